@@ -1,0 +1,38 @@
+'use strict';
+
+const swcOptions = require('./swc-options');
+
+/**
+ * Jest settings for a workspace. TypeScript is compiled by swc with the settings in
+ * swc-options.js (decorators with metadata, as tsc compiles with our base tsconfig).
+ *
+ * @param {object} [options]
+ * @param {boolean} [options.integration] the tests talk to the real PostgreSQL and Kafka:
+ *   a global setup finds (or starts) them first, and tests get more time.
+ */
+function jestConfig(options = {}) {
+  const { integration = false } = options;
+  return {
+    testEnvironment: 'node',
+    roots: ['<rootDir>/src'],
+    testMatch: ['**/*.test.ts'],
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    transform: {
+      '^.+\\.ts$': ['@swc/jest', swcOptions],
+    },
+    // Integration test files share a machine with PostgreSQL and a JVM broker on two cores:
+    // one worker per package, packages in parallel under turbo.
+    maxWorkers: 1,
+    testTimeout: integration ? 120_000 : 10_000,
+    // Resolved from the workspace being tested (jest loads its config there), which lists
+    // @klynge/testing among its devDependencies.
+    ...(integration
+      ? {
+          globalSetup: require.resolve('@klynge/testing/global-setup', { paths: [process.cwd()] }),
+          globalTeardown: require.resolve('@klynge/testing/global-teardown', { paths: [process.cwd()] }),
+        }
+      : {}),
+  };
+}
+
+module.exports = jestConfig;
