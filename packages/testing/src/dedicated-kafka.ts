@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePorts } from './free-ports';
+import { runInfraScript } from './infra-scripts';
+
+/** A Kafka broker of one test's own, which it may stop and start without disturbing others. */
+export interface DedicatedKafka {
+  readonly brokers: string;
+  /** Stops the broker (a controlled shutdown); its data stays for the next start. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same data; resolves when it answers. */
+  start(): Promise<void>;
+  /** Stops it and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Starts a throwaway broker with the infra scripts (real Kafka from its jars, so Java and Maven
+ * are needed) on free ports, with its data in a temporary folder.
+ */
+export async function startDedicatedKafka(label: string): Promise<DedicatedKafka> {
+  const [port, controllerPort] = await freePorts(2);
+  const home = await mkdtemp(path.join(tmpdir(), `klynge-kafka-${label}-`));
+  const env = {
+    ...process.env,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(controllerPort),
+    KAFKA_HOME: home,
+    KAFKA_HEAP: '384m',
+  };
+  const kafka = (command: 'start' | 'stop') => runInfraScript('kafka.sh', [command], env);
+  await kafka('start');
+  return {
+    brokers: `127.0.0.1:${port}`,
+    start: () => kafka('start'),
+    stop: () => kafka('stop'),
+    destroy: async () => {
+      await kafka('stop');
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}

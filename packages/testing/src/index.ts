@@ -1,0 +1,23 @@
+export { type DedicatedKafka, startDedicatedKafka } from './dedicated-kafka';
+export { freePorts } from './free-ports';
+export { infraDir, kafkaVersion, runInfraScript } from './infra-scripts';
+export {
+  defaultProviders,
+  type InfraPart,
+  type Infrastructure,
+  type InfrastructureProviders,
+  LOCAL_DATABASE_URL,
+  LOCAL_KAFKA_BROKERS,
+  provideInfrastructure,
+  type StartedContainers,
+} from './infrastructure';
+export { createTestDatabase, serverUrl, type TestDatabase, withDatabase } from './test-database';
+export { uniqueName, uniqueTopicPrefix } from './unique-names';
+export { waitFor } from './wait-for';
+
+/** The Kafka bootstrap servers the test setup provided. */
+export function kafkaBrokers(): string[] {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run the tests through jest so the global setup provides it');
+  return brokers.split(',');
+}

@@ -1,0 +1,57 @@
+import pg from 'pg';
+import { uniqueName } from './unique-names';
+
+export interface TestDatabase {
+  readonly name: string;
+  /** The database's URL, for the code under test. */
+  readonly url: string;
+  /** Runs SQL in the database (a small pool of its own), for arranging and asserting. */
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Closes the pool and drops the database, whoever is still connected. */
+  drop(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL server URL the test setup provided (with some database on it to connect to).
+ */
+export function serverUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: run the tests through jest so the global setup provides it');
+  return url;
+}
+
+/** A fresh, empty database for one test file on the test server. */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const name = `klynge_test_${uniqueName(label)}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = withDatabase(serverUrl(), name);
+  let pool: pg.Pool | undefined;
+  return {
+    name,
+    url,
+    async query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
+      pool ??= new pg.Pool({ connectionString: url, max: 4 });
+      return (await pool.query<R>(sql, params)).rows;
+    },
+    async drop() {
+      await pool?.end();
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
