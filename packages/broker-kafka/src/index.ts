@@ -1,0 +1,1 @@
+export { KafkaBroker, type BrokerLogger, type KafkaBrokerOptions } from './kafka-broker';

@@ -1,0 +1,333 @@
+import {
+  BrokerUnavailableError,
+  type DeliveredMessage,
+  type MessageBroker,
+  type OutgoingMessage,
+  type SubscribeOptions,
+  type Subscription,
+} from '@klynge/broker';
+import {
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  Kafka,
+  type KafkaMessage,
+  logLevel,
+  type LogEntry,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
+
+/** The part of a pino logger this adapter writes to. */
+export interface BrokerLogger {
+  debug(details: object, message: string): void;
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface KafkaBrokerOptions {
+  /** Bootstrap servers, `host:port`. */
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Partitions of the topics this adapter creates (default 3). */
+  readonly partitions?: number;
+  /** Replicas of the topics this adapter creates (default 1: a single development broker). */
+  readonly replicationFactor?: number;
+  /** How many partitions a subscription processes at once (default 3). Order holds per partition. */
+  readonly partitionsConsumedConcurrently?: number;
+  readonly logger?: BrokerLogger;
+}
+
+/** Kafka's own retries are kept short: the outbox relay and the subscriptions retry on top. */
+const CLIENT_RETRY = { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 };
+const RESUBSCRIBE_DELAY_MS = 1_000;
+/**
+ * A member that misses heartbeats this long leaves its group. Short, so that after a broker
+ * restart the group does not wait long for members that died with the old connections; handlers
+ * that run longer keep their membership by heartbeating while they run.
+ */
+const SESSION_TIMEOUT_MS = 10_000;
+const HEARTBEAT_INTERVAL_MS = 1_000;
+/**
+ * How long the broker may hold a fetch open when nothing is new: the Java client's default.
+ * (kafkajs waits 5 s, and a consumer cannot leave its group while a fetch is open.)
+ */
+const FETCH_MAX_WAIT_MS = 500;
+/** acks = -1: the leader answers only once every in-sync replica has the messages. */
+const ACKS_ALL = -1;
+
+/**
+ * Kafka through kafkajs. Topics are created explicitly (brokers run with
+ * `auto.create.topics.enable=false`) and partitioned with Kafka's Java-compatible murmur2
+ * partitioner, so a partner's Java producer and ours put the same key in the same partition.
+ */
+export class KafkaBroker implements MessageBroker {
+  private readonly kafka: Kafka;
+  private producer: Promise<Producer> | undefined;
+  private admin: Promise<Admin> | undefined;
+  private readonly existingTopics = new Set<string>();
+  private readonly subscriptions = new Set<KafkaSubscription>();
+  private closed = false;
+
+  constructor(private readonly options: KafkaBrokerOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: 3_000,
+      requestTimeout: 10_000,
+      retry: CLIENT_RETRY,
+      logLevel: logLevel.INFO,
+      logCreator: () => (entry) => this.log(entry),
+    });
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const wanted = [...new Set(topics)].filter((topic) => !this.existingTopics.has(topic));
+    if (wanted.length === 0) return;
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((topic) => !existing.has(topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? 1,
+          })),
+        });
+        // createTopics answers false when another client created them first; either way the
+        // topics must now have leaders before anyone produces to them.
+        await admin.fetchTopicMetadata({ topics: missing });
+      }
+    });
+    for (const topic of wanted) this.existingTopics.add(topic);
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    this.assertOpen();
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const { topic, key, value, headers } of messages) {
+      const batch = byTopic.get(topic) ?? [];
+      batch.push({ key, value, headers: { ...headers } });
+      byTopic.set(topic, batch);
+    }
+    await this.ensureTopics([...byTopic.keys()]);
+    try {
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({
+        acks: ACKS_ALL,
+        topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
+      });
+    } catch (error) {
+      // Start from a fresh connection next time: a producer that lived through a broker restart
+      // can keep stale connections and metadata.
+      await this.dropProducer();
+      throw unavailable('publish', error);
+    }
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const subscription = new KafkaSubscription(this.kafka, options, this.options, {
+      ensureTopics: (topics) => this.ensureTopics(topics),
+      onClosed: (closed) => this.subscriptions.delete(closed),
+    });
+    this.subscriptions.add(subscription);
+    await subscription.start();
+    return subscription;
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.withAdmin((admin) => admin.describeCluster());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await Promise.all([this.dropProducer(), this.dropAdmin()]);
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    try {
+      this.admin ??= connect(this.kafka.admin({ retry: CLIENT_RETRY }));
+      return await work(await this.admin);
+    } catch (error) {
+      await this.dropAdmin();
+      throw unavailable('reach the cluster', error);
+    }
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= connect(
+      this.kafka.producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: false,
+        // One request in flight per connection, so a retried batch cannot overtake the next.
+        maxInFlightRequests: 1,
+        retry: CLIENT_RETRY,
+      }),
+    );
+    return this.producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await disconnectQuietly(producer);
+  }
+
+  private async dropAdmin(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await disconnectQuietly(admin);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The Kafka broker adapter is closed');
+  }
+
+  /**
+   * kafkajs logs every failed connection attempt at ERROR although it retries them; the caller
+   * decides what is an error, so these arrive one level lower.
+   */
+  private log({ level, log }: LogEntry): void {
+    const logger = this.options.logger;
+    if (!logger) return;
+    const { message, ...details } = log;
+    const text = `kafkajs: ${message}`;
+    const fields = { component: 'kafkajs', ...details };
+    if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(fields, text);
+    else logger.debug(fields, text);
+  }
+}
+
+/**
+ * One consumer group member. It keeps itself running: if the broker is away when it starts, or
+ * kafkajs gives up on a crash it does not consider retriable, it subscribes again after a pause.
+ */
+class KafkaSubscription implements Subscription {
+  private consumer: Consumer | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private starting: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: SubscribeOptions,
+    private readonly settings: KafkaBrokerOptions,
+    private readonly hooks: {
+      ensureTopics(topics: readonly string[]): Promise<void>;
+      onClosed(subscription: KafkaSubscription): void;
+    },
+  ) {}
+
+  /** Resolves after the first attempt to join; a failed attempt is retried in the background. */
+  start(): Promise<void> {
+    this.starting = this.attempt();
+    return this.starting;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.restartTimer);
+    await this.starting;
+    // disconnect() waits for the message in hand to be processed before leaving the group.
+    await disconnectQuietly(Promise.resolve(this.consumer));
+    this.consumer = undefined;
+    this.hooks.onClosed(this);
+  }
+
+  private async attempt(): Promise<void> {
+    if (this.closed) return;
+    const { groupId, topics } = this.options;
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+      retry: CLIENT_RETRY,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.scheduleRestart(consumer, payload.error);
+    });
+    try {
+      await this.hooks.ensureTopics(topics);
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+      await consumer.run({
+        partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
+        eachMessage: async (payload) => {
+          const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+          try {
+            await this.options.handle(toDelivered(payload.topic, payload.partition, payload.message));
+          } finally {
+            clearInterval(keepAlive);
+          }
+        },
+      });
+    } catch (error) {
+      this.scheduleRestart(consumer, error);
+    }
+  }
+
+  private scheduleRestart(consumer: Consumer, error: unknown): void {
+    if (this.closed || this.consumer !== consumer) return;
+    this.settings.logger?.warn(
+      { component: 'kafkajs', groupId: this.options.groupId, err: error },
+      `Kafka subscription stopped; joining again in ${RESUBSCRIBE_DELAY_MS} ms`,
+    );
+    void disconnectQuietly(Promise.resolve(consumer));
+    this.restartTimer = setTimeout(() => {
+      this.starting = this.attempt();
+    }, RESUBSCRIBE_DELAY_MS);
+  }
+}
+
+function toDelivered(topic: string, partition: number, message: KafkaMessage): DeliveredMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? '',
+    value: message.value?.toString('utf8') ?? '',
+    headers: headersToStrings(message.headers),
+  };
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    // A repeated header arrives as an array; the last value wins, as in an HTTP header map.
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) result[name] = last.toString();
+  }
+  return result;
+}
+
+async function connect<T extends { connect(): Promise<void> }>(client: T): Promise<T> {
+  await client.connect();
+  return client;
+}
+
+async function disconnectQuietly(client: Promise<{ disconnect(): Promise<void> } | undefined> | undefined) {
+  try {
+    await (await client)?.disconnect();
+  } catch {
+    // Already gone: nothing more to release.
+  }
+}
+
+function unavailable(action: string, error: unknown): BrokerUnavailableError {
+  if (error instanceof BrokerUnavailableError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new BrokerUnavailableError(`Kafka: could not ${action}: ${reason}`, { cause: error });
+}

@@ -1,0 +1,134 @@
+/**
+ * What every MessageBroker must do, as a jest suite. Each implementation's tests run it:
+ *
+ *   messageBrokerContract('Kafka', { create, topicName });
+ *
+ * Kept out of the build (it needs jest's globals); implementations import it from source.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DeliveredMessage, MessageBroker } from './message-broker';
+
+export interface ContractSetup {
+  /** A broker connected to a running server, fresh for each test. */
+  create(): Promise<MessageBroker> | MessageBroker;
+  /** A topic name no other test uses. */
+  topicName(label: string): string;
+}
+
+async function eventually<T>(description: string, probe: () => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function messageBrokerContract(name: string, setup: ContractSetup): void {
+  describe(`${name} as a MessageBroker`, () => {
+    let broker: MessageBroker;
+
+    beforeEach(async () => {
+      broker = await setup.create();
+    });
+
+    afterEach(async () => {
+      await broker.close();
+    });
+
+    const collect = async (topic: string, groupId = `group-${randomUUID()}`) => {
+      const received: DeliveredMessage[] = [];
+      const subscription = await broker.subscribe({
+        groupId,
+        topics: [topic],
+        handle: (message) => {
+          received.push(message);
+          return Promise.resolve();
+        },
+      });
+      return { received, subscription };
+    };
+
+    it('delivers what was published: key, value, headers, topic and position', async () => {
+      const topic = setup.topicName('delivery');
+      const { received } = await collect(topic);
+      await broker.publish([{ topic, key: 'cluster-1', value: '{"a":1}', headers: { 'content-type': 'application/json' } }]);
+
+      const [message] = await eventually('the message', () => received.length === 1 && received);
+      expect(message).toMatchObject({
+        topic,
+        key: 'cluster-1',
+        value: '{"a":1}',
+        headers: { 'content-type': 'application/json' },
+        partition: expect.any(Number),
+        offset: expect.stringMatching(/^\d+$/),
+      });
+    });
+
+    it('keeps the order of each key’s messages', async () => {
+      const topic = setup.topicName('order');
+      const { received } = await collect(topic);
+      const keys = Array.from({ length: 10 }, (_, index) => `key-${index}`);
+      for (let round = 0; round < 3; round += 1) {
+        await broker.publish(
+          Array.from({ length: 20 }, (_, step) => step + round * 20).flatMap((sequence) =>
+            keys.map((key) => ({ topic, key, value: String(sequence), headers: {} })),
+          ),
+        );
+      }
+
+      await eventually('all 600 messages', () => received.length === 600);
+      for (const key of keys) {
+        const values = received.filter((message) => message.key === key).map((message) => Number(message.value));
+        expect(values).toEqual(Array.from({ length: 60 }, (_, index) => index));
+      }
+    });
+
+    it('gives every message to every group', async () => {
+      const topic = setup.topicName('groups');
+      const first = await collect(topic);
+      const second = await collect(topic);
+      await broker.publish([{ topic, key: 'k', value: 'v', headers: {} }]);
+
+      await eventually('both groups to have it', () => first.received.length === 1 && second.received.length === 1);
+    });
+
+    it('delivers a message again when its handler rejects', async () => {
+      const topic = setup.topicName('redelivery');
+      const attempts: string[] = [];
+      await broker.subscribe({
+        groupId: `group-${randomUUID()}`,
+        topics: [topic],
+        handle: (message) => {
+          attempts.push(message.value);
+          return attempts.length === 1 ? Promise.reject(new Error('not yet')) : Promise.resolve();
+        },
+      });
+      await broker.publish([{ topic, key: 'k', value: 'once', headers: {} }]);
+
+      await eventually('a second delivery', () => attempts.length >= 2);
+      expect(attempts.slice(0, 2)).toEqual(['once', 'once']);
+    });
+
+    it('stops delivering to a closed subscription', async () => {
+      const topic = setup.topicName('closing');
+      const { received, subscription } = await collect(topic);
+      await broker.publish([{ topic, key: 'k', value: 'before', headers: {} }]);
+      await eventually('the first message', () => received.length === 1);
+
+      await subscription.close();
+      const later = await collect(topic);
+      await broker.publish([{ topic, key: 'k', value: 'after', headers: {} }]);
+      await eventually('another group to see the second message', () => later.received.length === 2);
+      expect(received.map((message) => message.value)).toEqual(['before']);
+    });
+
+    it('creates topics idempotently, also when asked concurrently, and answers health checks', async () => {
+      const topics = [setup.topicName('a'), setup.topicName('b')];
+      await Promise.all([broker.ensureTopics(topics), broker.ensureTopics(topics), broker.ensureTopics(topics.slice(0, 1))]);
+      await broker.ensureTopics(topics);
+      await expect(broker.checkHealth()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The publish/subscribe contract between a Klynge service and a message broker.
+ *
+ * Services never talk to a broker client directly: the platform's outbox relay publishes through
+ * `publish`, and its event consumers receive through `subscribe`. Kafka (kafkajs) implements this
+ * in @klynge/broker-kafka; an in-process implementation can stand in where no broker runs, so the
+ * same outbox, relay and consumer code serves both.
+ */
+
+/** A message as it travels: a key that decides its partition (and so its order), a body, headers. */
+export interface BrokerMessage {
+  /** Messages with the same key are delivered in the order they were published. */
+  readonly key: string;
+  readonly value: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface OutgoingMessage extends BrokerMessage {
+  readonly topic: string;
+}
+
+export interface DeliveredMessage extends BrokerMessage {
+  readonly topic: string;
+  readonly partition: number;
+  /** The position in its partition, as a decimal string (Kafka offsets exceed 2^53). */
+  readonly offset: string;
+}
+
+export interface SubscribeOptions {
+  /** Subscribers sharing a group id share the work; each group sees every message. */
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /**
+   * Called for each message, one at a time per partition, in partition order. When the returned
+   * promise resolves the message counts as processed; when it rejects, the message is delivered
+   * again (at-least-once), so handlers must be idempotent.
+   */
+  handle(message: DeliveredMessage): Promise<void>;
+}
+
+export interface Subscription {
+  /** Stops receiving: waits for the message in hand to finish, then leaves the group. */
+  close(): Promise<void>;
+}
+
+export interface MessageBroker {
+  /** Creates the topics that do not exist yet. Safe to call repeatedly and concurrently. */
+  ensureTopics(topics: readonly string[]): Promise<void>;
+  /**
+   * Publishes the messages and resolves once the broker has durably accepted every one of them
+   * (for Kafka: acknowledged by all in-sync replicas). Messages sharing a key keep their order.
+   * Rejects with {@link BrokerUnavailableError} when the broker cannot be reached; nothing is
+   * then known to be published, and publishing again may duplicate some messages.
+   */
+  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Resolves when the broker answers; rejects with {@link BrokerUnavailableError} otherwise. */
+  checkHealth(): Promise<void>;
+  /** Closes every subscription and connection. */
+  close(): Promise<void>;
+}
+
+export class BrokerUnavailableError extends Error {
+  override readonly name = 'BrokerUnavailableError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
