@@ -1,0 +1,73 @@
+import { ConfigError, defineConfig, env } from './define-config';
+import { subgraphConfig } from './subgraph-config';
+
+describe('configuration from the environment', () => {
+  const config = subgraphConfig({ service: 'clusters', port: 4001 });
+  const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/clusters', KAFKA_BROKERS: '127.0.0.1:9092' };
+
+  it('reads the variables, with defaults for the ones not set', () => {
+    expect(config.load(valid)).toMatchObject({
+      PORT: 4001,
+      HOST: '0.0.0.0',
+      DATABASE_URL: valid.DATABASE_URL,
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_TOPIC_PREFIX: '',
+      LOG_LEVEL: 'info',
+    });
+    expect(config.load({ ...valid, PORT: '5001', KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092' })).toMatchObject({
+      PORT: 5001,
+      KAFKA_BROKERS: ['kafka-1:9092', 'kafka-2:9092'],
+    });
+  });
+
+  it('names every missing or invalid variable in one error', () => {
+    let error: unknown;
+    try {
+      config.load({ PORT: '70000', DATABASE_URL: 'mysql://localhost/clusters', LOG_LEVEL: 'loud', KAFKA_BROKERS: '' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
+      'PORT',
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'LOG_LEVEL',
+    ]);
+    expect((error as ConfigError).message).toBe(
+      [
+        'Invalid configuration:',
+        '  PORT: must be a whole number from 1 to 65535, got "70000"',
+        '  DATABASE_URL: must be a URL starting with postgres: or postgresql:, got "mysql://localhost/clusters"',
+        '  KAFKA_BROKERS: is required (Kafka bootstrap servers, comma-separated host:port)',
+        '  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      ].join('\n'),
+    );
+  });
+
+  it('parses each kind of variable strictly', () => {
+    const kinds = defineConfig({
+      COUNT: env.integer({ description: 'a count', min: 0 }),
+      FLAG: env.boolean({ description: 'a flag' }),
+      NAME: env.string({ description: 'a name', pattern: /^[a-z]+$/ }),
+      HOSTS: env.hostPorts({ description: 'hosts' }),
+      MAYBE: env.string({ description: 'optional', optional: true }),
+    });
+    expect(kinds.load({ COUNT: '3', FLAG: 'true', NAME: 'klynge', HOSTS: 'a:1' })).toEqual({
+      COUNT: 3,
+      FLAG: true,
+      NAME: 'klynge',
+      HOSTS: ['a:1'],
+      MAYBE: undefined,
+    });
+    expect(() => kinds.load({ COUNT: '3.5', FLAG: 'yes', NAME: 'Klynge', HOSTS: 'a' })).toThrow(
+      /COUNT: must be a whole number.*\n.*FLAG: must be true or false.*\n.*NAME: must match.*\n.*HOSTS: must be a comma-separated list of host:port/,
+    );
+  });
+
+  it('lists its variables, so deployment files can be checked against it', () => {
+    expect(config.variables.PORT.default).toBe(4001);
+    expect(config.variables.DATABASE_URL.default).toBeUndefined();
+    expect(Object.keys(config.variables)).toEqual(expect.arrayContaining(['DATABASE_URL', 'KAFKA_BROKERS', 'PORT']));
+  });
+});

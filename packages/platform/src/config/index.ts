@@ -1,0 +1,10 @@
+export {
+  ConfigError,
+  defineConfig,
+  env,
+  type ConfigDefinition,
+  type ConfigProblem,
+  type ConfigValues,
+  type VariableSpec,
+} from './define-config';
+export { LOG_LEVELS, subgraphConfig, subgraphVariables, type SubgraphConfig, type SubgraphVariables } from './subgraph-config';

@@ -1,0 +1,46 @@
+import { defineConfig, env, type ConfigDefinition, type ConfigValues, type VariableSpec } from './define-config';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The variables every subgraph service reads; a service adds its own beside them. */
+export function subgraphVariables(service: string, port: number) {
+  return {
+    PORT: env.port({ description: `HTTP port of the ${service} subgraph`, default: port }),
+    HOST: env.string({ description: 'interface to listen on', default: '0.0.0.0' }),
+    DATABASE_URL: env.url({
+      description: `PostgreSQL URL of the ${service} service's own database`,
+      protocols: ['postgres:', 'postgresql:'],
+    }),
+    DATABASE_POOL_SIZE: env.integer({ description: 'connections in the pool', default: 10, min: 1, max: 100 }),
+    KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers, comma-separated host:port' }),
+    KAFKA_TOPIC_PREFIX: env.string({
+      description: 'prepended to every topic and consumer group name (tests use it to stay apart)',
+      default: '',
+      pattern: /^[A-Za-z0-9._-]*$/,
+    }),
+    KAFKA_TOPIC_PARTITIONS: env.integer({ description: 'partitions of the topics a service creates', default: 3, min: 1 }),
+    KAFKA_REPLICATION_FACTOR: env.integer({ description: 'replicas of the topics a service creates', default: 1, min: 1 }),
+    LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
+    OUTBOX_POLL_INTERVAL_MS: env.integer({
+      description: 'how often the outbox relay looks for events when no notification woke it',
+      default: 1_000,
+      min: 10,
+    }),
+    SHUTDOWN_TIMEOUT_MS: env.integer({
+      description: 'how long a graceful shutdown may take before the process exits anyway',
+      default: 10_000,
+      min: 0,
+    }),
+  };
+}
+
+export type SubgraphVariables = ReturnType<typeof subgraphVariables>;
+export type SubgraphConfig = ConfigValues<SubgraphVariables>;
+
+export function subgraphConfig<E extends Record<string, VariableSpec<unknown>> = Record<never, never>>(options: {
+  readonly service: string;
+  readonly port: number;
+  readonly variables?: E;
+}): ConfigDefinition<SubgraphVariables & E> {
+  return defineConfig({ ...subgraphVariables(options.service, options.port), ...(options.variables ?? ({} as E)) });
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@klynge/testing';
+import { createEnvelope } from '../events';
+import { type Harness, startHarness } from '../test-fixtures/harness';
+import { TallyIncremented } from '../test-fixtures/sample-events';
+import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+import { DEAD_LETTER_HEADERS } from './consumer-runner';
+
+describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness('consumers');
+    await harness.startConsumer(tallyTotalsConsumer(), { maxAttempts: 3, maxRetryDelayMs: 50 });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const applied = async (tallyId: string) =>
+    (await harness.db.query<{ applied: number }>('SELECT applied FROM tally_totals WHERE tally_id = $1', [tallyId]))[0]
+      ?.applied ?? 0;
+  const arrived = async (tallyId: string) =>
+    (
+      await harness.db.query<{ sequence: number }>(
+        'SELECT sequence FROM tally_arrivals WHERE tally_id = $1 ORDER BY arrival',
+        [tallyId],
+      )
+    ).map((row) => row.sequence);
+  /** Puts a message on the sample topic directly, as a partner's producer (or a replay) would. */
+  const publishRaw = (key: string, value: string) =>
+    harness.broker.publish([{ topic: harness.tallyTopic, key, value, headers: {} }]);
+
+  it('applies a delivered event once, however often it is delivered', async () => {
+    const tallyId = randomUUID();
+    const event = createEnvelope(TallyIncremented, {
+      source: '/klynge/partner',
+      subject: tallyId,
+      data: { tallyId, sequence: 1 },
+    });
+    await publishRaw(tallyId, JSON.stringify(event));
+    await publishRaw(tallyId, JSON.stringify(event));
+    await publishRaw(tallyId, JSON.stringify(event));
+    // A different event behind the copies, on the same partition: when it has arrived, so have they.
+    await incrementTally(harness.unitOfWork, tallyId, 2);
+
+    await waitFor('the event behind the copies', async () => (await arrived(tallyId)).includes(2));
+    expect(await arrived(tallyId)).toEqual([1, 2]);
+    expect(await applied(tallyId)).toBe(2);
+    const consumed = await harness.db.query(
+      'SELECT outcome FROM consumed_events WHERE event_source = $1 AND event_id = $2',
+      ['/klynge/partner', event.id],
+    );
+    expect(consumed).toEqual([{ outcome: 'handled' }]);
+  });
+
+  it('parks an event whose handler keeps failing on <topic>.dlq, with the error and its origin, and moves on', async () => {
+    const deadLetters = await harness.readTopic(`${harness.tallyTopic}.dlq`);
+    const tallyId = randomUUID();
+    await incrementTally(harness.unitOfWork, tallyId, 1, { note: 'poison' });
+    await incrementTally(harness.unitOfWork, tallyId, 2);
+
+    await waitFor('the event after the poison one', async () => (await arrived(tallyId)).includes(2));
+    expect(await arrived(tallyId)).toEqual([2]);
+    const parked = await waitFor('the dead letter', () => deadLetters.messages.find((m) => m.key === tallyId));
+    const envelope = JSON.parse(parked.value) as { id: string; data: { note: string } };
+    expect(envelope.data.note).toBe('poison');
+    expect(parked.headers).toMatchObject({
+      [DEAD_LETTER_HEADERS.error]: 'Error: This event is poison',
+      [DEAD_LETTER_HEADERS.originTopic]: harness.tallyTopic,
+      [DEAD_LETTER_HEADERS.originPartition]: expect.stringMatching(/^\d+$/),
+      [DEAD_LETTER_HEADERS.originOffset]: expect.stringMatching(/^\d+$/),
+      [DEAD_LETTER_HEADERS.consumerGroup]: expect.stringMatching(/\.consumers\.tally-totals$/),
+      [DEAD_LETTER_HEADERS.attempts]: '3',
+      'content-type': 'application/cloudevents+json; charset=utf-8',
+    });
+    const consumed = await harness.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [envelope.id]);
+    expect(consumed).toEqual([{ outcome: 'dead-lettered' }]);
+  });
+
+  it('parks unreadable messages and events that break their schema without trying them', async () => {
+    const deadLetters = await harness.readTopic(`${harness.tallyTopic}.dlq`);
+    const tallyId = randomUUID();
+    const badData = createEnvelope(TallyIncremented, {
+      source: '/klynge/partner',
+      subject: tallyId,
+      data: { tallyId, sequence: 'first' as unknown as number },
+    });
+    await publishRaw(tallyId, '{ not json');
+    await publishRaw(tallyId, JSON.stringify({ ...badData, specversion: '0.3' }));
+    await publishRaw(tallyId, JSON.stringify(badData));
+    await incrementTally(harness.unitOfWork, tallyId, 4);
+
+    await waitFor('the valid event behind them', async () => (await arrived(tallyId)).includes(4));
+    const parked = await waitFor('three dead letters', () => {
+      const found = deadLetters.messages.filter((m) => m.key === tallyId);
+      return found.length === 3 && found;
+    });
+    expect(parked.map((m) => m.headers[DEAD_LETTER_HEADERS.error])).toEqual([
+      expect.stringContaining('SyntaxError'),
+      expect.stringContaining('Event envelope is invalid: /specversion must be equal to constant'),
+      expect.stringContaining('is invalid: /sequence must be integer'),
+    ]);
+    expect(parked.every((m) => m.headers[DEAD_LETTER_HEADERS.attempts] === '0')).toBe(true);
+    expect(await arrived(tallyId)).toEqual([4]);
+  });
+
+  it('ignores event types it has no handler for', async () => {
+    const tallyId = randomUUID();
+    const other = { ...createEnvelope(TallyIncremented, { source: '/klynge/partner', subject: tallyId, data: { tallyId, sequence: 1 } }), type: 'no.klynge.sample.TallyRenamed.v1' };
+    await publishRaw(tallyId, JSON.stringify(other));
+    await incrementTally(harness.unitOfWork, tallyId, 2);
+
+    await waitFor('the handled event behind it', async () => (await arrived(tallyId)).includes(2));
+    expect(await arrived(tallyId)).toEqual([2]);
+  });
+});

@@ -1,0 +1,172 @@
+import type { DeliveredMessage, MessageBroker, Subscription } from '@klynge/broker';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope, EventSchemas, TopicNames } from '../events';
+import { type Logger, withLogContext } from '../logging';
+import type { UnitOfWork } from '../outbox';
+import { backoff, pause } from '../util/wakeup';
+import type { EventConsumer, EventHandler } from './event-consumer';
+
+/** Headers a dead-lettered message carries besides its original ones. */
+export const DEAD_LETTER_HEADERS = {
+  error: 'dlq-error',
+  originTopic: 'dlq-origin-topic',
+  originPartition: 'dlq-origin-partition',
+  originOffset: 'dlq-origin-offset',
+  consumerGroup: 'dlq-consumer-group',
+  attempts: 'dlq-attempts',
+  failedAt: 'dlq-failed-at',
+} as const;
+
+export interface ConsumerRunnerOptions {
+  readonly service: string;
+  readonly consumer: EventConsumer;
+  readonly broker: MessageBroker;
+  readonly dataSource: DataSource;
+  readonly unitOfWork: UnitOfWork;
+  readonly schemas: EventSchemas;
+  readonly topics: TopicNames;
+  readonly logger: Logger;
+  /** Tries of a failing handler before its event goes to the dead-letter topic (default 5). */
+  readonly maxAttempts?: number;
+  /** Longest pause between two tries (default 2 s). */
+  readonly maxRetryDelayMs?: number;
+}
+
+/**
+ * Feeds one {@link EventConsumer} from the broker: at-least-once delivery in, exactly-once effect
+ * out. An event that cannot be read, fails its schema, or whose handler keeps failing while the
+ * database is healthy is parked on `<topic>.dlq` with the error and its origin, and the partition
+ * moves on. When the database itself is away, nothing is parked: the event is delivered again.
+ */
+export class ConsumerRunner {
+  private readonly logger: Logger;
+  private readonly groupId: string;
+  private readonly stopping = new AbortController();
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly options: ConsumerRunnerOptions) {
+    this.groupId = options.topics.consumerGroup(options.service, options.consumer.name);
+    this.logger = options.logger.child({ component: 'event-consumer', consumer: options.consumer.name });
+  }
+
+  async start(): Promise<void> {
+    const { broker, consumer, topics } = this.options;
+    this.subscription = await broker.subscribe({
+      groupId: this.groupId,
+      topics: consumer.topics.map((topic) => topics.topic(topic)),
+      handle: (message) => this.process(message),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.subscription?.close();
+  }
+
+  private async process(message: DeliveredMessage): Promise<void> {
+    const schemas: EventSchemas = this.options.schemas;
+    const consumer = this.options.consumer;
+    let envelope: EventEnvelope;
+    try {
+      const parsed: unknown = JSON.parse(message.value);
+      schemas.assertEnvelope(parsed);
+      envelope = parsed;
+    } catch (error) {
+      return this.deadLetter(message, error, 0);
+    }
+    const registration = consumer.handlerFor(envelope.type);
+    if (!registration) return;
+    try {
+      schemas.assertData(registration.contract, envelope.data);
+    } catch (error) {
+      return this.deadLetter(message, error, 0, envelope);
+    }
+
+    const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
+    await withLogContext(context, async () => {
+      const maxAttempts = this.options.maxAttempts ?? 5;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.handleOnce(envelope, registration.handle);
+          return;
+        } catch (error) {
+          if (this.stopping.signal.aborted) throw error; // delivered again after the restart
+          if (attempt < maxAttempts) {
+            const wait = backoff(attempt, this.options.maxRetryDelayMs ?? 2_000);
+            this.logger.warn({ err: error, attempt, retryInMs: wait }, 'Event handler failed; trying again');
+            await pause(wait, this.stopping.signal);
+            continue;
+          }
+          if (!(await this.databaseAnswers())) throw error;
+          await this.deadLetter(message, error, attempt, envelope);
+          return;
+        }
+      }
+    });
+  }
+
+  private async handleOnce(
+    envelope: EventEnvelope,
+    handle: EventHandler<object>,
+  ): Promise<void> {
+    await this.options.unitOfWork.run(async (tx) => {
+      const recorded: unknown[] = await tx.manager.query(
+        `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
+         VALUES ($1, $2, $3, $4, 'handled') ON CONFLICT DO NOTHING RETURNING 1`,
+        [this.options.consumer.name, envelope.source, envelope.id, envelope.type],
+      );
+      if (recorded.length === 0) {
+        this.logger.debug('Event already consumed; delivery ignored');
+        return;
+      }
+      await handle(envelope, { ...tx, logger: this.logger });
+    });
+  }
+
+  private async deadLetter(
+    message: DeliveredMessage,
+    error: unknown,
+    attempts: number,
+    envelope?: EventEnvelope,
+  ): Promise<void> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await this.options.broker.publish([
+      {
+        topic: this.options.topics.deadLetter(message.topic),
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          [DEAD_LETTER_HEADERS.error]: reason.slice(0, 2_000),
+          [DEAD_LETTER_HEADERS.originTopic]: message.topic,
+          [DEAD_LETTER_HEADERS.originPartition]: String(message.partition),
+          [DEAD_LETTER_HEADERS.originOffset]: message.offset,
+          [DEAD_LETTER_HEADERS.consumerGroup]: this.groupId,
+          [DEAD_LETTER_HEADERS.attempts]: String(attempts),
+          [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
+        },
+      },
+    ]);
+    if (envelope) {
+      // A later redelivery of the same event is then recognised and skipped.
+      await this.options.dataSource.query(
+        `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
+         VALUES ($1, $2, $3, $4, 'dead-lettered') ON CONFLICT DO NOTHING`,
+        [this.options.consumer.name, envelope.source, envelope.id, envelope.type],
+      );
+    }
+    this.logger.error(
+      { err: error, topic: message.topic, partition: message.partition, offset: message.offset, eventId: envelope?.id },
+      'Event sent to the dead-letter topic',
+    );
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.options.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

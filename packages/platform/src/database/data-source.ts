@@ -1,0 +1,75 @@
+import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } from 'typeorm';
+import type { Logger } from '../logging';
+import { CreateEventTables1795400000000 } from './migrations/1795400000000-create-event-tables';
+
+/** The platform's migrations; they run before a service's own. */
+export const platformMigrations: readonly (new () => MigrationInterface)[] = [CreateEventTables1795400000000];
+
+export interface DatabaseOptions {
+  readonly url: string;
+  /** Shown in pg_stat_activity, so a connection can be traced to its service. */
+  readonly applicationName: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  readonly entities: readonly Function[];
+  readonly migrations: readonly (new () => MigrationInterface)[];
+  readonly poolSize?: number;
+  readonly logger: Logger;
+}
+
+/**
+ * A service's PostgreSQL data source. The schema changes only through migrations: `synchronize`
+ * stays off, and {@link runMigrations} applies the platform's migrations and then the service's.
+ */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    applicationName: options.applicationName,
+    entities: [...options.entities],
+    migrations: [...platformMigrations, ...options.migrations],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    poolSize: options.poolSize ?? 10,
+    logging: ['error', 'warn', 'migration'],
+    logger: new PinoTypeOrmLogger(options.logger.child({ component: 'typeorm' })),
+  });
+}
+
+/** Applies the pending migrations, each in its own transaction; answers the names applied. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}
+
+/** TypeORM's log calls, written as JSON lines through the service's logger. */
+class PinoTypeOrmLogger implements TypeOrmLogger {
+  constructor(private readonly logger: Logger) {}
+
+  logQuery(query: string): void {
+    this.logger.trace({ query }, 'query');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    // Failed queries are often expected (a unique violation becomes a CONFLICT error); the
+    // caller decides whether it is an error worth logging.
+    this.logger.debug({ err: error, query }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ durationMs: time, query }, 'slow query');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+    else this.logger.debug(String(message));
+  }
+}

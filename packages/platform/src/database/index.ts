@@ -1,0 +1,1 @@
+export { createDataSource, platformMigrations, runMigrations, type DatabaseOptions } from './data-source';

@@ -1,0 +1,4 @@
+export { defineEventStream, type EventContract, type EventData, type EventStream } from './event-contract';
+export { CLOUDEVENTS_CONTENT_TYPE, createEnvelope, type EventEnvelope } from './event-envelope';
+export { EventSchemas, EventValidationError } from './event-schemas';
+export { TopicNames } from './topic-names';

@@ -1,0 +1,20 @@
+/**
+ * Logical topic names (`clusters.cluster.v1`) become physical ones with a deployment prefix, so
+ * that several test files, or several environments on one cluster, never share a topic.
+ */
+export class TopicNames {
+  constructor(private readonly prefix = '') {}
+
+  topic(logical: string): string {
+    return `${this.prefix}${logical}`;
+  }
+
+  /** Where a consumer parks the events it cannot process: `<topic>.dlq`. */
+  deadLetter(physicalTopic: string): string {
+    return `${physicalTopic}.dlq`;
+  }
+
+  consumerGroup(service: string, consumer: string): string {
+    return `${this.prefix}${service}.${consumer}`;
+  }
+}

@@ -1,0 +1,18 @@
+export {
+  BadUserInputError,
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from './errors';
+export type { RequestContext } from './request-context';
+export { alignByKey, groupByKey, RequestLoaders } from './request-loaders';
+export {
+  batchedReference,
+  buildFederatedSchema,
+  FEDERATION_SPEC_URL,
+  printSubgraphSdl,
+  type ReferenceResolver,
+  type SubgraphSchemaOptions,
+} from './subgraph-schema';

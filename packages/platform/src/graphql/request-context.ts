@@ -1,0 +1,11 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Logger } from '../logging';
+import type { RequestLoaders } from './request-loaders';
+
+/** What every resolver receives as its GraphQL context. Services may add to it. */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly loaders: RequestLoaders;
+  readonly headers: IncomingHttpHeaders;
+}

@@ -1,0 +1,98 @@
+// type-graphql reads decorator metadata through the Reflect API, which this polyfills; every
+// service's resolvers import the platform first, so it is in place before their classes load.
+import 'reflect-metadata';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { RequestContext } from './request-context';
+
+/** The Federation 2 version every Klynge subgraph links, and the directives it imports. */
+export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.11';
+const FEDERATION_DIRECTIVES = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+  '@override',
+  '@interfaceObject',
+];
+
+/** Resolves an entity the gateway refers to by its key fields. Null means no such entity. */
+export type ReferenceResolver<TContext extends RequestContext = RequestContext> = (
+  reference: Record<string, unknown>,
+  context: TContext,
+) => unknown;
+
+export interface SubgraphSchemaOptions<TContext extends RequestContext = RequestContext> {
+  /** Resolver instances, built by the service with what they need (constructor injection). */
+  readonly resolvers: readonly object[];
+  /** Types no resolver returns directly but the schema must contain (e.g. entity stubs). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's type for classes
+  readonly orphanedTypes?: readonly Function[];
+  /** Per entity type name, how to resolve a reference to it: see {@link batchedReference}. */
+  readonly referenceResolvers?: Readonly<Record<string, ReferenceResolver<TContext>>>;
+}
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql resolvers: type-graphql generates the
+ * types (with their `@key` and other directives), the SDL gets the federation `@link`, and
+ * @apollo/subgraph adds `_service`, `_entities` and the reference resolvers.
+ */
+export async function buildFederatedSchema<TContext extends RequestContext>(
+  options: SubgraphSchemaOptions<TContext>,
+): Promise<GraphQLSchema> {
+  if (options.resolvers.length === 0) throw new Error('A subgraph needs at least one resolver');
+  const instances = new Map<unknown, object>(options.resolvers.map((resolver) => [resolver.constructor, resolver]));
+  const typeGraphQLSchema = await buildSchema({
+    resolvers: [...instances.keys()] as NonEmptyArray<() => void>,
+    orphanedTypes: [...(options.orphanedTypes ?? [])],
+    container: {
+      get(resolverClass: unknown) {
+        const instance = instances.get(resolverClass);
+        if (!instance) throw new Error(`No instance was given for resolver ${String(resolverClass)}`);
+        return instance;
+      },
+    },
+    // Entity-only subgraphs have no root Query of their own; @apollo/subgraph adds one.
+    skipCheck: true,
+  });
+
+  const imports = FEDERATION_DIRECTIVES.map((name) => JSON.stringify(name)).join(', ');
+  const typeDefs = parse(
+    `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${imports}])\n` +
+      printSchemaWithDirectives(typeGraphQLSchema),
+  );
+  const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
+    const existing = resolvers[typeName] ?? {};
+    resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/** The subgraph SDL with its federation directives, as committed under schemas/. */
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}
+
+/**
+ * A reference resolver that collects every reference of one request and loads them with one
+ * call to `load` (so one SQL query however many references the gateway sends).
+ *
+ * @param loaderName unique per entity type within the service
+ * @param keyOf reads the key from the reference, e.g. `(ref) => String(ref.id)`
+ * @param load answers one entity or null per key, in the keys' order (see alignByKey)
+ */
+export function batchedReference<K, V, TContext extends RequestContext = RequestContext>(
+  loaderName: string,
+  keyOf: (reference: Record<string, unknown>) => K,
+  load: (keys: readonly K[], context: TContext) => Promise<readonly (V | null)[]>,
+): ReferenceResolver<TContext> {
+  return (reference, context) =>
+    context.loaders.get<K, V | null>(loaderName, (keys) => load(keys, context)).load(keyOf(reference));
+}

@@ -1,0 +1,1 @@
+export { SubgraphServer, type ReadinessCheck, type SubgraphServerOptions } from './subgraph-server';

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
+import { type Logger, withLogContext } from '../logging';
+
+/** Something `/ready` checks: resolves when the dependency answers. */
+export interface ReadinessCheck {
+  readonly name: string;
+  check(): Promise<void>;
+}
+
+export interface SubgraphServerOptions<TContext extends RequestContext> {
+  readonly schema: GraphQLSchema;
+  readonly logger: Logger;
+  readonly readiness: readonly ReadinessCheck[];
+  /** Adds the service's own fields to the context of each request. */
+  readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
+  /** Largest request body accepted (default 1 MB). */
+  readonly bodyLimit?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const READINESS_TIMEOUT_MS = 5_000;
+
+/**
+ * The HTTP face of a subgraph: GraphQL on `/graphql`, liveness on `/health`, readiness (every
+ * dependency answers) on `/ready`. Closing stops taking requests, lets those in flight finish,
+ * then releases the port.
+ */
+export class SubgraphServer<TContext extends RequestContext = RequestContext> {
+  private readonly app = express();
+  private readonly httpServer = http.createServer(this.app);
+  private readonly apollo: ApolloServer<TContext>;
+  private accepting = false;
+
+  constructor(private readonly options: SubgraphServerOptions<TContext>) {
+    const app = this.app;
+    this.apollo = new ApolloServer<TContext>({
+      schema: options.schema,
+      // The service decides when to stop (after its consumers and outbox), not Apollo.
+      stopOnTerminationSignals: false,
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted, error) => this.formatError(formatted, error),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        ApolloServerPluginLandingPageDisabled(),
+        // Federated traces are for Apollo's hosted Studio, which Klynge does not use.
+        ApolloServerPluginInlineTraceDisabled(),
+        accessLog(),
+      ],
+    });
+
+    app.disable('x-powered-by');
+    app.get('/health', (_request, response) => {
+      response.json({ status: 'ok' });
+    });
+    app.get('/ready', async (_request, response) => {
+      const checks = await this.checkReadiness();
+      const ready = this.accepting && Object.values(checks).every((status) => status === 'up');
+      response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+    });
+    app.use('/graphql', (request, response, next) => {
+      const offered = request.header('x-request-id');
+      const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
+      response.setHeader('x-request-id', requestId);
+      response.locals.requestId = requestId;
+      withLogContext({ requestId }, next);
+    });
+    app.use('/graphql', express.json({ limit: options.bodyLimit ?? '1mb' }));
+  }
+
+  /** Starts Apollo and listens; answers the GraphQL URL. */
+  async listen(port: number, host: string): Promise<string> {
+    await this.apollo.start();
+    this.app.use(
+      '/graphql',
+      expressMiddleware(this.apollo, {
+        context: async ({ req, res }) => {
+          const base: RequestContext = {
+            requestId: String(res.locals.requestId),
+            logger: this.options.logger,
+            loaders: new RequestLoaders(),
+            headers: req.headers,
+          };
+          return this.options.context ? this.options.context(base, req) : (base as TContext);
+        },
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once('error', reject);
+      this.httpServer.listen(port, host, () => {
+        this.httpServer.off('error', reject);
+        resolve();
+      });
+    });
+    this.accepting = true;
+    const address = this.httpServer.address() as AddressInfo;
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    return `http://${shownHost}:${address.port}/graphql`;
+  }
+
+  /** Stops taking requests, waits for those in flight, closes the port. */
+  async close(): Promise<void> {
+    this.accepting = false;
+    await this.apollo.stop();
+    if (this.httpServer.listening) {
+      await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    }
+  }
+
+  private async checkReadiness(): Promise<Record<string, 'up' | 'down'>> {
+    const results = await Promise.all(
+      this.options.readiness.map(async (dependency) => {
+        const name = dependency.name;
+        try {
+          await withTimeout(dependency.check(), READINESS_TIMEOUT_MS);
+          return [name, 'up'] as const;
+        } catch (error) {
+          this.options.logger.warn({ err: error, dependency: name }, 'Readiness check failed');
+          return [name, 'down'] as const;
+        }
+      }),
+    );
+    return Object.fromEntries(results);
+  }
+
+  /** Errors thrown on purpose pass as they are; anything unexpected is logged and masked. */
+  private formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return formatted;
+    }
+    this.options.logger.error({ err: original, path: formatted.path }, 'Unexpected error in a resolver');
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  }
+}
+
+function accessLog<TContext extends RequestContext>(): ApolloServerPlugin<TContext> {
+  return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
+    async requestDidStart({ contextValue }) {
+      const startedAt = process.hrtime.bigint();
+      return {
+        // eslint-disable-next-line @typescript-eslint/require-await
+        async willSendResponse({ operationName, errors }) {
+          const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+          contextValue.logger.info(
+            { operationName: operationName ?? null, durationMs, errors: errors?.length ?? 0 },
+            'GraphQL request',
+          );
+        },
+      };
+    },
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

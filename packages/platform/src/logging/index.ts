@@ -1,0 +1,1 @@
+export { createLogger, currentLogContext, withLogContext, type LogContext, type Logger } from './logger';

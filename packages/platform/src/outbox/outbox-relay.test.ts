@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/testing';
+import { type Harness, startHarness } from '../test-fixtures/harness';
+import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+
+describe('the outbox relay while Kafka is down', () => {
+  // A broker of this file's own: stopping it must not disturb the other test files.
+  let kafka: DedicatedKafka;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    kafka = await startDedicatedKafka('outage');
+    harness = await startHarness('outage', { brokers: [kafka.brokers] });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await kafka?.destroy();
+  });
+
+  const count = async (sql: string) => Number((await harness.db.query<{ count: string }>(sql))[0]!.count);
+
+  it('keeps 500 events written during the outage and delivers each exactly once when Kafka is back', async () => {
+    await harness.startConsumer(tallyTotalsConsumer());
+    const warmUp = randomUUID();
+    await incrementTally(harness.unitOfWork, warmUp, 1);
+    await waitFor('the consumer to apply a first event', async () => (await count('SELECT count(*) FROM tally_totals')) === 1);
+
+    await kafka.stop();
+    const tallies = Array.from({ length: 500 }, () => randomUUID());
+    for (const tallyId of tallies) await incrementTally(harness.unitOfWork, tallyId, 1);
+    // Every write committed; every event waits in the outbox.
+    expect(await count('SELECT count(*) FROM tallies')).toBe(501);
+    expect(await count('SELECT count(*) FROM outbox_events')).toBe(500);
+
+    await kafka.start();
+    await waitFor(
+      'all 500 events to reach the read model',
+      async () => (await count('SELECT count(*) FROM tally_totals')) === 501,
+      { timeoutMs: 120_000 },
+    );
+    await waitFor('the outbox to be empty', async () => (await count('SELECT count(*) FROM outbox_events')) === 0);
+    expect(await count('SELECT count(*) FROM tally_totals WHERE applied <> 1')).toBe(0);
+    expect(await count('SELECT count(*) FROM tally_arrivals')).toBe(501);
+    expect(await count(`SELECT count(*) FROM consumed_events WHERE outcome = 'handled'`)).toBe(501);
+  });
+});

@@ -1,0 +1,165 @@
+import { EventEmitter, once } from 'node:events';
+import { type MessageBroker, BrokerUnavailableError } from '@klynge/broker';
+import pg from 'pg';
+import type { Logger } from '../logging';
+import { backoff, pause, Wakeup } from '../util/wakeup';
+
+export interface OutboxRelayOptions {
+  readonly databaseUrl: string;
+  readonly applicationName: string;
+  readonly broker: MessageBroker;
+  readonly logger: Logger;
+  /** Rows published per broker request (default 200). */
+  readonly batchSize?: number;
+  /** Fallback poll when no notification arrives, e.g. after a lost connection (default 1 s). */
+  readonly pollIntervalMs?: number;
+  /** Longest pause between attempts while the broker or database is away (default 5 s). */
+  readonly maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  payload: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes the outbox, oldest first, and deletes each row once the broker has acknowledged it.
+ *
+ * - Woken by LISTEN/NOTIFY on commit, with a fallback poll; while the broker is away the rows
+ *   simply wait, and the relay retries with backoff.
+ * - One relay per database publishes at a time: leadership is a PostgreSQL session advisory lock
+ *   held by the relay's own connection, so a second instance of a service stands by instead of
+ *   racing the first and reordering events.
+ * - A crash between publishing and deleting publishes those rows again: delivery is
+ *   at-least-once, and consumers deduplicate by event id.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly logger: Logger;
+  private readonly wakeup = new Wakeup();
+  private readonly progress = new EventEmitter();
+  private readonly stopping = new AbortController();
+  private client: pg.Client | undefined;
+  private leader = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    this.logger = options.logger.child({ component: 'outbox-relay' });
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Whether this instance holds the relay lock and is the one publishing. */
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  /**
+   * Publishes what is in the outbox now. Resolves true once the relay has seen the outbox empty,
+   * false if that did not happen within `timeoutMs` (the broker is away): the rest stays in the
+   * outbox for the next start. An instance that is not the leader has nothing to flush.
+   */
+  async flush(timeoutMs: number): Promise<boolean> {
+    if (!this.loop || !this.leader) return true;
+    const drained = once(this.progress, 'drained', { signal: AbortSignal.timeout(timeoutMs) }).then(
+      () => true,
+      () => false,
+    );
+    this.wakeup.fire();
+    return drained;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping.abort();
+    this.wakeup.fire();
+    await this.loop;
+    await this.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      try {
+        await this.lead();
+        if (this.leader && (await this.publishBatch()) > 0) {
+          failures = 0;
+          continue; // more may be waiting
+        }
+        failures = 0;
+        if (this.leader) this.progress.emit('drained');
+        await this.wakeup.wait(this.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        const wait = backoff(failures, this.maxBackoffMs);
+        this.logger.warn({ err: error, failures, retryInMs: wait }, 'Outbox relay could not publish; the events wait in the outbox');
+        // A broker failure leaves the database connection (and the lock) healthy.
+        if (!(error instanceof BrokerUnavailableError)) await this.disconnect();
+        await pause(wait, this.stopping.signal);
+      }
+    }
+  }
+
+  /** Connects, listens and tries to take the relay lock, unless all that is already done. */
+  private async lead(): Promise<void> {
+    if (!this.client) {
+      const client = new pg.Client({
+        connectionString: this.options.databaseUrl,
+        application_name: `${this.options.applicationName}:outbox-relay`,
+      });
+      client.on('notification', () => this.wakeup.fire());
+      client.on('error', (error) => {
+        this.logger.warn({ err: error }, 'Outbox relay lost its database connection');
+        if (this.client === client) {
+          this.client = undefined;
+          this.leader = false;
+        }
+        this.wakeup.fire();
+      });
+      await client.connect();
+      this.client = client;
+      await client.query('LISTEN outbox_events');
+    }
+    if (!this.leader) {
+      const result = await this.client.query<{ acquired: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('klynge.outbox-relay')) AS acquired`,
+      );
+      this.leader = result.rows[0]?.acquired === true;
+      if (this.leader) this.logger.info('Outbox relay is publishing for this database');
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const client = this.client;
+    if (!client) return 0;
+    const { rows } = await client.query<OutboxRow>(
+      'SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1',
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await this.options.broker.publish(
+      rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
+    );
+    await client.query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
+    this.logger.debug({ count: rows.length }, 'Published outbox events');
+    return rows.length;
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.leader = false;
+    // Ending the session releases the advisory lock.
+    await client?.end().catch(() => undefined);
+  }
+}

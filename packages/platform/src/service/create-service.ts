@@ -1,0 +1,137 @@
+import type { MessageBroker } from '@klynge/broker';
+import { KafkaBroker } from '@klynge/broker-kafka';
+import type express from 'express';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import type { SubgraphConfig } from '../config';
+import { ConsumerRunner, type EventConsumer } from '../consumers';
+import { createDataSource, runMigrations } from '../database';
+import { type EventContract, EventSchemas, TopicNames } from '../events';
+import { buildFederatedSchema, type RequestContext, type SubgraphSchemaOptions } from '../graphql';
+import { SubgraphServer } from '../http';
+import { createLogger, type Logger } from '../logging';
+import { Outbox, OutboxRelay, UnitOfWork } from '../outbox';
+
+/** What a service's own code gets to build its resolvers and event handlers with. */
+export interface ServiceDependencies {
+  readonly config: SubgraphConfig;
+  readonly dataSource: DataSource;
+  readonly unitOfWork: UnitOfWork;
+  readonly logger: Logger;
+}
+
+/**
+ * Everything that makes one subgraph service: its domain code, declared; the platform does the
+ * wiring (database, migrations, outbox relay, consumers, HTTP, shutdown).
+ */
+export interface ServiceDefinition<TContext extends RequestContext = RequestContext> {
+  /** Lower-case service name: the CloudEvents source `/klynge/<name>`, logs, consumer groups. */
+  readonly name: string;
+  readonly config: SubgraphConfig;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's type for entity classes
+  readonly entities?: readonly Function[];
+  readonly migrations?: readonly (new () => MigrationInterface)[];
+  /** The event types it publishes; their topics exist from the first start, before any event. */
+  readonly publishes?: readonly EventContract[];
+  readonly schema: (dependencies: ServiceDependencies) => SubgraphSchemaOptions<TContext>;
+  readonly consumers?: (dependencies: ServiceDependencies) => readonly EventConsumer[];
+  readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
+  /** Overrides, for tests and embedded runs: otherwise Kafka from the configuration. */
+  readonly broker?: MessageBroker;
+  readonly eventSchemas?: EventSchemas;
+  readonly logger?: Logger;
+}
+
+export interface Service extends ServiceDependencies {
+  readonly name: string;
+  readonly relay: OutboxRelay;
+  /** Migrates, starts relaying and consuming, then serves; answers the GraphQL URL. */
+  start(): Promise<string>;
+  /** Stops serving, finishes in-flight requests and events, flushes the outbox, disconnects. */
+  stop(): Promise<void>;
+}
+
+export function createService<TContext extends RequestContext>(definition: ServiceDefinition<TContext>): Service {
+  const { name, config } = definition;
+  const logger = definition.logger ?? createLogger({ service: name, level: config.LOG_LEVEL });
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    applicationName: name,
+    entities: definition.entities ?? [],
+    migrations: definition.migrations ?? [],
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
+  const broker =
+    definition.broker ??
+    new KafkaBroker({
+      brokers: config.KAFKA_BROKERS,
+      clientId: name,
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      logger: logger.child({ component: 'broker' }),
+    });
+  const schemas = definition.eventSchemas ?? new EventSchemas();
+  const topics = new TopicNames(config.KAFKA_TOPIC_PREFIX);
+  const outbox = new Outbox({ source: `/klynge/${name}`, schemas, topics });
+  const unitOfWork = new UnitOfWork(dataSource, outbox);
+  const dependencies: ServiceDependencies = { config, dataSource, unitOfWork, logger };
+  const relay = new OutboxRelay({
+    databaseUrl: config.DATABASE_URL,
+    applicationName: name,
+    broker,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+  });
+  const runners = (definition.consumers?.(dependencies) ?? []).map(
+    (consumer) =>
+      new ConsumerRunner({ service: name, consumer, broker, dataSource, unitOfWork, schemas, topics, logger }),
+  );
+  let server: SubgraphServer<TContext> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function start(): Promise<string> {
+    await dataSource.initialize();
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'Applied migrations');
+    const published = [...new Set((definition.publishes ?? []).map((contract) => topics.topic(contract.topic)))];
+    try {
+      await broker.ensureTopics(published);
+    } catch (error) {
+      // Not fatal: the relay creates them when it first publishes, once the broker is back.
+      logger.warn({ err: error }, 'Could not create the topics this service publishes to');
+    }
+    relay.start();
+    await Promise.all(runners.map((runner) => runner.start()));
+    server = new SubgraphServer<TContext>({
+      schema: await buildFederatedSchema(definition.schema(dependencies)),
+      logger,
+      readiness: [
+        { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
+        { name: 'broker', check: () => broker.checkHealth() },
+      ],
+      ...(definition.context ? { context: definition.context } : {}),
+    });
+    const url = await server.listen(config.PORT, config.HOST);
+    logger.info({ url }, `The ${name} subgraph is serving`);
+    return url;
+  }
+
+  function stop(): Promise<void> {
+    stopping ??= shutDown();
+    return stopping;
+  }
+
+  async function shutDown(): Promise<void> {
+    await server?.close();
+    await Promise.all(runners.map((runner) => runner.stop()));
+    if (!(await relay.flush(config.SHUTDOWN_TIMEOUT_MS / 2))) {
+      logger.warn('The outbox could not be emptied before shutdown; its events are published at the next start');
+    }
+    await relay.stop();
+    await broker.close();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    logger.info(`The ${name} subgraph has stopped`);
+  }
+
+  return { name, ...dependencies, relay, start, stop };
+}

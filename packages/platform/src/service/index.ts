@@ -1,0 +1,2 @@
+export { createService, type Service, type ServiceDefinition, type ServiceDependencies } from './create-service';
+export { runService } from './run-service';

@@ -1,0 +1,50 @@
+import { ConfigError } from '../config';
+import type { Service } from './create-service';
+
+/**
+ * The whole of a service's `index.ts`: builds the service (reading its configuration), starts it,
+ * and stops it gracefully on SIGTERM or SIGINT. A configuration problem ends the process with
+ * exit code 1 and a message naming each offending variable, before anything is started.
+ */
+export async function runService(create: () => Service, options: { shutdownTimeoutMs?: number } = {}): Promise<void> {
+  let service: Service;
+  try {
+    service = create();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { logger } = service;
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? service.config.SHUTDOWN_TIMEOUT_MS;
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Shutting down');
+    setTimeout(() => {
+      logger.error({ shutdownTimeoutMs }, 'Shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+
+  try {
+    await service.start();
+  } catch (error) {
+    logger.fatal({ err: error }, 'The service could not start');
+    await service.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,108 @@
+import type { DeliveredMessage } from '@klynge/broker';
+import { KafkaBroker } from '@klynge/broker-kafka';
+import { createTestDatabase, kafkaBrokers, type TestDatabase, uniqueName, uniqueTopicPrefix } from '@klynge/testing';
+import type { DataSource } from 'typeorm';
+import { ConsumerRunner, type ConsumerRunnerOptions, type EventConsumer } from '../consumers';
+import { createDataSource, runMigrations } from '../database';
+import { type EventSchemas, TopicNames } from '../events';
+import { createLogger, type Logger } from '../logging';
+import { Outbox, OutboxRelay, UnitOfWork } from '../outbox';
+import { sampleEventSchemas, TallyIncremented } from './sample-events';
+import { CreateTallies1795400000001 } from './tally-model';
+
+/**
+ * The platform's parts wired by hand against the real PostgreSQL (a database of this test
+ * file's own) and the real Kafka (topics under a prefix of its own).
+ */
+export interface Harness {
+  readonly db: TestDatabase;
+  readonly dataSource: DataSource;
+  readonly broker: KafkaBroker;
+  readonly topics: TopicNames;
+  readonly schemas: EventSchemas;
+  readonly unitOfWork: UnitOfWork;
+  readonly relay: OutboxRelay;
+  readonly logger: Logger;
+  /** The physical topic of the sample events. */
+  readonly tallyTopic: string;
+  startConsumer(consumer: EventConsumer, options?: Partial<ConsumerRunnerOptions>): Promise<ConsumerRunner>;
+  /** Everything arriving on `topic` from its beginning, read by a group of its own. */
+  readTopic(topic: string): Promise<TopicReader>;
+  close(): Promise<void>;
+}
+
+export interface TopicReader {
+  readonly messages: DeliveredMessage[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(label: string, options: { brokers?: readonly string[] } = {}): Promise<Harness> {
+  const db = await createTestDatabase(label);
+  const logger = createLogger({ service: label, level: (process.env.LOG_LEVEL ?? 'warn') as 'warn' });
+  const dataSource = createDataSource({
+    url: db.url,
+    applicationName: label,
+    entities: [],
+    migrations: [CreateTallies1795400000001],
+    logger,
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  const broker = new KafkaBroker({ brokers: options.brokers ?? kafkaBrokers(), clientId: label, logger });
+  const topics = new TopicNames(uniqueTopicPrefix(label));
+  const schemas = sampleEventSchemas();
+  const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: `/klynge/${label}`, schemas, topics }));
+  const relay = new OutboxRelay({ databaseUrl: db.url, applicationName: label, broker, logger, pollIntervalMs: 200 });
+  relay.start();
+  const runners: ConsumerRunner[] = [];
+  const readers: TopicReader[] = [];
+
+  return {
+    db,
+    dataSource,
+    broker,
+    topics,
+    schemas,
+    unitOfWork,
+    relay,
+    logger,
+    tallyTopic: topics.topic(TallyIncremented.topic),
+    async startConsumer(consumer, overrides = {}) {
+      const runner = new ConsumerRunner({
+        service: label,
+        consumer,
+        broker,
+        dataSource,
+        unitOfWork,
+        schemas,
+        topics,
+        logger,
+        ...overrides,
+      });
+      await runner.start();
+      runners.push(runner);
+      return runner;
+    },
+    async readTopic(topic) {
+      const messages: DeliveredMessage[] = [];
+      const subscription = await broker.subscribe({
+        groupId: topics.consumerGroup('reader', uniqueName('reader')),
+        topics: [topic],
+        handle: async (message) => {
+          messages.push(message);
+          return Promise.resolve();
+        },
+      });
+      const reader = { messages, close: () => subscription.close() };
+      readers.push(reader);
+      return reader;
+    },
+    async close() {
+      await Promise.all([...runners.map((runner) => runner.stop()), ...readers.map((reader) => reader.close())]);
+      await relay.stop();
+      await broker.close();
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
+}

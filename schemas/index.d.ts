@@ -1,0 +1,4 @@
+/** Folder of the event JSON Schemas: `<topic>/<EventName>.json`, plus `envelope.json`. */
+export declare const eventSchemaDir: string;
+/** Folder of the GraphQL SDL files (`<subgraph>.graphql`, `supergraph.graphql`). */
+export declare const graphqlSchemaDir: string;
