@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { clustersConfig } from '@klynge/clusters/config';
+import { competenceConfig } from '@klynge/competence/config';
+import { fundingConfig } from '@klynge/funding/config';
+import { gatewayConfig } from '@klynge/gateway/config';
+import type { ConfigDefinition, VariableSpec } from '@klynge/platform';
+import { parse } from 'yaml';
+
+/**
+ * docker-compose.yml cannot run on a machine without Docker, so its wiring is checked here
+ * against what each service itself declares it reads.
+ */
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; args?: Record<string, string> };
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+}
+
+const repoRoot = path.join(__dirname, '..', '..');
+const compose = parse(readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
+const services = compose.services;
+const kafkaVersion = readFileSync(path.join(repoRoot, 'infra', 'kafka', 'kafka.version'), 'utf8').trim();
+
+type AnyConfig = ConfigDefinition<Record<string, VariableSpec<unknown>>>;
+const subgraphs: [string, AnyConfig][] = [
+  ['clusters', clustersConfig],
+  ['funding', fundingConfig],
+  ['competence', competenceConfig],
+];
+
+const required = (config: AnyConfig) =>
+  Object.entries(config.variables)
+    .filter(([, spec]) => spec.default === undefined && !spec.optional)
+    .map(([name]) => name);
+
+/** Every variable compose sets must be one the service reads, and it must pass its checks. */
+function expectEnvironmentFits(name: string, config: AnyConfig) {
+  const environment = services[name]!.environment ?? {};
+  for (const variable of Object.keys(environment)) expect(Object.keys(config.variables)).toContain(variable);
+  for (const variable of required(config)) expect(Object.keys(environment)).toContain(variable);
+  expect(() => config.load(environment)).not.toThrow();
+}
+
+function expectPublishedPort(name: string, config: AnyConfig) {
+  const port = String(config.variables.PORT!.default);
+  expect(services[name]!.environment?.PORT).toBe(port);
+  expect(services[name]!.ports).toContain(`${port}:${port}`);
+  expect(services[name]!.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/ready`);
+}
+
+describe('docker-compose.yml', () => {
+  it('runs PostgreSQL 15, the official Apache Kafka image (KRaft, our version), every service and the gateway', () => {
+    expect(Object.keys(services).sort()).toEqual(['clusters', 'competence', 'funding', 'gateway', 'kafka', 'postgres']);
+    expect(services.postgres!.image).toBe('postgres:15');
+    expect(services.kafka!.image).toBe(`apache/kafka:${kafkaVersion}`);
+    expect(services.kafka!.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    for (const [name, service] of Object.entries(services)) {
+      expect({ name, healthcheck: Boolean(service.healthcheck?.test.length) }).toEqual({ name, healthcheck: true });
+    }
+  });
+
+  describe.each(subgraphs)('the %s subgraph', (name, config) => {
+    it('gets exactly the variables it reads, with valid values', () => {
+      expectEnvironmentFits(name, config);
+    });
+
+    it('publishes its configured port and is healthy when /ready answers', () => {
+      expectPublishedPort(name, config);
+    });
+
+    it('uses its own database on the compose PostgreSQL, created at first start', () => {
+      const url = new URL(services[name]!.environment!.DATABASE_URL!);
+      expect(url.hostname).toBe('postgres');
+      expect(url.pathname).toBe(`/${name}`);
+      expect(url.password).toBe(services.postgres!.environment!.POSTGRES_PASSWORD);
+      const initSql = readFileSync(path.join(repoRoot, 'infra', 'docker', 'postgres-init.sql'), 'utf8');
+      expect(initSql).toContain(`CREATE DATABASE ${name};`);
+      expect(services.postgres!.volumes).toContain(
+        './infra/docker/postgres-init.sql:/docker-entrypoint-initdb.d/10-service-databases.sql:ro',
+      );
+    });
+
+    it('reaches Kafka on the listener advertised inside the compose network', () => {
+      const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map(
+        (listener) => listener.split('://')[1],
+      );
+      const brokers = services[name]!.environment!.KAFKA_BROKERS!.split(',');
+      for (const broker of brokers) {
+        expect(broker.startsWith('kafka:')).toBe(true);
+        expect(advertised).toContain(broker);
+      }
+    });
+
+    it('is built from its own package and starts after PostgreSQL and Kafka are healthy', () => {
+      expect(services[name]!.build?.args?.PACKAGE).toBe(`@klynge/${name}`);
+      expect(services[name]!.depends_on).toEqual({
+        postgres: { condition: 'service_healthy' },
+        kafka: { condition: 'service_healthy' },
+      });
+    });
+  });
+
+  describe('the gateway', () => {
+    it('gets exactly the variables it reads, and its port', () => {
+      expectEnvironmentFits('gateway', gatewayConfig);
+      expectPublishedPort('gateway', gatewayConfig);
+      expect(services.gateway!.build?.args?.PACKAGE).toBe('@klynge/gateway');
+    });
+
+    it('points at each subgraph by its compose name and configured port, once they are healthy', () => {
+      for (const [name, config] of subgraphs) {
+        const variable = `${name.toUpperCase()}_URL`;
+        expect(Object.keys(gatewayConfig.variables)).toContain(variable);
+        expect(services.gateway!.environment![variable]).toBe(
+          `http://${name}:${String(config.variables.PORT!.default)}/graphql`,
+        );
+        expect(services.gateway!.depends_on![name]).toEqual({ condition: 'service_healthy' });
+      }
+    });
+  });
+});
