@@ -29,6 +29,13 @@ export default function klyngeEslintConfig(tsconfigRootDir) {
       },
     },
     {
+      // Plain CommonJS scripts (a tool or two) are not part of a TypeScript project.
+      files: ['**/*.js', '**/*.cjs'],
+      extends: [tseslint.configs.disableTypeChecked],
+      languageOptions: { sourceType: 'commonjs' },
+      rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
+    },
+    {
       files: ['**/*.test.ts', '**/*.contract.ts', '**/test-fixtures/**/*.ts'],
       rules: {
         // jest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.
