@@ -92,11 +92,9 @@ export class OutboxRelay {
     while (!this.stopping.signal.aborted) {
       try {
         await this.lead();
-        if (this.leader && (await this.publishBatch()) > 0) {
-          failures = 0;
-          continue; // more may be waiting
-        }
+        const published = this.leader ? await this.publishBatch() : 0;
         failures = 0;
+        if (published > 0) continue; // more may be waiting
         if (this.leader) this.progress.emit('drained');
         await this.wakeup.wait(this.pollIntervalMs);
       } catch (error) {

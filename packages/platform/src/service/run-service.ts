@@ -6,7 +6,7 @@ import type { Service } from './create-service';
  * and stops it gracefully on SIGTERM or SIGINT. A configuration problem ends the process with
  * exit code 1 and a message naming each offending variable, before anything is started.
  */
-export async function runService(create: () => Service, options: { shutdownTimeoutMs?: number } = {}): Promise<void> {
+export async function runService(create: () => Service): Promise<void> {
   let service: Service;
   try {
     service = create();
@@ -18,7 +18,7 @@ export async function runService(create: () => Service, options: { shutdownTimeo
     throw error;
   }
   const { logger } = service;
-  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? service.config.SHUTDOWN_TIMEOUT_MS;
+  const shutdownTimeoutMs = service.config.SHUTDOWN_TIMEOUT_MS;
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
