@@ -13,6 +13,7 @@ export {
 } from './infrastructure';
 export { createTestDatabase, serverUrl, type TestDatabase, withDatabase } from './test-database';
 export { uniqueName, uniqueTopicPrefix } from './unique-names';
+export { authenticateFromTestHeader, callerHeaders, TEST_CALLER_HEADER } from './test-callers';
 export { waitFor } from './wait-for';
 
 /** The Kafka bootstrap servers the test setup provided. */

@@ -23,7 +23,7 @@ export class EventValidationError extends Error {
  * a topic may also carry events from partners' services.
  */
 export class EventSchemas {
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: true });
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   private readonly compiled = new Map<string, ValidateFunction>();
 
   /**

@@ -6,6 +6,7 @@ export {
   NotFoundError,
   UnauthenticatedError,
 } from './errors';
+export { type Caller, hasRole, requireCaller, requireRole, type Role, ROLES } from './caller';
 export type { RequestContext } from './request-context';
 export { alignByKey, groupByKey, RequestLoaders } from './request-loaders';
 export {

@@ -11,7 +11,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
+import { type Caller, ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
 import { type Logger, withLogContext } from '../logging';
 
 /** Something `/ready` checks: resolves when the dependency answers. */
@@ -24,6 +24,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   readonly schema: GraphQLSchema;
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
+  /** Finds out who is asking (see Caller); without it every caller is anonymous. */
+  readonly authenticate?: (request: express.Request) => Caller | undefined | Promise<Caller | undefined>;
   /** Adds the service's own fields to the context of each request. */
   readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
   /** Largest request body accepted (default 1 MB). */
@@ -92,6 +94,7 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
             logger: this.options.logger,
             loaders: new RequestLoaders(),
             headers: req.headers,
+            caller: await this.options.authenticate?.(req),
           };
           return this.options.context ? this.options.context(base, req) : (base as TContext);
         },

@@ -7,7 +7,7 @@ import { ConsumerRunner, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
 import { type EventContract, EventSchemas, TopicNames } from '../events';
 import { buildFederatedSchema, type RequestContext, type SubgraphSchemaOptions } from '../graphql';
-import { SubgraphServer } from '../http';
+import { SubgraphServer, type SubgraphServerOptions } from '../http';
 import { createLogger, type Logger } from '../logging';
 import { Outbox, OutboxRelay, UnitOfWork } from '../outbox';
 
@@ -35,6 +35,8 @@ export interface ServiceDefinition<TContext extends RequestContext = RequestCont
   readonly schema: (dependencies: ServiceDependencies) => SubgraphSchemaOptions<TContext>;
   readonly consumers?: (dependencies: ServiceDependencies) => readonly EventConsumer[];
   readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
+  /** Finds out who is asking; until the gateway's tokens exist, tests pass one of their own. */
+  readonly authenticate?: SubgraphServerOptions<TContext>['authenticate'];
   /** Overrides, for tests and embedded runs: otherwise Kafka from the configuration. */
   readonly broker?: MessageBroker;
   readonly eventSchemas?: EventSchemas;
@@ -110,6 +112,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
         { name: 'broker', check: () => broker.checkHealth() },
       ],
       ...(definition.context ? { context: definition.context } : {}),
+      ...(definition.authenticate ? { authenticate: definition.authenticate } : {}),
     });
     const url = await server.listen(config.PORT, config.HOST);
     logger.info({ url }, `The ${name} subgraph is serving`);

@@ -1,0 +1,12 @@
+/** The levels of the Norwegian Innovation Clusters programme (NCE was a level until 2018). */
+export const CLUSTER_LEVELS = ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'] as const;
+export type ClusterLevel = (typeof CLUSTER_LEVELS)[number];
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** An amount of money held exactly: whole units as a decimal string (never a float). */
+export interface MoneyData {
+  readonly amount: string;
+  readonly currency: string;
+}
