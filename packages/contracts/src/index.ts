@@ -1,3 +1,4 @@
 export * from './clusters';
 export * from './common';
 export * from './funding';
+export * from './values';

@@ -7,6 +7,17 @@ export {
   UnauthenticatedError,
 } from './errors';
 export { type Caller, hasRole, requireCaller, requireRole, type Role, ROLES } from './caller';
+export {
+  type ConnectionPage,
+  connectionOf,
+  decodeCursor,
+  type Edge,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  PageInfo,
+  pageSize,
+  toPage,
+} from './pagination';
 export type { RequestContext } from './request-context';
 export { alignByKey, groupByKey, RequestLoaders } from './request-loaders';
 export {

@@ -5,7 +5,11 @@ import type { Outbox, PublishInput } from './outbox';
 /** One transaction: the writes made through `manager` and the events published through `publish`. */
 export interface Transaction {
   readonly manager: EntityManager;
-  publish<TData extends object>(contract: EventContract<TData>, input: PublishInput<TData>): Promise<EventEnvelope<TData>>;
+  /** A bound function, safe to destructure: `async ({ manager, publish }) => ...`. */
+  readonly publish: <TData extends object>(
+    contract: EventContract<TData>,
+    input: PublishInput<TData>,
+  ) => Promise<EventEnvelope<TData>>;
 }
 
 export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';

@@ -1,0 +1,102 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BadUserInputError } from './errors';
+
+/** Relay-style page information of a connection. */
+@ObjectType({ description: 'Where a page of a list stands.' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionPage<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * The GraphQL connection type `<name>Connection` for `nodeType`: a page of it, with cursors and
+ * the total count. Resolvers return a {@link ConnectionPage} (see {@link toPage}).
+ *
+ *   export const ClusterConnection = connectionOf(ClusterType, 'Cluster');
+ *   @Query(() => ClusterConnection) clusters(...): Promise<ConnectionPage<ClusterType>>
+ */
+export function connectionOf<T extends object>(nodeType: new () => T, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType implements ConnectionPage<T> {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many match, on every page.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Checks a page size argument: 1 to 100. */
+export function pageSize(first: number, field = 'first'): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(field, `${field} must be from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+/** An opaque cursor holding the sort key of a row. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** The sort key in a cursor; BAD_USER_INPUT naming `field` if it is not one of ours. */
+export function decodeCursor(cursor: string, length: number, field = 'after'): (string | number)[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === length && key.every((part) => ['string', 'number'].includes(typeof part))) {
+      return key as (string | number)[];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError(field, `${field} is not a cursor from this list`);
+}
+
+/**
+ * Builds a page from `rows` fetched with LIMIT first + 1 (the extra row tells whether there is
+ * a next page).
+ */
+export function toPage<R, T>(
+  rows: readonly R[],
+  first: number,
+  totalCount: number,
+  node: (row: R) => T,
+  sortKey: (row: R) => (string | number)[],
+): ConnectionPage<T> {
+  const pageRows = rows.slice(0, first);
+  const edges = pageRows.map((row) => ({ cursor: encodeCursor(sortKey(row)), node: node(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

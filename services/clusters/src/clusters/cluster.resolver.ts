@@ -1,0 +1,108 @@
+import { COUNTIES } from '@klynge/contracts';
+import { BadUserInputError, type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
+import type { ClusterEntity } from './cluster.entity';
+import type { ClusterQueries } from './cluster.queries';
+import type { ClusterService } from './cluster.service';
+import {
+  ChangeClusterLevelInput,
+  ClusterConnection,
+  ClusterFilter,
+  ClusterLevelPeriodType,
+  ClusterType,
+  ContactPersonType,
+  CountyType,
+  MemberStatsType,
+  ProgrammePeriodType,
+  RegisterClusterInput,
+  UpdateClusterInput,
+} from './cluster.types';
+
+@Resolver(() => ClusterType)
+export class ClusterResolver {
+  constructor(
+    private readonly clusterService: ClusterService,
+    private readonly clusterQueries: ClusterQueries,
+  ) {}
+
+  @Query(() => ClusterType, { nullable: true, description: 'One cluster, by id or by slug (give exactly one).' })
+  async cluster(
+    @Ctx() context: RequestContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('slug', () => String, { nullable: true }) slug?: string,
+  ): Promise<ClusterEntity | null> {
+    if ((id === undefined) === (slug === undefined)) {
+      throw new BadUserInputError(id === undefined ? 'id' : 'slug', 'Give either id or slug, not both or neither');
+    }
+    return id !== undefined ? this.clusterQueries.byId(context, id) : this.clusterQueries.bySlug(slug!);
+  }
+
+  @Query(() => ClusterConnection, { description: 'Clusters by name, filtered, a page at a time.' })
+  clusters(
+    @Arg('filter', () => ClusterFilter, { nullable: true }) filter: ClusterFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionPage<ClusterEntity>> {
+    return this.clusterQueries.list(filter, first, after);
+  }
+
+  @FieldResolver(() => CountyType)
+  county(@Root() cluster: ClusterEntity): CountyType {
+    return { code: cluster.countyCode, name: COUNTIES[cluster.countyCode] ?? cluster.countyCode };
+  }
+
+  @FieldResolver(() => ProgrammePeriodType, { nullable: true, description: 'The current programme period, if known.' })
+  programmePeriod(@Root() cluster: ClusterEntity): ProgrammePeriodType | null {
+    return cluster.programmeStart ? { start: cluster.programmeStart, end: cluster.programmeEnd } : null;
+  }
+
+  @FieldResolver(() => ContactPersonType, {
+    nullable: true,
+    description: "The cluster manager's contact: personal data, null unless you may edit this cluster.",
+  })
+  managerContact(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): ContactPersonType | null {
+    if (!mayEditCluster(context.caller, cluster.id)) return null;
+    if (!cluster.managerName && !cluster.managerEmail && !cluster.managerPhone) return null;
+    return { name: cluster.managerName, email: cluster.managerEmail, phone: cluster.managerPhone };
+  }
+
+  @FieldResolver(() => [ClusterLevelPeriodType], { description: 'Every level held, oldest first.' })
+  levelHistory(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<ClusterLevelPeriodType[]> {
+    return this.clusterQueries.levelHistory(context, cluster.id);
+  }
+
+  @FieldResolver(() => MemberStatsType)
+  memberStats(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<MemberStatsType> {
+    return this.clusterQueries.memberStats(context, cluster.id);
+  }
+
+  @Mutation(() => ClusterType, { description: 'Admins and caseworkers.' })
+  registerCluster(
+    @Arg('input', () => RegisterClusterInput) input: RegisterClusterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ClusterEntity> {
+    requireRegistrar(context.caller, 'register clusters');
+    return this.clusterService.register(input);
+  }
+
+  @Mutation(() => ClusterType, { description: "Admins, caseworkers, and the cluster's own manager." })
+  updateCluster(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateClusterInput) input: UpdateClusterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ClusterEntity> {
+    requireClusterEditor(context.caller, id, 'edit this cluster');
+    return this.clusterService.update(id, input);
+  }
+
+  @Mutation(() => ClusterType, { description: 'Up or down; the level history keeps the previous level. Admins and caseworkers.' })
+  changeClusterLevel(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ChangeClusterLevelInput) input: ChangeClusterLevelInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ClusterEntity> {
+    requireRegistrar(context.caller, 'change cluster levels');
+    return this.clusterService.changeLevel(id, input);
+  }
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ClusterLevelChanged,
+  ClusterRegistered,
+  type ClusterSnapshotData,
+  ClusterUpdated,
+  type GrantAwardedData,
+  type ClusterLevel,
+} from '@klynge/contracts';
+import {
+  BadUserInputError,
+  ConflictError,
+  constraintViolation,
+  NotFoundError,
+  type Transaction,
+  type UnitOfWork,
+} from '@klynge/platform';
+import type { EntityManager } from 'typeorm';
+import {
+  countyCode,
+  emailAddress,
+  isoDate,
+  municipalityCode,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  slugify,
+  webAddress,
+  year,
+} from '../validation';
+import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
+import type { ChangeClusterLevelInput, RegisterClusterInput, UpdateClusterInput } from './cluster.types';
+
+export interface LevelChange {
+  readonly level: ClusterLevel;
+  readonly effectiveFrom: string;
+  readonly reason: string;
+  readonly decisionReference?: string | null;
+}
+
+/** Public facts of a cluster, the fields ClusterUpdated reports by name. */
+const PUBLIC_FIELDS = [
+  'name',
+  'shortName',
+  'countyCode',
+  'municipalityCode',
+  'town',
+  'sectors',
+  'description',
+  'website',
+  'foundedYear',
+  'programmeStart',
+  'programmeEnd',
+] as const;
+
+/**
+ * The cluster registry's use cases. Each runs in one transaction with the events it publishes;
+ * input is checked first, so a refused request writes nothing.
+ */
+export class ClusterService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async register(input: RegisterClusterInput, options: { levelSincePrecision?: 'DAY' | 'YEAR' } = {}) {
+    const name = requiredText('name', input.name);
+    const slug = input.slug === undefined ? slugify(name) : input.slug.trim();
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+      throw new BadUserInputError('slug', 'slug must be lower-case words joined by hyphens');
+    }
+    const county = countyCode('countyCode', input.countyCode);
+    const levelSince = isoDate('levelSince', input.levelSince);
+    const cluster = Object.assign(new ClusterEntity(), {
+      id: randomUUID(),
+      slug,
+      name,
+      shortName: optionalText('shortName', input.shortName, 100),
+      level: input.level,
+      countyCode: county,
+      municipalityCode: municipalityCode('municipalityCode', input.municipalityCode, county),
+      town: optionalText('town', input.town, 100),
+      sectors: sectors(input.sectors),
+      description: optionalText('description', input.description, 5_000),
+      website: webAddress('website', input.website),
+      foundedYear: year('foundedYear', input.foundedYear),
+      ...programmePeriod(input.programmeStart, input.programmeEnd),
+      ...manager(input.manager),
+    });
+    const reason = optionalText('levelReason', input.levelReason, 500) ?? `Registered at level ${input.level}`;
+
+    return this.write(async ({ manager: em, publish }) => {
+      await em.getRepository(ClusterEntity).insert(cluster);
+      await em.getRepository(ClusterLevelPeriodEntity).insert({
+        clusterId: cluster.id,
+        level: cluster.level,
+        validFrom: levelSince,
+        validFromPrecision: options.levelSincePrecision ?? 'DAY',
+        validTo: null,
+        reason,
+        decisionReference: null,
+      });
+      await publish(ClusterRegistered, { subject: cluster.id, data: { ...snapshotOf(cluster), levelSince } });
+      return cluster;
+    });
+  }
+
+  async update(id: string, input: UpdateClusterInput) {
+    return this.write(async ({ manager: em, publish }) => {
+      const cluster = await lockCluster(em, id);
+      const before = publicFacts(cluster);
+      const contactBefore = [cluster.managerName, cluster.managerEmail, cluster.managerPhone].join('\n');
+      if (input.name !== undefined) cluster.name = requiredText('name', input.name);
+      if (input.shortName !== undefined) cluster.shortName = optionalText('shortName', input.shortName, 100);
+      if (input.countyCode !== undefined) cluster.countyCode = countyCode('countyCode', input.countyCode);
+      if (input.municipalityCode !== undefined) cluster.municipalityCode = input.municipalityCode;
+      cluster.municipalityCode = municipalityCode('municipalityCode', cluster.municipalityCode, cluster.countyCode);
+      if (input.town !== undefined) cluster.town = optionalText('town', input.town, 100);
+      if (input.sectors !== undefined) cluster.sectors = sectors(input.sectors);
+      if (input.description !== undefined) cluster.description = optionalText('description', input.description, 5_000);
+      if (input.website !== undefined) cluster.website = webAddress('website', input.website);
+      if (input.foundedYear !== undefined) cluster.foundedYear = year('foundedYear', input.foundedYear);
+      if (input.programmeStart !== undefined || input.programmeEnd !== undefined) {
+        Object.assign(
+          cluster,
+          programmePeriod(
+            input.programmeStart === undefined ? cluster.programmeStart : input.programmeStart,
+            input.programmeEnd === undefined ? cluster.programmeEnd : input.programmeEnd,
+          ),
+        );
+      }
+      if (input.manager !== undefined) Object.assign(cluster, manager(input.manager));
+
+      const after = publicFacts(cluster);
+      const changedFields: string[] = PUBLIC_FIELDS.filter((field) => after[field] !== before[field]);
+      // Personal data never travels in events; that it changed does.
+      if ([cluster.managerName, cluster.managerEmail, cluster.managerPhone].join('\n') !== contactBefore) {
+        changedFields.push('managerContact');
+      }
+      if (changedFields.length === 0) return cluster;
+      await em.getRepository(ClusterEntity).save(cluster);
+      await publish(ClusterUpdated, { subject: cluster.id, data: { ...snapshotOf(cluster), changedFields } });
+      return cluster;
+    });
+  }
+
+  async changeLevel(id: string, input: ChangeClusterLevelInput) {
+    const change: LevelChange = {
+      level: input.level,
+      effectiveFrom: isoDate('effectiveFrom', input.effectiveFrom),
+      reason: requiredText('reason', input.reason, 500),
+    };
+    return this.write(async (tx) => {
+      const cluster = await lockCluster(tx.manager, id);
+      await this.applyLevelChange(tx, cluster, change);
+      return cluster;
+    });
+  }
+
+  /**
+   * A funding decision that gives a cluster programme status: the cluster takes the granted level
+   * from the grant's start, for the grant's period. Runs in the event handler's transaction.
+   */
+  async recordProgrammeGrant(tx: Transaction, grant: GrantAwardedData): Promise<void> {
+    if (grant.recipient.type !== 'CLUSTER' || grant.clusterLevel === null) return;
+    const cluster = await lockCluster(tx.manager, grant.recipient.clusterId);
+    if (cluster.level !== grant.clusterLevel) {
+      await this.applyLevelChange(tx, cluster, {
+        level: grant.clusterLevel,
+        effectiveFrom: grant.plannedStart,
+        reason: `Granted ${grant.clusterLevel} status in programme ${grant.programmeCode} by ${grant.agencyCode}`,
+        decisionReference: `grant:${grant.grantId}`,
+      });
+    }
+    if (cluster.programmeStart !== grant.plannedStart || cluster.programmeEnd !== grant.plannedEnd) {
+      cluster.programmeStart = grant.plannedStart;
+      cluster.programmeEnd = grant.plannedEnd;
+      await tx.manager.getRepository(ClusterEntity).save(cluster);
+      await tx.publish(ClusterUpdated, {
+        subject: cluster.id,
+        data: { ...snapshotOf(cluster), changedFields: ['programmeStart', 'programmeEnd'] },
+      });
+    }
+  }
+
+  /** Closes the current level period at `effectiveFrom` and opens the new one. */
+  private async applyLevelChange(tx: Transaction, cluster: ClusterEntity, change: LevelChange): Promise<void> {
+    const periods = tx.manager.getRepository(ClusterLevelPeriodEntity);
+    // The latest period is the current one (periods never overlap).
+    const open = await periods.findOne({ where: { clusterId: cluster.id }, order: { validFrom: 'DESC' } });
+    if (change.level === cluster.level) {
+      throw new BadUserInputError('level', `The cluster is already at level ${cluster.level}`);
+    }
+    if (open && change.effectiveFrom <= open.validFrom) {
+      throw new BadUserInputError('effectiveFrom', `effectiveFrom must be after ${open.validFrom}, when the current level began`);
+    }
+    if (open && open.validTo === null) await periods.update({ id: open.id }, { validTo: change.effectiveFrom });
+    await periods.insert({
+      clusterId: cluster.id,
+      level: change.level,
+      validFrom: change.effectiveFrom,
+      validFromPrecision: 'DAY',
+      validTo: null,
+      reason: change.reason,
+      decisionReference: change.decisionReference ?? null,
+    });
+    const previousLevel = cluster.level;
+    cluster.level = change.level;
+    await tx.manager.getRepository(ClusterEntity).update({ id: cluster.id }, { level: change.level });
+    await tx.publish(ClusterLevelChanged, {
+      subject: cluster.id,
+      data: {
+        clusterId: cluster.id,
+        previousLevel,
+        level: change.level,
+        effectiveFrom: change.effectiveFrom,
+        reason: change.reason,
+        decisionReference: change.decisionReference ?? null,
+      },
+    });
+  }
+
+  /** Runs `work` in a transaction, turning the registry's unique constraints into CONFLICT errors. */
+  private async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.unitOfWork.run(work);
+    } catch (error) {
+      const violation = constraintViolation(error);
+      if (violation?.constraint === 'clusters_slug_key') {
+        throw new ConflictError('A cluster with this slug is already registered', 'slug');
+      }
+      if (violation?.constraint === 'clusters_name_key') {
+        throw new ConflictError('A cluster with this name is already registered', 'name');
+      }
+      throw error;
+    }
+  }
+}
+
+async function lockCluster(manager: EntityManager, id: string): Promise<ClusterEntity> {
+  const cluster = /^[0-9a-f-]{36}$/i.test(id)
+    ? await manager.getRepository(ClusterEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+    : null;
+  if (!cluster) throw new NotFoundError('Cluster', id, 'id');
+  return cluster;
+}
+
+export function snapshotOf(cluster: ClusterEntity): ClusterSnapshotData {
+  return {
+    clusterId: cluster.id,
+    name: cluster.name,
+    slug: cluster.slug,
+    shortName: cluster.shortName,
+    level: cluster.level,
+    countyCode: cluster.countyCode,
+    municipalityCode: cluster.municipalityCode,
+    town: cluster.town,
+    sectors: cluster.sectors,
+    programmeStart: cluster.programmeStart,
+    programmeEnd: cluster.programmeEnd,
+  };
+}
+
+/** The public facts, each as comparable text. */
+function publicFacts(cluster: ClusterEntity): Record<(typeof PUBLIC_FIELDS)[number], string> {
+  return Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, JSON.stringify(cluster[field])])) as Record<
+    (typeof PUBLIC_FIELDS)[number],
+    string
+  >;
+}
+
+function sectors(values: readonly string[] | undefined): string[] {
+  const cleaned = (values ?? []).map((value, index) => requiredText(`sectors[${index}]`, value, 100));
+  return [...new Set(cleaned)];
+}
+
+function programmePeriod(start: string | null | undefined, end: string | null | undefined) {
+  const programmeStart = optionalIsoDate('programmeStart', start);
+  const programmeEnd = optionalIsoDate('programmeEnd', end);
+  if (programmeEnd !== null && programmeStart === null) {
+    throw new BadUserInputError('programmeStart', 'programmeStart is needed when programmeEnd is given');
+  }
+  if (programmeStart !== null && programmeEnd !== null && programmeEnd < programmeStart) {
+    throw new BadUserInputError('programmeEnd', 'programmeEnd must not be before programmeStart');
+  }
+  return { programmeStart, programmeEnd };
+}
+
+function manager(contact: { name?: string | null; email?: string | null; phone?: string | null } | null | undefined) {
+  return {
+    managerName: optionalText('manager.name', contact?.name, 200),
+    managerEmail: emailAddress('manager.email', contact?.email),
+    managerPhone: optionalText('manager.phone', contact?.phone, 50),
+  };
+}

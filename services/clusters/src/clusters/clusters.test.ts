@@ -1,0 +1,256 @@
+import { waitFor } from '@klynge/testing';
+import {
+  admin,
+  caseworker,
+  type ClustersHarness,
+  eventTypes,
+  managerOf,
+  REGISTER,
+  registration,
+  startClusters,
+  viewer,
+} from '../test-support/clusters-harness';
+
+interface Registered {
+  registerCluster: { id: string; slug: string; level: string; levelHistory: { level: string; from: string; to: string | null }[] };
+}
+
+describe('clusters: registering, updating and changing levels', () => {
+  let harness: ClustersHarness;
+
+  beforeAll(async () => {
+    harness = await startClusters('clusters');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const count = async (table: string) => Number((await harness.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+
+  it('registers a cluster with its first level period, and publishes ClusterRegistered', async () => {
+    const events = await harness.readTopic('clusters.cluster.v1');
+    const result = await harness.query<Registered>(REGISTER, { input: registration() }, caseworker);
+
+    expect(result.errors).toBeUndefined();
+    const cluster = result.data!.registerCluster;
+    expect(cluster).toMatchObject({
+      slug: 'nce-raufoss',
+      name: 'NCE Raufoss',
+      level: 'NCE',
+      countyCode: '34',
+      county: { code: '34', name: 'Innlandet' },
+      levelHistory: [{ level: 'NCE', from: '2006-01-01', to: null, reason: 'Admitted as NCE in 2006' }],
+    });
+    const [message] = await waitFor('ClusterRegistered', () => events.filter((m) => m.key === cluster.id).length === 1 && events);
+    expect(JSON.parse(message!.value)).toMatchObject({
+      type: 'no.klynge.clusters.ClusterRegistered.v1',
+      source: '/klynge/clusters',
+      subject: cluster.id,
+      data: { clusterId: cluster.id, name: 'NCE Raufoss', level: 'NCE', levelSince: '2006-01-01', countyCode: '34' },
+    });
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const before = [await count('clusters'), await count('outbox_events')];
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: '  ' }, 'name'],
+      [{ countyCode: '12' }, 'countyCode'],
+      [{ municipalityCode: '4601' }, 'municipalityCode'],
+      [{ levelSince: '2006-02-30' }, 'levelSince'],
+      [{ website: 'ftp://example' }, 'website'],
+      [{ foundedYear: 1492 }, 'foundedYear'],
+      [{ slug: 'Not A Slug' }, 'slug'],
+      [{ programmeStart: '2020-01-01', programmeEnd: '2019-12-31' }, 'programmeEnd'],
+      [{ manager: { email: 'not-an-address' } }, 'manager.email'],
+    ];
+    for (const [override, field] of cases) {
+      const result = await harness.query(REGISTER, { input: registration({ name: 'Bad Input Cluster', ...override }) }, admin);
+      expect({ field, errors: result.errors?.map((error) => error.extensions) }).toEqual({
+        field,
+        errors: [{ code: 'BAD_USER_INPUT', field }],
+      });
+    }
+    expect([await count('clusters'), await count('outbox_events')]).toEqual(before);
+  });
+
+  it('refuses a second cluster with the same name or slug as CONFLICT', async () => {
+    await harness.query(REGISTER, { input: registration({ name: 'NCE Culinology', countyCode: '11' }) }, admin);
+    const sameName = await harness.query(REGISTER, { input: registration({ name: 'NCE Culinology', slug: 'other', countyCode: '11' }) }, admin);
+    const sameSlug = await harness.query(REGISTER, { input: registration({ name: 'Culinology 2', slug: 'nce-culinology' }) }, admin);
+    expect(sameName.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'name' });
+    expect(sameSlug.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'slug' });
+  });
+
+  it('lets only signed-in admins and caseworkers register clusters', async () => {
+    const anonymous = await harness.query(REGISTER, { input: registration({ name: 'Anonymous Cluster' }) });
+    const reader = await harness.query(REGISTER, { input: registration({ name: 'Viewer Cluster' }) }, viewer);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await harness.db.query(`SELECT 1 FROM clusters WHERE name IN ('Anonymous Cluster', 'Viewer Cluster')`)).toEqual([]);
+  });
+
+  it('changes the level up and down, keeping the dated history, and publishes ClusterLevelChanged', async () => {
+    const events = await harness.readTopic('clusters.cluster.v1');
+    const { data } = await harness.query<Registered>(
+      REGISTER,
+      { input: registration({ name: 'NCE Maritime', countyCode: '15', town: 'Ålesund' }) },
+      admin,
+    );
+    const id = data!.registerCluster.id;
+    const change = `mutation($id: ID!, $input: ChangeClusterLevelInput!) {
+      changeClusterLevel(id: $id, input: $input) { level levelHistory { level from to reason } } }`;
+
+    const up = await harness.query(change, { id, input: { level: 'GCE', effectiveFrom: '2014-07-01', reason: 'GCE Blue Maritime' } }, caseworker);
+    const down = await harness.query(change, { id, input: { level: 'NCE', effectiveFrom: '2024-01-01', reason: 'Test step down' } }, caseworker);
+    const backdated = await harness.query(change, { id, input: { level: 'ARENA', effectiveFrom: '2010-01-01', reason: 'Too early' } }, caseworker);
+    const same = await harness.query(change, { id, input: { level: 'NCE', effectiveFrom: '2025-01-01', reason: 'No change' } }, caseworker);
+
+    expect(up.errors).toBeUndefined();
+    expect(down.data).toEqual({
+      changeClusterLevel: {
+        level: 'NCE',
+        levelHistory: [
+          { level: 'NCE', from: '2006-01-01', to: '2014-07-01', reason: 'Admitted as NCE in 2006' },
+          { level: 'GCE', from: '2014-07-01', to: '2024-01-01', reason: 'GCE Blue Maritime' },
+          { level: 'NCE', from: '2024-01-01', to: null, reason: 'Test step down' },
+        ],
+      },
+    });
+    expect(backdated.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'effectiveFrom' });
+    expect(same.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'level' });
+    await waitFor('both level events', () => eventTypes(events, id).length === 3);
+    expect(eventTypes(events, id)).toEqual([
+      'no.klynge.clusters.ClusterRegistered.v1',
+      'no.klynge.clusters.ClusterLevelChanged.v1',
+      'no.klynge.clusters.ClusterLevelChanged.v1',
+    ]);
+  });
+
+  it("updates a cluster's facts; its own manager may, another cluster's may not; contact details stay private", async () => {
+    const events = await harness.readTopic('clusters.cluster.v1');
+    const { data } = await harness.query<Registered>(
+      REGISTER,
+      { input: registration({ name: 'Oslo EdTech Cluster', level: 'ARENA', countyCode: '03', manager: { name: 'Kari Nordmann', email: 'kari@example.org' } }) },
+      admin,
+    );
+    const id = data!.registerCluster.id;
+    const update = `mutation($id: ID!, $input: UpdateClusterInput!) { updateCluster(id: $id, input: $input) { town sectors } }`;
+    const read = `query($id: ID!) { cluster(id: $id) { managerContact { name email } } }`;
+
+    const byOwnManager = await harness.query(update, { id, input: { town: 'Oslo', sectors: ['education', 'technology'] } }, managerOf(id));
+    const byOtherManager = await harness.query(update, { id, input: { town: 'Bergen' } }, managerOf('00000000-0000-4000-8000-000000000000'));
+    const unknown = await harness.query(update, { id: '00000000-0000-4000-8000-000000000000', input: { town: 'X' } }, admin);
+
+    expect(byOwnManager).toEqual({ data: { updateCluster: { town: 'Oslo', sectors: ['education', 'technology'] } } });
+    expect(byOtherManager.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(unknown.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', entity: 'Cluster', id: '00000000-0000-4000-8000-000000000000', field: 'id' });
+    expect((await harness.query(read, { id }, managerOf(id))).data).toEqual({
+      cluster: { managerContact: { name: 'Kari Nordmann', email: 'kari@example.org' } },
+    });
+    expect((await harness.query(read, { id }, viewer)).data).toEqual({ cluster: { managerContact: null } });
+    expect((await harness.query(read, { id })).data).toEqual({ cluster: { managerContact: null } });
+
+    const updated = await waitFor('ClusterUpdated', () => events.find((m) => m.key === id && m.value.includes('ClusterUpdated')));
+    expect(JSON.parse(updated.value)).toMatchObject({ data: { changedFields: ['town', 'sectors'], town: 'Oslo' } });
+    expect(updated.value).not.toContain('Kari');
+  });
+});
+
+describe('clusters: finding them', () => {
+  let harness: ClustersHarness;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    harness = await startClusters('cluster_queries');
+    const clusters = [
+      registration({ name: 'NCE Raufoss', countyCode: '34', sectors: ['manufacturing'] }),
+      registration({ name: 'NCE Seafood Innovation Cluster', countyCode: '46', sectors: ['seafood'], levelSince: '2015-01-01' }),
+      registration({ name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18', sectors: ['seafood'], levelSince: '2015-01-01' }),
+      registration({ name: 'Arena olje- og gassklynge Helgeland', level: 'ARENA', countyCode: '18', sectors: ['energy'], levelSince: '2015-01-01' }),
+      registration({ name: 'GCE NODE', level: 'GCE', countyCode: '42', description: 'Oil and gas technology', levelSince: '2014-01-01' }),
+    ];
+    for (const input of clusters) {
+      const { data } = await harness.query<Registered>(REGISTER, { input }, admin);
+      ids[input.name] = data!.registerCluster.id;
+    }
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const LIST = `query($filter: ClusterFilter, $first: Int!, $after: String) {
+    clusters(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } }
+    } }`;
+  type List = { clusters: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] } };
+  const names = (result: { data?: List }) => result.data!.clusters.edges.map((edge) => edge.node.name);
+
+  it('finds one by id or by slug, and asks for exactly one of them', async () => {
+    const byId = await harness.query(`query($id: ID!) { cluster(id: $id) { name } }`, { id: ids['GCE NODE'] });
+    const bySlug = await harness.query(`{ cluster(slug: "gce-node") { name level } }`);
+    const both = await harness.query(`query($id: ID!) { cluster(id: $id, slug: "gce-node") { name } }`, { id: ids['GCE NODE'] });
+    const missing = await harness.query(`{ cluster(slug: "no-such-cluster") { name } }`);
+    expect(byId.data).toEqual({ cluster: { name: 'GCE NODE' } });
+    expect(bySlug.data).toEqual({ cluster: { name: 'GCE NODE', level: 'GCE' } });
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(missing.data).toEqual({ cluster: null });
+  });
+
+  it('lists by name in stable pages with a total count', async () => {
+    const first = await harness.query<List>(LIST, { first: 2 });
+    const second = await harness.query<List>(LIST, { first: 2, after: first.data!.clusters.pageInfo.endCursor });
+    const third = await harness.query<List>(LIST, { first: 2, after: second.data!.clusters.pageInfo.endCursor });
+    expect([...names(first), ...names(second), ...names(third)]).toEqual([
+      'Arena olje- og gassklynge Helgeland',
+      'GCE NODE',
+      'Innovasjon Torskefisk',
+      'NCE Raufoss',
+      'NCE Seafood Innovation Cluster',
+    ]);
+    expect(first.data!.clusters.totalCount).toBe(5);
+    expect(third.data!.clusters.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    const bad = await harness.query(LIST, { first: 2, after: 'nonsense' });
+    expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    const tooMany = await harness.query(LIST, { first: 1000 });
+    expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('filters by level, county, sector and text', async () => {
+    expect(names(await harness.query<List>(LIST, { first: 10, filter: { level: 'ARENA' } }))).toEqual([
+      'Arena olje- og gassklynge Helgeland',
+      'Innovasjon Torskefisk',
+    ]);
+    expect(names(await harness.query<List>(LIST, { first: 10, filter: { countyCode: '46' } }))).toEqual(['NCE Seafood Innovation Cluster']);
+    expect(names(await harness.query<List>(LIST, { first: 10, filter: { sector: 'seafood', level: 'ARENA' } }))).toEqual([
+      'Innovasjon Torskefisk',
+    ]);
+    expect(names(await harness.query<List>(LIST, { first: 10, filter: { text: 'oil and GAS' } }))).toEqual(['GCE NODE']);
+  });
+
+  it('counts clusters per level and county, in SQL', async () => {
+    const { data } = await harness.query<{ clusterCounts: Record<string, unknown> }>(`{ clusterCounts {
+      total byLevel { level clusters } byCounty { county { code name } clusters } byLevelAndCounty { level county { code } clusters } } }`);
+    expect(data!.clusterCounts).toEqual({
+      total: 5,
+      byLevel: [
+        { level: 'ARENA', clusters: 2 },
+        { level: 'GCE', clusters: 1 },
+        { level: 'NCE', clusters: 2 },
+      ],
+      byCounty: [
+        { county: { code: '18', name: 'Nordland' }, clusters: 2 },
+        { county: { code: '34', name: 'Innlandet' }, clusters: 1 },
+        { county: { code: '42', name: 'Agder' }, clusters: 1 },
+        { county: { code: '46', name: 'Vestland' }, clusters: 1 },
+      ],
+      byLevelAndCounty: [
+        { level: 'ARENA', county: { code: '18' }, clusters: 2 },
+        { level: 'GCE', county: { code: '42' }, clusters: 1 },
+        { level: 'NCE', county: { code: '34' }, clusters: 1 },
+        { level: 'NCE', county: { code: '46' }, clusters: 1 },
+      ],
+    });
+  });
+});

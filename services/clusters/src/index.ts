@@ -1,0 +1,4 @@
+import { runService } from '@klynge/platform';
+import { createClustersService } from './server';
+
+void runService(() => createClustersService());

@@ -1,0 +1,81 @@
+import { type ConnectionPage, decodeCursor, groupByKey, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import type { DataSource } from 'typeorm';
+import { MembershipEntity } from './membership.entity';
+
+interface MembershipRow {
+  id: string;
+  cluster_id: string;
+  org_number: string;
+  role: MembershipEntity['role'];
+  joined_on: string;
+  left_on: string | null;
+  org_name: string;
+}
+
+const CURRENT = '(m.left_on IS NULL OR m.left_on >= current_date)';
+
+export class MembershipQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * A page of a cluster's members, by organisation name. Batched: the members of every cluster
+   * on a dashboard page come from one query (plus one for the counts), whatever their number.
+   */
+  ofCluster(
+    context: RequestContext,
+    clusterId: string,
+    page: { first: number; after: string | undefined; includeEnded: boolean },
+  ): Promise<ConnectionPage<MembershipEntity>> {
+    const limit = pageSize(page.first);
+    const cursor = page.after ? decodeCursor(page.after, 2) : undefined;
+    const loaderName = `memberships.ofCluster:${limit}:${page.after ?? ''}:${page.includeEnded}`;
+    return context.loaders
+      .get<string, ConnectionPage<MembershipEntity>>(loaderName, async (clusterIds) => {
+        const where = `m.cluster_id = ANY($1::uuid[])${page.includeEnded ? '' : ` AND ${CURRENT}`}`;
+        const counts: { cluster_id: string; total: number }[] = await this.dataSource.query(
+          `SELECT m.cluster_id, count(*)::int AS total FROM memberships m WHERE ${where} GROUP BY m.cluster_id`,
+          [clusterIds],
+        );
+        const rows: (MembershipRow & { rank: number })[] = await this.dataSource.query(
+          `SELECT * FROM (
+             SELECT m.id, m.cluster_id, m.org_number, m.role, m.joined_on::text, m.left_on::text, o.name AS org_name,
+                    row_number() OVER (PARTITION BY m.cluster_id ORDER BY o.name, m.id) AS rank
+             FROM memberships m JOIN organizations o USING (org_number)
+             WHERE ${where} ${cursor ? 'AND (o.name, m.id) > ($2, $3::uuid)' : ''}
+           ) ranked WHERE rank <= ${limit + 1} ORDER BY cluster_id, rank`,
+          cursor ? [clusterIds, cursor[0], cursor[1]] : [clusterIds],
+        );
+        const totals = new Map(counts.map((count) => [count.cluster_id, count.total]));
+        return groupByKey(clusterIds, rows, (row) => row.cluster_id).map((group, index) =>
+          toPage(group, limit, totals.get(clusterIds[index]!) ?? 0, toEntity, (row) => [row.org_name, row.id]),
+        );
+      })
+      .load(clusterId);
+  }
+
+  /** An organisation's memberships, newest first, batched per request. */
+  ofOrganization(context: RequestContext, orgNumber: string, includeEnded: boolean): Promise<MembershipEntity[]> {
+    return context.loaders
+      .get<string, MembershipEntity[]>(`memberships.ofOrganization:${includeEnded}`, async (numbers) => {
+        const rows: MembershipRow[] = await this.dataSource.query(
+          `SELECT m.id, m.cluster_id, m.org_number, m.role, m.joined_on::text, m.left_on::text, '' AS org_name
+           FROM memberships m WHERE m.org_number = ANY($1::text[]) ${includeEnded ? '' : `AND ${CURRENT}`}
+           ORDER BY m.joined_on DESC, m.id`,
+          [numbers],
+        );
+        return groupByKey(numbers, rows, (row) => row.org_number).map((group) => group.map(toEntity));
+      })
+      .load(orgNumber);
+  }
+}
+
+function toEntity(row: MembershipRow): MembershipEntity {
+  return Object.assign(new MembershipEntity(), {
+    id: row.id,
+    clusterId: row.cluster_id,
+    orgNumber: row.org_number,
+    role: row.role,
+    joinedOn: row.joined_on,
+    leftOn: row.left_on,
+  });
+}
