@@ -36,6 +36,8 @@ export interface LevelChange {
   readonly effectiveFrom: string;
   readonly reason: string;
   readonly decisionReference?: string | null;
+  /** YEAR when only the year of the change is known (effectiveFrom is then 1 January). */
+  readonly precision?: 'DAY' | 'YEAR';
 }
 
 /** Public facts of a cluster, the fields ClusterUpdated reports by name. */
@@ -141,11 +143,12 @@ export class ClusterService {
     });
   }
 
-  async changeLevel(id: string, input: ChangeClusterLevelInput) {
+  async changeLevel(id: string, input: ChangeClusterLevelInput, options: { precision?: 'DAY' | 'YEAR' } = {}) {
     const change: LevelChange = {
       level: input.level,
       effectiveFrom: isoDate('effectiveFrom', input.effectiveFrom),
       reason: requiredText('reason', input.reason, 500),
+      ...options,
     };
     return this.write(async (tx) => {
       const cluster = await lockCluster(tx.manager, id);
@@ -196,7 +199,7 @@ export class ClusterService {
       clusterId: cluster.id,
       level: change.level,
       validFrom: change.effectiveFrom,
-      validFromPrecision: 'DAY',
+      validFromPrecision: change.precision ?? 'DAY',
       validTo: null,
       reason: change.reason,
       decisionReference: change.decisionReference ?? null,

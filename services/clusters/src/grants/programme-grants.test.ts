@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { GrantAwarded, type GrantAwardedData } from '@klynge/contracts';
+import { CLOUDEVENTS_CONTENT_TYPE, createEnvelope } from '@klynge/platform';
+import { waitFor } from '@klynge/testing';
+import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
+
+/**
+ * The funding service is not built yet: its GrantAwarded event is built here by hand, to the
+ * contract in @klynge/contracts and schemas/events/funding.grant.v1.
+ */
+describe("a funding grant that gives a cluster programme status", () => {
+  let harness: ClustersHarness;
+
+  beforeAll(async () => {
+    harness = await startClusters('grants');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const publishRaw = (key: string, value: string) =>
+    harness.broker.publish([
+      { topic: `${harness.topicPrefix}funding.grant.v1`, key, value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } },
+    ]);
+
+  it('sets the level and programme period from the grant, once, however often the event arrives', async () => {
+    const clusterEvents = await harness.readTopic('clusters.cluster.v1');
+    const { data } = await harness.query<{ registerCluster: { id: string } }>(
+      REGISTER,
+      { input: registration({ name: 'Norwegian Rooms', level: 'ARENA', levelSince: '2013-01-01', levelReason: 'Arena 2013', countyCode: '15' }) },
+      admin,
+    );
+    const clusterId = data!.registerCluster.id;
+    const grantId = randomUUID();
+    const grant: GrantAwardedData = {
+      grantId,
+      applicationId: randomUUID(),
+      programmeCode: 'NIC',
+      agencyCode: 'innovasjon-norge',
+      recipient: { type: 'CLUSTER', clusterId },
+      amountAwarded: { amount: '5000000', currency: 'NOK' },
+      awardDate: '2018-11-07',
+      plannedStart: '2019-01-01',
+      plannedEnd: '2023-12-31',
+      clusterLevel: 'NCE',
+    };
+    const event = createEnvelope(GrantAwarded, { source: '/klynge/funding', subject: grantId, data: grant });
+    // Same key, so the same partition: the marker (a grant to an organisation, ignored) arrives
+    // after both copies, and once it is consumed so are they.
+    const marker = createEnvelope(GrantAwarded, {
+      source: '/klynge/funding',
+      subject: grantId,
+      data: { ...grant, recipient: { type: 'ORGANIZATION', orgNumber: '123456785' }, clusterLevel: null },
+    });
+    await publishRaw(grantId, JSON.stringify(event));
+    await publishRaw(grantId, JSON.stringify(event));
+    await publishRaw(grantId, JSON.stringify(marker));
+
+    await waitFor('the marker to be consumed', async () =>
+      (await harness.db.query('SELECT 1 FROM consumed_events WHERE event_id = $1', [marker.id])).length === 1,
+    );
+    const cluster = await harness.query(
+      `query($id: ID!) { cluster(id: $id) { level programmePeriod { start end } levelHistory { level from to decisionReference } } }`,
+      { id: clusterId },
+    );
+    expect(cluster.data).toEqual({
+      cluster: {
+        level: 'NCE',
+        programmePeriod: { start: '2019-01-01', end: '2023-12-31' },
+        levelHistory: [
+          { level: 'ARENA', from: '2013-01-01', to: '2019-01-01', decisionReference: null },
+          { level: 'NCE', from: '2019-01-01', to: null, decisionReference: `grant:${grantId}` },
+        ],
+      },
+    });
+    await waitFor('the resulting events', () => eventTypes(clusterEvents, clusterId).length >= 3);
+    expect(eventTypes(clusterEvents, clusterId)).toEqual([
+      'no.klynge.clusters.ClusterRegistered.v1',
+      'no.klynge.clusters.ClusterLevelChanged.v1',
+      'no.klynge.clusters.ClusterUpdated.v1',
+    ]);
+    expect(await harness.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [event.id])).toEqual([
+      { outcome: 'handled' },
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+import { type ClustersHarness, startClusters } from '../test-support/clusters-harness';
+import { seedClusters } from './seed-clusters';
+import { SEED_CLUSTERS } from './seed-data';
+
+describe('the demo seed', () => {
+  let harness: ClustersHarness;
+
+  beforeAll(async () => {
+    harness = await startClusters('seed');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('loads the clusters of the domain notes with their level history, once', async () => {
+    const { dataSource, unitOfWork } = harness.service;
+    const first = await seedClusters(dataSource, unitOfWork);
+    const second = await seedClusters(dataSource, unitOfWork);
+
+    expect(first).toHaveLength(SEED_CLUSTERS.length);
+    expect(second).toEqual([]);
+    const { data } = await harness.query<{ cluster: unknown }>(`{ cluster(slug: "gce-blue-maritime") {
+      name level town county { name } levelHistory { level from fromPrecision to reason } } }`);
+    expect(data!.cluster).toEqual({
+      name: 'GCE Blue Maritime',
+      level: 'GCE',
+      town: 'Ålesund',
+      county: { name: 'Møre og Romsdal' },
+      levelHistory: [
+        { level: 'NCE', from: '2006-01-01', fromPrecision: 'YEAR', to: '2014-01-01', reason: 'Admitted as NCE Maritime in 2006' },
+        { level: 'GCE', from: '2014-01-01', fromPrecision: 'YEAR', to: null, reason: 'Upgraded to GCE Blue Maritime in 2014' },
+      ],
+    });
+    const counts = await harness.query<{ clusterCounts: { total: number; byLevel: unknown[] } }>(
+      '{ clusterCounts { total byLevel { level clusters } } }',
+    );
+    expect(counts.data!.clusterCounts).toEqual({
+      total: 20,
+      byLevel: [
+        { level: 'ARENA', clusters: 4 },
+        { level: 'ARENA_PRO', clusters: 1 },
+        { level: 'GCE', clusters: 3 },
+        { level: 'NCE', clusters: 12 },
+      ],
+    });
+  });
+});
