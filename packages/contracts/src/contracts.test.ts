@@ -4,7 +4,7 @@ import { EventSchemas, type EventContract } from '@klynge/platform';
 import { eventSchemaDir } from '@klynge/schemas';
 import * as contracts from './index';
 
-const declared = Object.values(contracts).filter(
+const declared: EventContract[] = Object.values(contracts as Record<string, unknown>).filter(
   (value): value is EventContract => typeof value === 'object' && value !== null && 'schemaPath' in value,
 );
 

@@ -1,3 +1,5 @@
+// Decorators below read metadata through the Reflect API at load time; see subgraph-schema.ts.
+import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
