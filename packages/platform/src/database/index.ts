@@ -1,2 +1,2 @@
 export { createDataSource, platformMigrations, runMigrations, type DatabaseOptions } from './data-source';
-export { type ConstraintViolation, constraintViolation } from './postgres-errors';
+export { type ConstraintViolation, constraintViolation, translateConstraintErrors } from './postgres-errors';

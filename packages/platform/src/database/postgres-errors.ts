@@ -14,6 +14,24 @@ const KINDS: Record<string, ConstraintViolation['kind']> = {
   '23514': 'check',
 };
 
+/**
+ * Runs `write`; if it breaks one of the constraints named in `errors`, throws the error given for
+ * that constraint instead (say a CONFLICT naming the input field). Checking in the database, not
+ * before the write, holds also when two requests race.
+ */
+export async function translateConstraintErrors<T>(
+  errors: Readonly<Record<string, () => Error>>,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const violation = constraintViolation(error);
+    const translate = violation ? errors[violation.constraint] : undefined;
+    throw translate ? translate() : error;
+  }
+}
+
 /** The constraint `error` (a TypeORM QueryFailedError or a pg error) violated, if that is what it is. */
 export function constraintViolation(error: unknown): ConstraintViolation | undefined {
   const driverError = (error as { driverError?: unknown })?.driverError ?? error;

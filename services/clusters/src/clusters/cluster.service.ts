@@ -10,8 +10,8 @@ import {
 import {
   BadUserInputError,
   ConflictError,
-  constraintViolation,
   NotFoundError,
+  translateConstraintErrors,
   type Transaction,
   type UnitOfWork,
 } from '@klynge/platform';
@@ -221,19 +221,14 @@ export class ClusterService {
   }
 
   /** Runs `work` in a transaction, turning the registry's unique constraints into CONFLICT errors. */
-  private async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    try {
-      return await this.unitOfWork.run(work);
-    } catch (error) {
-      const violation = constraintViolation(error);
-      if (violation?.constraint === 'clusters_slug_key') {
-        throw new ConflictError('A cluster with this slug is already registered', 'slug');
-      }
-      if (violation?.constraint === 'clusters_name_key') {
-        throw new ConflictError('A cluster with this name is already registered', 'name');
-      }
-      throw error;
-    }
+  private write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return translateConstraintErrors(
+      {
+        clusters_slug_key: () => new ConflictError('A cluster with this slug is already registered', 'slug'),
+        clusters_name_key: () => new ConflictError('A cluster with this name is already registered', 'name'),
+      },
+      () => this.unitOfWork.run(work),
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { MembershipEnded, MembershipStarted } from '@klynge/contracts';
 import {
   BadUserInputError,
   ConflictError,
-  constraintViolation,
+  translateConstraintErrors,
   NotFoundError,
   type UnitOfWork,
 } from '@klynge/platform';
@@ -26,8 +26,13 @@ export class MembershipService {
       joinedOn: isoDate('joinedOn', input.joinedOn),
       leftOn: null,
     });
-    try {
-      return await this.unitOfWork.run(async ({ manager, publish }) => {
+    const overlapping = () =>
+      new ConflictError(
+        `Organisation ${membership.orgNumber} is already a member of this cluster in a period overlapping ${membership.joinedOn}`,
+        'joinedOn',
+      );
+    return translateConstraintErrors({ memberships_no_overlap: overlapping }, () =>
+      this.unitOfWork.run(async ({ manager, publish }) => {
         if (!isUuid(membership.clusterId) || !(await manager.getRepository(ClusterEntity).existsBy({ id: membership.clusterId }))) {
           throw new NotFoundError('Cluster', membership.clusterId, 'clusterId');
         }
@@ -46,16 +51,8 @@ export class MembershipService {
           },
         });
         return membership;
-      });
-    } catch (error) {
-      if (constraintViolation(error)?.constraint === 'memberships_no_overlap') {
-        throw new ConflictError(
-          `Organisation ${membership.orgNumber} is already a member of this cluster in a period overlapping ${membership.joinedOn}`,
-          'joinedOn',
-        );
-      }
-      throw error;
-    }
+      }),
+    );
   }
 
   /**

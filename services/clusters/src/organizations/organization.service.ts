@@ -1,5 +1,5 @@
 import { OrganizationRegistered, sizeClassOf } from '@klynge/contracts';
-import { BadUserInputError, ConflictError, constraintViolation, type UnitOfWork } from '@klynge/platform';
+import { BadUserInputError, ConflictError, translateConstraintErrors, type UnitOfWork } from '@klynge/platform';
 import { optionalText, orgNumber, requiredText } from '../validation';
 import { OrganizationEntity } from './organization.entity';
 import type { RegisterOrganizationInput } from './organization.types';
@@ -26,8 +26,9 @@ export class OrganizationService {
     if (organization.employees !== null && (!Number.isInteger(organization.employees) || organization.employees < 0)) {
       throw new BadUserInputError('employees', 'employees must be a whole number, 0 or more');
     }
-    try {
-      return await this.unitOfWork.run(async ({ manager, publish }) => {
+    const duplicate = () => new ConflictError(`Organisation ${organization.orgNumber} is already registered`, 'orgNumber');
+    return translateConstraintErrors({ organizations_pkey: duplicate }, () =>
+      this.unitOfWork.run(async ({ manager, publish }) => {
         await manager.getRepository(OrganizationEntity).insert(organization);
         await publish(OrganizationRegistered, {
           subject: organization.orgNumber,
@@ -43,12 +44,7 @@ export class OrganizationService {
           },
         });
         return organization;
-      });
-    } catch (error) {
-      if (constraintViolation(error)?.constraint === 'organizations_pkey') {
-        throw new ConflictError(`Organisation ${organization.orgNumber} is already registered`, 'orgNumber');
-      }
-      throw error;
-    }
+      }),
+    );
   }
 }
