@@ -1,4 +1,5 @@
 export * from './clusters';
 export * from './common';
 export * from './funding';
+export * from './input-checks';
 export * from './values';

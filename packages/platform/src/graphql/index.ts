@@ -8,6 +8,16 @@ export {
 } from './errors';
 export { type Caller, hasRole, requireCaller, requireRole, type Role, ROLES } from './caller';
 export {
+  emailAddress,
+  isoDate,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  webAddress,
+  wholeAmount,
+  year,
+} from './input-checks';
+export {
   type ConnectionPage,
   connectionOf,
   decodeCursor,

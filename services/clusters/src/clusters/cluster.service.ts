@@ -1,33 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ClusterLevel,
   ClusterLevelChanged,
   ClusterRegistered,
   type ClusterSnapshotData,
   ClusterUpdated,
+  countyCodeInput,
   type GrantAwardedData,
-  type ClusterLevel,
+  municipalityCodeInput,
 } from '@klynge/contracts';
 import {
   BadUserInputError,
   ConflictError,
-  NotFoundError,
-  translateConstraintErrors,
-  type Transaction,
-  type UnitOfWork,
-} from '@klynge/platform';
-import type { EntityManager } from 'typeorm';
-import {
-  countyCode,
   emailAddress,
   isoDate,
-  municipalityCode,
+  NotFoundError,
   optionalIsoDate,
   optionalText,
   requiredText,
-  slugify,
+  type Transaction,
+  translateConstraintErrors,
+  type UnitOfWork,
   webAddress,
   year,
-} from '../validation';
+} from '@klynge/platform';
+import type { EntityManager } from 'typeorm';
+import { slugify } from '../validation';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ChangeClusterLevelInput, RegisterClusterInput, UpdateClusterInput } from './cluster.types';
 
@@ -68,7 +66,7 @@ export class ClusterService {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
       throw new BadUserInputError('slug', 'slug must be lower-case words joined by hyphens');
     }
-    const county = countyCode('countyCode', input.countyCode);
+    const county = countyCodeInput('countyCode', input.countyCode);
     const levelSince = isoDate('levelSince', input.levelSince);
     const cluster = Object.assign(new ClusterEntity(), {
       id: randomUUID(),
@@ -77,7 +75,7 @@ export class ClusterService {
       shortName: optionalText('shortName', input.shortName, 100),
       level: input.level,
       countyCode: county,
-      municipalityCode: municipalityCode('municipalityCode', input.municipalityCode, county),
+      municipalityCode: municipalityCodeInput('municipalityCode', input.municipalityCode, county),
       town: optionalText('town', input.town, 100),
       sectors: sectors(input.sectors),
       description: optionalText('description', input.description, 5_000),
@@ -111,9 +109,9 @@ export class ClusterService {
       const contactBefore = [cluster.managerName, cluster.managerEmail, cluster.managerPhone].join('\n');
       if (input.name !== undefined) cluster.name = requiredText('name', input.name);
       if (input.shortName !== undefined) cluster.shortName = optionalText('shortName', input.shortName, 100);
-      if (input.countyCode !== undefined) cluster.countyCode = countyCode('countyCode', input.countyCode);
+      if (input.countyCode !== undefined) cluster.countyCode = countyCodeInput('countyCode', input.countyCode);
       if (input.municipalityCode !== undefined) cluster.municipalityCode = input.municipalityCode;
-      cluster.municipalityCode = municipalityCode('municipalityCode', cluster.municipalityCode, cluster.countyCode);
+      cluster.municipalityCode = municipalityCodeInput('municipalityCode', cluster.municipalityCode, cluster.countyCode);
       if (input.town !== undefined) cluster.town = optionalText('town', input.town, 100);
       if (input.sectors !== undefined) cluster.sectors = sectors(input.sectors);
       if (input.description !== undefined) cluster.description = optionalText('description', input.description, 5_000);

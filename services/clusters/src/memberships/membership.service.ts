@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { MembershipEnded, MembershipStarted } from '@klynge/contracts';
+import {
+  MembershipEnded,
+  MembershipStarted,
+  orgNumberInput,
+} from '@klynge/contracts';
 import {
   BadUserInputError,
   ConflictError,
-  translateConstraintErrors,
+  isoDate,
   NotFoundError,
+  translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
 import { ClusterEntity } from '../clusters/cluster.entity';
 import { isUuid } from '../clusters/cluster.queries';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { isoDate, orgNumber } from '../validation';
 import { MembershipEntity } from './membership.entity';
 import type { AddMemberInput } from './membership.types';
 
@@ -21,7 +25,7 @@ export class MembershipService {
     const membership = Object.assign(new MembershipEntity(), {
       id: randomUUID(),
       clusterId: input.clusterId,
-      orgNumber: orgNumber('orgNumber', input.orgNumber),
+      orgNumber: orgNumberInput('orgNumber', input.orgNumber),
       role: input.role,
       joinedOn: isoDate('joinedOn', input.joinedOn),
       leftOn: null,

@@ -1,8 +1,11 @@
-import { sizeClassOf, type SizeClass } from '@klynge/contracts';
+import {
+  orgNumberInput,
+  type SizeClass,
+  sizeClassOf,
+} from '@klynge/contracts';
 import { type ConnectionPage, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireContributor } from '../auth';
-import { orgNumber } from '../validation';
 import type { OrganizationEntity } from './organization.entity';
 import type { OrganizationQueries } from './organization.queries';
 import type { OrganizationService } from './organization.service';
@@ -23,7 +26,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationType, { nullable: true })
   organization(@Arg('orgNumber') number: string, @Ctx() context: RequestContext): Promise<OrganizationEntity | null> {
-    return this.organizationQueries.byOrgNumber(context, orgNumber('orgNumber', number));
+    return this.organizationQueries.byOrgNumber(context, orgNumberInput('orgNumber', number));
   }
 
   @Query(() => OrganizationConnection, { description: 'Organisations by name, filtered, a page at a time.' })

@@ -1,6 +1,16 @@
-import { OrganizationRegistered, sizeClassOf } from '@klynge/contracts';
-import { BadUserInputError, ConflictError, translateConstraintErrors, type UnitOfWork } from '@klynge/platform';
-import { optionalText, orgNumber, requiredText } from '../validation';
+import {
+  OrganizationRegistered,
+  orgNumberInput,
+  sizeClassOf,
+} from '@klynge/contracts';
+import {
+  BadUserInputError,
+  ConflictError,
+  optionalText,
+  requiredText,
+  translateConstraintErrors,
+  type UnitOfWork,
+} from '@klynge/platform';
 import { OrganizationEntity } from './organization.entity';
 import type { RegisterOrganizationInput } from './organization.types';
 
@@ -9,7 +19,7 @@ export class OrganizationService {
 
   async register(input: RegisterOrganizationInput): Promise<OrganizationEntity> {
     const organization = Object.assign(new OrganizationEntity(), {
-      orgNumber: orgNumber('orgNumber', input.orgNumber),
+      orgNumber: orgNumberInput('orgNumber', input.orgNumber),
       name: requiredText('name', input.name),
       kind: input.kind,
       organizationForm: optionalText('organizationForm', input.organizationForm, 10),

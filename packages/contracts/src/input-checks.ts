@@ -1,0 +1,27 @@
+import { BadUserInputError } from '@klynge/platform';
+import { COUNTIES, isMunicipalityInCounty, isValidOrgNumber } from './values';
+
+/** Input checks for the shared values, naming the field (BAD_USER_INPUT) as mutations need. */
+
+export function orgNumberInput(field: string, value: string): string {
+  const digits = value.replace(/\s/g, '');
+  if (!isValidOrgNumber(digits)) {
+    throw new BadUserInputError(field, `${field} must be a valid organisation number (nine digits, MOD11 check digit)`);
+  }
+  return digits;
+}
+
+export function countyCodeInput(field: string, value: string): string {
+  if (!(value in COUNTIES)) {
+    throw new BadUserInputError(field, `${field} must be a county code from 2024: ${Object.keys(COUNTIES).join(', ')}`);
+  }
+  return value;
+}
+
+export function municipalityCodeInput(field: string, value: string | null | undefined, county: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isMunicipalityInCounty(value, county)) {
+    throw new BadUserInputError(field, `${field} must be four digits starting with the county code ${county}`);
+  }
+  return value;
+}

@@ -1,0 +1,68 @@
+import { BadUserInputError } from './errors';
+
+/**
+ * Checks of mutation input that name the field they check, so the client can show the message
+ * beside it; each throws BAD_USER_INPUT before anything is written.
+ */
+
+export function requiredText(field: string, value: string, maxLength = 200): string {
+  const text = value.trim();
+  if (text === '') throw new BadUserInputError(field, `${field} must not be empty`);
+  if (text.length > maxLength) throw new BadUserInputError(field, `${field} must be at most ${maxLength} characters`);
+  return text;
+}
+
+export function optionalText(field: string, value: string | null | undefined, maxLength = 2_000): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  return requiredText(field, value, maxLength);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function isoDate(field: string, value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new BadUserInputError(field, `${field} must be a date written YYYY-MM-DD`);
+  }
+  return value;
+}
+
+export function optionalIsoDate(field: string, value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : isoDate(field, value);
+}
+
+export function webAddress(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // reported below
+  }
+  throw new BadUserInputError(field, `${field} must be an http(s) address`);
+}
+
+export function emailAddress(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const email = value.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new BadUserInputError(field, `${field} must be an e-mail address`);
+  return email;
+}
+
+export function year(field: string, value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const thisYear = new Date().getUTCFullYear();
+  if (!Number.isInteger(value) || value < 1800 || value > thisYear) {
+    throw new BadUserInputError(field, `${field} must be a year from 1800 to ${thisYear}`);
+  }
+  return value;
+}
+
+/** An amount of whole currency units, given as a decimal string: exact, and past 2^53. */
+export function wholeAmount(field: string, value: string, options: { allowZero?: boolean } = {}): bigint {
+  const text = value.trim();
+  if (!/^\d{1,18}$/.test(text) || (!options.allowZero && BigInt(text) === 0n)) {
+    throw new BadUserInputError(field, `${field} must be a whole amount, written in digits${options.allowZero ? '' : ', above 0'}`);
+  }
+  return BigInt(text);
+}
