@@ -1,2 +1,3 @@
 export { createService, type Service, type ServiceDefinition, type ServiceDependencies } from './create-service';
 export { runService } from './run-service';
+export { subgraphSdl } from './subgraph-sdl';

@@ -1,0 +1,141 @@
+import {
+  alignByKey,
+  type ConnectionPage,
+  decodeCursor,
+  groupByKey,
+  pageSize,
+  type RequestContext,
+  toPage,
+} from '@klynge/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { nok } from '../money';
+import type { ApplicantType, ApplicationFilter, ApplicationStatus, ApplicationStepType, ApplicationType } from './application.types';
+
+/** An application as resolvers see it: the GraphQL fields and the keys of what it refers to. */
+export interface ApplicationRecord extends ApplicationType {
+  callId: string;
+  programmeCode: string;
+  applicant: ApplicantType;
+  createdAt: string;
+}
+
+interface ApplicationRow {
+  id: string;
+  call_id: string;
+  programme_code: string;
+  applicant_type: 'CLUSTER' | 'ORGANIZATION';
+  cluster_id: string | null;
+  org_number: string | null;
+  applicant_name: string | null;
+  title: string;
+  requested: string;
+  own_funding: string;
+  cofinancing_plan: string | null;
+  status: ApplicationStatus;
+  created_at: string;
+}
+
+const SELECT_APPLICATIONS = `
+  SELECT a.id, a.call_id, c.programme_code, a.applicant_type, a.cluster_id, a.org_number,
+         COALESCE(cd.name, od.name) AS applicant_name, a.title, a.requested_nok::text AS requested,
+         a.own_funding_nok::text AS own_funding, a.cofinancing_plan, a.status,
+         to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+  FROM applications a
+  JOIN calls c ON c.id = a.call_id
+  LEFT JOIN cluster_directory cd ON cd.cluster_id = a.cluster_id
+  LEFT JOIN organization_directory od ON od.org_number = a.org_number`;
+
+export class ApplicationQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byId(context: RequestContext, id: string): Promise<ApplicationRecord | null> {
+    return context.loaders
+      .get<string, ApplicationRecord | null>('applications.byId', async (ids) => {
+        const rows = await applicationsById(this.dataSource.manager, ids);
+        return alignByKey(ids, rows, (row) => row.id);
+      })
+      .load(id);
+  }
+
+  ofCluster(context: RequestContext, clusterId: string): Promise<ApplicationRecord[]> {
+    return context.loaders
+      .get<string, ApplicationRecord[]>('applications.ofCluster', async (clusterIds) => {
+        const rows: ApplicationRow[] = await this.dataSource.query(
+          `${SELECT_APPLICATIONS} WHERE a.cluster_id = ANY($1::uuid[]) ORDER BY a.created_at DESC, a.id`,
+          [clusterIds],
+        );
+        return groupByKey(clusterIds, rows.map(toRecord), (row) => row.applicant.clusterId ?? '');
+      })
+      .load(clusterId);
+  }
+
+  steps(context: RequestContext, applicationId: string): Promise<ApplicationStepType[]> {
+    return context.loaders
+      .get<string, ApplicationStepType[]>('applications.steps', async (ids) => {
+        const rows: (ApplicationStepType & { application_id: string })[] = await this.dataSource.query(
+          `SELECT application_id, status, actor, note,
+                  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+           FROM application_steps WHERE application_id = ANY($1::uuid[]) ORDER BY id`,
+          [ids],
+        );
+        return groupByKey(ids, rows, (row) => row.application_id).map((steps) =>
+          steps.map(({ status, actor, at, note }) => ({ status, actor, at, note })),
+        );
+      })
+      .load(applicationId);
+  }
+
+  async list(filter: ApplicationFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ApplicationRecord>> {
+    const limit = pageSize(first);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (condition: string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition.replace('?', `$${params.length}`));
+    };
+    if (filter?.status) where('a.status = ?', filter.status);
+    if (filter?.callId) where('a.call_id = ?::uuid', filter.callId);
+    if (filter?.programmeCode) where('c.programme_code = ?', filter.programmeCode);
+    if (filter?.clusterId) where('a.cluster_id = ?::uuid', filter.clusterId);
+    if (filter?.orgNumber) where('a.org_number = ?', filter.orgNumber);
+    const filtered = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM applications a JOIN calls c ON c.id = a.call_id ${filtered}`,
+      params,
+    );
+    if (after) {
+      const [createdAt, id] = decodeCursor(after, 2);
+      params.push(createdAt, id);
+      conditions.push(`(a.created_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows: ApplicationRow[] = await this.dataSource.query(
+      `${SELECT_APPLICATIONS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows.map(toRecord), limit, total, (row) => row, (row) => [row.createdAt, row.id]);
+  }
+}
+
+export async function applicationsById(manager: EntityManager, ids: readonly string[]): Promise<ApplicationRecord[]> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (valid.length === 0) return [];
+  const rows: ApplicationRow[] = await manager.query(`${SELECT_APPLICATIONS} WHERE a.id = ANY($1::uuid[])`, [valid]);
+  return rows.map(toRecord);
+}
+
+function toRecord(row: ApplicationRow): ApplicationRecord {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    programmeCode: row.programme_code,
+    applicant: { type: row.applicant_type, clusterId: row.cluster_id, orgNumber: row.org_number, name: row.applicant_name },
+    title: row.title,
+    status: row.status,
+    requested: nok(row.requested),
+    ownFunding: nok(row.own_funding),
+    cofinancingPlan: row.cofinancing_plan,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,112 @@
+import { type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireAgencyCaseworker, requireApplicantSide } from '../auth';
+import type { GrantQueries, GrantRecord } from '../grants/grant.queries';
+import { GrantType } from '../grants/grant.types';
+import type { ProgrammeQueries, ProgrammeRow } from '../programmes/programme.queries';
+import { CallType, FundingProgrammeType } from '../programmes/programme.types';
+import type { ApplicationQueries, ApplicationRecord } from './application.queries';
+import type { ApplicationService } from './application.service';
+import {
+  ApplicantType,
+  ApplicationConnection,
+  ApplicationFilter,
+  ApplicationStepType,
+  ApplicationType,
+  CreateApplicationInput,
+  DecideApplicationInput,
+} from './application.types';
+
+@Resolver(() => ApplicationType)
+export class ApplicationResolver {
+  constructor(
+    private readonly applicationService: ApplicationService,
+    private readonly applicationQueries: ApplicationQueries,
+    private readonly programmeQueries: ProgrammeQueries,
+    private readonly grantQueries: GrantQueries,
+  ) {}
+
+  @Query(() => ApplicationType, { nullable: true })
+  application(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ApplicationRecord | null> {
+    return this.applicationQueries.byId(context, id);
+  }
+
+  @Query(() => ApplicationConnection, { description: 'Applications, newest first, filtered, a page at a time.' })
+  applications(
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionPage<ApplicationRecord>> {
+    return this.applicationQueries.list(filter, first, after);
+  }
+
+  @FieldResolver(() => CallType)
+  async call(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<CallType> {
+    return (await this.programmeQueries.call(context, application.callId))!;
+  }
+
+  @FieldResolver(() => FundingProgrammeType)
+  async programme(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<ProgrammeRow> {
+    return (await this.programmeQueries.programme(context, application.programmeCode))!;
+  }
+
+  @FieldResolver(() => ApplicantType)
+  applicant(@Root() application: ApplicationRecord): ApplicantType {
+    return application.applicant;
+  }
+
+  @FieldResolver(() => [ApplicationStepType], { description: 'Every step taken, oldest first: who, when, to which status.' })
+  steps(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<ApplicationStepType[]> {
+    return this.applicationQueries.steps(context, application.id);
+  }
+
+  @FieldResolver(() => GrantType, { nullable: true })
+  grant(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<GrantRecord | null> {
+    return this.grantQueries.ofApplication(context, application.id);
+  }
+
+  @Mutation(() => ApplicationType, { description: "A DRAFT application. A cluster's manager for their cluster; admins and caseworkers." })
+  createApplication(@Arg('input', () => CreateApplicationInput) input: CreateApplicationInput, @Ctx() context: RequestContext) {
+    return this.applicationService.create(input, (applicant) => requireApplicantSide(context.caller, applicant, 'apply'));
+  }
+
+  @Mutation(() => ApplicationType, { description: "DRAFT -> SUBMITTED, before the call's deadline." })
+  submitApplication(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.applicationService.submit(id, ({ application }) =>
+      requireApplicantSide(context.caller, application.applicant, 'submit this application'),
+    );
+  }
+
+  @Mutation(() => ApplicationType, { description: "SUBMITTED -> UNDER_REVIEW. Caseworkers of the programme's agency." })
+  startReview(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.applicationService.startReview(id, ({ programme }) =>
+      requireAgencyCaseworker(context.caller, programme.agencyCode, "review its programmes' applications"),
+    );
+  }
+
+  @Mutation(() => ApplicationType, {
+    description: "UNDER_REVIEW -> GRANTED (making the grant) or REJECTED. Caseworkers of the programme's agency.",
+  })
+  decideApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => DecideApplicationInput) input: DecideApplicationInput,
+    @Ctx() context: RequestContext,
+  ) {
+    return this.applicationService.decide(id, input, ({ programme }) =>
+      requireAgencyCaseworker(context.caller, programme.agencyCode, "decide its programmes' applications"),
+    );
+  }
+
+  @Mutation(() => ApplicationType, { description: 'Before a decision, by the applicant side.' })
+  withdrawApplication(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: RequestContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ) {
+    return this.applicationService.withdraw(
+      id,
+      ({ application }) => requireApplicantSide(context.caller, application.applicant, 'withdraw this application'),
+      note,
+    );
+  }
+}

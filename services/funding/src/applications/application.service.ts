@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ApplicationDecided,
+  ApplicationSubmitted,
+  GrantAwarded,
+  type GrantRecipientData,
+  orgNumberInput,
+} from '@klynge/contracts';
+import {
+  BadUserInputError,
+  type Caller,
+  ConflictError,
+  NotFoundError,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  type Transaction,
+  type UnitOfWork,
+  wholeAmount,
+} from '@klynge/platform';
+import type { EntityManager } from 'typeorm';
+import { nok } from '../money';
+import { callsById, type ProgrammeRow, programmesByCode } from '../programmes/programme.queries';
+import type { CallType } from '../programmes/programme.types';
+import { type ApplicationRecord, applicationsById } from './application.queries';
+import type { ApplicationStatus, CreateApplicationInput, DecideApplicationInput } from './application.types';
+
+/** The only moves an application can make. */
+const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+  DRAFT: ['SUBMITTED', 'WITHDRAWN'],
+  SUBMITTED: ['UNDER_REVIEW', 'WITHDRAWN'],
+  UNDER_REVIEW: ['GRANTED', 'REJECTED', 'WITHDRAWN'],
+  GRANTED: [],
+  REJECTED: [],
+  WITHDRAWN: [],
+};
+
+/** What a step may check once the application is locked: who owns it, which agency decides. */
+export interface ApplicationInHand {
+  readonly application: ApplicationRecord;
+  readonly call: CallType;
+  readonly programme: ProgrammeRow;
+}
+
+/**
+ * The application workflow. Each step locks the application, checks the move is legal, records
+ * who made it and when, and publishes its event, in one transaction. Granting also makes the
+ * grant, checking the programme-year budget under a row lock so two awards cannot overspend it.
+ */
+export class ApplicationService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async create(input: CreateApplicationInput, authorize: (applicant: { clusterId: string | null }) => Caller) {
+    if ((input.clusterId === undefined) === (input.orgNumber === undefined)) {
+      throw new BadUserInputError(input.clusterId === undefined ? 'clusterId' : 'orgNumber', 'Give clusterId or orgNumber: who applies');
+    }
+    const clusterId = input.clusterId ?? null;
+    const orgNumber = input.orgNumber === undefined ? null : orgNumberInput('orgNumber', input.orgNumber);
+    const caller = authorize({ clusterId });
+    const title = requiredText('title', input.title);
+    const requested = wholeAmount('requested', input.requested);
+    const ownFunding = wholeAmount('ownFunding', input.ownFunding, { allowZero: true });
+    const id = randomUUID();
+    return this.unitOfWork.run(async ({ manager }) => {
+      const [call] = await callsById(manager, [input.callId]);
+      if (!call) throw new NotFoundError('Call', input.callId, 'callId');
+      const [programme] = await programmesByCode(manager, [call.programmeCode]);
+      await assertEligible(manager, programme!, { clusterId, orgNumber });
+      await manager.query(
+        `INSERT INTO applications (id, call_id, applicant_type, cluster_id, org_number, title, requested_nok,
+           own_funding_nok, cofinancing_plan, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'DRAFT')`,
+        [
+          id,
+          call.id,
+          clusterId ? 'CLUSTER' : 'ORGANIZATION',
+          clusterId,
+          orgNumber,
+          title,
+          requested.toString(),
+          ownFunding.toString(),
+          optionalText('cofinancingPlan', input.cofinancingPlan, 5_000),
+        ],
+      );
+      await recordStep(manager, id, 'DRAFT', caller.subject, null);
+      return (await applicationsById(manager, [id]))[0]!;
+    });
+  }
+
+  /** DRAFT -> SUBMITTED, before the call's deadline; the applicant must still be eligible. */
+  submit(id: string, authorize: (inHand: ApplicationInHand) => Caller) {
+    return this.move(id, 'SUBMITTED', authorize, null, async (tx, { application, call, programme }) => {
+      const now = this.clock();
+      if (now.getTime() >= new Date(call.closesAt).getTime()) {
+        throw new ConflictError(`The call closed at ${call.closesAt}; applications can no longer be submitted`, 'id');
+      }
+      if (now.toISOString().slice(0, 10) < call.opensOn) throw new ConflictError(`The call opens on ${call.opensOn}`, 'id');
+      await assertEligible(tx.manager, programme, application.applicant);
+      await tx.publish(ApplicationSubmitted, {
+        subject: application.id,
+        data: {
+          applicationId: application.id,
+          callId: call.id,
+          programmeCode: programme.code,
+          applicant: recipientOf(application),
+          title: application.title,
+          requested: application.requested,
+          submittedAt: now.toISOString(),
+        },
+      });
+    });
+  }
+
+  startReview(id: string, authorize: (inHand: ApplicationInHand) => Caller) {
+    return this.move(id, 'UNDER_REVIEW', authorize, null);
+  }
+
+  withdraw(id: string, authorize: (inHand: ApplicationInHand) => Caller, note?: string) {
+    return this.move(id, 'WITHDRAWN', authorize, optionalText('note', note, 2_000));
+  }
+
+  decide(id: string, input: DecideApplicationInput, authorize: (inHand: ApplicationInHand) => Caller) {
+    const note = optionalText('note', input.note, 2_000);
+    const awardDate = optionalIsoDate('awardDate', input.awardDate);
+    const plannedStart = optionalIsoDate('plannedStart', input.plannedStart);
+    const plannedEnd = optionalIsoDate('plannedEnd', input.plannedEnd);
+    const amountAwarded = input.amountAwarded === undefined ? undefined : wholeAmount('amountAwarded', input.amountAwarded);
+    return this.move(id, input.decision, authorize, note, async (tx, { application, call, programme }) => {
+      const decidedAt = this.clock();
+      let grantId: string | null = null;
+      if (input.decision === 'GRANTED') {
+        const amount = amountAwarded ?? BigInt(application.requested.amount);
+        if (amount > BigInt(application.requested.amount)) {
+          throw new BadUserInputError('amountAwarded', `amountAwarded must not exceed the NOK ${application.requested.amount} requested`);
+        }
+        const awarded = awardDate ?? decidedAt.toISOString().slice(0, 10);
+        const start = plannedStart ?? call.projectStart ?? awarded;
+        if (plannedEnd === null) throw new BadUserInputError('plannedEnd', 'plannedEnd is needed to grant');
+        if (plannedEnd < start) throw new BadUserInputError('plannedEnd', 'plannedEnd must not be before plannedStart');
+        grantId = randomUUID();
+        await this.award(tx, { grantId, application, call, programme, amount, awardDate: awarded, plannedStart: start, plannedEnd });
+      }
+      await tx.publish(ApplicationDecided, {
+        subject: application.id,
+        data: {
+          applicationId: application.id,
+          callId: call.id,
+          programmeCode: programme.code,
+          applicant: recipientOf(application),
+          decision: input.decision,
+          decidedAt: decidedAt.toISOString(),
+          grantId,
+        },
+      });
+    });
+  }
+
+  private async award(
+    tx: Transaction,
+    grant: {
+      grantId: string;
+      application: ApplicationRecord;
+      call: CallType;
+      programme: ProgrammeRow;
+      amount: bigint;
+      awardDate: string;
+      plannedStart: string;
+      plannedEnd: string;
+    },
+  ): Promise<void> {
+    const year = Number(grant.awardDate.slice(0, 4));
+    // The budget row lock makes concurrent awards from one programme-year take turns. The sum is
+    // read by a later statement, whose fresh snapshot sees the awards committed while we waited.
+    const [budget] = await tx.manager.query<{ amount: string }[]>(
+      'SELECT amount_nok::text AS amount FROM budgets WHERE programme_code = $1 AND year = $2 FOR UPDATE',
+      [grant.programme.code, year],
+    );
+    if (!budget) throw new ConflictError(`Programme ${grant.programme.code} has no budget for ${year}`, 'awardDate');
+    const [{ granted }] = await tx.manager.query<[{ granted: string }]>(
+      `SELECT COALESCE(sum(amount_nok), 0)::text AS granted FROM grants
+       WHERE programme_code = $1 AND budget_year = $2 AND status <> 'CANCELLED'`,
+      [grant.programme.code, year],
+    );
+    const remaining = BigInt(budget.amount) - BigInt(granted);
+    if (grant.amount > remaining) {
+      throw new ConflictError(
+        `NOK ${grant.amount} exceeds what remains of the ${year} budget of ${grant.programme.code}: NOK ${remaining}`,
+        'amountAwarded',
+      );
+    }
+    await tx.manager.query(
+      `INSERT INTO grants (id, application_id, programme_code, budget_year, amount_nok, own_share_nok, award_date,
+         planned_start, planned_end, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ACTIVE')`,
+      [
+        grant.grantId,
+        grant.application.id,
+        grant.programme.code,
+        year,
+        grant.amount.toString(),
+        grant.application.ownFunding.amount,
+        grant.awardDate,
+        grant.plannedStart,
+        grant.plannedEnd,
+      ],
+    );
+    const recipient = recipientOf(grant.application);
+    await tx.publish(GrantAwarded, {
+      subject: grant.grantId,
+      data: {
+        grantId: grant.grantId,
+        applicationId: grant.application.id,
+        programmeCode: grant.programme.code,
+        agencyCode: grant.programme.agencyCode,
+        recipient,
+        amountAwarded: nok(grant.amount),
+        awardDate: grant.awardDate,
+        plannedStart: grant.plannedStart,
+        plannedEnd: grant.plannedEnd,
+        clusterLevel: recipient.type === 'CLUSTER' ? grant.call.targetLevel : null,
+      },
+    });
+  }
+
+  private async move(
+    id: string,
+    to: ApplicationStatus,
+    authorize: (inHand: ApplicationInHand) => Caller,
+    note: string | null,
+    effects?: (tx: Transaction, inHand: ApplicationInHand) => Promise<void>,
+  ): Promise<ApplicationRecord> {
+    return this.unitOfWork.run(async (tx) => {
+      const valid = /^[0-9a-f-]{36}$/i.test(id);
+      if (valid) await tx.manager.query('SELECT 1 FROM applications WHERE id = $1 FOR UPDATE', [id]);
+      const [application] = valid ? await applicationsById(tx.manager, [id]) : [];
+      if (!application) throw new NotFoundError('Application', id, 'id');
+      const [call] = await callsById(tx.manager, [application.callId]);
+      const [programme] = await programmesByCode(tx.manager, [application.programmeCode]);
+      const inHand = { application, call: call!, programme: programme! };
+      const caller = authorize(inHand);
+      if (!TRANSITIONS[application.status].includes(to)) {
+        throw new ConflictError(`An application that is ${application.status} cannot become ${to}`, 'id');
+      }
+      await effects?.(tx, inHand);
+      await tx.manager.query('UPDATE applications SET status = $2 WHERE id = $1', [id, to]);
+      await recordStep(tx.manager, id, to, caller.subject, note);
+      return { ...application, status: to };
+    });
+  }
+}
+
+async function recordStep(manager: EntityManager, applicationId: string, status: ApplicationStatus, actor: string, note: string | null) {
+  await manager.query('INSERT INTO application_steps (application_id, status, actor, note) VALUES ($1, $2, $3, $4)', [
+    applicationId,
+    status,
+    actor,
+    note,
+  ]);
+}
+
+/** A known cluster at a level the programme accepts, or a known organisation of a kind it accepts. */
+async function assertEligible(
+  manager: EntityManager,
+  programme: ProgrammeRow,
+  applicant: { clusterId: string | null; orgNumber: string | null },
+): Promise<void> {
+  if (applicant.clusterId !== null) {
+    const [cluster] = /^[0-9a-f-]{36}$/i.test(applicant.clusterId)
+      ? (await manager.query<{
+          name: string;
+          level: string;
+        }[]>('SELECT name, level FROM cluster_directory WHERE cluster_id = $1', [applicant.clusterId]))
+      : [];
+    if (!cluster) throw new BadUserInputError('clusterId', `${applicant.clusterId} is not a cluster known to the programme`);
+    if (!programme.eligibleClusterLevels.includes(cluster.level as never)) {
+      throw new BadUserInputError(
+        'clusterId',
+        `${cluster.name} is at level ${cluster.level}; ${programme.code} accepts ${programme.eligibleClusterLevels.join(', ') || 'no clusters'}`,
+      );
+    }
+    return;
+  }
+  const [organization] = await manager.query<{ name: string; kind: string }[]>('SELECT name, kind FROM organization_directory WHERE org_number = $1', [
+    applicant.orgNumber,
+  ]);
+  if (!organization) throw new BadUserInputError('orgNumber', `${applicant.orgNumber} is not a registered organisation`);
+  if (!programme.eligibleOrganizationKinds.includes(organization.kind)) {
+    throw new BadUserInputError(
+      'orgNumber',
+      `${organization.name} is a ${organization.kind}; ${programme.code} accepts ${programme.eligibleOrganizationKinds.join(', ') || 'no organisations'}`,
+    );
+  }
+}
+
+function recipientOf(application: ApplicationRecord): GrantRecipientData {
+  return application.applicant.type === 'CLUSTER'
+    ? { type: 'CLUSTER', clusterId: application.applicant.clusterId! }
+    : { type: 'ORGANIZATION', orgNumber: application.applicant.orgNumber! };
+}

@@ -1,0 +1,187 @@
+import {
+  alignByKey,
+  type ConnectionPage,
+  decodeCursor,
+  groupByKey,
+  pageSize,
+  type RequestContext,
+  toPage,
+} from '@klynge/platform';
+import type { DataSource } from 'typeorm';
+import { nok } from '../money';
+import type { DisbursementType, GrantFilter, GrantType } from './grant.types';
+
+/** A grant as resolvers see it: the GraphQL fields, what it refers to, and what is paid. */
+export interface GrantRecord extends GrantType {
+  applicationId: string;
+  programmeCode: string;
+  agencyCode: string;
+  clusterId: string | null;
+  orgNumber: string | null;
+  recipientName: string | null;
+  title: string;
+  amountRequested: string;
+  amountPaid: string;
+  updatedAt: string;
+}
+
+interface GrantRow {
+  id: string;
+  application_id: string;
+  programme_code: string;
+  agency_code: string;
+  cluster_id: string | null;
+  org_number: string | null;
+  recipient_name: string | null;
+  title: string;
+  requested: string;
+  amount: string;
+  own_share: string;
+  paid: string;
+  award_date: string;
+  planned_start: string;
+  planned_end: string;
+  budget_year: number;
+  status: string;
+  updated_at: string;
+}
+
+const SELECT_GRANTS = `
+  SELECT g.id, g.application_id, g.programme_code, p.agency_code, a.cluster_id, a.org_number,
+         COALESCE(cd.name, od.name) AS recipient_name, a.title, a.requested_nok::text AS requested,
+         g.amount_nok::text AS amount, g.own_share_nok::text AS own_share,
+         COALESCE((SELECT sum(d.amount_nok) FROM disbursements d WHERE d.grant_id = g.id), 0)::text AS paid,
+         g.award_date::text, g.planned_start::text, g.planned_end::text, g.budget_year, g.status,
+         to_char(g.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
+  FROM grants g
+  JOIN applications a ON a.id = g.application_id
+  JOIN funding_programmes p ON p.code = g.programme_code
+  LEFT JOIN cluster_directory cd ON cd.cluster_id = a.cluster_id
+  LEFT JOIN organization_directory od ON od.org_number = a.org_number`;
+
+export class GrantQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byId(context: RequestContext, id: string): Promise<GrantRecord | null> {
+    return context.loaders
+      .get<string, GrantRecord | null>('grants.byId', async (ids) => {
+        const valid = ids.filter((value) => /^[0-9a-f-]{36}$/i.test(value));
+        const rows: GrantRow[] = valid.length
+          ? await this.dataSource.query(`${SELECT_GRANTS} WHERE g.id = ANY($1::uuid[])`, [valid])
+          : [];
+        return alignByKey(ids, rows.map(toRecord), (row) => row.id);
+      })
+      .load(id);
+  }
+
+  ofApplication(context: RequestContext, applicationId: string): Promise<GrantRecord | null> {
+    return context.loaders
+      .get<string, GrantRecord | null>('grants.ofApplication', async (ids) => {
+        const rows: GrantRow[] = await this.dataSource.query(`${SELECT_GRANTS} WHERE g.application_id = ANY($1::uuid[])`, [ids]);
+        return alignByKey(ids, rows.map(toRecord), (row) => row.applicationId);
+      })
+      .load(applicationId);
+  }
+
+  /** Grants to a cluster or to an organisation, batched per request. */
+  ofRecipient(context: RequestContext, recipient: { clusterId: string } | { orgNumber: string }): Promise<GrantRecord[]> {
+    const [column, key, cast] =
+      'clusterId' in recipient ? ['cluster_id', recipient.clusterId, 'uuid'] : ['org_number', recipient.orgNumber, 'text'];
+    return context.loaders
+      .get<string, GrantRecord[]>(`grants.of:${column}`, async (keys) => {
+        const rows: GrantRow[] = await this.dataSource.query(
+          `${SELECT_GRANTS} WHERE a.${column} = ANY($1::${cast}[]) ORDER BY g.award_date DESC, g.id`,
+          [keys],
+        );
+        return groupByKey(keys, rows.map(toRecord), (row) => (column === 'cluster_id' ? row.clusterId : row.orgNumber) ?? '');
+      })
+      .load(key);
+  }
+
+  disbursements(context: RequestContext, grantId: string): Promise<DisbursementType[]> {
+    return context.loaders
+      .get<string, DisbursementType[]>('grants.disbursements', async (ids) => {
+        const rows: { id: string; grant_id: string; amount: string; paid_on: string; reference: string | null }[] =
+          await this.dataSource.query(
+            `SELECT id, grant_id, amount_nok::text AS amount, paid_on::text, reference FROM disbursements
+             WHERE grant_id = ANY($1::uuid[]) ORDER BY paid_on, recorded_at`,
+            [ids],
+          );
+        return groupByKey(ids, rows, (row) => row.grant_id).map((payments) =>
+          payments.map((row) => ({ id: row.id, amount: nok(row.amount), paidOn: row.paid_on, reference: row.reference })),
+        );
+      })
+      .load(grantId);
+  }
+
+  /** Total granted to a cluster, optionally for one award year and programme, batched per request. */
+  fundingTotal(context: RequestContext, clusterId: string, filter: { year?: number; programmeCode?: string }): Promise<string> {
+    return context.loaders
+      .get<string, string>(`grants.total:${filter.year ?? ''}:${filter.programmeCode ?? ''}`, async (ids) => {
+        const rows: { cluster_id: string; total: string }[] = await this.dataSource.query(
+          `SELECT a.cluster_id, sum(g.amount_nok)::text AS total FROM grants g JOIN applications a ON a.id = g.application_id
+           WHERE a.cluster_id = ANY($1::uuid[]) AND g.status <> 'CANCELLED'
+             AND ($2::int IS NULL OR g.budget_year = $2) AND ($3::text IS NULL OR g.programme_code = $3)
+           GROUP BY a.cluster_id`,
+          [ids, filter.year ?? null, filter.programmeCode ?? null],
+        );
+        return alignByKey(ids, rows, (row) => row.cluster_id).map((row) => row?.total ?? '0');
+      })
+      .load(clusterId);
+  }
+
+  async list(filter: GrantFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<GrantRecord>> {
+    const limit = pageSize(first);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (condition: string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition.replace('?', `$${params.length}`));
+    };
+    if (filter?.programmeCode) where('g.programme_code = ?', filter.programmeCode);
+    if (filter?.agencyCode) where('p.agency_code = ?', filter.agencyCode);
+    if (filter?.year !== undefined) where('g.budget_year = ?', filter.year);
+    if (filter?.clusterId) where('a.cluster_id = ?::uuid', filter.clusterId);
+    if (filter?.orgNumber) where('a.org_number = ?', filter.orgNumber);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM grants g JOIN applications a ON a.id = g.application_id
+       JOIN funding_programmes p ON p.code = g.programme_code ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
+      params,
+    );
+    if (after) {
+      const [awardDate, id] = decodeCursor(after, 2);
+      params.push(awardDate, id);
+      conditions.push(`(g.award_date, g.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows: GrantRow[] = await this.dataSource.query(
+      `${SELECT_GRANTS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY g.award_date DESC, g.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows.map(toRecord), limit, total, (row) => row, (row) => [row.awardDate, row.id]);
+  }
+}
+
+function toRecord(row: GrantRow): GrantRecord {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    programmeCode: row.programme_code,
+    agencyCode: row.agency_code,
+    clusterId: row.cluster_id,
+    orgNumber: row.org_number,
+    recipientName: row.recipient_name,
+    title: row.title,
+    amountRequested: row.requested,
+    amountAwarded: nok(row.amount),
+    ownShare: nok(row.own_share),
+    amountPaid: row.paid,
+    awardDate: row.award_date,
+    plannedStart: row.planned_start,
+    plannedEnd: row.planned_end,
+    budgetYear: row.budget_year,
+    status: row.status,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,147 @@
+import { type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ApplicationQueries, ApplicationRecord } from '../applications/application.queries';
+import { ApplicantType, ApplicationType } from '../applications/application.types';
+import { requireAgencyStaff } from '../auth';
+import { MoneyType, nok } from '../money';
+import type { ProgrammeQueries, ProgrammeRow } from '../programmes/programme.queries';
+import { FundingProgrammeType } from '../programmes/programme.types';
+import { toGiving360 } from './giving360';
+import type { GrantQueries, GrantRecord } from './grant.queries';
+import type { GrantService } from './grant.service';
+import {
+  DisbursementType,
+  GrantConnection,
+  GrantFilter,
+  GrantType,
+  GraphQLJSONObject,
+  RecordDisbursementInput,
+} from './grant.types';
+
+@Resolver(() => GrantType)
+export class GrantResolver {
+  constructor(
+    private readonly grantService: GrantService,
+    private readonly grantQueries: GrantQueries,
+    private readonly applicationQueries: ApplicationQueries,
+    private readonly programmeQueries: ProgrammeQueries,
+  ) {}
+
+  @Query(() => GrantType, { nullable: true })
+  grant(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<GrantRecord | null> {
+    return this.grantQueries.byId(context, id);
+  }
+
+  @Query(() => GrantConnection, { description: 'Grants, newest award first, filtered, a page at a time.' })
+  grants(
+    @Arg('filter', () => GrantFilter, { nullable: true }) filter: GrantFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionPage<GrantRecord>> {
+    return this.grantQueries.list(filter, first, after);
+  }
+
+  @FieldResolver(() => ApplicationType)
+  async application(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<ApplicationRecord> {
+    return (await this.applicationQueries.byId(context, grant.applicationId))!;
+  }
+
+  @FieldResolver(() => FundingProgrammeType)
+  async programme(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<ProgrammeRow> {
+    return (await this.programmeQueries.programme(context, grant.programmeCode))!;
+  }
+
+  @FieldResolver(() => ApplicantType)
+  recipient(@Root() grant: GrantRecord): ApplicantType {
+    return {
+      type: grant.clusterId ? 'CLUSTER' : 'ORGANIZATION',
+      clusterId: grant.clusterId,
+      orgNumber: grant.orgNumber,
+      name: grant.recipientName,
+    };
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Agency share: what the agency pays, the amount awarded.' })
+  agencyShare(@Root() grant: GrantRecord): MoneyType {
+    return grant.amountAwarded;
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Paid so far; never more than awarded.' })
+  amountPaid(@Root() grant: GrantRecord): MoneyType {
+    return nok(grant.amountPaid);
+  }
+
+  @FieldResolver(() => [DisbursementType])
+  disbursements(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<DisbursementType[]> {
+    return this.grantQueries.disbursements(context, grant.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The grant in the 360Giving data standard, as JSON.' })
+  async giving360(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<Record<string, unknown>> {
+    const programme = (await this.programmeQueries.programme(context, grant.programmeCode))!;
+    const agency = (await this.programmeQueries.agency(context, programme.agencyCode))!;
+    return toGiving360(grant, programme, agency);
+  }
+
+  @Mutation(() => DisbursementType, { description: "A payment against a grant. Admins, and caseworkers of the grant's agency." })
+  recordDisbursement(@Arg('input', () => RecordDisbursementInput) input: RecordDisbursementInput, @Ctx() context: RequestContext) {
+    return this.grantService.recordDisbursement(input, (agencyCode) =>
+      requireAgencyStaff(context.caller, agencyCode, 'record payments on its grants'),
+    );
+  }
+}
+
+/** The clusters subgraph's Cluster, seen from funding: what it applied for and was granted. */
+@Directive('@key(fields: "id")')
+@ObjectType('Cluster')
+export class ClusterReference {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** The clusters subgraph's Organization, seen from funding. */
+@Directive('@key(fields: "orgNumber")')
+@ObjectType('Organization')
+export class OrganizationReference {
+  @Field()
+  orgNumber!: string;
+}
+
+@Resolver(() => ClusterReference)
+export class ClusterFundingResolver {
+  constructor(
+    private readonly grantQueries: GrantQueries,
+    private readonly applicationQueries: ApplicationQueries,
+  ) {}
+
+  @FieldResolver(() => [ApplicationType], { description: 'Its applications, newest first.' })
+  applications(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<ApplicationRecord[]> {
+    return this.applicationQueries.ofCluster(context, cluster.id);
+  }
+
+  @FieldResolver(() => [GrantType], { description: 'Its grants, newest first.' })
+  grants(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<GrantRecord[]> {
+    return this.grantQueries.ofRecipient(context, { clusterId: cluster.id });
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Granted to it, optionally for one budget year and programme.' })
+  async fundingTotal(
+    @Root() cluster: ClusterReference,
+    @Ctx() context: RequestContext,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('programmeCode', () => String, { nullable: true }) programmeCode?: string,
+  ): Promise<MoneyType> {
+    const filter = { ...(year === undefined ? {} : { year }), ...(programmeCode ? { programmeCode } : {}) };
+    return nok(await this.grantQueries.fundingTotal(context, cluster.id, filter));
+  }
+}
+
+@Resolver(() => OrganizationReference)
+export class OrganizationFundingResolver {
+  constructor(private readonly grantQueries: GrantQueries) {}
+
+  @FieldResolver(() => [GrantType], { description: 'Its grants, newest first.' })
+  grants(@Root() organization: OrganizationReference, @Ctx() context: RequestContext): Promise<GrantRecord[]> {
+    return this.grantQueries.ofRecipient(context, { orgNumber: organization.orgNumber });
+  }
+}

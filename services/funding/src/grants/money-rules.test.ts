@@ -1,0 +1,148 @@
+import { waitFor } from '@klynge/testing';
+import {
+  ALLOCATE_BUDGET,
+  applicationUnderReview,
+  caseworker,
+  CREATE_PROGRAMME,
+  DECIDE,
+  DISBURSE,
+  type FundingHarness,
+  setUpProgramme,
+  sivaCaseworker,
+  startFunding,
+} from '../test-support/funding-harness';
+
+describe('money: budgets, awards and payments', () => {
+  let harness: FundingHarness;
+  let callId: string;
+  let clusterId: string;
+
+  beforeAll(async () => {
+    harness = await startFunding('money');
+    ({ callId } = await setUpProgramme(harness, { budget: '10000000', year: 2019 }));
+    clusterId = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const decideGranted = (id: string, amountAwarded?: string) =>
+    harness.query<{ decideApplication: { grant: { id: string } } }>(
+      DECIDE,
+      { id, input: { decision: 'GRANTED', awardDate: '2019-06-01', plannedEnd: '2021-12-31', ...(amountAwarded ? { amountAwarded } : {}) } },
+      caseworker,
+    );
+  const grantOf = async (requested: string, amountAwarded?: string) =>
+    decideGranted(await applicationUnderReview(harness, callId, clusterId, requested), amountAwarded);
+
+  it('sets a budget with co-funders and their shares: the 2015 pilot, NOK 10 million, half each', async () => {
+    const events = await harness.readTopic('funding.budget.v1');
+    await harness.query(
+      CREATE_PROGRAMME,
+      { input: { code: 'OMSTILLING-PILOT', name: 'Klyngene som omstillingsmotor', agencyCode: 'innovasjon-norge', periodStart: '2015-01-01', periodEnd: '2016-12-31' } },
+      caseworker,
+    );
+    const allocated = await harness.query(
+      ALLOCATE_BUDGET,
+      {
+        input: {
+          programmeCode: 'OMSTILLING-PILOT',
+          year: 2015,
+          amount: '10000000',
+          cofunders: [
+            { name: 'Innovasjon Norge', amount: '5000000' },
+            { name: 'Industry', amount: '5000000' },
+          ],
+        },
+      },
+      caseworker,
+    );
+    expect(allocated.data).toEqual({
+      allocateBudget: {
+        year: 2015,
+        amount: { amount: '10000000', currency: 'NOK' },
+        cofunders: [
+          { name: 'Industry', amount: { amount: '5000000' }, share: 0.5 },
+          { name: 'Innovasjon Norge', amount: { amount: '5000000' }, share: 0.5 },
+        ],
+        granted: { amount: '0' },
+        remaining: { amount: '10000000' },
+      },
+    });
+    const event = await waitFor('BudgetAllocated', () => events.find((m) => m.key === 'OMSTILLING-PILOT:2015'));
+    expect(JSON.parse(event.value)).toMatchObject({ data: { amount: { amount: '10000000', currency: 'NOK' }, agencyCode: 'innovasjon-norge' } });
+
+    const mismatch = await harness.query(
+      ALLOCATE_BUDGET,
+      { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '10000000', cofunders: [{ name: 'Innovasjon Norge', amount: '4000000' }] } },
+      caseworker,
+    );
+    expect(mismatch.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'cofunders' });
+    const float = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '1e7' } }, caseworker);
+    expect(float.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'amount' });
+    const otherAgency = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '1' } }, sivaCaseworker);
+    expect(otherAgency.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknown = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NOPE', year: 2016, amount: '1' } }, caseworker);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'programmeCode' });
+    expect(await harness.db.query(`SELECT year FROM budgets WHERE programme_code = 'OMSTILLING-PILOT'`)).toEqual([{ year: 2015 }]);
+  });
+
+  it('never grants more than a programme-year budget, also when two awards race', async () => {
+    // NOK 10 million: two awards of 6 million decided at the same moment; one must lose.
+    const ids = [
+      await applicationUnderReview(harness, callId, clusterId, '6000000'),
+      await applicationUnderReview(harness, callId, clusterId, '6000000'),
+    ];
+    const [first, second] = await Promise.all(ids.map((id) => decideGranted(id)));
+    const outcomes = [first, second].map((result) => (result.errors ? result.errors[0]!.extensions : 'granted'));
+    expect(outcomes.sort()).toEqual([{ code: 'CONFLICT', field: 'amountAwarded' }, 'granted'].sort());
+    const { data } = await harness.query<{ budgets: { granted: { amount: string }; remaining: { amount: string } }[] }>(
+      `{ budgets(programmeCode: "NIC", year: 2019) { granted { amount } remaining { amount } } }`,
+    );
+    expect(data!.budgets).toEqual([{ granted: { amount: '6000000' }, remaining: { amount: '4000000' } }]);
+    // The loser is still under review, with no grant: nothing of it was written.
+    expect(await harness.db.query(`SELECT status, count(*)::int AS n FROM applications GROUP BY status ORDER BY status`)).toEqual([
+      { status: 'GRANTED', n: 1 },
+      { status: 'UNDER_REVIEW', n: 1 },
+    ]);
+    const tooLow = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NIC', year: 2019, amount: '5000000' } }, caseworker);
+    expect(tooLow.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'amount' });
+  });
+
+  it('never pays more than the grant, also when two payments race', async () => {
+    const granted = await grantOf('3000000', '3000000');
+    const grantId = granted.data!.decideApplication.grant.id;
+    const pay = (amount: string) => harness.query(DISBURSE, { input: { grantId, amount, paidOn: '2019-09-01' } }, caseworker);
+
+    expect((await pay('1000000')).data).toEqual({ recordDisbursement: { amount: { amount: '1000000' }, paidOn: '2019-09-01' } });
+    const [a, b] = await Promise.all([pay('1500000'), pay('1500000')]);
+    expect([a, b].filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
+    expect((await pay('500001')).errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'amount' });
+    expect((await pay('500000')).errors).toBeUndefined();
+    expect((await harness.query(DISBURSE, { input: { grantId, amount: '1', paidOn: '2019-09-01' } }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const { data } = await harness.query<{ grant: { amountPaid: { amount: string }; disbursements: unknown[] } }>(
+      `query($id: ID!) { grant(id: $id) { amountPaid { amount } disbursements { amount { amount } } } }`,
+      { id: grantId },
+    );
+    expect(data!.grant.amountPaid).toEqual({ amount: '3000000' });
+    expect(data!.grant.disbursements).toHaveLength(3);
+  });
+
+  it('holds sums past 2^31 exactly', async () => {
+    // NOK 137 million was the 2015 programme budget; ten thousand times that passes 2^40.
+    const huge = '1370000000000';
+    await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NIC', year: 2020, amount: huge } }, caseworker);
+    const id = await applicationUnderReview(harness, callId, clusterId, '2147483649');
+    const decided = await harness.query<{ decideApplication: { grant: { amountAwarded: { amount: string } } } }>(
+      DECIDE,
+      { id, input: { decision: 'GRANTED', awardDate: '2020-03-01', plannedEnd: '2022-12-31' } },
+      caseworker,
+    );
+    expect(decided.data!.decideApplication.grant.amountAwarded).toEqual({ amount: '2147483649', currency: 'NOK' });
+    const { data } = await harness.query<{ budgets: { remaining: { amount: string } }[] }>(`{ budgets(programmeCode: "NIC", year: 2020) { remaining { amount } } }`);
+    expect(data!.budgets[0]!.remaining).toEqual({ amount: (BigInt(huge) - 2_147_483_649n).toString() });
+  });
+});

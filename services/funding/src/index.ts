@@ -1,0 +1,4 @@
+import { runService } from '@klynge/platform';
+import { createFundingService } from './server';
+
+void runService(() => createFundingService());

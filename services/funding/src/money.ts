@@ -1,0 +1,18 @@
+import { Field, ObjectType } from 'type-graphql';
+
+/**
+ * An exact amount: whole units as a decimal string (never a float, and fine past 2^53), with its
+ * currency. Klynge's amounts are whole NOK, held as bigint in PostgreSQL.
+ */
+@ObjectType('Money', { description: 'An exact amount: whole units as a decimal string, and the ISO 4217 currency.' })
+export class MoneyType {
+  @Field({ description: 'Whole units, e.g. "10000000"' })
+  amount!: string;
+
+  @Field({ description: 'ISO 4217, e.g. NOK' })
+  currency!: string;
+}
+
+export function nok(amount: bigint | string | number): MoneyType {
+  return { amount: BigInt(amount).toString(), currency: 'NOK' };
+}

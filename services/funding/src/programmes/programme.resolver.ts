@@ -1,0 +1,108 @@
+import { type RequestContext, NotFoundError } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireAdmin, requireAgencyStaff } from '../auth';
+import type { ProgrammeQueries, ProgrammeRow } from './programme.queries';
+import type { ProgrammeService } from './programme.service';
+import {
+  AgencyType,
+  AllocateBudgetInput,
+  BudgetType,
+  CallType,
+  CreateProgrammeInput,
+  FundingProgrammeType,
+  OpenCallInput,
+  RegisterAgencyInput,
+} from './programme.types';
+
+@Resolver(() => FundingProgrammeType)
+export class ProgrammeResolver {
+  constructor(
+    private readonly programmeService: ProgrammeService,
+    private readonly programmeQueries: ProgrammeQueries,
+  ) {}
+
+  @Query(() => [AgencyType])
+  agencies(): Promise<AgencyType[]> {
+    return this.programmeQueries.agencies();
+  }
+
+  @Query(() => [FundingProgrammeType])
+  fundingProgrammes(@Arg('agencyCode', () => String, { nullable: true }) agencyCode?: string): Promise<ProgrammeRow[]> {
+    return this.programmeQueries.programmes(agencyCode);
+  }
+
+  @Query(() => FundingProgrammeType, { nullable: true })
+  fundingProgramme(@Arg('code') code: string, @Ctx() context: RequestContext): Promise<ProgrammeRow | null> {
+    return this.programmeQueries.programme(context, code);
+  }
+
+  @Query(() => [BudgetType], { description: 'Budgets by programme and year, with what is granted and what remains.' })
+  budgets(
+    @Arg('programmeCode', () => String, { nullable: true }) programmeCode?: string,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<BudgetType[]> {
+    return this.programmeQueries.budgets({ ...(programmeCode ? { programmeCode } : {}), ...(year ? { year } : {}) });
+  }
+
+  @Query(() => [CallType], { description: 'Calls open now: opened, and the deadline not passed.' })
+  openCalls(): Promise<CallType[]> {
+    return this.programmeQueries.openCalls();
+  }
+
+  @FieldResolver(() => AgencyType)
+  async agency(@Root() programme: ProgrammeRow, @Ctx() context: RequestContext): Promise<AgencyType> {
+    return (await this.programmeQueries.agency(context, programme.agencyCode))!;
+  }
+
+  @FieldResolver(() => [BudgetType], { name: 'budgets' })
+  budgetsOfProgramme(@Root() programme: ProgrammeRow): Promise<BudgetType[]> {
+    return this.programmeQueries.budgets({ programmeCode: programme.code });
+  }
+
+  @FieldResolver(() => [CallType])
+  calls(@Root() programme: ProgrammeRow, @Ctx() context: RequestContext): Promise<CallType[]> {
+    return this.programmeQueries.callsOf(context, programme.code);
+  }
+
+  @Mutation(() => AgencyType, { description: 'Admins.' })
+  async registerAgency(@Arg('input', () => RegisterAgencyInput) input: RegisterAgencyInput, @Ctx() context: RequestContext) {
+    requireAdmin(context.caller, 'register agencies');
+    await this.programmeService.registerAgency(input);
+    return (await this.programmeQueries.agency(context, input.code))!;
+  }
+
+  @Mutation(() => FundingProgrammeType, { description: "Admins, and caseworkers of the programme's agency." })
+  async createProgramme(@Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() context: RequestContext) {
+    requireAgencyStaff(context.caller, input.agencyCode, 'create its programmes');
+    await this.programmeService.createProgramme(input);
+    return (await this.programmeQueries.programme(context, input.code))!;
+  }
+
+  @Mutation(() => BudgetType, { description: "Sets a programme's budget for a year. Admins, and caseworkers of its agency." })
+  async allocateBudget(@Arg('input', () => AllocateBudgetInput) input: AllocateBudgetInput, @Ctx() context: RequestContext) {
+    const programme = await this.programmeQueries.programme(context, input.programmeCode);
+    if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
+    requireAgencyStaff(context.caller, programme.agencyCode, "set its programmes' budgets");
+    await this.programmeService.allocateBudget(input);
+    const [budget] = await this.programmeQueries.budgets({ programmeCode: input.programmeCode, year: input.year });
+    return budget!;
+  }
+
+  @Mutation(() => CallType, { description: 'Admins, and caseworkers of the programme agency.' })
+  async openCall(@Arg('input', () => OpenCallInput) input: OpenCallInput, @Ctx() context: RequestContext): Promise<CallType> {
+    const programme = await this.programmeQueries.programme(context, input.programmeCode);
+    if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
+    requireAgencyStaff(context.caller, programme.agencyCode, 'open calls in its programmes');
+    return this.programmeService.openCall(input);
+  }
+}
+
+@Resolver(() => CallType)
+export class CallResolver {
+  constructor(private readonly programmeQueries: ProgrammeQueries) {}
+
+  @FieldResolver(() => FundingProgrammeType)
+  async programme(@Root() call: CallType, @Ctx() context: RequestContext): Promise<ProgrammeRow> {
+    return (await this.programmeQueries.programme(context, call.programmeCode))!;
+  }
+}
