@@ -1,0 +1,173 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import {
+  applicationUnderReview,
+  caseworker,
+  CREATE_APPLICATION,
+  DECIDE,
+  DISBURSE,
+  type FundingHarness,
+  managerOf,
+  setUpProgramme,
+  startFunding,
+  SUBMIT,
+  START_REVIEW,
+  admin,
+} from '../test-support/funding-harness';
+
+/** Dashboards and exports: 360Giving, breakdowns, the funnel, and funding seen from clusters. */
+describe('funding reports', () => {
+  let harness: FundingHarness;
+  let callId: string;
+  const clusters: Record<string, string> = {};
+  const grants: Record<string, string> = {};
+
+  beforeAll(async () => {
+    harness = await startFunding('reporting');
+    ({ callId } = await setUpProgramme(harness, { budget: '100000000', year: 2019 }));
+    clusters.raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    clusters.rooms = await harness.announceCluster({ name: 'Norwegian Rooms', level: 'ARENA', countyCode: '15' });
+    await harness.announceOrganization({ orgNumber: '111111111', name: 'Devotek AS', kind: 'COMPANY', municipalityCode: '3303' });
+
+    const grant = async (key: string, clusterId: string, requested: string) => {
+      const id = await applicationUnderReview(harness, callId, clusterId, requested);
+      const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
+        DECIDE,
+        { id, input: { decision: 'GRANTED', awardDate: '2019-11-07', plannedEnd: '2023-12-31' } },
+        caseworker,
+      );
+      grants[key] = decided.data!.decideApplication.grant.id;
+    };
+    await grant('raufoss', clusters.raufoss, '8000000');
+    await grant('rooms', clusters.rooms, '5000000');
+    const rejected = await applicationUnderReview(harness, callId, clusters.rooms, '1000000');
+    await harness.query(DECIDE, { id: rejected, input: { decision: 'REJECTED' } }, caseworker);
+    // An organisation's grant, for the NO-BRC identifier and the county from its municipality.
+    const created = await harness.query<{ createApplication: { id: string } }>(
+      CREATE_APPLICATION,
+      { input: { callId, orgNumber: '111111111', title: 'Test centre', requested: '2000000' } },
+      admin,
+    );
+    const orgApplication = created.data!.createApplication.id;
+    await harness.query(SUBMIT, { id: orgApplication }, admin);
+    await harness.query(START_REVIEW, { id: orgApplication }, caseworker);
+    const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
+      DECIDE,
+      { id: orgApplication, input: { decision: 'GRANTED', awardDate: '2019-12-01', plannedStart: '2020-01-01', plannedEnd: '2020-12-31' } },
+      caseworker,
+    );
+    grants.devotek = decided.data!.decideApplication.grant.id;
+    await harness.query(DISBURSE, { input: { grantId: grants.raufoss, amount: '3000000', paidOn: '2020-01-15' } }, caseworker);
+    // A draft is not an application yet: it stays out of the funnel.
+    await harness.query(CREATE_APPLICATION, { input: { callId, clusterId: clusters.raufoss, title: 'Draft', requested: '1' } }, managerOf(clusters.raufoss));
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('exports a grant in the 360Giving data standard', async () => {
+    const { data } = await harness.query<{ grant: { giving360: Record<string, unknown> } }>(
+      `query($id: ID!) { grant(id: $id) { giving360 } }`,
+      { id: grants.devotek },
+    );
+    const grant = data!.grant.giving360;
+    // The fields 360Giving requires, with their types.
+    for (const field of ['id', 'title', 'description', 'currency', 'awardDate']) expect(typeof grant[field]).toBe('string');
+    expect(grant).toMatchObject({
+      id: `360G-klynge-${grants.devotek}`,
+      currency: 'NOK',
+      amountAwarded: 2000000,
+      amountAppliedFor: 2000000,
+      amountDisbursed: 0,
+      awardDate: '2019-12-01',
+      plannedDates: [{ startDate: '2020-01-01', endDate: '2020-12-31', duration: 12 }],
+      recipientOrganization: [{ id: 'NO-BRC-111111111', name: 'Devotek AS' }],
+      fundingOrganization: [{ id: 'NO-BRC-123456785', name: 'Innovasjon Norge' }],
+      grantProgramme: [{ code: 'NIC', title: 'Norwegian Innovation Clusters' }],
+      fromOpenCall: 'Yes',
+    });
+    expect(grant.dateModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const cluster = await harness.query<{ grant: { giving360: { recipientOrganization: unknown } } }>(
+      `query($id: ID!) { grant(id: $id) { giving360 } }`,
+      { id: grants.raufoss },
+    );
+    expect(cluster.data!.grant.giving360.recipientOrganization).toEqual([
+      { id: `360G-klynge-cluster-${clusters.raufoss}`, name: 'NCE Raufoss' },
+    ]);
+  });
+
+  it('breaks granted and paid down by agency, programme, year and county, in SQL', async () => {
+    const breakdown = async (by: string) =>
+      (await harness.query<{ fundingBreakdown: unknown[] }>(
+        `query($by: FundingDimension!) { fundingBreakdown(by: $by) { key label grants granted { amount } paid { amount } } }`,
+        { by },
+      )).data!.fundingBreakdown;
+    expect(await breakdown('AGENCY')).toEqual([
+      { key: 'innovasjon-norge', label: 'Innovasjon Norge', grants: 3, granted: { amount: '15000000' }, paid: { amount: '3000000' } },
+    ]);
+    expect(await breakdown('YEAR')).toEqual([{ key: '2019', label: '2019', grants: 3, granted: { amount: '15000000' }, paid: { amount: '3000000' } }]);
+    expect(await breakdown('COUNTY')).toEqual([
+      { key: '15', label: 'Møre og Romsdal', grants: 1, granted: { amount: '5000000' }, paid: { amount: '0' } },
+      { key: '33', label: 'Buskerud', grants: 1, granted: { amount: '2000000' }, paid: { amount: '0' } },
+      { key: '34', label: 'Innlandet', grants: 1, granted: { amount: '8000000' }, paid: { amount: '3000000' } },
+    ]);
+  });
+
+  it('counts applied against awarded, and the success rate', async () => {
+    const { data } = await harness.query<{ applicationFunnel: unknown }>(
+      `{ applicationFunnel(programmeCode: "NIC") { applied granted rejected requested { amount } awarded { amount } successRate } }`,
+    );
+    expect(data!.applicationFunnel).toEqual({
+      applied: 4,
+      granted: 3,
+      rejected: 1,
+      requested: { amount: '16000000' },
+      awarded: { amount: '15000000' },
+      successRate: 0.75,
+    });
+  });
+
+  it("adds applications, grants and funding totals to the clusters subgraph's Cluster, in batches", async () => {
+    const representations = [
+      { __typename: 'Cluster', id: clusters.raufoss },
+      { __typename: 'Cluster', id: clusters.rooms },
+      { __typename: 'Organization', orgNumber: '111111111' },
+    ];
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    let statements: string[];
+    let result;
+    try {
+      result = await harness.query<{ _entities: unknown[] }>(
+        `query($representations: [_Any!]!) { _entities(representations: $representations) {
+          ... on Cluster { id fundingTotal { amount } total2019: fundingTotal(year: 2019, programmeCode: "NIC") { amount }
+                           grants { amountAwarded { amount } } applications { status } }
+          ... on Organization { orgNumber grants { recipient { name } } } } }`,
+        { representations },
+      );
+      statements = spy.mock.calls.map(([sql]) => sql);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(result.data!._entities).toEqual([
+      {
+        id: clusters.raufoss,
+        fundingTotal: { amount: '8000000' },
+        total2019: { amount: '8000000' },
+        grants: [{ amountAwarded: { amount: '8000000' } }],
+        applications: [{ status: 'DRAFT' }, { status: 'GRANTED' }],
+      },
+      {
+        id: clusters.rooms,
+        fundingTotal: { amount: '5000000' },
+        total2019: { amount: '5000000' },
+        grants: [{ amountAwarded: { amount: '5000000' } }],
+        applications: expect.arrayContaining([{ status: 'GRANTED' }, { status: 'REJECTED' }]),
+      },
+      { orgNumber: '111111111', grants: [{ recipient: { name: 'Devotek AS' } }] },
+    ]);
+    // One statement per field kind, not per cluster: two totals (two argument sets), grants by
+    // cluster, grants by organisation, applications by cluster.
+    expect(statements!.filter((sql) => /FROM grants g/.test(sql))).toHaveLength(4);
+    expect(statements!.filter((sql) => /FROM applications a\s+JOIN calls/.test(sql))).toHaveLength(1);
+  });
+});
