@@ -111,6 +111,7 @@ describe('money: budgets, awards and payments', () => {
   });
 
   it('never pays more than the grant, also when two payments race', async () => {
+    const grantEvents = await harness.readTopic('funding.grant.v1');
     const granted = await grantOf('3000000', '3000000');
     const grantId = granted.data!.decideApplication.grant.id;
     const pay = (amount: string) => harness.query(DISBURSE, { input: { grantId, amount, paidOn: '2019-09-01' } }, caseworker);
@@ -129,6 +130,15 @@ describe('money: budgets, awards and payments', () => {
     );
     expect(data!.grant.amountPaid).toEqual({ amount: '3000000' });
     expect(data!.grant.disbursements).toHaveLength(3);
+    const paid = await waitFor('the three DisbursementPaid events', () => {
+      const found = grantEvents.filter((m) => m.key === grantId && m.value.includes('DisbursementPaid'));
+      return found.length === 3 && found;
+    });
+    expect(paid.map((m) => (JSON.parse(m.value) as { data: { totalPaid: { amount: string } } }).data.totalPaid.amount)).toEqual([
+      '1000000',
+      '2500000',
+      '3000000',
+    ]);
   });
 
   it('holds sums past 2^31 exactly', async () => {

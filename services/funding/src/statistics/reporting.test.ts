@@ -171,3 +171,47 @@ describe('funding reports', () => {
     expect(statements!.filter((sql) => /FROM applications a\s+JOIN calls/.test(sql))).toHaveLength(1);
   });
 });
+
+describe('applications and grants, listed', () => {
+  let harness: FundingHarness;
+  let clusterId: string;
+
+  beforeAll(async () => {
+    harness = await startFunding('listing');
+    const { callId } = await setUpProgramme(harness, { budget: '100000000', year: 2019 });
+    clusterId = await harness.announceCluster({ name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
+    for (const requested of ['1000', '2000', '3000']) {
+      const id = await applicationUnderReview(harness, callId, clusterId, requested);
+      await harness.query(DECIDE, { id, input: { decision: 'GRANTED', awardDate: '2019-05-01', plannedEnd: '2020-12-31' } }, caseworker);
+    }
+    await applicationUnderReview(harness, callId, clusterId, '4000');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('pages applications newest first, filtered by status, with a total', async () => {
+    const list = `query($filter: ApplicationFilter, $after: String) {
+      applications(filter: $filter, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { requested { amount } status } } } }`;
+    type Page = { applications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { requested: { amount: string } } }[] } };
+    const first = await harness.query<Page>(list, { filter: { clusterId } });
+    const second = await harness.query<Page>(list, { filter: { clusterId }, after: first.data!.applications.pageInfo.endCursor });
+    const amounts = [...first.data!.applications.edges, ...second.data!.applications.edges].map((edge) => edge.node.requested.amount);
+    expect(amounts).toEqual(['4000', '3000', '2000', '1000']);
+    expect(first.data!.applications.totalCount).toBe(4);
+    expect(second.data!.applications.pageInfo.hasNextPage).toBe(false);
+    const granted = await harness.query<Page>(list, { filter: { status: 'GRANTED' } });
+    expect(granted.data!.applications.totalCount).toBe(3);
+  });
+
+  it('pages grants, filtered by programme, year and recipient', async () => {
+    const { data } = await harness.query<{ grants: { totalCount: number; edges: unknown[] } }>(
+      `query($clusterId: ID!) { grants(filter: { programmeCode: "NIC", year: 2019, clusterId: $clusterId }, first: 10) { totalCount edges { node { amountAwarded { amount } } } } }`,
+      { clusterId },
+    );
+    expect(data!.grants.totalCount).toBe(3);
+    const none = await harness.query<{ grants: { totalCount: number } }>(`{ grants(filter: { year: 2018 }) { totalCount } }`);
+    expect(none.data!.grants.totalCount).toBe(0);
+  });
+});

@@ -1,0 +1,81 @@
+import type { ClusterLevel } from '@klynge/contracts';
+import type { AgencyKind } from '../programmes/programme.types';
+
+/**
+ * Demo funding data: only the facts in ../shared/domain.md (seed articles 000, 001 and 003).
+ * Agencies' organisation numbers are not in the notes and stay empty. Programme periods start on
+ * 1 January of the year the notes give. Awards are not seeded: the notes report two Conversion
+ * Engine awards, but not the calls and applications they came through.
+ */
+export const SEED_AGENCIES: readonly { code: string; name: string; kind: AgencyKind }[] = [
+  { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY' },
+  { code: 'siva', name: 'Siva', kind: 'SIVA' },
+  { code: 'forskningsradet', name: 'Forskningsrådet', kind: 'RESEARCH_COUNCIL' },
+  { code: 'enova', name: 'Enova', kind: 'ENOVA' },
+  { code: 'eu', name: 'The European Union', kind: 'EU' },
+];
+
+export interface SeedProgramme {
+  readonly code: string;
+  readonly name: string;
+  readonly agencyCode: string;
+  readonly purpose: string;
+  readonly eligibleClusterLevels: ClusterLevel[];
+  readonly eligibleOrganizationKinds: string[];
+  readonly periodStart: string;
+  readonly periodEnd?: string;
+  readonly budgets: readonly { year: number; amount: string; cofunders?: { name: string; amount: string }[] }[];
+}
+
+export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
+  {
+    code: 'NIC',
+    name: 'Norwegian Innovation Clusters',
+    agencyCode: 'innovasjon-norge',
+    purpose: 'The national cluster programme, run with Siva and Forskningsrådet; NCE was folded into it in 2014.',
+    eligibleClusterLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
+    eligibleOrganizationKinds: [],
+    periodStart: '2014-01-01',
+    budgets: [{ year: 2015, amount: '137000000' }],
+  },
+  {
+    code: 'OMSTILLING-PILOT',
+    name: 'Klyngene som omstillingsmotor',
+    agencyCode: 'innovasjon-norge',
+    purpose: 'Pilot (2015, continued 2016): spreading knowledge and technology from the best clusters to other clusters and sectors.',
+    eligibleClusterLevels: ['NCE', 'GCE'],
+    eligibleOrganizationKinds: [],
+    periodStart: '2015-01-01',
+    periodEnd: '2016-12-31',
+    budgets: [
+      {
+        year: 2015,
+        amount: '10000000',
+        cofunders: [
+          { name: 'Innovasjon Norge', amount: '5000000' },
+          { name: 'Industry', amount: '5000000' },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'OMSTILLINGSMOTOREN',
+    name: 'The Conversion Engine (Omstillingsmotoren)',
+    agencyCode: 'innovasjon-norge',
+    purpose: 'Competence programmes run by up to four clusters, so that 300 companies gain expertise in innovation, sustainability and technology.',
+    eligibleClusterLevels: ['ARENA', 'NCE', 'GCE'],
+    eligibleOrganizationKinds: [],
+    periodStart: '2017-01-01',
+    budgets: [{ year: 2017, amount: '30000000' }],
+  },
+  {
+    code: 'KATAPULT',
+    name: 'Norwegian Catapult',
+    agencyCode: 'siva',
+    purpose: 'Test and pilot centres that more companies and R&D environments can share.',
+    eligibleClusterLevels: [],
+    eligibleOrganizationKinds: ['COMPANY', 'RESEARCH_INSTITUTION'],
+    periodStart: '2017-01-01',
+    budgets: [{ year: 2017, amount: '50000000' }],
+  },
+];
