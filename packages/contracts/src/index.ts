@@ -1,5 +1,6 @@
 export * from './clusters';
 export * from './common';
+export * from './competence';
 export * from './funding';
 export * from './input-checks';
 export * from './values';

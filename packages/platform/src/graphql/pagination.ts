@@ -1,9 +1,10 @@
 // Decorators below read metadata through the Reflect API at load time; see subgraph-schema.ts.
 import 'reflect-metadata';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
-/** Relay-style page information of a connection. */
+/** Relay-style page information of a connection. Every subgraph has it, so it is shareable. */
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page of a list stands.' })
 export class PageInfo {
   @Field()

@@ -1,0 +1,127 @@
+import type { DeliveredMessage } from '@klynge/broker';
+import { KafkaBroker } from '@klynge/broker-kafka';
+import {
+  type Caller,
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEnvelope,
+  type EventContract,
+  type EventEnvelope,
+  type Service,
+  type ServiceDefinition,
+  type SubgraphConfig,
+} from '@klynge/platform';
+import {
+  authenticateFromTestHeader,
+  callerHeaders,
+  createTestDatabase,
+  freePorts,
+  kafkaBrokers,
+  type TestDatabase,
+  uniqueName,
+  uniqueTopicPrefix,
+} from '@klynge/testing';
+
+export interface GraphQLResult<T> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];
+}
+
+/** A subgraph service running in this test process, on a database and topic prefix of its own. */
+export interface ServiceUnderTest {
+  readonly db: TestDatabase;
+  readonly service: Service;
+  readonly url: string;
+  readonly topicPrefix: string;
+  /** Queries the service as `caller` (anonymous when left out). */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResult<T>>;
+  /** Everything on a logical topic (e.g. clusters.cluster.v1) from its beginning, read by a group of its own. */
+  readTopic(topic: string): Promise<DeliveredMessage[]>;
+  /** Publishes an event as its owning service would, on the stream topic, keyed by `subject`. */
+  publishEvent<TData extends object>(contract: EventContract<TData>, subject: string, data: TData): Promise<EventEnvelope<TData>>;
+  close(): Promise<void>;
+}
+
+export async function startServiceUnderTest(options: {
+  /** Names the database and topics; unique per test file. */
+  readonly label: string;
+  readonly config: { load(source: Record<string, string>): SubgraphConfig };
+  readonly create: (config: SubgraphConfig, overrides: Pick<ServiceDefinition, 'authenticate'>) => Service;
+  /** Shares topics with another service under test (for flows across services). */
+  readonly topicPrefix?: string;
+}): Promise<ServiceUnderTest> {
+  const db = await createTestDatabase(options.label);
+  const topicPrefix = options.topicPrefix ?? uniqueTopicPrefix(options.label);
+  const [port] = await freePorts(1);
+  const config = options.config.load({
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: kafkaBrokers().join(','),
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
+  });
+  const service = options.create(config, { authenticate: (request) => authenticateFromTestHeader<Caller>(request) });
+  const url = await service.start();
+  const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${options.label}-test` });
+  const subscriptions: { close(): Promise<void> }[] = [];
+
+  return {
+    db,
+    service,
+    url,
+    topicPrefix,
+    async query(query, variables = {}, caller) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(caller ? callerHeaders({ ...caller, roles: [...caller.roles] }) : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async readTopic(topic) {
+      const messages: DeliveredMessage[] = [];
+      subscriptions.push(
+        await broker.subscribe({
+          groupId: `${topicPrefix}reader.${uniqueName('reader')}`,
+          topics: [`${topicPrefix}${topic}`],
+          handle: (message) => {
+            messages.push(message);
+            return Promise.resolve();
+          },
+        }),
+      );
+      return messages;
+    },
+    async publishEvent(contract, subject, data) {
+      const envelope = createEnvelope(contract, { source: `/klynge/${contract.stream.domain}`, subject, data });
+      await broker.publish([
+        {
+          topic: `${topicPrefix}${contract.topic}`,
+          key: subject,
+          value: JSON.stringify(envelope),
+          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+        },
+      ]);
+      return envelope;
+    },
+    async close() {
+      await Promise.all(subscriptions.map((subscription) => subscription.close()));
+      await broker.close();
+      await service.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** The event types, in order, of the messages with `key`. */
+export function eventTypes(messages: readonly DeliveredMessage[], key: string): string[] {
+  return messages.filter((message) => message.key === key).map((message) => (JSON.parse(message.value) as { type: string }).type);
+}
+
+/** Callers for tests, as the gateway's tokens will describe them. */
+export const testCallers = {
+  admin: { subject: 'admin-1', roles: ['admin'] } satisfies Caller,
+  caseworker: (agency = 'innovasjon-norge'): Caller => ({ subject: `cw-${agency}`, roles: ['caseworker'], agency }),
+  viewer: { subject: 'viewer-1', roles: ['viewer'] } satisfies Caller,
+  managerOf: (clusterId: string): Caller => ({ subject: `manager-${clusterId}`, roles: ['cluster-manager'], clusterId }),
+};

@@ -1,0 +1,63 @@
+import type { RequestContext } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { requireProgrammeRunner } from '../auth';
+import type { ProgrammeQueries, ProgrammeRecord } from '../programmes/programme.queries';
+import { CompetenceProgrammeType, OrganizationReference } from '../programmes/programme.types';
+import type { EnrolmentQueries } from './enrolment.queries';
+import type { EnrolmentRecord, EnrolmentService } from './enrolment.service';
+import { EnrolCompanyInput, EnrolmentType } from './enrolment.types';
+
+@Resolver(() => EnrolmentType)
+export class EnrolmentResolver {
+  constructor(
+    private readonly enrolmentService: EnrolmentService,
+    private readonly programmeQueries: ProgrammeQueries,
+  ) {}
+
+  @FieldResolver(() => CompetenceProgrammeType)
+  async programme(@Root() enrolment: EnrolmentRecord, @Ctx() context: RequestContext): Promise<ProgrammeRecord> {
+    return (await this.programmeQueries.byId(context, enrolment.programmeId))!;
+  }
+
+  @FieldResolver(() => OrganizationReference)
+  organization(@Root() enrolment: EnrolmentRecord): OrganizationReference {
+    return { orgNumber: enrolment.orgNumber };
+  }
+
+  @Mutation(() => EnrolmentType, { description: 'While the programme is OPEN or RUNNING and has room; once per organisation.' })
+  enrolCompany(@Arg('input', () => EnrolCompanyInput) input: EnrolCompanyInput, @Ctx() context: RequestContext) {
+    return this.enrolmentService.enrol(input, (hosts) => requireProgrammeRunner(context.caller, hosts, 'enrol companies'));
+  }
+
+  @Mutation(() => EnrolmentType)
+  completeModule(
+    @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @Arg('moduleId', () => ID) moduleId: string,
+    @Arg('completedOn') completedOn: string,
+    @Ctx() context: RequestContext,
+  ) {
+    return this.enrolmentService.completeModule(enrolmentId, moduleId, completedOn, (hosts) =>
+      requireProgrammeRunner(context.caller, hosts, 'record completions'),
+    );
+  }
+
+  @Mutation(() => EnrolmentType, { description: 'ENROLLED -> COMPLETED.' })
+  completeEnrolment(@Arg('id', () => ID) id: string, @Arg('completedOn') completedOn: string, @Ctx() context: RequestContext) {
+    return this.enrolmentService.complete(id, completedOn, (hosts) => requireProgrammeRunner(context.caller, hosts, 'record completions'));
+  }
+
+  @Mutation(() => EnrolmentType, { description: 'ENROLLED -> DROPPED; the place is free again.' })
+  dropEnrolment(@Arg('id', () => ID) id: string, @Arg('droppedOn') droppedOn: string, @Ctx() context: RequestContext) {
+    return this.enrolmentService.drop(id, droppedOn, (hosts) => requireProgrammeRunner(context.caller, hosts, 'drop enrolments'));
+  }
+}
+
+@Resolver(() => OrganizationReference)
+export class OrganizationEnrolmentsResolver {
+  constructor(private readonly enrolmentQueries: EnrolmentQueries) {}
+
+  @FieldResolver(() => [EnrolmentType], { description: 'Its enrolments in competence programmes, newest first.' })
+  enrolments(@Root() organization: OrganizationReference, @Ctx() context: RequestContext): Promise<EnrolmentRecord[]> {
+    return this.enrolmentQueries.ofOrganization(context, organization.orgNumber);
+  }
+}

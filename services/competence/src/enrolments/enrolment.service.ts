@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { CompanyEnrolled, EnrolmentCompleted, orgNumberInput } from '@klynge/contracts';
+import {
+  type Caller,
+  ConflictError,
+  isoDate,
+  NotFoundError,
+  optionalIsoDate,
+  translateConstraintErrors,
+  type Transaction,
+  type UnitOfWork,
+} from '@klynge/platform';
+import { hostsOf, lockProgramme } from '../programmes/programme.service';
+import type { EnrolCompanyInput, EnrolmentType } from './enrolment.types';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Enrolments. Enrolling locks the programme row and counts its enrolments in a later statement
+ * (a fresh snapshot), so concurrent enrolments cannot overfill it.
+ */
+export class EnrolmentService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async enrol(input: EnrolCompanyInput, authorize: (hosts: string[]) => Caller): Promise<EnrolmentType> {
+    const orgNumber = orgNumberInput('orgNumber', input.orgNumber);
+    const enrolledOn = optionalIsoDate('enrolledOn', input.enrolledOn) ?? today();
+    const id = randomUUID();
+    return translateConstraintErrors(
+      { enrolments_once_per_programme: () => new ConflictError(`${orgNumber} is enrolled in this programme already`, 'orgNumber') },
+      () =>
+        this.unitOfWork.run(async (tx) => {
+          const programme = await lockProgramme(tx, input.programmeId, 'programmeId');
+          authorize(await hostsOf(tx, programme.id));
+          if (programme.status !== 'OPEN' && programme.status !== 'RUNNING') {
+            throw new ConflictError(`The programme is ${programme.status}; it takes enrolments while OPEN or RUNNING`, 'programmeId');
+          }
+          const [{ taken }] = await tx.manager.query<[{ taken: number }]>(
+            `SELECT count(*)::int AS taken FROM enrolments WHERE programme_id = $1 AND status <> 'DROPPED'`,
+            [programme.id],
+          );
+          if (taken >= programme.capacity) {
+            throw new ConflictError(`The programme is full: all ${programme.capacity} places are taken`, 'programmeId');
+          }
+          const [{ member }] = await tx.manager.query<[{ member: boolean }]>(
+            `SELECT EXISTS (SELECT 1 FROM membership_directory WHERE org_number = $1 AND joined_on <= $2
+                              AND (left_on IS NULL OR left_on >= $2)) AS member`,
+            [orgNumber, enrolledOn],
+          );
+          await tx.manager.query(
+            `INSERT INTO enrolments (id, programme_id, org_number, member_of_cluster, status, enrolled_on)
+             VALUES ($1, $2, $3, $4, 'ENROLLED', $5)`,
+            [id, programme.id, orgNumber, member, enrolledOn],
+          );
+          await tx.publish(CompanyEnrolled, {
+            subject: id,
+            data: { enrolmentId: id, programmeId: programme.id, orgNumber, enrolledOn, memberOfCluster: member },
+          });
+          return (await enrolmentsById(tx, [id]))[0]!;
+        }),
+    );
+  }
+
+  completeModule(enrolmentId: string, moduleId: string, completedOnInput: string, authorize: (hosts: string[]) => Caller) {
+    const completedOn = isoDate('completedOn', completedOnInput);
+    return this.unitOfWork.run(async (tx) => {
+      const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
+      if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
+      const [module] = await tx.manager.query<{ id: string }[]>(
+        'SELECT m.id FROM modules m JOIN enrolments e ON e.programme_id = m.programme_id WHERE e.id = $1 AND m.id::text = $2',
+        [enrolment.id, moduleId],
+      );
+      if (!module) throw new NotFoundError('Module', moduleId, 'moduleId');
+      await tx.manager.query(
+        'INSERT INTO enrolment_modules (enrolment_id, module_id, completed_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [enrolment.id, module.id, completedOn],
+      );
+      return (await enrolmentsById(tx, [enrolment.id]))[0]!;
+    });
+  }
+
+  complete(enrolmentId: string, completedOnInput: string, authorize: (hosts: string[]) => Caller) {
+    const completedOn = isoDate('completedOn', completedOnInput);
+    return this.unitOfWork.run(async (tx) => {
+      const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
+      if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
+      await tx.manager.query(`UPDATE enrolments SET status = 'COMPLETED', completed_on = $2 WHERE id = $1`, [enrolment.id, completedOn]);
+      await tx.publish(EnrolmentCompleted, {
+        subject: enrolment.id,
+        data: {
+          enrolmentId: enrolment.id,
+          programmeId: enrolment.programmeId,
+          orgNumber: enrolment.orgNumber,
+          completedOn,
+          modulesCompleted: enrolment.modulesCompleted,
+        },
+      });
+      return (await enrolmentsById(tx, [enrolment.id]))[0]!;
+    });
+  }
+
+  drop(enrolmentId: string, droppedOnInput: string, authorize: (hosts: string[]) => Caller) {
+    const droppedOn = isoDate('droppedOn', droppedOnInput);
+    return this.unitOfWork.run(async (tx) => {
+      const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
+      if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
+      await tx.manager.query(`UPDATE enrolments SET status = 'DROPPED', dropped_on = $2 WHERE id = $1`, [enrolment.id, droppedOn]);
+      return (await enrolmentsById(tx, [enrolment.id]))[0]!;
+    });
+  }
+}
+
+export interface EnrolmentRecord extends EnrolmentType {
+  programmeId: string;
+}
+
+export const ENROLMENT_COLUMNS = `e.id, e.programme_id AS "programmeId", e.org_number AS "orgNumber", e.status,
+  e.member_of_cluster AS "memberOfCluster", e.enrolled_on::text AS "enrolledOn", e.completed_on::text AS "completedOn",
+  e.dropped_on::text AS "droppedOn",
+  (SELECT count(*)::int FROM enrolment_modules em WHERE em.enrolment_id = e.id) AS "modulesCompleted"`;
+
+async function enrolmentsById(tx: Transaction, ids: string[]): Promise<EnrolmentRecord[]> {
+  return tx.manager.query(`SELECT ${ENROLMENT_COLUMNS} FROM enrolments e WHERE e.id = ANY($1::uuid[])`, [ids]);
+}
+
+async function lockEnrolment(tx: Transaction, id: string, authorize: (hosts: string[]) => Caller): Promise<EnrolmentRecord> {
+  const valid = /^[0-9a-f-]{36}$/i.test(id);
+  if (valid) await tx.manager.query('SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE', [id]);
+  const [enrolment] = valid ? await enrolmentsById(tx, [id]) : [];
+  if (!enrolment) throw new NotFoundError('Enrolment', id, 'enrolmentId');
+  authorize(await hostsOf(tx, enrolment.programmeId));
+  return enrolment;
+}

@@ -1,0 +1,4 @@
+import { runService } from '@klynge/platform';
+import { createCompetenceService } from './server';
+
+void runService(() => createCompetenceService());

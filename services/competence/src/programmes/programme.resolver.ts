@@ -1,0 +1,126 @@
+import type { RequestContext } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requirePlanner, requireProgrammeRunner } from '../auth';
+import { type EnrolmentQueries } from '../enrolments/enrolment.queries';
+import type { EnrolmentRecord } from '../enrolments/enrolment.service';
+import { EnrolmentStatusEnum, type EnrolmentStatus, EnrolmentType } from '../enrolments/enrolment.types';
+import type { ReachQueries } from '../reach/reach';
+import type { ProgrammeQueries, ProgrammeRecord } from './programme.queries';
+import type { ProgrammeService } from './programme.service';
+import {
+  AddModuleInput,
+  ClusterReference,
+  CompetenceProgrammeType,
+  FundingProgrammeReference,
+  GrantReference,
+  KnowledgeTransferType,
+  ModuleType,
+  PlanProgrammeInput,
+  ProgrammeReachType,
+  ProgrammeStatusEnum,
+} from './programme.types';
+
+@Resolver(() => CompetenceProgrammeType)
+export class ProgrammeResolver {
+  constructor(
+    private readonly programmeService: ProgrammeService,
+    private readonly programmeQueries: ProgrammeQueries,
+    private readonly enrolmentQueries: EnrolmentQueries,
+    private readonly reachQueries: ReachQueries,
+  ) {}
+
+  @Query(() => CompetenceProgrammeType, { nullable: true })
+  competenceProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ProgrammeRecord | null> {
+    return this.programmeQueries.byId(context, id);
+  }
+
+  @Query(() => [CompetenceProgrammeType], { description: 'Newest first, by status and theme.' })
+  competenceProgrammes(
+    @Arg('status', () => ProgrammeStatusEnum, { nullable: true }) status?: string,
+    @Arg('theme', () => String, { nullable: true }) theme?: string,
+  ): Promise<ProgrammeRecord[]> {
+    return this.programmeQueries.list({ ...(status ? { status } : {}), ...(theme ? { theme: theme.toLowerCase() } : {}) });
+  }
+
+  @FieldResolver(() => [ClusterReference], { description: 'The clusters that host it.' })
+  async hostClusters(@Root() programme: ProgrammeRecord, @Ctx() context: RequestContext): Promise<ClusterReference[]> {
+    return (await this.programmeQueries.hosts(context, programme.id)).map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => FundingProgrammeReference, { nullable: true, description: 'The funding programme it belongs to.' })
+  fundingProgramme(@Root() programme: ProgrammeRecord): FundingProgrammeReference | null {
+    return programme.fundingProgrammeCode ? { code: programme.fundingProgrammeCode } : null;
+  }
+
+  @FieldResolver(() => GrantReference, { nullable: true, description: 'The grant that funds it, once awarded.' })
+  grant(@Root() programme: ProgrammeRecord): GrantReference | null {
+    return programme.grantId ? { id: programme.grantId } : null;
+  }
+
+  @FieldResolver(() => KnowledgeTransferType, { nullable: true })
+  knowledgeTransfer(@Root() programme: ProgrammeRecord): KnowledgeTransferType | null {
+    return programme.knowledgeSource && programme.knowledgeTarget
+      ? { source: programme.knowledgeSource, targetSector: programme.knowledgeTarget }
+      : null;
+  }
+
+  @FieldResolver(() => [ModuleType])
+  modules(@Root() programme: ProgrammeRecord, @Ctx() context: RequestContext): Promise<ModuleType[]> {
+    return this.programmeQueries.modules(context, programme.id);
+  }
+
+  @FieldResolver(() => [EnrolmentType])
+  enrolments(
+    @Root() programme: ProgrammeRecord,
+    @Ctx() context: RequestContext,
+    @Arg('status', () => EnrolmentStatusEnum, { nullable: true }) status?: EnrolmentStatus,
+  ): Promise<EnrolmentRecord[]> {
+    return this.enrolmentQueries.ofProgramme(context, programme.id, status);
+  }
+
+  @FieldResolver(() => ProgrammeReachType)
+  reach(@Root() programme: ProgrammeRecord, @Ctx() context: RequestContext): Promise<ProgrammeReachType> {
+    return this.reachQueries.ofProgramme(context, programme);
+  }
+
+  @Mutation(() => CompetenceProgrammeType, { description: 'PLANNED; it opens when its grant is awarded. Admins and caseworkers.' })
+  planProgramme(@Arg('input', () => PlanProgrammeInput) input: PlanProgrammeInput, @Ctx() context: RequestContext) {
+    requirePlanner(context.caller);
+    return this.programmeService.plan(input);
+  }
+
+  @Mutation(() => ModuleType)
+  addModule(@Arg('input', () => AddModuleInput) input: AddModuleInput, @Ctx() context: RequestContext) {
+    return this.programmeService.addModule(input, (hosts) => requireProgrammeRunner(context.caller, hosts, 'add modules'));
+  }
+
+  @Mutation(() => CompetenceProgrammeType, { description: 'PLANNED -> OPEN, once its grant is awarded.' })
+  openProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.programmeService.changeStatus(id, 'OPEN', (hosts) => requireProgrammeRunner(context.caller, hosts, 'open it'));
+  }
+
+  @Mutation(() => CompetenceProgrammeType, { description: 'OPEN -> RUNNING.' })
+  startProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.programmeService.changeStatus(id, 'RUNNING', (hosts) => requireProgrammeRunner(context.caller, hosts, 'start it'));
+  }
+
+  @Mutation(() => CompetenceProgrammeType, { description: 'RUNNING -> COMPLETED.' })
+  completeProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.programmeService.changeStatus(id, 'COMPLETED', (hosts) => requireProgrammeRunner(context.caller, hosts, 'complete it'));
+  }
+
+  @Mutation(() => CompetenceProgrammeType)
+  cancelProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.programmeService.changeStatus(id, 'CANCELLED', (hosts) => requireProgrammeRunner(context.caller, hosts, 'cancel it'));
+  }
+}
+
+@Resolver(() => ClusterReference)
+export class ClusterProgrammesResolver {
+  constructor(private readonly programmeQueries: ProgrammeQueries) {}
+
+  @FieldResolver(() => [CompetenceProgrammeType], { description: 'Competence programmes it hosts, newest first.' })
+  hostedProgrammes(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<ProgrammeRecord[]> {
+    return this.programmeQueries.hostedBy(context, cluster.id);
+  }
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CompetenceProgrammeStatus,
+  type GrantAwardedData,
+  ProgrammeLaunched,
+  ProgrammeStatusChanged,
+} from '@klynge/contracts';
+import {
+  BadUserInputError,
+  type Caller,
+  ConflictError,
+  isoDate,
+  NotFoundError,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  translateConstraintErrors,
+  type Transaction,
+  type UnitOfWork,
+} from '@klynge/platform';
+import { type ProgrammeRecord, programmesById } from './programme.queries';
+import type { AddModuleInput, ModuleType, PlanProgrammeInput } from './programme.types';
+
+const TRANSITIONS: Readonly<Record<CompetenceProgrammeStatus, readonly CompetenceProgrammeStatus[]>> = {
+  PLANNED: ['OPEN', 'CANCELLED'],
+  OPEN: ['RUNNING', 'CANCELLED'],
+  RUNNING: ['COMPLETED', 'CANCELLED'],
+  COMPLETED: [],
+  CANCELLED: [],
+};
+
+/** Planning competence programmes and moving them through their life. */
+export class ProgrammeService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async plan(input: PlanProgrammeInput): Promise<ProgrammeRecord> {
+    const name = requiredText('name', input.name);
+    const capacity = positive('capacity', input.capacity);
+    const targetCompanies = input.targetCompanies === undefined ? null : positive('targetCompanies', input.targetCompanies);
+    const periodStart = isoDate('periodStart', input.periodStart);
+    const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
+    if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
+    if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
+    const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
+    const transfer = input.knowledgeTransfer
+      ? {
+          source: requiredText('knowledgeTransfer.source', input.knowledgeTransfer.source),
+          target: requiredText('knowledgeTransfer.targetSector', input.knowledgeTransfer.targetSector),
+        }
+      : null;
+    const id = randomUUID();
+    return translateConstraintErrors(
+      { competence_programmes_name_key: () => new ConflictError(`A programme called ${name} exists already`, 'name') },
+      () =>
+        this.unitOfWork.run(async ({ manager, publish }) => {
+          const hosts = [...new Set(input.hostClusterIds)];
+          const known = await manager.query<{ cluster_id: string; name: string; level: string }[]>(
+            'SELECT cluster_id, name, level FROM cluster_directory WHERE cluster_id::text = ANY($1)',
+            [hosts],
+          );
+          for (const host of hosts) {
+            const cluster = known.find((row) => row.cluster_id === host);
+            if (!cluster) throw new BadUserInputError('hostClusterIds', `${host} is not a known cluster`);
+            if (!input.acceptedHostLevels.includes(cluster.level as never)) {
+              throw new BadUserInputError(
+                'hostClusterIds',
+                `${cluster.name} is at level ${cluster.level}; this programme may be hosted at ${input.acceptedHostLevels.join(', ')}`,
+              );
+            }
+          }
+          const [grant] = input.fundingApplicationId
+            ? await manager.query<{ grant_id: string }[]>('SELECT grant_id FROM awarded_grants WHERE application_id = $1', [
+                input.fundingApplicationId,
+              ])
+            : [];
+          await manager.query(
+            `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,
+               accepted_host_levels, target_companies, capacity, period_start, period_end, status, knowledge_source, knowledge_target)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PLANNED', $12, $13)`,
+            [
+              id,
+              name,
+              optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50),
+              input.fundingApplicationId ?? null,
+              grant?.grant_id ?? null,
+              themes,
+              [...new Set(input.acceptedHostLevels)],
+              targetCompanies,
+              capacity,
+              periodStart,
+              periodEnd,
+              transfer?.source ?? null,
+              transfer?.target ?? null,
+            ],
+          );
+          for (const host of hosts) {
+            await manager.query('INSERT INTO programme_hosts (programme_id, cluster_id) VALUES ($1, $2)', [id, host]);
+          }
+          const [programme] = await programmesById(manager, [id]);
+          await publish(ProgrammeLaunched, {
+            subject: id,
+            data: {
+              programmeId: id,
+              name,
+              fundingProgrammeCode: programme!.fundingProgrammeCode,
+              fundingApplicationId: programme!.fundingApplicationId,
+              hostClusterIds: hosts,
+              themes,
+              targetCompanies,
+              capacity,
+              periodStart,
+              periodEnd,
+            },
+          });
+          return programme!;
+        }),
+    );
+  }
+
+  async addModule(input: AddModuleInput, authorize: (hosts: string[]) => Caller): Promise<ModuleType> {
+    const module: ModuleType = {
+      id: randomUUID(),
+      title: requiredText('title', input.title),
+      theme: requiredText('theme', input.theme, 100).toLowerCase(),
+      format: input.format,
+      startsOn: optionalIsoDate('startsOn', input.startsOn),
+      endsOn: optionalIsoDate('endsOn', input.endsOn),
+      capacity: input.capacity === undefined ? null : positive('capacity', input.capacity),
+    };
+    if (module.startsOn && module.endsOn && module.endsOn < module.startsOn) {
+      throw new BadUserInputError('endsOn', 'endsOn must not be before startsOn');
+    }
+    return this.unitOfWork.run(async (tx) => {
+      const programme = await lock(tx, input.programmeId, 'programmeId');
+      authorize(await hostsOf(tx, programme.id));
+      if (programme.status === 'COMPLETED' || programme.status === 'CANCELLED') {
+        throw new ConflictError(`The programme is ${programme.status}`, 'programmeId');
+      }
+      await tx.manager.query(
+        'INSERT INTO modules (id, programme_id, title, theme, format, starts_on, ends_on, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [module.id, programme.id, module.title, module.theme, module.format, module.startsOn, module.endsOn, module.capacity],
+      );
+      return module;
+    });
+  }
+
+  /** Moves a programme on; it opens only once the grant that funds it is awarded. */
+  changeStatus(id: string, to: CompetenceProgrammeStatus, authorize: (hosts: string[]) => Caller): Promise<ProgrammeRecord> {
+    return this.unitOfWork.run(async (tx) => {
+      const programme = await lock(tx, id, 'id');
+      authorize(await hostsOf(tx, programme.id));
+      if (!TRANSITIONS[programme.status].includes(to)) {
+        throw new ConflictError(`A ${programme.status} programme cannot become ${to}`, 'id');
+      }
+      if (to === 'OPEN' && programme.grantId === null) {
+        throw new ConflictError('A programme opens only once the grant that funds it is awarded', 'id');
+      }
+      return this.move(tx, programme, to);
+    });
+  }
+
+  /** A grant was awarded: the programmes waiting for it (by their funding application) open. */
+  async recordGrant(tx: Transaction, grant: GrantAwardedData): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO awarded_grants (grant_id, application_id, programme_code) VALUES ($1, $2, $3) ON CONFLICT (grant_id) DO NOTHING`,
+      [grant.grantId, grant.applicationId, grant.programmeCode],
+    );
+    const waiting = await tx.manager.query<{ id: string }[]>(
+      'SELECT id FROM competence_programmes WHERE funding_application_id = $1 AND grant_id IS NULL FOR UPDATE',
+      [grant.applicationId],
+    );
+    for (const { id } of waiting) {
+      await tx.manager.query('UPDATE competence_programmes SET grant_id = $2 WHERE id = $1', [id, grant.grantId]);
+      const [programme] = await programmesById(tx.manager, [id]);
+      if (programme!.status === 'PLANNED') await this.move(tx, programme!, 'OPEN');
+    }
+  }
+
+  private async move(tx: Transaction, programme: ProgrammeRecord, to: CompetenceProgrammeStatus): Promise<ProgrammeRecord> {
+    await tx.manager.query('UPDATE competence_programmes SET status = $2 WHERE id = $1', [programme.id, to]);
+    await tx.publish(ProgrammeStatusChanged, {
+      subject: programme.id,
+      data: { programmeId: programme.id, previousStatus: programme.status, status: to, grantId: programme.grantId },
+    });
+    return { ...programme, status: to };
+  }
+}
+
+async function lock(tx: Transaction, id: string, field: string): Promise<ProgrammeRecord> {
+  const valid = /^[0-9a-f-]{36}$/i.test(id);
+  if (valid) await tx.manager.query('SELECT 1 FROM competence_programmes WHERE id = $1 FOR UPDATE', [id]);
+  const [programme] = valid ? await programmesById(tx.manager, [id]) : [];
+  if (!programme) throw new NotFoundError('CompetenceProgramme', id, field);
+  return programme;
+}
+
+export async function hostsOf(tx: Transaction, programmeId: string): Promise<string[]> {
+  const rows = await tx.manager.query<{ cluster_id: string }[]>('SELECT cluster_id FROM programme_hosts WHERE programme_id = $1', [
+    programmeId,
+  ]);
+  return rows.map((row) => row.cluster_id);
+}
+
+export { lock as lockProgramme };
+
+function positive(field: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new BadUserInputError(field, `${field} must be a whole number, 1 or more`);
+  return value;
+}

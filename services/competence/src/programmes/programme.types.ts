@@ -1,0 +1,214 @@
+import { CLUSTER_LEVELS, type ClusterLevel, type CompetenceProgrammeStatus } from '@klynge/contracts';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
+  [L in ClusterLevel]: L;
+};
+// The same enum the clusters subgraph defines; composition merges them.
+registerEnumType(ClusterLevelEnum, {
+  name: 'ClusterLevel',
+  description: 'Programme levels: ARENA (early phase), ARENA_PRO (from 2019), NCE (a level until 2018), GCE.',
+});
+
+export const PROGRAMME_STATUSES = ['PLANNED', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
+export const ProgrammeStatusEnum = Object.fromEntries(PROGRAMME_STATUSES.map((status) => [status, status])) as {
+  [S in CompetenceProgrammeStatus]: S;
+};
+registerEnumType(ProgrammeStatusEnum, {
+  name: 'CompetenceProgrammeStatus',
+  description: 'PLANNED -> OPEN (once its grant is awarded) -> RUNNING -> COMPLETED, or CANCELLED.',
+});
+
+export const MODULE_FORMATS = ['WORKSHOP', 'COURSE', 'ONLINE', 'MENTORING', 'STUDY_TRIP'] as const;
+export type ModuleFormat = (typeof MODULE_FORMATS)[number];
+export const ModuleFormatEnum = Object.fromEntries(MODULE_FORMATS.map((format) => [format, format])) as {
+  [F in ModuleFormat]: F;
+};
+registerEnumType(ModuleFormatEnum, { name: 'ModuleFormat' });
+
+@ObjectType('KnowledgeTransfer', { description: 'Expertise a programme carries from a source cluster or sector to a target sector.' })
+export class KnowledgeTransferType {
+  @Field()
+  source!: string;
+
+  @Field()
+  targetSector!: string;
+}
+
+@ObjectType('Module', { description: 'A part of a competence programme.' })
+export class ModuleType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  theme!: string;
+
+  @Field(() => ModuleFormatEnum)
+  format!: ModuleFormat;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  startsOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  endsOn!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  capacity!: number | null;
+}
+
+@ObjectType('ProgrammeReach', { description: 'Companies reached against the target, and how many came from outside the clusters.' })
+export class ProgrammeReachType {
+  @Field(() => Int, { description: 'Enrolled or completed (not dropped).' })
+  companiesReached!: number;
+
+  @Field(() => Int, { nullable: true })
+  targetCompanies!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'companiesReached / targetCompanies' })
+  shareOfTarget!: number | null;
+
+  @Field(() => Int, { description: 'Reached companies that were members of no cluster when they enrolled.' })
+  outsideClusters!: number;
+
+  @Field(() => Float, { nullable: true, description: 'outsideClusters / companiesReached' })
+  outsideClusterShare!: number | null;
+
+  @Field(() => Int)
+  completed!: number;
+
+  @Field(() => Int)
+  dropped!: number;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('CompetenceProgramme', { description: 'A programme through which clusters lift the skills of small and medium-sized companies.' })
+export class CompetenceProgrammeType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [String], { description: 'innovation, sustainability, technology, digitalisation, productivity, ...' })
+  themes!: string[];
+
+  @Field(() => [ClusterLevelEnum], { description: 'Clusters at these levels may host it.' })
+  acceptedHostLevels!: ClusterLevel[];
+
+  @Field(() => Int, { nullable: true, description: 'Companies it aims to reach.' })
+  targetCompanies!: number | null;
+
+  @Field(() => Int, { description: 'Most enrolments it takes.' })
+  capacity!: number;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  periodStart!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  periodEnd!: string | null;
+
+  @Field(() => ProgrammeStatusEnum)
+  status!: CompetenceProgrammeStatus;
+}
+
+@InputType('KnowledgeTransferInput')
+export class KnowledgeTransferInput {
+  @Field({ description: 'The source cluster or sector, e.g. oil and gas technology' })
+  source!: string;
+
+  @Field({ description: 'e.g. health care' })
+  targetSector!: string;
+}
+
+@InputType('PlanProgrammeInput')
+export class PlanProgrammeInput {
+  @Field()
+  name!: string;
+
+  @Field(() => [ID], { description: 'The host clusters; each must be at an accepted level.' })
+  hostClusterIds!: string[];
+
+  @Field(() => [ClusterLevelEnum], { defaultValue: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'] })
+  acceptedHostLevels!: ClusterLevel[];
+
+  @Field(() => [String], { defaultValue: [] })
+  themes!: string[];
+
+  @Field(() => Int, { nullable: true })
+  targetCompanies?: number;
+
+  @Field(() => Int)
+  capacity!: number;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  periodStart!: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD' })
+  periodEnd?: string;
+
+  @Field({ nullable: true, description: 'The funding programme it belongs to (its code).' })
+  fundingProgrammeCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The funding application for its grant; it opens when that grant is awarded.' })
+  fundingApplicationId?: string;
+
+  @Field(() => KnowledgeTransferInput, { nullable: true })
+  knowledgeTransfer?: KnowledgeTransferInput;
+}
+
+@InputType('AddModuleInput')
+export class AddModuleInput {
+  @Field(() => ID)
+  programmeId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  theme!: string;
+
+  @Field(() => ModuleFormatEnum)
+  format!: ModuleFormat;
+
+  @Field({ nullable: true })
+  startsOn?: string;
+
+  @Field({ nullable: true })
+  endsOn?: string;
+
+  @Field(() => Int, { nullable: true })
+  capacity?: number;
+}
+
+/** The funding subgraph's entities, referred to by key; the gateway resolves their fields there. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Grant')
+export class GrantReference {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Directive('@key(fields: "code", resolvable: false)')
+@ObjectType('FundingProgramme')
+export class FundingProgrammeReference {
+  @Field()
+  code!: string;
+}
+
+/** The clusters subgraph's entities, seen from competence. */
+@Directive('@key(fields: "id")')
+@ObjectType('Cluster')
+export class ClusterReference {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Directive('@key(fields: "orgNumber")')
+@ObjectType('Organization')
+export class OrganizationReference {
+  @Field()
+  orgNumber!: string;
+}

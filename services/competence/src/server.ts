@@ -1,0 +1,29 @@
+import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatusChanged } from '@klynge/contracts';
+import { createService, type Service, type ServiceDefinition, type SubgraphConfig } from '@klynge/platform';
+import { competenceConfig } from './config';
+import { clusterDirectory, grantsConsumer, membershipDirectory } from './directory/directory.consumers';
+import { CreateCompetence1795700000000 } from './migrations/1795700000000-create-competence';
+import { ProgrammeService } from './programmes/programme.service';
+import { competenceSchema } from './schema';
+
+export const competenceMigrations = [CreateCompetence1795700000000];
+
+/** Replaceable parts, for tests (a test caller) and embedded runs (another broker). */
+export type CompetenceServiceOptions = Pick<ServiceDefinition, 'authenticate' | 'broker' | 'logger'>;
+
+export function competenceServiceDefinition(config: SubgraphConfig, options: CompetenceServiceOptions = {}): ServiceDefinition {
+  return {
+    name: 'competence',
+    config,
+    migrations: competenceMigrations,
+    publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
+    schema: ({ dataSource, unitOfWork }) => competenceSchema(dataSource, unitOfWork),
+    consumers: ({ unitOfWork }) => [clusterDirectory, membershipDirectory, grantsConsumer(new ProgrammeService(unitOfWork))],
+    ...options,
+  };
+}
+
+/** The competence subgraph service, built but not started. */
+export function createCompetenceService(config: SubgraphConfig = competenceConfig.load(), options: CompetenceServiceOptions = {}): Service {
+  return createService(competenceServiceDefinition(config, options));
+}
