@@ -15,7 +15,7 @@ export interface ProgrammeLaunchedData {
   readonly hostClusterIds: readonly string[];
   readonly themes: readonly string[];
   readonly targetCompanies: number | null;
-  readonly capacity: number;
+  readonly capacity: number | null;
   readonly periodStart: IsoDate;
   readonly periodEnd: IsoDate | null;
 }

@@ -39,7 +39,7 @@ export class EnrolmentService {
             `SELECT count(*)::int AS taken FROM enrolments WHERE programme_id = $1 AND status <> 'DROPPED'`,
             [programme.id],
           );
-          if (taken >= programme.capacity) {
+          if (programme.capacity !== null && taken >= programme.capacity) {
             throw new ConflictError(`The programme is full: all ${programme.capacity} places are taken`, 'programmeId');
           }
           const [{ member }] = await tx.manager.query<[{ member: boolean }]>(

@@ -18,7 +18,7 @@ export class CreateCompetence1795700000000 implements MigrationInterface {
         themes                 text[]      NOT NULL DEFAULT '{}',
         accepted_host_levels   text[]      NOT NULL,
         target_companies       integer     CHECK (target_companies > 0),
-        capacity               integer     NOT NULL CHECK (capacity > 0),
+        capacity               integer     CHECK (capacity > 0),
         period_start           date        NOT NULL,
         period_end             date,
         status                 text        NOT NULL CHECK (status IN ('PLANNED', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED')),

@@ -35,7 +35,7 @@ export class ProgrammeService {
 
   async plan(input: PlanProgrammeInput): Promise<ProgrammeRecord> {
     const name = requiredText('name', input.name);
-    const capacity = positive('capacity', input.capacity);
+    const capacity = input.capacity === undefined ? null : positive('capacity', input.capacity);
     const targetCompanies = input.targetCompanies === undefined ? null : positive('targetCompanies', input.targetCompanies);
     const periodStart = isoDate('periodStart', input.periodStart);
     const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);

@@ -101,8 +101,8 @@ export class CompetenceProgrammeType {
   @Field(() => Int, { nullable: true, description: 'Companies it aims to reach.' })
   targetCompanies!: number | null;
 
-  @Field(() => Int, { description: 'Most enrolments it takes.' })
-  capacity!: number;
+  @Field(() => Int, { nullable: true, description: 'Most enrolments it takes; null when no limit is set.' })
+  capacity!: number | null;
 
   @Field({ description: 'YYYY-MM-DD' })
   periodStart!: string;
@@ -140,8 +140,8 @@ export class PlanProgrammeInput {
   @Field(() => Int, { nullable: true })
   targetCompanies?: number;
 
-  @Field(() => Int)
-  capacity!: number;
+  @Field(() => Int, { nullable: true, description: 'Most enrolments it takes; no limit when left out.' })
+  capacity?: number;
 
   @Field({ description: 'YYYY-MM-DD' })
   periodStart!: string;

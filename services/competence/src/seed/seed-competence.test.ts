@@ -1,0 +1,41 @@
+import type { ServiceUnderTest } from '@klynge/service-testing';
+import { announceCluster, startCompetence } from '../test-support/competence-harness';
+import { seedCompetence } from './seed-competence';
+import { SEED_PROGRAMMES } from './seed-data';
+
+describe('the competence demo seed', () => {
+  let harness: ServiceUnderTest;
+
+  beforeAll(async () => {
+    harness = await startCompetence('competence_seed');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('plans the programmes whose hosts are known, the rest on a later run, each once', async () => {
+    const { dataSource, unitOfWork } = harness.service;
+    await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    expect(await seedCompetence(dataSource, unitOfWork)).toEqual(['Omstillingsmotoren: NCE Raufoss']);
+
+    await announceCluster(harness, { name: 'NCE Systems Engineering', level: 'NCE', countyCode: '33' });
+    await announceCluster(harness, { name: 'NCE Smart Energy Markets', level: 'NCE', countyCode: '31' });
+    expect(await seedCompetence(dataSource, unitOfWork)).toEqual(SEED_PROGRAMMES.slice(1).map((programme) => programme.name));
+    expect(await seedCompetence(dataSource, unitOfWork)).toEqual([]);
+
+    const { data } = await harness.query<{ competenceProgrammes: unknown[] }>(
+      `{ competenceProgrammes(theme: "digitalisation") { name status capacity targetCompanies knowledgeTransfer { targetSector } hostClusters { id } } }`,
+    );
+    expect(data!.competenceProgrammes).toEqual([
+      {
+        name: 'Klyngene som omstillingsmotor: Smart Energy Halden',
+        status: 'PLANNED',
+        capacity: null,
+        targetCompanies: null,
+        knowledgeTransfer: { targetSector: 'industry in other clusters' },
+        hostClusters: [{ id: expect.any(String) }],
+      },
+    ]);
+  });
+});
