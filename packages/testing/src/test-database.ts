@@ -30,7 +30,12 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     name,
     url,
     async query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
-      pool ??= new pg.Pool({ connectionString: url, max: 4 });
+      if (!pool) {
+        pool = new pg.Pool({ connectionString: url, max: 4 });
+        // An idle client that the server ends (DROP DATABASE ... WITH (FORCE) at teardown) must
+        // not take the test process down; queries in flight still fail as they should.
+        pool.on('error', () => undefined);
+      }
       return (await pool.query<R>(sql, params)).rows;
     },
     async drop() {
