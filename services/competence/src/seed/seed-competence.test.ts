@@ -17,13 +17,19 @@ describe('the competence demo seed', () => {
   it('plans the programmes whose hosts are known, the rest on a later run, each once', async () => {
     const { dataSource, unitOfWork } = harness.service;
     await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    expect(await seedCompetence(dataSource, unitOfWork)).toEqual(['Omstillingsmotoren: NCE Raufoss']);
+    expect(await seedCompetence(dataSource, unitOfWork)).toEqual(['The Conversion Engine (Omstillingsmotoren)']);
 
     await announceCluster(harness, { name: 'NCE Systems Engineering', level: 'NCE', countyCode: '33' });
     await announceCluster(harness, { name: 'NCE Smart Energy Markets', level: 'NCE', countyCode: '31' });
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual(SEED_PROGRAMMES.slice(1).map((programme) => programme.name));
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual([]);
 
+    const engine = await harness.query<{ competenceProgrammes: unknown[] }>(
+      `{ competenceProgrammes(theme: "sustainability") { name targetCompanies periodStart reach { companiesReached shareOfTarget } } }`,
+    );
+    expect(engine.data!.competenceProgrammes).toEqual([
+      { name: 'The Conversion Engine (Omstillingsmotoren)', targetCompanies: 300, periodStart: '2017-11-01', reach: { companiesReached: 0, shareOfTarget: 0 } },
+    ]);
     const { data } = await harness.query<{ competenceProgrammes: unknown[] }>(
       `{ competenceProgrammes(theme: "digitalisation") { name status capacity targetCompanies knowledgeTransfer { targetSector } hostClusters { id } } }`,
     );

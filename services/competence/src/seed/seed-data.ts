@@ -1,9 +1,9 @@
 /**
  * Demo competence programmes: only the facts in ../shared/domain.md (seed articles 000 and 001).
- * Capacities, targets per programme and enrolments are not in the notes and are not invented: the
- * Conversion Engine's target of 300 companies is for the whole funding programme. The reported
- * Conversion Engine award to the consortium of Digital Norway, iKuben, Smart Innovation Norway and
- * Kongsberg has no programme here: those clusters are not in the registry's facts.
+ * The Conversion Engine: target 300 companies, from November 2017, on innovation, sustainability
+ * and technology, hosted by NCE Raufoss (a reported award); the consortium of Digital Norway,
+ * iKuben, Smart Innovation Norway and Kongsberg is not a host here, as those clusters are not in
+ * the registry's facts. Capacities and enrolments are not in the notes and are not invented.
  */
 export interface SeedProgramme {
   readonly name: string;
@@ -11,6 +11,7 @@ export interface SeedProgramme {
   readonly hosts: readonly string[];
   readonly themes: readonly string[];
   readonly fundingProgrammeCode: string;
+  readonly targetCompanies?: number;
   readonly periodStart: string;
   readonly periodEnd?: string;
   readonly knowledgeTransfer?: { readonly source: string; readonly targetSector: string };
@@ -18,10 +19,11 @@ export interface SeedProgramme {
 
 export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
   {
-    name: 'Omstillingsmotoren: NCE Raufoss',
+    name: 'The Conversion Engine (Omstillingsmotoren)',
     hosts: ['NCE Raufoss'],
     themes: ['innovation', 'sustainability', 'technology'],
     fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
+    targetCompanies: 300,
     periodStart: '2017-11-01',
   },
   {
