@@ -36,6 +36,8 @@ export interface ServiceUnderTest {
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResult<T>>;
   /** Everything on a logical topic (e.g. clusters.cluster.v1) from its beginning, read by a group of its own. */
   readTopic(topic: string): Promise<DeliveredMessage[]>;
+  /** Puts a message on a logical topic as it is, e.g. the same event twice, or a broken one. */
+  publishMessage(topic: string, key: string, value: string): Promise<void>;
   /** Publishes an event as its owning service would, on the stream topic, keyed by `subject`. */
   publishEvent<TData extends object>(contract: EventContract<TData>, subject: string, data: TData): Promise<EventEnvelope<TData>>;
   close(): Promise<void>;
@@ -64,6 +66,8 @@ export async function startServiceUnderTest(options: {
   const url = await service.start();
   const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${options.label}-test` });
   const subscriptions: { close(): Promise<void> }[] = [];
+  const publishMessage = (topic: string, key: string, value: string) =>
+    broker.publish([{ topic: `${topicPrefix}${topic}`, key, value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }]);
 
   return {
     db,
@@ -92,16 +96,10 @@ export async function startServiceUnderTest(options: {
       );
       return messages;
     },
+    publishMessage,
     async publishEvent(contract, subject, data) {
       const envelope = createEnvelope(contract, { source: `/klynge/${contract.stream.domain}`, subject, data });
-      await broker.publish([
-        {
-          topic: `${topicPrefix}${contract.topic}`,
-          key: subject,
-          value: JSON.stringify(envelope),
-          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-        },
-      ]);
+      await publishMessage(contract.topic, subject, JSON.stringify(envelope));
       return envelope;
     },
     async close() {

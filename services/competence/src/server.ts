@@ -1,12 +1,13 @@
 import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatusChanged } from '@klynge/contracts';
 import { createService, type Service, type ServiceDefinition, type SubgraphConfig } from '@klynge/platform';
 import { competenceConfig } from './config';
-import { clusterDirectory, grantsConsumer, membershipDirectory } from './directory/directory.consumers';
+import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory } from '@klynge/read-models';
+import { grantsConsumer, membershipDirectory } from './directory/directory.consumers';
 import { CreateCompetence1795700000000 } from './migrations/1795700000000-create-competence';
 import { ProgrammeService } from './programmes/programme.service';
 import { competenceSchema } from './schema';
 
-export const competenceMigrations = [CreateCompetence1795700000000];
+export const competenceMigrations = [CreateDirectories1795550000000, CreateCompetence1795700000000];
 
 /** Replaceable parts, for tests (a test caller) and embedded runs (another broker). */
 export type CompetenceServiceOptions = Pick<ServiceDefinition, 'authenticate' | 'broker' | 'logger'>;
@@ -18,7 +19,7 @@ export function competenceServiceDefinition(config: SubgraphConfig, options: Com
     migrations: competenceMigrations,
     publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
     schema: ({ dataSource, unitOfWork }) => competenceSchema(dataSource, unitOfWork),
-    consumers: ({ unitOfWork }) => [clusterDirectory, membershipDirectory, grantsConsumer(new ProgrammeService(unitOfWork))],
+    consumers: ({ unitOfWork }) => [clusterDirectory, organizationDirectory, membershipDirectory, grantsConsumer(new ProgrammeService(unitOfWork))],
     ...options,
   };
 }

@@ -1,15 +1,7 @@
 import { clustersConfig } from '@klynge/clusters/config';
 import { createClustersService } from '@klynge/clusters/server';
-import type { Caller, Service } from '@klynge/platform';
-import {
-  authenticateFromTestHeader,
-  callerHeaders,
-  createTestDatabase,
-  freePorts,
-  kafkaBrokers,
-  type TestDatabase,
-  waitFor,
-} from '@klynge/testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@klynge/service-testing';
+import { waitFor } from '@klynge/testing';
 import {
   admin,
   applicationUnderReview,
@@ -27,45 +19,25 @@ import {
  */
 describe('a cluster applies for a level and gets it', () => {
   let funding: FundingHarness;
-  let clustersDb: TestDatabase;
-  let clusters: Service;
-  let clustersUrl: string;
+  let clusters: ServiceUnderTest;
 
   beforeAll(async () => {
     funding = await startFunding('status_flow');
-    clustersDb = await createTestDatabase('status_flow_clusters');
-    const [port] = await freePorts(1);
-    clusters = createClustersService(
-      clustersConfig.load({
-        DATABASE_URL: clustersDb.url,
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: funding.topicPrefix,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
-      }),
-      { authenticate: (request) => authenticateFromTestHeader<Caller>(request) },
-    );
-    clustersUrl = await clusters.start();
+    clusters = await startServiceUnderTest({
+      label: 'status_flow_clusters',
+      config: clustersConfig,
+      create: createClustersService,
+      topicPrefix: funding.topicPrefix,
+    });
   });
 
   afterAll(async () => {
-    await clusters?.stop();
-    await clustersDb?.drop();
+    await clusters?.close();
     await funding?.close();
   });
 
-  const queryClusters = async <T>(query: string, variables: Record<string, unknown> = {}, caller?: Caller) => {
-    const response = await fetch(clustersUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(caller ? callerHeaders({ ...caller, roles: [...caller.roles] }) : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: T; errors?: unknown[] };
-  };
-
   it('records NCE status in the clusters service when funding grants it', async () => {
-    const registered = await queryClusters<{ registerCluster: { id: string } }>(
+    const registered = await clusters.query<{ registerCluster: { id: string } }>(
       `mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { id } }`,
       { input: { name: 'Norwegian Rooms', level: 'ARENA', levelSince: '2013-01-01', countyCode: '15' } },
       admin,
@@ -85,7 +57,7 @@ describe('a cluster applies for a level and gets it', () => {
     const grantId = decided.data!.decideApplication.grant.id;
 
     const cluster = await waitFor('the clusters service to record the level', async () => {
-      const { data } = await queryClusters<{ cluster: { level: string } & Record<string, unknown> }>(
+      const { data } = await clusters.query<{ cluster: { level: string } & Record<string, unknown> }>(
         `query($id: ID!) { cluster(id: $id) { level programmePeriod { start end } levelHistory { level from to decisionReference } } }`,
         { id: clusterId },
       );

@@ -1,11 +1,11 @@
 import { ApplicationDecided, ApplicationSubmitted, BudgetAllocated, DisbursementPaid, GrantAwarded } from '@klynge/contracts';
 import { createService, type Service, type ServiceDefinition, type SubgraphConfig } from '@klynge/platform';
 import { fundingConfig } from './config';
-import { clusterDirectory, organizationDirectory } from './directory/directory.consumers';
+import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory } from '@klynge/read-models';
 import { CreateFunding1795600000000 } from './migrations/1795600000000-create-funding';
 import { fundingSchema } from './schema';
 
-export const fundingMigrations = [CreateFunding1795600000000];
+export const fundingMigrations = [CreateDirectories1795550000000, CreateFunding1795600000000];
 
 /** Replaceable parts, for tests (a test caller) and embedded runs (another broker). */
 export type FundingServiceOptions = Pick<ServiceDefinition, 'authenticate' | 'broker' | 'logger'>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded, type GrantAwardedData } from '@klynge/contracts';
-import { CLOUDEVENTS_CONTENT_TYPE, createEnvelope } from '@klynge/platform';
+import { createEnvelope } from '@klynge/platform';
 import { waitFor } from '@klynge/testing';
 import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
 
@@ -19,10 +19,7 @@ describe("a funding grant that gives a cluster programme status", () => {
     await harness?.close();
   });
 
-  const publishRaw = (key: string, value: string) =>
-    harness.broker.publish([
-      { topic: `${harness.topicPrefix}funding.grant.v1`, key, value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } },
-    ]);
+  const publishRaw = (key: string, value: string) => harness.publishMessage('funding.grant.v1', key, value);
 
   it('sets the level and programme period from the grant, once, however often the event arrives', async () => {
     const clusterEvents = await harness.readTopic('clusters.cluster.v1');

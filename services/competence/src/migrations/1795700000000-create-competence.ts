@@ -67,13 +67,6 @@ export class CreateCompetence1795700000000 implements MigrationInterface {
         PRIMARY KEY (enrolment_id, module_id)
       )`);
     await queryRunner.query(`
-      CREATE TABLE cluster_directory (
-        cluster_id  uuid PRIMARY KEY,
-        name        text NOT NULL,
-        level       text NOT NULL,
-        county_code text NOT NULL
-      )`);
-    await queryRunner.query(`
       CREATE TABLE membership_directory (
         membership_id uuid PRIMARY KEY,
         cluster_id    uuid NOT NULL,
@@ -82,12 +75,6 @@ export class CreateCompetence1795700000000 implements MigrationInterface {
         left_on       date
       )`);
     await queryRunner.query('CREATE INDEX membership_directory_org ON membership_directory (org_number)');
-    await queryRunner.query(`
-      CREATE TABLE organization_directory (
-        org_number  text PRIMARY KEY,
-        name        text NOT NULL,
-        county_code text
-      )`);
     await queryRunner.query(`
       CREATE TABLE awarded_grants (
         grant_id       uuid PRIMARY KEY,
@@ -98,7 +85,7 @@ export class CreateCompetence1795700000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE awarded_grants, organization_directory, membership_directory, cluster_directory,
+    await queryRunner.query(`DROP TABLE awarded_grants, membership_directory,
       enrolment_modules, enrolments, modules, programme_hosts, competence_programmes`);
   }
 }

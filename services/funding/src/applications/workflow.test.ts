@@ -66,8 +66,8 @@ describe('the application workflow', () => {
       steps: [
         { status: 'DRAFT', actor: `manager-${arenaCluster}`, at: expect.stringMatching(/^\d{4}-/), note: null },
         { status: 'SUBMITTED', actor: `manager-${arenaCluster}`, at: expect.any(String), note: null },
-        { status: 'UNDER_REVIEW', actor: 'cw-in', at: expect.any(String), note: null },
-        { status: 'GRANTED', actor: 'cw-in', at: expect.any(String), note: 'Strong application' },
+        { status: 'UNDER_REVIEW', actor: 'cw-innovasjon-norge', at: expect.any(String), note: null },
+        { status: 'GRANTED', actor: 'cw-innovasjon-norge', at: expect.any(String), note: 'Strong application' },
       ],
     });
     const grantId = decided.data!.decideApplication.grant.id;

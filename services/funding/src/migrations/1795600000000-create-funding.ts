@@ -4,9 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The money: agencies, their programmes, budgets per programme and year (with co-funders),
  * calls, applications (with every step taken), grants and the payments against them. Amounts
  * are whole NOK in bigint: exact, and far past 2^31.
- *
- * cluster_directory and organization_directory are read models fed by the clusters service's
- * events, so eligibility checks and county figures work while that service is down.
+ * The read models of clusters and organisations come from @klynge/read-models.
  */
 export class CreateFunding1795600000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -111,24 +109,10 @@ export class CreateFunding1795600000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query('CREATE INDEX disbursements_grant ON disbursements (grant_id)');
-    await queryRunner.query(`
-      CREATE TABLE cluster_directory (
-        cluster_id  uuid PRIMARY KEY,
-        name        text NOT NULL,
-        level       text NOT NULL,
-        county_code text NOT NULL
-      )`);
-    await queryRunner.query(`
-      CREATE TABLE organization_directory (
-        org_number  text PRIMARY KEY,
-        name        text NOT NULL,
-        kind        text NOT NULL,
-        county_code text
-      )`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE organization_directory, cluster_directory, disbursements, grants,
+    await queryRunner.query(`DROP TABLE disbursements, grants,
       application_steps, applications, calls, budget_cofunders, budgets, funding_programmes, agencies`);
   }
 }

@@ -1,86 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { DeliveredMessage } from '@klynge/broker';
-import { KafkaBroker } from '@klynge/broker-kafka';
 import { type ClusterLevel, ClusterRegistered, OrganizationRegistered } from '@klynge/contracts';
-import { type Caller, CLOUDEVENTS_CONTENT_TYPE, createEnvelope, type Service } from '@klynge/platform';
-import {
-  authenticateFromTestHeader,
-  callerHeaders,
-  createTestDatabase,
-  freePorts,
-  kafkaBrokers,
-  type TestDatabase,
-  uniqueName,
-  uniqueTopicPrefix,
-  waitFor,
-} from '@klynge/testing';
+import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { waitFor } from '@klynge/testing';
 import { fundingConfig } from '../config';
 import { createFundingService } from '../server';
 
-export const admin: Caller = { subject: 'admin-1', roles: ['admin'] };
-export const caseworker: Caller = { subject: 'cw-in', roles: ['caseworker'], agency: 'innovasjon-norge' };
-export const sivaCaseworker: Caller = { subject: 'cw-siva', roles: ['caseworker'], agency: 'siva' };
-export const managerOf = (clusterId: string): Caller => ({ subject: `manager-${clusterId}`, roles: ['cluster-manager'], clusterId });
+export const { admin, managerOf } = testCallers;
+export const caseworker = testCallers.caseworker('innovasjon-norge');
+export const sivaCaseworker = testCallers.caseworker('siva');
 
-export interface GraphQLResult<T> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
-}
-
-export interface FundingHarness {
-  readonly db: TestDatabase;
-  readonly service: Service;
-  readonly url: string;
-  readonly topicPrefix: string;
-  readonly broker: KafkaBroker;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResult<T>>;
+export interface FundingHarness extends ServiceUnderTest {
   /** Publishes ClusterRegistered as the clusters service would, and waits for funding's read model. */
   announceCluster(cluster: { name: string; level: ClusterLevel; countyCode: string }): Promise<string>;
   announceOrganization(organization: { orgNumber: string; name: string; kind: string; municipalityCode?: string }): Promise<void>;
-  readTopic(topic: string): Promise<DeliveredMessage[]>;
-  close(): Promise<void>;
 }
 
 /** The funding service in this process, on a database and topic prefix of the test file's own. */
-export async function startFunding(label: string, options: { topicPrefix?: string } = {}): Promise<FundingHarness> {
-  const db = await createTestDatabase(label);
-  const topicPrefix = options.topicPrefix ?? uniqueTopicPrefix(label);
-  const [port] = await freePorts(1);
-  const config = fundingConfig.load({
-    DATABASE_URL: db.url,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
-  });
-  const service = createFundingService(config, { authenticate: (request) => authenticateFromTestHeader<Caller>(request) });
-  const url = await service.start();
-  const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${label}-test` });
-  const subscriptions: { close(): Promise<void> }[] = [];
-  const publish = (topic: string, key: string, event: object) =>
-    broker.publish([{ topic: `${topicPrefix}${topic}`, key, value: JSON.stringify(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }]);
-
-  return {
-    db,
-    service,
-    url,
-    topicPrefix,
-    broker,
-    async query(query, variables = {}, caller) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(caller ? callerHeaders({ ...caller, roles: [...caller.roles] }) : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    },
-    async announceCluster({ name, level, countyCode }) {
+export async function startFunding(label: string): Promise<FundingHarness> {
+  const harness = await startServiceUnderTest({ label, config: fundingConfig, create: createFundingService });
+  const known = (what: string, sql: string, key: string) =>
+    waitFor(`${what} in funding's read model`, async () => (await harness.db.query(sql, [key])).length === 1);
+  return Object.assign(harness, {
+    async announceCluster({ name, level, countyCode }: { name: string; level: ClusterLevel; countyCode: string }) {
       const clusterId = randomUUID();
-      const data = {
+      await harness.publishEvent(ClusterRegistered, clusterId, {
         clusterId,
         name,
-        slug: uniqueName('cluster').replace(/_/g, '-'),
+        slug: `cluster-${clusterId}`,
         shortName: null,
         level,
         countyCode,
@@ -90,15 +36,12 @@ export async function startFunding(label: string, options: { topicPrefix?: strin
         programmeStart: null,
         programmeEnd: null,
         levelSince: '2015-01-01',
-      };
-      await publish('clusters.cluster.v1', clusterId, createEnvelope(ClusterRegistered, { source: '/klynge/clusters', subject: clusterId, data }));
-      await waitFor(`${name} in funding's cluster directory`, async () =>
-        (await db.query('SELECT 1 FROM cluster_directory WHERE cluster_id = $1', [clusterId])).length === 1,
-      );
+      });
+      await known(name, 'SELECT 1 FROM cluster_directory WHERE cluster_id = $1', clusterId);
       return clusterId;
     },
-    async announceOrganization({ orgNumber, name, kind, municipalityCode }) {
-      const data = {
+    async announceOrganization({ orgNumber, name, kind, municipalityCode }: { orgNumber: string; name: string; kind: string; municipalityCode?: string }) {
+      await harness.publishEvent(OrganizationRegistered, orgNumber, {
         orgNumber,
         name,
         kind: kind as 'COMPANY',
@@ -107,38 +50,15 @@ export async function startFunding(label: string, options: { topicPrefix?: strin
         municipalityCode: municipalityCode ?? null,
         employees: null,
         sizeClass: null,
-      };
-      await publish('clusters.organization.v1', orgNumber, createEnvelope(OrganizationRegistered, { source: '/klynge/clusters', subject: orgNumber, data }));
-      await waitFor(`${name} in funding's organisation directory`, async () =>
-        (await db.query('SELECT 1 FROM organization_directory WHERE org_number = $1', [orgNumber])).length === 1,
-      );
+      });
+      await known(name, 'SELECT 1 FROM organization_directory WHERE org_number = $1', orgNumber);
     },
-    async readTopic(topic) {
-      const messages: DeliveredMessage[] = [];
-      subscriptions.push(
-        await broker.subscribe({
-          groupId: `${topicPrefix}reader.${uniqueName('reader')}`,
-          topics: [`${topicPrefix}${topic}`],
-          handle: (message) => {
-            messages.push(message);
-            return Promise.resolve();
-          },
-        }),
-      );
-      return messages;
-    },
-    async close() {
-      await Promise.all(subscriptions.map((subscription) => subscription.close()));
-      await broker.close();
-      await service.stop();
-      await db.drop();
-    },
-  };
+  });
 }
 
 /** Innovasjon Norge and Norwegian Innovation Clusters, with a budget and an open call for `level`. */
 export async function setUpProgramme(
-  harness: FundingHarness,
+  harness: ServiceUnderTest,
   options: { budget?: string; year?: number; targetLevel?: ClusterLevel; closesAt?: string; code?: string } = {},
 ) {
   const code = options.code ?? 'NIC';
@@ -188,7 +108,7 @@ export async function setUpProgramme(
 }
 
 /** Creates, submits and starts reviewing an application; answers its id. */
-export async function applicationUnderReview(harness: FundingHarness, callId: string, clusterId: string, requested = '5000000') {
+export async function applicationUnderReview(harness: ServiceUnderTest, callId: string, clusterId: string, requested = '5000000') {
   const created = await harness.query<{ createApplication: { id: string } }>(
     CREATE_APPLICATION,
     { input: { callId, clusterId, title: 'NCE status', requested, ownFunding: '2500000' } },

@@ -6,11 +6,37 @@ import {
   OrganizationRegistered,
 } from '@klynge/contracts';
 import { eventConsumer, type EventHandlerContext } from '@klynge/platform';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Small read models of the clusters service's data, kept from its events, so eligibility checks,
- * applicant names and county figures work while that service is down.
+ * The clusters and organisations a service has heard of from the clusters service's events,
+ * kept in the service's own database, so that it keeps working (eligibility, names, counties)
+ * while the clusters service is down. A service adds the migration to its own and runs the
+ * consumers.
  */
+export class CreateDirectories1795550000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE cluster_directory (
+        cluster_id  uuid PRIMARY KEY,
+        name        text NOT NULL,
+        level       text NOT NULL,
+        county_code text NOT NULL
+      )`);
+    await queryRunner.query(`
+      CREATE TABLE organization_directory (
+        org_number  text PRIMARY KEY,
+        name        text NOT NULL,
+        kind        text NOT NULL,
+        county_code text
+      )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE organization_directory, cluster_directory');
+  }
+}
+
 export const clusterDirectory = eventConsumer('cluster-directory')
   .on(ClusterRegistered, (event, context) => saveCluster(event.data, context))
   .on(ClusterUpdated, (event, context) => saveCluster(event.data, context))
@@ -23,6 +49,7 @@ export const organizationDirectory = eventConsumer('organization-directory').on(
   await manager.query(
     `INSERT INTO organization_directory (org_number, name, kind, county_code) VALUES ($1, $2, $3, $4)
      ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, county_code = EXCLUDED.county_code`,
+    // The county is the first two digits of the municipality number.
     [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null],
   );
 });
