@@ -9,6 +9,7 @@ import {
 } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nok } from '../money';
+import { SqlConditions } from '../sql-conditions';
 import type { ApplicantType, ApplicationFilter, ApplicationStatus, ApplicationStepType, ApplicationType } from './application.types';
 
 /** An application as resolvers see it: the GraphQL fields and the keys of what it refers to. */
@@ -87,32 +88,23 @@ export class ApplicationQueries {
 
   async list(filter: ApplicationFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ApplicationRecord>> {
     const limit = pageSize(first);
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (condition: string, value: unknown) => {
-      params.push(value);
-      conditions.push(condition.replace('?', `$${params.length}`));
-    };
-    if (filter?.status) where('a.status = ?', filter.status);
-    if (filter?.callId) where('a.call_id = ?::uuid', filter.callId);
-    if (filter?.programmeCode) where('c.programme_code = ?', filter.programmeCode);
-    if (filter?.clusterId) where('a.cluster_id = ?::uuid', filter.clusterId);
-    if (filter?.orgNumber) where('a.org_number = ?', filter.orgNumber);
-    const filtered = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const conditions = new SqlConditions();
+    if (filter?.status) conditions.add('a.status = ?', filter.status);
+    if (filter?.callId) conditions.add('a.call_id = ?::uuid', filter.callId);
+    if (filter?.programmeCode) conditions.add('c.programme_code = ?', filter.programmeCode);
+    if (filter?.clusterId) conditions.add('a.cluster_id = ?::uuid', filter.clusterId);
+    if (filter?.orgNumber) conditions.add('a.org_number = ?', filter.orgNumber);
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM applications a JOIN calls c ON c.id = a.call_id ${filtered}`,
-      params,
+      `SELECT count(*)::int AS total FROM applications a JOIN calls c ON c.id = a.call_id ${conditions.where}`,
+      [...conditions.params],
     );
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
-      params.push(createdAt, id);
-      conditions.push(`(a.created_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      conditions.add('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', createdAt, id);
     }
-    params.push(limit + 1);
-    const rows: ApplicationRow[] = await this.dataSource.query(
-      `${SELECT_APPLICATIONS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length}`,
-      params,
+    const rows = await this.dataSource.query<ApplicationRow[]>(
+      `${SELECT_APPLICATIONS} ${conditions.where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${conditions.param(limit + 1)}`,
+      conditions.params,
     );
     return toPage(rows.map(toRecord), limit, total, (row) => row, (row) => [row.createdAt, row.id]);
   }

@@ -9,6 +9,7 @@ import {
 } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import { nok } from '../money';
+import { SqlConditions } from '../sql-conditions';
 import type { DisbursementType, GrantFilter, GrantType } from './grant.types';
 
 /** A grant as resolvers see it: the GraphQL fields, what it refers to, and what is paid. */
@@ -132,32 +133,24 @@ export class GrantQueries {
 
   async list(filter: GrantFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<GrantRecord>> {
     const limit = pageSize(first);
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (condition: string, value: unknown) => {
-      params.push(value);
-      conditions.push(condition.replace('?', `$${params.length}`));
-    };
-    if (filter?.programmeCode) where('g.programme_code = ?', filter.programmeCode);
-    if (filter?.agencyCode) where('p.agency_code = ?', filter.agencyCode);
-    if (filter?.year !== undefined) where('g.budget_year = ?', filter.year);
-    if (filter?.clusterId) where('a.cluster_id = ?::uuid', filter.clusterId);
-    if (filter?.orgNumber) where('a.org_number = ?', filter.orgNumber);
+    const conditions = new SqlConditions();
+    if (filter?.programmeCode) conditions.add('g.programme_code = ?', filter.programmeCode);
+    if (filter?.agencyCode) conditions.add('p.agency_code = ?', filter.agencyCode);
+    if (filter?.year !== undefined) conditions.add('g.budget_year = ?', filter.year);
+    if (filter?.clusterId) conditions.add('a.cluster_id = ?::uuid', filter.clusterId);
+    if (filter?.orgNumber) conditions.add('a.org_number = ?', filter.orgNumber);
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(
       `SELECT count(*)::int AS total FROM grants g JOIN applications a ON a.id = g.application_id
-       JOIN funding_programmes p ON p.code = g.programme_code ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
-      params,
+       JOIN funding_programmes p ON p.code = g.programme_code ${conditions.where}`,
+      [...conditions.params],
     );
     if (after) {
       const [awardDate, id] = decodeCursor(after, 2);
-      params.push(awardDate, id);
-      conditions.push(`(g.award_date, g.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
+      conditions.add('(g.award_date, g.id) < (?::date, ?::uuid)', awardDate, id);
     }
-    params.push(limit + 1);
-    const rows: GrantRow[] = await this.dataSource.query(
-      `${SELECT_GRANTS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY g.award_date DESC, g.id DESC LIMIT $${params.length}`,
-      params,
+    const rows = await this.dataSource.query<GrantRow[]>(
+      `${SELECT_GRANTS} ${conditions.where} ORDER BY g.award_date DESC, g.id DESC LIMIT ${conditions.param(limit + 1)}`,
+      conditions.params,
     );
     return toPage(rows.map(toRecord), limit, total, (row) => row, (row) => [row.awardDate, row.id]);
   }
