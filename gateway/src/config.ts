@@ -11,4 +11,7 @@ export const gatewayConfig = defineConfig({
   FUNDING_URL: subgraphUrl('funding'),
   COMPETENCE_URL: subgraphUrl('competence'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
+  SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
 });
+
+export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;

@@ -1,13 +1,21 @@
 import { ConfigError } from '../config';
-import type { Service } from './create-service';
+import type { Logger } from '../logging';
+
+/** What runService runs: a subgraph service, or the gateway. */
+export interface Runnable {
+  readonly logger: Logger;
+  readonly config: { readonly SHUTDOWN_TIMEOUT_MS: number };
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
 
 /**
- * The whole of a service's `index.ts`: builds the service (reading its configuration), starts it,
+ * The whole of a service's (or the gateway's) `index.ts`: builds the service (reading its configuration), starts it,
  * and stops it gracefully on SIGTERM or SIGINT. A configuration problem ends the process with
  * exit code 1 and a message naming each offending variable, before anything is started.
  */
-export async function runService(create: () => Service): Promise<void> {
-  let service: Service;
+export async function runService(create: () => Runnable): Promise<void> {
+  let service: Runnable;
   try {
     service = create();
   } catch (error) {

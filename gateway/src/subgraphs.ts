@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { graphqlSchemaDir } from '@klynge/schemas';
+
+/** The subgraphs the gateway composes: each one's committed SDL, and its URL's variable. */
+export const SUBGRAPHS = [
+  { name: 'clusters', urlVariable: 'CLUSTERS_URL', defaultUrl: 'http://localhost:4001/graphql' },
+  { name: 'funding', urlVariable: 'FUNDING_URL', defaultUrl: 'http://localhost:4002/graphql' },
+  { name: 'competence', urlVariable: 'COMPETENCE_URL', defaultUrl: 'http://localhost:4003/graphql' },
+] as const;
+
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+export const sdlFileOf = (name: SubgraphName) => path.join(graphqlSchemaDir, `${name}.graphql`);
+export const supergraphFile = path.join(graphqlSchemaDir, 'supergraph.graphql');
