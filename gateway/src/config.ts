@@ -11,6 +11,11 @@ export const gatewayConfig = defineConfig({
   FUNDING_URL: subgraphUrl('funding'),
   COMPETENCE_URL: subgraphUrl('competence'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
+  JWT_SECRET: env.string({ description: 'HS256 secret of bearer tokens (without it and JWKS_URL, the development secret)', optional: true }),
+  JWKS_URL: env.url({ description: "the identity provider's signing keys (production)", protocols: ['https:', 'http:'], optional: true }),
+  CLUSTERS_SECRET: env.string({ description: 'the secret the clusters subgraph expects from the gateway', optional: true }),
+  FUNDING_SECRET: env.string({ description: 'the secret the funding subgraph expects from the gateway', optional: true }),
+  COMPETENCE_SECRET: env.string({ description: 'the secret the competence subgraph expects from the gateway', optional: true }),
   SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
 });
 

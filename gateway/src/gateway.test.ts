@@ -4,13 +4,17 @@ import { competenceConfig } from '@klynge/competence/config';
 import { createCompetenceService } from '@klynge/competence/server';
 import { fundingConfig } from '@klynge/funding/config';
 import { createFundingService } from '@klynge/funding/server';
-import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { type Caller, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
+import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { callerHeaders, freePorts, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { gatewayConfig } from './config';
 import { createGateway, type Gateway } from './server';
 
-const { admin } = testCallers;
+const { admin, viewer, managerOf } = testCallers;
 const caseworker = testCallers.caseworker('innovasjon-norge');
+const sivaCaseworker = testCallers.caseworker('siva');
+const JWT_SECRET = 'gateway-test-secret';
+const SECRETS = { clusters: 'clusters-secret', funding: 'funding-secret', competence: 'competence-secret' };
 
 /**
  * The gateway over the three real subgraphs (each on its own database, all on one set of Kafka
@@ -25,6 +29,16 @@ describe('the gateway over the three subgraphs', () => {
   let url: string;
   let clusterId: string;
 
+  /** A request to the gateway as `caller`, with a token signed as the identity provider would. */
+  const gq = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, caller?: Caller, headers: Record<string, string> = {}) => {
+    const token = caller ? await signToken(caller, { secret: JWT_SECRET }) : undefined;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, ...((await response.json()) as GraphQLResult<T>) };
+  };
   const ok = <T>(result: { data?: T; errors?: unknown[] }): T => {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
@@ -33,11 +47,25 @@ describe('the gateway over the three subgraphs', () => {
     waitFor(`${value} in ${table}`, async () => (await service.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1`, [value])).length === 1);
 
   beforeAll(async () => {
-    [clusters, funding, competence] = await Promise.all([
-      startServiceUnderTest({ label: 'gw_clusters', config: clustersConfig, create: createClustersService, topicPrefix }),
-      startServiceUnderTest({ label: 'gw_funding', config: fundingConfig, create: createFundingService, topicPrefix }),
-      startServiceUnderTest({ label: 'gw_competence', config: competenceConfig, create: createCompetenceService, topicPrefix }),
-    ]);
+    [clusters, funding, competence] = (await Promise.all(
+      (
+        [
+          ['clusters', clustersConfig, createClustersService],
+          ['funding', fundingConfig, createFundingService],
+          ['competence', competenceConfig, createCompetenceService],
+        ] as const
+      ).map(([name, config, create]) =>
+        startServiceUnderTest({
+          label: `gw_${name}`,
+          config,
+          create,
+          topicPrefix,
+          // As in production: tokens verified by the subgraph itself, and only the gateway let in.
+          testCallers: false,
+          env: { JWT_SECRET, SUBGRAPH_SECRET: SECRETS[name] },
+        }),
+      ),
+    )) as [ServiceUnderTest, ServiceUnderTest, ServiceUnderTest];
     const [port] = await freePorts(1);
     gateway = createGateway(
       gatewayConfig.load({
@@ -46,6 +74,10 @@ describe('the gateway over the three subgraphs', () => {
         CLUSTERS_URL: clusters.url,
         FUNDING_URL: funding.url,
         COMPETENCE_URL: competence.url,
+        JWT_SECRET,
+        CLUSTERS_SECRET: SECRETS.clusters,
+        FUNDING_SECRET: SECRETS.funding,
+        COMPETENCE_SECRET: SECRETS.competence,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
       }),
     );
@@ -53,51 +85,51 @@ describe('the gateway over the three subgraphs', () => {
 
     // A cluster with a member, a grant and a competence programme, set up in the three services.
     clusterId = ok(
-      await clusters.query<{ registerCluster: { id: string } }>(
+      await gq<{ registerCluster: { id: string } }>(
         `mutation { registerCluster(input: { name: "NCE Raufoss", level: NCE, levelSince: "2006-01-01", countyCode: "34", town: "Raufoss" }) { id } }`,
         {},
         admin,
       ),
     ).registerCluster.id;
-    ok(await clusters.query(`mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (synthetic)", kind: COMPANY, employees: 40 }) { orgNumber } }`, {}, admin));
-    ok(await clusters.query(`mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2010-01-01" }) { id } }`, { c: clusterId }, admin));
+    ok(await gq(`mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (synthetic)", kind: COMPANY, employees: 40 }) { orgNumber } }`, {}, admin));
+    ok(await gq(`mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2010-01-01" }) { id } }`, { c: clusterId }, admin));
     await known(funding, 'cluster_directory', 'cluster_id', clusterId);
     await known(competence, 'cluster_directory', 'cluster_id', clusterId);
 
-    ok(await funding.query(`mutation { registerAgency(input: { code: "innovasjon-norge", name: "Innovasjon Norge", kind: INNOVATION_NORWAY }) { code } }`, {}, admin));
-    ok(await funding.query(`mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`, {}, caseworker));
-    ok(await funding.query(`mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`, {}, caseworker));
+    ok(await gq(`mutation { registerAgency(input: { code: "innovasjon-norge", name: "Innovasjon Norge", kind: INNOVATION_NORWAY }) { code } }`, {}, admin));
+    ok(await gq(`mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`, {}, caseworker));
+    ok(await gq(`mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`, {}, caseworker));
     const callId = ok(
-      await funding.query<{ openCall: { id: string } }>(
+      await gq<{ openCall: { id: string } }>(
         `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", projectStart: "2017-11-01" }) { id } }`,
         {},
         caseworker,
       ),
     ).openCall.id;
     const applicationId = ok(
-      await funding.query<{ createApplication: { id: string } }>(
+      await gq<{ createApplication: { id: string } }>(
         `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`,
         { input: { callId, clusterId, title: 'Competence programme', requested: '8000000' } },
         admin,
       ),
     ).createApplication.id;
     ok(
-      await competence.query(
+      await gq(
         `mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }`,
         { input: { name: 'The Conversion Engine (Omstillingsmotoren)', hostClusterIds: [clusterId], targetCompanies: 300, periodStart: '2017-11-01', fundingApplicationId: applicationId } },
         caseworker,
       ),
     );
-    ok(await funding.query(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id: applicationId }, admin));
-    ok(await funding.query(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, caseworker));
+    ok(await gq(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id: applicationId }, admin));
+    ok(await gq(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, caseworker));
     const grantId = ok(
-      await funding.query<{ decideApplication: { grant: { id: string } } }>(
+      await gq<{ decideApplication: { grant: { id: string } } }>(
         `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2017-10-15", plannedEnd: "2019-10-31" }) { grant { id } } }`,
         { id: applicationId },
         caseworker,
       ),
     ).decideApplication.grant.id;
-    ok(await funding.query(`mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "2000000", paidOn: "2018-01-15" }) { paidOn } }`, { g: grantId }, caseworker));
+    ok(await gq(`mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "2000000", paidOn: "2018-01-15" }) { paidOn } }`, { g: grantId }, caseworker));
     await waitFor('the programme to open', async () =>
       (await competence.db.query(`SELECT 1 FROM competence_programmes WHERE status = 'OPEN'`)).length === 1,
     );
@@ -109,21 +141,19 @@ describe('the gateway over the three subgraphs', () => {
   });
 
   it('answers the dashboard query from all three subgraphs at once', async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'dashboard-1' },
-      body: JSON.stringify({
-        query: `{ clusters(filter: { level: NCE }) { edges { node {
+    const body = await gq(
+      `{ clusters(filter: { level: NCE }) { edges { node {
           name county { name } levelHistory { level from }
           memberStats { memberCount smeShare }
           fundingTotal { amount currency }
           grants { amountAwarded { amount } amountPaid { amount } programme { name agency { name } } }
           hostedProgrammes { name status reach { companiesReached targetCompanies } grant { amountAwarded { amount } } }
         } } } }`,
-      }),
-    });
-    expect(response.headers.get('x-request-id')).toBe('dashboard-1');
-    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+      {},
+      undefined,
+      { 'x-request-id': 'dashboard-1' },
+    );
+    expect(body.headers.get('x-request-id')).toBe('dashboard-1');
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       clusters: {
@@ -155,6 +185,51 @@ describe('the gateway over the three subgraphs', () => {
         ],
       },
     });
+  });
+
+  it('refuses what a caller may not do, through the root fields and around them', async () => {
+    const edit = `mutation($id: ID!) { updateCluster(id: $id, input: { town: "Gjøvik" }) { town } }`;
+    // No token; a client's own identity header; a token signed with another key.
+    expect((await gq(edit, { id: clusterId })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const spoofed = await gq(edit, { id: clusterId }, undefined, callerHeaders({ subject: 'x', roles: ['admin'] }));
+    expect(spoofed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(admin, { secret: 'not-the-secret' })}` },
+      body: JSON.stringify({ query: edit, variables: { id: clusterId } }),
+    });
+    expect(forged.status).toBe(401);
+    expect(((await forged.json()) as GraphQLResult<unknown>).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A cluster manager edits only their own cluster.
+    expect((await gq(edit, { id: clusterId }, managerOf('00000000-0000-4000-8000-000000000000'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gq(edit, { id: clusterId }, managerOf(clusterId))).data).toEqual({ updateCluster: { town: 'Gjøvik' } });
+    // Only a caseworker of the programme's agency decides its applications.
+    const { data } = await gq<{ applications: { edges: { node: { id: string } }[] } }>(`{ applications(first: 1) { edges { node { id } } } }`);
+    const decide = `mutation($id: ID!) { decideApplication(id: $id, input: { decision: REJECTED }) { status } }`;
+    expect((await gq(decide, { id: data!.applications.edges[0]!.node.id }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Personal data needs a role, through a root field and through an entity reference alike.
+    const contact = `query($id: ID!) { cluster(id: $id) { managerContact { name } } }`;
+    expect((await gq(contact, { id: clusterId }, viewer)).data).toEqual({ cluster: { managerContact: null } });
+  });
+
+  it('lets only the gateway reach a subgraph: _entities and _service are not open around it', async () => {
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { managerContact { name } } } }`;
+    const direct = (headers: Record<string, string>) =>
+      fetch(clusters.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: entities, variables: { r: [{ __typename: 'Cluster', id: clusterId }] } }),
+      });
+    const withoutSecret = await direct({ authorization: `Bearer ${await signToken(admin, { secret: JWT_SECRET })}` });
+    expect(withoutSecret.status).toBe(403);
+    expect(await withoutSecret.json()).toEqual({
+      errors: [{ message: 'Only the gateway may query this subgraph', extensions: { code: 'FORBIDDEN' } }],
+    });
+    const sdl = await fetch(funding.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+    expect(sdl.status).toBe(403);
+    // With the gateway's secret but an anonymous caller, the subgraph still applies its own rules.
+    const asGateway = await direct({ [SUBGRAPH_SECRET_HEADER]: SECRETS.clusters });
+    expect(await asGateway.json()).toEqual({ data: { _entities: [{ managerContact: null }] } });
   });
 
   it('answers /health and /ready', async () => {

@@ -6,13 +6,16 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, type Logger } from '@klynge/platform';
+import { bearerAuthenticator, createLogger, type Logger, SUBGRAPH_SECRET_HEADER, tokenVerifier } from '@klynge/platform';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
 import { SUBGRAPHS, supergraphFile } from './subgraphs';
 
 interface GatewayContext {
   readonly requestId: string;
+  /** The caller's token, verified here and passed on for each subgraph to verify again. */
+  readonly authorization: string | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -32,16 +35,23 @@ export interface Gateway {
  */
 export function createGateway(config: GatewayConfig, options: { supergraphSdl?: string } = {}): Gateway {
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
-  const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map(({ name, urlVariable }) => [name, config[urlVariable]]));
+  const subgraphs = new Map<string, { url: string; secret: string | undefined }>(
+    SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: config[urlVariable], secret: config[secretVariable] }]),
+  );
+  const authenticate = bearerAuthenticator(tokenVerifier({ secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphFile, 'utf8'),
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls[name]!,
+        url: subgraphs.get(name)!.url,
         willSendRequest({ request, context }) {
+          const headers = request.http?.headers;
+          const secret = subgraphs.get(name)!.secret;
+          if (secret) headers?.set(SUBGRAPH_SECRET_HEADER, secret);
           // Health checks and schema loading come without a request context.
-          const requestId = (context as Partial<GatewayContext> | undefined)?.requestId;
-          if (typeof requestId === 'string') request.http?.headers.set('x-request-id', requestId);
+          const { requestId, authorization } = (context ?? {}) as Partial<GatewayContext>;
+          if (typeof requestId === 'string') headers?.set('x-request-id', requestId);
+          if (typeof authorization === 'string') headers?.set('authorization', authorization);
         },
       }),
   });
@@ -71,11 +81,18 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
         '/graphql',
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: ({ req, res }) => {
+          context: async ({ req, res }) => {
             const offered = req.header('x-request-id');
             const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
             res.setHeader('x-request-id', requestId);
-            return Promise.resolve({ requestId });
+            try {
+              // Refused here already: a bad token never reaches a subgraph.
+              await authenticate(req);
+            } catch (error) {
+              const message = error instanceof Error ? error.message : String(error);
+              throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+            }
+            return { requestId, authorization: req.header('authorization') };
           },
         }),
       );

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { graphqlSchemaDir } from '@klynge/schemas';
 
-/** The subgraphs the gateway composes: each one's committed SDL, and its URL's variable. */
+/** The subgraphs the gateway composes: each one's committed SDL, and its URL's and secret's variables. */
 export const SUBGRAPHS = [
-  { name: 'clusters', urlVariable: 'CLUSTERS_URL', defaultUrl: 'http://localhost:4001/graphql' },
-  { name: 'funding', urlVariable: 'FUNDING_URL', defaultUrl: 'http://localhost:4002/graphql' },
-  { name: 'competence', urlVariable: 'COMPETENCE_URL', defaultUrl: 'http://localhost:4003/graphql' },
+  { name: 'clusters', urlVariable: 'CLUSTERS_URL', secretVariable: 'CLUSTERS_SECRET', defaultUrl: 'http://localhost:4001/graphql' },
+  { name: 'funding', urlVariable: 'FUNDING_URL', secretVariable: 'FUNDING_SECRET', defaultUrl: 'http://localhost:4002/graphql' },
+  { name: 'competence', urlVariable: 'COMPETENCE_URL', secretVariable: 'COMPETENCE_SECRET', defaultUrl: 'http://localhost:4003/graphql' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

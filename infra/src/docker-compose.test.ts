@@ -115,6 +115,14 @@ describe('docker-compose.yml', () => {
       expect(services.gateway!.build?.args?.PACKAGE).toBe('@klynge/gateway');
     });
 
+    it('proves itself to each subgraph with the secret that subgraph expects, and shares the token secret', () => {
+      for (const [name] of subgraphs) {
+        expect(services.gateway!.environment![`${name.toUpperCase()}_SECRET`]).toBe(services[name]!.environment!.SUBGRAPH_SECRET);
+        expect(services[name]!.environment!.SUBGRAPH_SECRET).toBeTruthy();
+        expect(services[name]!.environment!.JWT_SECRET).toBe(services.gateway!.environment!.JWT_SECRET);
+      }
+    });
+
     it('points at each subgraph by its compose name and configured port, once they are healthy', () => {
       for (const [name, config] of subgraphs) {
         const variable = `${name.toUpperCase()}_URL`;

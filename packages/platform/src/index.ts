@@ -1,4 +1,5 @@
 
+export * from './auth';
 export * from './config';
 export * from './consumers';
 export * from './database';

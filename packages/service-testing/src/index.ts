@@ -50,6 +50,13 @@ export async function startServiceUnderTest(options: {
   readonly create: (config: SubgraphConfig, overrides: Pick<ServiceDefinition, 'authenticate'>) => Service;
   /** Shares topics with another service under test (for flows across services). */
   readonly topicPrefix?: string;
+  /** More configuration, e.g. JWT_SECRET and SUBGRAPH_SECRET. */
+  readonly env?: Record<string, string>;
+  /**
+   * Callers named by the test header (default). False: the service's own authentication, from
+   * bearer tokens, as in production.
+   */
+  readonly testCallers?: boolean;
 }): Promise<ServiceUnderTest> {
   const db = await createTestDatabase(options.label);
   const topicPrefix = options.topicPrefix ?? uniqueTopicPrefix(options.label);
@@ -61,8 +68,12 @@ export async function startServiceUnderTest(options: {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
+    ...options.env,
   });
-  const service = options.create(config, { authenticate: (request) => authenticateFromTestHeader<Caller>(request) });
+  const service = options.create(
+    config,
+    options.testCallers === false ? {} : { authenticate: (request) => authenticateFromTestHeader<Caller>(request) },
+  );
   const url = await service.start();
   const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${options.label}-test` });
   const subscriptions: { close(): Promise<void> }[] = [];

@@ -26,6 +26,15 @@ export function subgraphVariables(service: string, port: number) {
       default: 1_000,
       min: 10,
     }),
+    JWT_SECRET: env.string({
+      description: 'HS256 secret of bearer tokens (without it and JWKS_URL, the development secret)',
+      optional: true,
+    }),
+    JWKS_URL: env.url({ description: "the identity provider's signing keys (production)", protocols: ['https:', 'http:'], optional: true }),
+    SUBGRAPH_SECRET: env.string({
+      description: 'when set, /graphql answers only requests that carry it (from the gateway)',
+      optional: true,
+    }),
     SHUTDOWN_TIMEOUT_MS: env.integer({
       description: 'how long a graceful shutdown may take before the process exits anyway',
       default: 10_000,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -11,6 +11,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { SUBGRAPH_SECRET_HEADER } from '../auth';
 import { type Caller, ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
 import { type Logger, withLogContext } from '../logging';
 
@@ -30,6 +31,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
   /** Largest request body accepted (default 1 MB). */
   readonly bodyLimit?: string;
+  /** When set, /graphql answers only requests carrying it in the subgraph-secret header. */
+  readonly secret?: string | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -79,6 +82,14 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
       response.locals.requestId = requestId;
       withLogContext({ requestId }, next);
     });
+    const secret = options.secret;
+    if (secret) {
+      app.use('/graphql', (request, response, next) => {
+        const offered = request.header(SUBGRAPH_SECRET_HEADER) ?? '';
+        if (offered.length === secret.length && timingSafeEqual(Buffer.from(offered), Buffer.from(secret))) return next();
+        response.status(403).json({ errors: [{ message: 'Only the gateway may query this subgraph', extensions: { code: 'FORBIDDEN' } }] });
+      });
+    }
     app.use('/graphql', express.json({ limit: options.bodyLimit ?? '1mb' }));
   }
 

@@ -2,6 +2,7 @@ import type { MessageBroker } from '@klynge/broker';
 import { KafkaBroker } from '@klynge/broker-kafka';
 import type express from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
+import { bearerAuthenticator, tokenVerifier } from '../auth';
 import type { SubgraphConfig } from '../config';
 import { ConsumerRunner, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
@@ -35,7 +36,7 @@ export interface ServiceDefinition<TContext extends RequestContext = RequestCont
   readonly schema: (dependencies: ServiceDependencies) => SubgraphSchemaOptions<TContext>;
   readonly consumers?: (dependencies: ServiceDependencies) => readonly EventConsumer[];
   readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
-  /** Finds out who is asking; until the gateway's tokens exist, tests pass one of their own. */
+  /** Finds out who is asking; by default from the bearer token (tests may pass their own). */
   readonly authenticate?: SubgraphServerOptions<TContext>['authenticate'];
   /** Overrides, for tests and embedded runs: otherwise Kafka from the configuration. */
   readonly broker?: MessageBroker;
@@ -112,7 +113,8 @@ export function createService<TContext extends RequestContext>(definition: Servi
         { name: 'broker', check: () => broker.checkHealth() },
       ],
       ...(definition.context ? { context: definition.context } : {}),
-      ...(definition.authenticate ? { authenticate: definition.authenticate } : {}),
+      authenticate: definition.authenticate ?? bearerAuthenticator(tokenVerifier({ secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL })),
+      secret: config.SUBGRAPH_SECRET,
     });
     const url = await server.listen(config.PORT, config.HOST);
     logger.info({ url }, `The ${name} subgraph is serving`);
