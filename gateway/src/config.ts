@@ -16,6 +16,16 @@ export const gatewayConfig = defineConfig({
   CLUSTERS_SECRET: env.string({ description: 'the secret the clusters subgraph expects from the gateway', optional: true }),
   FUNDING_SECRET: env.string({ description: 'the secret the funding subgraph expects from the gateway', optional: true }),
   COMPETENCE_SECRET: env.string({ description: 'the secret the competence subgraph expects from the gateway', optional: true }),
+  NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, {
+    description: 'production turns introspection and field suggestions off',
+    default: 'development',
+  }),
+  MAX_QUERY_DEPTH: env.integer({ description: 'deepest selection allowed', default: 12, min: 1 }),
+  MAX_QUERY_ALIASES: env.integer({ description: 'most aliases in one operation', default: 30, min: 0 }),
+  MAX_QUERY_COST: env.integer({ description: 'highest estimated cost (fields times page sizes)', default: 200_000, min: 1 }),
+  MAX_QUERY_TOKENS: env.integer({ description: 'most tokens in one document', default: 5_000, min: 100 }),
+  MAX_BODY_SIZE: env.string({ description: 'largest request body, e.g. 100kb', default: '100kb', pattern: /^\d+(b|kb|mb)$/ }),
+  ALLOW_BATCHED_REQUESTS: env.boolean({ description: 'accept an array of operations in one HTTP request', default: false }),
   SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
 });
 

@@ -232,6 +232,84 @@ describe('the gateway over the three subgraphs', () => {
     expect(await asGateway.json()).toEqual({ data: { _entities: [{ managerContact: null }] } });
   });
 
+  describe('in production mode, with small limits', () => {
+    let strict: Gateway;
+    let strictUrl: string;
+
+    beforeAll(async () => {
+      const [port] = await freePorts(1);
+      strict = createGateway(
+        gatewayConfig.load({
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          CLUSTERS_URL: clusters.url,
+          FUNDING_URL: funding.url,
+          COMPETENCE_URL: competence.url,
+          JWT_SECRET,
+          CLUSTERS_SECRET: SECRETS.clusters,
+          FUNDING_SECRET: SECRETS.funding,
+          COMPETENCE_SECRET: SECRETS.competence,
+          NODE_ENV: 'production',
+          MAX_QUERY_DEPTH: '4',
+          MAX_QUERY_ALIASES: '2',
+          MAX_QUERY_COST: '500',
+          MAX_QUERY_TOKENS: '100',
+          MAX_BODY_SIZE: '2kb',
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
+        }),
+      );
+      strictUrl = await strict.start();
+    });
+
+    afterAll(async () => {
+      await strict?.stop();
+    });
+
+    const post = async (body: unknown) => {
+      const response = await fetch(strictUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, text, json: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined) as GraphQLResult<unknown> | undefined };
+    };
+    const code = (result: { json?: GraphQLResult<unknown> }) => result.json?.errors?.[0]?.extensions?.code;
+
+    it('answers a query within the limits', async () => {
+      const result = await post({ query: '{ clusters(first: 5) { totalCount edges { node { name } } } }' });
+      expect(result.json?.errors).toBeUndefined();
+      expect(result.status).toBe(200);
+    });
+
+    it('refuses queries too deep, too aliased, too costly or too long, saying which', async () => {
+      const deep = await post({ query: '{ clusters { edges { node { hostedProgrammes { hostClusters { id } } } } } }' });
+      expect([deep.status, code(deep)]).toEqual([400, 'QUERY_TOO_DEEP']);
+      const aliased = await post({ query: '{ a: clusterCounts { total } b: clusterCounts { total } c: clusterCounts { total } }' });
+      expect([aliased.status, code(aliased)]).toEqual([400, 'TOO_MANY_ALIASES']);
+      // 100 clusters, each with its level history (a list of up to 20): well over 500.
+      const costly = await post({ query: '{ clusters(first: 100) { edges { node { name levelHistory { level from } } } } }' });
+      expect([costly.status, code(costly)]).toEqual([400, 'QUERY_TOO_COSTLY']);
+      const long = await post({ query: `{ ${Array.from({ length: 60 }, () => 'agencies { code }').join(' ')} }` });
+      expect(code(long)).toBe('GRAPHQL_PARSE_FAILED');
+      expect(long.json?.errors?.[0]?.message).toContain('tokens');
+    });
+
+    it('refuses large bodies and batched operations', async () => {
+      const large = await post({ query: '{ clusterCounts { total } }', variables: { padding: 'x'.repeat(3_000) } });
+      expect(large.status).toBe(413);
+      const batched = await post([{ query: '{ clusterCounts { total } }' }, { query: '{ agencies { code } }' }]);
+      expect(batched.status).toBe(400);
+      expect(batched.text).toContain('batch');
+    });
+
+    it('hides the schema: no introspection, no field suggestions', async () => {
+      const introspection = await post({ query: '{ __schema { queryType { name } } }' });
+      expect(code(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(introspection.json?.errors?.[0]?.message).toContain('introspection');
+      const misspelt = await post({ query: '{ clusterz { totalCount } }' });
+      expect(misspelt.json?.errors?.[0]?.message).not.toContain('Did you mean');
+      const development = await gq('{ clusterz { totalCount } }');
+      expect(development.errors?.[0]?.message).toContain('Did you mean');
+    });
+  });
+
   it('answers /health and /ready', async () => {
     const base = url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/health`)).status).toBe(200);

@@ -10,6 +10,7 @@ import { bearerAuthenticator, createLogger, type Logger, SUBGRAPH_SECRET_HEADER,
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
+import { queryLimits } from './limits';
 import { SUBGRAPHS, supergraphFile } from './subgraphs';
 
 interface GatewayContext {
@@ -61,7 +62,14 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     gateway,
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: config.NODE_ENV !== 'production',
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
+    allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryLimits({ maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST }),
+    ],
   });
   let serving = false;
   app.disable('x-powered-by');
@@ -79,7 +87,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       await apollo.start();
       app.use(
         '/graphql',
-        express.json({ limit: '1mb' }),
+        express.json({ limit: config.MAX_BODY_SIZE }),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const offered = req.header('x-request-id');
