@@ -232,6 +232,27 @@ describe('the gateway over the three subgraphs', () => {
     expect(await asGateway.json()).toEqual({ data: { _entities: [{ managerContact: null }] } });
   });
 
+  it('answers what the others can when a subgraph is down, names what is missing, and recovers by itself', async () => {
+    const dashboard = `{ clusters(filter: { level: NCE }) { edges { node { name fundingTotal { amount } hostedProgrammes { name } } } } }`;
+    await competence.service.stop();
+    const degraded = await gq<{ clusters: { edges: { node: Record<string, unknown> }[] } }>(dashboard);
+    expect(degraded.data!.clusters.edges[0]!.node).toEqual({ name: 'NCE Raufoss', fundingTotal: { amount: '8000000' }, hostedProgrammes: null });
+    expect(degraded.errors).toEqual([
+      expect.objectContaining({
+        message: 'The competence subgraph could not answer; its fields are missing from this result',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'competence' },
+      }),
+    ]);
+    expect(JSON.stringify(degraded.errors)).not.toContain('127.0.0.1');
+
+    await competence.restart();
+    const recovered = await waitFor('the gateway to reach competence again', async () => {
+      const result = await gq<{ clusters: { edges: { node: { hostedProgrammes: unknown } }[] } }>(dashboard);
+      return !result.errors && result.data;
+    });
+    expect(recovered.clusters.edges[0]!.node.hostedProgrammes).toEqual([{ name: 'The Conversion Engine (Omstillingsmotoren)' }]);
+  });
+
   describe('in production mode, with small limits', () => {
     let strict: Gateway;
     let strictUrl: string;

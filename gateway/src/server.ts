@@ -54,6 +54,14 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
           if (typeof requestId === 'string') headers?.set('x-request-id', requestId);
           if (typeof authorization === 'string') headers?.set('authorization', authorization);
         },
+        // A subgraph that cannot be reached: say which, without its address; the gateway still
+        // returns what the other subgraphs answered.
+        didEncounterError(error) {
+          logger.warn({ err: error, subgraph: name }, 'A subgraph could not answer');
+          throw new GraphQLError(`The ${name} subgraph could not answer; its fields are missing from this result`, {
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: name },
+          });
+        },
       }),
   });
   const app = express();

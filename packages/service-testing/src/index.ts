@@ -29,6 +29,7 @@ export interface GraphQLResult<T> {
 /** A subgraph service running in this test process, on a database and topic prefix of its own. */
 export interface ServiceUnderTest {
   readonly db: TestDatabase;
+  /** The running service (a new one after restart). */
   readonly service: Service;
   readonly url: string;
   readonly topicPrefix: string;
@@ -38,6 +39,8 @@ export interface ServiceUnderTest {
   readTopic(topic: string): Promise<DeliveredMessage[]>;
   /** Puts a message on a logical topic as it is, e.g. the same event twice, or a broken one. */
   publishMessage(topic: string, key: string, value: string): Promise<void>;
+  /** Stops the service, then starts a new one on the same port, database and topics. */
+  restart(): Promise<void>;
   /** Publishes an event as its owning service would, on the stream topic, keyed by `subject`. */
   publishEvent<TData extends object>(contract: EventContract<TData>, subject: string, data: TData): Promise<EventEnvelope<TData>>;
   close(): Promise<void>;
@@ -70,10 +73,9 @@ export async function startServiceUnderTest(options: {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
     ...options.env,
   });
-  const service = options.create(
-    config,
-    options.testCallers === false ? {} : { authenticate: (request) => authenticateFromTestHeader<Caller>(request) },
-  );
+  const create = () =>
+    options.create(config, options.testCallers === false ? {} : { authenticate: (request) => authenticateFromTestHeader<Caller>(request) });
+  let service = create();
   const url = await service.start();
   const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${options.label}-test` });
   const subscriptions: { close(): Promise<void> }[] = [];
@@ -82,7 +84,9 @@ export async function startServiceUnderTest(options: {
 
   return {
     db,
-    service,
+    get service() {
+      return service;
+    },
     url,
     topicPrefix,
     async query(query, variables = {}, caller) {
@@ -108,6 +112,11 @@ export async function startServiceUnderTest(options: {
       return messages;
     },
     publishMessage,
+    async restart() {
+      await service.stop();
+      service = create();
+      await service.start();
+    },
     async publishEvent(contract, subject, data) {
       const envelope = createEnvelope(contract, { source: `/klynge/${contract.stream.domain}`, subject, data });
       await publishMessage(contract.topic, subject, JSON.stringify(envelope));

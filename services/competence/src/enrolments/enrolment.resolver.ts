@@ -56,7 +56,7 @@ export class EnrolmentResolver {
 export class OrganizationEnrolmentsResolver {
   constructor(private readonly enrolmentQueries: EnrolmentQueries) {}
 
-  @FieldResolver(() => [EnrolmentType], { description: 'Its enrolments in competence programmes, newest first.' })
+  @FieldResolver(() => [EnrolmentType], { nullable: true, description: 'Its enrolments in competence programmes, newest first.' })
   enrolments(@Root() organization: OrganizationReference, @Ctx() context: RequestContext): Promise<EnrolmentRecord[]> {
     return this.enrolmentQueries.ofOrganization(context, organization.orgNumber);
   }

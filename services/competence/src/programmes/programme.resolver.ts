@@ -119,7 +119,9 @@ export class ProgrammeResolver {
 export class ClusterProgrammesResolver {
   constructor(private readonly programmeQueries: ProgrammeQueries) {}
 
-  @FieldResolver(() => [CompetenceProgrammeType], { description: 'Competence programmes it hosts, newest first.' })
+  // Nullable, as a field added to another subgraph's entity: while competence is down, the
+  // gateway can still answer the rest of a query about the cluster.
+  @FieldResolver(() => [CompetenceProgrammeType], { nullable: true, description: 'Competence programmes it hosts, newest first.' })
   hostedProgrammes(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<ProgrammeRecord[]> {
     return this.programmeQueries.hostedBy(context, cluster.id);
   }

@@ -114,17 +114,19 @@ export class ClusterFundingResolver {
     private readonly applicationQueries: ApplicationQueries,
   ) {}
 
-  @FieldResolver(() => [ApplicationType], { description: 'Its applications, newest first.' })
+  // Fields added to another subgraph's entity are nullable: while funding is down, the gateway can
+  // still answer the rest of a query about the cluster.
+  @FieldResolver(() => [ApplicationType], { nullable: true, description: 'Its applications, newest first.' })
   applications(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<ApplicationRecord[]> {
     return this.applicationQueries.ofCluster(context, cluster.id);
   }
 
-  @FieldResolver(() => [GrantType], { description: 'Its grants, newest first.' })
+  @FieldResolver(() => [GrantType], { nullable: true, description: 'Its grants, newest first.' })
   grants(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<GrantRecord[]> {
     return this.grantQueries.ofRecipient(context, { clusterId: cluster.id });
   }
 
-  @FieldResolver(() => MoneyType, { description: 'Granted to it, optionally for one budget year and programme.' })
+  @FieldResolver(() => MoneyType, { nullable: true, description: 'Granted to it, optionally for one budget year and programme.' })
   async fundingTotal(
     @Root() cluster: ClusterReference,
     @Ctx() context: RequestContext,
@@ -140,7 +142,7 @@ export class ClusterFundingResolver {
 export class OrganizationFundingResolver {
   constructor(private readonly grantQueries: GrantQueries) {}
 
-  @FieldResolver(() => [GrantType], { description: 'Its grants, newest first.' })
+  @FieldResolver(() => [GrantType], { nullable: true, description: 'Its grants, newest first.' })
   grants(@Root() organization: OrganizationReference, @Ctx() context: RequestContext): Promise<GrantRecord[]> {
     return this.grantQueries.ofRecipient(context, { orgNumber: organization.orgNumber });
   }
