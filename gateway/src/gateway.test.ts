@@ -253,6 +253,46 @@ describe('the gateway over the three subgraphs', () => {
     expect(recovered.clusters.edges[0]!.node.hostedProgrammes).toEqual([{ name: 'The Conversion Engine (Omstillingsmotoren)' }]);
   });
 
+  it('asks each subgraph a fixed number of times for the dashboard, whether it shows 10 clusters or 1,000', async () => {
+    // Synthetic clusters, generated here and labelled as such: no real cluster has these facts.
+    const generate = (from: number, to: number) =>
+      clusters.db.query(
+        `INSERT INTO clusters (id, slug, name, level, county_code)
+         SELECT gen_random_uuid(), 'synthetic-' || i, 'Synthetic cluster ' || lpad(i::text, 4, '0') || ' (generated)', 'GCE', '46'
+         FROM generate_series($1::int, $2::int) AS i`,
+        [from, to],
+      );
+    const subgraphRequests = async () =>
+      (await gateway.metrics.subgraphRequests.get()).values.reduce((sum, value) => sum + value.value, 0);
+    const dashboard = async () => {
+      const before = await subgraphRequests();
+      const result = await gq<{ clusters: { edges: unknown[] } }>(`{ clusters(filter: { level: GCE }, first: 1000) { edges { node {
+        name county { name } levelHistory { level } memberStats { memberCount smeShare }
+        fundingTotal { amount } grants { amountAwarded { amount } } hostedProgrammes { name reach { companiesReached } } } } } }`);
+      expect(result.errors).toBeUndefined();
+      return { clusters: result.data!.clusters.edges.length, subgraphRequests: (await subgraphRequests()) - before };
+    };
+
+    await generate(1, 10);
+    const ten = await dashboard();
+    await generate(11, 1000);
+    const thousand = await dashboard();
+
+    expect([ten.clusters, thousand.clusters]).toEqual([10, 1000]);
+    expect(thousand.subgraphRequests).toBe(ten.subgraphRequests);
+    // The clusters list, then one batch of references each for funding and competence.
+    expect(ten.subgraphRequests).toBe(3);
+  });
+
+  it('exposes Prometheus metrics per operation, per subgraph and per error code', async () => {
+    await gq('query Dashboard { clusterCounts { total } }');
+    const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(text).toMatch(/klynge_gateway_requests_total\{operation="Dashboard",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/klynge_gateway_subgraph_requests_total\{subgraph="clusters",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/klynge_gateway_subgraph_request_duration_seconds_bucket\{le="0.1",subgraph="funding"\}/);
+    expect(text).toMatch(/klynge_gateway_errors_total\{code="UNAUTHENTICATED"\} [1-9]/);
+  });
+
   describe('in production mode, with small limits', () => {
     let strict: Gateway;
     let strictUrl: string;

@@ -11,6 +11,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
 import { queryLimits } from './limits';
+import { GatewayMetrics } from './metrics';
 import { SUBGRAPHS, supergraphFile } from './subgraphs';
 
 interface GatewayContext {
@@ -24,6 +25,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export interface Gateway {
   readonly config: GatewayConfig;
   readonly logger: Logger;
+  readonly metrics: GatewayMetrics;
   /** Serves; answers the GraphQL URL. */
   start(): Promise<string>;
   /** Stops taking requests, finishes those in flight. */
@@ -40,10 +42,11 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: config[urlVariable], secret: config[secretVariable] }]),
   );
   const authenticate = bearerAuthenticator(tokenVerifier({ secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }));
+  const metrics = new GatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphFile, 'utf8'),
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new MeasuredDataSource(name, metrics, {
         url: subgraphs.get(name)!.url,
         willSendRequest({ request, context }) {
           const headers = request.http?.headers;
@@ -77,6 +80,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       queryLimits({ maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST }),
+      metrics.plugin(),
     ],
   });
   let serving = false;
@@ -87,10 +91,14 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   app.get('/ready', (_request, response) => {
     response.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready' });
   });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 
   return {
     config,
     logger,
+    metrics,
     async start() {
       await apollo.start();
       app.use(
@@ -128,4 +136,19 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       logger.info('The gateway has stopped');
     },
   };
+}
+
+/** A subgraph's data source, timed and counted in the gateway's metrics. */
+class MeasuredDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    private readonly metrics: GatewayMetrics,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(options);
+  }
+
+  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    return this.metrics.timeSubgraph(this.subgraph, () => super.process(options));
+  }
 }
