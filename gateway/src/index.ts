@@ -1,5 +1,37 @@
-import { runService } from '@klynge/platform';
-import { gatewayConfig } from './config';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { ConfigError, runService } from '@klynge/platform';
+import { type GatewayConfig, gatewayConfig } from './config';
 import { createGateway } from './server';
 
-void runService(() => createGateway(gatewayConfig.load()));
+let config: GatewayConfig;
+try {
+  config = gatewayConfig.load();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+const workers = config.GATEWAY_WORKERS === 0 ? availableParallelism() : config.GATEWAY_WORKERS;
+
+if (workers > 1 && cluster.isPrimary) {
+  // One gateway per worker process, all on one port; the primary only keeps them running.
+  let stopping = false;
+  for (let index = 0; index < workers; index += 1) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      process.stderr.write(`gateway worker ${worker.process.pid} exited (${code}); starting another\n`);
+      cluster.fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
+      process.exit(0);
+    }
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+} else {
+  void runService(() => createGateway(config));
+}

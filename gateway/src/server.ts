@@ -86,7 +86,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   let serving = false;
   app.disable('x-powered-by');
   app.get('/health', (_request, response) => {
-    response.json({ status: 'ok' });
+    response.json({ status: 'ok', pid: process.pid });
   });
   app.get('/ready', (_request, response) => {
     response.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready' });
