@@ -253,6 +253,57 @@ describe('the gateway over the three subgraphs', () => {
     expect(recovered.clusters.edges[0]!.node.hostedProgrammes).toEqual([{ name: 'The Conversion Engine (Omstillingsmotoren)' }]);
   });
 
+  it('carries a cluster from application to grant to its new level, and a company into the programme the grant opened', async () => {
+    const rooms = ok(
+      await gq<{ registerCluster: { id: string } }>(
+        `mutation { registerCluster(input: { name: "Norwegian Rooms", level: ARENA, levelSince: "2013-01-01", countyCode: "15" }) { id } }`,
+        {},
+        admin,
+      ),
+    ).registerCluster.id;
+    await known(funding, 'cluster_directory', 'cluster_id', rooms);
+    ok(await gq(`mutation { createProgramme(input: { code: "NIC", name: "Norwegian Innovation Clusters", agencyCode: "innovasjon-norge", eligibleClusterLevels: [ARENA, NCE], periodStart: "2014-01-01" }) { code } }`, {}, caseworker));
+    ok(await gq(`mutation { allocateBudget(input: { programmeCode: "NIC", year: 2018, amount: "137000000" }) { year } }`, {}, caseworker));
+    const callId = ok(
+      await gq<{ openCall: { id: string } }>(
+        `mutation { openCall(input: { programmeCode: "NIC", title: "New cluster programmes", targetLevel: NCE, opensOn: "2018-01-01", closesAt: "2099-01-01T00:00:00Z", projectStart: "2019-01-01" }) { id } }`,
+        {},
+        caseworker,
+      ),
+    ).openCall.id;
+    const manager = managerOf(rooms);
+    const applicationId = ok(
+      await gq<{ createApplication: { id: string } }>(
+        `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`,
+        { input: { callId, clusterId: rooms, title: 'NCE status', requested: '5000000' } },
+        manager,
+      ),
+    ).createApplication.id;
+    ok(await gq(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id: applicationId }, manager));
+    ok(await gq(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, caseworker));
+    ok(await gq(`mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2018-11-07", plannedEnd: "2023-12-31" }) { status } }`, { id: applicationId }, caseworker));
+    const raised = await waitFor('the new level', async () => {
+      const { data } = await gq<{ cluster: { level: string; programmePeriod: unknown; applications: { status: string }[] } }>(
+        `query($id: ID!) { cluster(id: $id) { level programmePeriod { start end } applications { status } } }`,
+        { id: rooms },
+      );
+      return data?.cluster.level === 'NCE' && data.cluster;
+    });
+    expect(raised).toEqual({ level: 'NCE', programmePeriod: { start: '2019-01-01', end: '2023-12-31' }, applications: [{ status: 'GRANTED' }] });
+
+    // The programme the first grant opened takes a company, and the cluster's reach shows it.
+    const programmeId = (await competence.db.query<{ id: string }>(`SELECT id FROM competence_programmes WHERE status = 'OPEN'`))[0]!.id;
+    const enrolled = await gq(`mutation($input: EnrolCompanyInput!) { enrolCompany(input: $input) { status memberOfCluster } }`, {
+      input: { programmeId, orgNumber: '123456785', enrolledOn: '2018-02-01' },
+    }, managerOf(clusterId));
+    expect(enrolled.data).toEqual({ enrolCompany: { status: 'ENROLLED', memberOfCluster: true } });
+    const reach = await gq<{ cluster: { hostedProgrammes: unknown } }>(
+      `query($id: ID!) { cluster(id: $id) { hostedProgrammes { reach { companiesReached targetCompanies outsideClusters } } } }`,
+      { id: clusterId },
+    );
+    expect(reach.data!.cluster.hostedProgrammes).toEqual([{ reach: { companiesReached: 1, targetCompanies: 300, outsideClusters: 0 } }]);
+  });
+
   it('asks each subgraph a fixed number of times for the dashboard, whether it shows 10 clusters or 1,000', async () => {
     // Synthetic clusters, generated here and labelled as such: no real cluster has these facts.
     const generate = (from: number, to: number) =>
