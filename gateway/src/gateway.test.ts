@@ -29,6 +29,26 @@ describe('the gateway over the three subgraphs', () => {
   let url: string;
   let clusterId: string;
 
+  /** A gateway (not started) over the three subgraphs, with their secrets, and `settings`. */
+  const gatewayOverSubgraphs = async (settings: Record<string, string> = {}) => {
+    const [port] = await freePorts(1);
+    return createGateway(
+      gatewayConfig.load({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CLUSTERS_URL: clusters.url,
+        FUNDING_URL: funding.url,
+        COMPETENCE_URL: competence.url,
+        JWT_SECRET,
+        CLUSTERS_SECRET: SECRETS.clusters,
+        FUNDING_SECRET: SECRETS.funding,
+        COMPETENCE_SECRET: SECRETS.competence,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
+        ...settings,
+      }),
+    );
+  };
+
   /** A request to the gateway as `caller`, with a token signed as the identity provider would. */
   const gq = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, caller?: Caller, headers: Record<string, string> = {}) => {
     const token = caller ? await signToken(caller, { secret: JWT_SECRET }) : undefined;
@@ -66,21 +86,7 @@ describe('the gateway over the three subgraphs', () => {
         }),
       ),
     )) as [ServiceUnderTest, ServiceUnderTest, ServiceUnderTest];
-    const [port] = await freePorts(1);
-    gateway = createGateway(
-      gatewayConfig.load({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        CLUSTERS_URL: clusters.url,
-        FUNDING_URL: funding.url,
-        COMPETENCE_URL: competence.url,
-        JWT_SECRET,
-        CLUSTERS_SECRET: SECRETS.clusters,
-        FUNDING_SECRET: SECRETS.funding,
-        COMPETENCE_SECRET: SECRETS.competence,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
-      }),
-    );
+    gateway = await gatewayOverSubgraphs();
     url = await gateway.start();
 
     // A cluster with a member, a grant and a competence programme, set up in the three services.
@@ -349,27 +355,14 @@ describe('the gateway over the three subgraphs', () => {
     let strictUrl: string;
 
     beforeAll(async () => {
-      const [port] = await freePorts(1);
-      strict = createGateway(
-        gatewayConfig.load({
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          CLUSTERS_URL: clusters.url,
-          FUNDING_URL: funding.url,
-          COMPETENCE_URL: competence.url,
-          JWT_SECRET,
-          CLUSTERS_SECRET: SECRETS.clusters,
-          FUNDING_SECRET: SECRETS.funding,
-          COMPETENCE_SECRET: SECRETS.competence,
-          NODE_ENV: 'production',
-          MAX_QUERY_DEPTH: '4',
-          MAX_QUERY_ALIASES: '2',
-          MAX_QUERY_COST: '500',
-          MAX_QUERY_TOKENS: '100',
-          MAX_BODY_SIZE: '2kb',
-          LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
-        }),
-      );
+      strict = await gatewayOverSubgraphs({
+        NODE_ENV: 'production',
+        MAX_QUERY_DEPTH: '4',
+        MAX_QUERY_ALIASES: '2',
+        MAX_QUERY_COST: '500',
+        MAX_QUERY_TOKENS: '100',
+        MAX_BODY_SIZE: '2kb',
+      });
       strictUrl = await strict.start();
     });
 
