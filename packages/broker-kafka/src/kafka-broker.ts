@@ -1,3 +1,4 @@
+import { waitFor } from '@klynge/async';
 import {
   BrokerUnavailableError,
   type DeliveredMessage,
@@ -42,6 +43,8 @@ export interface KafkaBrokerOptions {
 /** Kafka's own retries are kept short: the outbox relay and the subscriptions retry on top. */
 const CLIENT_RETRY = { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 };
 const RESUBSCRIBE_DELAY_MS = 1_000;
+/** How long a new topic may take to get leaders for all its partitions. */
+const TOPIC_READY_TIMEOUT_MS = 30_000;
 /**
  * A member that misses heartbeats this long leaves its group. Short, so that after a broker
  * restart the group does not wait long for members that died with the old connections; handlers
@@ -97,12 +100,35 @@ export class KafkaBroker implements MessageBroker {
             replicationFactor: this.options.replicationFactor ?? 1,
           })),
         });
-        // createTopics answers false when another client created them first; either way the
-        // topics must now have leaders before anyone produces to them.
-        await admin.fetchTopicMetadata({ topics: missing });
       }
     });
+    await this.awaitLeaders(wanted);
     for (const topic of wanted) this.existingTopics.add(topic);
+  }
+
+  /**
+   * createTopics answers before every broker knows the new topics (and answers false when another
+   * client created them first), so metadata can still say "does not host this topic-partition"
+   * for a while, longer on a busy machine than kafkajs's own retries last. Nobody produces to or
+   * subscribes to a topic until each of its partitions has a leader.
+   */
+  private async awaitLeaders(topics: readonly string[]): Promise<void> {
+    try {
+      await waitFor(
+        `leaders for ${topics.join(', ')}`,
+        () =>
+          this.withAdmin(async (admin) => {
+            const { topics: described } = await admin.fetchTopicMetadata({ topics: [...topics] });
+            return (
+              described.length === topics.length &&
+              described.every(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))
+            );
+          }),
+        { timeoutMs: TOPIC_READY_TIMEOUT_MS, intervalMs: 100 },
+      );
+    } catch (error) {
+      throw unavailable('see the topics ready', error);
+    }
   }
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {

@@ -14,7 +14,8 @@ export {
 export { createTestDatabase, serverUrl, type TestDatabase, withDatabase } from './test-database';
 export { uniqueName, uniqueTopicPrefix } from './unique-names';
 export { authenticateFromTestHeader, callerHeaders, TEST_CALLER_HEADER } from './test-callers';
-export { waitFor } from './wait-for';
+// Waiting on a condition with a deadline, for tests and for the code they run alike.
+export { waitFor } from '@klynge/async';
 
 /** The Kafka bootstrap servers the test setup provided. */
 export function kafkaBrokers(): string[] {

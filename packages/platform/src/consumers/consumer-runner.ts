@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { EventEnvelope, EventSchemas, TopicNames } from '../events';
 import { type Logger, withLogContext } from '../logging';
 import type { UnitOfWork } from '../outbox';
-import { backoff, pause } from '../util/wakeup';
+import { backoff, pause } from '@klynge/async';
 import type { EventConsumer, EventHandler } from './event-consumer';
 
 /** Headers a dead-lettered message carries besides its original ones. */

@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import { type MessageBroker, BrokerUnavailableError } from '@klynge/broker';
 import pg from 'pg';
 import type { Logger } from '../logging';
-import { backoff, pause, Wakeup } from '../util/wakeup';
+import { backoff, pause, Wakeup } from '@klynge/async';
 
 export interface OutboxRelayOptions {
   readonly databaseUrl: string;
