@@ -10,6 +10,7 @@ export { type Caller, hasRole, requireCaller, requireRole, type Role, ROLES } fr
 export {
   emailAddress,
   isoDate,
+  isUuid,
   optionalIsoDate,
   optionalText,
   requiredText,

@@ -66,3 +66,8 @@ export function wholeAmount(field: string, value: string, options: { allowZero?:
   }
   return BigInt(text);
 }
+
+/** Whether `value` is a UUID: ids that are not cannot name anything, so lookups skip the query. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -3,6 +3,7 @@ import {
   type ConnectionPage,
   decodeCursor,
   groupByKey,
+  isUuid,
   pageSize,
   type RequestContext,
   toPage,
@@ -98,10 +99,6 @@ export function toPeriodType(row: ClusterLevelPeriodEntity): ClusterLevelPeriodT
     reason: row.reason,
     decisionReference: row.decisionReference,
   };
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function escapeLike(text: string): string {

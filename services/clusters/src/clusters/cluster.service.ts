@@ -14,6 +14,7 @@ import {
   ConflictError,
   emailAddress,
   isoDate,
+  isUuid,
   NotFoundError,
   optionalIsoDate,
   optionalText,
@@ -231,7 +232,7 @@ export class ClusterService {
 }
 
 async function lockCluster(manager: EntityManager, id: string): Promise<ClusterEntity> {
-  const cluster = /^[0-9a-f-]{36}$/i.test(id)
+  const cluster = isUuid(id)
     ? await manager.getRepository(ClusterEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
     : null;
   if (!cluster) throw new NotFoundError('Cluster', id, 'id');

@@ -8,12 +8,12 @@ import {
   BadUserInputError,
   ConflictError,
   isoDate,
+  isUuid,
   NotFoundError,
   translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
 import { ClusterEntity } from '../clusters/cluster.entity';
-import { isUuid } from '../clusters/cluster.queries';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MembershipEntity } from './membership.entity';
 import type { AddMemberInput } from './membership.types';

@@ -1,4 +1,9 @@
-import { alignByKey, groupByKey, type RequestContext } from '@klynge/platform';
+import {
+  alignByKey,
+  groupByKey,
+  isUuid,
+  type RequestContext,
+} from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import { ENROLMENT_COLUMNS, type EnrolmentRecord } from './enrolment.service';
 import type { EnrolmentStatus } from './enrolment.types';
@@ -9,7 +14,7 @@ export class EnrolmentQueries {
   byId(context: RequestContext, id: string): Promise<EnrolmentRecord | null> {
     return context.loaders
       .get<string, EnrolmentRecord | null>('enrolments.byId', async (ids) => {
-        const valid = ids.filter((value) => /^[0-9a-f-]{36}$/i.test(value));
+        const valid = ids.filter((value) => isUuid(value));
         const rows = valid.length
           ? await this.dataSource.query<EnrolmentRecord[]>(`SELECT ${ENROLMENT_COLUMNS} FROM enrolments e WHERE e.id = ANY($1::uuid[])`, [valid])
           : [];

@@ -4,10 +4,11 @@ import {
   type Caller,
   ConflictError,
   isoDate,
+  isUuid,
   NotFoundError,
   optionalIsoDate,
-  translateConstraintErrors,
   type Transaction,
+  translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
 import { hostsOf, lockProgramme } from '../programmes/programme.service';
@@ -124,7 +125,7 @@ async function enrolmentsById(tx: Transaction, ids: string[]): Promise<Enrolment
 }
 
 async function lockEnrolment(tx: Transaction, id: string, authorize: (hosts: string[]) => Caller): Promise<EnrolmentRecord> {
-  const valid = /^[0-9a-f-]{36}$/i.test(id);
+  const valid = isUuid(id);
   if (valid) await tx.manager.query('SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE', [id]);
   const [enrolment] = valid ? await enrolmentsById(tx, [id]) : [];
   if (!enrolment) throw new NotFoundError('Enrolment', id, 'enrolmentId');

@@ -1,4 +1,9 @@
-import { alignByKey, groupByKey, type RequestContext } from '@klynge/platform';
+import {
+  alignByKey,
+  groupByKey,
+  isUuid,
+  type RequestContext,
+} from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CompetenceProgrammeType, ModuleType } from './programme.types';
 
@@ -73,6 +78,6 @@ export class ProgrammeQueries {
 }
 
 export async function programmesById(manager: EntityManager, ids: readonly string[]): Promise<ProgrammeRecord[]> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   return valid.length ? manager.query(`SELECT ${COLUMNS} FROM competence_programmes WHERE id = ANY($1::uuid[])`, [valid]) : [];
 }

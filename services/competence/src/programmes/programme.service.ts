@@ -10,12 +10,13 @@ import {
   type Caller,
   ConflictError,
   isoDate,
+  isUuid,
   NotFoundError,
   optionalIsoDate,
   optionalText,
   requiredText,
-  translateConstraintErrors,
   type Transaction,
+  translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
 import { type ProgrammeRecord, programmesById } from './programme.queries';
@@ -187,7 +188,7 @@ export class ProgrammeService {
 }
 
 async function lock(tx: Transaction, id: string, field: string): Promise<ProgrammeRecord> {
-  const valid = /^[0-9a-f-]{36}$/i.test(id);
+  const valid = isUuid(id);
   if (valid) await tx.manager.query('SELECT 1 FROM competence_programmes WHERE id = $1 FOR UPDATE', [id]);
   const [programme] = valid ? await programmesById(tx.manager, [id]) : [];
   if (!programme) throw new NotFoundError('CompetenceProgramme', id, field);

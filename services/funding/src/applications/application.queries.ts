@@ -3,6 +3,7 @@ import {
   type ConnectionPage,
   decodeCursor,
   groupByKey,
+  isUuid,
   pageSize,
   type RequestContext,
   toPage,
@@ -111,7 +112,7 @@ export class ApplicationQueries {
 }
 
 export async function applicationsById(manager: EntityManager, ids: readonly string[]): Promise<ApplicationRecord[]> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   if (valid.length === 0) return [];
   const rows: ApplicationRow[] = await manager.query(`${SELECT_APPLICATIONS} WHERE a.id = ANY($1::uuid[])`, [valid]);
   return rows.map(toRecord);

@@ -10,6 +10,7 @@ import {
   BadUserInputError,
   type Caller,
   ConflictError,
+  isUuid,
   NotFoundError,
   optionalIsoDate,
   optionalText,
@@ -231,7 +232,7 @@ export class ApplicationService {
     effects?: (tx: Transaction, inHand: ApplicationInHand) => Promise<void>,
   ): Promise<ApplicationRecord> {
     return this.unitOfWork.run(async (tx) => {
-      const valid = /^[0-9a-f-]{36}$/i.test(id);
+      const valid = isUuid(id);
       if (valid) await tx.manager.query('SELECT 1 FROM applications WHERE id = $1 FOR UPDATE', [id]);
       const [application] = valid ? await applicationsById(tx.manager, [id]) : [];
       if (!application) throw new NotFoundError('Application', id, 'id');
@@ -266,7 +267,7 @@ async function assertEligible(
   applicant: { clusterId: string | null; orgNumber: string | null },
 ): Promise<void> {
   if (applicant.clusterId !== null) {
-    const [cluster] = /^[0-9a-f-]{36}$/i.test(applicant.clusterId)
+    const [cluster] = isUuid(applicant.clusterId)
       ? (await manager.query<{
           name: string;
           level: string;

@@ -4,6 +4,7 @@ import {
   type Caller,
   ConflictError,
   isoDate,
+  isUuid,
   NotFoundError,
   optionalText,
   type UnitOfWork,
@@ -27,7 +28,7 @@ export class GrantService {
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // Lock the grant, then add up its payments in a later statement: that one's snapshot sees
       // the payments committed while we waited for the lock.
-      const [grant] = /^[0-9a-f-]{36}$/i.test(input.grantId)
+      const [grant] = isUuid(input.grantId)
         ? await manager.query<{ id: string; amount: string; status: string; agency_code: string }[]>(
             `SELECT g.id, g.amount_nok::text AS amount, g.status, p.agency_code
              FROM grants g JOIN funding_programmes p ON p.code = g.programme_code WHERE g.id = $1 FOR UPDATE OF g`,

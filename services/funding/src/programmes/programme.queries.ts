@@ -1,4 +1,9 @@
-import { alignByKey, groupByKey, type RequestContext } from '@klynge/platform';
+import {
+  alignByKey,
+  groupByKey,
+  isUuid,
+  type RequestContext,
+} from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nok } from '../money';
 import type { AgencyType, BudgetType, CallType, FundingProgrammeType } from './programme.types';
@@ -119,6 +124,6 @@ export function programmesByCode(manager: EntityManager, codes: readonly string[
 }
 
 export function callsById(manager: EntityManager, ids: readonly string[]): Promise<CallType[]> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   return valid.length ? manager.query(`SELECT ${CALL_COLUMNS} FROM calls WHERE id = ANY($1::uuid[])`, [valid]) : Promise.resolve([]);
 }
