@@ -152,6 +152,7 @@ describe('the gateway over the three subgraphs', () => {
           name county { name } levelHistory { level from }
           memberStats { memberCount smeShare }
           fundingTotal { amount currency }
+          fundingByYear { year granted { amount } paid { amount } }
           grants { amountAwarded { amount } amountPaid { amount } programme { name agency { name } } }
           hostedProgrammes { name status reach { companiesReached targetCompanies } grant { amountAwarded { amount } } }
         } } } }`,
@@ -171,6 +172,11 @@ describe('the gateway over the three subgraphs', () => {
               levelHistory: [{ level: 'NCE', from: '2006-01-01' }],
               memberStats: { memberCount: 1, smeShare: 1 },
               fundingTotal: { amount: '8000000', currency: 'NOK' },
+              // Granted from the 2017 budget, paid in January 2018.
+              fundingByYear: [
+                { year: 2017, granted: { amount: '8000000' }, paid: { amount: '0' } },
+                { year: 2018, granted: { amount: '0' }, paid: { amount: '2000000' } },
+              ],
               grants: [
                 {
                   amountAwarded: { amount: '8000000' },
@@ -325,7 +331,7 @@ describe('the gateway over the three subgraphs', () => {
       const before = await subgraphRequests();
       const result = await gq<{ clusters: { edges: unknown[] } }>(`{ clusters(filter: { level: GCE }, first: 1000) { edges { node {
         name county { name } levelHistory { level } memberStats { memberCount smeShare }
-        fundingTotal { amount } grants { amountAwarded { amount } } hostedProgrammes { name reach { companiesReached } } } } } }`);
+        fundingByYear { year granted { amount } paid { amount } } hostedProgrammes { name reach { companiesReached } } } } } }`);
       expect(result.errors).toBeUndefined();
       return { clusters: result.data!.clusters.edges.length, subgraphRequests: (await subgraphRequests()) - before };
     };

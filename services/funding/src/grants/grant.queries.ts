@@ -3,6 +3,7 @@ import {
   type ConnectionPage,
   decodeCursor,
   groupByKey,
+  isUuid,
   pageSize,
   type RequestContext,
   toPage,
@@ -10,7 +11,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { nok } from '../money';
 import { SqlConditions } from '../sql-conditions';
-import type { DisbursementType, GrantFilter, GrantType } from './grant.types';
+import type { DisbursementType, FundingYearType, GrantFilter, GrantType } from './grant.types';
 
 /** A grant as resolvers see it: the GraphQL fields, what it refers to, and what is paid. */
 export interface GrantRecord extends GrantType {
@@ -66,7 +67,7 @@ export class GrantQueries {
   byId(context: RequestContext, id: string): Promise<GrantRecord | null> {
     return context.loaders
       .get<string, GrantRecord | null>('grants.byId', async (ids) => {
-        const valid = ids.filter((value) => /^[0-9a-f-]{36}$/i.test(value));
+        const valid = ids.filter((value) => isUuid(value));
         const rows: GrantRow[] = valid.length
           ? await this.dataSource.query(`${SELECT_GRANTS} WHERE g.id = ANY($1::uuid[])`, [valid])
           : [];
@@ -127,6 +128,32 @@ export class GrantQueries {
           [ids, filter.year ?? null, filter.programmeCode ?? null],
         );
         return alignByKey(ids, rows, (row) => row.cluster_id).map((row) => row?.total ?? '0');
+      })
+      .load(clusterId);
+  }
+
+  /** A cluster's granted and paid amounts per year, oldest first, batched per request. */
+  fundingByYear(context: RequestContext, clusterId: string): Promise<FundingYearType[]> {
+    return context.loaders
+      .get<string, FundingYearType[]>('grants.byYear', async (ids) => {
+        const rows: { cluster_id: string; year: number; granted: string; paid: string }[] = await this.dataSource.query(
+          `WITH cluster_grants AS (
+             SELECT g.id, g.amount_nok, g.budget_year, g.status, a.cluster_id
+             FROM grants g JOIN applications a ON a.id = g.application_id
+             WHERE a.cluster_id = ANY($1::uuid[])
+           )
+           SELECT cluster_id, year, sum(granted)::text AS granted, sum(paid)::text AS paid FROM (
+             SELECT cluster_id, budget_year AS year, amount_nok AS granted, 0 AS paid FROM cluster_grants WHERE status <> 'CANCELLED'
+             UNION ALL
+             SELECT cg.cluster_id, extract(year FROM d.paid_on)::int, 0, d.amount_nok
+             FROM disbursements d JOIN cluster_grants cg ON cg.id = d.grant_id
+           ) AS amounts
+           GROUP BY cluster_id, year ORDER BY year`,
+          [ids],
+        );
+        return groupByKey(ids, rows, (row) => row.cluster_id).map((years) =>
+          years.map((row) => ({ year: row.year, granted: nok(row.granted), paid: nok(row.paid) })),
+        );
       })
       .load(clusterId);
   }

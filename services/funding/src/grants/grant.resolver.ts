@@ -11,6 +11,7 @@ import type { GrantQueries, GrantRecord } from './grant.queries';
 import type { GrantService } from './grant.service';
 import {
   DisbursementType,
+  FundingYearType,
   GrantConnection,
   GrantFilter,
   GrantType,
@@ -135,6 +136,11 @@ export class ClusterFundingResolver {
   ): Promise<MoneyType> {
     const filter = { ...(year === undefined ? {} : { year }), ...(programmeCode ? { programmeCode } : {}) };
     return nok(await this.grantQueries.fundingTotal(context, cluster.id, filter));
+  }
+
+  @FieldResolver(() => [FundingYearType], { nullable: true, description: 'Granted and paid per year, oldest first.' })
+  fundingByYear(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<FundingYearType[]> {
+    return this.grantQueries.fundingByYear(context, cluster.id);
   }
 }
 

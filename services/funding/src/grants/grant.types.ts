@@ -18,6 +18,18 @@ export class DisbursementType {
   reference!: string | null;
 }
 
+@ObjectType('FundingYear', { description: "A cluster's money in one year: granted (by budget year) and paid (by payment date)." })
+export class FundingYearType {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => MoneyType, { description: 'Awarded from that budget year, cancelled grants left out' })
+  granted!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Paid out that year' })
+  paid!: MoneyType;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Grant', { description: 'Money awarded on a granted application.' })
 export class GrantType {
