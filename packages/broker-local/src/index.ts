@@ -1,0 +1,2 @@
+export { LocalBroker, type LocalBrokerOptions } from './local-broker';
+export type { LocalBrokerLogger } from './logger';
