@@ -23,7 +23,7 @@ describe('configuration from the environment', () => {
   it('names every missing or invalid variable in one error', () => {
     let error: unknown;
     try {
-      config.load({ PORT: '70000', DATABASE_URL: 'mysql://localhost/clusters', LOG_LEVEL: 'loud', KAFKA_BROKERS: '' });
+      config.load({ PORT: '70000', DATABASE_URL: 'mysql://localhost/clusters', LOG_LEVEL: 'loud', KAFKA_BROKERS: 'kafka' });
     } catch (caught) {
       error = caught;
     }
@@ -38,8 +38,8 @@ describe('configuration from the environment', () => {
       [
         'Invalid configuration:',
         '  PORT: must be a whole number from 1 to 65535, got "70000"',
-        '  DATABASE_URL: must be a URL starting with postgres: or postgresql:, got "mysql://localhost/clusters"',
-        '  KAFKA_BROKERS: is required (Kafka bootstrap servers, comma-separated host:port)',
+        '  DATABASE_URL: must be a URL starting with postgres:, postgresql: or pglite:, got "mysql://localhost/clusters"',
+        '  KAFKA_BROKERS: must be a comma-separated list of host:port, got "kafka"',
         '  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       ].join('\n'),
     );

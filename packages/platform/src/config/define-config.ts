@@ -113,7 +113,7 @@ export const env = {
         throw new Error(`must be a URL (${options.protocols.join(' or ')})`);
       }
       if (!options.protocols.includes(url.protocol)) {
-        throw new Error(`must be a URL starting with ${options.protocols.join(' or ')}`);
+        throw new Error(`must be a URL starting with ${new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(options.protocols)}`);
       }
       return raw;
     });

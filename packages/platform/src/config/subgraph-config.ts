@@ -9,10 +9,11 @@ export function subgraphVariables(service: string, port: number) {
     HOST: env.string({ description: 'interface to listen on', default: '0.0.0.0' }),
     DATABASE_URL: env.url({
       description: `PostgreSQL URL of the ${service} service's own database`,
-      protocols: ['postgres:', 'postgresql:'],
+      protocols: ['postgres:', 'postgresql:', 'pglite:'],
     }),
     DATABASE_POOL_SIZE: env.integer({ description: 'connections in the pool', default: 10, min: 1, max: 100 }),
-    KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers, comma-separated host:port' }),
+    // Required unless the service is handed a broker of its own (npm start's in-process one).
+    KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers, comma-separated host:port', optional: true }),
     KAFKA_TOPIC_PREFIX: env.string({
       description: 'prepended to every topic and consumer group name (tests use it to stay apart)',
       default: '',

@@ -1,6 +1,7 @@
 import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } from 'typeorm';
 import type { Logger } from '../logging';
 import { CreateEventTables1795400000000 } from './migrations/1795400000000-create-event-tables';
+import { isPgliteUrl, openPglite } from './pglite';
 
 /** The platform's migrations; they run before a service's own. */
 export const platformMigrations: readonly (new () => MigrationInterface)[] = [CreateEventTables1795400000000];
@@ -21,19 +22,30 @@ export interface DatabaseOptions {
  * stays off, and {@link runMigrations} applies the platform's migrations and then the service's.
  */
 export function createDataSource(options: DatabaseOptions): DataSource {
-  return new DataSource({
+  // A pglite: URL is a database inside this process (see pglite.ts), reached through one pooled
+  // connection so that transactions take turns on its single session.
+  const embedded = isPgliteUrl(options.url) ? openPglite(options.url) : undefined;
+  const dataSource = new DataSource({
     type: 'postgres',
-    url: options.url,
+    ...(embedded ? { extra: { connection: embedded.connection } } : { url: options.url }),
     applicationName: options.applicationName,
     entities: [...options.entities],
     migrations: [...platformMigrations, ...options.migrations],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    poolSize: options.poolSize ?? 10,
+    poolSize: embedded ? 1 : (options.poolSize ?? 10),
     logging: ['error', 'warn', 'migration'],
     logger: new PinoTypeOrmLogger(options.logger.child({ component: 'typeorm' })),
   });
+  if (embedded) {
+    const destroy = dataSource.destroy.bind(dataSource);
+    dataSource.destroy = async () => {
+      await destroy();
+      await embedded.close();
+    };
+  }
+  return dataSource;
 }
 
 /** Applies the pending migrations, each in its own transaction; answers the names applied. */

@@ -1,2 +1,3 @@
 export { createDataSource, platformMigrations, runMigrations, type DatabaseOptions } from './data-source';
 export { type ConstraintViolation, constraintViolation, translateConstraintErrors } from './postgres-errors';
+export { isPgliteUrl, openPglite, type PgliteDatabase, pgliteLocation, writePgliteTemplate } from './pglite';

@@ -1,6 +1,8 @@
 import { EventEmitter, once } from 'node:events';
 import { type MessageBroker, BrokerUnavailableError } from '@klynge/broker';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { isPgliteUrl, openPglite } from '../database/pglite';
 import type { Logger } from '../logging';
 import { backoff, pause, Wakeup } from '@klynge/async';
 
@@ -15,6 +17,13 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
   /** Longest pause between attempts while the broker or database is away (default 5 s). */
   readonly maxBackoffMs?: number;
+  /**
+   * The service's DataSource; needed for an embedded (pglite:) database, which is one session:
+   * the relay then queries through the DataSource's single pooled connection (never inside
+   * someone else's transaction) and is woken by PGlite's notifications instead of a LISTEN
+   * connection of its own.
+   */
+  readonly dataSource?: DataSource;
 }
 
 interface OutboxRow {
@@ -45,6 +54,7 @@ export class OutboxRelay {
   private readonly progress = new EventEmitter();
   private readonly stopping = new AbortController();
   private client: pg.Client | undefined;
+  private embedded: { readonly close: () => Promise<void> } | undefined;
   private leader = false;
   private loop: Promise<void> | undefined;
 
@@ -110,6 +120,7 @@ export class OutboxRelay {
 
   /** Connects, listens and tries to take the relay lock, unless all that is already done. */
   private async lead(): Promise<void> {
+    if (isPgliteUrl(this.options.databaseUrl)) return this.leadEmbedded();
     if (!this.client) {
       const client = new pg.Client({
         connectionString: this.options.databaseUrl,
@@ -137,10 +148,39 @@ export class OutboxRelay {
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  /**
+   * An embedded database's directory is locked to this process (see database/pglite.ts), so there
+   * is no other relay to stand by for: leadership is a given.
+   */
+  private async leadEmbedded(): Promise<void> {
+    if (this.embedded) return;
+    const dataSource = this.options.dataSource;
+    if (!dataSource) throw new Error('An outbox relay on a pglite: database needs the DataSource');
+    const database = openPglite(this.options.databaseUrl);
+    const unsubscribe = database.pglite.onNotification((channel) => {
+      if (channel === 'outbox_events') this.wakeup.fire();
+    });
+    // Through the pool, so that it never lands inside a transaction in progress.
+    await dataSource.query('LISTEN outbox_events');
+    this.embedded = {
+      close: async () => {
+        unsubscribe();
+        await database.close();
+      },
+    };
+    this.leader = true;
+  }
+
+  private async query<R>(sql: string, params: unknown[]): Promise<R[]> {
+    if (this.embedded) return (await this.options.dataSource!.query<R[]>(sql, params)) ?? [];
     const client = this.client;
-    if (!client) return 0;
-    const { rows } = await client.query<OutboxRow>(
+    if (!client) return [];
+    return (await client.query(sql, params)).rows as R[];
+  }
+
+  private async publishBatch(): Promise<number> {
+    if (!this.client && !this.embedded) return 0;
+    const rows = await this.query<OutboxRow>(
       'SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1',
       [this.batchSize],
     );
@@ -148,12 +188,15 @@ export class OutboxRelay {
     await this.options.broker.publish(
       rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
     );
-    await client.query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
+    await this.query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
     this.logger.debug({ count: rows.length }, 'Published outbox events');
     return rows.length;
   }
 
   private async disconnect(): Promise<void> {
+    const embedded = this.embedded;
+    this.embedded = undefined;
+    await embedded?.close();
     const client = this.client;
     this.client = undefined;
     this.leader = false;

@@ -152,3 +152,10 @@ describe('a subgraph service while Kafka cannot be reached', () => {
     expect(await ready.json()).toEqual({ status: 'not ready', checks: { database: 'up', broker: 'down' } });
   });
 });
+
+describe('a subgraph service without Kafka settings', () => {
+  it('is refused, naming KAFKA_BROKERS, unless it is handed a broker of its own', () => {
+    const config = sampleConfig.load({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/unused', LOG_LEVEL: 'fatal' });
+    expect(() => createService(sampleService(config))).toThrow(/KAFKA_BROKERS: is required/);
+  });
+});

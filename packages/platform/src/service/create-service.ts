@@ -3,7 +3,7 @@ import { KafkaBroker } from '@klynge/broker-kafka';
 import type express from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import { bearerAuthenticator, tokenVerifier } from '../auth';
-import type { SubgraphConfig } from '../config';
+import { ConfigError, type SubgraphConfig } from '../config';
 import { ConsumerRunner, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
 import { type EventContract, EventSchemas, TopicNames } from '../events';
@@ -64,15 +64,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
     poolSize: config.DATABASE_POOL_SIZE,
     logger,
   });
-  const broker =
-    definition.broker ??
-    new KafkaBroker({
-      brokers: config.KAFKA_BROKERS,
-      clientId: name,
-      partitions: config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-      logger: logger.child({ component: 'broker' }),
-    });
+  const broker = definition.broker ?? kafkaBroker(config, name, logger);
   const schemas = definition.eventSchemas ?? new EventSchemas();
   const topics = new TopicNames(config.KAFKA_TOPIC_PREFIX);
   const outbox = new Outbox({ source: `/klynge/${name}`, schemas, topics });
@@ -84,6 +76,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
     broker,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    dataSource,
   });
   const runners = (definition.consumers?.(dependencies) ?? []).map(
     (consumer) =>
@@ -139,4 +132,17 @@ export function createService<TContext extends RequestContext>(definition: Servi
   }
 
   return { name, ...dependencies, relay, start, stop };
+}
+
+function kafkaBroker(config: SubgraphConfig, name: string, logger: Logger): MessageBroker {
+  if (!config.KAFKA_BROKERS) {
+    throw new ConfigError([{ variable: 'KAFKA_BROKERS', message: 'is required (Kafka bootstrap servers, comma-separated host:port)' }]);
+  }
+  return new KafkaBroker({
+    brokers: config.KAFKA_BROKERS,
+    clientId: name,
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    logger: logger.child({ component: 'broker' }),
+  });
 }

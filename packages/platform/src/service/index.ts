@@ -1,4 +1,4 @@
 export { createService, type Service, type ServiceDefinition, type ServiceDependencies } from './create-service';
-export { type Runnable, runService } from './run-service';
+export { exitOnConfigError, type Runnable, runService } from './run-service';
 export { runSeed } from './run-seed';
 export { subgraphSdl } from './subgraph-sdl';

@@ -15,16 +15,7 @@ export interface Runnable {
  * exit code 1 and a message naming each offending variable, before anything is started.
  */
 export async function runService(create: () => Runnable): Promise<void> {
-  let service: Runnable;
-  try {
-    service = create();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const service = exitOnConfigError(create);
   const { logger } = service;
   const shutdownTimeoutMs = service.config.SHUTDOWN_TIMEOUT_MS;
 
@@ -54,5 +45,21 @@ export async function runService(create: () => Runnable): Promise<void> {
     logger.fatal({ err: error }, 'The service could not start');
     await service.stop().catch(() => undefined);
     process.exit(1);
+  }
+}
+
+/**
+ * Runs `load` (which reads configuration); a configuration problem ends the process with exit
+ * code 1 and the message naming each offending variable.
+ */
+export function exitOnConfigError<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
   }
 }
