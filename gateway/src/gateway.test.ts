@@ -419,6 +419,32 @@ describe('the gateway over the three subgraphs', () => {
       const development = await gq('{ clusterz { totalCount } }');
       expect(development.errors?.[0]?.message).toContain('Did you mean');
     });
+
+    it('serves no IDE', async () => {
+      const page = await fetch(strictUrl, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('GraphiQL');
+      expect((await fetch(strictUrl.replace(/\/graphql$/, '/graphiql/graphiql.js'))).status).toBe(404);
+    });
+  });
+
+  it('serves GraphiQL to a browser in development, with everything it loads coming from the gateway itself', async () => {
+    const page = await fetch(url, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    // Offline: no address outside the gateway, and every script and stylesheet answers.
+    expect(html).not.toMatch(/https?:\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assets.sort()).toEqual(['/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/react-dom.js', '/graphiql/react.js']);
+    for (const asset of assets) {
+      const response = await fetch(new URL(asset, url));
+      expect([asset, response.status]).toEqual([asset, 200]);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
+    }
+    // A client asking for JSON still gets GraphQL on GET.
+    const get = await fetch(`${url}?query=${encodeURIComponent('{ clusterCounts { total } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(((await get.json()) as GraphQLResult<unknown>).data).toEqual({ clusterCounts: { total: expect.any(Number) } });
   });
 
   it('answers /health and /ready', async () => {

@@ -1,17 +1,10 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { ConfigError, runService } from '@klynge/platform';
-import { type GatewayConfig, gatewayConfig } from './config';
+import { exitOnConfigError, runService } from '@klynge/platform';
+import { gatewayConfig } from './config';
 import { createGateway } from './server';
 
-let config: GatewayConfig;
-try {
-  config = gatewayConfig.load();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config = exitOnConfigError(() => gatewayConfig.load());
 const workers = config.GATEWAY_WORKERS === 0 ? availableParallelism() : config.GATEWAY_WORKERS;
 
 if (workers > 1 && cluster.isPrimary) {

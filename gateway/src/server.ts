@@ -4,12 +4,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { bearerAuthenticator, createLogger, type Logger, SUBGRAPH_SECRET_HEADER, tokenVerifier } from '@klynge/platform';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
+import { graphiql } from './graphiql';
 import { queryLimits } from './limits';
 import { GatewayMetrics } from './metrics';
 import { SUBGRAPHS, supergraphFile } from './subgraphs';
@@ -79,6 +81,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing pages load from a CDN; development gets GraphiQL, served from here.
+      ApolloServerPluginLandingPageDisabled(),
       queryLimits({ maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST }),
       metrics.plugin(),
     ],
@@ -101,6 +105,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     metrics,
     async start() {
       await apollo.start();
+      if (config.NODE_ENV !== 'production') app.use(graphiql('/graphql'));
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_SIZE }),

@@ -12,3 +12,13 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export const sdlFileOf = (name: SubgraphName) => path.join(graphqlSchemaDir, `${name}.graphql`);
 export const supergraphFile = path.join(graphqlSchemaDir, 'supergraph.graphql');
+
+/** The gateway's settings for every subgraph: where it answers, and the secret it expects. */
+export function subgraphSettings(urlOf: (name: SubgraphName) => string, secretOf: (name: SubgraphName) => string): Record<string, string> {
+  return Object.fromEntries(
+    SUBGRAPHS.flatMap(({ name, urlVariable, secretVariable }) => [
+      [urlVariable, urlOf(name)],
+      [secretVariable, secretOf(name)],
+    ]),
+  );
+}
