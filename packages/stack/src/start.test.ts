@@ -1,0 +1,196 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { SAMPLE_QUERY } from '@klynge/gateway/graphiql';
+import { freePorts, waitFor } from '@klynge/testing';
+import { repoRoot } from './config';
+import { descendants } from './process-tree';
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly url: string;
+}
+
+/** The four ports npm start serves on, free ones so as not to meet a stack already running. */
+async function freeStackPorts(): Promise<Record<string, string>> {
+  const [gateway, clusters, funding, competence] = await freePorts(4);
+  return { PORT: String(gateway), CLUSTERS_PORT: String(clusters), FUNDING_PORT: String(funding), COMPETENCE_PORT: String(competence) };
+}
+
+/** Runs `npm start` with `env` in a process group of its own, as a terminal would, until it says it is ready. */
+async function npmStart(env: Record<string, string | undefined>): Promise<Running> {
+  const child = spawn('npm', ['start'], { cwd: repoRoot, env, detached: true });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await waitFor(
+    'Klynge to say it is ready',
+    () => {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+      return /GraphQL and GraphiQL:\s+(\S+)/.exec(output)?.[1];
+    },
+    { timeoutMs: 240_000, intervalMs: 100 },
+  );
+  return { child, output: () => output, url };
+}
+
+/**
+ * Ctrl-C: SIGINT to the whole process group, as a terminal sends it. npm ends by the same signal
+ * once its script has; what counts is that Klynge says it stopped.
+ */
+async function ctrlC(running: Running): Promise<void> {
+  const { child } = running;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  process.kill(-child.pid!, 'SIGINT');
+  const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+  expect(code === 0 || signal === 'SIGINT').toBe(true);
+  expect(running.output()).toContain('Stopped.');
+}
+
+async function gq<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** The README's way to a development token. */
+const token = async (...args: string[]) =>
+  (await promisify(execFile)('npm', ['run', '--silent', 'token', '--', ...args], { cwd: repoRoot })).stdout.trim().split('\n').pop()!;
+
+/**
+ * The README's start command, as a newcomer runs it: `npm start` on a fresh data folder answers
+ * the sample query with the demo data, takes a mutation with a development token whose event
+ * reaches the other services, stops on Ctrl-C, and starts again with the data still there.
+ */
+describe('npm start', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'klynge-start-'));
+  let env: Record<string, string | undefined>;
+  const started: Running[] = [];
+
+  beforeAll(async () => {
+    // Not the test run's PostgreSQL and Kafka: the embedded start must need no servers.
+    const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
+    env = { ...inherited, ...(await freeStackPorts()), KLYNGE_DATA_DIR: dataDir };
+  });
+
+  afterAll(async () => {
+    for (const running of started) await ctrlC(running);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const running = await npmStart(env);
+    started.push(running);
+    return running;
+  };
+  /** Stops it, and checks it let go of its data. */
+  const stop = async (running: Running) => {
+    await ctrlC(running);
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  };
+
+  it('answers the sample query with the demo data, takes a mutation whose event reaches the other services, and keeps it all across a restart', async () => {
+    const first = await start();
+    expect(first.output()).toContain('with the demo data loaded');
+    const sample = await gq<{ clusters: { totalCount: number; edges: { node: { name: string } }[] } }>(first.url, SAMPLE_QUERY);
+    expect(sample.errors).toBeUndefined();
+    expect(sample.data!.clusters.totalCount).toBeGreaterThan(0);
+    expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
+
+    const admin = await token('--role', 'admin');
+    const caseworker = await token('--role', 'caseworker', '--agency', 'innovasjon-norge');
+    const registered = await gq<{ registerCluster: { id: string } }>(
+      first.url,
+      `mutation { registerCluster(input: { name: "Start test cluster (generated)", level: ARENA, levelSince: "2026-01-01", countyCode: "46" }) { id } }`,
+      {},
+      admin,
+    );
+    expect(registered.errors).toBeUndefined();
+    const clusterId = registered.data!.registerCluster.id;
+
+    // Funding and competence accept the new cluster only once ClusterRegistered has reached their
+    // read models; until then they refuse and write nothing.
+    const callId = (
+      await gq<{ openCall: { id: string } }>(
+        first.url,
+        `mutation { openCall(input: { programmeCode: "NIC", title: "Start test call (generated)", opensOn: "2026-01-01", closesAt: "2099-01-01T00:00:00Z" }) { id } }`,
+        {},
+        caseworker,
+      )
+    ).data!.openCall.id;
+    await waitFor('funding to know the new cluster', async () => {
+      const applied = await gq<{ createApplication: { id: string } }>(
+        first.url,
+        `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`,
+        { input: { callId, clusterId, title: 'Start test application (generated)', requested: '100000' } },
+        admin,
+      );
+      return applied.data?.createApplication.id;
+    });
+    await waitFor('competence to know the new cluster', async () => {
+      const planned = await gq<{ planProgramme: { id: string } }>(
+        first.url,
+        `mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }`,
+        { input: { name: 'Start test programme (generated)', hostClusterIds: [clusterId], periodStart: '2026-02-01' } },
+        caseworker,
+      );
+      return planned.data?.planProgramme.id;
+    });
+
+    await stop(first);
+
+    const second = await start();
+    expect(second.output()).not.toContain('with the demo data loaded');
+    const after = await gq<{ cluster: { name: string; applications: { title: string }[]; hostedProgrammes: { name: string }[] } }>(
+      second.url,
+      `query($id: ID!) { cluster(id: $id) { name applications { title } hostedProgrammes { name } } }`,
+      { id: clusterId },
+      admin,
+    );
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.cluster).toEqual({
+      name: 'Start test cluster (generated)',
+      applications: [{ title: 'Start test application (generated)' }],
+      hostedProgrammes: [{ name: 'Start test programme (generated)' }],
+    });
+    const counts = await gq<{ clusterCounts: { total: number } }>(second.url, '{ clusterCounts { total } }');
+    expect(counts.data!.clusterCounts.total).toBe(21);
+    await stop(second);
+  }, 600_000);
+});
+
+/**
+ * With DATABASE_URL and KAFKA_BROKERS set (as `npm run stack` sets them), the production shape:
+ * every service and the gateway in a process of its own, on the servers' databases named after
+ * the services. This reads only: those databases may be a developer's.
+ */
+describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
+  let running: Running | undefined;
+
+  afterAll(async () => {
+    if (running) await ctrlC(running);
+  });
+
+  it('runs each service and the gateway in its own process on PostgreSQL and Kafka', async () => {
+    running = await npmStart({ ...process.env, ...(await freeStackPorts()) });
+    expect(running.output()).toContain('on PostgreSQL and Kafka');
+    const sample = await gq<{ clusters: { edges: { node: { name: string; fundingByYear: unknown; hostedProgrammes: unknown } }[] } }>(
+      running.url,
+      SAMPLE_QUERY,
+    );
+    expect(sample.errors).toBeUndefined();
+    expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
+    const processes = descendants(running.child.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
+    for (const main of ['services/clusters/dist/index.js', 'services/funding/dist/index.js', 'services/competence/dist/index.js', 'gateway/dist/index.js']) {
+      expect(processes.filter((command) => command.includes(main))).toHaveLength(1);
+    }
+  }, 600_000);
+});
