@@ -6,7 +6,7 @@ import { fundingConfig } from '@klynge/funding/config';
 import { createFundingService } from '@klynge/funding/server';
 import { type Caller, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { callerHeaders, freePorts, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { callerHeaders, freePorts, startCountingProxy, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { gatewayConfig } from './config';
 import { createGateway, type Gateway } from './server';
 
@@ -354,6 +354,30 @@ describe('the gateway over the three subgraphs', () => {
     expect(text).toMatch(/klynge_gateway_subgraph_requests_total\{subgraph="clusters",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/klynge_gateway_subgraph_request_duration_seconds_bucket\{le="0.1",subgraph="funding"\}/);
     expect(text).toMatch(/klynge_gateway_errors_total\{code="UNAUTHENTICATED"\} [1-9]/);
+  });
+
+  it('plans an operation once and keeps its connections to a subgraph alive', async () => {
+    // The clusters subgraph behind a proxy that counts the connections the gateway opens to it.
+    const proxy = await startCountingProxy(clusters.url);
+    const own = await gatewayOverSubgraphs({ CLUSTERS_URL: proxy.url });
+    try {
+      const ownUrl = await own.start();
+      const ask = async (query: string) => {
+        const response = await fetch(ownUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        expect(((await response.json()) as GraphQLResult<unknown>).errors).toBeUndefined();
+      };
+      for (let round = 0; round < 10; round += 1) await ask('query Counts { clusterCounts { total } }');
+      await ask('query Names { clusters(first: 5) { edges { node { name } } } }');
+
+      const plans = await own.metrics.queryPlans.get();
+      const count = (cache: string) => plans.values.find((value) => value.labels.cache === cache)?.value ?? 0;
+      expect({ hits: count('hit'), misses: count('miss') }).toEqual({ hits: 9, misses: 2 });
+      // Eleven requests one after the other, over the one connection kept alive.
+      expect(proxy.connections()).toBe(1);
+    } finally {
+      await own.stop();
+      await proxy.close();
+    }
   });
 
   describe('in production mode, with small limits', () => {

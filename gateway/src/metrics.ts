@@ -5,7 +5,7 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /**
  * The gateway's Prometheus metrics, served on /metrics: requests and their latency per operation,
- * requests to each subgraph and their latency, and errors by code. One registry per gateway, so
+ * requests to each subgraph and their latency, query-plan cache hits and misses, and errors by code. One registry per gateway, so
  * that several gateways in one process (tests) keep their own counts.
  */
 export class GatewayMetrics {
@@ -34,6 +34,12 @@ export class GatewayMetrics {
     help: 'Time a subgraph took to answer the gateway',
     labelNames: ['subgraph'] as const,
     buckets: SECONDS,
+    registers: [this.registry],
+  });
+  readonly queryPlans = new Counter({
+    name: 'klynge_gateway_query_plans_total',
+    help: 'Query plans looked up, by whether the cache had the plan (hit) or it had to be made (miss)',
+    labelNames: ['cache'] as const,
     registers: [this.registry],
   });
   readonly errors = new Counter({

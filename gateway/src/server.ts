@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config';
 import { graphiql } from './graphiql';
 import { queryLimits } from './limits';
 import { GatewayMetrics } from './metrics';
+import { MeasuredQueryPlanCache } from './query-plan-cache';
 import { SUBGRAPHS, supergraphFile } from './subgraphs';
 
 interface GatewayContext {
@@ -47,6 +48,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const metrics = new GatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphFile, 'utf8'),
+    queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.QUERY_PLAN_CACHE_MIB, metrics) },
     buildService: ({ name }) =>
       new MeasuredDataSource(name, metrics, {
         url: subgraphs.get(name)!.url,

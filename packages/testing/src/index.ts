@@ -11,6 +11,7 @@ export {
   provideInfrastructure,
   type StartedContainers,
 } from './infrastructure';
+export { type CountingProxy, startCountingProxy } from './counting-proxy';
 export { createTestDatabase, serverUrl, type TestDatabase, withDatabase } from './test-database';
 export { uniqueName, uniqueTopicPrefix } from './unique-names';
 export { authenticateFromTestHeader, callerHeaders, TEST_CALLER_HEADER } from './test-callers';
