@@ -67,8 +67,8 @@ const ACKS_ALL = -1;
  */
 export class KafkaBroker implements MessageBroker {
   private readonly kafka: Kafka;
-  private producer: Promise<Producer> | undefined;
-  private admin: Promise<Admin> | undefined;
+  private producer: Connecting<Producer> | undefined;
+  private admin: Connecting<Admin> | undefined;
   private readonly existingTopics = new Set<string>();
   private readonly subscriptions = new Set<KafkaSubscription>();
   private closed = false;
@@ -180,8 +180,8 @@ export class KafkaBroker implements MessageBroker {
   private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
     this.assertOpen();
     try {
-      this.admin ??= connect(this.kafka.admin({ retry: CLIENT_RETRY }));
-      return await work(await this.admin);
+      this.admin ??= connecting(this.kafka.admin({ retry: CLIENT_RETRY }));
+      return await work(await this.admin.ready);
     } catch (error) {
       await this.dropAdmin();
       throw unavailable('reach the cluster', error);
@@ -189,7 +189,7 @@ export class KafkaBroker implements MessageBroker {
   }
 
   private connectedProducer(): Promise<Producer> {
-    this.producer ??= connect(
+    this.producer ??= connecting(
       this.kafka.producer({
         createPartitioner: Partitioners.DefaultPartitioner,
         allowAutoTopicCreation: false,
@@ -198,19 +198,19 @@ export class KafkaBroker implements MessageBroker {
         retry: CLIENT_RETRY,
       }),
     );
-    return this.producer;
+    return this.producer.ready;
   }
 
   private async dropProducer(): Promise<void> {
     const producer = this.producer;
     this.producer = undefined;
-    await disconnectQuietly(producer);
+    await release(producer);
   }
 
   private async dropAdmin(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;
-    await disconnectQuietly(admin);
+    await release(admin);
   }
 
   private assertOpen(): void {
@@ -264,7 +264,7 @@ class KafkaSubscription implements Subscription {
     clearTimeout(this.restartTimer);
     await this.starting;
     // disconnect() waits for the message in hand to be processed before leaving the group.
-    await disconnectQuietly(Promise.resolve(this.consumer));
+    await disconnectQuietly(this.consumer);
     this.consumer = undefined;
     this.hooks.onClosed(this);
   }
@@ -310,7 +310,7 @@ class KafkaSubscription implements Subscription {
       { component: 'kafkajs', groupId: this.options.groupId, err: error },
       `Kafka subscription stopped; joining again in ${RESUBSCRIBE_DELAY_MS} ms`,
     );
-    void disconnectQuietly(Promise.resolve(consumer));
+    void disconnectQuietly(consumer);
     this.restartTimer = setTimeout(() => {
       this.starting = this.attempt();
     }, RESUBSCRIBE_DELAY_MS);
@@ -339,14 +339,32 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
   return result;
 }
 
-async function connect<T extends { connect(): Promise<void> }>(client: T): Promise<T> {
-  await client.connect();
-  return client;
+/** A kafkajs client and its connecting, kept apart so that a client whose connect failed can still be released. */
+interface Connecting<T> {
+  readonly client: T;
+  readonly ready: Promise<T>;
 }
 
-async function disconnectQuietly(client: Promise<{ disconnect(): Promise<void> } | undefined> | undefined) {
+function connecting<T extends { connect(): Promise<void> }>(client: T): Connecting<T> {
+  const ready = client.connect().then(() => client);
+  // Whoever awaits `ready` sees the failure; this only keeps it from being reported unhandled too.
+  ready.catch(() => undefined);
+  return { client, ready };
+}
+
+/**
+ * Disconnects a client once its connecting has settled, failed or not: a failed connect may
+ * already have opened connections, and only disconnect() is sure to close them.
+ */
+async function release(connection: Connecting<{ disconnect(): Promise<void> }> | undefined): Promise<void> {
+  if (!connection) return;
+  await connection.ready.catch(() => undefined);
+  await disconnectQuietly(connection.client);
+}
+
+async function disconnectQuietly(client: { disconnect(): Promise<void> } | undefined): Promise<void> {
   try {
-    await (await client)?.disconnect();
+    await client?.disconnect();
   } catch {
     // Already gone: nothing more to release.
   }
