@@ -7,6 +7,7 @@ import { createFundingService } from '@klynge/funding/server';
 import { type Caller, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { callerHeaders, freePorts, startCountingProxy, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { getIntrospectionQuery } from 'graphql';
 import { gatewayConfig } from './config';
 import { createGateway, type Gateway } from './server';
 
@@ -464,6 +465,10 @@ describe('the gateway over the three subgraphs', () => {
       expect([asset, response.status]).toEqual([asset, 200]);
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
     }
+    // GraphiQL's first request: the schema, by the standard introspection query (14 levels deep).
+    const schema = await gq<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery());
+    expect(schema.errors).toBeUndefined();
+    expect(schema.data?.__schema.queryType.name).toBe('Query');
     // A client asking for JSON still gets GraphQL on GET.
     const get = await fetch(`${url}?query=${encodeURIComponent('{ clusterCounts { total } }')}`, {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },

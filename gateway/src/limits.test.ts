@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
-import { Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { getIntrospectionQuery, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { measure } from './limits';
 import { supergraphFile } from './subgraphs';
 
@@ -26,5 +26,13 @@ describe('query measurement', () => {
     const thousand = measured('{ clusters(first: 1000) { edges { node { name town } } } }').cost;
     expect(one).toBe(5);
     expect(thousand).toBe(2 + 3 * 1000);
+  });
+
+  it('does not measure what introspection selects, so an IDE can load the schema', () => {
+    expect(measured(getIntrospectionQuery())).toMatchObject({ depth: 0, aliases: 0, cost: 1 });
+    expect(measured('{ __type(name: "Cluster") { fields { type { ofType { ofType { name } } } } } clusterCounts { total } }')).toMatchObject({
+      depth: 1,
+      cost: 3,
+    });
   });
 });

@@ -21,6 +21,9 @@ export interface QueryLimits {
   readonly maxCost: number;
 }
 
+/** Fields that answer from the schema itself; what they select is not measured. */
+const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
+
 /** Items a list field is taken to return when its `first` argument does not say. */
 const DEFAULT_LIST_SIZE = 20;
 
@@ -83,7 +86,9 @@ export function measure(document: DocumentNode, operation: OperationDefinitionNo
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases += 1;
         cost += scope.multiplier;
-        if (!selection.selectionSet) continue;
+        // The schema is not data: an IDE's introspection query nests `ofType` 14 deep. Where
+        // introspection is off (production) it is refused before this plugin runs.
+        if (!selection.selectionSet || INTROSPECTION_FIELDS.has(selection.name.value)) continue;
         const fields = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : undefined;
         const type = fields?.[selection.name.value]?.type;
         const first = selection.arguments?.find((argument) => argument.name.value === 'first');
