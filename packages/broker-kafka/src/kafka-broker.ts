@@ -101,34 +101,9 @@ export class KafkaBroker implements MessageBroker {
           })),
         });
       }
+      await awaitLeaders(admin, wanted);
     });
-    await this.awaitLeaders(wanted);
     for (const topic of wanted) this.existingTopics.add(topic);
-  }
-
-  /**
-   * createTopics answers before every broker knows the new topics (and answers false when another
-   * client created them first), so metadata can still say "does not host this topic-partition"
-   * for a while, longer on a busy machine than kafkajs's own retries last. Nobody produces to or
-   * subscribes to a topic until each of its partitions has a leader.
-   */
-  private async awaitLeaders(topics: readonly string[]): Promise<void> {
-    try {
-      await waitFor(
-        `leaders for ${topics.join(', ')}`,
-        () =>
-          this.withAdmin(async (admin) => {
-            const { topics: described } = await admin.fetchTopicMetadata({ topics: [...topics] });
-            return (
-              described.length === topics.length &&
-              described.every(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))
-            );
-          }),
-        { timeoutMs: TOPIC_READY_TIMEOUT_MS, intervalMs: 100 },
-      );
-    } catch (error) {
-      throw unavailable('see the topics ready', error);
-    }
   }
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
@@ -337,6 +312,27 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
     if (last !== undefined) result[name] = last.toString();
   }
   return result;
+}
+
+/**
+ * createTopics answers before every broker knows the new topics (and answers false when another
+ * client created them first), so metadata can still say "does not host this topic-partition"
+ * for a while, longer on a busy machine than kafkajs's own retries last. Nobody produces to or
+ * subscribes to a topic until each of its partitions has a leader. The same admin connection asks
+ * again: these are answers from a live broker, not a broken connection.
+ */
+function awaitLeaders(admin: Admin, topics: readonly string[]): Promise<boolean> {
+  return waitFor(
+    `leaders for ${topics.join(', ')}`,
+    async () => {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      return (
+        described.length === topics.length &&
+        described.every(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))
+      );
+    },
+    { timeoutMs: TOPIC_READY_TIMEOUT_MS, intervalMs: 100 },
+  );
 }
 
 /** A kafkajs client and its connecting, kept apart so that a client whose connect failed can still be released. */
