@@ -1,13 +1,13 @@
 # One image per workspace package (a subgraph service or the gateway), chosen with PACKAGE:
 #   docker build --build-arg PACKAGE=@klynge/clusters .
 # turbo prune cuts the monorepo down to that package and the workspaces it depends on.
-FROM node:20-bookworm-slim AS prune
+FROM node:24-bookworm-slim AS prune
 ARG PACKAGE
 WORKDIR /repo
 COPY . .
 RUN npx --yes turbo@2.11.11 prune "$PACKAGE" --docker
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 ARG PACKAGE
 WORKDIR /repo
 COPY --from=prune /repo/out/json/ ./
@@ -15,7 +15,7 @@ RUN npm ci
 COPY --from=prune /repo/out/full/ ./
 RUN npx turbo run build --filter="$PACKAGE" && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ARG PACKAGE
 ENV NODE_ENV=production PACKAGE=$PACKAGE
 WORKDIR /repo
