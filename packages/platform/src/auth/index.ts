@@ -9,3 +9,10 @@ export {
   type TokenSettings,
   type TokenVerifier,
 } from './tokens';
+export {
+  MIN_SECRET_BYTES,
+  RUNTIME_MODES,
+  type RuntimeMode,
+  tokenConfigProblems,
+  tokenVariables,
+} from './token-config';

@@ -1,37 +1,67 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { type Caller, type Role, ROLES, UnauthenticatedError } from '../graphql';
+import type { RuntimeMode } from './token-config';
 
 /**
  * Bearer tokens (JWT). The gateway verifies each token and passes it on; every subgraph verifies
  * it again and applies its own rules, since a subgraph must not trust that the gateway did.
  *
  * Development uses HS256 with a shared secret (DEVELOPMENT_JWT_SECRET unless JWT_SECRET is set);
- * production points JWKS_URL at the identity provider's keys.
+ * production needs JWT_SECRET or JWKS_URL, the identity provider's keys (see token-config.ts).
  * Claims: `sub`, `roles` (viewer, cluster-manager, caseworker, admin), `agency`, `cluster_id`.
  */
 export const DEVELOPMENT_JWT_SECRET = 'klynge-development-secret: never use in production';
 export const TOKEN_ISSUER = 'klynge';
 export const TOKEN_AUDIENCE = 'klynge-graph';
 
+/** HS256 for a shared secret; an identity provider's keys sign with one of these. */
+const SECRET_ALGORITHMS = ['HS256'];
+const KEY_SET_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const DEFAULT_MAX_LIFETIME_MINUTES = 12 * 60;
+
 export interface TokenSettings {
   readonly secret?: string | undefined;
   readonly jwksUrl?: string | undefined;
+  /** Production never falls back to the development secret, nor accepts it. */
+  readonly mode?: RuntimeMode | undefined;
+  /** Longest a token may be valid, from `iat` to `exp` (default 12 hours). */
+  readonly maxLifetimeMinutes?: number | undefined;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
 
+/**
+ * Verifies a bearer token: signed by the configured key with the algorithm pinned for it (so a
+ * token cannot choose `none`, HS512 or a public key as an HMAC secret), issued by Klynge for the
+ * graph, with `sub`, `iat` and `exp`, and valid for no longer than the maximum lifetime.
+ */
 export function tokenVerifier(settings: TokenSettings): TokenVerifier {
+  const production = settings.mode === 'production';
+  if (production && !settings.jwksUrl && (!settings.secret || settings.secret === DEVELOPMENT_JWT_SECRET)) {
+    throw new Error('Production needs JWT_SECRET (not the development secret) or JWKS_URL to verify tokens');
+  }
   const key = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
     : new TextEncoder().encode(settings.secret ?? DEVELOPMENT_JWT_SECRET);
+  const algorithms = settings.jwksUrl ? KEY_SET_ALGORITHMS : SECRET_ALGORITHMS;
+  const maxLifetimeSeconds = (settings.maxLifetimeMinutes ?? DEFAULT_MAX_LIFETIME_MINUTES) * 60;
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE }));
+      ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms,
+        requiredClaims: ['sub', 'iat', 'exp'],
+        maxTokenAge: maxLifetimeSeconds,
+      }));
     } catch (error) {
       throw new UnauthenticatedError(`The token is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (typeof payload.sub !== 'string') throw new UnauthenticatedError('The token names no subject');
+    if (payload.exp! - payload.iat! > maxLifetimeSeconds) {
+      throw new UnauthenticatedError(`The token is valid for longer than the ${maxLifetimeSeconds / 60} minutes allowed`);
+    }
     const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((role): role is Role => ROLES.includes(role as Role));
     return {
       subject: payload.sub,

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_JWT_SECRET } from '../auth';
 import { ConfigError, defineConfig, env } from './define-config';
 import { subgraphConfig } from './subgraph-config';
 
@@ -8,7 +9,7 @@ describe('configuration from the environment', () => {
   it('reads the variables, with defaults for the ones not set', () => {
     expect(config.load(valid)).toMatchObject({
       PORT: 4001,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       DATABASE_URL: valid.DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KAFKA_TOPIC_PREFIX: '',
@@ -69,5 +70,45 @@ describe('configuration from the environment', () => {
     expect(config.variables.PORT.default).toBe(4001);
     expect(config.variables.DATABASE_URL.default).toBeUndefined();
     expect(Object.keys(config.variables)).toEqual(expect.arrayContaining(['DATABASE_URL', 'KAFKA_BROKERS', 'PORT']));
+  });
+
+  describe('in production', () => {
+    const production = { ...valid, NODE_ENV: 'production', SUBGRAPH_SECRET: 's'.repeat(32) };
+    const problems = (source: Record<string, string>) => {
+      try {
+        config.load(source);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+
+    it('refuses to start without a key of its own for tokens, and never takes the development secret', () => {
+      expect(problems(production)).toEqual([{ variable: 'JWT_SECRET', message: expect.stringContaining('or JWKS_URL is required in production') }]);
+      expect(problems({ ...production, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual([
+        { variable: 'JWT_SECRET', message: 'must not be the development secret in production' },
+      ]);
+      expect(problems({ ...production, JWT_SECRET: 'x'.repeat(31) })).toEqual([{ variable: 'JWT_SECRET', message: 'must be at least 32 bytes long' }]);
+      expect(problems({ ...production, JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+      expect(problems({ ...production, JWKS_URL: 'https://login.example.no/.well-known/jwks.json' })).toEqual([]);
+    });
+
+    it('lets only the gateway in: the subgraph secret is required and long enough', () => {
+      const withKey = { ...production, JWT_SECRET: 'x'.repeat(32) };
+      const { SUBGRAPH_SECRET: _secret, ...withoutSecret } = withKey;
+      expect(problems(withoutSecret).map((problem) => problem.variable)).toEqual(['SUBGRAPH_SECRET']);
+      expect(problems({ ...withKey, SUBGRAPH_SECRET: 'short' }).map((problem) => problem.variable)).toEqual(['SUBGRAPH_SECRET']);
+    });
+
+    it('keeps development on one machine: the development secret, and only the loopback interface', () => {
+      expect(config.load(valid)).toMatchObject({ NODE_ENV: 'development', JWT_SECRET: undefined, HOST: '127.0.0.1' });
+    });
+  });
+
+  it('reads comma-separated lists item by item', () => {
+    const lists = defineConfig({ ORIGINS: env.list({ description: 'origins', default: [], item: /^https?:\/\/[a-z.]+$/ }) });
+    expect(lists.load({})).toEqual({ ORIGINS: [] });
+    expect(lists.load({ ORIGINS: 'https://a.no, http://b.no' })).toEqual({ ORIGINS: ['https://a.no', 'http://b.no'] });
+    expect(() => lists.load({ ORIGINS: 'https://a.no,*' })).toThrow(/ORIGINS: must be a comma-separated list/);
   });
 });

@@ -36,13 +36,22 @@ export class ConfigError extends Error {
 
 export interface ConfigDefinition<D extends Record<string, VariableSpec<unknown>>> {
   readonly variables: D;
+  /** Rules across variables (e.g. what production needs), run once each variable is valid. */
+  readonly checks: readonly ConfigCheck<ConfigValues<D>>[];
   /** Reads and checks every variable; throws one {@link ConfigError} listing every problem. */
   load(source?: Readonly<Record<string, string | undefined>>): ConfigValues<D>;
 }
 
-export function defineConfig<D extends Record<string, VariableSpec<unknown>>>(variables: D): ConfigDefinition<D> {
+/** Looks at the loaded values together; answers the problems it finds (none: an empty list). */
+export type ConfigCheck<V> = (values: V) => readonly ConfigProblem[];
+
+export function defineConfig<D extends Record<string, VariableSpec<unknown>>>(
+  variables: D,
+  checks: readonly ConfigCheck<ConfigValues<D>>[] = [],
+): ConfigDefinition<D> {
   return {
     variables,
+    checks,
     load(source = process.env) {
       const values: Record<string, unknown> = {};
       const problems: ConfigProblem[] = [];
@@ -60,6 +69,9 @@ export function defineConfig<D extends Record<string, VariableSpec<unknown>>>(va
           const expected = error instanceof Error ? error.message : String(error);
           problems.push({ variable: name, message: `${expected}, got ${JSON.stringify(raw)}` });
         }
+      }
+      if (problems.length === 0) {
+        for (const check of checks) problems.push(...check(values as ConfigValues<D>));
       }
       if (problems.length > 0) throw new ConfigError(problems);
       return values as ConfigValues<D>;
@@ -126,6 +138,15 @@ export const env = {
       if (items.some((item) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(item))) {
         throw new Error('must be a comma-separated list of host:port');
       }
+      return items;
+    });
+  },
+
+  /** A comma-separated list, each item matching `item`. */
+  list<O extends Common<readonly string[]> & { optional?: boolean; item: RegExp }>(options: O) {
+    return variable(options, (raw): readonly string[] => {
+      const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+      if (items.some((item) => !options.item.test(item))) throw new Error(`must be a comma-separated list of items matching ${String(options.item)}`);
       return items;
     });
   },

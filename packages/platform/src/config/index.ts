@@ -2,6 +2,7 @@ export {
   ConfigError,
   defineConfig,
   env,
+  type ConfigCheck,
   type ConfigDefinition,
   type ConfigProblem,
   type ConfigValues,

@@ -1,4 +1,5 @@
-import { defineConfig, env, type ConfigDefinition, type ConfigValues, type VariableSpec } from './define-config';
+import { MIN_SECRET_BYTES, tokenConfigProblems, tokenVariables } from '../auth/token-config';
+import { defineConfig, env, type ConfigDefinition, type ConfigProblem, type ConfigValues, type VariableSpec } from './define-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -6,7 +7,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export function subgraphVariables(service: string, port: number) {
   return {
     PORT: env.port({ description: `HTTP port of the ${service} subgraph`, default: port }),
-    HOST: env.string({ description: 'interface to listen on', default: '0.0.0.0' }),
+    HOST: env.string({ description: 'interface to listen on (0.0.0.0 for every one, as in a container)', default: '127.0.0.1' }),
     DATABASE_URL: env.url({
       description: `PostgreSQL URL of the ${service} service's own database`,
       protocols: ['postgres:', 'postgresql:', 'pglite:'],
@@ -27,13 +28,9 @@ export function subgraphVariables(service: string, port: number) {
       default: 1_000,
       min: 10,
     }),
-    JWT_SECRET: env.string({
-      description: 'HS256 secret of bearer tokens (without it and JWKS_URL, the development secret)',
-      optional: true,
-    }),
-    JWKS_URL: env.url({ description: "the identity provider's signing keys (production)", protocols: ['https:', 'http:'], optional: true }),
+    ...tokenVariables(),
     SUBGRAPH_SECRET: env.string({
-      description: 'when set, /graphql answers only requests that carry it (from the gateway)',
+      description: `when set, /graphql answers only requests that carry it (from the gateway); required in production, at least ${MIN_SECRET_BYTES} bytes`,
       optional: true,
     }),
     SHUTDOWN_TIMEOUT_MS: env.integer({
@@ -52,5 +49,22 @@ export function subgraphConfig<E extends Record<string, VariableSpec<unknown>> =
   readonly port: number;
   readonly variables?: E;
 }): ConfigDefinition<SubgraphVariables & E> {
-  return defineConfig({ ...subgraphVariables(options.service, options.port), ...(options.variables ?? ({} as E)) });
+  // The service's own variables cannot change the platform's, so the values hold a SubgraphConfig.
+  const platformValues = (values: unknown) => values as SubgraphConfig;
+  return defineConfig({ ...subgraphVariables(options.service, options.port), ...(options.variables ?? ({} as E)) }, [
+    (values) => tokenConfigProblems(platformValues(values)),
+    (values) => subgraphSecretProblems(platformValues(values)),
+  ]);
+}
+
+/** In production only the gateway may ask a subgraph: otherwise the gateway's limits can be walked around. */
+function subgraphSecretProblems(values: { NODE_ENV: string; SUBGRAPH_SECRET: string | undefined }): ConfigProblem[] {
+  if (values.NODE_ENV !== 'production') return [];
+  if (values.SUBGRAPH_SECRET === undefined) {
+    return [{ variable: 'SUBGRAPH_SECRET', message: 'is required in production (only the gateway may query a subgraph)' }];
+  }
+  if (Buffer.byteLength(values.SUBGRAPH_SECRET) < MIN_SECRET_BYTES) {
+    return [{ variable: 'SUBGRAPH_SECRET', message: `must be at least ${MIN_SECRET_BYTES} bytes long in production` }];
+  }
+  return [];
 }

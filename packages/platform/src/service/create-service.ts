@@ -106,7 +106,16 @@ export function createService<TContext extends RequestContext>(definition: Servi
         { name: 'broker', check: () => broker.checkHealth() },
       ],
       ...(definition.context ? { context: definition.context } : {}),
-      authenticate: definition.authenticate ?? bearerAuthenticator(tokenVerifier({ secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL })),
+      authenticate:
+        definition.authenticate ??
+        bearerAuthenticator(
+          tokenVerifier({
+            secret: config.JWT_SECRET,
+            jwksUrl: config.JWKS_URL,
+            mode: config.NODE_ENV,
+            maxLifetimeMinutes: config.TOKEN_MAX_LIFETIME_MINUTES,
+          }),
+        ),
       secret: config.SUBGRAPH_SECRET,
     });
     const url = await server.listen(config.PORT, config.HOST);
