@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -12,8 +12,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { SUBGRAPH_SECRET_HEADER } from '../auth';
-import { type Caller, ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
+import { type Caller, checkOperationInput, ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
 import { type Logger, withLogContext } from '../logging';
+import { jsonErrors, notFound, securityHeaders } from './hardening';
 
 /** Something `/ready` checks: resolves when the dependency answers. */
 export interface ReadinessCheck {
@@ -62,11 +63,13 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
         ApolloServerPluginLandingPageDisabled(),
         // Federated traces are for Apollo's hosted Studio, which Klynge does not use.
         ApolloServerPluginInlineTraceDisabled(),
+        inputLayer(),
         accessLog(),
       ],
     });
 
     app.disable('x-powered-by');
+    app.use(securityHeaders());
     app.get('/health', (_request, response) => {
       response.json({ status: 'ok' });
     });
@@ -84,9 +87,10 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
     });
     const secret = options.secret;
     if (secret) {
+      const expected = digest(secret);
       app.use('/graphql', (request, response, next) => {
         const offered = request.header(SUBGRAPH_SECRET_HEADER) ?? '';
-        if (offered.length === secret.length && timingSafeEqual(Buffer.from(offered), Buffer.from(secret))) return next();
+        if (timingSafeEqual(digest(offered), expected)) return next();
         response.status(403).json({ errors: [{ message: 'Only the gateway may query this subgraph', extensions: { code: 'FORBIDDEN' } }] });
       });
     }
@@ -111,6 +115,8 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
         },
       }),
     );
+    this.app.use(notFound());
+    this.app.use(jsonErrors(this.options.logger));
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);
       this.httpServer.listen(port, host, () => {
@@ -165,6 +171,31 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
   }
 }
 
+/** Every argument checked before the operation runs: see checkOperationInput. */
+function inputLayer<TContext extends RequestContext>(): ApolloServerPlugin<TContext> {
+  return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
+    async requestDidStart() {
+      return {
+        // eslint-disable-next-line @typescript-eslint/require-await
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          try {
+            checkOperationInput(schema, document, operation, request.variables ?? {});
+          } catch (error) {
+            // A GraphQL error in a 200 answer, as a resolver's would be: the gateway passes it on
+            // with its code and field (a 4xx would read to it as the subgraph failing).
+            if (error instanceof GraphQLError) {
+              throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 200 } } });
+            }
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}
+
 function accessLog<TContext extends RequestContext>(): ApolloServerPlugin<TContext> {
   return {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
@@ -182,6 +213,14 @@ function accessLog<TContext extends RequestContext>(): ApolloServerPlugin<TConte
       };
     },
   };
+}
+
+/**
+ * Secrets are compared as digests of their bytes: equal in length whatever is offered, so the
+ * comparison takes the same time for any wrong secret and never throws on odd input.
+ */
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
