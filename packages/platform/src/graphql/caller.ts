@@ -30,3 +30,45 @@ export function requireRole(caller: Caller | undefined, roles: readonly Role[], 
   if (!hasRole(known, ...roles)) throw new ForbiddenError(`Only ${roles.join(' or ')} may ${action}`);
   return known;
 }
+
+/**
+ * Who owns what a write changes: the agencies whose caseworkers answer for it, and the clusters
+ * whose managers do (`any` when any cluster's manager may, as for a new organisation).
+ */
+export interface Ownership {
+  readonly agencies: readonly string[];
+  readonly clusters?: readonly string[] | 'any';
+}
+
+const EVERY_ROLE: readonly Role[] = ['admin', 'caseworker', 'cluster-manager'];
+
+/**
+ * The one rule every mutation in Klynge applies: among the `roles` that may take the action at
+ * all, an admin may; a caseworker may only where their agency owns it; a cluster manager only
+ * where their cluster does. No caller is UNAUTHENTICATED; anyone else is FORBIDDEN, before
+ * anything is written.
+ */
+export function requireOwner(caller: Caller | undefined, owner: Ownership, action: string, roles: readonly Role[] = EVERY_ROLE): Caller {
+  const known = requireCaller(caller);
+  const may = (role: Role) => roles.includes(role) && known.roles.includes(role);
+  if (may('admin')) return known;
+  if (may('caseworker') && known.agency !== undefined && owner.agencies.includes(known.agency)) return known;
+  if (
+    may('cluster-manager') &&
+    known.clusterId !== undefined &&
+    (owner.clusters === 'any' || (owner.clusters ?? []).includes(known.clusterId))
+  ) {
+    return known;
+  }
+  throw new ForbiddenError(`Only ${describe(owner, roles)} may ${action}`);
+}
+
+function describe(owner: Ownership, roles: readonly Role[]): string {
+  const who: string[] = [];
+  if (roles.includes('admin')) who.push('an admin');
+  if (roles.includes('caseworker')) who.push(`a caseworker of ${owner.agencies.length > 0 ? owner.agencies.join(' or ') : 'its agency'}`);
+  if (roles.includes('cluster-manager') && owner.clusters !== undefined) {
+    who.push(owner.clusters === 'any' ? 'a cluster manager' : "its cluster's manager");
+  }
+  return new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(who);
+}

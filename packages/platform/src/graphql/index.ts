@@ -6,9 +6,10 @@ export {
   NotFoundError,
   UnauthenticatedError,
 } from './errors';
-export { type Caller, hasRole, requireCaller, requireRole, type Role, ROLES } from './caller';
+export { type Caller, hasRole, type Ownership, requireCaller, requireOwner, requireRole, type Role, ROLES } from './caller';
 export {
   emailAddress,
+  isGiven,
   isoDate,
   isUuid,
   optionalIsoDate,
@@ -18,6 +19,7 @@ export {
   wholeAmount,
   year,
 } from './input-checks';
+export { checkOperationInput, DEFAULT_INPUT_LIMITS, type InputLimits, Limits } from './input-layer';
 export {
   type ConnectionPage,
   connectionOf,

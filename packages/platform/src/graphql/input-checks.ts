@@ -2,11 +2,18 @@ import { BadUserInputError } from './errors';
 
 /**
  * Checks of mutation input that name the field they check, so the client can show the message
- * beside it; each throws BAD_USER_INPUT before anything is written.
+ * beside it; each throws BAD_USER_INPUT before anything is written. A GraphQL client may send
+ * null for any field it may leave out, so each takes null too: where a value is needed, null is
+ * refused like any other bad value.
  */
 
-export function requiredText(field: string, value: string, maxLength = 200): string {
-  const text = value.trim();
+/** Whether a client gave a value: GraphQL lets it leave an optional field out or send null, which say the same. */
+export function isGiven<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined;
+}
+
+export function requiredText(field: string, value: string | null | undefined, maxLength = 200): string {
+  const text = (value ?? '').trim();
   if (text === '') throw new BadUserInputError(field, `${field} must not be empty`);
   if (text.length > maxLength) throw new BadUserInputError(field, `${field} must be at most ${maxLength} characters`);
   return text;
@@ -18,8 +25,8 @@ export function optionalText(field: string, value: string | null | undefined, ma
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */
-export function isoDate(field: string, value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+export function isoDate(field: string, value: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (!date || date.toISOString().slice(0, 10) !== value) {
     throw new BadUserInputError(field, `${field} must be a date written YYYY-MM-DD`);
@@ -59,8 +66,8 @@ export function year(field: string, value: number | null | undefined): number | 
 }
 
 /** An amount of whole currency units, given as a decimal string: exact, and past 2^53. */
-export function wholeAmount(field: string, value: string, options: { allowZero?: boolean } = {}): bigint {
-  const text = value.trim();
+export function wholeAmount(field: string, value: string | null | undefined, options: { allowZero?: boolean } = {}): bigint {
+  const text = (value ?? '').trim();
   if (!/^\d{1,18}$/.test(text) || (!options.allowZero && BigInt(text) === 0n)) {
     throw new BadUserInputError(field, `${field} must be a whole amount, written in digits${options.allowZero ? '' : ', above 0'}`);
   }

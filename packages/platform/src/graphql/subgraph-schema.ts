@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { attachInputLayer, declaredLimits, documentLimits } from './input-layer';
 import type { RequestContext } from './request-context';
 
 /** The Federation 2 version every Klynge subgraph links, and the directives it imports. */
@@ -63,16 +64,20 @@ export async function buildFederatedSchema<TContext extends RequestContext>(
   });
 
   const imports = FEDERATION_DIRECTIVES.map((name) => JSON.stringify(name)).join(', ');
+  // Input limits are declared on the type-graphql classes; the SDL says them in descriptions.
+  const limits = declaredLimits(typeGraphQLSchema);
   const typeDefs = parse(
     `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${imports}])\n` +
-      printSchemaWithDirectives(typeGraphQLSchema),
+      printSchemaWithDirectives(documentLimits(typeGraphQLSchema, limits)),
   );
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
     const existing = resolvers[typeName] ?? {};
     resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers });
+  attachInputLayer(schema, limits);
+  return schema;
 }
 
 /** The subgraph SDL with its federation directives, as committed under schemas/. */

@@ -1,5 +1,5 @@
 import { CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
-import { connectionOf } from '@klynge/platform';
+import { connectionOf, Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
@@ -180,6 +180,7 @@ export class RegisterClusterInput {
   @Field({ nullable: true })
   town?: string;
 
+  @Limits({ maxItems: 20, maxLength: 100 })
   @Field(() => [String], { nullable: true })
   sectors?: string[];
 
@@ -219,6 +220,7 @@ export class UpdateClusterInput {
   @Field(() => String, { nullable: true })
   town?: string | null;
 
+  @Limits({ maxItems: 20, maxLength: 100 })
   @Field(() => [String], { nullable: true })
   sectors?: string[];
 

@@ -1,4 +1,5 @@
 import { CLUSTER_LEVELS, type ClusterLevel, type CompetenceProgrammeStatus } from '@klynge/contracts';
+import { Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
@@ -128,12 +129,15 @@ export class PlanProgrammeInput {
   @Field()
   name!: string;
 
+  @Limits({ maxItems: 10 })
   @Field(() => [ID], { description: 'The host clusters; each must be at an accepted level.' })
   hostClusterIds!: string[];
 
+  @Limits({ maxItems: 10 })
   @Field(() => [ClusterLevelEnum], { defaultValue: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'] })
   acceptedHostLevels!: ClusterLevel[];
 
+  @Limits({ maxItems: 20, maxLength: 100 })
   @Field(() => [String], { defaultValue: [] })
   themes!: string[];
 

@@ -96,10 +96,10 @@ export class CreateApplicationInput {
   callId!: string;
 
   @Field(() => ID, { nullable: true })
-  clusterId?: string;
+  clusterId?: string | null;
 
-  @Field({ nullable: true })
-  orgNumber?: string;
+  @Field(() => String, { nullable: true })
+  orgNumber?: string | null;
 
   @Field()
   title!: string;
@@ -110,8 +110,8 @@ export class CreateApplicationInput {
   @Field({ defaultValue: '0', description: "Whole NOK of the applicant's own co-financing" })
   ownFunding!: string;
 
-  @Field({ nullable: true })
-  cofinancingPlan?: string;
+  @Field(() => String, { nullable: true })
+  cofinancingPlan?: string | null;
 }
 
 @InputType('DecideApplicationInput')

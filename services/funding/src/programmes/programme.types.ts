@@ -1,4 +1,5 @@
 import { CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
+import { Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyType } from '../money';
 
@@ -146,9 +147,11 @@ export class CreateProgrammeInput {
   @Field({ nullable: true })
   purpose?: string;
 
+  @Limits({ maxItems: 10 })
   @Field(() => [ClusterLevelEnum], { defaultValue: [] })
   eligibleClusterLevels!: ClusterLevel[];
 
+  @Limits({ maxItems: 10, maxLength: 50 })
   @Field(() => [String], { defaultValue: [], description: 'COMPANY, RESEARCH_INSTITUTION, PUBLIC_BODY, OTHER' })
   eligibleOrganizationKinds!: string[];
 
@@ -179,6 +182,7 @@ export class AllocateBudgetInput {
   @Field({ description: 'Whole NOK, in digits' })
   amount!: string;
 
+  @Limits({ maxItems: 20 })
   @Field(() => [CofunderInput], { defaultValue: [], description: 'Who funds which part; the parts add up to the amount.' })
   cofunders!: CofunderInput[];
 }
