@@ -1,16 +1,16 @@
-import { type Caller, ForbiddenError, hasRole, requireCaller, requireRole } from '@klynge/platform';
+import { type Caller, type Ownership, requireOwner } from '@klynge/platform';
 
 /**
- * Admins and caseworkers plan programmes; they and the managers of a programme's host clusters
- * run it (modules, status, enrolments).
+ * Who may do what with competence programmes, by the platform's one ownership rule
+ * (requireOwner). A programme belongs to the agency of the funding programme it runs under (or,
+ * without one, to the cluster programme's agencies) and to its host clusters:
+ * - admins and that agency's caseworkers plan it;
+ * - they and the managers of its host clusters run it (modules, status, enrolments).
  */
-export function requirePlanner(caller: Caller | undefined): Caller {
-  return requireRole(caller, ['admin', 'caseworker'], 'plan competence programmes');
+export function requirePlanner(caller: Caller | undefined, owner: Ownership): Caller {
+  return requireOwner(caller, owner, 'plan competence programmes', ['admin', 'caseworker']);
 }
 
-export function requireProgrammeRunner(caller: Caller | undefined, hostClusterIds: readonly string[], action: string): Caller {
-  const known = requireCaller(caller);
-  if (hasRole(known, 'admin', 'caseworker')) return known;
-  if (hasRole(known, 'cluster-manager') && known.clusterId !== undefined && hostClusterIds.includes(known.clusterId)) return known;
-  throw new ForbiddenError(`Only an admin, a caseworker or a host cluster's manager may ${action}`);
+export function requireProgrammeRunner(caller: Caller | undefined, owner: Ownership, action: string): Caller {
+  return requireOwner(caller, owner, action);
 }

@@ -2,12 +2,13 @@ import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatus
 import { createService, type Service, type ServiceDefinition, type SubgraphConfig } from '@klynge/platform';
 import { competenceConfig } from './config';
 import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory } from '@klynge/read-models';
-import { grantsConsumer, membershipDirectory } from './directory/directory.consumers';
+import { fundingProgrammeDirectory, grantsConsumer, membershipDirectory } from './directory/directory.consumers';
 import { CreateCompetence1795700000000 } from './migrations/1795700000000-create-competence';
+import { CreateFundingProgrammeDirectory1795800000000 } from './migrations/1795800000000-create-funding-programme-directory';
 import { ProgrammeService } from './programmes/programme.service';
 import { competenceSchema } from './schema';
 
-export const competenceMigrations = [CreateDirectories1795550000000, CreateCompetence1795700000000];
+export const competenceMigrations = [CreateDirectories1795550000000, CreateCompetence1795700000000, CreateFundingProgrammeDirectory1795800000000];
 
 /** Replaceable parts, for tests (a test caller) and embedded runs (another broker). */
 export type CompetenceServiceOptions = Pick<ServiceDefinition, 'authenticate' | 'broker' | 'logger'>;
@@ -19,7 +20,13 @@ export function competenceServiceDefinition(config: SubgraphConfig, options: Com
     migrations: competenceMigrations,
     publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
     schema: ({ dataSource, unitOfWork }) => competenceSchema(dataSource, unitOfWork),
-    consumers: ({ unitOfWork }) => [clusterDirectory, organizationDirectory, membershipDirectory, grantsConsumer(new ProgrammeService(unitOfWork))],
+    consumers: ({ unitOfWork }) => [
+      clusterDirectory,
+      organizationDirectory,
+      membershipDirectory,
+      fundingProgrammeDirectory,
+      grantsConsumer(new ProgrammeService(unitOfWork)),
+    ],
     ...options,
   };
 }

@@ -1,36 +1,28 @@
-import { type Caller, ForbiddenError, hasRole, requireCaller, requireRole } from '@klynge/platform';
+import { type Caller, type Ownership, requireOwner, requireRole } from '@klynge/platform';
 
 /**
- * Who may do what with the money:
- * - admins, and caseworkers of the agency that owns a programme, set up its budgets and calls,
- *   and record payments;
- * - only a caseworker of the owning agency reviews and decides its applications;
- * - a cluster manager applies for their own cluster; admins and caseworkers for any applicant.
+ * Who may do what with the money, by the platform's one ownership rule (requireOwner). What a
+ * programme's money touches belongs to the agency that owns the programme:
+ * - admins, and caseworkers of that agency, set up its budgets and calls, and record payments;
+ * - only a caseworker of that agency reviews and decides its applications;
+ * - an application belongs to that agency and to the applying cluster: admins, the agency's
+ *   caseworkers and the cluster's manager create, submit and withdraw it.
  */
 export function requireAgencyStaff(caller: Caller | undefined, agencyCode: string, action: string): Caller {
-  const known = requireCaller(caller);
-  if (hasRole(known, 'admin') || (hasRole(known, 'caseworker') && known.agency === agencyCode)) return known;
-  throw new ForbiddenError(`Only an admin or a caseworker of ${agencyCode} may ${action}`);
+  return requireOwner(caller, { agencies: [agencyCode] }, action, ['admin', 'caseworker']);
 }
 
 export function requireAgencyCaseworker(caller: Caller | undefined, agencyCode: string, action: string): Caller {
-  const known = requireCaller(caller);
-  if (hasRole(known, 'caseworker') && known.agency === agencyCode) return known;
-  throw new ForbiddenError(`Only a caseworker of ${agencyCode} may ${action}`);
+  return requireOwner(caller, { agencies: [agencyCode] }, action, ['caseworker']);
 }
 
 export function requireApplicantSide(
   caller: Caller | undefined,
-  applicant: { clusterId: string | null },
+  application: { agencyCode: string; clusterId: string | null },
   action: string,
 ): Caller {
-  const known = requireRole(caller, ['admin', 'caseworker', 'cluster-manager'], action);
-  if (hasRole(known, 'cluster-manager') && !hasRole(known, 'admin', 'caseworker')) {
-    if (applicant.clusterId === null || known.clusterId !== applicant.clusterId) {
-      throw new ForbiddenError(`A cluster manager may only ${action} for their own cluster`);
-    }
-  }
-  return known;
+  const owner: Ownership = { agencies: [application.agencyCode], clusters: application.clusterId === null ? [] : [application.clusterId] };
+  return requireOwner(caller, owner, action);
 }
 
 export function requireAdmin(caller: Caller | undefined, action: string): Caller {

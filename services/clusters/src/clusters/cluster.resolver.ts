@@ -1,5 +1,5 @@
 import { COUNTIES } from '@klynge/contracts';
-import { BadUserInputError, type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { BadUserInputError, isGiven, type ConnectionPage, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
 import type { ClusterEntity } from './cluster.entity';
@@ -29,13 +29,14 @@ export class ClusterResolver {
   @Query(() => ClusterType, { nullable: true, description: 'One cluster, by id or by slug (give exactly one).' })
   async cluster(
     @Ctx() context: RequestContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('slug', () => String, { nullable: true }) slug?: string,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<ClusterEntity | null> {
-    if ((id === undefined) === (slug === undefined)) {
-      throw new BadUserInputError(id === undefined ? 'id' : 'slug', 'Give either id or slug, not both or neither');
+    // Null and left out both mean "not this one".
+    if (isGiven(id) === isGiven(slug)) {
+      throw new BadUserInputError(isGiven(id) ? 'slug' : 'id', 'Give either id or slug, not both or neither');
     }
-    return id !== undefined ? this.clusterQueries.byId(context, id) : this.clusterQueries.bySlug(slug!);
+    return isGiven(id) ? this.clusterQueries.byId(context, id) : this.clusterQueries.bySlug(slug!);
   }
 
   @Query(() => ClusterConnection, { description: 'Clusters by name, filtered, a page at a time.' })
@@ -77,7 +78,7 @@ export class ClusterResolver {
     return this.clusterQueries.memberStats(context, cluster.id);
   }
 
-  @Mutation(() => ClusterType, { description: 'Admins and caseworkers.' })
+  @Mutation(() => ClusterType, { description: "Admins, and caseworkers of the cluster programme's agencies." })
   registerCluster(
     @Arg('input', () => RegisterClusterInput) input: RegisterClusterInput,
     @Ctx() context: RequestContext,
@@ -86,7 +87,7 @@ export class ClusterResolver {
     return this.clusterService.register(input);
   }
 
-  @Mutation(() => ClusterType, { description: "Admins, caseworkers, and the cluster's own manager." })
+  @Mutation(() => ClusterType, { description: "Admins, caseworkers of the cluster programme's agencies, and the cluster's own manager." })
   updateCluster(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateClusterInput) input: UpdateClusterInput,
@@ -96,7 +97,9 @@ export class ClusterResolver {
     return this.clusterService.update(id, input);
   }
 
-  @Mutation(() => ClusterType, { description: 'Up or down; the level history keeps the previous level. Admins and caseworkers.' })
+  @Mutation(() => ClusterType, {
+    description: "Up or down; the level history keeps the previous level. Admins, and caseworkers of the cluster programme's agencies.",
+  })
   changeClusterLevel(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ChangeClusterLevelInput) input: ChangeClusterLevelInput,

@@ -14,6 +14,7 @@ import {
   ConflictError,
   emailAddress,
   isoDate,
+  isGiven,
   isUuid,
   NotFoundError,
   optionalIsoDate,
@@ -63,7 +64,7 @@ export class ClusterService {
 
   async register(input: RegisterClusterInput, options: { levelSincePrecision?: 'DAY' | 'YEAR' } = {}) {
     const name = requiredText('name', input.name);
-    const slug = input.slug === undefined ? slugify(name) : input.slug.trim();
+    const slug = isGiven(input.slug) ? input.slug.trim() : slugify(name);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
       throw new BadUserInputError('slug', 'slug must be lower-case words joined by hyphens');
     }

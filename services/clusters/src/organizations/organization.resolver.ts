@@ -5,7 +5,7 @@ import {
 } from '@klynge/contracts';
 import { type ConnectionPage, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireContributor } from '../auth';
+import { requireOrganizationRegistrar } from '../auth';
 import type { OrganizationEntity } from './organization.entity';
 import type { OrganizationQueries } from './organization.queries';
 import type { OrganizationService } from './organization.service';
@@ -48,7 +48,7 @@ export class OrganizationResolver {
     @Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput,
     @Ctx() context: RequestContext,
   ): Promise<OrganizationEntity> {
-    requireContributor(context.caller, 'register organisations');
+    requireOrganizationRegistrar(context.caller);
     return this.organizationService.register(input);
   }
 }

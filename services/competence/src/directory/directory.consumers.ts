@@ -1,4 +1,5 @@
-import { GrantAwarded, MembershipEnded, MembershipStarted } from '@klynge/contracts';
+import { BudgetAllocated, GrantAwarded, MembershipEnded, MembershipStarted } from '@klynge/contracts';
+import type { EntityManager } from 'typeorm';
 import { eventConsumer } from '@klynge/platform';
 import type { ProgrammeService } from '../programmes/programme.service';
 
@@ -19,6 +20,19 @@ export const membershipDirectory = eventConsumer('membership-directory')
   .on(MembershipEnded, async (event, { manager }) => {
     await manager.query('UPDATE membership_directory SET left_on = $2 WHERE membership_id = $1', [event.data.membershipId, event.data.leftOn]);
   });
+
+/** Which agency owns each funding programme: every budget and grant event names both. */
+export const fundingProgrammeDirectory = eventConsumer('funding-programme-directory')
+  .on(BudgetAllocated, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode))
+  .on(GrantAwarded, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode));
+
+async function recordProgramme(manager: EntityManager, programmeCode: string, agencyCode: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO funding_programme_directory (programme_code, agency_code) VALUES ($1, $2)
+     ON CONFLICT (programme_code) DO UPDATE SET agency_code = EXCLUDED.agency_code`,
+    [programmeCode, agencyCode],
+  );
+}
 
 export function grantsConsumer(programmes: ProgrammeService) {
   return eventConsumer('grants').on(GrantAwarded, (event, transaction) => programmes.recordGrant(transaction, event.data));

@@ -26,7 +26,7 @@ export class EnrolmentResolver {
 
   @Mutation(() => EnrolmentType, { description: 'While the programme is OPEN or RUNNING and has room; once per organisation.' })
   enrolCompany(@Arg('input', () => EnrolCompanyInput) input: EnrolCompanyInput, @Ctx() context: RequestContext) {
-    return this.enrolmentService.enrol(input, (hosts) => requireProgrammeRunner(context.caller, hosts, 'enrol companies'));
+    return this.enrolmentService.enrol(input, (owner) => requireProgrammeRunner(context.caller, owner, 'enrol companies'));
   }
 
   @Mutation(() => EnrolmentType)
@@ -36,19 +36,19 @@ export class EnrolmentResolver {
     @Arg('completedOn') completedOn: string,
     @Ctx() context: RequestContext,
   ) {
-    return this.enrolmentService.completeModule(enrolmentId, moduleId, completedOn, (hosts) =>
-      requireProgrammeRunner(context.caller, hosts, 'record completions'),
+    return this.enrolmentService.completeModule(enrolmentId, moduleId, completedOn, (owner) =>
+      requireProgrammeRunner(context.caller, owner, 'record completions'),
     );
   }
 
   @Mutation(() => EnrolmentType, { description: 'ENROLLED -> COMPLETED.' })
   completeEnrolment(@Arg('id', () => ID) id: string, @Arg('completedOn') completedOn: string, @Ctx() context: RequestContext) {
-    return this.enrolmentService.complete(id, completedOn, (hosts) => requireProgrammeRunner(context.caller, hosts, 'record completions'));
+    return this.enrolmentService.complete(id, completedOn, (owner) => requireProgrammeRunner(context.caller, owner, 'record completions'));
   }
 
   @Mutation(() => EnrolmentType, { description: 'ENROLLED -> DROPPED; the place is free again.' })
   dropEnrolment(@Arg('id', () => ID) id: string, @Arg('droppedOn') droppedOn: string, @Ctx() context: RequestContext) {
-    return this.enrolmentService.drop(id, droppedOn, (hosts) => requireProgrammeRunner(context.caller, hosts, 'drop enrolments'));
+    return this.enrolmentService.drop(id, droppedOn, (owner) => requireProgrammeRunner(context.caller, owner, 'drop enrolments'));
   }
 }
 

@@ -7,11 +7,13 @@ import {
   isUuid,
   NotFoundError,
   optionalIsoDate,
+  type Ownership,
   type Transaction,
   translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
-import { hostsOf, lockProgramme } from '../programmes/programme.service';
+import { programmesById } from '../programmes/programme.queries';
+import { lockProgramme, ownerOf } from '../programmes/programme.service';
 import type { EnrolCompanyInput, EnrolmentType } from './enrolment.types';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -23,7 +25,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class EnrolmentService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  async enrol(input: EnrolCompanyInput, authorize: (hosts: string[]) => Caller): Promise<EnrolmentType> {
+  async enrol(input: EnrolCompanyInput, authorize: (owner: Ownership) => Caller): Promise<EnrolmentType> {
     const orgNumber = orgNumberInput('orgNumber', input.orgNumber);
     const enrolledOn = optionalIsoDate('enrolledOn', input.enrolledOn) ?? today();
     const id = randomUUID();
@@ -32,7 +34,7 @@ export class EnrolmentService {
       () =>
         this.unitOfWork.run(async (tx) => {
           const programme = await lockProgramme(tx, input.programmeId, 'programmeId');
-          authorize(await hostsOf(tx, programme.id));
+          authorize(await ownerOf(tx, programme));
           if (programme.status !== 'OPEN' && programme.status !== 'RUNNING') {
             throw new ConflictError(`The programme is ${programme.status}; it takes enrolments while OPEN or RUNNING`, 'programmeId');
           }
@@ -62,7 +64,7 @@ export class EnrolmentService {
     );
   }
 
-  completeModule(enrolmentId: string, moduleId: string, completedOnInput: string, authorize: (hosts: string[]) => Caller) {
+  completeModule(enrolmentId: string, moduleId: string, completedOnInput: string, authorize: (owner: Ownership) => Caller) {
     const completedOn = isoDate('completedOn', completedOnInput);
     return this.unitOfWork.run(async (tx) => {
       const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
@@ -80,7 +82,7 @@ export class EnrolmentService {
     });
   }
 
-  complete(enrolmentId: string, completedOnInput: string, authorize: (hosts: string[]) => Caller) {
+  complete(enrolmentId: string, completedOnInput: string, authorize: (owner: Ownership) => Caller) {
     const completedOn = isoDate('completedOn', completedOnInput);
     return this.unitOfWork.run(async (tx) => {
       const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
@@ -100,7 +102,7 @@ export class EnrolmentService {
     });
   }
 
-  drop(enrolmentId: string, droppedOnInput: string, authorize: (hosts: string[]) => Caller) {
+  drop(enrolmentId: string, droppedOnInput: string, authorize: (owner: Ownership) => Caller) {
     const droppedOn = isoDate('droppedOn', droppedOnInput);
     return this.unitOfWork.run(async (tx) => {
       const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
@@ -124,11 +126,12 @@ async function enrolmentsById(tx: Transaction, ids: string[]): Promise<Enrolment
   return tx.manager.query(`SELECT ${ENROLMENT_COLUMNS} FROM enrolments e WHERE e.id = ANY($1::uuid[])`, [ids]);
 }
 
-async function lockEnrolment(tx: Transaction, id: string, authorize: (hosts: string[]) => Caller): Promise<EnrolmentRecord> {
+async function lockEnrolment(tx: Transaction, id: string, authorize: (owner: Ownership) => Caller): Promise<EnrolmentRecord> {
   const valid = isUuid(id);
   if (valid) await tx.manager.query('SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE', [id]);
   const [enrolment] = valid ? await enrolmentsById(tx, [id]) : [];
   if (!enrolment) throw new NotFoundError('Enrolment', id, 'enrolmentId');
-  authorize(await hostsOf(tx, enrolment.programmeId));
+  const [programme] = await programmesById(tx.manager, [enrolment.programmeId]);
+  authorize(await ownerOf(tx, programme!));
   return enrolment;
 }

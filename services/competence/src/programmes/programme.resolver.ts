@@ -83,35 +83,36 @@ export class ProgrammeResolver {
     return this.reachQueries.ofProgramme(context, programme);
   }
 
-  @Mutation(() => CompetenceProgrammeType, { description: 'PLANNED; it opens when its grant is awarded. Admins and caseworkers.' })
+  @Mutation(() => CompetenceProgrammeType, {
+    description: "PLANNED; it opens when its grant is awarded. Admins, and caseworkers of its funding programme's agency.",
+  })
   planProgramme(@Arg('input', () => PlanProgrammeInput) input: PlanProgrammeInput, @Ctx() context: RequestContext) {
-    requirePlanner(context.caller);
-    return this.programmeService.plan(input);
+    return this.programmeService.plan(input, (owner) => requirePlanner(context.caller, owner));
   }
 
   @Mutation(() => ModuleType)
   addModule(@Arg('input', () => AddModuleInput) input: AddModuleInput, @Ctx() context: RequestContext) {
-    return this.programmeService.addModule(input, (hosts) => requireProgrammeRunner(context.caller, hosts, 'add modules'));
+    return this.programmeService.addModule(input, (owner) => requireProgrammeRunner(context.caller, owner, 'add modules'));
   }
 
   @Mutation(() => CompetenceProgrammeType, { description: 'PLANNED -> OPEN, once its grant is awarded.' })
   openProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
-    return this.programmeService.changeStatus(id, 'OPEN', (hosts) => requireProgrammeRunner(context.caller, hosts, 'open it'));
+    return this.programmeService.changeStatus(id, 'OPEN', (owner) => requireProgrammeRunner(context.caller, owner, 'open it'));
   }
 
   @Mutation(() => CompetenceProgrammeType, { description: 'OPEN -> RUNNING.' })
   startProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
-    return this.programmeService.changeStatus(id, 'RUNNING', (hosts) => requireProgrammeRunner(context.caller, hosts, 'start it'));
+    return this.programmeService.changeStatus(id, 'RUNNING', (owner) => requireProgrammeRunner(context.caller, owner, 'start it'));
   }
 
   @Mutation(() => CompetenceProgrammeType, { description: 'RUNNING -> COMPLETED.' })
   completeProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
-    return this.programmeService.changeStatus(id, 'COMPLETED', (hosts) => requireProgrammeRunner(context.caller, hosts, 'complete it'));
+    return this.programmeService.changeStatus(id, 'COMPLETED', (owner) => requireProgrammeRunner(context.caller, owner, 'complete it'));
   }
 
   @Mutation(() => CompetenceProgrammeType)
   cancelProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
-    return this.programmeService.changeStatus(id, 'CANCELLED', (hosts) => requireProgrammeRunner(context.caller, hosts, 'cancel it'));
+    return this.programmeService.changeStatus(id, 'CANCELLED', (owner) => requireProgrammeRunner(context.caller, owner, 'cancel it'));
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CLUSTER_PROGRAMME_AGENCIES,
   type CompetenceProgrammeStatus,
   type GrantAwardedData,
   ProgrammeLaunched,
@@ -9,6 +10,8 @@ import {
   BadUserInputError,
   type Caller,
   ConflictError,
+  type Ownership,
+  isGiven,
   isoDate,
   isUuid,
   NotFoundError,
@@ -19,6 +22,7 @@ import {
   translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
+import type { EntityManager } from 'typeorm';
 import { type ProgrammeRecord, programmesById } from './programme.queries';
 import type { AddModuleInput, ModuleType, PlanProgrammeInput } from './programme.types';
 
@@ -34,15 +38,17 @@ const TRANSITIONS: Readonly<Record<CompetenceProgrammeStatus, readonly Competenc
 export class ProgrammeService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  async plan(input: PlanProgrammeInput): Promise<ProgrammeRecord> {
+  /** A PLANNED programme; `authorize` sees whom it would belong to before anything is written. */
+  async plan(input: PlanProgrammeInput, authorize: (owner: Ownership) => Caller): Promise<ProgrammeRecord> {
     const name = requiredText('name', input.name);
-    const capacity = input.capacity === undefined ? null : positive('capacity', input.capacity);
-    const targetCompanies = input.targetCompanies === undefined ? null : positive('targetCompanies', input.targetCompanies);
+    const capacity = isGiven(input.capacity) ? positive('capacity', input.capacity) : null;
+    const targetCompanies = isGiven(input.targetCompanies) ? positive('targetCompanies', input.targetCompanies) : null;
     const periodStart = isoDate('periodStart', input.periodStart);
     const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
     if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
     if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
     const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
+    const fundingProgrammeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
     const transfer = input.knowledgeTransfer
       ? {
           source: requiredText('knowledgeTransfer.source', input.knowledgeTransfer.source),
@@ -55,6 +61,7 @@ export class ProgrammeService {
       () =>
         this.unitOfWork.run(async ({ manager, publish }) => {
           const hosts = [...new Set(input.hostClusterIds)];
+          authorize({ agencies: await agenciesOf(manager, fundingProgrammeCode), clusters: hosts });
           const known = await manager.query<{ cluster_id: string; name: string; level: string }[]>(
             'SELECT cluster_id, name, level FROM cluster_directory WHERE cluster_id::text = ANY($1)',
             [hosts],
@@ -81,7 +88,7 @@ export class ProgrammeService {
             [
               id,
               name,
-              optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50),
+              fundingProgrammeCode,
               input.fundingApplicationId ?? null,
               grant?.grant_id ?? null,
               themes,
@@ -118,7 +125,7 @@ export class ProgrammeService {
     );
   }
 
-  async addModule(input: AddModuleInput, authorize: (hosts: string[]) => Caller): Promise<ModuleType> {
+  async addModule(input: AddModuleInput, authorize: (owner: Ownership) => Caller): Promise<ModuleType> {
     const module: ModuleType = {
       id: randomUUID(),
       title: requiredText('title', input.title),
@@ -126,14 +133,14 @@ export class ProgrammeService {
       format: input.format,
       startsOn: optionalIsoDate('startsOn', input.startsOn),
       endsOn: optionalIsoDate('endsOn', input.endsOn),
-      capacity: input.capacity === undefined ? null : positive('capacity', input.capacity),
+      capacity: isGiven(input.capacity) ? positive('capacity', input.capacity) : null,
     };
     if (module.startsOn && module.endsOn && module.endsOn < module.startsOn) {
       throw new BadUserInputError('endsOn', 'endsOn must not be before startsOn');
     }
     return this.unitOfWork.run(async (tx) => {
       const programme = await lock(tx, input.programmeId, 'programmeId');
-      authorize(await hostsOf(tx, programme.id));
+      authorize(await ownerOf(tx, programme));
       if (programme.status === 'COMPLETED' || programme.status === 'CANCELLED') {
         throw new ConflictError(`The programme is ${programme.status}`, 'programmeId');
       }
@@ -146,10 +153,10 @@ export class ProgrammeService {
   }
 
   /** Moves a programme on; it opens only once the grant that funds it is awarded. */
-  changeStatus(id: string, to: CompetenceProgrammeStatus, authorize: (hosts: string[]) => Caller): Promise<ProgrammeRecord> {
+  changeStatus(id: string, to: CompetenceProgrammeStatus, authorize: (owner: Ownership) => Caller): Promise<ProgrammeRecord> {
     return this.unitOfWork.run(async (tx) => {
       const programme = await lock(tx, id, 'id');
-      authorize(await hostsOf(tx, programme.id));
+      authorize(await ownerOf(tx, programme));
       if (!TRANSITIONS[programme.status].includes(to)) {
         throw new ConflictError(`A ${programme.status} programme cannot become ${to}`, 'id');
       }
@@ -195,11 +202,24 @@ async function lock(tx: Transaction, id: string, field: string): Promise<Program
   return programme;
 }
 
-export async function hostsOf(tx: Transaction, programmeId: string): Promise<string[]> {
+/**
+ * Whom a programme belongs to: the agency of its funding programme (once this service has heard
+ * of it), otherwise the cluster programme's agencies; and its host clusters.
+ */
+export async function ownerOf(tx: Transaction, programme: Pick<ProgrammeRecord, 'id' | 'fundingProgrammeCode'>): Promise<Ownership> {
   const rows = await tx.manager.query<{ cluster_id: string }[]>('SELECT cluster_id FROM programme_hosts WHERE programme_id = $1', [
-    programmeId,
+    programme.id,
   ]);
-  return rows.map((row) => row.cluster_id);
+  return { agencies: await agenciesOf(tx.manager, programme.fundingProgrammeCode), clusters: rows.map((row) => row.cluster_id) };
+}
+
+async function agenciesOf(manager: EntityManager, fundingProgrammeCode: string | null): Promise<readonly string[]> {
+  if (fundingProgrammeCode === null) return CLUSTER_PROGRAMME_AGENCIES;
+  const [known] = await manager.query<{ agency_code: string }[]>(
+    'SELECT agency_code FROM funding_programme_directory WHERE programme_code = $1',
+    [fundingProgrammeCode],
+  );
+  return known ? [known.agency_code] : CLUSTER_PROGRAMME_AGENCIES;
 }
 
 export { lock as lockProgramme };

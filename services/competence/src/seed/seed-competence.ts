@@ -1,7 +1,10 @@
-import type { UnitOfWork } from '@klynge/platform';
+import type { Caller, UnitOfWork } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import { ProgrammeService } from '../programmes/programme.service';
 import { SEED_PROGRAMMES } from './seed-data';
+
+/** The demo data is loaded by the operator who starts the service, as an admin would enter it. */
+const SEED_CALLER: Caller = { subject: 'seed', roles: ['admin'] };
 
 /**
  * Plans the demo programmes through the same use cases as the API. Hosts are found by name in
@@ -15,12 +18,15 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
     if ((await dataSource.query<unknown[]>('SELECT 1 FROM competence_programmes WHERE name = $1', [programme.name])).length) continue;
     const known = await dataSource.query<{ cluster_id: string }[]>('SELECT cluster_id FROM cluster_directory WHERE name = ANY($1)', [hosts]);
     if (known.length !== hosts.length) continue;
-    await programmes.plan({
-      ...programme,
-      themes: [...programme.themes],
-      hostClusterIds: known.map((host) => host.cluster_id),
-      acceptedHostLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
-    });
+    await programmes.plan(
+      {
+        ...programme,
+        themes: [...programme.themes],
+        hostClusterIds: known.map((host) => host.cluster_id),
+        acceptedHostLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
+      },
+      () => SEED_CALLER,
+    );
     added.push(programme.name);
   }
   return added;

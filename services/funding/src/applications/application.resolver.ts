@@ -1,4 +1,4 @@
-import { type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { type ConnectionPage, type RequestContext, requireCaller } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireAgencyCaseworker, requireApplicantSide } from '../auth';
 import type { GrantQueries, GrantRecord } from '../grants/grant.queries';
@@ -65,15 +65,18 @@ export class ApplicationResolver {
     return this.grantQueries.ofApplication(context, application.id);
   }
 
-  @Mutation(() => ApplicationType, { description: "A DRAFT application. A cluster's manager for their cluster; admins and caseworkers." })
+  @Mutation(() => ApplicationType, {
+    description: "A DRAFT application. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
+  })
   createApplication(@Arg('input', () => CreateApplicationInput) input: CreateApplicationInput, @Ctx() context: RequestContext) {
-    return this.applicationService.create(input, (applicant) => requireApplicantSide(context.caller, applicant, 'apply'));
+    requireCaller(context.caller);
+    return this.applicationService.create(input, (owner) => requireApplicantSide(context.caller, owner, 'apply'));
   }
 
   @Mutation(() => ApplicationType, { description: "DRAFT -> SUBMITTED, before the call's deadline." })
   submitApplication(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
-    return this.applicationService.submit(id, ({ application }) =>
-      requireApplicantSide(context.caller, application.applicant, 'submit this application'),
+    return this.applicationService.submit(id, ({ application, programme }) =>
+      requireApplicantSide(context.caller, ownerOf(application, programme), 'submit this application'),
     );
   }
 
@@ -97,7 +100,9 @@ export class ApplicationResolver {
     );
   }
 
-  @Mutation(() => ApplicationType, { description: 'Before a decision, by the applicant side.' })
+  @Mutation(() => ApplicationType, {
+    description: "Before a decision. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
+  })
   withdrawApplication(
     @Arg('id', () => ID) id: string,
     @Ctx() context: RequestContext,
@@ -105,8 +110,13 @@ export class ApplicationResolver {
   ) {
     return this.applicationService.withdraw(
       id,
-      ({ application }) => requireApplicantSide(context.caller, application.applicant, 'withdraw this application'),
+      ({ application, programme }) => requireApplicantSide(context.caller, ownerOf(application, programme), 'withdraw this application'),
       note,
     );
   }
+}
+
+/** Whom an application belongs to: the agency of its programme, and the cluster that applies. */
+function ownerOf(application: ApplicationRecord, programme: ProgrammeRow) {
+  return { agencyCode: programme.agencyCode, clusterId: application.applicant.clusterId ?? null };
 }

@@ -10,6 +10,7 @@ import {
   BadUserInputError,
   type Caller,
   ConflictError,
+  isGiven,
   isUuid,
   NotFoundError,
   optionalIsoDate,
@@ -54,21 +55,28 @@ export class ApplicationService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async create(input: CreateApplicationInput, authorize: (applicant: { clusterId: string | null }) => Caller) {
-    if ((input.clusterId === undefined) === (input.orgNumber === undefined)) {
-      throw new BadUserInputError(input.clusterId === undefined ? 'clusterId' : 'orgNumber', 'Give clusterId or orgNumber: who applies');
-    }
+  /**
+   * A DRAFT application to a call. `authorize` sees whom it would belong to (the programme's
+   * agency and the applying cluster) before anything is written.
+   */
+  async create(input: CreateApplicationInput, authorize: (owner: { agencyCode: string; clusterId: string | null }) => Caller) {
+    // Null and left out both mean "not this one": exactly one of the two names the applicant.
     const clusterId = input.clusterId ?? null;
-    const orgNumber = input.orgNumber === undefined ? null : orgNumberInput('orgNumber', input.orgNumber);
-    const caller = authorize({ clusterId });
+    const givenOrgNumber = input.orgNumber ?? null;
+    if ((clusterId === null) === (givenOrgNumber === null)) {
+      throw new BadUserInputError(clusterId === null ? 'clusterId' : 'orgNumber', 'Give clusterId or orgNumber: who applies');
+    }
+    const orgNumber = givenOrgNumber === null ? null : orgNumberInput('orgNumber', givenOrgNumber);
     const title = requiredText('title', input.title);
     const requested = wholeAmount('requested', input.requested);
     const ownFunding = wholeAmount('ownFunding', input.ownFunding, { allowZero: true });
+    const cofinancingPlan = optionalText('cofinancingPlan', input.cofinancingPlan, 5_000);
     const id = randomUUID();
     return this.unitOfWork.run(async ({ manager }) => {
       const [call] = await callsById(manager, [input.callId]);
       if (!call) throw new NotFoundError('Call', input.callId, 'callId');
       const [programme] = await programmesByCode(manager, [call.programmeCode]);
+      const caller = authorize({ agencyCode: programme!.agencyCode, clusterId });
       await assertEligible(manager, programme!, { clusterId, orgNumber });
       await manager.query(
         `INSERT INTO applications (id, call_id, applicant_type, cluster_id, org_number, title, requested_nok,
@@ -82,7 +90,7 @@ export class ApplicationService {
           title,
           requested.toString(),
           ownFunding.toString(),
-          optionalText('cofinancingPlan', input.cofinancingPlan, 5_000),
+          cofinancingPlan,
         ],
       );
       await recordStep(manager, id, 'DRAFT', caller.subject, null);
@@ -127,7 +135,7 @@ export class ApplicationService {
     const awardDate = optionalIsoDate('awardDate', input.awardDate);
     const plannedStart = optionalIsoDate('plannedStart', input.plannedStart);
     const plannedEnd = optionalIsoDate('plannedEnd', input.plannedEnd);
-    const amountAwarded = input.amountAwarded === undefined ? undefined : wholeAmount('amountAwarded', input.amountAwarded);
+    const amountAwarded = isGiven(input.amountAwarded) ? wholeAmount('amountAwarded', input.amountAwarded) : undefined;
     return this.move(id, input.decision, authorize, note, async (tx, { application, call, programme }) => {
       const decidedAt = this.clock();
       let grantId: string | null = null;

@@ -1,4 +1,4 @@
-import { type RequestContext, NotFoundError } from '@klynge/platform';
+import { NotFoundError, type RequestContext, requireCaller } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireAdmin, requireAgencyStaff } from '../auth';
 import type { ProgrammeQueries, ProgrammeRow } from './programme.queries';
@@ -80,6 +80,7 @@ export class ProgrammeResolver {
 
   @Mutation(() => BudgetType, { description: "Sets a programme's budget for a year. Admins, and caseworkers of its agency." })
   async allocateBudget(@Arg('input', () => AllocateBudgetInput) input: AllocateBudgetInput, @Ctx() context: RequestContext) {
+    requireCaller(context.caller);
     const programme = await this.programmeQueries.programme(context, input.programmeCode);
     if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
     requireAgencyStaff(context.caller, programme.agencyCode, "set its programmes' budgets");
@@ -90,6 +91,7 @@ export class ProgrammeResolver {
 
   @Mutation(() => CallType, { description: 'Admins, and caseworkers of the programme agency.' })
   async openCall(@Arg('input', () => OpenCallInput) input: OpenCallInput, @Ctx() context: RequestContext): Promise<CallType> {
+    requireCaller(context.caller);
     const programme = await this.programmeQueries.programme(context, input.programmeCode);
     if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
     requireAgencyStaff(context.caller, programme.agencyCode, 'open calls in its programmes');
