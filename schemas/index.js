@@ -5,3 +5,5 @@ const path = require('node:path');
 exports.eventSchemaDir = path.join(__dirname, 'events');
 /** Folder of the GraphQL SDL files (`<subgraph>.graphql`, `supergraph.graphql`). */
 exports.graphqlSchemaDir = __dirname;
+/** Folder of the registered client operations (`*.graphql`, every operation named). */
+exports.operationsDir = path.join(__dirname, 'operations');

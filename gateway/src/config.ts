@@ -1,4 +1,5 @@
-import { defineConfig, env, LOG_LEVELS } from '@klynge/platform';
+import { type ConfigProblem, defineConfig, env, LOG_LEVELS, tokenConfigProblems, tokenVariables } from '@klynge/platform';
+import { SUBGRAPHS } from './subgraphs';
 
 const subgraphUrl = (name: string) =>
   env.url({ description: `GraphQL URL of the ${name} subgraph`, protocols: ['http:', 'https:'] });
@@ -6,29 +7,49 @@ const subgraphUrl = (name: string) =>
 /** The gateway's configuration: where it listens and where each subgraph answers. */
 export const gatewayConfig = defineConfig({
   PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
-  HOST: env.string({ description: 'interface to listen on', default: '0.0.0.0' }),
+  HOST: env.string({ description: 'interface to listen on (0.0.0.0 for every one, as in a container)', default: '127.0.0.1' }),
   CLUSTERS_URL: subgraphUrl('clusters'),
   FUNDING_URL: subgraphUrl('funding'),
   COMPETENCE_URL: subgraphUrl('competence'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
-  JWT_SECRET: env.string({ description: 'HS256 secret of bearer tokens (without it and JWKS_URL, the development secret)', optional: true }),
-  JWKS_URL: env.url({ description: "the identity provider's signing keys (production)", protocols: ['https:', 'http:'], optional: true }),
+  ...tokenVariables(),
   CLUSTERS_SECRET: env.string({ description: 'the secret the clusters subgraph expects from the gateway', optional: true }),
   FUNDING_SECRET: env.string({ description: 'the secret the funding subgraph expects from the gateway', optional: true }),
   COMPETENCE_SECRET: env.string({ description: 'the secret the competence subgraph expects from the gateway', optional: true }),
-  NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, {
-    description: 'production turns introspection and field suggestions off',
-    default: 'development',
+  CORS_ORIGINS: env.list({
+    description:
+      'origins (scheme://host[:port]) whose pages may call the gateway, comma-separated; development also lets in any localhost origin',
+    default: [],
+    item: /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
   }),
-  MAX_QUERY_DEPTH: env.integer({ description: 'deepest selection allowed', default: 12, min: 1 }),
+  METRICS_PORT: env.port({
+    description: 'port of a second listener that serves only /metrics; production serves metrics there and nowhere else',
+    optional: true,
+  }),
+  METRICS_HOST: env.string({ description: 'interface the metrics listener binds', default: '127.0.0.1' }),
+  MAX_QUERY_DEPTH: env.integer({ description: 'deepest field allowed, counting the root field as 1', default: 13, min: 1 }),
   MAX_QUERY_ALIASES: env.integer({ description: 'most aliases in one operation', default: 30, min: 0 }),
   MAX_QUERY_COST: env.integer({ description: 'highest estimated cost (fields times page sizes)', default: 200_000, min: 1 }),
+  MAX_QUERY_NODES: env.integer({
+    description: 'most fields the cost estimate visits, fragments counted each time they are spread',
+    default: 5_000,
+    min: 100,
+  }),
   MAX_QUERY_TOKENS: env.integer({ description: 'most tokens in one document', default: 5_000, min: 100 }),
   MAX_BODY_SIZE: env.string({ description: 'largest request body, e.g. 100kb', default: '100kb', pattern: /^\d+(b|kb|mb)$/ }),
   ALLOW_BATCHED_REQUESTS: env.boolean({ description: 'accept an array of operations in one HTTP request', default: false }),
   QUERY_PLAN_CACHE_MIB: env.integer({ description: 'approximate memory for cached query plans, in MiB', default: 30, min: 1 }),
   GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
   SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
-});
+}, [tokenConfigProblems, subgraphSecretProblems]);
+
+/** In production the gateway proves itself to every subgraph, which refuses anyone else. */
+function subgraphSecretProblems(values: Record<string, unknown>): ConfigProblem[] {
+  if (values.NODE_ENV !== 'production') return [];
+  return SUBGRAPHS.filter(({ secretVariable }) => values[secretVariable] === undefined).map(({ secretVariable, name }) => ({
+    variable: secretVariable,
+    message: `is required in production (the secret the ${name} subgraph expects)`,
+  }));
+}
 
 export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;

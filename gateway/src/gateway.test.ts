@@ -1,94 +1,40 @@
-import { clustersConfig } from '@klynge/clusters/config';
-import { createClustersService } from '@klynge/clusters/server';
-import { competenceConfig } from '@klynge/competence/config';
-import { createCompetenceService } from '@klynge/competence/server';
-import { fundingConfig } from '@klynge/funding/config';
-import { createFundingService } from '@klynge/funding/server';
-import { type Caller, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { callerHeaders, freePorts, startCountingProxy, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
+import { type GraphQLResult, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { callerHeaders, startCountingProxy, waitFor } from '@klynge/testing';
 import { getIntrospectionQuery } from 'graphql';
-import { gatewayConfig } from './config';
-import { createGateway, type Gateway } from './server';
+import { registeredOperation } from './registered-operations';
+import type { Gateway } from './server';
+import { gatewayClient, type GraphUnderTest, startGraphUnderTest, SUBGRAPH_SECRETS, TEST_JWT_SECRET } from './test-support/graph-under-test';
 
 const { admin, viewer, managerOf } = testCallers;
 const caseworker = testCallers.caseworker('innovasjon-norge');
 const sivaCaseworker = testCallers.caseworker('siva');
-const JWT_SECRET = 'gateway-test-secret';
-const SECRETS = { clusters: 'clusters-secret', funding: 'funding-secret', competence: 'competence-secret' };
 
 /**
  * The gateway over the three real subgraphs (each on its own database, all on one set of Kafka
  * topics): a dashboard query that needs all three is answered in one request.
  */
 describe('the gateway over the three subgraphs', () => {
-  const topicPrefix = uniqueTopicPrefix('gateway');
+  let graph: GraphUnderTest;
   let clusters: ServiceUnderTest;
   let funding: ServiceUnderTest;
   let competence: ServiceUnderTest;
   let gateway: Gateway;
   let url: string;
   let clusterId: string;
+  let client: ReturnType<typeof gatewayClient>;
 
-  /** A gateway (not started) over the three subgraphs, with their secrets, and `settings`. */
-  const gatewayOverSubgraphs = async (settings: Record<string, string> = {}) => {
-    const [port] = await freePorts(1);
-    return createGateway(
-      gatewayConfig.load({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        CLUSTERS_URL: clusters.url,
-        FUNDING_URL: funding.url,
-        COMPETENCE_URL: competence.url,
-        JWT_SECRET,
-        CLUSTERS_SECRET: SECRETS.clusters,
-        FUNDING_SECRET: SECRETS.funding,
-        COMPETENCE_SECRET: SECRETS.competence,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
-        ...settings,
-      }),
-    );
-  };
-
-  /** A request to the gateway as `caller`, with a token signed as the identity provider would. */
-  const gq = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, caller?: Caller, headers: Record<string, string> = {}) => {
-    const token = caller ? await signToken(caller, { secret: JWT_SECRET }) : undefined;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, headers: response.headers, ...((await response.json()) as GraphQLResult<T>) };
-  };
-  const ok = <T>(result: { data?: T; errors?: unknown[] }): T => {
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data!;
-  };
-  const known = (service: ServiceUnderTest, table: string, key: string, value: string) =>
-    waitFor(`${value} in ${table}`, async () => (await service.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1`, [value])).length === 1);
+  const gatewayOverSubgraphs = (settings: Record<string, string> = {}) => graph.gatewayOver(settings);
+  const gq: ReturnType<typeof gatewayClient>['gq'] = (...args) => client.gq(...args);
+  const ok = <T>(result: GraphQLResult<T>): T => client.ok(result);
+  const known = (service: ServiceUnderTest, table: string, key: string, value: string) => graph.known(service, table, key, value);
 
   beforeAll(async () => {
-    [clusters, funding, competence] = (await Promise.all(
-      (
-        [
-          ['clusters', clustersConfig, createClustersService],
-          ['funding', fundingConfig, createFundingService],
-          ['competence', competenceConfig, createCompetenceService],
-        ] as const
-      ).map(([name, config, create]) =>
-        startServiceUnderTest({
-          label: `gw_${name}`,
-          config,
-          create,
-          topicPrefix,
-          // As in production: tokens verified by the subgraph itself, and only the gateway let in.
-          testCallers: false,
-          env: { JWT_SECRET, SUBGRAPH_SECRET: SECRETS[name] },
-        }),
-      ),
-    )) as [ServiceUnderTest, ServiceUnderTest, ServiceUnderTest];
+    graph = await startGraphUnderTest('gw');
+    ({ clusters, funding, competence } = graph);
     gateway = await gatewayOverSubgraphs();
     url = await gateway.start();
+    client = gatewayClient(url);
 
     // A cluster with a member, a grant and a competence programme, set up in the three services.
     clusterId = ok(
@@ -144,7 +90,7 @@ describe('the gateway over the three subgraphs', () => {
 
   afterAll(async () => {
     await gateway?.stop();
-    await Promise.all([clusters, funding, competence].map((service) => service?.close()));
+    await graph?.close();
   });
 
   it('answers the dashboard query from all three subgraphs at once', async () => {
@@ -233,7 +179,7 @@ describe('the gateway over the three subgraphs', () => {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: entities, variables: { r: [{ __typename: 'Cluster', id: clusterId }] } }),
       });
-    const withoutSecret = await direct({ authorization: `Bearer ${await signToken(admin, { secret: JWT_SECRET })}` });
+    const withoutSecret = await direct({ authorization: `Bearer ${await signToken(admin, { secret: TEST_JWT_SECRET })}` });
     expect(withoutSecret.status).toBe(403);
     expect(await withoutSecret.json()).toEqual({
       errors: [{ message: 'Only the gateway may query this subgraph', extensions: { code: 'FORBIDDEN' } }],
@@ -241,7 +187,7 @@ describe('the gateway over the three subgraphs', () => {
     const sdl = await fetch(funding.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
     expect(sdl.status).toBe(403);
     // With the gateway's secret but an anonymous caller, the subgraph still applies its own rules.
-    const asGateway = await direct({ [SUBGRAPH_SECRET_HEADER]: SECRETS.clusters });
+    const asGateway = await direct({ [SUBGRAPH_SECRET_HEADER]: SUBGRAPH_SECRETS.clusters });
     expect(await asGateway.json()).toEqual({ data: { _entities: [{ managerContact: null }] } });
   });
 
@@ -348,10 +294,14 @@ describe('the gateway over the three subgraphs', () => {
     expect(ten.subgraphRequests).toBe(3);
   });
 
-  it('exposes Prometheus metrics per operation, per subgraph and per error code', async () => {
-    await gq('query Dashboard { clusterCounts { total } }');
+  it('exposes Prometheus metrics per registered operation, per subgraph and per error code', async () => {
+    await gq(registeredOperation('NceDashboard').text);
+    await gq('query MadeUpByTheClient { clusterCounts { total } }');
     const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-    expect(text).toMatch(/klynge_gateway_requests_total\{operation="Dashboard",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/klynge_gateway_requests_total\{operation="NceDashboard",outcome="ok"\} [1-9]/);
+    // A name the client made up is counted, but not as a label of its own.
+    expect(text).not.toContain('MadeUpByTheClient');
+    expect(text).toMatch(/klynge_gateway_requests_total\{operation="other",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/klynge_gateway_subgraph_requests_total\{subgraph="clusters",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/klynge_gateway_subgraph_request_duration_seconds_bucket\{le="0.1",subgraph="funding"\}/);
     expect(text).toMatch(/klynge_gateway_errors_total\{code="UNAUTHENTICATED"\} [1-9]/);
@@ -388,7 +338,7 @@ describe('the gateway over the three subgraphs', () => {
     beforeAll(async () => {
       strict = await gatewayOverSubgraphs({
         NODE_ENV: 'production',
-        MAX_QUERY_DEPTH: '4',
+        MAX_QUERY_DEPTH: '5',
         MAX_QUERY_ALIASES: '2',
         MAX_QUERY_COST: '500',
         MAX_QUERY_TOKENS: '100',
@@ -459,12 +409,21 @@ describe('the gateway over the three subgraphs', () => {
     // Offline: no address outside the gateway, and every script and stylesheet answers.
     expect(html).not.toMatch(/https?:\/\//);
     const assets = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((match) => match[1]!);
-    expect(assets.sort()).toEqual(['/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/react-dom.js', '/graphiql/react.js']);
+    expect(assets.sort()).toEqual([
+      '/graphiql/graphiql.css',
+      '/graphiql/graphiql.js',
+      '/graphiql/react-dom.js',
+      '/graphiql/react.js',
+      '/graphiql/start.js',
+    ]);
     for (const asset of assets) {
       const response = await fetch(new URL(asset, url));
       expect([asset, response.status]).toEqual([asset, 200]);
-      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(200);
     }
+    // No inline script, so the Content-Security-Policy lets scripts come only from the gateway.
+    expect(html).not.toMatch(/<script>/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     // GraphiQL's first request: the schema, by the standard introspection query (14 levels deep).
     const schema = await gq<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery());
     expect(schema.errors).toBeUndefined();

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { registeredOperation } from './registered-operations';
 
-/** The query GraphiQL opens with: the dashboard, from all three subgraphs. */
-export const SAMPLE_QUERY = `# Every NCE cluster: its level history and members (clusters), funding per year (funding)
-# and the competence programmes it hosts (competence), in one request.
+/** The query GraphiQL opens with: the registered dashboard query, from all three subgraphs. */
+export const SAMPLE_QUERY = `${registeredOperation('NceDashboard').text.trimEnd()}
+
 # Mutations need a development token: \`npm run token -- --role admin\`, then in Headers:
 # { "authorization": "Bearer <token>" }
-{
-  clusters(filter: { level: NCE }, first: 5) {
-    totalCount
-    edges {
-      node {
-        name
-        county { name }
-        levelHistory { level from reason }
-        memberStats { memberCount smeShare }
-        fundingByYear { year granted { amount currency } paid { amount } }
-        hostedProgrammes { name status reach { companiesReached targetCompanies } }
-      }
-    }
-  }
-}
 `;
 
 // GraphiQL's browser build and the React it runs on, from node_modules: the IDE needs no internet
@@ -48,15 +34,25 @@ const page = (graphqlPath: string) => `<!doctype html>
     <script src="/graphiql/react.js"></script>
     <script src="/graphiql/react-dom.js"></script>
     <script src="/graphiql/graphiql.js"></script>
-    <script>
-      const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
-      ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(SAMPLE_QUERY)}, defaultEditorToolsVisibility: true }),
-      );
-    </script>
+    <script type="application/json" id="graphiql-settings">${jsonForHtml({ url: graphqlPath, query: SAMPLE_QUERY })}</script>
+    <script src="/graphiql/start.js"></script>
   </body>
 </html>
 `;
+
+// No inline script, so the page's Content-Security-Policy can allow only scripts from the gateway.
+const START = `const settings = JSON.parse(document.getElementById('graphiql-settings').textContent);
+const fetcher = GraphiQL.createFetcher({ url: settings.url });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery: settings.query, defaultEditorToolsVisibility: true }),
+);
+`;
+
+/** JSON that cannot end the <script> element it sits in. */
+const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** What the GraphiQL page needs beyond the gateway's own Content-Security-Policy. */
+export const GRAPHIQL_CONTENT_SECURITY = { 'style-src': ["'unsafe-inline'"] } as const;
 
 /**
  * GraphiQL for development: the page on a browser's GET of the GraphQL path (other requests go
@@ -68,6 +64,7 @@ export function graphiql(graphqlPath: string): express.Router {
   const assets = new Map(
     Object.entries(ASSETS).map(([name, { pkg, file, type }]) => [name, { body: readFileSync(fileOf(pkg, file)), type }]),
   );
+  assets.set('start.js', { body: Buffer.from(START), type: 'text/javascript' });
   router.get(graphqlPath, (request, response, next) => {
     if (request.accepts(['application/json', 'text/html']) !== 'text/html') return next();
     response.type('html').send(html);

@@ -1,38 +1,71 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { getIntrospectionQuery, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { measure } from './limits';
+import { measureCost, measureShape } from './limits';
 import { supergraphFile } from './subgraphs';
+import { fragmentBomb } from './test-support/attacks';
 
 // The schema clients see: the supergraph without its federation machinery.
 const schema = Supergraph.build(readFileSync(supergraphFile, 'utf8')).apiSchema().toGraphQLJSSchema();
+const MAX_NODES = 10_000;
 
-const measured = (query: string) => {
+const operationOf = (query: string) => {
   const document = parse(query);
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
-  return measure(document, operation, schema);
+  return { document, operation };
+};
+const shape = (query: string) => {
+  const { document, operation } = operationOf(query);
+  return measureShape(document, operation, schema);
+};
+const cost = (query: string, variables: Record<string, unknown> = {}) => {
+  const { document, operation } = operationOf(query);
+  return measureCost(document, operation, schema, variables, MAX_NODES);
 };
 
 describe('query measurement', () => {
-  it('counts depth through fragments and aliases wherever they are', () => {
-    expect(measured('{ clusterCounts { total byLevel { level } } }')).toMatchObject({ depth: 2, aliases: 0 });
+  it('counts depth from the root field to the deepest leaf, through fragments, and aliases wherever they are', () => {
+    expect(shape('{ clusterCounts { total byLevel { level } } }')).toEqual({ depth: 3, aliases: 0 });
     expect(
-      measured('query { clusters { edges { node { ...F } } } } fragment F on Cluster { a: name b: levelHistory { level } }'),
-    ).toMatchObject({ depth: 4, aliases: 2 });
+      shape('query { clusters { edges { node { ...F } } } } fragment F on Cluster { a: name b: levelHistory { level } }'),
+    ).toEqual({ depth: 5, aliases: 2 });
   });
 
   it("costs a page of clusters about page size times one cluster's fields", () => {
-    const one = measured('{ clusters(first: 1) { edges { node { name town } } } }').cost;
-    const thousand = measured('{ clusters(first: 1000) { edges { node { name town } } } }').cost;
-    expect(one).toBe(5);
-    expect(thousand).toBe(2 + 3 * 1000);
+    expect(cost('{ clusters(first: 1) { edges { node { name town } } } }')).toBe(5);
+    expect(cost('{ clusters(first: 1000) { edges { node { name town } } } }')).toBe(1 + 1000 * 4);
+    // A list without `first` counts as 20 items.
+    expect(cost('{ clusters(first: 1) { edges { node { levelHistory { level } } } } }')).toBe(1 + 1 * (1 + (1 + (1 + 20 * 1))));
+  });
+
+  it('costs `first` given in a variable at the variable value, and by its default when left out', () => {
+    const query = 'query($f: Int) { clusters(first: $f) { edges { node { name town } } } }';
+    expect(cost(query, { f: 1000 })).toBe(cost('{ clusters(first: 1000) { edges { node { name town } } } }'));
+    expect(cost(query, {})).toBe(cost('{ clusters(first: 20) { edges { node { name town } } } }'));
+    let refusal: unknown;
+    try {
+      cost(query, { f: 'many' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('does not measure what introspection selects, so an IDE can load the schema', () => {
-    expect(measured(getIntrospectionQuery())).toMatchObject({ depth: 0, aliases: 0, cost: 1 });
-    expect(measured('{ __type(name: "Cluster") { fields { type { ofType { ofType { name } } } } } clusterCounts { total } }')).toMatchObject({
-      depth: 1,
-      cost: 3,
-    });
+    expect(shape(getIntrospectionQuery())).toEqual({ depth: 0, aliases: 0 });
+    expect(cost(getIntrospectionQuery())).toBe(0);
+    expect(cost('{ __type(name: "Cluster") { fields { type { ofType { ofType { name } } } } } clusterCounts { total } }')).toBe(2);
+  });
+
+  it('measures a fragment bomb in time that grows with the document, not with what it expands to', () => {
+    for (const count of [30, 60]) {
+      const started = performance.now();
+      const { depth } = shape(fragmentBomb(count));
+      const measured = cost(fragmentBomb(count));
+      const elapsed = performance.now() - started;
+      expect({ count, depth, measured }).toEqual({ count, depth: 4, measured: Infinity });
+      // Generous for a loaded CI machine; before the fix 24 fragments took 52 s.
+      expect(elapsed).toBeLessThan(1_000);
+    }
   });
 });

@@ -1,36 +1,39 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
   getNamedType,
   getNullableType,
   GraphQLError,
-  type GraphQLNamedType,
   type GraphQLSchema,
-  isInterfaceType,
   isListType,
-  isObjectType,
   Kind,
   type OperationDefinitionNode,
-  type SelectionSetNode,
+  validate,
 } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
 export interface QueryLimits {
+  /** Deepest field, counting the root field as 1. */
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxCost: number;
+  /** Most fields the cost walk visits (fragments counted each time they are spread). */
+  readonly maxNodes: number;
 }
 
-/** Fields that answer from the schema itself; what they select is not measured. */
-const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
-
 /** Items a list field is taken to return when its `first` argument does not say. */
-const DEFAULT_LIST_SIZE = 20;
+export const DEFAULT_LIST_SIZE = 20;
 
 /**
- * Refuses, before any subgraph is asked, operations deeper, more aliased or costlier than the
- * limits. Cost: every field costs 1, times the page sizes (`first`, or 20) of the lists around
- * it, so asking for 1,000 clusters' grants costs about 1,000 times one cluster's.
+ * Refuses, before any subgraph is asked and before a query plan is made, operations deeper, more
+ * aliased or costlier than the limits, with variables taken at their values.
+ *
+ * The measuring is done by well-kept libraries whose work grows with the document, not with what
+ * its fragments expand to: depth and aliases by GraphQL Armor (each fragment measured once), cost
+ * by graphql-query-complexity, which stops after `maxNodes` fields. A document of fragments that
+ * each spread the previous one twice (the "fragment bomb") is refused in milliseconds.
  */
 export function queryLimits<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
   return {
@@ -38,17 +41,19 @@ export function queryLimits<TContext extends object>(limits: QueryLimits): Apoll
     async requestDidStart() {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await
-        async didResolveOperation({ document, operation, schema }) {
+        async didResolveOperation({ document, operation, schema, request }) {
+          // Apollo Server refuses a document without the operation asked for before this hook.
           if (!operation) return;
-          const measured = measure(document, operation, schema);
-          if (measured.depth > limits.maxDepth) {
-            throw refused('QUERY_TOO_DEEP', `The query is ${measured.depth} levels deep; at most ${limits.maxDepth} are allowed`);
+          const { depth, aliases } = measureShape(document, operation, schema);
+          if (depth > limits.maxDepth) {
+            throw refused('QUERY_TOO_DEEP', `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`);
           }
-          if (measured.aliases > limits.maxAliases) {
-            throw refused('TOO_MANY_ALIASES', `The query uses ${measured.aliases} aliases; at most ${limits.maxAliases} are allowed`);
+          if (aliases > limits.maxAliases) {
+            throw refused('TOO_MANY_ALIASES', `The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`);
           }
-          if (measured.cost > limits.maxCost) {
-            throw refused('QUERY_TOO_COSTLY', `The query would cost ${measured.cost}; at most ${limits.maxCost} is allowed`);
+          const cost = measureCost(document, operation, schema, request.variables ?? {}, limits.maxNodes);
+          if (cost > limits.maxCost) {
+            throw refused('QUERY_TOO_COSTLY', `The query would cost ${cost}; at most ${limits.maxCost} is allowed`);
           }
         },
       };
@@ -60,66 +65,78 @@ function refused(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
-/**
- * Depth, aliases and estimated cost of `operation`. A list field multiplies what is below it by
- * its page size: its own `first` argument, or that of the connection it sits in, or 20.
- */
-export function measure(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema) {
-  const fragments = new Map(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
-  let aliases = 0;
-  const walk = (
-    selectionSet: SelectionSetNode,
-    parent: GraphQLNamedType | undefined,
-    scope: { depth: number; multiplier: number; pageSize: number | undefined; fragments: ReadonlySet<string> },
-  ): { depth: number; cost: number } => {
-    let deepest = scope.depth;
-    let cost = 0;
-    const add = (inner: { depth: number; cost: number }) => {
-      deepest = Math.max(deepest, inner.depth);
-      cost += inner.cost;
-    };
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.alias) aliases += 1;
-        cost += scope.multiplier;
-        // The schema is not data: an IDE's introspection query nests `ofType` 14 deep. Where
-        // introspection is off (production) it is refused before this plugin runs.
-        if (!selection.selectionSet || INTROSPECTION_FIELDS.has(selection.name.value)) continue;
-        const fields = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : undefined;
-        const type = fields?.[selection.name.value]?.type;
-        const first = selection.arguments?.find((argument) => argument.name.value === 'first');
-        const ownPageSize = first?.value.kind === Kind.INT ? Number(first.value.value) : undefined;
-        const isList = type !== undefined && isListType(getNullableType(type));
-        add(
-          walk(selection.selectionSet, type ? getNamedType(type) : undefined, {
-            depth: scope.depth + 1,
-            multiplier: scope.multiplier * (isList ? (ownPageSize ?? scope.pageSize ?? DEFAULT_LIST_SIZE) : 1),
-            // A connection's `first` applies to the list (edges) inside it.
-            pageSize: isList ? undefined : ownPageSize,
-            fragments: scope.fragments,
-          }),
-        );
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        add(walk(selection.selectionSet, condition ?? undefined, scope));
-      } else {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment || scope.fragments.has(fragment.name.value)) continue;
-        add(
-          walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, {
-            ...scope,
-            fragments: new Set([...scope.fragments, fragment.name.value]),
-          }),
-        );
-      }
-    }
-    return { depth: deepest, cost };
+/** The operation with the fragments it may use: what the measuring rules look at. */
+function alone(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  return {
+    kind: Kind.DOCUMENT,
+    definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
   };
-  const root = schema.getRootType(operation.operation) ?? undefined;
-  const { depth, cost } = walk(operation.selectionSet, root, { depth: 0, multiplier: 1, pageSize: undefined, fragments: new Set() });
-  return { depth, aliases, cost };
 }
+
+/** What GraphQL Armor's rules report when an operation is within their limit. */
+interface Measured {
+  readonly n: number;
+}
+
+/**
+ * Depth (fields from the root field to the deepest leaf, fragments flattened) and aliases of
+ * `operation`. Introspection (`__schema`) is not measured: an IDE's introspection query nests
+ * `ofType` 14 deep, and production refuses introspection before this runs.
+ */
+export function measureShape(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema) {
+  let depth = 0;
+  let aliases = 0;
+  // With no limit of their own the rules only measure; the limits are compared above, so that
+  // the errors keep Klynge's codes.
+  validate(schema, alone(document, operation), [
+    maxDepthRule({ n: Infinity, flattenFragments: true, ignoreIntrospection: true, onAccept: [(_context, found: Measured) => (depth = found.n)] }),
+    maxAliasesRule({ n: Infinity, onAccept: [(_context, found: Measured) => (aliases = found.n)] }),
+  ]);
+  return { depth, aliases };
+}
+
+/**
+ * The estimated cost of `operation` with `variables`: every field costs 1 plus what it selects,
+ * times its page size. A field's page size is its `first` argument (variables resolved, defaults
+ * applied); a list without one counts as {@link DEFAULT_LIST_SIZE} items, except the `edges` of a
+ * connection, which its connection's `first` already counts. So asking for 1,000 clusters' grants
+ * costs about 1,000 times one cluster's. Introspection costs nothing.
+ *
+ * Past `maxNodes` fields the walk stops and the cost is reported as infinite.
+ */
+export function measureCost(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  schema: GraphQLSchema,
+  variables: Record<string, unknown>,
+  maxNodes: number,
+): number {
+  try {
+    return getComplexity({
+      schema,
+      query: alone(document, operation),
+      variables,
+      estimators: [pageSizeEstimator],
+      maxQueryNodes: maxNodes,
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) return Infinity;
+    // A variable of the wrong type, found while resolving `first`: the client's mistake.
+    throw new GraphQLError(error instanceof Error ? error.message : String(error), {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+}
+
+const isConnection = (typeName: string) => typeName.endsWith('Connection');
+
+const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__')) return 0;
+  const first = typeof args.first === 'number' ? Math.max(1, args.first) : undefined;
+  const returned = getNullableType(field.type);
+  let pageSize = 1;
+  if (first !== undefined) pageSize = first;
+  else if (isListType(returned)) pageSize = isConnection(type.name) ? 1 : DEFAULT_LIST_SIZE;
+  else if (isConnection(getNamedType(returned).name)) pageSize = DEFAULT_LIST_SIZE;
+  return 1 + pageSize * childComplexity;
+};

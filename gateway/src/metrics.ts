@@ -3,12 +3,21 @@ import { Counter, Histogram, Registry } from 'prom-client';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
+/** The label of operations that are not registered: named by clients, so not to be trusted. */
+export const OTHER_OPERATION = 'other';
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
 /**
- * The gateway's Prometheus metrics, served on /metrics: requests and their latency per operation,
- * requests to each subgraph and their latency, query-plan cache hits and misses, and errors by code. One registry per gateway, so
- * that several gateways in one process (tests) keep their own counts.
+ * The gateway's Prometheus metrics: requests and their latency per operation, requests to each
+ * subgraph and their latency, query-plan cache hits and misses, and errors by code. One registry
+ * per gateway, so that several gateways in one process (tests) keep their own counts.
+ *
+ * Every label has a bounded set of values: operations are labelled by name only when registered
+ * (schemas/operations), everything else is `other`, so clients cannot grow the metrics at will.
  */
 export class GatewayMetrics {
+  constructor(private readonly registeredOperations: ReadonlySet<string> = new Set()) {}
+
   readonly registry = new Registry();
   readonly requests = new Counter({
     name: 'klynge_gateway_requests_total',
@@ -72,12 +81,12 @@ export class GatewayMetrics {
         return {
           // eslint-disable-next-line @typescript-eslint/require-await
           willSendResponse: async ({ operationName, errors }) => {
-            const operation = operationName ?? 'anonymous';
+            const operation = operationName && this.registeredOperations.has(operationName) ? operationName : OTHER_OPERATION;
             done({ operation });
             this.requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
             for (const error of errors ?? []) {
               const code = error.extensions?.code;
-              this.errors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
+              this.errors.inc({ code: typeof code === 'string' && ERROR_CODE.test(code) ? code : 'UNKNOWN' });
             }
           },
         };

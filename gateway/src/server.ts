@@ -7,14 +7,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { bearerAuthenticator, createLogger, type Logger, SUBGRAPH_SECRET_HEADER, tokenVerifier } from '@klynge/platform';
+import {
+  bearerAuthenticator,
+  createLogger,
+  jsonErrors,
+  type Logger,
+  notFound,
+  securityHeaders,
+  SUBGRAPH_SECRET_HEADER,
+  tokenVerifier,
+} from '@klynge/platform';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
-import { graphiql } from './graphiql';
+import { corsFor } from './cors';
+import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
 import { queryLimits } from './limits';
 import { GatewayMetrics } from './metrics';
+import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
+import { registeredOperations } from './registered-operations';
 import { SUBGRAPHS, supergraphFile } from './subgraphs';
 
 interface GatewayContext {
@@ -31,6 +43,8 @@ export interface Gateway {
   readonly metrics: GatewayMetrics;
   /** Serves; answers the GraphQL URL. */
   start(): Promise<string>;
+  /** Where the metrics listener serves, when METRICS_PORT is set and it has started. */
+  metricsUrl(): string | undefined;
   /** Stops taking requests, finishes those in flight. */
   stop(): Promise<void>;
 }
@@ -44,8 +58,16 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const subgraphs = new Map<string, { url: string; secret: string | undefined }>(
     SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: config[urlVariable], secret: config[secretVariable] }]),
   );
-  const authenticate = bearerAuthenticator(tokenVerifier({ secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }));
-  const metrics = new GatewayMetrics();
+  const production = config.NODE_ENV === 'production';
+  const authenticate = bearerAuthenticator(
+    tokenVerifier({
+      secret: config.JWT_SECRET,
+      jwksUrl: config.JWKS_URL,
+      mode: config.NODE_ENV,
+      maxLifetimeMinutes: config.TOKEN_MAX_LIFETIME_MINUTES,
+    }),
+  );
+  const metrics = new GatewayMetrics(new Set(registeredOperations().map((operation) => operation.name)));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphFile, 'utf8'),
     queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.QUERY_PLAN_CACHE_MIB, metrics) },
@@ -73,33 +95,50 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   });
   const app = express();
   const httpServer = http.createServer(app);
+  // Production serves metrics only on a listener of their own, which need not face the internet.
+  const metricsApp = express();
+  const metricsServer = config.METRICS_PORT === undefined ? undefined : http.createServer(metricsApp);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    introspection: config.NODE_ENV !== 'production',
-    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from a CDN; development gets GraphiQL, served from here.
       ApolloServerPluginLandingPageDisabled(),
-      queryLimits({ maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST }),
+      operationGuard(),
+      queryLimits({
+        maxDepth: config.MAX_QUERY_DEPTH,
+        maxAliases: config.MAX_QUERY_ALIASES,
+        maxCost: config.MAX_QUERY_COST,
+        maxNodes: config.MAX_QUERY_NODES,
+      }),
       metrics.plugin(),
     ],
   });
   let serving = false;
+  const serveMetrics: express.RequestHandler = async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
   app.disable('x-powered-by');
+  app.use(securityHeaders(production ? {} : GRAPHIQL_CONTENT_SECURITY));
+  app.use(corsFor({ origins: config.CORS_ORIGINS, localhost: !production }));
   app.get('/health', (_request, response) => {
-    response.json({ status: 'ok', pid: process.pid });
+    response.json({ status: 'ok' });
   });
   app.get('/ready', (_request, response) => {
     response.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready' });
   });
-  app.get('/metrics', async (_request, response) => {
-    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  if (!production) app.get('/metrics', serveMetrics);
+  metricsApp.disable('x-powered-by');
+  metricsApp.use(securityHeaders());
+  metricsApp.get('/metrics', serveMetrics);
+  metricsApp.use(notFound());
+  metricsApp.use(jsonErrors(logger));
 
   return {
     config,
@@ -127,22 +166,40 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
           },
         }),
       );
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.PORT, config.HOST, () => resolve());
-      });
+      app.use(notFound());
+      app.use(jsonErrors(logger));
+      await listen(httpServer, config.PORT, config.HOST);
+      if (metricsServer) await listen(metricsServer, config.METRICS_PORT!, config.METRICS_HOST);
       serving = true;
-      const { port } = httpServer.address() as AddressInfo;
-      const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
-      logger.info({ url }, 'The gateway is serving');
+      const url = `${baseUrl(httpServer, config.HOST)}/graphql`;
+      logger.info({ url, ...(metricsServer ? { metrics: `${baseUrl(metricsServer, config.METRICS_HOST)}/metrics` } : {}) }, 'The gateway is serving');
       return url;
+    },
+    metricsUrl() {
+      return metricsServer?.listening ? `${baseUrl(metricsServer, config.METRICS_HOST)}/metrics` : undefined;
     },
     async stop() {
       serving = false;
       await apollo.stop();
+      if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       logger.info('The gateway has stopped');
     },
   };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function baseUrl(server: http.Server, host: string): string {
+  const { port } = server.address() as AddressInfo;
+  return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 }
 
 /** A subgraph's data source, timed and counted in the gateway's metrics. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { freePorts, waitFor } from '@klynge/testing';
@@ -23,32 +24,50 @@ describe('the gateway process', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      const pids = new Set<number>();
-      await waitFor(
-        'answers from two worker processes',
-        async () => {
-          pids.add((await healthOnNewConnection(port!)).pid);
-          return pids.size === 2;
-        },
-        { timeoutMs: 60_000 },
-      );
-      expect(pids.has(child.pid!)).toBe(false);
+      await waitFor('two worker processes, and the port answering', async () => childrenOf(child.pid!).length === 2 && (await healthOnNewConnection(port!)).status === 'ok', {
+        timeoutMs: 60_000,
+      });
+      const workers = childrenOf(child.pid!);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+      expect(workers.filter(isRunning)).toEqual([]);
     } finally {
       child.kill('SIGKILL');
     }
   });
 });
 
+/** The processes whose parent is `pid` (Linux, from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return new RegExp(`^PPid:\\s+${pid}$`, 'm').test(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      } catch {
+        return false; // ended while we looked
+      }
+    })
+    .map(Number);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** /health on a connection of its own: workers share connections out, not requests. */
-function healthOnNewConnection(port: number): Promise<{ pid: number }> {
+function healthOnNewConnection(port: number): Promise<{ status: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: '/health', agent: false }, (response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(body) as { pid: number }));
+        response.on('end', () => resolve(JSON.parse(body) as { status: string }));
       })
       .on('error', reject);
   });
