@@ -1,0 +1,424 @@
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
+import { clustersConfig } from '@klynge/clusters/config';
+import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { freePorts, waitFor } from '@klynge/testing';
+import { gatewayConfig } from './config';
+import { OTHER_OPERATION } from './metrics';
+import type { Gateway } from './server';
+import { fragmentBomb } from './test-support/attacks';
+import { gatewayClient, type GraphUnderTest, startGraphUnderTest, SUBGRAPH_SECRETS } from './test-support/graph-under-test';
+import { buildWorld, type World } from './test-support/world';
+
+const { admin, managerOf } = testCallers;
+const innovasjonNorge = testCallers.caseworker('innovasjon-norge');
+const siva = testCallers.caseworker('siva');
+// Enova is an agency, but not one of the three that run the cluster programme.
+const enova = testCallers.caseworker('enova');
+
+/** A digest of every table of a service's database: equal before and after means nothing was written. */
+async function fingerprint(service: ServiceUnderTest): Promise<string> {
+  const tables = await service.db.query<{ name: string }>(
+    `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  const digests: string[] = [];
+  for (const { name } of tables) {
+    const [row] = await service.db.query<{ digest: string | null }>(
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${name} t`,
+    );
+    digests.push(`${name}:${row?.digest ?? 'empty'}`);
+  }
+  return digests.join('\n');
+}
+
+/**
+ * The holes a probe of about 2,300 requests found (issue 11), each tried again through the
+ * gateway over the three real subgraphs, on the real PostgreSQL and Kafka.
+ */
+describe('the graph under attack', () => {
+  let graph: GraphUnderTest;
+  let gateway: Gateway;
+  let gatewayUrl: string;
+  let client: ReturnType<typeof gatewayClient>;
+  let strict: Gateway;
+  let strictUrl: string;
+  let strictClient: ReturnType<typeof gatewayClient>;
+  /** What the attacks aim at: made by their rightful owners. */
+  let world: World;
+
+  beforeAll(async () => {
+    graph = await startGraphUnderTest('sec');
+    gateway = await graph.gatewayOver();
+    gatewayUrl = await gateway.start();
+    client = gatewayClient(gatewayUrl);
+    strict = await graph.gatewayOver({ NODE_ENV: 'production', MAX_QUERY_COST: '3000' });
+    strictUrl = await strict.start();
+    strictClient = gatewayClient(strictUrl);
+    world = await buildWorld(graph, client);
+  });
+
+  afterAll(async () => {
+    await strict?.stop();
+    await gateway?.stop();
+    await graph?.close();
+  });
+
+  describe('1. a fragment bomb', () => {
+    it.each([30, 60])('of %i fragments is refused within 50 ms, and /health answers meanwhile', async (count) => {
+      const body = { query: fragmentBomb(count) };
+      // A few to warm up the code paths (the JIT), then timed: the median of five, so that one
+      // garbage collection on a busy CI machine does not decide.
+      for (let warmUp = 0; warmUp < 3; warmUp += 1) await strictClient.post(body);
+      const elapsed: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const started = performance.now();
+        const [refused, health] = await Promise.all([
+          strictClient.post(body),
+          fetch(strictUrl.replace(/\/graphql$/, '/health')).then((response) => response.status),
+        ]);
+        elapsed.push(performance.now() - started);
+        expect([refused.status, refused.errors?.[0]?.extensions?.code, health]).toEqual([400, 'QUERY_TOO_COSTLY', 200]);
+      }
+      expect(elapsed.sort((a, b) => a - b)[2]).toBeLessThan(50);
+    });
+  });
+
+  describe('2. tokens', () => {
+    it('a gateway with a secret of its own refuses a token signed with the development secret', async () => {
+      const forged = await signToken(admin, { secret: DEVELOPMENT_JWT_SECRET });
+      const answer = await strictClient.post({ query: 'mutation { registerAgency(input: { code: "x", name: "X", kind: OTHER }) { code } }' }, { authorization: `Bearer ${forged}` });
+      expect([answer.status, answer.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    });
+
+    it('neither the gateway nor a subgraph starts in production without a key, or with the development one', () => {
+      const load = (config: { load(source: Record<string, string>): unknown }, source: Record<string, string>) => {
+        try {
+          config.load(source);
+          return [];
+        } catch (error) {
+          return (error as { problems: { variable: string }[] }).problems.map((problem) => problem.variable);
+        }
+      };
+      const urls = { CLUSTERS_URL: 'http://127.0.0.1:1/graphql', FUNDING_URL: 'http://127.0.0.1:1/graphql', COMPETENCE_URL: 'http://127.0.0.1:1/graphql' };
+      const secrets = { CLUSTERS_SECRET: 'a'.repeat(32), FUNDING_SECRET: 'b'.repeat(32), COMPETENCE_SECRET: 'c'.repeat(32) };
+      expect(load(gatewayConfig, { NODE_ENV: 'production', ...urls, ...secrets })).toEqual(['JWT_SECRET']);
+      expect(load(gatewayConfig, { NODE_ENV: 'production', ...urls, ...secrets, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual(['JWT_SECRET']);
+      const database = { DATABASE_URL: 'postgresql://127.0.0.1/clusters', KAFKA_BROKERS: '127.0.0.1:9092', SUBGRAPH_SECRET: 'd'.repeat(32) };
+      expect(load(clustersConfig, { NODE_ENV: 'production', ...database })).toEqual(['JWT_SECRET']);
+    });
+  });
+
+  describe('3. every mutation checks who owns what it changes', () => {
+    /** Each mutation, what it is aimed at, and two callers who do not own it. */
+    const table = (): { name: string; query: string; variables: Record<string, unknown>; wrongAgency: Caller; wrongCluster: Caller | 'any manager may' }[] => {
+      const otherManager = managerOf(world.clusterB);
+      const ownManager = managerOf(world.clusterA);
+      const byId = (mutation: string, id: string, extra = '') => `mutation($id: ID!) { ${mutation}(id: $id${extra}) { __typename } }`;
+      return [
+        // The cluster registry belongs to the cluster programme's agencies.
+        { name: 'registerCluster', query: 'mutation { registerCluster(input: { name: "Intruder Cluster", level: ARENA, levelSince: "2020-01-01", countyCode: "03" }) { id } }', variables: {}, wrongAgency: enova, wrongCluster: otherManager },
+        { name: 'updateCluster', query: byId('updateCluster', world.clusterA, ', input: { town: "Nowhere" }'), variables: { id: world.clusterA }, wrongAgency: enova, wrongCluster: otherManager },
+        { name: 'changeClusterLevel', query: byId('changeClusterLevel', world.clusterA, ', input: { level: GCE, effectiveFrom: "2020-01-01", reason: "Forged" }'), variables: { id: world.clusterA }, wrongAgency: enova, wrongCluster: ownManager },
+        { name: 'addMember', query: 'mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2030-01-01" }) { id } }', variables: { c: world.clusterA }, wrongAgency: enova, wrongCluster: otherManager },
+        { name: 'endMembership', query: byId('endMembership', world.membership, ', leftOn: "2030-01-01"'), variables: { id: world.membership }, wrongAgency: enova, wrongCluster: otherManager },
+        // An organisation belongs to no cluster until it joins one, so any cluster's manager may register it.
+        { name: 'registerOrganization', query: 'mutation { registerOrganization(input: { orgNumber: "000000000", name: "Intruder AS", kind: COMPANY }) { orgNumber } }', variables: {}, wrongAgency: enova, wrongCluster: 'any manager may' },
+        // Money belongs to the agency that owns the programme (Innovasjon Norge here).
+        { name: 'registerAgency', query: 'mutation { registerAgency(input: { code: "intruder", name: "Intruder", kind: OTHER }) { code } }', variables: {}, wrongAgency: innovasjonNorge, wrongCluster: ownManager },
+        { name: 'createProgramme', query: 'mutation { createProgramme(input: { code: "INTRUDER", name: "Intruder", agencyCode: "innovasjon-norge", periodStart: "2020-01-01" }) { code } }', variables: {}, wrongAgency: siva, wrongCluster: ownManager },
+        { name: 'allocateBudget', query: 'mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2018, amount: "1" }) { year } }', variables: {}, wrongAgency: siva, wrongCluster: ownManager },
+        { name: 'openCall', query: 'mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "Intruder call", opensOn: "2020-01-01", closesAt: "2099-01-01T00:00:00Z" }) { id } }', variables: {}, wrongAgency: siva, wrongCluster: ownManager },
+        { name: 'createApplication', query: 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }', variables: { input: { callId: world.callId, clusterId: world.clusterA, title: 'Intruder', requested: '1' } }, wrongAgency: siva, wrongCluster: otherManager },
+        { name: 'submitApplication', query: byId('submitApplication', world.draft), variables: { id: world.draft }, wrongAgency: siva, wrongCluster: otherManager },
+        { name: 'withdrawApplication', query: byId('withdrawApplication', world.submitted), variables: { id: world.submitted }, wrongAgency: siva, wrongCluster: otherManager },
+        { name: 'startReview', query: byId('startReview', world.submitted), variables: { id: world.submitted }, wrongAgency: siva, wrongCluster: ownManager },
+        { name: 'decideApplication', query: byId('decideApplication', world.underReview, ', input: { decision: REJECTED }'), variables: { id: world.underReview }, wrongAgency: siva, wrongCluster: ownManager },
+        { name: 'recordDisbursement', query: 'mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "1", paidOn: "2018-01-15" }) { paidOn } }', variables: { g: world.grantId }, wrongAgency: siva, wrongCluster: ownManager },
+        // A competence programme belongs to its funding programme's agency and its host clusters.
+        { name: 'planProgramme', query: 'mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }', variables: { input: { name: 'Intruder programme', hostClusterIds: [world.clusterA], periodStart: '2020-01-01', fundingProgrammeCode: 'OMSTILLINGSMOTOREN' } }, wrongAgency: siva, wrongCluster: ownManager },
+        { name: 'addModule', query: 'mutation($p: ID!) { addModule(input: { programmeId: $p, title: "Intruder", theme: "x", format: COURSE }) { id } }', variables: { p: world.programmeId }, wrongAgency: siva, wrongCluster: otherManager },
+        ...(['openProgramme', 'startProgramme', 'completeProgramme', 'cancelProgramme'] as const).map((name) => ({
+          name,
+          query: byId(name, world.programmeId),
+          variables: { id: world.programmeId },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        })),
+        { name: 'enrolCompany', query: 'mutation($p: ID!) { enrolCompany(input: { programmeId: $p, orgNumber: "974760673" }) { id } }', variables: { p: world.programmeId }, wrongAgency: siva, wrongCluster: otherManager },
+        { name: 'completeModule', query: 'mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-02-01") { id } }', variables: { e: world.enrolmentId, m: world.moduleId }, wrongAgency: siva, wrongCluster: otherManager },
+        { name: 'completeEnrolment', query: byId('completeEnrolment', world.enrolmentId, ', completedOn: "2018-03-01"'), variables: { id: world.enrolmentId }, wrongAgency: siva, wrongCluster: otherManager },
+        { name: 'dropEnrolment', query: byId('dropEnrolment', world.enrolmentId, ', droppedOn: "2018-03-01"'), variables: { id: world.enrolmentId }, wrongAgency: siva, wrongCluster: otherManager },
+      ];
+    };
+
+    it('names every mutation of the graph in the table', async () => {
+      const { data } = await client.gq<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields { name } } } }');
+      expect(table().map((row) => row.name).sort()).toEqual(data!.__schema.mutationType.fields.map((field) => field.name).sort());
+    });
+
+    it('refuses each with a token of the wrong agency and of the wrong cluster, and writes nothing', async () => {
+      const before = await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint));
+      const outcomes: string[] = [];
+      for (const row of table()) {
+        for (const [who, caller] of [
+          ['wrong agency', row.wrongAgency],
+          ['wrong cluster', row.wrongCluster],
+        ] as const) {
+          if (caller === 'any manager may') continue;
+          const answer = await client.gq(row.query, row.variables, caller);
+          outcomes.push(`${row.name} by ${who}: ${String(answer.errors?.[0]?.extensions?.code ?? 'done')}`);
+        }
+      }
+      expect(outcomes).toEqual(outcomes.map((outcome) => outcome.replace(/: .*$/, ': FORBIDDEN')));
+      expect(await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint))).toEqual(before);
+    });
+
+    it("lets the programme's own agency withdraw what another agency's caseworker could not", async () => {
+      const withdraw = 'mutation($id: ID!) { withdrawApplication(id: $id) { status } }';
+      expect((await client.gq(withdraw, { id: world.submitted }, siva)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await client.gq(withdraw, { id: world.submitted }, innovasjonNorge)).data).toEqual({ withdrawApplication: { status: 'WITHDRAWN' } });
+    });
+  });
+
+  describe('4. the cost of a page size given in a variable', () => {
+    it('is its value: a query refused with a literal is refused with the same number in a variable', async () => {
+      const literal = await strictClient.post({ query: '{ clusters(first: 1000) { edges { node { name town } } } }' });
+      const variable = await strictClient.post({ query: 'query($f: Int) { clusters(first: $f) { edges { node { name town } } } }', variables: { f: 1000 } });
+      expect([literal.status, literal.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_TOO_COSTLY']);
+      expect([variable.status, variable.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_TOO_COSTLY']);
+      const small = await strictClient.post({ query: 'query($f: Int) { clusters(first: $f) { edges { node { name } } } }', variables: { f: 2 } });
+      expect(small.errors).toBeUndefined();
+    });
+  });
+
+  describe('5. operations that cannot run', () => {
+    it.each([
+      ['two operations without operationName', { query: 'query A { clusterCounts { total } } query B { agencies { code } }' }],
+      ['an unknown operationName', { query: 'query A { clusterCounts { total } }', operationName: 'Nope' }],
+      ['a subscription', { query: 'subscription { clusterCounts { total } }' }],
+    ])('are the client\'s mistake (400 with a code), not a 500: %s', async (_case, body) => {
+      for (const target of [client, strictClient]) {
+        const answer = await target.post(body);
+        expect(answer.status).toBe(400);
+        expect(['OPERATION_RESOLUTION_FAILURE', 'OPERATION_NOT_SUPPORTED', 'GRAPHQL_VALIDATION_FAILED']).toContain(answer.errors?.[0]?.extensions?.code);
+      }
+    });
+  });
+
+  describe('6. bad input', () => {
+    it.each([
+      ['clusters', '{ clusters(filter: { text: "a\\u0000b" }) { totalCount } }', 'filter.text'],
+      ['organizations', '{ organizations(filter: { text: "a\\u0000b" }) { totalCount } }', 'filter.text'],
+      ['applications by cluster', '{ applications(filter: { clusterId: "not-a-uuid" }) { totalCount } }', 'filter.clusterId'],
+      ['applications by call', '{ applications(filter: { callId: "not-a-uuid" }) { totalCount } }', 'filter.callId'],
+      ['grants by cluster', '{ grants(filter: { clusterId: "not-a-uuid" }) { totalCount } }', 'filter.clusterId'],
+      ['competence programmes', '{ competenceProgrammes(theme: "a\\u0000b") { id } }', 'theme'],
+      ['a cluster by id', '{ cluster(id: "1; DROP TABLE clusters") { name } }', 'id'],
+    ])('NUL characters and malformed ids are BAD_USER_INPUT naming the field: %s', async (_case, query, field) => {
+      const answer = await client.gq(query);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('refuses a NUL character in a mutation of every subgraph, and writes nothing', async () => {
+      const before = await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint));
+      const mutations: [string, Record<string, unknown>, string][] = [
+        ['mutation($id: ID!) { updateCluster(id: $id, input: { town: "Rau\\u0000foss" }) { town } }', { id: world.clusterA }, 'town'],
+        ['mutation { registerAgency(input: { code: "nul", name: "N\\u0000", kind: OTHER }) { code } }', {}, 'name'],
+        ['mutation($p: ID!) { addModule(input: { programmeId: $p, title: "T\\u0000", theme: "x", format: COURSE }) { id } }', { p: world.programmeId }, 'title'],
+      ];
+      for (const [query, variables, field] of mutations) {
+        const answer = await client.gq(query, variables, admin);
+        expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+      expect(await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint))).toEqual(before);
+    });
+
+    it('takes orgNumber: null as "not given", with a token or without', async () => {
+      const create = 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { status } }';
+      const input = { callId: world.callId, clusterId: null, orgNumber: null, title: 'Nobody applies', requested: '1' };
+      expect((await client.gq(create, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect((await client.gq(create, { input }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clusterId' });
+      const asCluster = await client.gq(create, { input: { ...input, clusterId: world.clusterA, title: 'The cluster applies' } }, admin);
+      expect(asCluster.data).toEqual({ createApplication: { status: 'DRAFT' } });
+    });
+  });
+
+  describe('7. the subgraph secret', () => {
+    /** A request straight to the clusters subgraph with `secret` in the header, as raw bytes. */
+    const direct = (secret: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(graph.clusters.url, { method: 'POST', headers: { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secret } }, (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        });
+        request.on('error', reject);
+        request.end(JSON.stringify({ query: '{ clusterCounts { total } }' }));
+      });
+
+    it('answers 403 to every wrong secret, whatever its length or bytes, and lets the right one in', async () => {
+      const length = SUBGRAPH_SECRETS.clusters.length;
+      const statuses = await Promise.all([
+        direct('é'.repeat(length)),
+        direct('x'.repeat(length - 1)),
+        direct('x'.repeat(length)),
+        direct('x'.repeat(length + 1)),
+        direct(''),
+      ]);
+      expect(statuses).toEqual([403, 403, 403, 403, 403]);
+      expect(await direct(SUBGRAPH_SECRETS.clusters)).toBe(200);
+    });
+  });
+
+  describe('8. metrics', () => {
+    const metricsText = async () => (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+
+    it('stay the same size whatever operation names clients make up', async () => {
+      await client.post({ query: 'query MadeUpFirst { clusterCounts { total } }' });
+      const before = await metricsText();
+      for (let index = 0; index < 200; index += 1) await client.post({ query: `query Made${index}Up { clusterCounts { total } }` });
+      const after = await metricsText();
+      expect(after).not.toContain('Made1Up');
+      expect(after).toContain(`operation="${OTHER_OPERATION}"`);
+      // The same series, only their counts and sums grow.
+      expect(after.length).toBeLessThan(before.length + 500);
+    });
+
+    it('are not on the public port in production, only on a listener of their own', async () => {
+      expect((await fetch(strictUrl.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+      const own = await graph.gatewayOver({ NODE_ENV: 'production', METRICS_PORT: String((await freePorts(1))[0]) });
+      try {
+        const ownUrl = await own.start();
+        expect((await fetch(ownUrl.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+        const metrics = await fetch(own.metricsUrl()!);
+        expect([metrics.status, (await metrics.text()).includes('klynge_gateway_requests_total')]).toEqual([200, true]);
+      } finally {
+        await own.stop();
+      }
+    });
+  });
+
+  describe('9. list and string lengths', () => {
+    it('refuses 10,000 sectors and a name of 20,000 characters, naming the field, and writes nothing', async () => {
+      const before = await fingerprint(graph.clusters);
+      const update = 'mutation($id: ID!, $input: UpdateClusterInput!) { updateCluster(id: $id, input: $input) { id } }';
+      const sectors = (count: number) => ({ id: world.clusterA, input: { sectors: Array.from({ length: count }, (_, index) => `sector ${index}`) } });
+      // 10,000 do not even fit in a request body the gateway takes; 1,000 reach the subgraph's input layer.
+      const tenThousand = await client.gq(update, sectors(10_000), admin);
+      expect([tenThousand.status, tenThousand.errors?.[0]?.extensions?.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      const thousand = await client.gq(update, sectors(1_000), admin);
+      expect(thousand.errors?.[0]).toMatchObject({ message: 'sectors must have at most 20 items', extensions: { code: 'BAD_USER_INPUT', field: 'sectors' } });
+      const name = await client.gq(update, { id: world.clusterA, input: { description: 'x'.repeat(20_000) } }, admin);
+      expect(name.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
+      expect(await fingerprint(graph.clusters)).toBe(before);
+    });
+  });
+
+  describe('10. cross-origin pages', () => {
+    const preflight = (url: string, origin: string) =>
+      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+
+    it('are let in from listed origins with credentials, from localhost in development without, and from nowhere else', async () => {
+      const listed = await graph.gatewayOver({ NODE_ENV: 'production', CORS_ORIGINS: 'https://dashboard.klynge.no' });
+      try {
+        const listedUrl = await listed.start();
+        const allowed = await preflight(listedUrl, 'https://dashboard.klynge.no');
+        expect([allowed.status, allowed.headers.get('access-control-allow-origin'), allowed.headers.get('access-control-allow-credentials')]).toEqual([
+          204,
+          'https://dashboard.klynge.no',
+          'true',
+        ]);
+        expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+        expect((await preflight(listedUrl, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+        // Production lets in no localhost page it was not told of.
+        expect((await preflight(listedUrl, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
+      } finally {
+        await listed.stop();
+      }
+      const local = await preflight(gatewayUrl, 'http://localhost:5173');
+      expect([local.headers.get('access-control-allow-origin'), local.headers.get('access-control-allow-credentials')]).toEqual(['http://localhost:5173', null]);
+      expect((await preflight(gatewayUrl, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('the gateway listens on the loopback interface unless told otherwise', () => {
+      // The fixture gives no HOST: this is the default (the subgraphs' is checked with their configuration).
+      expect(new URL(gatewayUrl).hostname).toBe('127.0.0.1');
+    });
+  });
+
+  describe('11. what a development gateway gives away', () => {
+    // To a subgraph as the gateway would come, with its secret.
+    const raw = (url: string, body: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(url === graph.clusters.url ? { [SUBGRAPH_SECRET_HEADER]: SUBGRAPH_SECRETS.clusters } : {}) },
+        body,
+      });
+
+    it('bad JSON and a body too large are JSON errors with a code: no HTML, stack trace or path', async () => {
+      for (const target of [gatewayUrl, strictUrl, graph.clusters.url]) {
+        const bad = await raw(target, '{"query": oops');
+        const badText = await bad.text();
+        expect([target, bad.status, bad.headers.get('content-type')]).toEqual([target, 400, expect.stringContaining('application/json')]);
+        expect(JSON.parse(badText)).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        const large = await raw(target, JSON.stringify({ query: '{ clusterCounts { total } }', variables: { padding: 'x'.repeat(2_000_000) } }));
+        const largeText = await large.text();
+        expect([large.status, JSON.parse(largeText)]).toEqual([413, { errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }]);
+        for (const text of [badText, largeText]) expect(text).not.toMatch(/<html|at \w+ \(|\/work\/|node_modules/i);
+      }
+    });
+
+    it('every answer carries the security headers, and /health no process id', async () => {
+      for (const target of [gatewayUrl, strictUrl, graph.clusters.url]) {
+        const health = await fetch(target.replace(/\/graphql$/, '/health'));
+        expect(await health.json()).toEqual({ status: 'ok' });
+        const answer = await raw(target, JSON.stringify({ query: '{ clusterCounts { total } }' }));
+        expect({
+          nosniff: answer.headers.get('x-content-type-options'),
+          frames: answer.headers.get('x-frame-options'),
+          csp: answer.headers.get('content-security-policy'),
+          poweredBy: answer.headers.get('x-powered-by'),
+        }).toEqual({ nosniff: 'nosniff', frames: 'DENY', csp: expect.stringContaining("default-src 'self'"), poweredBy: null });
+        const missing = await fetch(target.replace(/\/graphql$/, '/nothing-here'));
+        expect([missing.status, await missing.json()]).toEqual([404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }]);
+      }
+    });
+
+    it('writes no request body to its logs, even at debug level', async () => {
+      const [port] = await freePorts(1);
+      const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', path.join(__dirname, 'index.ts')], {
+        cwd: path.join(__dirname, '..'),
+        env: {
+          PATH: process.env.PATH,
+          PORT: String(port),
+          CLUSTERS_URL: graph.clusters.url,
+          FUNDING_URL: graph.funding.url,
+          COMPETENCE_URL: graph.competence.url,
+          LOG_LEVEL: 'trace',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        const url = `http://127.0.0.1:${port}/graphql`;
+        await waitFor('the gateway process to serve', async () => (await fetch(url.replace(/\/graphql$/, '/ready')).catch(() => undefined))?.status === 200, {
+          timeoutMs: 60_000,
+        });
+        const marker = 'personal-data-7f3a';
+        expect((await raw(url, `{"query": "${marker}" oops`)).status).toBe(400);
+        expect((await raw(url, JSON.stringify({ query: '{ clusterCounts { total } }', variables: { marker: marker.repeat(10_000) } }))).status).toBe(413);
+        expect((await raw(url, JSON.stringify({ query: `{ clusterz(x: "${marker}") { total } }` }))).status).toBe(400);
+        child.kill('SIGTERM');
+        await exited;
+        expect(output).toContain('The gateway is serving');
+        expect(output).not.toContain(marker);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    });
+  });
+});

@@ -1,0 +1,122 @@
+import type { Caller } from '@klynge/platform';
+import { testCallers } from '@klynge/service-testing';
+import type { gatewayClient, GraphUnderTest } from './graph-under-test';
+
+const { admin, managerOf } = testCallers;
+const innovasjonNorge = testCallers.caseworker('innovasjon-norge');
+
+/** One of everything the graph holds, made through the gateway by its rightful owners. */
+export interface World {
+  /** NCE Raufoss, with a member; its manager applies. */
+  readonly clusterA: string;
+  /** Another cluster: its manager owns nothing of A's. */
+  readonly clusterB: string;
+  readonly membership: string;
+  /** A call in Innovasjon Norge's Conversion Engine programme. */
+  readonly callId: string;
+  /** Applications of cluster A in three states. */
+  readonly draft: string;
+  readonly submitted: string;
+  readonly underReview: string;
+  readonly grantId: string;
+  /** An OPEN competence programme under the Conversion Engine, hosted by A, with a module and an enrolment. */
+  readonly programmeId: string;
+  readonly moduleId: string;
+  readonly enrolmentId: string;
+}
+
+export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeof gatewayClient>): Promise<World> {
+  const world = {} as { -readonly [K in keyof World]: World[K] };
+  const { gq, ok } = client;
+
+  const register = async (name: string, countyCode: string) =>
+    ok(
+      await gq<{ registerCluster: { id: string } }>(
+        `mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { id } }`,
+        { input: { name, level: 'NCE', levelSince: '2006-01-01', countyCode } },
+        admin,
+      ),
+    ).registerCluster.id;
+  world.clusterA = await register('NCE Raufoss', '34');
+  world.clusterB = await register('NCE Systems Engineering', '33');
+  ok(await gq(`mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (generated)", kind: COMPANY, employees: 40 }) { orgNumber } }`, {}, admin));
+  world.membership = ok(
+    await gq<{ addMember: { id: string } }>(
+      `mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2010-01-01" }) { id } }`,
+      { c: world.clusterA },
+      admin,
+    ),
+  ).addMember.id;
+  await graph.known(graph.funding, 'cluster_directory', 'cluster_id', world.clusterA);
+  await graph.known(graph.competence, 'cluster_directory', 'cluster_id', world.clusterA);
+
+  for (const [code, name, kind] of [
+    ['innovasjon-norge', 'Innovasjon Norge', 'INNOVATION_NORWAY'],
+    ['siva', 'Siva', 'SIVA'],
+  ]) {
+    ok(await gq(`mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { code } }`, { input: { code, name, kind } }, admin));
+  }
+  ok(await gq(`mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`, {}, innovasjonNorge));
+  ok(await gq(`mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`, {}, innovasjonNorge));
+  world.callId = ok(
+    await gq<{ openCall: { id: string } }>(
+      `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", projectStart: "2017-11-01" }) { id } }`,
+      {},
+      innovasjonNorge,
+    ),
+  ).openCall.id;
+  const apply = async (title: string) =>
+    ok(
+      await gq<{ createApplication: { id: string } }>(
+        `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`,
+        { input: { callId: world.callId, clusterId: world.clusterA, title, requested: '8000000' } },
+        managerOf(world.clusterA),
+      ),
+    ).createApplication.id;
+  const move = async (mutation: string, id: string, caller: Caller) => ok(await gq(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id }, caller));
+  world.draft = await apply('Still a draft');
+  world.submitted = await apply('Submitted');
+  await move('submitApplication', world.submitted, managerOf(world.clusterA));
+  world.underReview = await apply('Under review');
+  await move('submitApplication', world.underReview, managerOf(world.clusterA));
+  await move('startReview', world.underReview, innovasjonNorge);
+  const granted = await apply('Granted');
+  await move('submitApplication', granted, managerOf(world.clusterA));
+  await move('startReview', granted, innovasjonNorge);
+  world.grantId = ok(
+    await gq<{ decideApplication: { grant: { id: string } } }>(
+      `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2017-10-15", plannedEnd: "2019-10-31" }) { grant { id } } }`,
+      { id: granted },
+      innovasjonNorge,
+    ),
+  ).decideApplication.grant.id;
+
+  // Competence learns which agency owns the funding programme from the budget's event, and
+  // of the grant from its own; a programme planned for a grant already awarded is then opened.
+  await graph.known(graph.competence, 'funding_programme_directory', 'programme_code', 'OMSTILLINGSMOTOREN');
+  await graph.known(graph.competence, 'awarded_grants', 'grant_id', world.grantId);
+  world.programmeId = ok(
+    await gq<{ planProgramme: { id: string } }>(
+      `mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }`,
+      { input: { name: 'The Conversion Engine (Omstillingsmotoren)', hostClusterIds: [world.clusterA], periodStart: '2017-11-01', fundingProgrammeCode: 'OMSTILLINGSMOTOREN', fundingApplicationId: granted } },
+      innovasjonNorge,
+    ),
+  ).planProgramme.id;
+  await move('openProgramme', world.programmeId, innovasjonNorge);
+  await graph.known(graph.competence, 'membership_directory', 'membership_id', world.membership);
+  world.moduleId = ok(
+    await gq<{ addModule: { id: string } }>(
+      `mutation($p: ID!) { addModule(input: { programmeId: $p, title: "Lean", theme: "productivity", format: WORKSHOP }) { id } }`,
+      { p: world.programmeId },
+      managerOf(world.clusterA),
+    ),
+  ).addModule.id;
+  world.enrolmentId = ok(
+    await gq<{ enrolCompany: { id: string } }>(
+      `mutation($p: ID!) { enrolCompany(input: { programmeId: $p, orgNumber: "123456785", enrolledOn: "2018-01-10" }) { id } }`,
+      { p: world.programmeId },
+      managerOf(world.clusterA),
+    ),
+  ).enrolCompany.id;
+  return world;
+}
