@@ -4,7 +4,7 @@ import { clustersConfig } from '@klynge/clusters/config';
 import { competenceConfig } from '@klynge/competence/config';
 import { fundingConfig } from '@klynge/funding/config';
 import { gatewayConfig } from '@klynge/gateway/config';
-import type { ConfigDefinition, VariableSpec } from '@klynge/platform';
+import type { VariableSpec } from '@klynge/platform';
 import { parse } from 'yaml';
 
 /**
@@ -29,7 +29,34 @@ const compose = parse(readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'u
 const services = compose.services;
 const kafkaVersion = readFileSync(path.join(repoRoot, 'infra', 'kafka', 'kafka.version'), 'utf8').trim();
 
-type AnyConfig = ConfigDefinition<Record<string, VariableSpec<unknown>>>;
+interface AnyConfig {
+  readonly variables: Record<string, VariableSpec<unknown>>;
+  load(source: Record<string, string>): unknown;
+}
+
+/** What an operator sets before `docker compose up` (in the environment or .env). */
+const OPERATOR_ENVIRONMENT: Record<string, string> = {
+  JWT_SECRET: 'j'.repeat(64),
+  CLUSTERS_SECRET: 'c'.repeat(64),
+  FUNDING_SECRET: 'f'.repeat(64),
+  COMPETENCE_SECRET: 'm'.repeat(64),
+};
+
+/** A compose value with its ${VARIABLE} references replaced as compose does, from `from`. */
+function interpolate(value: string, from: Record<string, string | undefined>): string {
+  return value.replace(/\$\{([A-Z0-9_]+)(?:(:[?-])([^}]*))?\}/g, (_match, name: string, operator?: string, text?: string) => {
+    const set = from[name];
+    if (set !== undefined && set !== '') return set;
+    if (operator === ':?') throw new Error(`compose refuses to start: ${text ?? name}`);
+    return operator === ':-' ? (text ?? '') : '';
+  });
+}
+
+/** A service's environment as its process gets it: from the image (production mode) and compose. */
+const environmentOf = (name: string, from: Record<string, string | undefined> = OPERATOR_ENVIRONMENT): Record<string, string> => ({
+  NODE_ENV: 'production',
+  ...Object.fromEntries(Object.entries(services[name]!.environment ?? {}).map(([key, value]) => [key, interpolate(value, from)])),
+});
 const subgraphs: [string, AnyConfig][] = [
   ['clusters', clustersConfig],
   ['funding', fundingConfig],
@@ -43,7 +70,7 @@ const required = (config: AnyConfig) =>
 
 /** Every variable compose sets must be one the service reads, and it must pass its checks. */
 function expectEnvironmentFits(name: string, config: AnyConfig) {
-  const environment = services[name]!.environment ?? {};
+  const environment = environmentOf(name);
   for (const variable of Object.keys(environment)) expect(Object.keys(config.variables)).toContain(variable);
   for (const variable of required(config)) expect(Object.keys(environment)).toContain(variable);
   expect(() => config.load(environment)).not.toThrow();
@@ -121,6 +148,21 @@ describe('docker-compose.yml', () => {
         expect(services[name]!.environment!.SUBGRAPH_SECRET).toBeTruthy();
         expect(services[name]!.environment!.JWT_SECRET).toBe(services.gateway!.environment!.JWT_SECRET);
       }
+    });
+
+    it('takes every secret from the operator, with no default: without them compose does not start', () => {
+      for (const [name, service] of Object.entries(services)) {
+        for (const [variable, value] of Object.entries(service.environment ?? {})) {
+          if (/SECRET/.test(variable)) expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
+        }
+      }
+      expect(() => environmentOf('gateway', {})).toThrow(/compose refuses to start: set JWT_SECRET/);
+    });
+
+    it('serves metrics on a port of their own, published to this machine only', () => {
+      const environment = environmentOf('gateway');
+      expect(environment.METRICS_PORT).toBe('9464');
+      expect(services.gateway!.ports).toContain('127.0.0.1:9464:9464');
     });
 
     it('points at each subgraph by its compose name and configured port, once they are healthy', () => {
