@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { clustersConfig } from '@klynge/clusters/config';
 import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
@@ -10,6 +8,7 @@ import { OTHER_OPERATION } from './metrics';
 import type { Gateway } from './server';
 import { fragmentBomb } from './test-support/attacks';
 import { gatewayClient, type GraphUnderTest, startGraphUnderTest, SUBGRAPH_SECRETS } from './test-support/graph-under-test';
+import { startGatewayProcess } from './test-support/gateway-process';
 import { buildWorld, type World } from './test-support/world';
 
 const { admin, managerOf } = testCallers;
@@ -386,25 +385,14 @@ describe('the graph under attack', () => {
     });
 
     it('writes no request body to its logs, even at debug level', async () => {
-      const [port] = await freePorts(1);
-      const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', path.join(__dirname, 'index.ts')], {
-        cwd: path.join(__dirname, '..'),
-        env: {
-          PATH: process.env.PATH,
-          PORT: String(port),
-          CLUSTERS_URL: graph.clusters.url,
-          FUNDING_URL: graph.funding.url,
-          COMPETENCE_URL: graph.competence.url,
-          LOG_LEVEL: 'trace',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const gateway = await startGatewayProcess({
+        CLUSTERS_URL: graph.clusters.url,
+        FUNDING_URL: graph.funding.url,
+        COMPETENCE_URL: graph.competence.url,
+        LOG_LEVEL: 'trace',
       });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise((resolve) => child.once('exit', resolve));
       try {
-        const url = `http://127.0.0.1:${port}/graphql`;
+        const url = `http://127.0.0.1:${gateway.port}/graphql`;
         await waitFor('the gateway process to serve', async () => (await fetch(url.replace(/\/graphql$/, '/ready')).catch(() => undefined))?.status === 200, {
           timeoutMs: 60_000,
         });
@@ -412,12 +400,12 @@ describe('the graph under attack', () => {
         expect((await raw(url, `{"query": "${marker}" oops`)).status).toBe(400);
         expect((await raw(url, JSON.stringify({ query: '{ clusterCounts { total } }', variables: { marker: marker.repeat(10_000) } }))).status).toBe(413);
         expect((await raw(url, JSON.stringify({ query: `{ clusterz(x: "${marker}") { total } }` }))).status).toBe(400);
-        child.kill('SIGTERM');
-        await exited;
-        expect(output).toContain('The gateway is serving');
-        expect(output).not.toContain(marker);
+        gateway.child.kill('SIGTERM');
+        await gateway.exited;
+        expect(gateway.output()).toContain('The gateway is serving');
+        expect(gateway.output()).not.toContain(marker);
       } finally {
-        child.kill('SIGKILL');
+        gateway.child.kill('SIGKILL');
       }
     });
   });

@@ -1,30 +1,20 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { freePorts, waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/testing';
+import { startGatewayProcess } from './test-support/gateway-process';
 
 describe('the gateway process', () => {
   it('runs the number of workers asked for on one port, and stops them all on SIGTERM', async () => {
-    const [port] = await freePorts(1);
-    const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', path.join(__dirname, 'index.ts')], {
-      cwd: path.join(__dirname, '..'),
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        GATEWAY_WORKERS: '2',
-        // Nothing listens there: this test needs no subgraph, only the processes.
-        CLUSTERS_URL: 'http://127.0.0.1:9/graphql',
-        FUNDING_URL: 'http://127.0.0.1:9/graphql',
-        COMPETENCE_URL: 'http://127.0.0.1:9/graphql',
-        LOG_LEVEL: 'fatal',
-      },
-      stdio: 'ignore',
+    const { child, port, exited } = await startGatewayProcess({
+      GATEWAY_WORKERS: '2',
+      // Nothing listens there: this test needs no subgraph, only the processes.
+      CLUSTERS_URL: 'http://127.0.0.1:9/graphql',
+      FUNDING_URL: 'http://127.0.0.1:9/graphql',
+      COMPETENCE_URL: 'http://127.0.0.1:9/graphql',
+      LOG_LEVEL: 'fatal',
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      await waitFor('two worker processes, and the port answering', async () => childrenOf(child.pid!).length === 2 && (await healthOnNewConnection(port!)).status === 'ok', {
+      await waitFor('two worker processes, and the port answering', async () => childrenOf(child.pid!).length === 2 && (await healthOnNewConnection(port)).status === 'ok', {
         timeoutMs: 60_000,
       });
       const workers = childrenOf(child.pid!);
