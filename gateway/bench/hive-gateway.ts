@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { SUBGRAPHS, supergraphFile } from '../src/subgraphs';
+import { defaultUrlOf, SUBGRAPHS, supergraphFile } from '../src/subgraphs';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -17,8 +17,11 @@ const required = (name: string): string => {
 
 // The supergraph names each subgraph's default URL; point them at where the benchmark runs them.
 let supergraph = readFileSync(supergraphFile, 'utf8');
-for (const { name, urlVariable, defaultUrl } of SUBGRAPHS) {
-  supergraph = supergraph.replace(`@join__graph(name: "${name}", url: "${defaultUrl}")`, `@join__graph(name: "${name}", url: "${required(urlVariable)}")`);
+for (const entry of SUBGRAPHS) {
+  supergraph = supergraph.replace(
+    `@join__graph(name: "${entry.name}", url: "${defaultUrlOf(entry)}")`,
+    `@join__graph(name: "${entry.name}", url: "${required(entry.urlVariable)}")`,
+  );
 }
 const secrets = new Map<string, string | undefined>(SUBGRAPHS.map(({ name, secretVariable }) => [name, process.env[secretVariable]]));
 

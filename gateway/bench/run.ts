@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
+import { subgraphRegistry } from '@klynge/schemas';
 import { freePorts, provideInfrastructure, waitFor, withDatabase } from '@klynge/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -49,12 +50,13 @@ const entitiesQuery = (fields: string) =>
   `query Dashboard($representations: [_Any!]!) { _entities(representations: $representations) { ... on Cluster { ${fields} } } }`;
 const DASHBOARD = clustersQuery(`${CLUSTER_FIELDS} ${FUNDING_FIELDS} ${COMPETENCE_FIELDS}`);
 
-const SERVICES = [
-  { name: 'clusters', generate: generateClusters },
-  { name: 'funding', generate: generateFunding },
-  { name: 'competence', generate: generateCompetence },
-] as const;
-type ServiceName = (typeof SERVICES)[number]['name'];
+// Every registered subgraph runs; the dashboard's data is generated for the three it asks.
+const GENERATORS: Readonly<Record<string, (db: pg.Pool, size: DataSize) => Promise<void>>> = {
+  clusters: generateClusters,
+  funding: generateFunding,
+  competence: generateCompetence,
+};
+const SERVICES = subgraphRegistry();
 
 interface Target {
   readonly label: string;
@@ -134,9 +136,9 @@ async function main() {
   const admin = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 1 });
   const databases = new Map(SERVICES.map(({ name }) => [name, `klynge_bench_${name}_${runId}`]));
   const secrets = new Map(SERVICES.map(({ name }) => [name, randomUUID()]));
-  const ports = await freePorts(5);
-  const subgraphUrls = new Map<ServiceName, string>(SERVICES.map(({ name }, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]));
-  const secretHeader = (name: ServiceName) => ({ [SUBGRAPH_SECRET_HEADER]: secrets.get(name)! });
+  const ports = await freePorts(SERVICES.length + 2);
+  const subgraphUrls = new Map<string, string>(SERVICES.map(({ name }, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]));
+  const secretHeader = (name: string) => ({ [SUBGRAPH_SECRET_HEADER]: secrets.get(name)! });
   const gatewayEnv = {
     ...subgraphSettings((name) => subgraphUrls.get(name)!, (name) => secrets.get(name)!),
     HOST: '127.0.0.1',
@@ -146,11 +148,11 @@ async function main() {
   try {
     process.stdout.write(`Generating ${SIZE.clusters} clusters, ${SIZE.organizations} organisations, ${SIZE.grants} grants (synthetic)...\n`);
     await Promise.all(
-      SERVICES.map(async ({ name, generate }, index) => {
+      SERVICES.map(async ({ name, directory }, index) => {
         await admin.query(`CREATE DATABASE "${databases.get(name)}"`);
         const databaseUrl = withDatabase(infrastructure.databaseUrl, databases.get(name)!);
         // The service creates its tables (migrations); then the data goes in behind its back.
-        startProcess(name, [`services/${name}/dist/index.js`], {
+        startProcess(name, [`${directory}/dist/index.js`], {
           DATABASE_URL: databaseUrl,
           KAFKA_BROKERS: infrastructure.kafkaBrokers,
           KAFKA_TOPIC_PREFIX: `bench.${runId}.`,
@@ -160,6 +162,8 @@ async function main() {
           LOG_LEVEL: 'warn',
         });
         await waitFor(`the ${name} subgraph`, answers(subgraphUrls.get(name)!), { timeoutMs: 60_000 });
+        const generate = GENERATORS[name];
+        if (!generate) return;
         const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
         try {
           await generate(db, SIZE);
@@ -169,10 +173,11 @@ async function main() {
       }),
     );
 
-    const apolloUrl = `http://127.0.0.1:${ports[3]}/graphql`;
-    const hiveUrl = `http://127.0.0.1:${ports[4]}/graphql`;
-    startProcess('gateway', ['gateway/dist/index.js'], { ...gatewayEnv, PORT: String(ports[3]) });
-    startProcess('hive gateway', ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'], { ...gatewayEnv, PORT: String(ports[4]) });
+    const [apolloPort, hivePort] = ports.slice(SERVICES.length);
+    const apolloUrl = `http://127.0.0.1:${apolloPort}/graphql`;
+    const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+    startProcess('gateway', ['gateway/dist/index.js'], { ...gatewayEnv, PORT: String(apolloPort) });
+    startProcess('hive gateway', ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'], { ...gatewayEnv, PORT: String(hivePort) });
     await waitFor('our gateway', answers(apolloUrl), { timeoutMs: 60_000 });
     const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
     const ours = await post(apolloUrl, dashboard);

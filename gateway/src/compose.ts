@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { sdlFileOf, SUBGRAPHS } from './subgraphs';
+import { defaultUrlOf, sdlFileOf, SUBGRAPHS } from './subgraphs';
 
 export interface Composition {
   readonly supergraphSdl: string;
@@ -22,7 +22,7 @@ export const acceptedHints: readonly string[] = JSON.parse(
  */
 export function composeSupergraph(): Composition {
   const result = composeServices(
-    SUBGRAPHS.map(({ name, defaultUrl }) => ({ name, url: defaultUrl, typeDefs: parse(readFileSync(sdlFileOf(name), 'utf8')) })),
+    SUBGRAPHS.map((entry) => ({ name: entry.name, url: defaultUrlOf(entry), typeDefs: parse(readFileSync(sdlFileOf(entry.name), 'utf8')) })),
   );
   if (result.errors) {
     throw new Error(`The subgraphs do not compose:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);

@@ -1,21 +1,21 @@
-import { type ConfigProblem, defineConfig, env, LOG_LEVELS, tokenConfigProblems, tokenVariables } from '@klynge/platform';
+import { type ConfigProblem, defineConfig, env, LOG_LEVELS, tokenConfigProblems, tokenVariables, type VariableSpec } from '@klynge/platform';
 import { SUBGRAPHS } from './subgraphs';
 
-const subgraphUrl = (name: string) =>
-  env.url({ description: `GraphQL URL of the ${name} subgraph`, protocols: ['http:', 'https:'] });
+/** Per registered subgraph: where it answers, and the secret it expects from the gateway. */
+const subgraphVariables = Object.fromEntries(
+  SUBGRAPHS.flatMap(({ name, urlVariable, secretVariable }) => [
+    [urlVariable, env.url({ description: `GraphQL URL of the ${name} subgraph`, protocols: ['http:', 'https:'] })],
+    [secretVariable, env.string({ description: `the secret the ${name} subgraph expects from the gateway`, optional: true })],
+  ]),
+) as Record<string, VariableSpec<string | undefined>>;
 
 /** The gateway's configuration: where it listens and where each subgraph answers. */
 export const gatewayConfig = defineConfig({
   PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
   HOST: env.string({ description: 'interface to listen on (0.0.0.0 for every one, as in a container)', default: '127.0.0.1' }),
-  CLUSTERS_URL: subgraphUrl('clusters'),
-  FUNDING_URL: subgraphUrl('funding'),
-  COMPETENCE_URL: subgraphUrl('competence'),
+  ...subgraphVariables,
   LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
   ...tokenVariables(),
-  CLUSTERS_SECRET: env.string({ description: 'the secret the clusters subgraph expects from the gateway', optional: true }),
-  FUNDING_SECRET: env.string({ description: 'the secret the funding subgraph expects from the gateway', optional: true }),
-  COMPETENCE_SECRET: env.string({ description: 'the secret the competence subgraph expects from the gateway', optional: true }),
   CORS_ORIGINS: env.list({
     description:
       'origins (scheme://host[:port]) whose pages may call the gateway, comma-separated; development also lets in any localhost origin',
@@ -53,3 +53,10 @@ function subgraphSecretProblems(values: Record<string, unknown>): ConfigProblem[
 }
 
 export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;
+
+/** Where each registered subgraph answers, and the secret it expects, as configured. */
+export function subgraphTargets(config: GatewayConfig): Map<string, { url: string; secret: string | undefined }> {
+  // The registry's variables are declared above, each URL required: loading checked them all.
+  const values = config as unknown as Readonly<Record<string, string | undefined>>;
+  return new Map(SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: values[urlVariable]!, secret: values[secretVariable] }]));
+}

@@ -4,7 +4,7 @@ import { callerHeaders, startCountingProxy, waitFor } from '@klynge/testing';
 import { getIntrospectionQuery } from 'graphql';
 import { registeredOperation } from './registered-operations';
 import type { Gateway } from './server';
-import { gatewayClient, type GraphUnderTest, startGraphUnderTest, SUBGRAPH_SECRETS, TEST_JWT_SECRET } from './test-support/graph-under-test';
+import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
 
 const { admin, viewer, managerOf } = testCallers;
 const caseworker = testCallers.caseworker('innovasjon-norge');
@@ -187,7 +187,7 @@ describe('the gateway over the three subgraphs', () => {
     const sdl = await fetch(funding.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
     expect(sdl.status).toBe(403);
     // With the gateway's secret but an anonymous caller, the subgraph still applies its own rules.
-    const asGateway = await direct({ [SUBGRAPH_SECRET_HEADER]: SUBGRAPH_SECRETS.clusters });
+    const asGateway = await direct({ [SUBGRAPH_SECRET_HEADER]: subgraphSecret('clusters') });
     expect(await asGateway.json()).toEqual({ data: { _entities: [{ managerContact: null }] } });
   });
 

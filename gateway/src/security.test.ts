@@ -1,13 +1,14 @@
 import http from 'node:http';
 import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { clustersConfig } from '@klynge/clusters/config';
 import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { loadSubgraphNamed } from '@klynge/subgraphs';
 import { freePorts, waitFor } from '@klynge/testing';
 import { gatewayConfig } from './config';
 import { OTHER_OPERATION } from './metrics';
 import type { Gateway } from './server';
+import { subgraphSettings } from './subgraphs';
 import { fragmentBomb } from './test-support/attacks';
-import { gatewayClient, type GraphUnderTest, startGraphUnderTest, SUBGRAPH_SECRETS } from './test-support/graph-under-test';
+import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret } from './test-support/graph-under-test';
 import { startGatewayProcess } from './test-support/gateway-process';
 import { buildWorld, type World } from './test-support/world';
 
@@ -100,12 +101,11 @@ describe('the graph under attack', () => {
           return (error as { problems: { variable: string }[] }).problems.map((problem) => problem.variable);
         }
       };
-      const urls = { CLUSTERS_URL: 'http://127.0.0.1:1/graphql', FUNDING_URL: 'http://127.0.0.1:1/graphql', COMPETENCE_URL: 'http://127.0.0.1:1/graphql' };
-      const secrets = { CLUSTERS_SECRET: 'a'.repeat(32), FUNDING_SECRET: 'b'.repeat(32), COMPETENCE_SECRET: 'c'.repeat(32) };
-      expect(load(gatewayConfig, { NODE_ENV: 'production', ...urls, ...secrets })).toEqual(['JWT_SECRET']);
-      expect(load(gatewayConfig, { NODE_ENV: 'production', ...urls, ...secrets, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual(['JWT_SECRET']);
+      const subgraphs = subgraphSettings(() => 'http://127.0.0.1:1/graphql', (name) => `${name}-secret`.padEnd(32, '!'));
+      expect(load(gatewayConfig, { NODE_ENV: 'production', ...subgraphs })).toEqual(['JWT_SECRET']);
+      expect(load(gatewayConfig, { NODE_ENV: 'production', ...subgraphs, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual(['JWT_SECRET']);
       const database = { DATABASE_URL: 'postgresql://127.0.0.1/clusters', KAFKA_BROKERS: '127.0.0.1:9092', SUBGRAPH_SECRET: 'd'.repeat(32) };
-      expect(load(clustersConfig, { NODE_ENV: 'production', ...database })).toEqual(['JWT_SECRET']);
+      expect(load(loadSubgraphNamed('clusters').config, { NODE_ENV: 'production', ...database })).toEqual(['JWT_SECRET']);
     });
   });
 
@@ -158,7 +158,7 @@ describe('the graph under attack', () => {
     });
 
     it('refuses each with a token of the wrong agency and of the wrong cluster, and writes nothing', async () => {
-      const before = await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint));
+      const before = await Promise.all([...graph.subgraphs.values()].map(fingerprint));
       const outcomes: string[] = [];
       for (const row of table()) {
         for (const [who, caller] of [
@@ -171,7 +171,7 @@ describe('the graph under attack', () => {
         }
       }
       expect(outcomes).toEqual(outcomes.map((outcome) => outcome.replace(/: .*$/, ': FORBIDDEN')));
-      expect(await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint))).toEqual(before);
+      expect(await Promise.all([...graph.subgraphs.values()].map(fingerprint))).toEqual(before);
     });
 
     it("lets the programme's own agency withdraw what another agency's caseworker could not", async () => {
@@ -221,7 +221,7 @@ describe('the graph under attack', () => {
     });
 
     it('refuses a NUL character in a mutation of every subgraph, and writes nothing', async () => {
-      const before = await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint));
+      const before = await Promise.all([...graph.subgraphs.values()].map(fingerprint));
       const mutations: [string, Record<string, unknown>, string][] = [
         ['mutation($id: ID!) { updateCluster(id: $id, input: { town: "Rau\\u0000foss" }) { town } }', { id: world.clusterA }, 'town'],
         ['mutation { registerAgency(input: { code: "nul", name: "N\\u0000", kind: OTHER }) { code } }', {}, 'name'],
@@ -231,7 +231,7 @@ describe('the graph under attack', () => {
         const answer = await client.gq(query, variables, admin);
         expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
-      expect(await Promise.all([graph.clusters, graph.funding, graph.competence].map(fingerprint))).toEqual(before);
+      expect(await Promise.all([...graph.subgraphs.values()].map(fingerprint))).toEqual(before);
     });
 
     it('takes orgNumber: null as "not given", with a token or without', async () => {
@@ -257,7 +257,7 @@ describe('the graph under attack', () => {
       });
 
     it('answers 403 to every wrong secret, whatever its length or bytes, and lets the right one in', async () => {
-      const length = SUBGRAPH_SECRETS.clusters.length;
+      const length = subgraphSecret('clusters').length;
       const statuses = await Promise.all([
         direct('é'.repeat(length)),
         direct('x'.repeat(length - 1)),
@@ -266,7 +266,7 @@ describe('the graph under attack', () => {
         direct(''),
       ]);
       expect(statuses).toEqual([403, 403, 403, 403, 403]);
-      expect(await direct(SUBGRAPH_SECRETS.clusters)).toBe(200);
+      expect(await direct(subgraphSecret('clusters'))).toBe(200);
     });
   });
 
@@ -351,7 +351,7 @@ describe('the graph under attack', () => {
     const raw = (url: string, body: string) =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(url === graph.clusters.url ? { [SUBGRAPH_SECRET_HEADER]: SUBGRAPH_SECRETS.clusters } : {}) },
+        headers: { 'content-type': 'application/json', ...(url === graph.clusters.url ? { [SUBGRAPH_SECRET_HEADER]: subgraphSecret('clusters') } : {}) },
         body,
       });
 

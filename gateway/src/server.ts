@@ -19,7 +19,7 @@ import {
 } from '@klynge/platform';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import type { GatewayConfig } from './config';
+import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
 import { queryLimits } from './limits';
@@ -27,7 +27,7 @@ import { GatewayMetrics } from './metrics';
 import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
 import { registeredOperations } from './registered-operations';
-import { SUBGRAPHS, supergraphFile } from './subgraphs';
+import { supergraphFile } from './subgraphs';
 
 interface GatewayContext {
   readonly requestId: string;
@@ -55,9 +55,7 @@ export interface Gateway {
  */
 export function createGateway(config: GatewayConfig, options: { supergraphSdl?: string } = {}): Gateway {
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
-  const subgraphs = new Map<string, { url: string; secret: string | undefined }>(
-    SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: config[urlVariable], secret: config[secretVariable] }]),
-  );
+  const subgraphs = subgraphTargets(config);
   const production = config.NODE_ENV === 'production';
   const authenticate = bearerAuthenticator(
     tokenVerifier({

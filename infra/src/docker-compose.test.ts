@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clustersConfig } from '@klynge/clusters/config';
-import { competenceConfig } from '@klynge/competence/config';
-import { fundingConfig } from '@klynge/funding/config';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
+import { loadSubgraphs } from '@klynge/subgraphs';
 import { parse } from 'yaml';
 
 /**
@@ -57,11 +55,7 @@ const environmentOf = (name: string, from: Record<string, string | undefined> = 
   NODE_ENV: 'production',
   ...Object.fromEntries(Object.entries(services[name]!.environment ?? {}).map(([key, value]) => [key, interpolate(value, from)])),
 });
-const subgraphs: [string, AnyConfig][] = [
-  ['clusters', clustersConfig],
-  ['funding', fundingConfig],
-  ['competence', competenceConfig],
-];
+const subgraphs: [string, AnyConfig][] = loadSubgraphs().map((subgraph) => [subgraph.name, subgraph.config]);
 
 const required = (config: AnyConfig) =>
   Object.entries(config.variables)

@@ -1,25 +1,20 @@
-import { clustersConfig } from '@klynge/clusters/config';
-import { createClustersService } from '@klynge/clusters/server';
-import { competenceConfig } from '@klynge/competence/config';
-import { createCompetenceService } from '@klynge/competence/server';
-import { fundingConfig } from '@klynge/funding/config';
-import { createFundingService } from '@klynge/funding/server';
 import { type Caller, signToken } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/service-testing';
+import { loadSubgraphs } from '@klynge/subgraphs';
 import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { gatewayConfig } from '../config';
 import { createGateway, type Gateway } from '../server';
+import { subgraphSettings } from '../subgraphs';
 
 /** The key tokens are signed with in these tests, as an identity provider would sign them. */
 export const TEST_JWT_SECRET = 'gateway-tests: a secret of at least 32 bytes';
-/** What each subgraph expects from the gateway. */
-export const SUBGRAPH_SECRETS = {
-  clusters: 'clusters: the secret only the gateway knows',
-  funding: 'funding: the secret only the gateway knows',
-  competence: 'competence: the secret only the gateway knows',
-} as const;
+/** What a subgraph expects from the gateway. */
+export const subgraphSecret = (name: string) => `${name}: the secret only the gateway knows`;
 
 export interface GraphUnderTest {
+  /** Every registered subgraph, running, by name. */
+  readonly subgraphs: ReadonlyMap<string, ServiceUnderTest>;
+  /** The three the tests below speak of by name. */
   readonly clusters: ServiceUnderTest;
   readonly funding: ServiceUnderTest;
   readonly competence: ServiceUnderTest;
@@ -36,40 +31,39 @@ export interface GraphUnderTest {
  */
 export async function startGraphUnderTest(label: string): Promise<GraphUnderTest> {
   const topicPrefix = uniqueTopicPrefix(label);
-  const [clusters, funding, competence] = (await Promise.all(
-    (
-      [
-        ['clusters', clustersConfig, createClustersService],
-        ['funding', fundingConfig, createFundingService],
-        ['competence', competenceConfig, createCompetenceService],
-      ] as const
-    ).map(([name, config, create]) =>
-      startServiceUnderTest({
-        label: `${label}_${name}`,
-        config,
-        create,
-        topicPrefix,
-        testCallers: false,
-        env: { JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_SECRET: SUBGRAPH_SECRETS[name] },
-      }),
+  const started = await Promise.all(
+    loadSubgraphs().map(
+      async (subgraph) =>
+        [
+          subgraph.name,
+          await startServiceUnderTest({
+            label: `${label}_${subgraph.name}`,
+            subgraph,
+            topicPrefix,
+            testCallers: false,
+            env: { JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_SECRET: subgraphSecret(subgraph.name) },
+          }),
+        ] as const,
     ),
-  )) as [ServiceUnderTest, ServiceUnderTest, ServiceUnderTest];
+  );
+  const subgraphs = new Map(started);
+  const named = (name: string) => {
+    const service = subgraphs.get(name);
+    if (!service) throw new Error(`The ${name} subgraph is not registered`);
+    return service;
+  };
   return {
-    clusters,
-    funding,
-    competence,
+    subgraphs,
+    clusters: named('clusters'),
+    funding: named('funding'),
+    competence: named('competence'),
     async gatewayOver(settings = {}) {
       const [port] = await freePorts(1);
       return createGateway(
         gatewayConfig.load({
           PORT: String(port),
-          CLUSTERS_URL: clusters.url,
-          FUNDING_URL: funding.url,
-          COMPETENCE_URL: competence.url,
           JWT_SECRET: TEST_JWT_SECRET,
-          CLUSTERS_SECRET: SUBGRAPH_SECRETS.clusters,
-          FUNDING_SECRET: SUBGRAPH_SECRETS.funding,
-          COMPETENCE_SECRET: SUBGRAPH_SECRETS.competence,
+          ...subgraphSettings((name) => named(name).url, subgraphSecret),
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
           ...settings,
         }),
@@ -79,7 +73,7 @@ export async function startGraphUnderTest(label: string): Promise<GraphUnderTest
       await waitFor(`${value} in ${table}`, async () => (await service.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1`, [value])).length === 1);
     },
     async close() {
-      await Promise.all([clusters, funding, competence].map((service) => service.close()));
+      await Promise.all([...subgraphs.values()].map((service) => service.close()));
     },
   };
 }

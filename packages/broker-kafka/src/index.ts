@@ -1,1 +1,1 @@
-export { KafkaBroker, type BrokerLogger, type KafkaBrokerOptions } from './kafka-broker';
+export { KafkaBroker, kafkaBroker, type BrokerLogger, type KafkaBrokerOptions } from './kafka-broker';

@@ -1,5 +1,8 @@
 import { waitFor } from '@klynge/async';
 import {
+  type BrokerFactory,
+  type BrokerLogger,
+  type BrokerSettings,
   BrokerUnavailableError,
   type DeliveredMessage,
   type MessageBroker,
@@ -19,26 +22,16 @@ import {
   type Producer,
 } from 'kafkajs';
 
-/** The part of a pino logger this adapter writes to. */
-export interface BrokerLogger {
-  debug(details: object, message: string): void;
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type { BrokerLogger };
 
-export interface KafkaBrokerOptions {
-  /** Bootstrap servers, `host:port`. */
-  readonly brokers: readonly string[];
-  readonly clientId: string;
-  /** Partitions of the topics this adapter creates (default 3). */
-  readonly partitions?: number;
-  /** Replicas of the topics this adapter creates (default 1: a single development broker). */
-  readonly replicationFactor?: number;
+/** Partitions and replicas default to 3 and 1 (a single development broker). */
+export interface KafkaBrokerOptions extends BrokerSettings {
   /** How many partitions a subscription processes at once (default 3). Order holds per partition. */
   readonly partitionsConsumedConcurrently?: number;
-  readonly logger?: BrokerLogger;
 }
+
+/** The Kafka adapter, for a service's own process: `subgraph.main(argv, { broker: kafkaBroker })`. */
+export const kafkaBroker: BrokerFactory = (settings) => new KafkaBroker(settings);
 
 /** Kafka's own retries are kept short: the outbox relay and the subscriptions retry on top. */
 const CLIENT_RETRY = { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 };

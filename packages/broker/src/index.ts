@@ -1,6 +1,9 @@
 export {
   BrokerUnavailableError,
+  type BrokerFactory,
+  type BrokerLogger,
   type BrokerMessage,
+  type BrokerSettings,
   type DeliveredMessage,
   type MessageBroker,
   type OutgoingMessage,

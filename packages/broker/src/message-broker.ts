@@ -60,6 +60,32 @@ export interface MessageBroker {
   close(): Promise<void>;
 }
 
+/** The part of a pino logger a broker adapter writes to. */
+export interface BrokerLogger {
+  debug(details: object, message: string): void;
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** What a service tells the broker adapter it runs on: where the brokers are, and who it is. */
+export interface BrokerSettings {
+  /** Bootstrap servers, `host:port`. */
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Partitions of the topics the adapter creates. */
+  readonly partitions?: number;
+  /** Replicas of the topics the adapter creates. */
+  readonly replicationFactor?: number;
+  readonly logger?: BrokerLogger;
+}
+
+/**
+ * Makes a service's broker client. Where a process starts, it chooses the adapter (Kafka for a
+ * service's own process, an in-process broker for `npm start`); the platform never names one.
+ */
+export type BrokerFactory = (settings: BrokerSettings) => MessageBroker;
+
 export class BrokerUnavailableError extends Error {
   override readonly name = 'BrokerUnavailableError';
 

@@ -1,5 +1,5 @@
 import type { DeliveredMessage } from '@klynge/broker';
-import { KafkaBroker } from '@klynge/broker-kafka';
+import { KafkaBroker, kafkaBroker } from '@klynge/broker-kafka';
 import {
   type Caller,
   CLOUDEVENTS_CONTENT_TYPE,
@@ -7,8 +7,7 @@ import {
   type EventContract,
   type EventEnvelope,
   type Service,
-  type ServiceDefinition,
-  type SubgraphConfig,
+  type Subgraph,
 } from '@klynge/platform';
 import {
   authenticateFromTestHeader,
@@ -49,8 +48,7 @@ export interface ServiceUnderTest {
 export async function startServiceUnderTest(options: {
   /** Names the database and topics; unique per test file. */
   readonly label: string;
-  readonly config: { load(source: Record<string, string>): SubgraphConfig };
-  readonly create: (config: SubgraphConfig, overrides: Pick<ServiceDefinition, 'authenticate'>) => Service;
+  readonly subgraph: Subgraph;
   /** Shares topics with another service under test (for flows across services). */
   readonly topicPrefix?: string;
   /** More configuration, e.g. JWT_SECRET and SUBGRAPH_SECRET. */
@@ -64,7 +62,7 @@ export async function startServiceUnderTest(options: {
   const db = await createTestDatabase(options.label);
   const topicPrefix = options.topicPrefix ?? uniqueTopicPrefix(options.label);
   const [port] = await freePorts(1);
-  const config = options.config.load({
+  const config = options.subgraph.config.load({
     DATABASE_URL: db.url,
     KAFKA_BROKERS: kafkaBrokers().join(','),
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -74,7 +72,10 @@ export async function startServiceUnderTest(options: {
     ...options.env,
   });
   const create = () =>
-    options.create(config, options.testCallers === false ? {} : { authenticate: (request) => authenticateFromTestHeader<Caller>(request) });
+    options.subgraph.create(config, {
+      broker: kafkaBroker,
+      ...(options.testCallers === false ? {} : { authenticate: (request) => authenticateFromTestHeader<Caller>(request) }),
+    });
   let service = create();
   const url = await service.start();
   const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${options.label}-test` });
@@ -143,3 +144,6 @@ export const testCallers = {
   viewer: { subject: 'viewer-1', roles: ['viewer'] } satisfies Caller,
   managerOf: (clusterId: string): Caller => ({ subject: `manager-${clusterId}`, roles: ['cluster-manager'], clusterId }),
 };
+
+export { announceCluster, announceOrganization } from './announce';
+export { describeSubgraphContract } from './subgraph-contract';

@@ -8,10 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@klynge/async';
 import { SAMPLE_QUERY } from '@klynge/gateway/graphiql';
-import { repoRoot } from './config';
+import { subgraphRegistry } from '@klynge/schemas';
+import { portVariableOf, repoRoot } from './config';
 import { treeResidentBytes } from './process-tree';
 
-const PORTS = { PORT: '4600', CLUSTERS_PORT: '4601', FUNDING_PORT: '4602', COMPETENCE_PORT: '4603' };
+// Ports of their own (4600, and 4601 on for the subgraphs), so as not to meet a stack already running.
+const PORTS = Object.fromEntries([['PORT', '4600'], ...subgraphRegistry().map(({ name }, index) => [portVariableOf(name), String(4601 + index)])]) as Record<
+  string,
+  string
+>;
 const URL = `http://127.0.0.1:${PORTS.PORT}/graphql`;
 
 async function answersSampleQuery(): Promise<boolean> {

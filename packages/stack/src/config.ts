@@ -1,14 +1,20 @@
 import path from 'node:path';
-import { defineConfig, env, LOG_LEVELS } from '@klynge/platform';
+import { defineConfig, env, LOG_LEVELS, type VariableSpec } from '@klynge/platform';
+import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
+
+/** The variable with a subgraph's port under `npm start`: CLUSTERS_PORT for clusters, ... */
+export const portVariableOf = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
+
+const subgraphPorts = Object.fromEntries(
+  subgraphRegistry().map(({ name, port }) => [portVariableOf(name), env.port({ description: `HTTP port of the ${name} subgraph`, default: port })]),
+) as Record<string, VariableSpec<number>>;
 
 /** What `npm start` reads: ports, where embedded data lives, and whether to use real servers. */
 export const stackConfig = defineConfig({
   PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
-  CLUSTERS_PORT: env.port({ description: 'HTTP port of the clusters subgraph', default: 4001 }),
-  FUNDING_PORT: env.port({ description: 'HTTP port of the funding subgraph', default: 4002 }),
-  COMPETENCE_PORT: env.port({ description: 'HTTP port of the competence subgraph', default: 4003 }),
+  ...subgraphPorts,
   KLYNGE_DATA_DIR: env.string({
     description: 'where the embedded databases and broker keep their data',
     default: path.join(repoRoot, '.klynge'),
@@ -24,8 +30,6 @@ export const stackConfig = defineConfig({
 
 export type StackConfig = ReturnType<typeof stackConfig.load>;
 
-/** The subgraphs, each with its port variable; the gateway reaches them on 127.0.0.1. */
-export const SERVICE_NAMES = ['clusters', 'funding', 'competence'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-export const portOf = (config: StackConfig, name: ServiceName): number =>
-  ({ clusters: config.CLUSTERS_PORT, funding: config.FUNDING_PORT, competence: config.COMPETENCE_PORT })[name];
+/** Where a subgraph listens under `npm start` (on 127.0.0.1, where the gateway reaches it). */
+export const portOf = (config: StackConfig, entry: Pick<SubgraphEntry, 'name'>): number =>
+  (config as unknown as Readonly<Record<string, number>>)[portVariableOf(entry.name)]!;

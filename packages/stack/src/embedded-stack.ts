@@ -3,28 +3,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '@klynge/async';
 import { LocalBroker } from '@klynge/broker-local';
-import { clustersConfig } from '@klynge/clusters/config';
-import { seedClusters } from '@klynge/clusters/seed';
-import { createClustersService } from '@klynge/clusters/server';
-import { competenceConfig } from '@klynge/competence/config';
-import { seedCompetence } from '@klynge/competence/seed';
-import { createCompetenceService } from '@klynge/competence/server';
-import { fundingConfig } from '@klynge/funding/config';
-import { seedFunding } from '@klynge/funding/seed';
-import { createFundingService } from '@klynge/funding/server';
 import { gatewayConfig } from '@klynge/gateway/config';
 import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
-import { createLogger, type Logger, type Service } from '@klynge/platform';
-import { portOf, SERVICE_NAMES, type ServiceName, type StackConfig } from './config';
+import { createLogger, type Logger, type Service, type Subgraph } from '@klynge/platform';
+import { loadSubgraphs } from '@klynge/subgraphs';
+import { portOf, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 
 const TEMPLATE = path.join(__dirname, 'pglite-template.tar.gz');
-const SERVICES = {
-  clusters: { config: clustersConfig, create: createClustersService },
-  funding: { config: fundingConfig, create: createFundingService },
-  competence: { config: competenceConfig, create: createCompetenceService },
-} as const;
 
 export interface RunningStack {
   readonly gatewayUrl: string;
@@ -44,33 +31,33 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
   mkdirSync(dataDir, { recursive: true });
   const logger = createLogger({ service: 'stack', level: config.LOG_LEVEL });
   const broker = new LocalBroker({ directory: path.join(dataDir, 'broker'), logger: logger.child({ component: 'broker' }) });
-  const secrets = new Map(SERVICE_NAMES.map((name) => [name, randomUUID()]));
-  const services = new Map<ServiceName, Service>();
+  const subgraphs = loadSubgraphs();
+  const secrets = new Map(subgraphs.map(({ name }) => [name, randomUUID()]));
+  const services = new Map<string, { subgraph: Subgraph; service: Service }>();
   let gateway: ReturnType<typeof createGateway> | undefined;
 
   async function stop(): Promise<void> {
     await gateway?.stop();
     // Each service stops serving, finishes its events and flushes its outbox into the broker.
-    await Promise.all([...services.values()].map((service) => service.stop()));
+    await Promise.all([...services.values()].map(({ service }) => service.stop()));
     await broker.close();
   }
 
   try {
-    for (const name of SERVICE_NAMES) {
-      const { config: serviceConfig, create } = SERVICES[name];
-      const service = create(
-        serviceConfig.load({
-          DATABASE_URL: `pglite:${path.join(dataDir, name)}?template=${encodeURIComponent(TEMPLATE)}`,
-          PORT: String(portOf(config, name)),
+    for (const subgraph of subgraphs) {
+      const service = subgraph.create(
+        subgraph.config.load({
+          DATABASE_URL: `pglite:${path.join(dataDir, subgraph.entry.database)}?template=${encodeURIComponent(TEMPLATE)}`,
+          PORT: String(portOf(config, subgraph)),
           HOST: '127.0.0.1',
           LOG_LEVEL: config.LOG_LEVEL,
-          SUBGRAPH_SECRET: secrets.get(name)!,
+          SUBGRAPH_SECRET: secrets.get(subgraph.name)!,
         }),
         { broker: sharedBroker(broker) },
       );
-      services.set(name, service);
+      services.set(subgraph.name, { subgraph, service });
     }
-    await Promise.all([...services.values()].map((service) => service.start()));
+    await Promise.all([...services.values()].map(({ service }) => service.start()));
 
     const seedMarker = path.join(dataDir, 'demo-data-loaded');
     const seeded = !existsSync(seedMarker);
@@ -83,7 +70,7 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
       gatewayConfig.load({
         PORT: String(config.PORT),
         LOG_LEVEL: config.LOG_LEVEL,
-        ...subgraphSettings((name) => `http://127.0.0.1:${portOf(config, name)}/graphql`, (name) => secrets.get(name)!),
+        ...subgraphSettings((name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`, (name) => secrets.get(name)!),
       }),
     );
     const gatewayUrl = await gateway.start();
@@ -95,23 +82,19 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
 }
 
 /**
- * The demo data (the seed facts), through the same use cases as the API, so its events flow. The
- * competence programmes name their host clusters, so they wait until competence has heard of them.
+ * The demo data (the seed facts), through the same use cases as the API, so its events flow: each
+ * subgraph's seed in the registry's order, once what it builds on has reached it (competence's
+ * programmes name their host clusters, so they wait until competence has heard of them).
  */
-async function loadDemoData(services: ReadonlyMap<ServiceName, Service>, logger: Logger): Promise<void> {
-  const clusters = services.get('clusters')!;
-  const funding = services.get('funding')!;
-  const competence = services.get('competence')!;
-  const added = [
-    ...(await seedClusters(clusters.dataSource, clusters.unitOfWork)),
-    ...(await seedFunding(funding.dataSource, funding.unitOfWork)),
-  ];
-  const [{ count }] = await clusters.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM clusters');
-  await waitFor(
-    'the competence service to hear of the seeded clusters',
-    async () => (await competence.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM cluster_directory'))[0].count >= count,
-    { timeoutMs: 30_000 },
-  );
-  added.push(...(await seedCompetence(competence.dataSource, competence.unitOfWork)));
+async function loadDemoData(services: ReadonlyMap<string, { subgraph: Subgraph; service: Service }>, logger: Logger): Promise<void> {
+  const added: string[] = [];
+  for (const { subgraph, service } of services.values()) {
+    const seed = subgraph.definition.seed;
+    if (!seed) continue;
+    if (seed.ready) {
+      await waitFor(`what the ${subgraph.name} demo data builds on to arrive`, () => seed.ready!(service.dataSource), { timeoutMs: 30_000 });
+    }
+    added.push(...(await seed.run(service.dataSource, service.unitOfWork)));
+  }
   logger.info({ added: added.length }, 'Loaded the demo data');
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { SAMPLE_QUERY } from '@klynge/gateway/graphiql';
 import { freePorts, waitFor } from '@klynge/testing';
-import { repoRoot } from './config';
+import { subgraphRegistry } from '@klynge/schemas';
+import { portVariableOf, repoRoot } from './config';
 import { descendants } from './process-tree';
 
 interface Running {
@@ -15,10 +16,14 @@ interface Running {
   readonly url: string;
 }
 
-/** The four ports npm start serves on, free ones so as not to meet a stack already running. */
+/** The ports npm start serves on (the gateway's, each subgraph's), free ones so as not to meet a stack already running. */
 async function freeStackPorts(): Promise<Record<string, string>> {
-  const [gateway, clusters, funding, competence] = await freePorts(4);
-  return { PORT: String(gateway), CLUSTERS_PORT: String(clusters), FUNDING_PORT: String(funding), COMPETENCE_PORT: String(competence) };
+  const registry = subgraphRegistry();
+  const [gateway, ...subgraphs] = await freePorts(1 + registry.length);
+  return Object.fromEntries([['PORT', String(gateway)], ...registry.map(({ name }, index) => [portVariableOf(name), String(subgraphs[index])])]) as Record<
+    string,
+    string
+  >;
 }
 
 /** Runs `npm start` with `env` in a process group of its own, as a terminal would, until it says it is ready. */
@@ -189,8 +194,10 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
     expect(sample.errors).toBeUndefined();
     expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
     const processes = descendants(running.child.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
-    for (const main of ['services/clusters/dist/index.js', 'services/funding/dist/index.js', 'services/competence/dist/index.js', 'gateway/dist/index.js']) {
-      expect(processes.filter((command) => command.includes(main))).toHaveLength(1);
+    // Each subgraph serving in a process of its own (its seed command has come and gone), and the gateway.
+    const serving = (main: string) => processes.filter((command) => command.includes(main) && !command.endsWith(' seed'));
+    for (const main of [...subgraphRegistry().map((entry) => `${entry.directory}/dist/index.js`), 'gateway/dist/index.js']) {
+      expect({ main, processes: serving(main).length }).toEqual({ main, processes: 1 });
     }
   }, 600_000);
 });

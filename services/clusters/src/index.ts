@@ -1,4 +1,4 @@
-import { runService } from '@klynge/platform';
-import { createClustersService } from './server';
+import { kafkaBroker } from '@klynge/broker-kafka';
+import { subgraph } from './subgraph';
 
-void runService(() => createClustersService());
+void subgraph.main(process.argv.slice(2), { broker: kafkaBroker });

@@ -1,5 +1,4 @@
-import type { MessageBroker } from '@klynge/broker';
-import { KafkaBroker } from '@klynge/broker-kafka';
+import type { BrokerFactory, MessageBroker } from '@klynge/broker';
 import type express from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import { bearerAuthenticator, tokenVerifier } from '../auth';
@@ -38,8 +37,11 @@ export interface ServiceDefinition<TContext extends RequestContext = RequestCont
   readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
   /** Finds out who is asking; by default from the bearer token (tests may pass their own). */
   readonly authenticate?: SubgraphServerOptions<TContext>['authenticate'];
-  /** Overrides, for tests and embedded runs: otherwise Kafka from the configuration. */
-  readonly broker?: MessageBroker;
+  /**
+   * The broker it publishes and consumes on: a client already made (an in-process broker for
+   * `npm start`), or how to make one from KAFKA_BROKERS (where the process starts, e.g. Kafka's).
+   */
+  readonly broker: MessageBroker | BrokerFactory;
   readonly eventSchemas?: EventSchemas;
   readonly logger?: Logger;
 }
@@ -64,7 +66,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
     poolSize: config.DATABASE_POOL_SIZE,
     logger,
   });
-  const broker = definition.broker ?? kafkaBroker(config, name, logger);
+  const broker = typeof definition.broker === 'function' ? brokerFromConfig(definition.broker, config, name, logger) : definition.broker;
   const schemas = definition.eventSchemas ?? new EventSchemas();
   const topics = new TopicNames(config.KAFKA_TOPIC_PREFIX);
   const outbox = new Outbox({ source: `/klynge/${name}`, schemas, topics });
@@ -143,11 +145,11 @@ export function createService<TContext extends RequestContext>(definition: Servi
   return { name, ...dependencies, relay, start, stop };
 }
 
-function kafkaBroker(config: SubgraphConfig, name: string, logger: Logger): MessageBroker {
+function brokerFromConfig(make: BrokerFactory, config: SubgraphConfig, name: string, logger: Logger): MessageBroker {
   if (!config.KAFKA_BROKERS) {
     throw new ConfigError([{ variable: 'KAFKA_BROKERS', message: 'is required (Kafka bootstrap servers, comma-separated host:port)' }]);
   }
-  return new KafkaBroker({
+  return make({
     brokers: config.KAFKA_BROKERS,
     clientId: name,
     partitions: config.KAFKA_TOPIC_PARTITIONS,

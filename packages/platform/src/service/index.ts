@@ -2,3 +2,4 @@ export { createService, type Service, type ServiceDefinition, type ServiceDepend
 export { exitOnConfigError, type Runnable, runService } from './run-service';
 export { runSeed } from './run-seed';
 export { subgraphSdl } from './subgraph-sdl';
+export { defineSubgraph, type Subgraph, type SubgraphDefinition, type SubgraphRuntime, type SubgraphSeed } from './define-subgraph';

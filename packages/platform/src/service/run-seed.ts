@@ -1,9 +1,12 @@
-import type { DataSource, MigrationInterface } from 'typeorm';
+import { waitFor } from '@klynge/async';
+import type { MigrationInterface } from 'typeorm';
 import { defineConfig, env, LOG_LEVELS, subgraphVariables } from '../config';
 import { createDataSource, runMigrations } from '../database';
 import { EventSchemas, TopicNames } from '../events';
 import { createLogger } from '../logging';
 import { Outbox, UnitOfWork } from '../outbox';
+import type { SubgraphSeed } from './define-subgraph';
+
 
 /**
  * The whole of a service's seed command: migrates its database, then runs `seed` with the same
@@ -15,13 +18,18 @@ export async function runSeed(options: {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's type for entity classes
   readonly entities?: readonly Function[];
   readonly migrations: readonly (new () => MigrationInterface)[];
-  readonly seed: (dataSource: DataSource, unitOfWork: UnitOfWork) => Promise<readonly string[]>;
+  readonly seed: SubgraphSeed;
 }): Promise<void> {
   const variables = subgraphVariables(options.service, 0);
   const config = defineConfig({
     DATABASE_URL: variables.DATABASE_URL,
     KAFKA_TOPIC_PREFIX: variables.KAFKA_TOPIC_PREFIX,
     LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
+    SEED_WAIT_MS: env.integer({
+      description: "how long to wait for other subgraphs' events the demo data builds on (their services must be running); 0 skips it for now",
+      default: 0,
+      min: 0,
+    }),
   }).load();
   const logger = createLogger({ service: `${options.service}-seed`, level: config.LOG_LEVEL });
   const dataSource = createDataSource({
@@ -39,7 +47,16 @@ export async function runSeed(options: {
       schemas: new EventSchemas(),
       topics: new TopicNames(config.KAFKA_TOPIC_PREFIX),
     });
-    const added = await options.seed(dataSource, new UnitOfWork(dataSource, outbox));
+    const seed = options.seed;
+    const ready = seed.ready ? () => seed.ready!(dataSource) : undefined;
+    if (ready && !(await ready())) {
+      if (config.SEED_WAIT_MS === 0) {
+        logger.warn('What the demo data builds on has not arrived from the other subgraphs yet; run the seed again once they have run');
+        return;
+      }
+      await waitFor(`what the ${options.service} demo data builds on to arrive`, ready, { timeoutMs: config.SEED_WAIT_MS });
+    }
+    const added = await options.seed.run(dataSource, new UnitOfWork(dataSource, outbox));
     logger.info({ added }, added.length ? `Seeded ${added.length} records` : 'The demo data was already there');
   } finally {
     await dataSource.destroy();

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { kafkaBroker } from '@klynge/broker-kafka';
 import { Arg, Directive, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { subgraphConfig, type SubgraphConfig } from '../config';
@@ -80,10 +81,11 @@ export class TallyResolver {
   }
 }
 
-export function sampleService(config: SubgraphConfig): ServiceDefinition {
+export function sampleService(config: SubgraphConfig, broker: ServiceDefinition['broker'] = kafkaBroker): ServiceDefinition {
   return {
     name: 'sample',
     config,
+    broker,
     migrations: [CreateTallies1795400000001],
     publishes: [TallyIncremented],
     eventSchemas: sampleEventSchemas(),

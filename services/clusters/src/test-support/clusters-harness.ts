@@ -1,6 +1,5 @@
 import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { clustersConfig } from '../config';
-import { createClustersService } from '../server';
+import { subgraph } from '../subgraph';
 
 export { eventTypes } from '@klynge/service-testing';
 export const { admin, viewer, managerOf } = testCallers;
@@ -9,7 +8,7 @@ export type ClustersHarness = ServiceUnderTest;
 
 /** The clusters service in this process, on a database and topics of the test file's own. */
 export function startClusters(label: string): Promise<ClustersHarness> {
-  return startServiceUnderTest({ label, config: clustersConfig, create: createClustersService });
+  return startServiceUnderTest({ label, subgraph });
 }
 
 export const REGISTER = `

@@ -29,8 +29,8 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
     arena = await announceCluster(harness, { name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18' });
     await announceMembership(harness, raufoss, MEMBER_ORG!, '2010-01-01');
-    await announceOrganization(harness, MEMBER_ORG!, 'Member Company AS (synthetic)', '3405');
-    await announceOrganization(harness, OUTSIDER_ORG!, 'Outside Company AS (synthetic)', '4601');
+    await announceOrganization(harness, { orgNumber: MEMBER_ORG!, name: 'Member Company AS (synthetic)', municipalityCode: '3405' });
+    await announceOrganization(harness, { orgNumber: OUTSIDER_ORG!, name: 'Outside Company AS (synthetic)', municipalityCode: '4601' });
   });
 
   afterAll(async () => {

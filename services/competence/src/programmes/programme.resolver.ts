@@ -7,12 +7,10 @@ import { EnrolmentStatusEnum, type EnrolmentStatus, EnrolmentType } from '../enr
 import type { ReachQueries } from '../reach/reach';
 import type { ProgrammeQueries, ProgrammeRecord } from './programme.queries';
 import type { ProgrammeService } from './programme.service';
+import { ClusterReference, FundingProgrammeReference, GrantReference } from '../references';
 import {
   AddModuleInput,
-  ClusterReference,
   CompetenceProgrammeType,
-  FundingProgrammeReference,
-  GrantReference,
   KnowledgeTransferType,
   ModuleType,
   PlanProgrammeInput,

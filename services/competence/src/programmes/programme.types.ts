@@ -186,33 +186,3 @@ export class AddModuleInput {
   @Field(() => Int, { nullable: true })
   capacity?: number;
 }
-
-/** The funding subgraph's entities, referred to by key; the gateway resolves their fields there. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Grant')
-export class GrantReference {
-  @Field(() => ID)
-  id!: string;
-}
-
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType('FundingProgramme')
-export class FundingProgrammeReference {
-  @Field()
-  code!: string;
-}
-
-/** The clusters subgraph's entities, seen from competence. */
-@Directive('@key(fields: "id")')
-@ObjectType('Cluster')
-export class ClusterReference {
-  @Field(() => ID)
-  id!: string;
-}
-
-@Directive('@key(fields: "orgNumber")')
-@ObjectType('Organization')
-export class OrganizationReference {
-  @Field()
-  orgNumber!: string;
-}

@@ -31,3 +31,10 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
   }
   return added;
 }
+
+/** Whether every host of the demo programmes has reached this service's read model. */
+export async function competenceSeedReady(dataSource: DataSource): Promise<boolean> {
+  const hosts = [...new Set(SEED_PROGRAMMES.flatMap((programme) => programme.hosts))];
+  const [{ known }] = await dataSource.query<[{ known: number }]>('SELECT count(*)::int AS known FROM cluster_directory WHERE name = ANY($1)', [hosts]);
+  return known === hosts.length;
+}

@@ -1,9 +1,10 @@
 import { type ConnectionPage, type RequestContext } from '@klynge/platform';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationQueries, ApplicationRecord } from '../applications/application.queries';
 import { ApplicantType, ApplicationType } from '../applications/application.types';
 import { requireAgencyStaff } from '../auth';
 import { MoneyType, nok } from '../money';
+import { ClusterReference, OrganizationReference } from '../references';
 import type { ProgrammeQueries, ProgrammeRow } from '../programmes/programme.queries';
 import { FundingProgrammeType } from '../programmes/programme.types';
 import { toGiving360 } from './giving360';
@@ -90,22 +91,6 @@ export class GrantResolver {
       requireAgencyStaff(context.caller, agencyCode, 'record payments on its grants'),
     );
   }
-}
-
-/** The clusters subgraph's Cluster, seen from funding: what it applied for and was granted. */
-@Directive('@key(fields: "id")')
-@ObjectType('Cluster')
-export class ClusterReference {
-  @Field(() => ID)
-  id!: string;
-}
-
-/** The clusters subgraph's Organization, seen from funding. */
-@Directive('@key(fields: "orgNumber")')
-@ObjectType('Organization')
-export class OrganizationReference {
-  @Field()
-  orgNumber!: string;
 }
 
 @Resolver(() => ClusterReference)

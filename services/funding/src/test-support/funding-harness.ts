@@ -1,9 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { type ClusterLevel, ClusterRegistered, OrganizationRegistered } from '@klynge/contracts';
-import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
-import { fundingConfig } from '../config';
-import { createFundingService } from '../server';
+import type { ClusterLevel, OrganizationRegisteredData } from '@klynge/contracts';
+import {
+  announceCluster,
+  announceOrganization,
+  type GraphQLResult,
+  type ServiceUnderTest,
+  startServiceUnderTest,
+  testCallers,
+} from '@klynge/service-testing';
+import { subgraph } from '../subgraph';
+
+type OrganizationKind = OrganizationRegisteredData['kind'];
 
 export const { admin, managerOf } = testCallers;
 export const caseworker = testCallers.caseworker('innovasjon-norge');
@@ -12,47 +18,16 @@ export const sivaCaseworker = testCallers.caseworker('siva');
 export interface FundingHarness extends ServiceUnderTest {
   /** Publishes ClusterRegistered as the clusters service would, and waits for funding's read model. */
   announceCluster(cluster: { name: string; level: ClusterLevel; countyCode: string }): Promise<string>;
-  announceOrganization(organization: { orgNumber: string; name: string; kind: string; municipalityCode?: string }): Promise<void>;
+  announceOrganization(organization: { orgNumber: string; name: string; kind: OrganizationKind; municipalityCode?: string }): Promise<void>;
 }
 
 /** The funding service in this process, on a database and topic prefix of the test file's own. */
 export async function startFunding(label: string): Promise<FundingHarness> {
-  const harness = await startServiceUnderTest({ label, config: fundingConfig, create: createFundingService });
-  const known = (what: string, sql: string, key: string) =>
-    waitFor(`${what} in funding's read model`, async () => (await harness.db.query(sql, [key])).length === 1);
+  const harness = await startServiceUnderTest({ label, subgraph });
   return Object.assign(harness, {
-    async announceCluster({ name, level, countyCode }: { name: string; level: ClusterLevel; countyCode: string }) {
-      const clusterId = randomUUID();
-      await harness.publishEvent(ClusterRegistered, clusterId, {
-        clusterId,
-        name,
-        slug: `cluster-${clusterId}`,
-        shortName: null,
-        level,
-        countyCode,
-        municipalityCode: null,
-        town: null,
-        sectors: [],
-        programmeStart: null,
-        programmeEnd: null,
-        levelSince: '2015-01-01',
-      });
-      await known(name, 'SELECT 1 FROM cluster_directory WHERE cluster_id = $1', clusterId);
-      return clusterId;
-    },
-    async announceOrganization({ orgNumber, name, kind, municipalityCode }: { orgNumber: string; name: string; kind: string; municipalityCode?: string }) {
-      await harness.publishEvent(OrganizationRegistered, orgNumber, {
-        orgNumber,
-        name,
-        kind: kind as 'COMPANY',
-        organizationForm: null,
-        naceCode: null,
-        municipalityCode: municipalityCode ?? null,
-        employees: null,
-        sizeClass: null,
-      });
-      await known(name, 'SELECT 1 FROM organization_directory WHERE org_number = $1', orgNumber);
-    },
+    announceCluster: (cluster: { name: string; level: ClusterLevel; countyCode: string }) => announceCluster(harness, cluster),
+    announceOrganization: (organization: { orgNumber: string; name: string; kind: OrganizationKind; municipalityCode?: string }) =>
+      announceOrganization(harness, organization),
   });
 }
 

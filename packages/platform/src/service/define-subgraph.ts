@@ -1,0 +1,109 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrokerFactory, MessageBroker } from '@klynge/broker';
+import { graphqlSchemaDir, registeredSubgraph, type SubgraphEntry } from '@klynge/schemas';
+import type { DataSource } from 'typeorm';
+import { type ConfigDefinition, subgraphConfig, type SubgraphConfig, type SubgraphVariables } from '../config';
+import type { RequestContext } from '../graphql';
+import { createLogger, type Logger } from '../logging';
+import type { UnitOfWork } from '../outbox';
+import { createService, type Service, type ServiceDefinition } from './create-service';
+import { runSeed } from './run-seed';
+import { exitOnConfigError, runService } from './run-service';
+import { subgraphSdl } from './subgraph-sdl';
+
+/** The demo data a subgraph loads: only facts from the domain notes (see each seed-data.ts). */
+export interface SubgraphSeed {
+  /** Loads it through the same use cases as the API, so its events flow; answers what it added. Idempotent. */
+  run(dataSource: DataSource, unitOfWork: UnitOfWork): Promise<readonly string[]>;
+  /** Whether what it builds on has arrived from other subgraphs' events (waited for before `run`). */
+  ready?(dataSource: DataSource): Promise<boolean>;
+}
+
+/** A subgraph's domain, declared; everything else comes from the platform and the registry. */
+export type SubgraphDefinition<TContext extends RequestContext = RequestContext> = Omit<
+  ServiceDefinition<TContext>,
+  'config' | 'broker' | 'eventSchemas' | 'logger' | 'authenticate'
+> & {
+  /** Its name in schemas/subgraphs.json, which gives its port, database and owner. */
+  readonly name: string;
+  readonly seed?: SubgraphSeed;
+};
+
+/** What a process that runs a subgraph hands it: its broker, and for tests, who is asking. */
+export interface SubgraphRuntime<TContext extends RequestContext = RequestContext> {
+  readonly broker: MessageBroker | BrokerFactory;
+  readonly authenticate?: ServiceDefinition<TContext>['authenticate'];
+  readonly logger?: Logger;
+}
+
+/** A subgraph as a plug-in: what the gateway, the stack, the seeds and the tests need of it. */
+export interface Subgraph<TContext extends RequestContext = RequestContext> {
+  readonly name: string;
+  /** Its entry in the subgraph registry. */
+  readonly entry: SubgraphEntry;
+  /** The variables it reads: every subgraph's (PORT defaulting to its registered port, ...). */
+  readonly config: ConfigDefinition<SubgraphVariables>;
+  readonly definition: SubgraphDefinition<TContext>;
+  /** Where its committed SDL lives: schemas/<name>.graphql, a public contract. */
+  readonly sdlFile: string;
+  /** The service, built but not started. */
+  create(config: SubgraphConfig, runtime: SubgraphRuntime<TContext>): Service;
+  /** Its SDL as the code defines it. */
+  sdl(): Promise<string>;
+  /**
+   * The whole of its process (`src/index.ts`): `start` (the default) serves it; `sdl` writes its
+   * SDL to schemas/; `seed` loads its demo data into DATABASE_URL.
+   */
+  main(argv: readonly string[], runtime: { readonly broker: BrokerFactory }): Promise<void>;
+}
+
+/**
+ * Makes a subgraph of its domain. A service holds its domain and this one declaration
+ * (`src/subgraph.ts`); its process, SDL command, seed command and SDL check are the same for all.
+ *
+ *   export const subgraph = defineSubgraph({ name: 'clusters', migrations, publishes, schema, consumers, seed });
+ */
+export function defineSubgraph<TContext extends RequestContext = RequestContext>(definition: SubgraphDefinition<TContext>): Subgraph<TContext> {
+  const entry = registeredSubgraph(definition.name);
+  const config = subgraphConfig({ service: definition.name, port: entry.port });
+  const sdlFile = path.join(graphqlSchemaDir, `${definition.name}.graphql`);
+  const { seed, ...service } = definition;
+
+  const create = (values: SubgraphConfig, runtime: SubgraphRuntime<TContext>) =>
+    createService<TContext>({ ...service, config: values, ...runtime });
+
+  const sdl = () =>
+    subgraphSdl(definition.name, (dataSource, unitOfWork) =>
+      // Building the schema needs the resolvers, never a database or real settings.
+      definition.schema({
+        config: config.load({ DATABASE_URL: 'postgresql://sdl.invalid/sdl' }),
+        dataSource,
+        unitOfWork,
+        logger: createLogger({ service: definition.name, level: 'silent' }),
+      }),
+    );
+
+  async function main(argv: readonly string[], runtime: { readonly broker: BrokerFactory }): Promise<void> {
+    const [command = 'start'] = argv;
+    switch (command) {
+      case 'start':
+        return runService(() => create(exitOnConfigError(() => config.load()), runtime));
+      case 'sdl':
+        await writeFile(sdlFile, await sdl());
+        process.stdout.write(`wrote ${sdlFile}\n`);
+        return;
+      case 'seed':
+        if (!seed) {
+          process.stdout.write(`The ${definition.name} subgraph has no demo data\n`);
+          return;
+        }
+        return runSeed({ service: definition.name, entities: definition.entities ?? [], migrations: definition.migrations ?? [], seed });
+      default:
+        process.stderr.write(`Unknown command ${command}: start, sdl or seed\n`);
+        process.exitCode = 2;
+    }
+  }
+
+  return { name: definition.name, entry, config, definition, sdlFile, create, sdl, main };
+}

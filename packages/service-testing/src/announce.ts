@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { type ClusterLevel, ClusterRegistered, OrganizationRegistered, type OrganizationRegisteredData } from '@klynge/contracts';
+import { waitFor } from '@klynge/testing';
+import type { ServiceUnderTest } from './index';
+
+/**
+ * Other subgraphs' facts, told to a service under test as their owners would tell it: their
+ * events, published on its topics. Each waits until the service's read model
+ * (@klynge/read-models) has taken the fact in.
+ */
+
+const until = (harness: ServiceUnderTest, what: string, sql: string, key: string) =>
+  waitFor(what, async () => (await harness.db.query(sql, [key])).length === 1);
+
+/** A cluster, registered as the clusters subgraph would announce it; answers its id. */
+export async function announceCluster(
+  harness: ServiceUnderTest,
+  cluster: { name: string; level: ClusterLevel; countyCode: string; levelSince?: string },
+): Promise<string> {
+  const clusterId = randomUUID();
+  await harness.publishEvent(ClusterRegistered, clusterId, {
+    clusterId,
+    name: cluster.name,
+    slug: cluster.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    shortName: null,
+    level: cluster.level,
+    countyCode: cluster.countyCode,
+    municipalityCode: null,
+    town: null,
+    sectors: [],
+    programmeStart: null,
+    programmeEnd: null,
+    levelSince: cluster.levelSince ?? '2015-01-01',
+  });
+  await until(harness, `${cluster.name} in the read model`, 'SELECT 1 FROM cluster_directory WHERE cluster_id = $1', clusterId);
+  return clusterId;
+}
+
+/** An organisation, registered as the clusters subgraph would announce it. */
+export async function announceOrganization(
+  harness: ServiceUnderTest,
+  organization: { orgNumber: string; name: string; kind?: OrganizationRegisteredData['kind']; municipalityCode?: string | null },
+): Promise<void> {
+  await harness.publishEvent(OrganizationRegistered, organization.orgNumber, {
+    orgNumber: organization.orgNumber,
+    name: organization.name,
+    kind: organization.kind ?? 'COMPANY',
+    organizationForm: 'AS',
+    naceCode: null,
+    municipalityCode: organization.municipalityCode ?? null,
+    employees: 20,
+    sizeClass: 'SME',
+  });
+  await until(harness, `${organization.name} in the read model`, 'SELECT 1 FROM organization_directory WHERE org_number = $1', organization.orgNumber);
+}

@@ -1,0 +1,55 @@
+import {
+  ClusterLevelChanged,
+  ClusterRegistered,
+  ClusterUpdated,
+  MembershipEnded,
+  MembershipStarted,
+  OrganizationRegistered,
+} from '@klynge/contracts';
+import { defineSubgraph } from '@klynge/platform';
+import { ClusterEntity, ClusterLevelPeriodEntity } from './clusters/cluster.entity';
+import { ClusterQueries } from './clusters/cluster.queries';
+import { ClusterResolver } from './clusters/cluster.resolver';
+import { ClusterService } from './clusters/cluster.service';
+import { programmeGrantsConsumer } from './grants/programme-grants.consumer';
+import { MembershipEntity } from './memberships/membership.entity';
+import { MembershipQueries } from './memberships/membership.queries';
+import { ClusterMembersResolver, MembershipResolver, OrganizationMembershipsResolver } from './memberships/membership.resolver';
+import { MembershipService } from './memberships/membership.service';
+import { CreateClusterRegistry1795500000000 } from './migrations/1795500000000-create-cluster-registry';
+import { OrganizationEntity } from './organizations/organization.entity';
+import { OrganizationQueries } from './organizations/organization.queries';
+import { OrganizationResolver } from './organizations/organization.resolver';
+import { OrganizationService } from './organizations/organization.service';
+import { seedClusters } from './seed/seed-clusters';
+import { ClusterCountsResolver } from './statistics/cluster-counts';
+
+/** The clusters subgraph: the registry of clusters, their level history and member organisations. */
+export const subgraph = defineSubgraph({
+  name: 'clusters',
+  entities: [ClusterEntity, ClusterLevelPeriodEntity, OrganizationEntity, MembershipEntity],
+  migrations: [CreateClusterRegistry1795500000000],
+  publishes: [ClusterRegistered, ClusterUpdated, ClusterLevelChanged, OrganizationRegistered, MembershipStarted, MembershipEnded],
+  schema: ({ dataSource, unitOfWork }) => {
+    const clusters = new ClusterQueries(dataSource);
+    const organizations = new OrganizationQueries(dataSource);
+    const memberships = new MembershipQueries(dataSource);
+    return {
+      resolvers: [
+        new ClusterResolver(new ClusterService(unitOfWork), clusters),
+        new ClusterMembersResolver(memberships),
+        new ClusterCountsResolver(dataSource),
+        new OrganizationResolver(new OrganizationService(unitOfWork), organizations),
+        new OrganizationMembershipsResolver(memberships),
+        new MembershipResolver(new MembershipService(unitOfWork), clusters, organizations),
+      ],
+      // Through the request's loaders: however many references the gateway sends, one query per type.
+      referenceResolvers: {
+        Cluster: (reference, context) => clusters.byId(context, String(reference.id)),
+        Organization: (reference, context) => organizations.byOrgNumber(context, String(reference.orgNumber)),
+      },
+    };
+  },
+  consumers: ({ unitOfWork }) => [programmeGrantsConsumer(new ClusterService(unitOfWork))],
+  seed: { run: seedClusters },
+});

@@ -1,0 +1,51 @@
+import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatusChanged } from '@klynge/contracts';
+import { defineSubgraph } from '@klynge/platform';
+import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
+import { fundingProgrammeDirectory, grantsConsumer, membershipDirectory } from './directory/directory.consumers';
+import { EnrolmentQueries } from './enrolments/enrolment.queries';
+import { EnrolmentResolver, OrganizationEnrolmentsResolver } from './enrolments/enrolment.resolver';
+import { EnrolmentService } from './enrolments/enrolment.service';
+import { CreateCompetence1795700000000 } from './migrations/1795700000000-create-competence';
+import { CreateFundingProgrammeDirectory1795800000000 } from './migrations/1795800000000-create-funding-programme-directory';
+import { ProgrammeQueries } from './programmes/programme.queries';
+import { ClusterProgrammesResolver, ProgrammeResolver } from './programmes/programme.resolver';
+import { ProgrammeService } from './programmes/programme.service';
+import { ReachQueries, ReachResolver } from './reach/reach';
+import { ClusterReference, OrganizationReference } from './references';
+import { competenceSeedReady, seedCompetence } from './seed/seed-competence';
+
+/** The competence subgraph: competence programmes run by clusters, their modules, enrolments and reach. */
+export const subgraph = defineSubgraph({
+  name: 'competence',
+  migrations: [CreateDirectories1795550000000, CreateCompetence1795700000000, CreateFundingProgrammeDirectory1795800000000],
+  publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
+  schema: ({ dataSource, unitOfWork }) => {
+    const programmes = new ProgrammeQueries(dataSource);
+    const enrolments = new EnrolmentQueries(dataSource);
+    return {
+      resolvers: [
+        new ProgrammeResolver(new ProgrammeService(unitOfWork), programmes, enrolments, new ReachQueries(dataSource)),
+        new ClusterProgrammesResolver(programmes),
+        new EnrolmentResolver(new EnrolmentService(unitOfWork), programmes),
+        new OrganizationEnrolmentsResolver(enrolments),
+        new ReachResolver(dataSource),
+      ],
+      // No field returns these directly: the gateway reaches them through _entities.
+      orphanedTypes: [ClusterReference, OrganizationReference],
+      referenceResolvers: {
+        CompetenceProgramme: (reference, context) => programmes.byId(context, String(reference.id)),
+        Enrolment: (reference, context) => enrolments.byId(context, String(reference.id)),
+        ...stubReferenceResolvers,
+      },
+    };
+  },
+  consumers: ({ unitOfWork }) => [
+    clusterDirectory,
+    organizationDirectory,
+    membershipDirectory,
+    fundingProgrammeDirectory,
+    grantsConsumer(new ProgrammeService(unitOfWork)),
+  ],
+  // The demo programmes name their host clusters, so they wait until this service has heard of them.
+  seed: { run: seedCompetence, ready: competenceSeedReady },
+});

@@ -1,0 +1,13 @@
+import { describeSubgraphContract } from '@klynge/service-testing';
+import { subgraph } from './subgraph';
+
+describeSubgraphContract(subgraph, {
+  keys: {
+    Agency: 'fields: "code"',
+    FundingProgramme: 'fields: "code"',
+    Application: 'fields: "id"',
+    Grant: 'fields: "id"',
+    Cluster: 'fields: "id"',
+    Organization: 'fields: "orgNumber"',
+  },
+});

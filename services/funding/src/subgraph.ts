@@ -1,0 +1,52 @@
+import { ApplicationDecided, ApplicationSubmitted, BudgetAllocated, DisbursementPaid, GrantAwarded } from '@klynge/contracts';
+import { defineSubgraph } from '@klynge/platform';
+import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
+import { ApplicationQueries } from './applications/application.queries';
+import { ApplicationResolver } from './applications/application.resolver';
+import { ApplicationService } from './applications/application.service';
+import { GrantQueries } from './grants/grant.queries';
+import { ClusterFundingResolver, GrantResolver, OrganizationFundingResolver } from './grants/grant.resolver';
+import { GrantService } from './grants/grant.service';
+import { CreateFunding1795600000000 } from './migrations/1795600000000-create-funding';
+import { ProgrammeQueries } from './programmes/programme.queries';
+import { CallResolver, ProgrammeResolver } from './programmes/programme.resolver';
+import { ProgrammeService } from './programmes/programme.service';
+import { ClusterReference, OrganizationReference } from './references';
+import { seedFunding } from './seed/seed-funding';
+import { FundingStatisticsResolver } from './statistics/funding-statistics';
+
+/** The funding subgraph: agencies, programmes, budgets, calls, applications, grants and payments. */
+export const subgraph = defineSubgraph({
+  name: 'funding',
+  migrations: [CreateDirectories1795550000000, CreateFunding1795600000000],
+  publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, DisbursementPaid],
+  schema: ({ dataSource, unitOfWork }) => {
+    const programmes = new ProgrammeQueries(dataSource);
+    const applications = new ApplicationQueries(dataSource);
+    const grants = new GrantQueries(dataSource);
+    return {
+      resolvers: [
+        new ProgrammeResolver(new ProgrammeService(unitOfWork), programmes),
+        new CallResolver(programmes),
+        new ApplicationResolver(new ApplicationService(unitOfWork), applications, programmes, grants),
+        new GrantResolver(new GrantService(unitOfWork), grants, applications, programmes),
+        new ClusterFundingResolver(grants, applications),
+        new OrganizationFundingResolver(grants),
+        new FundingStatisticsResolver(dataSource),
+      ],
+      // No field returns these: the gateway reaches them through _entities.
+      orphanedTypes: [ClusterReference, OrganizationReference],
+      // Through the request's loaders: one query per type however many references arrive.
+      referenceResolvers: {
+        Agency: (reference, context) => programmes.agency(context, String(reference.code)),
+        FundingProgramme: (reference, context) => programmes.programme(context, String(reference.code)),
+        Application: (reference, context) => applications.byId(context, String(reference.id)),
+        Grant: (reference, context) => grants.byId(context, String(reference.id)),
+        // Clusters and organisations live in the clusters subgraph; funding only adds fields.
+        ...stubReferenceResolvers,
+      },
+    };
+  },
+  consumers: () => [clusterDirectory, organizationDirectory],
+  seed: { run: seedFunding },
+});
