@@ -24,3 +24,18 @@ describe('the Kafka adapter when no broker answers', () => {
     }
   });
 });
+
+describe('closing the Kafka adapter', () => {
+  it('leaves no connection open, whatever its clients were doing', async () => {
+    const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: 'closing-test' });
+    const topic = `${prefix}closing.${Math.random().toString(36).slice(2, 8)}`;
+    await broker.subscribe({ groupId: `${topic}.group`, topics: [topic], handle: () => Promise.resolve() });
+    await broker.publish([{ topic, key: 'k', value: 'v', headers: {} }]);
+    expect(broker.openConnections()).toBeGreaterThan(0);
+    // A health check and a publish still under way when close() is called.
+    const inFlight = [broker.checkHealth(), broker.publish([{ topic, key: 'k', value: 'w', headers: {} }])].map((work) => work.catch(() => undefined));
+    await broker.close();
+    await Promise.all(inFlight);
+    expect(broker.openConnections()).toBe(0);
+  });
+});
