@@ -1,4 +1,13 @@
-import { type ConfigProblem, defineConfig, env, LOG_LEVELS, tokenConfigProblems, tokenVariables, type VariableSpec } from '@klynge/platform';
+import {
+  type ConfigProblem,
+  defineConfig,
+  env,
+  LOG_LEVELS,
+  MIN_SECRET_BYTES,
+  tokenConfigProblems,
+  tokenVariables,
+  type VariableSpec,
+} from '@klynge/platform';
 import { SUBGRAPHS } from './subgraphs';
 
 /** Per registered subgraph: where it answers, and the secret it expects from the gateway. */
@@ -46,10 +55,12 @@ export const gatewayConfig = defineConfig({
 /** In production the gateway proves itself to every subgraph, which refuses anyone else. */
 function subgraphSecretProblems(values: Record<string, unknown>): ConfigProblem[] {
   if (values.NODE_ENV !== 'production') return [];
-  return SUBGRAPHS.filter(({ secretVariable }) => values[secretVariable] === undefined).map(({ secretVariable, name }) => ({
-    variable: secretVariable,
-    message: `is required in production (the secret the ${name} subgraph expects)`,
-  }));
+  return SUBGRAPHS.flatMap(({ secretVariable, name }) => {
+    const secret = values[secretVariable];
+    if (typeof secret !== 'string') return [{ variable: secretVariable, message: `is required in production (the secret the ${name} subgraph expects)` }];
+    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) return [{ variable: secretVariable, message: `must be at least ${MIN_SECRET_BYTES} bytes long in production` }];
+    return [];
+  });
 }
 
 export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;

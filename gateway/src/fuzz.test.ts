@@ -78,6 +78,8 @@ describe('the graph under random operations', () => {
       '123456785', '123456789', '974760673', '-1', '0', '99999999999999999999999', '1e3', 'NaN', 'null',
       'OMSTILLINGSMOTOREN', 'innovasjon-norge', 'siva', 'NCE', '03', '3401', '62.010', 'https://klynge.no', 'javascript:alert(1)',
       'not-a-uuid', ...realIds,
+      // Cursors forged to look like the lists' own.
+      ...[['x', randomUUID()], [1, 2], ['2017-02-30', 'x'], ['a\u0000', 'b'], []].map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
     ];
     const ids = [...realIds, randomUUID(), 'not-a-uuid', '', '\u0000', '00000000-0000-0000-0000-000000000000', `${world.clusterA}\u0000`, world.clusterA.toUpperCase()];
     const ints = [0, 1, -1, 20, 1_000, 1_001, 2_147_483_647, -2_147_483_648, 2017, 1799];

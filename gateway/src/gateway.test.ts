@@ -66,10 +66,21 @@ describe('the gateway over the three subgraphs', () => {
         admin,
       ),
     ).createApplication.id;
+    // Competence hears from the budget's event whose programme the Conversion Engine is.
+    await known(competence, 'funding_programme_directory', 'programme_code', 'OMSTILLINGSMOTOREN');
     ok(
       await gq(
         `mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }`,
-        { input: { name: 'The Conversion Engine (Omstillingsmotoren)', hostClusterIds: [clusterId], targetCompanies: 300, periodStart: '2017-11-01', fundingApplicationId: applicationId } },
+        {
+          input: {
+            name: 'The Conversion Engine (Omstillingsmotoren)',
+            hostClusterIds: [clusterId],
+            targetCompanies: 300,
+            periodStart: '2017-11-01',
+            fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
+            fundingApplicationId: applicationId,
+          },
+        },
         caseworker,
       ),
     );

@@ -93,7 +93,8 @@ export function measureShape(document: DocumentNode, operation: OperationDefinit
   // the errors keep Klynge's codes.
   validate(schema, alone(document, operation), [
     maxDepthRule({ n: Infinity, flattenFragments: true, ignoreIntrospection: true, onAccept: [(_context, found: Measured) => (depth = found.n)] }),
-    maxAliasesRule({ n: Infinity, onAccept: [(_context, found: Measured) => (aliases = found.n)] }),
+    // Every alias counts, __typename's too (by default the rule lets those through, and each is a key in every item of a list).
+    maxAliasesRule({ n: Infinity, allowList: [], onAccept: [(_context, found: Measured) => (aliases = found.n)] }),
   ]);
   return { depth, aliases };
 }
@@ -103,7 +104,8 @@ export function measureShape(document: DocumentNode, operation: OperationDefinit
  * times its page size. A field's page size is its `first` argument (variables resolved, defaults
  * applied); a list without one counts as {@link DEFAULT_LIST_SIZE} items, except the `edges` of a
  * connection, which its connection's `first` already counts. So asking for 1,000 clusters' grants
- * costs about 1,000 times one cluster's. Introspection costs nothing.
+ * costs about 1,000 times one cluster's. Introspection (`__schema`, `__type`) costs nothing;
+ * `__typename` costs 1 like any field.
  *
  * An operation that expands to more than `maxNodes` fields costs Infinity. That is counted
  * first, in one pass over the document with each fragment counted once: the library's walk
@@ -170,7 +172,8 @@ export function expandedSize(document: DocumentNode, operation: OperationDefinit
 const isConnection = (typeName: string) => typeName.endsWith('Connection');
 
 const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (field.name.startsWith('__')) return 0;
+  // The schema is not data; __typename is a field like any other in every item it is asked of.
+  if (field.name === '__schema' || field.name === '__type') return 0;
   const first = typeof args.first === 'number' ? Math.max(1, args.first) : undefined;
   const returned = getNullableType(field.type);
   let pageSize = 1;

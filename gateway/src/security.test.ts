@@ -8,7 +8,7 @@ import { OTHER_OPERATION } from './metrics';
 import type { Gateway } from './server';
 import { subgraphSettings } from './subgraphs';
 import { fragmentBomb } from './test-support/attacks';
-import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret } from './test-support/graph-under-test';
+import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
 import { startGatewayProcess } from './test-support/gateway-process';
 import { buildWorld, type World } from './test-support/world';
 
@@ -407,6 +407,92 @@ describe('the graph under attack', () => {
       } finally {
         gateway.child.kill('SIGKILL');
       }
+    });
+  });
+
+  describe('12. what a second probe found', () => {
+    const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+    it.each([
+      ['grants', '{ grants(first: 2, after: $a) { totalCount } }', ['x', '5967235f-644a-418b-b2c2-39b9a1ff15ec']],
+      ['applications', '{ applications(first: 2, after: $a) { totalCount } }', ['yesterday', 'not-a-uuid']],
+      ['clusters', '{ clusters(first: 2, after: $a) { totalCount } }', [1, 2]],
+      ['organizations', '{ organizations(first: 2, after: $a) { totalCount } }', ['a\u0000', '123456785']],
+      ['members of a cluster', '{ clusters(first: 1) { edges { node { members(first: 2, after: $a) { totalCount } } } } }', ['x', 1]],
+    ])('a forged cursor is BAD_USER_INPUT, never reaching SQL: %s', async (_case, query, key) => {
+      const answer = await client.gq(query.replace('{', 'query($a: String) {'), { a: cursor(key) });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    });
+
+    it('counts __typename aliases like any other, and costs __typename like any field', async () => {
+      const aliases = Array.from({ length: 31 }, (_, index) => `a${index}: __typename`).join(' ');
+      const answer = await strictClient.post({ query: `{ clusterCounts { ${aliases} } }` });
+      expect([answer.status, answer.errors?.[0]?.extensions?.code]).toEqual([400, 'TOO_MANY_ALIASES']);
+      const costly = await strictClient.post({ query: '{ clusters(first: 1000) { edges { node { __typename id } } } }' });
+      expect([costly.status, costly.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_TOO_COSTLY']);
+    });
+
+    it.each(['2031-02-30T12:00:00+01:00', '2031-04-31T12:00:00Z', '2030-01-01T24:00:00Z', '2030-01-01T12:00', '2030-01-01T12:00:00+25:00'])(
+      'refuses a call deadline that does not exist, or has no offset: %s',
+      async (closesAt) => {
+        const answer = await client.gq(
+          'mutation($c: String!) { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "Impossible", opensOn: "2020-01-01", closesAt: $c }) { id } }',
+          { c: closesAt },
+          innovasjonNorge,
+        );
+        expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closesAt' });
+      },
+    );
+
+    it('counts and logs a refused token (without the token), and takes only one spelling of a token', async () => {
+      const before = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+      const unauthenticated = (text: string) => Number(/klynge_gateway_errors_total\{code="UNAUTHENTICATED"\} (\d+)/.exec(text)?.[1] ?? 0);
+      const refused = await client.post({ query: '{ clusterCounts { total } }' }, { authorization: 'Bearer abc.def.ghi' });
+      expect(refused.status).toBe(401);
+      const after = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+      expect(unauthenticated(after)).toBe(unauthenticated(before) + 1);
+      const token = await signToken(admin, { secret: TEST_JWT_SECRET });
+      for (const junk of [',', '!!', '=', '%%', ' extra']) {
+        const answer = await client.post({ query: '{ clusterCounts { total } }' }, { authorization: `Bearer ${token}${junk}` });
+        expect([junk, answer.status]).toEqual([junk, 401]);
+      }
+    });
+
+    it('refuses names of invisible characters, text-direction overrides, dates before the facts they follow, and upper-case ids', async () => {
+      const update = 'mutation($id: ID!, $input: UpdateClusterInput!) { updateCluster(id: $id, input: $input) { name } }';
+      for (const [input, field] of [
+        [{ name: '\u200b' }, 'name'],
+        [{ name: '\u202eevil' }, 'name'],
+      ] as const) {
+        const answer = await client.gq(update, { id: world.clusterA, input }, admin);
+        expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+      const upper = await client.gq(update, { id: world.clusterA.toUpperCase(), input: { town: 'Raufoss' } }, admin);
+      expect(upper.errors?.[0]).toMatchObject({ message: 'id must be a UUID written in lower case', extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+      const early = await client.gq('mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "1900-01-01") { status } }', { id: world.enrolmentId }, admin);
+      expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'completedOn' });
+      const paid = await client.gq('mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "1", paidOn: "1900-01-01" }) { paidOn } }', { g: world.grantId }, admin);
+      expect(paid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paidOn' });
+    });
+
+    it('shows who took an application\'s steps only to those who could take them', async () => {
+      const steps = 'query($id: ID!) { application(id: $id) { steps { status actor note } } }';
+      const anonymous = await client.gq<{ application: { steps: { actor: string | null }[] } }>(steps, { id: world.underReview });
+      expect(anonymous.data!.application.steps.map((step) => step.actor)).toEqual([null, null, null]);
+      const owner = await client.gq<{ application: { steps: { actor: string | null }[] } }>(steps, { id: world.underReview }, innovasjonNorge);
+      expect(owner.data!.application.steps.every((step) => typeof step.actor === 'string')).toBe(true);
+      const otherAgency = await client.gq<{ application: { steps: { actor: string | null }[] } }>(steps, { id: world.underReview }, siva);
+      expect(otherAgency.data!.application.steps.map((step) => step.actor)).toEqual([null, null, null]);
+    });
+
+    it('takes no persisted-query hashes, and no short subgraph secret in production', async () => {
+      const apq = await fetch(`${gatewayUrl}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`, {
+        headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
+      });
+      // The status Apollo's persisted-query protocol answers with; the code says it is off.
+      expect(((await apq.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+      const short = subgraphSettings(() => 'http://127.0.0.1:1/graphql', () => 'wrong1');
+      expect(() => gatewayConfig.load({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, ...short })).toThrow(/_SECRET: must be at least 32 bytes long in production/);
     });
   });
 });

@@ -23,7 +23,7 @@ import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
 import { queryLimits } from './limits';
-import { GatewayMetrics } from './metrics';
+import { GatewayMetrics, OTHER_OPERATION } from './metrics';
 import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
 import { registeredOperations } from './registered-operations';
@@ -103,6 +103,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
+    // Documents come in full; which ones may be sent by hash will be a registered list, not a cache anyone can fill.
+    persistedQueries: false,
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -158,6 +160,10 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
               await authenticate(req);
             } catch (error) {
               const message = error instanceof Error ? error.message : String(error);
+              // Refused before any plugin sees the request: counted and logged here (never the token).
+              metrics.requests.inc({ operation: OTHER_OPERATION, outcome: 'error' });
+              metrics.errors.inc({ code: 'UNAUTHENTICATED' });
+              logger.warn({ requestId, reason: message }, 'A request with an invalid bearer token was refused');
               throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
             }
             return { requestId, authorization: req.header('authorization') };

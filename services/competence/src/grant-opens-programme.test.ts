@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded } from '@klynge/contracts';
-import { announceCluster, type ServiceUnderTest } from '@klynge/service-testing';
+import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { waitFor } from '@klynge/testing';
-import { caseworker, PLAN, startCompetence } from './test-support/competence-harness';
+import { announceFundingProgramme, caseworker, PLAN, startCompetence } from './test-support/competence-harness';
 
 /**
  * GrantAwarded -> the programme opens: the funding subgraph's event, published here as funding
@@ -22,6 +22,7 @@ describe('a competence programme opens when its grant is awarded', () => {
 
   it('opens the planned programme, and only that one', async () => {
     const clusterId = await announceCluster(competence, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    await announceFundingProgramme(competence, 'OMSTILLINGSMOTOREN');
     const ok = <T>(result: { data?: T; errors?: unknown[] }) => {
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       return result.data!;
@@ -59,5 +60,41 @@ describe('a competence programme opens when its grant is awarded', () => {
     await waitFor('the programme to open', async () => (await status(programmeId)).status === 'OPEN');
     expect(await status(programmeId)).toEqual({ status: 'OPEN', grant: { id: grantId } });
     expect(await status(otherId)).toEqual({ status: 'PLANNED', grant: null });
+  });
+
+  it("takes no grant of another funding programme, so no agency can open its programme with another's grant", async () => {
+    const clusterId = await announceCluster(competence, { name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
+    await announceFundingProgramme(competence, 'KATAPULT', 'siva');
+    const applicationId = randomUUID();
+    // Siva's caseworker plans under Siva's own programme, naming Innovasjon Norge's application.
+    const planned = await competence.query<{ planProgramme: { id: string } }>(
+      PLAN,
+      { input: { name: 'Borrowed grant', hostClusterIds: [clusterId], periodStart: '2017-11-01', fundingProgrammeCode: 'KATAPULT', fundingApplicationId: applicationId } },
+      testCallers.caseworker('siva'),
+    );
+    const programmeId = planned.data!.planProgramme.id;
+    const grantId = randomUUID();
+    await competence.publishEvent(GrantAwarded, grantId, {
+      grantId,
+      applicationId,
+      programmeCode: 'OMSTILLINGSMOTOREN',
+      agencyCode: 'innovasjon-norge',
+      recipient: { type: 'CLUSTER' as const, clusterId },
+      amountAwarded: { amount: '8000000', currency: 'NOK' },
+      awardDate: '2017-10-15',
+      plannedStart: '2017-11-01',
+      plannedEnd: '2019-10-31',
+      clusterLevel: null,
+    });
+    await waitFor('the grant to reach competence', async () => (await competence.db.query('SELECT 1 FROM awarded_grants WHERE grant_id = $1', [grantId])).length === 1);
+    const { data } = await competence.query<{ competenceProgramme: unknown }>(`query($id: ID!) { competenceProgramme(id: $id) { status grant { id } } }`, { id: programmeId });
+    expect(data!.competenceProgramme).toEqual({ status: 'PLANNED', grant: null });
+    // And once granted, the application cannot be named under another programme either.
+    const again = await competence.query(
+      PLAN,
+      { input: { name: 'Borrowed again', hostClusterIds: [clusterId], periodStart: '2017-11-01', fundingProgrammeCode: 'KATAPULT', fundingApplicationId: applicationId } },
+      testCallers.caseworker('siva'),
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fundingApplicationId' });
   });
 });

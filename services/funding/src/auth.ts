@@ -25,6 +25,16 @@ export function requireApplicantSide(
   return requireOwner(caller, owner, action);
 }
 
+/** Whether the caller may see who took an application's steps: those who could take them. */
+export function mayReadApplicantSide(caller: Caller | undefined, application: { agencyCode: string; clusterId: string | null }): boolean {
+  try {
+    requireApplicantSide(caller, application, 'read its steps');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function requireAdmin(caller: Caller | undefined, action: string): Caller {
   return requireRole(caller, ['admin'], action);
 }

@@ -77,8 +77,10 @@ export function bearerAuthenticator(verify: TokenVerifier) {
   return async (request: { header(name: string): string | undefined }): Promise<Caller | undefined> => {
     const authorization = request.header('authorization');
     if (!authorization) return undefined;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    // One spelling per token: three base64url parts and nothing else (a lenient decoder would
+    // take trailing junk, so one token would have many accepted spellings).
+    const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization);
+    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>", the token a JWT');
     return verify(match[1]!);
   };
 }

@@ -11,6 +11,7 @@ export {
   emailAddress,
   isGiven,
   isoDate,
+  isoDateTime,
   isUuid,
   optionalIsoDate,
   optionalText,
@@ -23,6 +24,7 @@ export { checkOperationInput, DEFAULT_INPUT_LIMITS, type InputLimits, Limits } f
 export {
   type ConnectionPage,
   connectionOf,
+  type CursorPart,
   decodeCursor,
   type Edge,
   encodeCursor,

@@ -12,9 +12,14 @@ export function isGiven<T>(value: T | null | undefined): value is T {
   return value !== null && value !== undefined;
 }
 
+/** Control characters, and the bidirectional overrides that make text read otherwise than it is stored. */
+const HIDDEN_CONTROLS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 export function requiredText(field: string, value: string | null | undefined, maxLength = 200): string {
   const text = (value ?? '').trim();
-  if (text === '') throw new BadUserInputError(field, `${field} must not be empty`);
+  // Text of format characters alone (a zero-width space) shows as nothing: empty too.
+  if (text.replace(/\p{Cf}/gu, '') === '') throw new BadUserInputError(field, `${field} must not be empty`);
+  if (HIDDEN_CONTROLS.test(text)) throw new BadUserInputError(field, `${field} must not contain control or text-direction characters`);
   if (text.length > maxLength) throw new BadUserInputError(field, `${field} must be at most ${maxLength} characters`);
   return text;
 }
@@ -32,6 +37,30 @@ export function isoDate(field: string, value: string | null | undefined): string
     throw new BadUserInputError(field, `${field} must be a date written YYYY-MM-DD`);
   }
   return value;
+}
+
+/**
+ * A moment written as an ISO 8601 date-time with its offset, e.g. `2018-09-20T12:00:00+02:00`:
+ * a day that exists, a time of day that exists, and a real offset; nothing read in the server's
+ * own time zone, nothing rolled over into the next day or month.
+ */
+export function isoDateTime(field: string, value: string | null | undefined): Date {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(value ?? '');
+  const valid =
+    match !== null &&
+    isCalendarDay(match[1]!) &&
+    Number(match[2]) <= 23 &&
+    Number(match[3]) <= 59 &&
+    Number(match[4] ?? 0) <= 59 &&
+    (match[5] === 'Z' || (Number(match[7]) <= 14 && Number(match[8]) <= 59));
+  if (!valid) throw new BadUserInputError(field, `${field} must be an ISO 8601 date-time with its offset, e.g. 2018-09-20T12:00:00+02:00`);
+  return new Date(value!);
+}
+
+function isCalendarDay(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.toISOString().slice(0, 10) === value;
 }
 
 export function optionalIsoDate(field: string, value: string | null | undefined): string | null {

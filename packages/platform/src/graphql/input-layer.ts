@@ -222,6 +222,8 @@ function checkValue(value: unknown, type: GraphQLInputType, place: Place): void 
   if (!isScalarType(inner) || typeof value !== 'string') return;
   if (value.includes('\u0000')) throw refused(place, 'must not contain the NUL character (\\u0000)');
   if (inner.name === 'ID' && !isUuid(value)) throw refused(place, 'must be a UUID');
+  // One spelling per id: ids are compared as text (ownership, read models), so no upper case.
+  if (inner.name === 'ID' && value !== value.toLowerCase()) throw refused(place, 'must be a UUID written in lower case');
   const maxLength = place.limits?.maxLength ?? DEFAULT_INPUT_LIMITS.maxLength;
   if (value.length > maxLength) throw refused(place, `must be at most ${maxLength} characters`);
 }

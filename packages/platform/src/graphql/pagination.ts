@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
+import { isUuid } from './input-checks';
 
 /** Relay-style page information of a connection. Every subgraph has it, so it is shareable. */
 @Directive('@shareable')
@@ -72,17 +73,41 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** The sort key in a cursor; BAD_USER_INPUT naming `field` if it is not one of ours. */
-export function decodeCursor(cursor: string, length: number, field = 'after'): (string | number)[] {
+/** What each part of a cursor's sort key is: what it is compared with in SQL. */
+export type CursorPart = 'text' | 'uuid' | 'date' | 'timestamp';
+
+const CURSOR_PARTS: Readonly<Record<CursorPart, (value: unknown) => boolean>> = {
+  text: (value) => typeof value === 'string' && value.length <= 1_000 && !value.includes('\u0000'),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+  date: (value) => typeof value === 'string' && isCalendarDate(value),
+  timestamp: (value) =>
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    isCalendarDate(value.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(value)),
+};
+
+/**
+ * The sort key in a cursor, each part of the kind `parts` says; BAD_USER_INPUT naming `field` if
+ * it is not one of ours (a forged cursor never reaches SQL).
+ */
+export function decodeCursor(cursor: string, parts: readonly CursorPart[], field = 'after'): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === length && key.every((part) => ['string', 'number'].includes(typeof part))) {
-      return key as (string | number)[];
+    if (Array.isArray(key) && key.length === parts.length && parts.every((part, index) => CURSOR_PARTS[part](key[index]))) {
+      return key as string[];
     }
   } catch {
     // fall through to the error below
   }
   throw new BadUserInputError(field, `${field} is not a cursor from this list`);
+}
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
 }
 
 /**

@@ -48,7 +48,7 @@ export class ClusterQueries {
     }
     const totalCount = await query.getCount();
     if (after) {
-      const [name, id] = decodeCursor(after, 2);
+      const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
     }
     const rows = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1).getMany();

@@ -65,8 +65,8 @@ export class ClusterService {
   async register(input: RegisterClusterInput, options: { levelSincePrecision?: 'DAY' | 'YEAR' } = {}) {
     const name = requiredText('name', input.name);
     const slug = isGiven(input.slug) ? input.slug.trim() : slugify(name);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-      throw new BadUserInputError('slug', 'slug must be lower-case words joined by hyphens');
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 100) {
+      throw new BadUserInputError('slug', 'slug must be lower-case words joined by hyphens, at most 100 characters');
     }
     const county = countyCodeInput('countyCode', input.countyCode);
     const levelSince = isoDate('levelSince', input.levelSince);

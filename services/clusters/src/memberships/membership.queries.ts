@@ -27,7 +27,7 @@ export class MembershipQueries {
     page: { first: number; after: string | undefined; includeEnded: boolean },
   ): Promise<ConnectionPage<MembershipEntity>> {
     const limit = pageSize(page.first);
-    const cursor = page.after ? decodeCursor(page.after, 2) : undefined;
+    const cursor = page.after ? decodeCursor(page.after, ['text', 'uuid']) : undefined;
     const loaderName = `memberships.ofCluster:${limit}:${page.after ?? ''}:${page.includeEnded}`;
     return context.loaders
       .get<string, ConnectionPage<MembershipEntity>>(loaderName, async (clusterIds) => {

@@ -33,7 +33,7 @@ export class OrganizationQueries {
     }
     const totalCount = await query.getCount();
     if (after) {
-      const [name, orgNumber] = decodeCursor(after, 2);
+      const [name, orgNumber] = decodeCursor(after, ['text', 'text']);
       query.andWhere('(o.name, o.org_number) > (:afterName, :afterNumber)', { afterName: name, afterNumber: orgNumber });
     }
     const rows = await query.orderBy('o.name', 'ASC').addOrderBy('o.org_number', 'ASC').take(limit + 1).getMany();

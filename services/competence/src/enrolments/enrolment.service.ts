@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompanyEnrolled, EnrolmentCompleted, orgNumberInput } from '@klynge/contracts';
 import {
+  BadUserInputError,
   type Caller,
   ConflictError,
   isoDate,
@@ -69,6 +70,7 @@ export class EnrolmentService {
     return this.unitOfWork.run(async (tx) => {
       const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
       if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
+      notBeforeEnrolment(enrolment, 'completedOn', completedOn);
       const [module] = await tx.manager.query<{ id: string }[]>(
         'SELECT m.id FROM modules m JOIN enrolments e ON e.programme_id = m.programme_id WHERE e.id = $1 AND m.id::text = $2',
         [enrolment.id, moduleId],
@@ -87,6 +89,7 @@ export class EnrolmentService {
     return this.unitOfWork.run(async (tx) => {
       const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
       if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
+      notBeforeEnrolment(enrolment, 'completedOn', completedOn);
       await tx.manager.query(`UPDATE enrolments SET status = 'COMPLETED', completed_on = $2 WHERE id = $1`, [enrolment.id, completedOn]);
       await tx.publish(EnrolmentCompleted, {
         subject: enrolment.id,
@@ -107,10 +110,16 @@ export class EnrolmentService {
     return this.unitOfWork.run(async (tx) => {
       const enrolment = await lockEnrolment(tx, enrolmentId, authorize);
       if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
+      notBeforeEnrolment(enrolment, 'droppedOn', droppedOn);
       await tx.manager.query(`UPDATE enrolments SET status = 'DROPPED', dropped_on = $2 WHERE id = $1`, [enrolment.id, droppedOn]);
       return (await enrolmentsById(tx, [enrolment.id]))[0]!;
     });
   }
+}
+
+/** Nothing about an enrolment happens before it began. */
+function notBeforeEnrolment(enrolment: EnrolmentRecord, field: string, date: string): void {
+  if (date < enrolment.enrolledOn) throw new BadUserInputError(field, `${field} must not be before ${enrolment.enrolledOn}, when the company enrolled`);
 }
 
 export interface EnrolmentRecord extends EnrolmentType {

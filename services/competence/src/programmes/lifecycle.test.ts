@@ -5,6 +5,7 @@ import { waitFor } from '@klynge/testing';
 import {
   admin,
   announceCluster,
+  announceFundingProgramme,
   announceMembership,
   announceOrganization,
   caseworker,
@@ -26,6 +27,7 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
 
   beforeAll(async () => {
     harness = await startCompetence('competence');
+    await announceFundingProgramme(harness, 'OMSTILLINGSMOTOREN');
     raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
     arena = await announceCluster(harness, { name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18' });
     await announceMembership(harness, raufoss, MEMBER_ORG!, '2010-01-01');

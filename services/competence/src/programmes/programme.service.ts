@@ -49,6 +49,9 @@ export class ProgrammeService {
     if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
     const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
     const fundingProgrammeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
+    if (isGiven(input.fundingApplicationId) && fundingProgrammeCode === null) {
+      throw new BadUserInputError('fundingProgrammeCode', 'fundingProgrammeCode is needed with fundingApplicationId: the grant must come from that programme');
+    }
     const transfer = input.knowledgeTransfer
       ? {
           source: requiredText('knowledgeTransfer.source', input.knowledgeTransfer.source),
@@ -61,6 +64,9 @@ export class ProgrammeService {
       () =>
         this.unitOfWork.run(async ({ manager, publish }) => {
           const hosts = [...new Set(input.hostClusterIds)];
+          if (fundingProgrammeCode !== null && !(await agencyOf(manager, fundingProgrammeCode))) {
+            throw new BadUserInputError('fundingProgrammeCode', `${fundingProgrammeCode} is not a funding programme this service has heard of (from its budgets or grants)`);
+          }
           authorize({ agencies: await agenciesOf(manager, fundingProgrammeCode), clusters: hosts });
           const known = await manager.query<{ cluster_id: string; name: string; level: string }[]>(
             'SELECT cluster_id, name, level FROM cluster_directory WHERE cluster_id::text = ANY($1)',
@@ -77,10 +83,15 @@ export class ProgrammeService {
             }
           }
           const [grant] = input.fundingApplicationId
-            ? await manager.query<{ grant_id: string }[]>('SELECT grant_id FROM awarded_grants WHERE application_id = $1', [
-                input.fundingApplicationId,
-              ])
+            ? await manager.query<{ grant_id: string; programme_code: string }[]>(
+                'SELECT grant_id, programme_code FROM awarded_grants WHERE application_id = $1',
+                [input.fundingApplicationId],
+              )
             : [];
+          // A grant funds only programmes of its own funding programme, which the caller must own.
+          if (grant && grant.programme_code !== fundingProgrammeCode) {
+            throw new BadUserInputError('fundingApplicationId', `That application was granted under ${grant.programme_code}, not ${fundingProgrammeCode}`);
+          }
           await manager.query(
             `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,
                accepted_host_levels, target_companies, capacity, period_start, period_end, status, knowledge_source, knowledge_target)
@@ -173,9 +184,12 @@ export class ProgrammeService {
       `INSERT INTO awarded_grants (grant_id, application_id, programme_code) VALUES ($1, $2, $3) ON CONFLICT (grant_id) DO NOTHING`,
       [grant.grantId, grant.applicationId, grant.programmeCode],
     );
+    // Only programmes planned under the grant's own funding programme: planning checked that the
+    // planner may act for that programme's agency, so nobody can borrow another agency's grant.
     const waiting = await tx.manager.query<{ id: string }[]>(
-      'SELECT id FROM competence_programmes WHERE funding_application_id = $1 AND grant_id IS NULL FOR UPDATE',
-      [grant.applicationId],
+      `SELECT id FROM competence_programmes
+       WHERE funding_application_id = $1 AND funding_programme_code = $2 AND grant_id IS NULL FOR UPDATE`,
+      [grant.applicationId, grant.programmeCode],
     );
     for (const { id } of waiting) {
       await tx.manager.query('UPDATE competence_programmes SET grant_id = $2 WHERE id = $1', [id, grant.grantId]);
@@ -203,8 +217,8 @@ async function lock(tx: Transaction, id: string, field: string): Promise<Program
 }
 
 /**
- * Whom a programme belongs to: the agency of its funding programme (once this service has heard
- * of it), otherwise the cluster programme's agencies; and its host clusters.
+ * Whom a programme belongs to: the agency of its funding programme, or, without one, the cluster
+ * programme's agencies; and its host clusters.
  */
 export async function ownerOf(tx: Transaction, programme: Pick<ProgrammeRecord, 'id' | 'fundingProgrammeCode'>): Promise<Ownership> {
   const rows = await tx.manager.query<{ cluster_id: string }[]>('SELECT cluster_id FROM programme_hosts WHERE programme_id = $1', [
@@ -215,11 +229,17 @@ export async function ownerOf(tx: Transaction, programme: Pick<ProgrammeRecord, 
 
 async function agenciesOf(manager: EntityManager, fundingProgrammeCode: string | null): Promise<readonly string[]> {
   if (fundingProgrammeCode === null) return CLUSTER_PROGRAMME_AGENCIES;
+  // Planning refuses a funding programme this service has not heard of; if one is ever unknown, only admins may act.
+  const agency = await agencyOf(manager, fundingProgrammeCode);
+  return agency ? [agency] : [];
+}
+
+async function agencyOf(manager: EntityManager, fundingProgrammeCode: string): Promise<string | undefined> {
   const [known] = await manager.query<{ agency_code: string }[]>(
     'SELECT agency_code FROM funding_programme_directory WHERE programme_code = $1',
     [fundingProgrammeCode],
   );
-  return known ? [known.agency_code] : CLUSTER_PROGRAMME_AGENCIES;
+  return known?.agency_code;
 }
 
 export { lock as lockProgramme };

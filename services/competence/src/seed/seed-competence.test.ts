@@ -1,5 +1,5 @@
 import type { ServiceUnderTest } from '@klynge/service-testing';
-import { announceCluster, startCompetence } from '../test-support/competence-harness';
+import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-harness';
 import { seedCompetence } from './seed-competence';
 import { SEED_PROGRAMMES } from './seed-data';
 
@@ -16,6 +16,8 @@ describe('the competence demo seed', () => {
 
   it('plans the programmes whose hosts are known, the rest on a later run, each once', async () => {
     const { dataSource, unitOfWork } = harness.service;
+    await announceFundingProgramme(harness, 'OMSTILLINGSMOTOREN');
+    await announceFundingProgramme(harness, 'OMSTILLING-PILOT');
     await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual(['The Conversion Engine (Omstillingsmotoren)']);
 

@@ -8,8 +8,9 @@ const SEED_CALLER: Caller = { subject: 'seed', roles: ['admin'] };
 
 /**
  * Plans the demo programmes through the same use cases as the API. Hosts are found by name in
- * the clusters this service has heard of; a programme whose hosts are not known yet (the clusters
- * service has not run since seeding) waits for the next run. Idempotent.
+ * the clusters this service has heard of; a programme whose hosts or funding programme are not
+ * known yet (the clusters or funding service has not run since seeding) waits for the next run.
+ * Idempotent.
  */
 export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfWork): Promise<string[]> {
   const programmes = new ProgrammeService(unitOfWork);
@@ -17,7 +18,7 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
   for (const { hosts, ...programme } of SEED_PROGRAMMES) {
     if ((await dataSource.query<unknown[]>('SELECT 1 FROM competence_programmes WHERE name = $1', [programme.name])).length) continue;
     const known = await dataSource.query<{ cluster_id: string }[]>('SELECT cluster_id FROM cluster_directory WHERE name = ANY($1)', [hosts]);
-    if (known.length !== hosts.length) continue;
+    if (known.length !== hosts.length || !(await fundingProgrammeKnown(dataSource, programme.fundingProgrammeCode))) continue;
     await programmes.plan(
       {
         ...programme,
@@ -32,9 +33,15 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
   return added;
 }
 
-/** Whether every host of the demo programmes has reached this service's read model. */
+/** Whether every host and funding programme of the demo programmes has reached this service's read models. */
 export async function competenceSeedReady(dataSource: DataSource): Promise<boolean> {
   const hosts = [...new Set(SEED_PROGRAMMES.flatMap((programme) => programme.hosts))];
   const [{ known }] = await dataSource.query<[{ known: number }]>('SELECT count(*)::int AS known FROM cluster_directory WHERE name = ANY($1)', [hosts]);
-  return known === hosts.length;
+  if (known !== hosts.length) return false;
+  for (const { fundingProgrammeCode } of SEED_PROGRAMMES) if (!(await fundingProgrammeKnown(dataSource, fundingProgrammeCode))) return false;
+  return true;
+}
+
+async function fundingProgrammeKnown(dataSource: DataSource, code: string): Promise<boolean> {
+  return (await dataSource.query<unknown[]>('SELECT 1 FROM funding_programme_directory WHERE programme_code = $1', [code])).length === 1;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MembershipStarted } from '@klynge/contracts';
+import { BudgetAllocated, MembershipStarted } from '@klynge/contracts';
 import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { waitFor } from '@klynge/testing';
 import { subgraph } from '../subgraph';
@@ -15,6 +15,18 @@ export function startCompetence(label: string, topicPrefix?: string): Promise<Se
 
 const until = (harness: ServiceUnderTest, what: string, sql: string, params: unknown[]) =>
   waitFor(what, async () => (await harness.db.query(sql, params)).length === 1);
+
+/** Tells competence about a funding programme and its agency, as the funding service's budget event would. */
+export async function announceFundingProgramme(harness: ServiceUnderTest, programmeCode: string, agencyCode = 'innovasjon-norge') {
+  await harness.publishEvent(BudgetAllocated, `${programmeCode}:2017`, {
+    programmeCode,
+    agencyCode,
+    year: 2017,
+    amount: { amount: '30000000', currency: 'NOK' },
+    cofunders: [],
+  });
+  await until(harness, `${programmeCode} in competence`, 'SELECT 1 FROM funding_programme_directory WHERE programme_code = $1', [programmeCode]);
+}
 
 export async function announceMembership(harness: ServiceUnderTest, clusterId: string, orgNumber: string, joinedOn: string) {
   const membershipId = randomUUID();

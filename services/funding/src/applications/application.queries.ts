@@ -100,7 +100,7 @@ export class ApplicationQueries {
       [...conditions.params],
     );
     if (after) {
-      const [createdAt, id] = decodeCursor(after, 2);
+      const [createdAt, id] = decodeCursor(after, ['timestamp', 'uuid']);
       conditions.add('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', createdAt, id);
     }
     const rows = await this.dataSource.query<ApplicationRow[]>(

@@ -1,6 +1,6 @@
 import { type ConnectionPage, type RequestContext, requireCaller } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireAgencyCaseworker, requireApplicantSide } from '../auth';
+import { mayReadApplicantSide, requireAgencyCaseworker, requireApplicantSide } from '../auth';
 import type { GrantQueries, GrantRecord } from '../grants/grant.queries';
 import { GrantType } from '../grants/grant.types';
 import type { ProgrammeQueries, ProgrammeRow } from '../programmes/programme.queries';
@@ -55,9 +55,12 @@ export class ApplicationResolver {
     return application.applicant;
   }
 
-  @FieldResolver(() => [ApplicationStepType], { description: 'Every step taken, oldest first: who, when, to which status.' })
-  steps(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<ApplicationStepType[]> {
-    return this.applicationQueries.steps(context, application.id);
+  @FieldResolver(() => [ApplicationStepType], { description: 'Every step taken, oldest first: when, to which status, and (for those who may see it) by whom.' })
+  async steps(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<ApplicationStepType[]> {
+    const steps = await this.applicationQueries.steps(context, application.id);
+    const programme = (await this.programmeQueries.programme(context, application.programmeCode))!;
+    if (mayReadApplicantSide(context.caller, ownerOf(application, programme))) return steps;
+    return steps.map((step) => ({ ...step, actor: null, note: null }));
   }
 
   @FieldResolver(() => GrantType, { nullable: true })

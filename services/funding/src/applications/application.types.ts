@@ -38,13 +38,16 @@ export class ApplicationStepType {
   @Field(() => ApplicationStatusEnum)
   status!: ApplicationStatus;
 
-  @Field({ description: "The caller's subject" })
-  actor!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Who took the step (the caller's subject): personal data, shown only to admins, caseworkers of the programme's agency and the applying cluster's manager.",
+  })
+  actor!: string | null;
 
   @Field({ description: 'ISO 8601 date-time' })
   at!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, in the words of who took the step; shown to the same callers as `actor`.' })
   note!: string | null;
 }
 

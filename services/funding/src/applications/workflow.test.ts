@@ -57,9 +57,11 @@ describe('the application workflow', () => {
         },
       },
     });
+    // Who took each step is shown to those who could take them (here the programme's caseworker).
     const { data } = await harness.query<{ application: { steps: { status: string; actor: string; at: string; note: string | null }[] } }>(
       `query($id: ID!) { application(id: $id) { applicant { type clusterId name } steps { status actor at note } } }`,
       { id },
+      caseworker,
     );
     expect(data!.application).toEqual({
       applicant: { type: 'CLUSTER', clusterId: arenaCluster, name: 'Norwegian Rooms' },

@@ -172,7 +172,7 @@ export class GrantQueries {
       [...conditions.params],
     );
     if (after) {
-      const [awardDate, id] = decodeCursor(after, 2);
+      const [awardDate, id] = decodeCursor(after, ['date', 'uuid']);
       conditions.add('(g.award_date, g.id) < (?::date, ?::uuid)', awardDate, id);
     }
     const rows = await this.dataSource.query<GrantRow[]>(

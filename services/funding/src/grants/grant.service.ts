@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DisbursementPaid } from '@klynge/contracts';
 import {
+  BadUserInputError,
   type Caller,
   ConflictError,
   isoDate,
@@ -29,8 +30,8 @@ export class GrantService {
       // Lock the grant, then add up its payments in a later statement: that one's snapshot sees
       // the payments committed while we waited for the lock.
       const [grant] = isUuid(input.grantId)
-        ? await manager.query<{ id: string; amount: string; status: string; agency_code: string }[]>(
-            `SELECT g.id, g.amount_nok::text AS amount, g.status, p.agency_code
+        ? await manager.query<{ id: string; amount: string; status: string; agency_code: string; award_date: string }[]>(
+            `SELECT g.id, g.amount_nok::text AS amount, g.status, p.agency_code, g.award_date::text AS award_date
              FROM grants g JOIN funding_programmes p ON p.code = g.programme_code WHERE g.id = $1 FOR UPDATE OF g`,
             [input.grantId],
           )
@@ -38,6 +39,7 @@ export class GrantService {
       if (!grant) throw new NotFoundError('Grant', input.grantId, 'grantId');
       authorize(grant.agency_code);
       if (grant.status === 'CANCELLED') throw new ConflictError('The grant is cancelled', 'grantId');
+      if (paidOn < grant.award_date) throw new BadUserInputError('paidOn', `paidOn must not be before ${grant.award_date}, when the grant was awarded`);
       const [{ paid }] = await manager.query<[{ paid: string }]>(
         'SELECT COALESCE(sum(amount_nok), 0)::text AS paid FROM disbursements WHERE grant_id = $1',
         [grant.id],

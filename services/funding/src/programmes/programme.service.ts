@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   ConflictError,
   isoDate,
+  isoDateTime,
   NotFoundError,
   optionalIsoDate,
   optionalText,
@@ -137,10 +138,7 @@ export class ProgrammeService {
 
   async openCall(input: OpenCallInput): Promise<CallType> {
     const opensOn = isoDate('opensOn', input.opensOn);
-    const closesAt = new Date(input.closesAt);
-    if (!/T\d\d:\d\d/.test(input.closesAt) || Number.isNaN(closesAt.getTime())) {
-      throw new BadUserInputError('closesAt', 'closesAt must be an ISO 8601 date-time, e.g. 2018-09-20T12:00:00+02:00');
-    }
+    const closesAt = isoDateTime('closesAt', input.closesAt);
     if (closesAt.toISOString().slice(0, 10) < opensOn) throw new BadUserInputError('closesAt', 'closesAt must be after opensOn');
     const id = randomUUID();
     return this.unitOfWork.run(async ({ manager }) => {
