@@ -9,7 +9,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ADMIN_URL="${POSTGRES_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
-SERVICE_DATABASES=(clusters funding competence)
+# One database per registered subgraph (schemas/subgraphs.json).
+mapfile -t SERVICE_DATABASES < <(node -e 'for (const entry of require(process.argv[1])) console.log(entry.database)' "$INFRA_DIR/../schemas/subgraphs.json")
+((${#SERVICE_DATABASES[@]})) || fail "no subgraph databases in schemas/subgraphs.json"
 STARTED_MARK="$STATE_DIR/postgres.started-by-infra"
 
 answers() { psql "$ADMIN_URL" -XtAqc 'SELECT 1' >/dev/null 2>&1; }
@@ -56,11 +58,12 @@ status() {
     echo "postgres: not answering at $ADMIN_URL"
     return 1
   fi
-  local present
+  local present wanted
+  wanted=$(printf '%s\n' "${SERVICE_DATABASES[@]}" | sort | paste -sd, - | sed 's/,/, /g')
   present=$(psql "$ADMIN_URL" -XtAqc "SELECT string_agg(datname, ', ' ORDER BY datname) FROM pg_database
-    WHERE datname IN ('clusters', 'funding', 'competence')")
+    WHERE datname = ANY (string_to_array('$(IFS=,; echo "${SERVICE_DATABASES[*]}")', ','))")
   echo "postgres: answering at $ADMIN_URL; service databases: ${present:-none}"
-  [[ "$present" == "clusters, competence, funding" ]]
+  [[ "$present" == "$wanted" ]]
 }
 
 case "${1:-}" in

@@ -15,6 +15,6 @@ for part in "${parts[@]}"; do
 done
 cat >&2 <<INFO
 [infra] up. Services reach it with:
-[infra]   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<clusters|funding|competence>
+[infra]   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<a subgraph's database, see schemas/subgraphs.json>
 [infra]   KAFKA_BROKERS=127.0.0.1:9092
 INFO

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
+import { registeredSubgraph, subgraphRegistry } from '@klynge/schemas';
 import { loadSubgraphs } from '@klynge/subgraphs';
 import { parse } from 'yaml';
 
@@ -79,7 +80,7 @@ function expectPublishedPort(name: string, config: AnyConfig) {
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL 15, the official Apache Kafka image (KRaft, our version), every service and the gateway', () => {
-    expect(Object.keys(services).sort()).toEqual(['clusters', 'competence', 'funding', 'gateway', 'kafka', 'postgres']);
+    expect(Object.keys(services).sort()).toEqual([...subgraphRegistry().map((entry) => entry.name), 'gateway', 'kafka', 'postgres'].sort());
     expect(services.postgres!.image).toBe('postgres:15');
     expect(services.kafka!.image).toBe(`apache/kafka:${kafkaVersion}`);
     expect(services.kafka!.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
@@ -100,10 +101,11 @@ describe('docker-compose.yml', () => {
     it('uses its own database on the compose PostgreSQL, created at first start', () => {
       const url = new URL(services[name]!.environment!.DATABASE_URL!);
       expect(url.hostname).toBe('postgres');
-      expect(url.pathname).toBe(`/${name}`);
+      const { database } = registeredSubgraph(name);
+      expect(url.pathname).toBe(`/${database}`);
       expect(url.password).toBe(services.postgres!.environment!.POSTGRES_PASSWORD);
       const initSql = readFileSync(path.join(repoRoot, 'infra', 'docker', 'postgres-init.sql'), 'utf8');
-      expect(initSql).toContain(`CREATE DATABASE ${name};`);
+      expect(initSql).toContain(`CREATE DATABASE ${database};`);
       expect(services.postgres!.volumes).toContain(
         './infra/docker/postgres-init.sql:/docker-entrypoint-initdb.d/10-service-databases.sql:ro',
       );

@@ -1,0 +1,1 @@
+export { type DerivedFile, derivedFiles, staleDerivedFiles, syncDerivedFiles } from './derived-files';
