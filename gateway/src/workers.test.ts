@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { waitFor } from '@klynge/testing';
+import { subgraphSettings } from './subgraphs';
 import { startGatewayProcess } from './test-support/gateway-process';
 
 describe('the gateway process', () => {
@@ -8,9 +9,7 @@ describe('the gateway process', () => {
     const { child, port, exited } = await startGatewayProcess({
       GATEWAY_WORKERS: '2',
       // Nothing listens there: this test needs no subgraph, only the processes.
-      CLUSTERS_URL: 'http://127.0.0.1:9/graphql',
-      FUNDING_URL: 'http://127.0.0.1:9/graphql',
-      COMPETENCE_URL: 'http://127.0.0.1:9/graphql',
+      ...subgraphSettings(() => 'http://127.0.0.1:9/graphql', () => ''),
       LOG_LEVEL: 'fatal',
     });
     try {

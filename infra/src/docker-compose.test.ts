@@ -34,12 +34,10 @@ interface AnyConfig {
 }
 
 /** What an operator sets before `docker compose up` (in the environment or .env). */
-const OPERATOR_ENVIRONMENT: Record<string, string> = {
-  JWT_SECRET: 'j'.repeat(64),
-  CLUSTERS_SECRET: 'c'.repeat(64),
-  FUNDING_SECRET: 'f'.repeat(64),
-  COMPETENCE_SECRET: 'm'.repeat(64),
-};
+const OPERATOR_ENVIRONMENT: Record<string, string> = Object.fromEntries([
+  ['JWT_SECRET', 'j'.repeat(64)],
+  ...subgraphRegistry().map((entry) => [entry.secretVariable, `${entry.name}-secret`.padEnd(64, '!')]),
+]);
 
 /** A compose value with its ${VARIABLE} references replaced as compose does, from `from`. */
 function interpolate(value: string, from: Record<string, string | undefined>): string {
@@ -140,7 +138,7 @@ describe('docker-compose.yml', () => {
 
     it('proves itself to each subgraph with the secret that subgraph expects, and shares the token secret', () => {
       for (const [name] of subgraphs) {
-        expect(services.gateway!.environment![`${name.toUpperCase()}_SECRET`]).toBe(services[name]!.environment!.SUBGRAPH_SECRET);
+        expect(services.gateway!.environment![registeredSubgraph(name).secretVariable]).toBe(services[name]!.environment!.SUBGRAPH_SECRET);
         expect(services[name]!.environment!.SUBGRAPH_SECRET).toBeTruthy();
         expect(services[name]!.environment!.JWT_SECRET).toBe(services.gateway!.environment!.JWT_SECRET);
       }
@@ -163,7 +161,7 @@ describe('docker-compose.yml', () => {
 
     it('points at each subgraph by its compose name and configured port, once they are healthy', () => {
       for (const [name, config] of subgraphs) {
-        const variable = `${name.toUpperCase()}_URL`;
+        const variable = registeredSubgraph(name).urlVariable;
         expect(Object.keys(gatewayConfig.variables)).toContain(variable);
         expect(services.gateway!.environment![variable]).toBe(
           `http://${name}:${String(config.variables.PORT!.default)}/graphql`,

@@ -1,1 +1,1 @@
-module.exports = require('@klynge/jest-config')();
+module.exports = require('@klynge/jest-config')({ integration: true });

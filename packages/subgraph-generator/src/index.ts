@@ -1,1 +1,2 @@
 export { type DerivedFile, derivedFiles, staleDerivedFiles, syncDerivedFiles } from './derived-files';
+export { generateSubgraph, type GenerateOptions, spellings } from './generate';

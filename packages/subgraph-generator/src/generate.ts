@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubgraphEntry } from '@klynge/schemas';
+import { repoRoot, syncDerivedFiles } from './derived-files';
+
+export interface GenerateOptions {
+  /** Lower-case words joined by hyphens, e.g. `catapult` or `research-projects`. */
+  readonly name: string;
+  /** The owning agency's code, e.g. `siva`. */
+  readonly owner: string;
+  /** The repository to generate in (default: this one). */
+  readonly root?: string;
+  /** Where progress goes (default: stdout). */
+  readonly log?: (line: string) => void;
+}
+
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const TEMPLATES = path.join(__dirname, '..', 'templates');
+
+/** The spellings of a subgraph's name that its files use. */
+export function spellings(name: string) {
+  const words = name.split('-');
+  const pascal = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  return {
+    name,
+    pascal,
+    camel: pascal[0]!.toLowerCase() + pascal.slice(1),
+    upper: words.join('_').toUpperCase(),
+    database: words.join('_'),
+  };
+}
+
+/**
+ * A new subgraph, as a partner starts one: `services/<name>` from the template (its declaration,
+ * an example entity with its migration, queries, use case and resolver extending Cluster, an
+ * event with its JSON Schema, a read model of the clusters subgraph's events, ownership rules, a
+ * seed, tests against the real servers), its registry entry, the files derived from the registry,
+ * its committed SDL and the recomposed supergraph. Answers its registry entry.
+ */
+export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
+  const root = options.root ?? repoRoot;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const registryFile = path.join(root, 'schemas', 'subgraphs.json');
+  const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as SubgraphEntry[];
+  const { name, owner } = options;
+  if (!NAME.test(name) || name.length > 30) throw new Error(`The name must be lower-case words joined by hyphens, at most 30 characters: ${name}`);
+  if (!NAME.test(owner)) throw new Error(`The owner must be an agency code, lower-case words joined by hyphens: ${owner}`);
+  const spelt = spellings(name);
+  const entry: SubgraphEntry = {
+    name,
+    owner,
+    description: `The ${name} subgraph, owned by ${owner}.`,
+    package: `@klynge/${name}`,
+    directory: `services/${name}`,
+    port: Math.max(...registry.map((existing) => existing.port)) + 1,
+    urlVariable: `${spelt.upper}_URL`,
+    secretVariable: `${spelt.upper}_SECRET`,
+    database: spelt.database,
+    publishes: [name],
+  };
+  const clash = registry.find(
+    (existing) => existing.name === name || existing.database === entry.database || existing.urlVariable === entry.urlVariable,
+  );
+  if (clash) throw new Error(`A subgraph ${clash.name} is registered already, with the same name, database or variables`);
+  if (existsSync(path.join(root, entry.directory))) throw new Error(`${entry.directory} exists already`);
+
+  const platform = JSON.parse(readFileSync(path.join(root, 'packages', 'platform', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const replacements: [string, string][] = [
+    ['__migration__', String(Date.now())],
+    ['__database__', spelt.database],
+    ['__Name__', spelt.pascal],
+    ['__camel__', spelt.camel],
+    ['__NAME__', spelt.upper],
+    ['__name__', name],
+    ['__owner__', owner],
+    ...['graphql', 'type-graphql', 'typeorm'].map((dependency): [string, string] => [`__version:${dependency}__`, platform.dependencies[dependency]!]),
+  ];
+  const render = (text: string) => replacements.reduce((rendered, [placeholder, value]) => rendered.split(placeholder).join(value), text);
+
+  log(`Creating ${entry.directory} (${entry.package}), owned by ${owner}, on port ${entry.port}`);
+  copyTemplate(path.join(TEMPLATES, 'service'), path.join(root, entry.directory), render);
+  copyTemplate(path.join(TEMPLATES, 'schemas'), path.join(root, 'schemas'), render);
+  writeFileSync(registryFile, `${JSON.stringify([...registry, entry], null, 2)}\n`);
+  log(`Registered in schemas/subgraphs.json; wrote ${syncDerivedFiles(root, [...registry, entry]).join(', ')}`);
+
+  // Link the new workspace, build it, commit its SDL and compose the supergraph with it.
+  run(root, log, 'npm', ['install', '--no-audit', '--no-fund']);
+  run(root, log, 'npx', ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only']);
+  run(root, log, 'npm', ['run', 'sdl', '--workspace', entry.package]);
+  run(root, log, 'npm', ['run', 'compose']);
+  log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
+  return entry;
+}
+
+function copyTemplate(from: string, to: string, render: (text: string) => string): void {
+  mkdirSync(to, { recursive: true });
+  for (const item of readdirSync(from)) {
+    const source = path.join(from, item);
+    const target = path.join(to, render(item));
+    if (statSync(source).isDirectory()) copyTemplate(source, target, render);
+    else writeFileSync(target, render(readFileSync(source, 'utf8')));
+  }
+}
+
+function run(root: string, log: (line: string) => void, command: string, args: readonly string[]): void {
+  log(`$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (exit code ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
