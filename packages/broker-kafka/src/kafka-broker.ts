@@ -70,6 +70,8 @@ export class KafkaBroker implements MessageBroker {
   /** Every connection kafkajs opened for this adapter and has not closed yet. */
   private readonly sockets = new Set<net.Socket>();
   private closed = false;
+  /** Set once close() has released everything: a connection opened after that is ended at once. */
+  private released = false;
 
   constructor(private readonly options: KafkaBrokerOptions) {
     this.kafka = new Kafka({
@@ -78,6 +80,10 @@ export class KafkaBroker implements MessageBroker {
       socketFactory: ({ host, port, onConnect }) => {
         const socket = net.connect({ host, port }, onConnect);
         socket.setKeepAlive(true, KEEP_ALIVE_DELAY_MS);
+        if (this.released) {
+          socket.destroy();
+          return socket;
+        }
         this.sockets.add(socket);
         socket.once('close', () => this.sockets.delete(socket));
         return socket;
@@ -163,6 +169,7 @@ export class KafkaBroker implements MessageBroker {
     // kafkajs can keep a connection it opened while a client was being disconnected (seen
     // here: an idle socket that held a test process open until the broker dropped it after
     // ten minutes). Nothing of this adapter's may outlive close(), so whatever is left goes.
+    this.released = true;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
   }
@@ -179,6 +186,8 @@ export class KafkaBroker implements MessageBroker {
   }
 
   private connectedProducer(): Promise<Producer> {
+    // A publish that began before close() must not make a new producer after it.
+    this.assertOpen();
     this.producer ??= connecting(
       this.kafka.producer({
         createPartitioner: Partitioners.DefaultPartitioner,
