@@ -22,7 +22,8 @@ import { OrganizationQueries } from './organizations/organization.queries';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { OrganizationService } from './organizations/organization.service';
 import { seedClusters } from './seed/seed-clusters';
-import { ClusterCountsResolver } from './statistics/cluster-counts';
+import { ClusterCountsQueries } from './statistics/cluster-counts.queries';
+import { ClusterCountsResolver } from './statistics/cluster-counts.resolver';
 
 /** The clusters subgraph: the registry of clusters, their level history and member organisations. */
 export const subgraph = defineSubgraph({
@@ -38,7 +39,7 @@ export const subgraph = defineSubgraph({
       resolvers: [
         new ClusterResolver(new ClusterService(unitOfWork), clusters),
         new ClusterMembersResolver(memberships),
-        new ClusterCountsResolver(dataSource),
+        new ClusterCountsResolver(new ClusterCountsQueries(dataSource)),
         new OrganizationResolver(new OrganizationService(unitOfWork), organizations),
         new OrganizationMembershipsResolver(memberships),
         new MembershipResolver(new MembershipService(unitOfWork), clusters, organizations),

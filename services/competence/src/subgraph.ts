@@ -10,7 +10,8 @@ import { CreateFundingProgrammeDirectory1795800000000 } from './migrations/17958
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { ClusterProgrammesResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
-import { ReachQueries, ReachResolver } from './reach/reach';
+import { ReachQueries } from './reach/reach.queries';
+import { ReachResolver } from './reach/reach.resolver';
 import { ClusterReference, OrganizationReference } from './references';
 import { competenceSeedReady, seedCompetence } from './seed/seed-competence';
 
@@ -28,7 +29,7 @@ export const subgraph = defineSubgraph({
         new ClusterProgrammesResolver(programmes),
         new EnrolmentResolver(new EnrolmentService(unitOfWork), programmes),
         new OrganizationEnrolmentsResolver(enrolments),
-        new ReachResolver(dataSource),
+        new ReachResolver(new ReachQueries(dataSource)),
       ],
       // No field returns these directly: the gateway reaches them through _entities.
       orphanedTypes: [ClusterReference, OrganizationReference],

@@ -13,7 +13,8 @@ import { CallResolver, ProgrammeResolver } from './programmes/programme.resolver
 import { ProgrammeService } from './programmes/programme.service';
 import { ClusterReference, OrganizationReference } from './references';
 import { seedFunding } from './seed/seed-funding';
-import { FundingStatisticsResolver } from './statistics/funding-statistics';
+import { FundingStatisticsQueries } from './statistics/funding-statistics.queries';
+import { FundingStatisticsResolver } from './statistics/funding-statistics.resolver';
 
 /** The funding subgraph: agencies, programmes, budgets, calls, applications, grants and payments. */
 export const subgraph = defineSubgraph({
@@ -32,7 +33,7 @@ export const subgraph = defineSubgraph({
         new GrantResolver(new GrantService(unitOfWork), grants, applications, programmes),
         new ClusterFundingResolver(grants, applications),
         new OrganizationFundingResolver(grants),
-        new FundingStatisticsResolver(dataSource),
+        new FundingStatisticsResolver(new FundingStatisticsQueries(dataSource)),
       ],
       // No field returns these: the gateway reaches them through _entities.
       orphanedTypes: [ClusterReference, OrganizationReference],

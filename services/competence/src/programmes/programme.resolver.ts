@@ -4,7 +4,7 @@ import { requirePlanner, requireProgrammeRunner } from '../auth';
 import { type EnrolmentQueries } from '../enrolments/enrolment.queries';
 import type { EnrolmentRecord } from '../enrolments/enrolment.service';
 import { EnrolmentStatusEnum, type EnrolmentStatus, EnrolmentType } from '../enrolments/enrolment.types';
-import type { ReachQueries } from '../reach/reach';
+import type { ReachQueries } from '../reach/reach.queries';
 import type { ProgrammeQueries, ProgrammeRecord } from './programme.queries';
 import type { ProgrammeService } from './programme.service';
 import { ClusterReference, FundingProgrammeReference, GrantReference } from '../references';

@@ -1,50 +1,7 @@
 import { COUNTIES } from '@klynge/contracts';
-import { Arg, Field, Float, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { MoneyType, nok } from '../money';
-
-export const FundingDimensionEnum = { AGENCY: 'AGENCY', PROGRAMME: 'PROGRAMME', YEAR: 'YEAR', COUNTY: 'COUNTY' } as const;
-type FundingDimension = keyof typeof FundingDimensionEnum;
-registerEnumType(FundingDimensionEnum, { name: 'FundingDimension' });
-
-@ObjectType('FundingBreakdownRow', { description: 'Granted and paid for one agency, programme, year or county.' })
-export class FundingBreakdownRowType {
-  @Field({ description: 'The agency or programme code, the year, or the county code' })
-  key!: string;
-
-  @Field()
-  label!: string;
-
-  @Field(() => Int)
-  grants!: number;
-
-  @Field(() => MoneyType)
-  granted!: MoneyType;
-
-  @Field(() => MoneyType)
-  paid!: MoneyType;
-}
-
-@ObjectType('ApplicationFunnel', { description: 'Applied against awarded, and the success rate of decided applications.' })
-export class ApplicationFunnelType {
-  @Field(() => Int, { description: 'Applications that were submitted' })
-  applied!: number;
-
-  @Field(() => Int)
-  granted!: number;
-
-  @Field(() => Int)
-  rejected!: number;
-
-  @Field(() => MoneyType, { description: 'Requested by the submitted applications' })
-  requested!: MoneyType;
-
-  @Field(() => MoneyType)
-  awarded!: MoneyType;
-
-  @Field(() => Float, { nullable: true, description: 'granted / (granted + rejected); null before any decision' })
-  successRate!: number | null;
-}
+import { nok } from '../money';
+import type { ApplicationFunnelType, FundingBreakdownRowType, FundingDimension } from './funding-statistics.types';
 
 const DIMENSION_SQL: Record<FundingDimension, { key: string; label: string }> = {
   AGENCY: { key: 'p.agency_code', label: 'ag.name' },
@@ -54,15 +11,10 @@ const DIMENSION_SQL: Record<FundingDimension, { key: string; label: string }> = 
 };
 
 /** Dashboard figures, computed by PostgreSQL. */
-@Resolver()
-export class FundingStatisticsResolver {
+export class FundingStatisticsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Query(() => [FundingBreakdownRowType], { description: 'Granted and paid, by agency, programme, budget year or county.' })
-  async fundingBreakdown(
-    @Arg('by', () => FundingDimensionEnum) by: FundingDimension,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
-  ): Promise<FundingBreakdownRowType[]> {
+  async fundingBreakdown(by: FundingDimension, year: number | undefined): Promise<FundingBreakdownRowType[]> {
     const { key, label } = DIMENSION_SQL[by];
     const rows: { key: string; label: string; grants: number; granted: string; paid: string }[] = await this.dataSource.query(
       `SELECT ${key} AS key, min(${label}) AS label, count(*)::int AS grants, sum(g.amount_nok)::text AS granted,
@@ -87,11 +39,7 @@ export class FundingStatisticsResolver {
     }));
   }
 
-  @Query(() => ApplicationFunnelType)
-  async applicationFunnel(
-    @Arg('programmeCode', () => String, { nullable: true }) programmeCode?: string,
-    @Arg('year', () => Int, { nullable: true, description: 'The year applications were submitted' }) year?: number,
-  ): Promise<ApplicationFunnelType> {
+  async applicationFunnel(programmeCode: string | undefined, year: number | undefined): Promise<ApplicationFunnelType> {
     const [row] = await this.dataSource.query<{ applied: number; granted: number; rejected: number; requested: string; awarded: string }[]>(
       `SELECT count(*)::int AS applied,
               count(*) FILTER (WHERE a.status = 'GRANTED')::int AS granted,

@@ -1,29 +1,8 @@
 import { COUNTIES } from '@klynge/contracts';
 import { alignByKey, type RequestContext } from '@klynge/platform';
-import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { ProgrammeReachType } from '../programmes/programme.types';
-
-@ObjectType('CountyReach', { description: 'Companies reached in one county (by the organisation register; "unknown" where not known).' })
-export class CountyReachType {
-  @Field()
-  countyCode!: string;
-
-  @Field()
-  countyName!: string;
-
-  @Field(() => Int)
-  companies!: number;
-}
-
-@ObjectType('ThemeCompletions', { description: 'Modules completed on one theme.' })
-export class ThemeCompletionsType {
-  @Field()
-  theme!: string;
-
-  @Field(() => Int)
-  completions!: number;
-}
+import type { CountyReachType, ThemeCompletionsType } from './reach.types';
 
 /** Reach figures, computed by PostgreSQL. */
 export class ReachQueries {
@@ -57,14 +36,9 @@ export class ReachQueries {
         shareOfTarget: programme.targetCompanies ? reach.companiesReached / programme.targetCompanies : null,
       }));
   }
-}
 
-@Resolver()
-export class ReachResolver {
-  constructor(private readonly dataSource: DataSource) {}
-
-  @Query(() => [CountyReachType], { description: 'Companies reached (not dropped) by county, for one programme or all.' })
-  async reachByCounty(@Arg('programmeId', () => ID, { nullable: true }) programmeId?: string): Promise<CountyReachType[]> {
+  /** Companies reached (not dropped) by county, for one programme or all. */
+  async byCounty(programmeId: string | undefined): Promise<CountyReachType[]> {
     const rows = await this.dataSource.query<{ county: string; companies: number }[]>(
       `SELECT COALESCE(o.county_code, 'unknown') AS county, count(DISTINCT e.org_number)::int AS companies
        FROM enrolments e LEFT JOIN organization_directory o ON o.org_number = e.org_number
@@ -75,8 +49,8 @@ export class ReachResolver {
     return rows.map((row) => ({ countyCode: row.county, countyName: COUNTIES[row.county] ?? 'Unknown county', companies: row.companies }));
   }
 
-  @Query(() => [ThemeCompletionsType], { description: 'Modules completed, by theme.' })
-  async completionsByTheme(@Arg('programmeId', () => ID, { nullable: true }) programmeId?: string): Promise<ThemeCompletionsType[]> {
+  /** Modules completed, by theme, for one programme or all. */
+  byTheme(programmeId: string | undefined): Promise<ThemeCompletionsType[]> {
     return this.dataSource.query(
       `SELECT m.theme, count(*)::int AS completions
        FROM enrolment_modules em JOIN modules m ON m.id = em.module_id

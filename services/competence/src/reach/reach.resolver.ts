@@ -1,0 +1,18 @@
+import { Arg, ID, Query, Resolver } from 'type-graphql';
+import type { ReachQueries } from './reach.queries';
+import { CountyReachType, ThemeCompletionsType } from './reach.types';
+
+@Resolver()
+export class ReachResolver {
+  constructor(private readonly queries: ReachQueries) {}
+
+  @Query(() => [CountyReachType], { description: 'Companies reached (not dropped) by county, for one programme or all.' })
+  reachByCounty(@Arg('programmeId', () => ID, { nullable: true }) programmeId?: string): Promise<CountyReachType[]> {
+    return this.queries.byCounty(programmeId ?? undefined);
+  }
+
+  @Query(() => [ThemeCompletionsType], { description: 'Modules completed, by theme.' })
+  completionsByTheme(@Arg('programmeId', () => ID, { nullable: true }) programmeId?: string): Promise<ThemeCompletionsType[]> {
+    return this.queries.byTheme(programmeId ?? undefined);
+  }
+}
