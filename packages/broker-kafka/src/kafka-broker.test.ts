@@ -1,5 +1,5 @@
 import { BrokerUnavailableError } from '@klynge/broker';
-import { messageBrokerContract } from '@klynge/broker/src/message-broker.contract';
+import { messageBrokerContract } from '@klynge/broker/contract';
 import { freePorts, kafkaBrokers, uniqueTopicPrefix } from '@klynge/testing';
 import { KafkaBroker } from './kafka-broker';
 
@@ -33,7 +33,9 @@ describe('closing the Kafka adapter', () => {
     await broker.publish([{ topic, key: 'k', value: 'v', headers: {} }]);
     expect(broker.openConnections()).toBeGreaterThan(0);
     // A health check and a publish still under way when close() is called.
-    const inFlight = [broker.checkHealth(), broker.publish([{ topic, key: 'k', value: 'w', headers: {} }])].map((work) => work.catch(() => undefined));
+    const inFlight = [broker.checkHealth(), broker.publish([{ topic, key: 'k', value: 'w', headers: {} }])].map((work) =>
+      work.catch(() => undefined),
+    );
     await broker.close();
     await Promise.all(inFlight);
     expect(broker.openConnections()).toBe(0);

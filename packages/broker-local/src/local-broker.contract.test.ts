@@ -1,4 +1,4 @@
-import { messageBrokerContract } from '@klynge/broker/src/message-broker.contract';
+import { messageBrokerContract } from '@klynge/broker/contract';
 import { LocalBroker } from './local-broker';
 import { TemporaryDirectories, uniqueTopic } from './test-fixtures/helpers';
 

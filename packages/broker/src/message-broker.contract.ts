@@ -3,7 +3,8 @@
  *
  *   messageBrokerContract('Kafka', { create, topicName });
  *
- * Kept out of the build (it needs jest's globals); implementations import it from source.
+ * Built with the package (it uses jest's globals, which the tests that run it provide) and
+ * exported as `@klynge/broker/contract`.
  */
 import { randomUUID } from 'node:crypto';
 import type { DeliveredMessage, MessageBroker } from './message-broker';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ClusterLevel, ClusterRegistered, OrganizationRegistered, type OrganizationRegisteredData } from '@klynge/contracts';
 import { waitFor } from '@klynge/testing';
-import type { ServiceUnderTest } from './index';
+import type { ServiceUnderTest } from './service-under-test';
 
 /**
  * Other subgraphs' facts, told to a service under test as their owners would tell it: their
@@ -51,5 +51,10 @@ export async function announceOrganization(
     employees: 20,
     sizeClass: 'SME',
   });
-  await until(harness, `${organization.name} in the read model`, 'SELECT 1 FROM organization_directory WHERE org_number = $1', organization.orgNumber);
+  await until(
+    harness,
+    `${organization.name} in the read model`,
+    'SELECT 1 FROM organization_directory WHERE org_number = $1',
+    organization.orgNumber,
+  );
 }

@@ -2,13 +2,21 @@ import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
 import { freePorts } from './free-ports';
 import { kafkaVersion } from './infra-scripts';
-import type { InfraPart, StartedContainers } from './infrastructure';
 
 /**
  * PostgreSQL and Kafka in containers, for machines with a Docker engine. Kafka is the official
  * apache/kafka image, the same version the infra scripts run, in KRaft mode; it advertises a
  * fixed host port chosen before start, since clients must be told an address they can reach.
  */
+/** What the tests need: the database server, the broker, or both. */
+export type InfraPart = 'postgres' | 'kafka';
+
+export interface StartedContainers {
+  readonly databaseUrl?: string;
+  readonly kafkaBrokers?: string;
+  stop(): Promise<void>;
+}
+
 export async function startContainers(parts: readonly InfraPart[]): Promise<StartedContainers> {
   const started: StartedTestContainer[] = [];
   const result: { databaseUrl?: string; kafkaBrokers?: string } = {};

@@ -1,5 +1,7 @@
 import { getContainerRuntimeClient } from 'testcontainers';
-import { startContainers } from './containers';
+import { type InfraPart, type StartedContainers, startContainers } from './containers';
+
+export type { InfraPart, StartedContainers };
 import { runInfraScript } from './infra-scripts';
 
 /** The PostgreSQL server and Kafka broker the tests run against. */
@@ -10,14 +12,6 @@ export interface Infrastructure {
   /** Where they came from, for the log: environment, containers or infra scripts. */
   readonly origin: string;
   /** Stops what the setup itself started (containers); scripts' servers keep running. */
-  stop(): Promise<void>;
-}
-
-export type InfraPart = 'postgres' | 'kafka';
-
-export interface StartedContainers {
-  readonly databaseUrl?: string;
-  readonly kafkaBrokers?: string;
   stop(): Promise<void>;
 }
 

@@ -9,10 +9,5 @@ export {
   type TokenSettings,
   type TokenVerifier,
 } from './tokens';
-export {
-  MIN_SECRET_BYTES,
-  RUNTIME_MODES,
-  type RuntimeMode,
-  tokenConfigProblems,
-  tokenVariables,
-} from './token-config';
+export { RUNTIME_MODES, type RuntimeMode } from './runtime-mode';
+export { MIN_SECRET_BYTES, tokenConfigProblems, tokenVariables } from './token-config';

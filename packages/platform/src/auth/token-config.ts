@@ -1,9 +1,6 @@
 import { type ConfigProblem, env } from '../config/define-config';
+import { RUNTIME_MODES, type RuntimeMode } from './runtime-mode';
 import { DEVELOPMENT_JWT_SECRET } from './tokens';
-
-/** How a process runs: production hardens everything, development and test are for one machine. */
-export const RUNTIME_MODES = ['development', 'production', 'test'] as const;
-export type RuntimeMode = (typeof RUNTIME_MODES)[number];
 
 /** The shortest HS256 secret accepted: 256 bits, the size of the HMAC-SHA-256 key. */
 export const MIN_SECRET_BYTES = 32;

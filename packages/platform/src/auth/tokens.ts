@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { type Caller, type Role, ROLES, UnauthenticatedError } from '../graphql';
-import type { RuntimeMode } from './token-config';
+import type { RuntimeMode } from './runtime-mode';
 
 /**
  * Bearer tokens (JWT). The gateway verifies each token and passes it on; every subgraph verifies

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createTestDatabase,
-  freePorts,
-  kafkaBrokers,
-  type TestDatabase,
-  uniqueTopicPrefix,
-  waitFor,
-} from '@klynge/testing';
+import { createTestDatabase, freePorts, kafkaBrokers, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { graphqlRequest } from '../test-fixtures/http';
 import { referenceLoads, sampleConfig, sampleService, slowQueries } from '../test-fixtures/sample-service';
 import { createService, type Service } from './create-service';
@@ -66,8 +59,9 @@ describe('a subgraph service built on the platform', () => {
       id,
     });
     expect(body).toEqual({ data: { incrementTally: { id, count: 1 } } });
-    await waitFor('the event in the read model', async () =>
-      (await db.query('SELECT 1 FROM tally_totals WHERE tally_id = $1', [id])).length === 1,
+    await waitFor(
+      'the event in the read model',
+      async () => (await db.query('SELECT 1 FROM tally_totals WHERE tally_id = $1', [id])).length === 1,
     );
   });
 

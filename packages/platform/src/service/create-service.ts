@@ -81,8 +81,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
     dataSource,
   });
   const runners = (definition.consumers?.(dependencies) ?? []).map(
-    (consumer) =>
-      new ConsumerRunner({ service: name, consumer, broker, dataSource, unitOfWork, schemas, topics, logger }),
+    (consumer) => new ConsumerRunner({ service: name, consumer, broker, dataSource, unitOfWork, schemas, topics, logger }),
   );
   let server: SubgraphServer<TContext> | undefined;
   let stopping: Promise<void> | undefined;

@@ -2,23 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrokerFactory, MessageBroker } from '@klynge/broker';
 import { graphqlSchemaDir, registeredSubgraph, type SubgraphEntry } from '@klynge/schemas';
-import type { DataSource } from 'typeorm';
 import { type ConfigDefinition, subgraphConfig, type SubgraphConfig, type SubgraphVariables } from '../config';
 import type { RequestContext } from '../graphql';
 import { createLogger, type Logger } from '../logging';
-import type { UnitOfWork } from '../outbox';
 import { createService, type Service, type ServiceDefinition } from './create-service';
-import { runSeed } from './run-seed';
+import { runSeed, type SubgraphSeed } from './run-seed';
+
+export type { SubgraphSeed };
 import { exitOnConfigError, runService } from './run-service';
 import { subgraphSdl } from './subgraph-sdl';
-
-/** The demo data a subgraph loads: only facts from the domain notes (see each seed-data.ts). */
-export interface SubgraphSeed {
-  /** Loads it through the same use cases as the API, so its events flow; answers what it added. Idempotent. */
-  run(dataSource: DataSource, unitOfWork: UnitOfWork): Promise<readonly string[]>;
-  /** Whether what it builds on has arrived from other subgraphs' events (waited for before `run`). */
-  ready?(dataSource: DataSource): Promise<boolean>;
-}
 
 /** A subgraph's domain, declared; everything else comes from the platform and the registry. */
 export type SubgraphDefinition<TContext extends RequestContext = RequestContext> = Omit<
@@ -64,7 +56,9 @@ export interface Subgraph<TContext extends RequestContext = RequestContext> {
  *
  *   export const subgraph = defineSubgraph({ name: 'clusters', migrations, publishes, schema, consumers, seed });
  */
-export function defineSubgraph<TContext extends RequestContext = RequestContext>(definition: SubgraphDefinition<TContext>): Subgraph<TContext> {
+export function defineSubgraph<TContext extends RequestContext = RequestContext>(
+  definition: SubgraphDefinition<TContext>,
+): Subgraph<TContext> {
   const entry = registeredSubgraph(definition.name);
   const config = subgraphConfig({ service: definition.name, port: entry.port });
   const sdlFile = path.join(graphqlSchemaDir, `${definition.name}.graphql`);
@@ -88,7 +82,12 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
     const [command = 'start'] = argv;
     switch (command) {
       case 'start':
-        return runService(() => create(exitOnConfigError(() => config.load()), runtime));
+        return runService(() =>
+          create(
+            exitOnConfigError(() => config.load()),
+            runtime,
+          ),
+        );
       case 'sdl':
         await writeFile(sdlFile, await sdl());
         process.stdout.write(`wrote ${sdlFile}\n`);

@@ -1,12 +1,18 @@
 import { waitFor } from '@klynge/async';
-import type { MigrationInterface } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import { defineConfig, env, LOG_LEVELS, subgraphVariables } from '../config';
 import { createDataSource, runMigrations } from '../database';
 import { EventSchemas, TopicNames } from '../events';
 import { createLogger } from '../logging';
 import { Outbox, UnitOfWork } from '../outbox';
-import type { SubgraphSeed } from './define-subgraph';
 
+/** The demo data a subgraph loads: only facts from the domain notes (see each seed-data.ts). */
+export interface SubgraphSeed {
+  /** Loads it through the same use cases as the API, so its events flow; answers what it added. Idempotent. */
+  run(dataSource: DataSource, unitOfWork: UnitOfWork): Promise<readonly string[]>;
+  /** Whether what it builds on has arrived from other subgraphs' events (waited for before `run`). */
+  ready?(dataSource: DataSource): Promise<boolean>;
+}
 
 /**
  * The whole of a service's seed command: migrates its database, then runs `seed` with the same
@@ -26,7 +32,8 @@ export async function runSeed(options: {
     KAFKA_TOPIC_PREFIX: variables.KAFKA_TOPIC_PREFIX,
     LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
     SEED_WAIT_MS: env.integer({
-      description: "how long to wait for other subgraphs' events the demo data builds on (their services must be running); 0 skips it for now",
+      description:
+        "how long to wait for other subgraphs' events the demo data builds on (their services must be running); 0 skips it for now",
       default: 0,
       min: 0,
     }),

@@ -1,13 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import {
-  createTestDatabase,
-  freePorts,
-  kafkaBrokers,
-  type TestDatabase,
-  uniqueTopicPrefix,
-  waitFor,
-} from '@klynge/testing';
+import { createTestDatabase, freePorts, kafkaBrokers, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { graphqlRequest } from '../test-fixtures/http';
 
 const main = path.join(__dirname, '..', 'test-fixtures', 'sample-service.main.ts');
@@ -86,9 +79,7 @@ describe('a service process', () => {
         service: 'sample',
         requestId: 'req-77',
       });
-      expect(lines.map((line) => line.msg)).toEqual(
-        expect.arrayContaining(['Shutting down', 'The sample subgraph has stopped']),
-      );
+      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['Shutting down', 'The sample subgraph has stopped']));
     });
   });
 });

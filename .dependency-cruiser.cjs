@@ -1,0 +1,68 @@
+/**
+ * The boundaries of the code, checked by dependency-cruiser (npm run lint:boundaries, part of
+ * npm test). Paths are the files' real paths: a workspace package resolves to its folder.
+ */
+const TESTS = '(\\.test\\.ts$|/test-support/|/test-fixtures/|\\.contract\\.ts$)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-service-imports-another',
+      comment: 'A subgraph knows another only through its events and the federation contract, never its code.',
+      severity: 'error',
+      from: { path: '^services/([^/]+)/' },
+      to: { path: '^services/', pathNot: '^services/$1/' },
+    },
+    {
+      name: 'kafkajs-only-in-broker-kafka',
+      comment: 'kafkajs is unmaintained: the Kafka adapter is the one place that may use it, so it can be swapped there.',
+      severity: 'error',
+      from: { pathNot: '^packages/broker-kafka/' },
+      to: { path: 'node_modules/kafkajs/' },
+    },
+    {
+      name: 'platform-names-no-broker-adapter',
+      comment: 'The platform depends on the broker interface; where a process starts, it chooses the adapter.',
+      severity: 'error',
+      from: { path: '^packages/platform/src/', pathNot: TESTS },
+      to: { path: '^packages/broker-(kafka|local)/' },
+    },
+    {
+      name: 'resolvers-use-queries-and-services',
+      comment: 'A resolver asks a *.queries.ts or a *.service.ts; the ORM and its DataSource stay behind them.',
+      severity: 'error',
+      from: { path: '\\.resolver\\.ts$' },
+      to: { path: 'node_modules/typeorm/' },
+    },
+    {
+      name: 'no-deep-imports',
+      comment: 'Another package is used through what it exports, never by reaching into its src/.',
+      severity: 'error',
+      from: { path: '^(packages|services)/([^/]+)/' },
+      to: { path: '^(packages|services)/[^/]+/src/', pathNot: '^$1/$2/' },
+    },
+    {
+      name: 'no-deep-imports-from-apps',
+      comment: 'The gateway and infra use packages through what they export too.',
+      severity: 'error',
+      from: { path: '^(gateway|infra)/' },
+      to: { path: '^(packages|services)/[^/]+/src/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make load order matter and hide a missing boundary.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    // The sources are the roots (see lint:boundaries); what they import from other packages
+    // resolves to those packages' folders (dist/ or src/), and is not followed further.
+    doNotFollow: { path: ['node_modules', '(^|/)dist/'] },
+    tsPreCompilationDeps: true,
+    // Workspace packages say what they export (e.g. @klynge/clusters/subgraph) in package.json.
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default', 'types'] },
+  },
+};
