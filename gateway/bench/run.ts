@@ -140,13 +140,18 @@ async function main() {
   const subgraphUrls = new Map<string, string>(SERVICES.map(({ name }, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]));
   const secretHeader = (name: string) => ({ [SUBGRAPH_SECRET_HEADER]: secrets.get(name)! });
   const gatewayEnv = {
-    ...subgraphSettings((name) => subgraphUrls.get(name)!, (name) => secrets.get(name)!),
+    ...subgraphSettings(
+      (name) => subgraphUrls.get(name)!,
+      (name) => secrets.get(name)!,
+    ),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
   };
 
   try {
-    process.stdout.write(`Generating ${SIZE.clusters} clusters, ${SIZE.organizations} organisations, ${SIZE.grants} grants (synthetic)...\n`);
+    process.stdout.write(
+      `Generating ${SIZE.clusters} clusters, ${SIZE.organizations} organisations, ${SIZE.grants} grants (synthetic)...\n`,
+    );
     await Promise.all(
       SERVICES.map(async ({ name, directory }, index) => {
         await admin.query(`CREATE DATABASE "${databases.get(name)}"`);
@@ -177,7 +182,10 @@ async function main() {
     const apolloUrl = `http://127.0.0.1:${apolloPort}/graphql`;
     const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
     startProcess('gateway', ['gateway/dist/index.js'], { ...gatewayEnv, PORT: String(apolloPort) });
-    startProcess('hive gateway', ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'], { ...gatewayEnv, PORT: String(hivePort) });
+    startProcess('hive gateway', ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'], {
+      ...gatewayEnv,
+      PORT: String(hivePort),
+    });
     await waitFor('our gateway', answers(apolloUrl), { timeoutMs: 60_000 });
     const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
     const ours = await post(apolloUrl, dashboard);
@@ -195,9 +203,24 @@ async function main() {
     const targets: Target[] = [
       { label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
       { label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
-      { label: 'floor: clusters subgraph alone', url: subgraphUrls.get('clusters')!, body: clustersBody, headers: secretHeader('clusters') },
-      { label: 'floor: funding _entities alone', url: subgraphUrls.get('funding')!, body: entities(FUNDING_FIELDS), headers: secretHeader('funding') },
-      { label: 'floor: competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS), headers: secretHeader('competence') },
+      {
+        label: 'floor: clusters subgraph alone',
+        url: subgraphUrls.get('clusters')!,
+        body: clustersBody,
+        headers: secretHeader('clusters'),
+      },
+      {
+        label: 'floor: funding _entities alone',
+        url: subgraphUrls.get('funding')!,
+        body: entities(FUNDING_FIELDS),
+        headers: secretHeader('funding'),
+      },
+      {
+        label: 'floor: competence _entities alone',
+        url: subgraphUrls.get('competence')!,
+        body: entities(COMPETENCE_FIELDS),
+        headers: secretHeader('competence'),
+      },
     ];
     for (const target of targets) await post(target.url, target.body, target.headers); // warm caches and plans
     process.stdout.write(

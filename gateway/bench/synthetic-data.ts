@@ -79,9 +79,7 @@ export async function generateClusters(db: pg.Pool, size: DataSize): Promise<voi
 }
 
 export async function generateFunding(db: pg.Pool, size: DataSize): Promise<void> {
-  await db.query(
-    `INSERT INTO agencies (code, name, kind) VALUES ('synthetic-agency', 'Synthetic agency (generated)', 'OTHER')`,
-  );
+  await db.query(`INSERT INTO agencies (code, name, kind) VALUES ('synthetic-agency', 'Synthetic agency (generated)', 'OTHER')`);
   await db.query(
     `INSERT INTO funding_programmes (code, name, agency_code, eligible_cluster_levels, period_start)
      VALUES ('SYNTHETIC', 'Synthetic programme (generated)', 'synthetic-agency', $1, DATE '2010-01-01')`,

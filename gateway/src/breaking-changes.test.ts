@@ -11,7 +11,10 @@ describe('the breaking-change check', () => {
     expect(await breakingChanges('funding', funding, withoutClusterGrants)).toEqual(
       expect.arrayContaining([{ schema: 'funding', change: "Field 'grants' was removed from object type 'Cluster'" }]),
     );
-    const added = funding.replace('type Agency\n  @key(fields: "code")\n{\n', 'type Agency\n  @key(fields: "code")\n{\n  website: String\n');
+    const added = funding.replace(
+      'type Agency\n  @key(fields: "code")\n{\n',
+      'type Agency\n  @key(fields: "code")\n{\n  website: String\n',
+    );
     expect(added).not.toBe(funding);
     expect(await breakingChanges('funding', funding, added)).toEqual([]);
   });
@@ -19,7 +22,12 @@ describe('the breaking-change check', () => {
   it('lets through only the breaks the changelog declares', async () => {
     const changes = await breakingChanges('funding', funding, withoutClusterGrants);
     expect(changes.length).toBeGreaterThan(0);
-    expect(undeclared(changes, changes.map((change) => ({ ...change, reason: 'intended' })))).toEqual([]);
+    expect(
+      undeclared(
+        changes,
+        changes.map((change) => ({ ...change, reason: 'intended' })),
+      ),
+    ).toEqual([]);
     expect(undeclared(changes, [])).toEqual(changes);
   });
 

@@ -22,7 +22,11 @@ export const acceptedHints: readonly string[] = JSON.parse(
  */
 export function composeSupergraph(): Composition {
   const result = composeServices(
-    SUBGRAPHS.map((entry) => ({ name: entry.name, url: defaultUrlOf(entry), typeDefs: parse(readFileSync(sdlFileOf(entry.name), 'utf8')) })),
+    SUBGRAPHS.map((entry) => ({
+      name: entry.name,
+      url: defaultUrlOf(entry),
+      typeDefs: parse(readFileSync(sdlFileOf(entry.name), 'utf8')),
+    })),
   );
   if (result.errors) {
     throw new Error(`The subgraphs do not compose:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);

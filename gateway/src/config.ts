@@ -19,46 +19,51 @@ const subgraphVariables = Object.fromEntries(
 ) as Record<string, VariableSpec<string | undefined>>;
 
 /** The gateway's configuration: where it listens and where each subgraph answers. */
-export const gatewayConfig = defineConfig({
-  PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
-  HOST: env.string({ description: 'interface to listen on (0.0.0.0 for every one, as in a container)', default: '127.0.0.1' }),
-  ...subgraphVariables,
-  LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
-  ...tokenVariables(),
-  CORS_ORIGINS: env.list({
-    description:
-      'origins (scheme://host[:port]) whose pages may call the gateway, comma-separated; development also lets in any localhost origin',
-    default: [],
-    item: /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
-  }),
-  METRICS_PORT: env.port({
-    description: 'port of a second listener that serves only /metrics; production serves metrics there and nowhere else',
-    optional: true,
-  }),
-  METRICS_HOST: env.string({ description: 'interface the metrics listener binds', default: '127.0.0.1' }),
-  MAX_QUERY_DEPTH: env.integer({ description: 'deepest field allowed, counting the root field as 1', default: 13, min: 1 }),
-  MAX_QUERY_ALIASES: env.integer({ description: 'most aliases in one operation', default: 30, min: 0 }),
-  MAX_QUERY_COST: env.integer({ description: 'highest estimated cost (fields times page sizes)', default: 200_000, min: 1 }),
-  MAX_QUERY_NODES: env.integer({
-    description: 'most fields the cost estimate visits, fragments counted each time they are spread',
-    default: 5_000,
-    min: 100,
-  }),
-  MAX_QUERY_TOKENS: env.integer({ description: 'most tokens in one document', default: 5_000, min: 100 }),
-  MAX_BODY_SIZE: env.string({ description: 'largest request body, e.g. 100kb', default: '100kb', pattern: /^\d+(b|kb|mb)$/ }),
-  ALLOW_BATCHED_REQUESTS: env.boolean({ description: 'accept an array of operations in one HTTP request', default: false }),
-  QUERY_PLAN_CACHE_MIB: env.integer({ description: 'approximate memory for cached query plans, in MiB', default: 30, min: 1 }),
-  GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
-  SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
-}, [tokenConfigProblems, subgraphSecretProblems]);
+export const gatewayConfig = defineConfig(
+  {
+    PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
+    HOST: env.string({ description: 'interface to listen on (0.0.0.0 for every one, as in a container)', default: '127.0.0.1' }),
+    ...subgraphVariables,
+    LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
+    ...tokenVariables(),
+    CORS_ORIGINS: env.list({
+      description:
+        'origins (scheme://host[:port]) whose pages may call the gateway, comma-separated; development also lets in any localhost origin',
+      default: [],
+      item: /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
+    }),
+    METRICS_PORT: env.port({
+      description: 'port of a second listener that serves only /metrics; production serves metrics there and nowhere else',
+      optional: true,
+    }),
+    METRICS_HOST: env.string({ description: 'interface the metrics listener binds', default: '127.0.0.1' }),
+    MAX_QUERY_DEPTH: env.integer({ description: 'deepest field allowed, counting the root field as 1', default: 13, min: 1 }),
+    MAX_QUERY_ALIASES: env.integer({ description: 'most aliases in one operation', default: 30, min: 0 }),
+    MAX_QUERY_COST: env.integer({ description: 'highest estimated cost (fields times page sizes)', default: 200_000, min: 1 }),
+    MAX_QUERY_NODES: env.integer({
+      description: 'most fields the cost estimate visits, fragments counted each time they are spread',
+      default: 5_000,
+      min: 100,
+    }),
+    MAX_QUERY_TOKENS: env.integer({ description: 'most tokens in one document', default: 5_000, min: 100 }),
+    MAX_BODY_SIZE: env.string({ description: 'largest request body, e.g. 100kb', default: '100kb', pattern: /^\d+(b|kb|mb)$/ }),
+    ALLOW_BATCHED_REQUESTS: env.boolean({ description: 'accept an array of operations in one HTTP request', default: false }),
+    QUERY_PLAN_CACHE_MIB: env.integer({ description: 'approximate memory for cached query plans, in MiB', default: 30, min: 1 }),
+    GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
+    SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
+  },
+  [tokenConfigProblems, subgraphSecretProblems],
+);
 
 /** In production the gateway proves itself to every subgraph, which refuses anyone else. */
 function subgraphSecretProblems(values: Record<string, unknown>): ConfigProblem[] {
   if (values.NODE_ENV !== 'production') return [];
   return SUBGRAPHS.flatMap(({ secretVariable, name }) => {
     const secret = values[secretVariable];
-    if (typeof secret !== 'string') return [{ variable: secretVariable, message: `is required in production (the secret the ${name} subgraph expects)` }];
-    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) return [{ variable: secretVariable, message: `must be at least ${MIN_SECRET_BYTES} bytes long in production` }];
+    if (typeof secret !== 'string')
+      return [{ variable: secretVariable, message: `is required in production (the secret the ${name} subgraph expects)` }];
+    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
+      return [{ variable: secretVariable, message: `must be at least ${MIN_SECRET_BYTES} bytes long in production` }];
     return [];
   });
 }
@@ -69,5 +74,7 @@ export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;
 export function subgraphTargets(config: GatewayConfig): Map<string, { url: string; secret: string | undefined }> {
   // The registry's variables are declared above, each URL required: loading checked them all.
   const values = config as unknown as Readonly<Record<string, string | undefined>>;
-  return new Map(SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: values[urlVariable]!, secret: values[secretVariable] }]));
+  return new Map(
+    SUBGRAPHS.map(({ name, urlVariable, secretVariable }) => [name, { url: values[urlVariable]!, secret: values[secretVariable] }]),
+  );
 }

@@ -73,15 +73,56 @@ describe('the graph under random operations', () => {
     const random = generator(SEED);
     const realIds = Object.values(world);
     const strings = [
-      '', 'a', 'a\u0000b', '\u0000', 'x'.repeat(10_001), 'ø'.repeat(300), "' OR 1=1 --", '\u202e🙂', '<script>alert(1)</script>',
-      '2017-02-30', '2017-11-01', '9999-12-31', '0000-00-00', '2018-09-20T12:00:00+02:00', 'yesterday',
-      '123456785', '123456789', '974760673', '-1', '0', '99999999999999999999999', '1e3', 'NaN', 'null',
-      'OMSTILLINGSMOTOREN', 'innovasjon-norge', 'siva', 'NCE', '03', '3401', '62.010', 'https://klynge.no', 'javascript:alert(1)',
-      'not-a-uuid', ...realIds,
+      '',
+      'a',
+      'a\u0000b',
+      '\u0000',
+      'x'.repeat(10_001),
+      'ø'.repeat(300),
+      "' OR 1=1 --",
+      '\u202e🙂',
+      '<script>alert(1)</script>',
+      '2017-02-30',
+      '2017-11-01',
+      '9999-12-31',
+      '0000-00-00',
+      '2018-09-20T12:00:00+02:00',
+      'yesterday',
+      '123456785',
+      '123456789',
+      '974760673',
+      '-1',
+      '0',
+      '99999999999999999999999',
+      '1e3',
+      'NaN',
+      'null',
+      'OMSTILLINGSMOTOREN',
+      'innovasjon-norge',
+      'siva',
+      'NCE',
+      '03',
+      '3401',
+      '62.010',
+      'https://klynge.no',
+      'javascript:alert(1)',
+      'not-a-uuid',
+      ...realIds,
       // Cursors forged to look like the lists' own.
-      ...[['x', randomUUID()], [1, 2], ['2017-02-30', 'x'], ['a\u0000', 'b'], []].map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
+      ...[['x', randomUUID()], [1, 2], ['2017-02-30', 'x'], ['a\u0000', 'b'], []].map((key) =>
+        Buffer.from(JSON.stringify(key)).toString('base64url'),
+      ),
     ];
-    const ids = [...realIds, randomUUID(), 'not-a-uuid', '', '\u0000', '00000000-0000-0000-0000-000000000000', `${world.clusterA}\u0000`, world.clusterA.toUpperCase()];
+    const ids = [
+      ...realIds,
+      randomUUID(),
+      'not-a-uuid',
+      '',
+      '\u0000',
+      '00000000-0000-0000-0000-000000000000',
+      `${world.clusterA}\u0000`,
+      world.clusterA.toUpperCase(),
+    ];
     const ints = [0, 1, -1, 20, 1_000, 1_001, 2_147_483_647, -2_147_483_648, 2017, 1799];
     const floats = [0, -1, 0.5, 1e308, -1e308];
     const callers: (Caller | undefined)[] = [
@@ -125,7 +166,9 @@ describe('the graph under random operations', () => {
 
     /** Some of a type's fields (leaves, and one level of objects), none that needs an argument. */
     const selectionOf = (type: GraphQLObjectType, depth: number): string => {
-      const fields = Object.values(type.getFields()).filter((field: GraphQLField<unknown, unknown>) => field.args.every((argument) => !isNonNullType(argument.type)));
+      const fields = Object.values(type.getFields()).filter((field: GraphQLField<unknown, unknown>) =>
+        field.args.every((argument) => !isNonNullType(argument.type)),
+      );
       const chosen = fields.filter(() => random.chance(0.4)).slice(0, 8);
       const parts = ['__typename'];
       for (const field of chosen) {
@@ -165,9 +208,13 @@ describe('the graph under random operations', () => {
       const caller = random.pick(callers);
       const answer = await client.gq(query, variables, caller);
       const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
-      const leaks = (answer.errors ?? []).filter((error) => /\bat \S+ \(|node_modules|\/work\/|SELECT |INSERT INTO|violates .* constraint/.test(error.message));
+      const leaks = (answer.errors ?? []).filter((error) =>
+        /\bat \S+ \(|node_modules|\/work\/|SELECT |INSERT INTO|violates .* constraint/.test(error.message),
+      );
       if (answer.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR') || codes.includes(undefined) || leaks.length > 0) {
-        failures.push(`${answer.status} ${JSON.stringify(answer.errors).slice(0, 300)}\n  ${query.slice(0, 300)}\n  ${JSON.stringify(variables).slice(0, 300)} as ${caller?.subject ?? 'anonymous'}`);
+        failures.push(
+          `${answer.status} ${JSON.stringify(answer.errors).slice(0, 300)}\n  ${query.slice(0, 300)}\n  ${JSON.stringify(variables).slice(0, 300)} as ${caller?.subject ?? 'anonymous'}`,
+        );
       }
     }
     expect(failures).toEqual([]);

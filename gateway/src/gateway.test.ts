@@ -44,14 +44,44 @@ describe('the gateway over the three subgraphs', () => {
         admin,
       ),
     ).registerCluster.id;
-    ok(await gq(`mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (synthetic)", kind: COMPANY, employees: 40 }) { orgNumber } }`, {}, admin));
-    ok(await gq(`mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2010-01-01" }) { id } }`, { c: clusterId }, admin));
+    ok(
+      await gq(
+        `mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (synthetic)", kind: COMPANY, employees: 40 }) { orgNumber } }`,
+        {},
+        admin,
+      ),
+    );
+    ok(
+      await gq(
+        `mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2010-01-01" }) { id } }`,
+        { c: clusterId },
+        admin,
+      ),
+    );
     await known(funding, 'cluster_directory', 'cluster_id', clusterId);
     await known(competence, 'cluster_directory', 'cluster_id', clusterId);
 
-    ok(await gq(`mutation { registerAgency(input: { code: "innovasjon-norge", name: "Innovasjon Norge", kind: INNOVATION_NORWAY }) { code } }`, {}, admin));
-    ok(await gq(`mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`, {}, caseworker));
-    ok(await gq(`mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`, {}, caseworker));
+    ok(
+      await gq(
+        `mutation { registerAgency(input: { code: "innovasjon-norge", name: "Innovasjon Norge", kind: INNOVATION_NORWAY }) { code } }`,
+        {},
+        admin,
+      ),
+    );
+    ok(
+      await gq(
+        `mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`,
+        {},
+        caseworker,
+      ),
+    );
+    ok(
+      await gq(
+        `mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`,
+        {},
+        caseworker,
+      ),
+    );
     const callId = ok(
       await gq<{ openCall: { id: string } }>(
         `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", projectStart: "2017-11-01" }) { id } }`,
@@ -93,9 +123,16 @@ describe('the gateway over the three subgraphs', () => {
         caseworker,
       ),
     ).decideApplication.grant.id;
-    ok(await gq(`mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "2000000", paidOn: "2018-01-15" }) { paidOn } }`, { g: grantId }, caseworker));
-    await waitFor('the programme to open', async () =>
-      (await competence.db.query(`SELECT 1 FROM competence_programmes WHERE status = 'OPEN'`)).length === 1,
+    ok(
+      await gq(
+        `mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "2000000", paidOn: "2018-01-15" }) { paidOn } }`,
+        { g: grantId },
+        caseworker,
+      ),
+    );
+    await waitFor(
+      'the programme to open',
+      async () => (await competence.db.query(`SELECT 1 FROM competence_programmes WHERE status = 'OPEN'`)).length === 1,
     );
   });
 
@@ -171,12 +208,18 @@ describe('the gateway over the three subgraphs', () => {
     expect(forged.status).toBe(401);
     expect(((await forged.json()) as GraphQLResult<unknown>).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // A cluster manager edits only their own cluster.
-    expect((await gq(edit, { id: clusterId }, managerOf('00000000-0000-4000-8000-000000000000'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gq(edit, { id: clusterId }, managerOf('00000000-0000-4000-8000-000000000000'))).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await gq(edit, { id: clusterId }, managerOf(clusterId))).data).toEqual({ updateCluster: { town: 'Gjøvik' } });
     // Only a caseworker of the programme's agency decides its applications.
-    const { data } = await gq<{ applications: { edges: { node: { id: string } }[] } }>(`{ applications(first: 1) { edges { node { id } } } }`);
+    const { data } = await gq<{ applications: { edges: { node: { id: string } }[] } }>(
+      `{ applications(first: 1) { edges { node { id } } } }`,
+    );
     const decide = `mutation($id: ID!) { decideApplication(id: $id, input: { decision: REJECTED }) { status } }`;
-    expect((await gq(decide, { id: data!.applications.edges[0]!.node.id }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gq(decide, { id: data!.applications.edges[0]!.node.id }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     // Personal data needs a role, through a root field and through an entity reference alike.
     const contact = `query($id: ID!) { cluster(id: $id) { managerContact { name } } }`;
     expect((await gq(contact, { id: clusterId }, viewer)).data).toEqual({ cluster: { managerContact: null } });
@@ -195,7 +238,11 @@ describe('the gateway over the three subgraphs', () => {
     expect(await withoutSecret.json()).toEqual({
       errors: [{ message: 'Only the gateway may query this subgraph', extensions: { code: 'FORBIDDEN' } }],
     });
-    const sdl = await fetch(funding.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+    const sdl = await fetch(funding.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
     expect(sdl.status).toBe(403);
     // With the gateway's secret but an anonymous caller, the subgraph still applies its own rules.
     const asGateway = await direct({ [SUBGRAPH_SECRET_HEADER]: subgraphSecret('clusters') });
@@ -206,7 +253,11 @@ describe('the gateway over the three subgraphs', () => {
     const dashboard = `{ clusters(filter: { level: NCE }) { edges { node { name fundingTotal { amount } hostedProgrammes { name } } } } }`;
     await competence.service.stop();
     const degraded = await gq<{ clusters: { edges: { node: Record<string, unknown> }[] } }>(dashboard);
-    expect(degraded.data!.clusters.edges[0]!.node).toEqual({ name: 'NCE Raufoss', fundingTotal: { amount: '8000000' }, hostedProgrammes: null });
+    expect(degraded.data!.clusters.edges[0]!.node).toEqual({
+      name: 'NCE Raufoss',
+      fundingTotal: { amount: '8000000' },
+      hostedProgrammes: null,
+    });
     expect(degraded.errors).toEqual([
       expect.objectContaining({
         message: 'The competence subgraph could not answer; its fields are missing from this result',
@@ -232,7 +283,13 @@ describe('the gateway over the three subgraphs', () => {
       ),
     ).registerCluster.id;
     await known(funding, 'cluster_directory', 'cluster_id', rooms);
-    ok(await gq(`mutation { createProgramme(input: { code: "NIC", name: "Norwegian Innovation Clusters", agencyCode: "innovasjon-norge", eligibleClusterLevels: [ARENA, NCE], periodStart: "2014-01-01" }) { code } }`, {}, caseworker));
+    ok(
+      await gq(
+        `mutation { createProgramme(input: { code: "NIC", name: "Norwegian Innovation Clusters", agencyCode: "innovasjon-norge", eligibleClusterLevels: [ARENA, NCE], periodStart: "2014-01-01" }) { code } }`,
+        {},
+        caseworker,
+      ),
+    );
     ok(await gq(`mutation { allocateBudget(input: { programmeCode: "NIC", year: 2018, amount: "137000000" }) { year } }`, {}, caseworker));
     const callId = ok(
       await gq<{ openCall: { id: string } }>(
@@ -251,7 +308,13 @@ describe('the gateway over the three subgraphs', () => {
     ).createApplication.id;
     ok(await gq(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id: applicationId }, manager));
     ok(await gq(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, caseworker));
-    ok(await gq(`mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2018-11-07", plannedEnd: "2023-12-31" }) { status } }`, { id: applicationId }, caseworker));
+    ok(
+      await gq(
+        `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2018-11-07", plannedEnd: "2023-12-31" }) { status } }`,
+        { id: applicationId },
+        caseworker,
+      ),
+    );
     const raised = await waitFor('the new level', async () => {
       const { data } = await gq<{ cluster: { level: string; programmePeriod: unknown; applications: { status: string }[] } }>(
         `query($id: ID!) { cluster(id: $id) { level programmePeriod { start end } applications { status } } }`,
@@ -259,13 +322,21 @@ describe('the gateway over the three subgraphs', () => {
       );
       return data?.cluster.level === 'NCE' && data.cluster;
     });
-    expect(raised).toEqual({ level: 'NCE', programmePeriod: { start: '2019-01-01', end: '2023-12-31' }, applications: [{ status: 'GRANTED' }] });
+    expect(raised).toEqual({
+      level: 'NCE',
+      programmePeriod: { start: '2019-01-01', end: '2023-12-31' },
+      applications: [{ status: 'GRANTED' }],
+    });
 
     // The programme the first grant opened takes a company, and the cluster's reach shows it.
     const programmeId = (await competence.db.query<{ id: string }>(`SELECT id FROM competence_programmes WHERE status = 'OPEN'`))[0]!.id;
-    const enrolled = await gq(`mutation($input: EnrolCompanyInput!) { enrolCompany(input: $input) { status memberOfCluster } }`, {
-      input: { programmeId, orgNumber: '123456785', enrolledOn: '2018-02-01' },
-    }, managerOf(clusterId));
+    const enrolled = await gq(
+      `mutation($input: EnrolCompanyInput!) { enrolCompany(input: $input) { status memberOfCluster } }`,
+      {
+        input: { programmeId, orgNumber: '123456785', enrolledOn: '2018-02-01' },
+      },
+      managerOf(clusterId),
+    );
     expect(enrolled.data).toEqual({ enrolCompany: { status: 'ENROLLED', memberOfCluster: true } });
     const reach = await gq<{ cluster: { hostedProgrammes: unknown } }>(
       `query($id: ID!) { cluster(id: $id) { hostedProgrammes { reach { companiesReached targetCompanies outsideClusters } } } }`,
@@ -283,8 +354,7 @@ describe('the gateway over the three subgraphs', () => {
          FROM generate_series($1::int, $2::int) AS i`,
         [from, to],
       );
-    const subgraphRequests = async () =>
-      (await gateway.metrics.subgraphRequests.get()).values.reduce((sum, value) => sum + value.value, 0);
+    const subgraphRequests = async () => (await gateway.metrics.subgraphRequests.get()).values.reduce((sum, value) => sum + value.value, 0);
     const dashboard = async () => {
       const before = await subgraphRequests();
       const result = await gq<{ clusters: { edges: unknown[] } }>(`{ clusters(filter: { level: GCE }, first: 1000) { edges { node {
@@ -325,7 +395,11 @@ describe('the gateway over the three subgraphs', () => {
     try {
       const ownUrl = await own.start();
       const ask = async (query: string) => {
-        const response = await fetch(ownUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        const response = await fetch(ownUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
         expect(((await response.json()) as GraphQLResult<unknown>).errors).toBeUndefined();
       };
       for (let round = 0; round < 10; round += 1) await ask('query Counts { clusterCounts { total } }');
@@ -363,9 +437,17 @@ describe('the gateway over the three subgraphs', () => {
     });
 
     const post = async (body: unknown) => {
-      const response = await fetch(strictUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(strictUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await response.text();
-      return { status: response.status, text, json: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined) as GraphQLResult<unknown> | undefined };
+      return {
+        status: response.status,
+        text,
+        json: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined) as GraphQLResult<unknown> | undefined,
+      };
     };
     const code = (result: { json?: GraphQLResult<unknown> }) => result.json?.errors?.[0]?.extensions?.code;
 

@@ -11,7 +11,9 @@ const MAX_NODES = 10_000;
 
 const operationOf = (query: string) => {
   const document = parse(query);
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  )!;
   return { document, operation };
 };
 const shape = (query: string) => {
@@ -26,9 +28,10 @@ const cost = (query: string, variables: Record<string, unknown> = {}) => {
 describe('query measurement', () => {
   it('counts depth from the root field to the deepest leaf, through fragments, and aliases wherever they are', () => {
     expect(shape('{ clusterCounts { total byLevel { level } } }')).toEqual({ depth: 3, aliases: 0 });
-    expect(
-      shape('query { clusters { edges { node { ...F } } } } fragment F on Cluster { a: name b: levelHistory { level } }'),
-    ).toEqual({ depth: 5, aliases: 2 });
+    expect(shape('query { clusters { edges { node { ...F } } } } fragment F on Cluster { a: name b: levelHistory { level } }')).toEqual({
+      depth: 5,
+      aliases: 2,
+    });
   });
 
   it("costs a page of clusters about page size times one cluster's fields", () => {

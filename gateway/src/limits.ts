@@ -92,7 +92,12 @@ export function measureShape(document: DocumentNode, operation: OperationDefinit
   // With no limit of their own the rules only measure; the limits are compared above, so that
   // the errors keep Klynge's codes.
   validate(schema, alone(document, operation), [
-    maxDepthRule({ n: Infinity, flattenFragments: true, ignoreIntrospection: true, onAccept: [(_context, found: Measured) => (depth = found.n)] }),
+    maxDepthRule({
+      n: Infinity,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      onAccept: [(_context, found: Measured) => (depth = found.n)],
+    }),
     // Every alias counts, __typename's too (by default the rule lets those through, and each is a key in every item of a list).
     maxAliasesRule({ n: Infinity, allowList: [], onAccept: [(_context, found: Measured) => (aliases = found.n)] }),
   ]);

@@ -13,7 +13,9 @@ export interface RegisteredOperation {
 /** Every operation under schemas/operations/, each of which must be named, and once only. */
 export function registeredOperations(directory: string = operationsDir): RegisteredOperation[] {
   const operations: RegisteredOperation[] = [];
-  for (const file of readdirSync(directory).filter((name) => name.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()) {
     const text = readFileSync(path.join(directory, file), 'utf8');
     for (const definition of parse(text).definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;

@@ -90,7 +90,10 @@ describe('the graph under attack', () => {
   describe('2. tokens', () => {
     it('a gateway with a secret of its own refuses a token signed with the development secret', async () => {
       const forged = await signToken(admin, { secret: DEVELOPMENT_JWT_SECRET });
-      const answer = await strictClient.post({ query: 'mutation { registerAgency(input: { code: "x", name: "X", kind: OTHER }) { code } }' }, { authorization: `Bearer ${forged}` });
+      const answer = await strictClient.post(
+        { query: 'mutation { registerAgency(input: { code: "x", name: "X", kind: OTHER }) { code } }' },
+        { authorization: `Bearer ${forged}` },
+      );
       expect([answer.status, answer.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
     });
 
@@ -103,43 +106,174 @@ describe('the graph under attack', () => {
           return (error as { problems: { variable: string }[] }).problems.map((problem) => problem.variable);
         }
       };
-      const subgraphs = subgraphSettings(() => 'http://127.0.0.1:1/graphql', (name) => `${name}-secret`.padEnd(32, '!'));
+      const subgraphs = subgraphSettings(
+        () => 'http://127.0.0.1:1/graphql',
+        (name) => `${name}-secret`.padEnd(32, '!'),
+      );
       expect(load(gatewayConfig, { NODE_ENV: 'production', ...subgraphs })).toEqual(['JWT_SECRET']);
       expect(load(gatewayConfig, { NODE_ENV: 'production', ...subgraphs, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual(['JWT_SECRET']);
-      const database = { DATABASE_URL: 'postgresql://127.0.0.1/clusters', KAFKA_BROKERS: '127.0.0.1:9092', SUBGRAPH_SECRET: 'd'.repeat(32) };
+      const database = {
+        DATABASE_URL: 'postgresql://127.0.0.1/clusters',
+        KAFKA_BROKERS: '127.0.0.1:9092',
+        SUBGRAPH_SECRET: 'd'.repeat(32),
+      };
       expect(load(loadSubgraphNamed('clusters').config, { NODE_ENV: 'production', ...database })).toEqual(['JWT_SECRET']);
     });
   });
 
   describe('3. every mutation checks who owns what it changes', () => {
     /** Each mutation, what it is aimed at, and two callers who do not own it. */
-    const table = (): { name: string; query: string; variables: Record<string, unknown>; wrongAgency: Caller; wrongCluster: Caller | 'any manager may' }[] => {
+    const table = (): {
+      name: string;
+      query: string;
+      variables: Record<string, unknown>;
+      wrongAgency: Caller;
+      wrongCluster: Caller | 'any manager may';
+    }[] => {
       const otherManager = managerOf(world.clusterB);
       const ownManager = managerOf(world.clusterA);
       const byId = (mutation: string, id: string, extra = '') => `mutation($id: ID!) { ${mutation}(id: $id${extra}) { __typename } }`;
       return [
         // The cluster registry belongs to the cluster programme's agencies.
-        { name: 'registerCluster', query: 'mutation { registerCluster(input: { name: "Intruder Cluster", level: ARENA, levelSince: "2020-01-01", countyCode: "03" }) { id } }', variables: {}, wrongAgency: enova, wrongCluster: otherManager },
-        { name: 'updateCluster', query: byId('updateCluster', world.clusterA, ', input: { town: "Nowhere" }'), variables: { id: world.clusterA }, wrongAgency: enova, wrongCluster: otherManager },
-        { name: 'changeClusterLevel', query: byId('changeClusterLevel', world.clusterA, ', input: { level: GCE, effectiveFrom: "2020-01-01", reason: "Forged" }'), variables: { id: world.clusterA }, wrongAgency: enova, wrongCluster: ownManager },
-        { name: 'addMember', query: 'mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2030-01-01" }) { id } }', variables: { c: world.clusterA }, wrongAgency: enova, wrongCluster: otherManager },
-        { name: 'endMembership', query: byId('endMembership', world.membership, ', leftOn: "2030-01-01"'), variables: { id: world.membership }, wrongAgency: enova, wrongCluster: otherManager },
+        {
+          name: 'registerCluster',
+          query:
+            'mutation { registerCluster(input: { name: "Intruder Cluster", level: ARENA, levelSince: "2020-01-01", countyCode: "03" }) { id } }',
+          variables: {},
+          wrongAgency: enova,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'updateCluster',
+          query: byId('updateCluster', world.clusterA, ', input: { town: "Nowhere" }'),
+          variables: { id: world.clusterA },
+          wrongAgency: enova,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'changeClusterLevel',
+          query: byId('changeClusterLevel', world.clusterA, ', input: { level: GCE, effectiveFrom: "2020-01-01", reason: "Forged" }'),
+          variables: { id: world.clusterA },
+          wrongAgency: enova,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'addMember',
+          query: 'mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2030-01-01" }) { id } }',
+          variables: { c: world.clusterA },
+          wrongAgency: enova,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'endMembership',
+          query: byId('endMembership', world.membership, ', leftOn: "2030-01-01"'),
+          variables: { id: world.membership },
+          wrongAgency: enova,
+          wrongCluster: otherManager,
+        },
         // An organisation belongs to no cluster until it joins one, so any cluster's manager may register it.
-        { name: 'registerOrganization', query: 'mutation { registerOrganization(input: { orgNumber: "000000000", name: "Intruder AS", kind: COMPANY }) { orgNumber } }', variables: {}, wrongAgency: enova, wrongCluster: 'any manager may' },
+        {
+          name: 'registerOrganization',
+          query: 'mutation { registerOrganization(input: { orgNumber: "000000000", name: "Intruder AS", kind: COMPANY }) { orgNumber } }',
+          variables: {},
+          wrongAgency: enova,
+          wrongCluster: 'any manager may',
+        },
         // Money belongs to the agency that owns the programme (Innovasjon Norge here).
-        { name: 'registerAgency', query: 'mutation { registerAgency(input: { code: "intruder", name: "Intruder", kind: OTHER }) { code } }', variables: {}, wrongAgency: innovasjonNorge, wrongCluster: ownManager },
-        { name: 'createProgramme', query: 'mutation { createProgramme(input: { code: "INTRUDER", name: "Intruder", agencyCode: "innovasjon-norge", periodStart: "2020-01-01" }) { code } }', variables: {}, wrongAgency: siva, wrongCluster: ownManager },
-        { name: 'allocateBudget', query: 'mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2018, amount: "1" }) { year } }', variables: {}, wrongAgency: siva, wrongCluster: ownManager },
-        { name: 'openCall', query: 'mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "Intruder call", opensOn: "2020-01-01", closesAt: "2099-01-01T00:00:00Z" }) { id } }', variables: {}, wrongAgency: siva, wrongCluster: ownManager },
-        { name: 'createApplication', query: 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }', variables: { input: { callId: world.callId, clusterId: world.clusterA, title: 'Intruder', requested: '1' } }, wrongAgency: siva, wrongCluster: otherManager },
-        { name: 'submitApplication', query: byId('submitApplication', world.draft), variables: { id: world.draft }, wrongAgency: siva, wrongCluster: otherManager },
-        { name: 'withdrawApplication', query: byId('withdrawApplication', world.submitted), variables: { id: world.submitted }, wrongAgency: siva, wrongCluster: otherManager },
-        { name: 'startReview', query: byId('startReview', world.submitted), variables: { id: world.submitted }, wrongAgency: siva, wrongCluster: ownManager },
-        { name: 'decideApplication', query: byId('decideApplication', world.underReview, ', input: { decision: REJECTED }'), variables: { id: world.underReview }, wrongAgency: siva, wrongCluster: ownManager },
-        { name: 'recordDisbursement', query: 'mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "1", paidOn: "2018-01-15" }) { paidOn } }', variables: { g: world.grantId }, wrongAgency: siva, wrongCluster: ownManager },
+        {
+          name: 'registerAgency',
+          query: 'mutation { registerAgency(input: { code: "intruder", name: "Intruder", kind: OTHER }) { code } }',
+          variables: {},
+          wrongAgency: innovasjonNorge,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'createProgramme',
+          query:
+            'mutation { createProgramme(input: { code: "INTRUDER", name: "Intruder", agencyCode: "innovasjon-norge", periodStart: "2020-01-01" }) { code } }',
+          variables: {},
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'allocateBudget',
+          query: 'mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2018, amount: "1" }) { year } }',
+          variables: {},
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'openCall',
+          query:
+            'mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "Intruder call", opensOn: "2020-01-01", closesAt: "2099-01-01T00:00:00Z" }) { id } }',
+          variables: {},
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'createApplication',
+          query: 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }',
+          variables: { input: { callId: world.callId, clusterId: world.clusterA, title: 'Intruder', requested: '1' } },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'submitApplication',
+          query: byId('submitApplication', world.draft),
+          variables: { id: world.draft },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'withdrawApplication',
+          query: byId('withdrawApplication', world.submitted),
+          variables: { id: world.submitted },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'startReview',
+          query: byId('startReview', world.submitted),
+          variables: { id: world.submitted },
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'decideApplication',
+          query: byId('decideApplication', world.underReview, ', input: { decision: REJECTED }'),
+          variables: { id: world.underReview },
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'recordDisbursement',
+          query: 'mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "1", paidOn: "2018-01-15" }) { paidOn } }',
+          variables: { g: world.grantId },
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
         // A competence programme belongs to its funding programme's agency and its host clusters.
-        { name: 'planProgramme', query: 'mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }', variables: { input: { name: 'Intruder programme', hostClusterIds: [world.clusterA], periodStart: '2020-01-01', fundingProgrammeCode: 'OMSTILLINGSMOTOREN' } }, wrongAgency: siva, wrongCluster: ownManager },
-        { name: 'addModule', query: 'mutation($p: ID!) { addModule(input: { programmeId: $p, title: "Intruder", theme: "x", format: COURSE }) { id } }', variables: { p: world.programmeId }, wrongAgency: siva, wrongCluster: otherManager },
+        {
+          name: 'planProgramme',
+          query: 'mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }',
+          variables: {
+            input: {
+              name: 'Intruder programme',
+              hostClusterIds: [world.clusterA],
+              periodStart: '2020-01-01',
+              fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
+            },
+          },
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
+        {
+          name: 'addModule',
+          query: 'mutation($p: ID!) { addModule(input: { programmeId: $p, title: "Intruder", theme: "x", format: COURSE }) { id } }',
+          variables: { p: world.programmeId },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
         ...(['openProgramme', 'startProgramme', 'completeProgramme', 'cancelProgramme'] as const).map((name) => ({
           name,
           query: byId(name, world.programmeId),
@@ -147,18 +281,50 @@ describe('the graph under attack', () => {
           wrongAgency: siva,
           wrongCluster: otherManager,
         })),
-        { name: 'enrolCompany', query: 'mutation($p: ID!) { enrolCompany(input: { programmeId: $p, orgNumber: "974760673" }) { id } }', variables: { p: world.programmeId }, wrongAgency: siva, wrongCluster: otherManager },
-        { name: 'completeModule', query: 'mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-02-01") { id } }', variables: { e: world.enrolmentId, m: world.moduleId }, wrongAgency: siva, wrongCluster: otherManager },
-        { name: 'completeEnrolment', query: byId('completeEnrolment', world.enrolmentId, ', completedOn: "2018-03-01"'), variables: { id: world.enrolmentId }, wrongAgency: siva, wrongCluster: otherManager },
-        { name: 'dropEnrolment', query: byId('dropEnrolment', world.enrolmentId, ', droppedOn: "2018-03-01"'), variables: { id: world.enrolmentId }, wrongAgency: siva, wrongCluster: otherManager },
+        {
+          name: 'enrolCompany',
+          query: 'mutation($p: ID!) { enrolCompany(input: { programmeId: $p, orgNumber: "974760673" }) { id } }',
+          variables: { p: world.programmeId },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'completeModule',
+          query: 'mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-02-01") { id } }',
+          variables: { e: world.enrolmentId, m: world.moduleId },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'completeEnrolment',
+          query: byId('completeEnrolment', world.enrolmentId, ', completedOn: "2018-03-01"'),
+          variables: { id: world.enrolmentId },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
+        {
+          name: 'dropEnrolment',
+          query: byId('dropEnrolment', world.enrolmentId, ', droppedOn: "2018-03-01"'),
+          variables: { id: world.enrolmentId },
+          wrongAgency: siva,
+          wrongCluster: otherManager,
+        },
       ];
     };
 
     it('names every mutation of the subgraphs it is about (a subgraph added later checks its own, as generated)', () => {
       const mutationsOf = (name: string) =>
-        Object.keys(buildASTSchema(parse(readFileSync(sdlFileOf(name), 'utf8')), { assumeValidSDL: true }).getMutationType()?.getFields() ?? {});
+        Object.keys(
+          buildASTSchema(parse(readFileSync(sdlFileOf(name), 'utf8')), { assumeValidSDL: true })
+            .getMutationType()
+            ?.getFields() ?? {},
+        );
       const expected = ['clusters', 'funding', 'competence'].flatMap(mutationsOf);
-      expect(table().map((row) => row.name).sort()).toEqual(expected.sort());
+      expect(
+        table()
+          .map((row) => row.name)
+          .sort(),
+      ).toEqual(expected.sort());
     });
 
     it('refuses each with a token of the wrong agency and of the wrong cluster, and writes nothing', async () => {
@@ -181,17 +347,25 @@ describe('the graph under attack', () => {
     it("lets the programme's own agency withdraw what another agency's caseworker could not", async () => {
       const withdraw = 'mutation($id: ID!) { withdrawApplication(id: $id) { status } }';
       expect((await client.gq(withdraw, { id: world.submitted }, siva)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect((await client.gq(withdraw, { id: world.submitted }, innovasjonNorge)).data).toEqual({ withdrawApplication: { status: 'WITHDRAWN' } });
+      expect((await client.gq(withdraw, { id: world.submitted }, innovasjonNorge)).data).toEqual({
+        withdrawApplication: { status: 'WITHDRAWN' },
+      });
     });
   });
 
   describe('4. the cost of a page size given in a variable', () => {
     it('is its value: a query refused with a literal is refused with the same number in a variable', async () => {
       const literal = await strictClient.post({ query: '{ clusters(first: 1000) { edges { node { name town } } } }' });
-      const variable = await strictClient.post({ query: 'query($f: Int) { clusters(first: $f) { edges { node { name town } } } }', variables: { f: 1000 } });
+      const variable = await strictClient.post({
+        query: 'query($f: Int) { clusters(first: $f) { edges { node { name town } } } }',
+        variables: { f: 1000 },
+      });
       expect([literal.status, literal.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_TOO_COSTLY']);
       expect([variable.status, variable.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_TOO_COSTLY']);
-      const small = await strictClient.post({ query: 'query($f: Int) { clusters(first: $f) { edges { node { name } } } }', variables: { f: 2 } });
+      const small = await strictClient.post({
+        query: 'query($f: Int) { clusters(first: $f) { edges { node { name } } } }',
+        variables: { f: 2 },
+      });
       expect(small.errors).toBeUndefined();
     });
   });
@@ -201,11 +375,13 @@ describe('the graph under attack', () => {
       ['two operations without operationName', { query: 'query A { clusterCounts { total } } query B { agencies { code } }' }],
       ['an unknown operationName', { query: 'query A { clusterCounts { total } }', operationName: 'Nope' }],
       ['a subscription', { query: 'subscription { clusterCounts { total } }' }],
-    ])('are the client\'s mistake (400 with a code), not a 500: %s', async (_case, body) => {
+    ])("are the client's mistake (400 with a code), not a 500: %s", async (_case, body) => {
       for (const target of [client, strictClient]) {
         const answer = await target.post(body);
         expect(answer.status).toBe(400);
-        expect(['OPERATION_RESOLUTION_FAILURE', 'OPERATION_NOT_SUPPORTED', 'GRAPHQL_VALIDATION_FAILED']).toContain(answer.errors?.[0]?.extensions?.code);
+        expect(['OPERATION_RESOLUTION_FAILURE', 'OPERATION_NOT_SUPPORTED', 'GRAPHQL_VALIDATION_FAILED']).toContain(
+          answer.errors?.[0]?.extensions?.code,
+        );
       }
     });
   });
@@ -229,7 +405,11 @@ describe('the graph under attack', () => {
       const mutations: [string, Record<string, unknown>, string][] = [
         ['mutation($id: ID!) { updateCluster(id: $id, input: { town: "Rau\\u0000foss" }) { town } }', { id: world.clusterA }, 'town'],
         ['mutation { registerAgency(input: { code: "nul", name: "N\\u0000", kind: OTHER }) { code } }', {}, 'name'],
-        ['mutation($p: ID!) { addModule(input: { programmeId: $p, title: "T\\u0000", theme: "x", format: COURSE }) { id } }', { p: world.programmeId }, 'title'],
+        [
+          'mutation($p: ID!) { addModule(input: { programmeId: $p, title: "T\\u0000", theme: "x", format: COURSE }) { id } }',
+          { p: world.programmeId },
+          'title',
+        ],
       ];
       for (const [query, variables, field] of mutations) {
         const answer = await client.gq(query, variables, admin);
@@ -242,7 +422,10 @@ describe('the graph under attack', () => {
       const create = 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { status } }';
       const input = { callId: world.callId, clusterId: null, orgNumber: null, title: 'Nobody applies', requested: '1' };
       expect((await client.gq(create, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
-      expect((await client.gq(create, { input }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clusterId' });
+      expect((await client.gq(create, { input }, admin)).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'clusterId',
+      });
       const asCluster = await client.gq(create, { input: { ...input, clusterId: world.clusterA, title: 'The cluster applies' } }, admin);
       expect(asCluster.data).toEqual({ createApplication: { status: 'DRAFT' } });
     });
@@ -252,10 +435,14 @@ describe('the graph under attack', () => {
     /** A request straight to the clusters subgraph with `secret` in the header, as raw bytes. */
     const direct = (secret: string) =>
       new Promise<number>((resolve, reject) => {
-        const request = http.request(graph.clusters.url, { method: 'POST', headers: { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secret } }, (response) => {
-          response.resume();
-          resolve(response.statusCode!);
-        });
+        const request = http.request(
+          graph.clusters.url,
+          { method: 'POST', headers: { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secret } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode!);
+          },
+        );
         request.on('error', reject);
         request.end(JSON.stringify({ query: '{ clusterCounts { total } }' }));
       });
@@ -306,12 +493,18 @@ describe('the graph under attack', () => {
     it('refuses 10,000 sectors and a name of 20,000 characters, naming the field, and writes nothing', async () => {
       const before = await fingerprint(graph.clusters);
       const update = 'mutation($id: ID!, $input: UpdateClusterInput!) { updateCluster(id: $id, input: $input) { id } }';
-      const sectors = (count: number) => ({ id: world.clusterA, input: { sectors: Array.from({ length: count }, (_, index) => `sector ${index}`) } });
+      const sectors = (count: number) => ({
+        id: world.clusterA,
+        input: { sectors: Array.from({ length: count }, (_, index) => `sector ${index}`) },
+      });
       // 10,000 do not even fit in a request body the gateway takes; 1,000 reach the subgraph's input layer.
       const tenThousand = await client.gq(update, sectors(10_000), admin);
       expect([tenThousand.status, tenThousand.errors?.[0]?.extensions?.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
       const thousand = await client.gq(update, sectors(1_000), admin);
-      expect(thousand.errors?.[0]).toMatchObject({ message: 'sectors must have at most 20 items', extensions: { code: 'BAD_USER_INPUT', field: 'sectors' } });
+      expect(thousand.errors?.[0]).toMatchObject({
+        message: 'sectors must have at most 20 items',
+        extensions: { code: 'BAD_USER_INPUT', field: 'sectors' },
+      });
       const name = await client.gq(update, { id: world.clusterA, input: { description: 'x'.repeat(20_000) } }, admin);
       expect(name.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
       expect(await fingerprint(graph.clusters)).toBe(before);
@@ -320,18 +513,21 @@ describe('the graph under attack', () => {
 
   describe('10. cross-origin pages', () => {
     const preflight = (url: string, origin: string) =>
-      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
 
     it('are let in from listed origins with credentials, from localhost in development without, and from nowhere else', async () => {
       const listed = await graph.gatewayOver({ NODE_ENV: 'production', CORS_ORIGINS: 'https://dashboard.klynge.no' });
       try {
         const listedUrl = await listed.start();
         const allowed = await preflight(listedUrl, 'https://dashboard.klynge.no');
-        expect([allowed.status, allowed.headers.get('access-control-allow-origin'), allowed.headers.get('access-control-allow-credentials')]).toEqual([
-          204,
-          'https://dashboard.klynge.no',
-          'true',
-        ]);
+        expect([
+          allowed.status,
+          allowed.headers.get('access-control-allow-origin'),
+          allowed.headers.get('access-control-allow-credentials'),
+        ]).toEqual([204, 'https://dashboard.klynge.no', 'true']);
         expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
         expect((await preflight(listedUrl, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
         // Production lets in no localhost page it was not told of.
@@ -340,7 +536,10 @@ describe('the graph under attack', () => {
         await listed.stop();
       }
       const local = await preflight(gatewayUrl, 'http://localhost:5173');
-      expect([local.headers.get('access-control-allow-origin'), local.headers.get('access-control-allow-credentials')]).toEqual(['http://localhost:5173', null]);
+      expect([local.headers.get('access-control-allow-origin'), local.headers.get('access-control-allow-credentials')]).toEqual([
+        'http://localhost:5173',
+        null,
+      ]);
       expect((await preflight(gatewayUrl, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     });
 
@@ -355,7 +554,10 @@ describe('the graph under attack', () => {
     const raw = (url: string, body: string) =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(url === graph.clusters.url ? { [SUBGRAPH_SECRET_HEADER]: subgraphSecret('clusters') } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(url === graph.clusters.url ? { [SUBGRAPH_SECRET_HEADER]: subgraphSecret('clusters') } : {}),
+        },
         body,
       });
 
@@ -364,10 +566,18 @@ describe('the graph under attack', () => {
         const bad = await raw(target, '{"query": oops');
         const badText = await bad.text();
         expect([target, bad.status, bad.headers.get('content-type')]).toEqual([target, 400, expect.stringContaining('application/json')]);
-        expect(JSON.parse(badText)).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-        const large = await raw(target, JSON.stringify({ query: '{ clusterCounts { total } }', variables: { padding: 'x'.repeat(2_000_000) } }));
+        expect(JSON.parse(badText)).toEqual({
+          errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
+        const large = await raw(
+          target,
+          JSON.stringify({ query: '{ clusterCounts { total } }', variables: { padding: 'x'.repeat(2_000_000) } }),
+        );
         const largeText = await large.text();
-        expect([large.status, JSON.parse(largeText)]).toEqual([413, { errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }]);
+        expect([large.status, JSON.parse(largeText)]).toEqual([
+          413,
+          { errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+        ]);
         for (const text of [badText, largeText]) expect(text).not.toMatch(/<html|at \w+ \(|\/work\/|node_modules/i);
       }
     });
@@ -384,7 +594,10 @@ describe('the graph under attack', () => {
           poweredBy: answer.headers.get('x-powered-by'),
         }).toEqual({ nosniff: 'nosniff', frames: 'DENY', csp: expect.stringContaining("default-src 'self'"), poweredBy: null });
         const missing = await fetch(target.replace(/\/graphql$/, '/nothing-here'));
-        expect([missing.status, await missing.json()]).toEqual([404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }]);
+        expect([missing.status, await missing.json()]).toEqual([
+          404,
+          { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] },
+        ]);
       }
     });
 
@@ -395,12 +608,18 @@ describe('the graph under attack', () => {
       });
       try {
         const url = `http://127.0.0.1:${gateway.port}/graphql`;
-        await waitFor('the gateway process to serve', async () => (await fetch(url.replace(/\/graphql$/, '/ready')).catch(() => undefined))?.status === 200, {
-          timeoutMs: 60_000,
-        });
+        await waitFor(
+          'the gateway process to serve',
+          async () => (await fetch(url.replace(/\/graphql$/, '/ready')).catch(() => undefined))?.status === 200,
+          {
+            timeoutMs: 60_000,
+          },
+        );
         const marker = 'personal-data-7f3a';
         expect((await raw(url, `{"query": "${marker}" oops`)).status).toBe(400);
-        expect((await raw(url, JSON.stringify({ query: '{ clusterCounts { total } }', variables: { marker: marker.repeat(10_000) } }))).status).toBe(413);
+        expect(
+          (await raw(url, JSON.stringify({ query: '{ clusterCounts { total } }', variables: { marker: marker.repeat(10_000) } }))).status,
+        ).toBe(413);
         expect((await raw(url, JSON.stringify({ query: `{ clusterz(x: "${marker}") { total } }` }))).status).toBe(400);
         gateway.child.kill('SIGTERM');
         await gateway.exited;
@@ -470,31 +689,56 @@ describe('the graph under attack', () => {
         expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
       const upper = await client.gq(update, { id: world.clusterA.toUpperCase(), input: { town: 'Raufoss' } }, admin);
-      expect(upper.errors?.[0]).toMatchObject({ message: 'id must be a UUID written in lower case', extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
-      const early = await client.gq('mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "1900-01-01") { status } }', { id: world.enrolmentId }, admin);
+      expect(upper.errors?.[0]).toMatchObject({
+        message: 'id must be a UUID written in lower case',
+        extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+      });
+      const early = await client.gq(
+        'mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "1900-01-01") { status } }',
+        { id: world.enrolmentId },
+        admin,
+      );
       expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'completedOn' });
-      const paid = await client.gq('mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "1", paidOn: "1900-01-01" }) { paidOn } }', { g: world.grantId }, admin);
+      const paid = await client.gq(
+        'mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "1", paidOn: "1900-01-01" }) { paidOn } }',
+        { g: world.grantId },
+        admin,
+      );
       expect(paid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paidOn' });
     });
 
-    it('shows who took an application\'s steps only to those who could take them', async () => {
+    it("shows who took an application's steps only to those who could take them", async () => {
       const steps = 'query($id: ID!) { application(id: $id) { steps { status actor note } } }';
       const anonymous = await client.gq<{ application: { steps: { actor: string | null }[] } }>(steps, { id: world.underReview });
       expect(anonymous.data!.application.steps.map((step) => step.actor)).toEqual([null, null, null]);
-      const owner = await client.gq<{ application: { steps: { actor: string | null }[] } }>(steps, { id: world.underReview }, innovasjonNorge);
+      const owner = await client.gq<{ application: { steps: { actor: string | null }[] } }>(
+        steps,
+        { id: world.underReview },
+        innovasjonNorge,
+      );
       expect(owner.data!.application.steps.every((step) => typeof step.actor === 'string')).toBe(true);
       const otherAgency = await client.gq<{ application: { steps: { actor: string | null }[] } }>(steps, { id: world.underReview }, siva);
       expect(otherAgency.data!.application.steps.map((step) => step.actor)).toEqual([null, null, null]);
     });
 
     it('takes no persisted-query hashes, and no short subgraph secret in production', async () => {
-      const apq = await fetch(`${gatewayUrl}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`, {
-        headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
-      });
+      const apq = await fetch(
+        `${gatewayUrl}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`,
+        {
+          headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
+        },
+      );
       // The status Apollo's persisted-query protocol answers with; the code says it is off.
-      expect(((await apq.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
-      const short = subgraphSettings(() => 'http://127.0.0.1:1/graphql', () => 'wrong1');
-      expect(() => gatewayConfig.load({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, ...short })).toThrow(/_SECRET: must be at least 32 bytes long in production/);
+      expect(((await apq.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+        'PERSISTED_QUERY_NOT_SUPPORTED',
+      );
+      const short = subgraphSettings(
+        () => 'http://127.0.0.1:1/graphql',
+        () => 'wrong1',
+      );
+      expect(() => gatewayConfig.load({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, ...short })).toThrow(
+        /_SECRET: must be at least 32 bytes long in production/,
+      );
     });
   });
 });

@@ -176,7 +176,10 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       if (metricsServer) await listen(metricsServer, config.METRICS_PORT!, config.METRICS_HOST);
       serving = true;
       const url = `${baseUrl(httpServer, config.HOST)}/graphql`;
-      logger.info({ url, ...(metricsServer ? { metrics: `${baseUrl(metricsServer, config.METRICS_HOST)}/metrics` } : {}) }, 'The gateway is serving');
+      logger.info(
+        { url, ...(metricsServer ? { metrics: `${baseUrl(metricsServer, config.METRICS_HOST)}/metrics` } : {}) },
+        'The gateway is serving',
+      );
       return url;
     },
     metricsUrl() {

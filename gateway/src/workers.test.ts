@@ -9,13 +9,20 @@ describe('the gateway process', () => {
     const { child, port, exited } = await startGatewayProcess({
       GATEWAY_WORKERS: '2',
       // Nothing listens there: this test needs no subgraph, only the processes.
-      ...subgraphSettings(() => 'http://127.0.0.1:9/graphql', () => ''),
+      ...subgraphSettings(
+        () => 'http://127.0.0.1:9/graphql',
+        () => '',
+      ),
       LOG_LEVEL: 'fatal',
     });
     try {
-      await waitFor('two worker processes, and the port answering', async () => childrenOf(child.pid!).length === 2 && (await healthOnNewConnection(port)).status === 'ok', {
-        timeoutMs: 60_000,
-      });
+      await waitFor(
+        'two worker processes, and the port answering',
+        async () => childrenOf(child.pid!).length === 2 && (await healthOnNewConnection(port)).status === 'ok',
+        {
+          timeoutMs: 60_000,
+        },
+      );
       const workers = childrenOf(child.pid!);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -38,9 +38,7 @@ for (const [location, entry] of Object.entries(packages)) {
 }
 
 if (added.length > 0) {
-  lock.packages = Object.fromEntries(
-    Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
-  );
+  lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
   fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
   process.stdout.write(`package-lock.json: recorded ${added.length} optional platform packages this registry does not serve\n`);
 }

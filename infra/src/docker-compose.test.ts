@@ -110,9 +110,7 @@ describe('docker-compose.yml', () => {
     });
 
     it('reaches Kafka on the listener advertised inside the compose network', () => {
-      const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map(
-        (listener) => listener.split('://')[1],
-      );
+      const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map((listener) => listener.split('://')[1]);
       const brokers = services[name]!.environment!.KAFKA_BROKERS!.split(',');
       for (const broker of brokers) {
         expect(broker.startsWith('kafka:')).toBe(true);
@@ -147,7 +145,8 @@ describe('docker-compose.yml', () => {
     it('takes every secret from the operator, with no default: without them compose does not start', () => {
       for (const [name, service] of Object.entries(services)) {
         for (const [variable, value] of Object.entries(service.environment ?? {})) {
-          if (/SECRET/.test(variable)) expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
+          if (/SECRET/.test(variable))
+            expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
         }
       }
       expect(() => environmentOf('gateway', {})).toThrow(/compose refuses to start: set JWT_SECRET/);
@@ -163,9 +162,7 @@ describe('docker-compose.yml', () => {
       for (const [name, config] of subgraphs) {
         const variable = registeredSubgraph(name).urlVariable;
         expect(Object.keys(gatewayConfig.variables)).toContain(variable);
-        expect(services.gateway!.environment![variable]).toBe(
-          `http://${name}:${String(config.variables.PORT!.default)}/graphql`,
-        );
+        expect(services.gateway!.environment![variable]).toBe(`http://${name}:${String(config.variables.PORT!.default)}/graphql`);
         expect(services.gateway!.depends_on![name]).toEqual({ condition: 'service_healthy' });
       }
     });

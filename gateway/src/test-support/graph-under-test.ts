@@ -70,7 +70,10 @@ export async function startGraphUnderTest(label: string): Promise<GraphUnderTest
       );
     },
     async known(service, table, key, value) {
-      await waitFor(`${value} in ${table}`, async () => (await service.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1`, [value])).length === 1);
+      await waitFor(
+        `${value} in ${table}`,
+        async () => (await service.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1`, [value])).length === 1,
+      );
     },
     async close() {
       await Promise.all([...subgraphs.values()].map((service) => service.close()));
@@ -94,7 +97,11 @@ export function gatewayClient(url: string) {
   };
   /** Any body, as JSON. */
   const post = async <T = Record<string, unknown>>(body: unknown, headers: Record<string, string> = {}): Promise<GatewayAnswer<T>> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     const parsed = text.startsWith('{') ? (JSON.parse(text) as GraphQLResult<T>) : { errors: [{ message: text }] };
     return { status: response.status, headers: response.headers, ...parsed };

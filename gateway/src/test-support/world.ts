@@ -39,7 +39,13 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
     ).registerCluster.id;
   world.clusterA = await register('NCE Raufoss', '34');
   world.clusterB = await register('NCE Systems Engineering', '33');
-  ok(await gq(`mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (generated)", kind: COMPANY, employees: 40 }) { orgNumber } }`, {}, admin));
+  ok(
+    await gq(
+      `mutation { registerOrganization(input: { orgNumber: "123456785", name: "Member AS (generated)", kind: COMPANY, employees: 40 }) { orgNumber } }`,
+      {},
+      admin,
+    ),
+  );
   world.membership = ok(
     await gq<{ addMember: { id: string } }>(
       `mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2010-01-01" }) { id } }`,
@@ -54,10 +60,24 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
     ['innovasjon-norge', 'Innovasjon Norge', 'INNOVATION_NORWAY'],
     ['siva', 'Siva', 'SIVA'],
   ]) {
-    ok(await gq(`mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { code } }`, { input: { code, name, kind } }, admin));
+    ok(
+      await gq(`mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { code } }`, { input: { code, name, kind } }, admin),
+    );
   }
-  ok(await gq(`mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`, {}, innovasjonNorge));
-  ok(await gq(`mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`, {}, innovasjonNorge));
+  ok(
+    await gq(
+      `mutation { createProgramme(input: { code: "OMSTILLINGSMOTOREN", name: "The Conversion Engine", agencyCode: "innovasjon-norge", eligibleClusterLevels: [NCE], periodStart: "2017-01-01" }) { code } }`,
+      {},
+      innovasjonNorge,
+    ),
+  );
+  ok(
+    await gq(
+      `mutation { allocateBudget(input: { programmeCode: "OMSTILLINGSMOTOREN", year: 2017, amount: "30000000" }) { year } }`,
+      {},
+      innovasjonNorge,
+    ),
+  );
   world.callId = ok(
     await gq<{ openCall: { id: string } }>(
       `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", projectStart: "2017-11-01" }) { id } }`,
@@ -73,7 +93,8 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
         managerOf(world.clusterA),
       ),
     ).createApplication.id;
-  const move = async (mutation: string, id: string, caller: Caller) => ok(await gq(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id }, caller));
+  const move = async (mutation: string, id: string, caller: Caller) =>
+    ok(await gq(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id }, caller));
   world.draft = await apply('Still a draft');
   world.submitted = await apply('Submitted');
   await move('submitApplication', world.submitted, managerOf(world.clusterA));
@@ -98,7 +119,15 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
   world.programmeId = ok(
     await gq<{ planProgramme: { id: string } }>(
       `mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id } }`,
-      { input: { name: 'The Conversion Engine (Omstillingsmotoren)', hostClusterIds: [world.clusterA], periodStart: '2017-11-01', fundingProgrammeCode: 'OMSTILLINGSMOTOREN', fundingApplicationId: granted } },
+      {
+        input: {
+          name: 'The Conversion Engine (Omstillingsmotoren)',
+          hostClusterIds: [world.clusterA],
+          periodStart: '2017-11-01',
+          fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
+          fundingApplicationId: granted,
+        },
+      },
       innovasjonNorge,
     ),
   ).planProgramme.id;

@@ -1,10 +1,4 @@
-import {
-  BrokerUnavailableError,
-  type MessageBroker,
-  type OutgoingMessage,
-  type SubscribeOptions,
-  type Subscription,
-} from '@klynge/broker';
+import { BrokerUnavailableError, type MessageBroker, type OutgoingMessage, type SubscribeOptions, type Subscription } from '@klynge/broker';
 import { access, constants } from 'node:fs/promises';
 import { ConsumerGroup, GroupMember } from './consumer-group';
 import { type GroupPositions, LogDirectory } from './log-directory';

@@ -92,7 +92,9 @@ describe('The in-process broker on a directory', () => {
     const topic = uniqueTopic('crash');
     const running = open({ directory, positionsWriteDelayMs: 10, partitions: 1 });
     await publishValues(running, topic, 'k', ['1', '2', '3']);
-    const lines = readFileSync(join(directory, 'topics', topic, '0.jsonl'), 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(join(directory, 'topics', topic, '0.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { value: string }).value)).toEqual(['1', '2', '3']);
     const consumer = await collect(running, topic, 'survivor');
     await waitFor('three messages', () => consumer.received.length === 3);

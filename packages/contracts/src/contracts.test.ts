@@ -12,9 +12,7 @@ describe('event contracts', () => {
   it('have one JSON Schema each, and every schema has its contract', () => {
     const files = readdirSync(eventSchemaDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .flatMap((topic) =>
-        readdirSync(path.join(eventSchemaDir, topic.name)).map((file) => `${topic.name}/${file}`),
-      )
+      .flatMap((topic) => readdirSync(path.join(eventSchemaDir, topic.name)).map((file) => `${topic.name}/${file}`))
       .sort();
     expect(declared.map((contract) => contract.schemaPath).sort()).toEqual(files);
   });

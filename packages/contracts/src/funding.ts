@@ -7,8 +7,7 @@ export const applicationStream = defineEventStream({ domain: 'funding', aggregat
 export const grantStream = defineEventStream({ domain: 'funding', aggregate: 'grant', version: 1 });
 
 export type GrantRecipientData =
-  | { readonly type: 'CLUSTER'; readonly clusterId: string }
-  | { readonly type: 'ORGANIZATION'; readonly orgNumber: string };
+  { readonly type: 'CLUSTER'; readonly clusterId: string } | { readonly type: 'ORGANIZATION'; readonly orgNumber: string };
 
 export interface GrantAwardedData {
   readonly grantId: string;

@@ -1,4 +1,3 @@
-
 export * from './auth';
 export * from './config';
 export * from './consumers';

@@ -13,15 +13,19 @@ import { portVariableOf, repoRoot } from './config';
 import { treeResidentBytes } from './process-tree';
 
 // Ports of their own (4600, and 4601 on for the subgraphs), so as not to meet a stack already running.
-const PORTS = Object.fromEntries([['PORT', '4600'], ...subgraphRegistry().map(({ name }, index) => [portVariableOf(name), String(4601 + index)])]) as Record<
-  string,
-  string
->;
+const PORTS = Object.fromEntries([
+  ['PORT', '4600'],
+  ...subgraphRegistry().map(({ name }, index) => [portVariableOf(name), String(4601 + index)]),
+]) as Record<string, string>;
 const URL = `http://127.0.0.1:${PORTS.PORT}/graphql`;
 
 async function answersSampleQuery(): Promise<boolean> {
   try {
-    const response = await fetch(URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SAMPLE_QUERY }) });
+    const response = await fetch(URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SAMPLE_QUERY }),
+    });
     const body = (await response.json()) as { data?: { clusters?: { totalCount: number } } };
     return (body.data?.clusters?.totalCount ?? 0) > 0;
   } catch {
@@ -31,7 +35,12 @@ async function answersSampleQuery(): Promise<boolean> {
 
 async function measure(label: string, dataDir: string) {
   const started = performance.now();
-  const child = spawn('npm', ['start'], { cwd: repoRoot, env: { ...process.env, ...PORTS, KLYNGE_DATA_DIR: dataDir }, detached: true, stdio: 'ignore' });
+  const child = spawn('npm', ['start'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...PORTS, KLYNGE_DATA_DIR: dataDir },
+    detached: true,
+    stdio: 'ignore',
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeResidentBytes(child.pid!))), 100);
   await waitFor('the sample query to be answered', answersSampleQuery, { timeoutMs: 120_000 });
@@ -49,7 +58,10 @@ async function measure(label: string, dataDir: string) {
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'klynge-bench-start-'));
   try {
-    const rows = [await measure('first start (fresh folder, loads the demo data)', dataDir), await measure('second start (same folder)', dataDir)];
+    const rows = [
+      await measure('first start (fresh folder, loads the demo data)', dataDir),
+      await measure('second start (same folder)', dataDir),
+    ];
     process.stdout.write(`\nnpm start on ${os.cpus().length} cores (targets: ready < 15 s, resident < 1024 MiB)\n\n`);
     process.stdout.write(`${'start'.padEnd(48)}  ${'ready s'.padStart(8)}  ${'RSS MiB'.padStart(8)}  ${'peak MiB'.padStart(8)}\n`);
     for (const row of rows) {

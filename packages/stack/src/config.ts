@@ -8,7 +8,10 @@ export const repoRoot = path.resolve(__dirname, '../../..');
 export const portVariableOf = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
 
 const subgraphPorts = Object.fromEntries(
-  subgraphRegistry().map(({ name, port }) => [portVariableOf(name), env.port({ description: `HTTP port of the ${name} subgraph`, default: port })]),
+  subgraphRegistry().map(({ name, port }) => [
+    portVariableOf(name),
+    env.port({ description: `HTTP port of the ${name} subgraph`, default: port }),
+  ]),
 ) as Record<string, VariableSpec<number>>;
 
 /** What `npm start` reads: ports, where embedded data lives, and whether to use real servers. */
@@ -21,7 +24,7 @@ export const stackConfig = defineConfig({
   }),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'warn' }),
   DATABASE_URL: env.url({
-    description: "a PostgreSQL server (with KAFKA_BROKERS): each service then runs in its own process, on its own database there",
+    description: 'a PostgreSQL server (with KAFKA_BROKERS): each service then runs in its own process, on its own database there',
     protocols: ['postgres:', 'postgresql:'],
     optional: true,
   }),

@@ -70,7 +70,10 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
       gatewayConfig.load({
         PORT: String(config.PORT),
         LOG_LEVEL: config.LOG_LEVEL,
-        ...subgraphSettings((name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`, (name) => secrets.get(name)!),
+        ...subgraphSettings(
+          (name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`,
+          (name) => secrets.get(name)!,
+        ),
       }),
     );
     const gatewayUrl = await gateway.start();
@@ -92,7 +95,9 @@ async function loadDemoData(services: ReadonlyMap<string, { subgraph: Subgraph; 
     const seed = subgraph.definition.seed;
     if (!seed) continue;
     if (seed.ready) {
-      await waitFor(`what the ${subgraph.name} demo data builds on to arrive`, () => seed.ready!(service.dataSource), { timeoutMs: 30_000 });
+      await waitFor(`what the ${subgraph.name} demo data builds on to arrive`, () => seed.ready!(service.dataSource), {
+        timeoutMs: 30_000,
+      });
     }
     added.push(...(await seed.run(service.dataSource, service.unitOfWork)));
   }

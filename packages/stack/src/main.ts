@@ -12,7 +12,11 @@ const onServers = config.DATABASE_URL !== undefined && config.KAFKA_BROKERS !== 
 async function main(): Promise<void> {
   const started = Date.now();
   const stack = onServers ? await startServerStack(config) : await startEmbeddedStack(config);
-  const curlQuery = JSON.stringify({ query: SAMPLE_QUERY.replace(/^#.*\n/gm, '').replace(/\s+/g, ' ').trim() });
+  const curlQuery = JSON.stringify({
+    query: SAMPLE_QUERY.replace(/^#.*\n/gm, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  });
   process.stdout.write(
     [
       '',

@@ -23,29 +23,38 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   const common = { KAFKA_BROKERS: config.KAFKA_BROKERS!.join(','), LOG_LEVEL: config.LOG_LEVEL };
   const children: ChildProcess[] = [];
   const run = (script: string, env: Record<string, string>, args: readonly string[] = []) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], { env: { ...process.env, ...common, ...env }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], {
+      env: { ...process.env, ...common, ...env },
+      stdio: 'inherit',
+    });
     children.push(child);
     return child;
   };
   const seed = async (entry: SubgraphEntry) => {
-    const [code] = (await once(run(`${entry.directory}/dist/index.js`, { DATABASE_URL: databaseUrl(entry), SEED_WAIT_MS: String(DEADLINE_MS) }, ['seed']), 'exit')) as [
-      number | null,
-    ];
+    const [code] = (await once(
+      run(`${entry.directory}/dist/index.js`, { DATABASE_URL: databaseUrl(entry), SEED_WAIT_MS: String(DEADLINE_MS) }, ['seed']),
+      'exit',
+    )) as [number | null];
     if (code !== 0) throw new Error(`The ${entry.name} seed failed (exit code ${code})`);
   };
 
   async function stop(): Promise<void> {
     await Promise.all(
-      children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => {
-        const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        return exited;
-      }),
+      children
+        .filter((child) => child.exitCode === null && child.signalCode === null)
+        .map((child) => {
+          const exited = once(child, 'exit');
+          child.kill('SIGTERM');
+          return exited;
+        }),
     );
   }
 
   try {
-    await createMissingDatabases(serverUrl, registry.map((entry) => entry.database));
+    await createMissingDatabases(
+      serverUrl,
+      registry.map((entry) => entry.database),
+    );
     for (const entry of registry) {
       run(`${entry.directory}/dist/index.js`, {
         DATABASE_URL: databaseUrl(entry),
@@ -58,7 +67,10 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
     for (const entry of registry) await seed(entry);
     run('gateway/dist/index.js', {
       PORT: String(config.PORT),
-      ...subgraphSettings((name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`, (name) => secrets.get(name)!),
+      ...subgraphSettings(
+        (name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`,
+        (name) => secrets.get(name)!,
+      ),
     });
     await ready(`http://127.0.0.1:${config.PORT}/ready`);
     // The seed commands have said for themselves what they loaded.
@@ -86,4 +98,12 @@ async function createMissingDatabases(serverUrl: string, databases: readonly str
 }
 
 const ready = (url: string) =>
-  waitFor(url, () => fetch(url).then((response) => response.ok, () => false), { timeoutMs: DEADLINE_MS });
+  waitFor(
+    url,
+    () =>
+      fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    { timeoutMs: DEADLINE_MS },
+  );

@@ -20,10 +20,10 @@ interface Running {
 async function freeStackPorts(): Promise<Record<string, string>> {
   const registry = subgraphRegistry();
   const [gateway, ...subgraphs] = await freePorts(1 + registry.length);
-  return Object.fromEntries([['PORT', String(gateway)], ...registry.map(({ name }, index) => [portVariableOf(name), String(subgraphs[index])])]) as Record<
-    string,
-    string
-  >;
+  return Object.fromEntries([
+    ['PORT', String(gateway)],
+    ...registry.map(({ name }, index) => [portVariableOf(name), String(subgraphs[index])]),
+  ]) as Record<string, string>;
 }
 
 /** Runs `npm start` with `env` in a process group of its own, as a terminal would, until it says it is ready. */

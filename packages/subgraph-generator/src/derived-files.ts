@@ -206,6 +206,8 @@ function subgraphsPackage(root: string, registry: readonly SubgraphEntry[]): Der
   const file = 'packages/subgraphs/package.json';
   const manifest = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { dependencies: Record<string, string> };
   const own = Object.entries(manifest.dependencies).filter(([name]) => name === '@klynge/platform' || name === '@klynge/schemas');
-  const dependencies = Object.fromEntries([...own, ...registry.map((entry) => [entry.package, '*'] as const)].sort(([a], [b]) => a.localeCompare(b)));
+  const dependencies = Object.fromEntries(
+    [...own, ...registry.map((entry) => [entry.package, '*'] as const)].sort(([a], [b]) => a.localeCompare(b)),
+  );
   return { path: file, content: `${JSON.stringify({ ...manifest, dependencies }, null, 2)}\n` };
 }

@@ -15,7 +15,9 @@ import { repoRoot, staleDerivedFiles } from './derived-files';
  */
 function copyOfRepository(): string {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'klynge-generate-'));
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) if (existsSync(path.join(repoRoot, file))) cpSync(path.join(repoRoot, file), path.join(copy, file));
   for (const manifest of files.filter((file) => file.endsWith('package.json'))) {
     const dist = path.join(path.dirname(manifest), 'dist');
@@ -68,7 +70,12 @@ describe('npm run subgraph:new', () => {
     const registry = JSON.parse(readFileSync(path.join(copy, 'schemas', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
     const original = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
     expect(registry.map((registered) => registered.name)).toEqual([...original.map((registered) => registered.name), 'demo-partner']);
-    expect(entry).toMatchObject({ package: '@klynge/demo-partner', database: 'demo_partner', urlVariable: 'DEMO_PARTNER_URL', owner: 'siva' });
+    expect(entry).toMatchObject({
+      package: '@klynge/demo-partner',
+      database: 'demo_partner',
+      urlVariable: 'DEMO_PARTNER_URL',
+      owner: 'siva',
+    });
     expect(staleDerivedFiles(copy, registry)).toEqual([]);
     expect(execFileSync('npm', ['run', '--silent', 'subgraphs:sync'], { cwd: copy, encoding: 'utf8' })).toContain('up to date');
     expect(readFileSync(path.join(copy, '.github', 'CODEOWNERS'), 'utf8')).toMatch(/\/services\/demo-partner\/\s+@klynge\/siva/);
@@ -83,15 +90,20 @@ describe('npm run subgraph:new', () => {
 
   it('passes its own tests and the checks of the registry, the compose file and the supergraph', () => {
     const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
-    const turbo = (...args: string[]) => execFileSync('npx', ['turbo', 'run', ...args, '--output-logs=errors-only'], { cwd: copy, env, encoding: 'utf8', stdio: 'pipe' });
+    const turbo = (...args: string[]) =>
+      execFileSync('npx', ['turbo', 'run', ...args, '--output-logs=errors-only'], { cwd: copy, env, encoding: 'utf8', stdio: 'pipe' });
     turbo('typecheck', 'lint', 'test', '--filter=@klynge/demo-partner', '--filter=@klynge/subgraphs', '--filter=@klynge/infra');
+    execFileSync('npm', ['run', '--silent', 'lint:boundaries'], { cwd: copy, env, stdio: 'pipe' });
+    execFileSync('npm', ['run', '--silent', 'format:check'], { cwd: copy, env, stdio: 'pipe' });
     execFileSync('npx', ['jest', 'src/compose.test.ts'], { cwd: path.join(copy, 'gateway'), env, stdio: 'pipe' });
   }, 600_000);
 
   it('is served through the gateway by npm start, and takes a note from its owner', async () => {
     const registry = JSON.parse(readFileSync(path.join(copy, 'schemas', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
     const ports = await freePorts(registry.length + 1);
-    const portVariables = Object.fromEntries(registry.map(({ name }, index) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[index + 1])]));
+    const portVariables = Object.fromEntries(
+      registry.map(({ name }, index) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[index + 1])]),
+    );
     // Embedded, as a newcomer starts it: not the test run's servers.
     const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
     started = spawn('npm', ['start'], {
@@ -126,10 +138,18 @@ describe('npm run subgraph:new', () => {
     const cluster = clusters.data!.clusters.edges[0]!.node;
     expect(cluster.demoPartnerNotes).toEqual([]);
 
-    const token = execFileSync('node', ['gateway/dist/token-main.js', '--role', 'caseworker', '--agency', 'siva'], { cwd: copy, encoding: 'utf8' }).trim();
-    const recorded = await gq(`mutation { recordDemoPartnerNote(input: { clusterId: "${cluster.id}", title: "Hello from Siva" }) { id } }`, token);
+    const token = execFileSync('node', ['gateway/dist/token-main.js', '--role', 'caseworker', '--agency', 'siva'], {
+      cwd: copy,
+      encoding: 'utf8',
+    }).trim();
+    const recorded = await gq(
+      `mutation { recordDemoPartnerNote(input: { clusterId: "${cluster.id}", title: "Hello from Siva" }) { id } }`,
+      token,
+    );
     expect(recorded.errors).toBeUndefined();
-    const after = await gq<{ cluster: { demoPartnerNotes: { title: string }[] } }>(`{ cluster(id: "${cluster.id}") { demoPartnerNotes { title } } }`);
+    const after = await gq<{ cluster: { demoPartnerNotes: { title: string }[] } }>(
+      `{ cluster(id: "${cluster.id}") { demoPartnerNotes { title } } }`,
+    );
     expect(after.data!.cluster.demoPartnerNotes).toEqual([{ title: 'Hello from Siva' }]);
   }, 600_000);
 });

@@ -44,7 +44,8 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   const registryFile = path.join(root, 'schemas', 'subgraphs.json');
   const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as SubgraphEntry[];
   const { name, owner } = options;
-  if (!NAME.test(name) || name.length > 30) throw new Error(`The name must be lower-case words joined by hyphens, at most 30 characters: ${name}`);
+  if (!NAME.test(name) || name.length > 30)
+    throw new Error(`The name must be lower-case words joined by hyphens, at most 30 characters: ${name}`);
   if (!NAME.test(owner)) throw new Error(`The owner must be an agency code, lower-case words joined by hyphens: ${owner}`);
   const spelt = spellings(name);
   const entry: SubgraphEntry = {
@@ -65,7 +66,9 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   if (clash) throw new Error(`A subgraph ${clash.name} is registered already, with the same name, database or variables`);
   if (existsSync(path.join(root, entry.directory))) throw new Error(`${entry.directory} exists already`);
 
-  const platform = JSON.parse(readFileSync(path.join(root, 'packages', 'platform', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const platform = JSON.parse(readFileSync(path.join(root, 'packages', 'platform', 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   const replacements: [string, string][] = [
     ['__migration__', String(Date.now())],
     ['__database__', spelt.database],
@@ -74,7 +77,10 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     ['__NAME__', spelt.upper],
     ['__name__', name],
     ['__owner__', owner],
-    ...['graphql', 'type-graphql', 'typeorm'].map((dependency): [string, string] => [`__version:${dependency}__`, platform.dependencies[dependency]!]),
+    ...['graphql', 'type-graphql', 'typeorm'].map((dependency): [string, string] => [
+      `__version:${dependency}__`,
+      platform.dependencies[dependency]!,
+    ]),
   ];
   const render = (text: string) => replacements.reduce((rendered, [placeholder, value]) => rendered.split(placeholder).join(value), text);
 
@@ -84,7 +90,16 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   writeFileSync(registryFile, `${JSON.stringify([...registry, entry], null, 2)}\n`);
   log(`Registered in schemas/subgraphs.json; wrote ${syncDerivedFiles(root, [...registry, entry]).join(', ')}`);
 
-  // Link the new workspace, build it, commit its SDL and compose the supergraph with it.
+  // In the repository's style (the names change line lengths); then link the new workspace, build
+  // it, commit its SDL and compose the supergraph with it.
+  run(root, log, 'npx', [
+    'prettier',
+    '--write',
+    entry.directory,
+    `schemas/events/${name}.note.v1`,
+    'schemas/subgraphs.json',
+    'packages/subgraphs/package.json',
+  ]);
   run(root, log, 'npm', ['install', '--no-audit', '--no-fund']);
   run(root, log, 'npx', ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only']);
   run(root, log, 'npm', ['run', 'sdl', '--workspace', entry.package]);

@@ -5,7 +5,9 @@ import { generateSubgraph } from './generate';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { owner: { type: 'string' } } });
 const [name] = positionals;
 if (!name || !values.owner || positionals.length > 1) {
-  process.stderr.write('Usage: npm run subgraph:new -- <name> --owner <agency-code>   e.g. npm run subgraph:new -- catapult --owner siva\n');
+  process.stderr.write(
+    'Usage: npm run subgraph:new -- <name> --owner <agency-code>   e.g. npm run subgraph:new -- catapult --owner siva\n',
+  );
   process.exit(2);
 }
 try {

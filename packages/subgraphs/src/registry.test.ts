@@ -28,8 +28,14 @@ describe('the subgraph registry', () => {
   });
 
   it('is what this package depends on (npm run subgraph:new keeps both in step)', () => {
-    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const subgraphPackages = Object.keys(manifest.dependencies).filter((name) => !['@klynge/platform', '@klynge/schemas'].includes(name));
-    expect(subgraphPackages.sort()).toEqual(subgraphRegistry().map((entry) => entry.package).sort());
+    expect(subgraphPackages.sort()).toEqual(
+      subgraphRegistry()
+        .map((entry) => entry.package)
+        .sort(),
+    );
   });
 });

@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
  * lower case, safe in PostgreSQL identifiers and Kafka topic names.
  */
 export function uniqueName(label: string): string {
-  const clean = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 30);
+  const clean = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 30);
   return `${clean}_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 

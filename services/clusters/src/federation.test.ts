@@ -22,9 +22,13 @@ describe('entity references from the gateway', () => {
       clusterIds.push(data!.registerCluster.id);
     }
     for (const orgNumber of ORG_NUMBERS) {
-      await harness.query(`mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { orgNumber } }`, {
-        input: { orgNumber, name: `Org ${orgNumber}`, kind: 'COMPANY', employees: 10 },
-      }, admin);
+      await harness.query(
+        `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { orgNumber } }`,
+        {
+          input: { orgNumber, name: `Org ${orgNumber}`, kind: 'COMPANY', employees: 10 },
+        },
+        admin,
+      );
     }
   });
 

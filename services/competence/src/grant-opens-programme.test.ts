@@ -30,7 +30,17 @@ describe('a competence programme opens when its grant is awarded', () => {
     const planned = (name: string, fundingApplicationId: string) =>
       competence.query<{ planProgramme: { id: string } }>(
         PLAN,
-        { input: { name, hostClusterIds: [clusterId], capacity: 60, targetCompanies: 300, periodStart: '2017-11-01', fundingProgrammeCode: 'OMSTILLINGSMOTOREN', fundingApplicationId } },
+        {
+          input: {
+            name,
+            hostClusterIds: [clusterId],
+            capacity: 60,
+            targetCompanies: 300,
+            periodStart: '2017-11-01',
+            fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
+            fundingApplicationId,
+          },
+        },
         caseworker,
       );
     const applicationId = randomUUID();
@@ -53,10 +63,12 @@ describe('a competence programme opens when its grant is awarded', () => {
     await competence.publishEvent(GrantAwarded, grantId, awarded);
 
     const status = async (id: string) =>
-      (await competence.query<{ competenceProgramme: { status: string; grant: { id: string } | null } }>(
-        `query($id: ID!) { competenceProgramme(id: $id) { status grant { id } } }`,
-        { id },
-      )).data!.competenceProgramme;
+      (
+        await competence.query<{ competenceProgramme: { status: string; grant: { id: string } | null } }>(
+          `query($id: ID!) { competenceProgramme(id: $id) { status grant { id } } }`,
+          { id },
+        )
+      ).data!.competenceProgramme;
     await waitFor('the programme to open', async () => (await status(programmeId)).status === 'OPEN');
     expect(await status(programmeId)).toEqual({ status: 'OPEN', grant: { id: grantId } });
     expect(await status(otherId)).toEqual({ status: 'PLANNED', grant: null });
@@ -69,7 +81,15 @@ describe('a competence programme opens when its grant is awarded', () => {
     // Siva's caseworker plans under Siva's own programme, naming Innovasjon Norge's application.
     const planned = await competence.query<{ planProgramme: { id: string } }>(
       PLAN,
-      { input: { name: 'Borrowed grant', hostClusterIds: [clusterId], periodStart: '2017-11-01', fundingProgrammeCode: 'KATAPULT', fundingApplicationId: applicationId } },
+      {
+        input: {
+          name: 'Borrowed grant',
+          hostClusterIds: [clusterId],
+          periodStart: '2017-11-01',
+          fundingProgrammeCode: 'KATAPULT',
+          fundingApplicationId: applicationId,
+        },
+      },
       testCallers.caseworker('siva'),
     );
     const programmeId = planned.data!.planProgramme.id;
@@ -86,13 +106,27 @@ describe('a competence programme opens when its grant is awarded', () => {
       plannedEnd: '2019-10-31',
       clusterLevel: null,
     });
-    await waitFor('the grant to reach competence', async () => (await competence.db.query('SELECT 1 FROM awarded_grants WHERE grant_id = $1', [grantId])).length === 1);
-    const { data } = await competence.query<{ competenceProgramme: unknown }>(`query($id: ID!) { competenceProgramme(id: $id) { status grant { id } } }`, { id: programmeId });
+    await waitFor(
+      'the grant to reach competence',
+      async () => (await competence.db.query('SELECT 1 FROM awarded_grants WHERE grant_id = $1', [grantId])).length === 1,
+    );
+    const { data } = await competence.query<{ competenceProgramme: unknown }>(
+      `query($id: ID!) { competenceProgramme(id: $id) { status grant { id } } }`,
+      { id: programmeId },
+    );
     expect(data!.competenceProgramme).toEqual({ status: 'PLANNED', grant: null });
     // And once granted, the application cannot be named under another programme either.
     const again = await competence.query(
       PLAN,
-      { input: { name: 'Borrowed again', hostClusterIds: [clusterId], periodStart: '2017-11-01', fundingProgrammeCode: 'KATAPULT', fundingApplicationId: applicationId } },
+      {
+        input: {
+          name: 'Borrowed again',
+          hostClusterIds: [clusterId],
+          periodStart: '2017-11-01',
+          fundingProgrammeCode: 'KATAPULT',
+          fundingApplicationId: applicationId,
+        },
+      },
       testCallers.caseworker('siva'),
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fundingApplicationId' });

@@ -84,11 +84,15 @@ describe('configuration from the environment', () => {
     };
 
     it('refuses to start without a key of its own for tokens, and never takes the development secret', () => {
-      expect(problems(production)).toEqual([{ variable: 'JWT_SECRET', message: expect.stringContaining('or JWKS_URL is required in production') }]);
+      expect(problems(production)).toEqual([
+        { variable: 'JWT_SECRET', message: expect.stringContaining('or JWKS_URL is required in production') },
+      ]);
       expect(problems({ ...production, JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual([
         { variable: 'JWT_SECRET', message: 'must not be the development secret in production' },
       ]);
-      expect(problems({ ...production, JWT_SECRET: 'x'.repeat(31) })).toEqual([{ variable: 'JWT_SECRET', message: 'must be at least 32 bytes long' }]);
+      expect(problems({ ...production, JWT_SECRET: 'x'.repeat(31) })).toEqual([
+        { variable: 'JWT_SECRET', message: 'must be at least 32 bytes long' },
+      ]);
       expect(problems({ ...production, JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
       expect(problems({ ...production, JWKS_URL: 'https://login.example.no/.well-known/jwks.json' })).toEqual([]);
     });

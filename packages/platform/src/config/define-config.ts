@@ -28,9 +28,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(
-      `Invalid configuration:\n${problems.map(({ variable, message }) => `  ${variable}: ${message}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map(({ variable, message }) => `  ${variable}: ${message}`).join('\n')}`);
   }
 }
 
@@ -85,10 +83,7 @@ interface Common<T> {
 }
 type Spec<T, O> = O extends { optional: true } ? VariableSpec<T | undefined> : VariableSpec<T>;
 
-function variable<T, O extends Common<T> & { optional?: boolean }>(
-  options: O,
-  parse: (raw: string) => T,
-): Spec<T, O> {
+function variable<T, O extends Common<T> & { optional?: boolean }>(options: O, parse: (raw: string) => T): Spec<T, O> {
   return { ...options, parse };
 }
 
@@ -145,8 +140,12 @@ export const env = {
   /** A comma-separated list, each item matching `item`. */
   list<O extends Common<readonly string[]> & { optional?: boolean; item: RegExp }>(options: O) {
     return variable(options, (raw): readonly string[] => {
-      const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
-      if (items.some((item) => !options.item.test(item))) throw new Error(`must be a comma-separated list of items matching ${String(options.item)}`);
+      const items = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+      if (items.some((item) => !options.item.test(item)))
+        throw new Error(`must be a comma-separated list of items matching ${String(options.item)}`);
       return items;
     });
   },

@@ -19,18 +19,13 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
   });
 
   const applied = async (tallyId: string) =>
-    (await harness.db.query<{ applied: number }>('SELECT applied FROM tally_totals WHERE tally_id = $1', [tallyId]))[0]
-      ?.applied ?? 0;
+    (await harness.db.query<{ applied: number }>('SELECT applied FROM tally_totals WHERE tally_id = $1', [tallyId]))[0]?.applied ?? 0;
   const arrived = async (tallyId: string) =>
     (
-      await harness.db.query<{ sequence: number }>(
-        'SELECT sequence FROM tally_arrivals WHERE tally_id = $1 ORDER BY arrival',
-        [tallyId],
-      )
+      await harness.db.query<{ sequence: number }>('SELECT sequence FROM tally_arrivals WHERE tally_id = $1 ORDER BY arrival', [tallyId])
     ).map((row) => row.sequence);
   /** Puts a message on the sample topic directly, as a partner's producer (or a replay) would. */
-  const publishRaw = (key: string, value: string) =>
-    harness.broker.publish([{ topic: harness.tallyTopic, key, value, headers: {} }]);
+  const publishRaw = (key: string, value: string) => harness.broker.publish([{ topic: harness.tallyTopic, key, value, headers: {} }]);
 
   it('applies a delivered event once, however often it is delivered', async () => {
     const tallyId = randomUUID();
@@ -48,10 +43,10 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
     await waitFor('the event behind the copies', async () => (await arrived(tallyId)).includes(2));
     expect(await arrived(tallyId)).toEqual([1, 2]);
     expect(await applied(tallyId)).toBe(2);
-    const consumed = await harness.db.query(
-      'SELECT outcome FROM consumed_events WHERE event_source = $1 AND event_id = $2',
-      ['/klynge/partner', event.id],
-    );
+    const consumed = await harness.db.query('SELECT outcome FROM consumed_events WHERE event_source = $1 AND event_id = $2', [
+      '/klynge/partner',
+      event.id,
+    ]);
     expect(consumed).toEqual([{ outcome: 'handled' }]);
   });
 
@@ -108,7 +103,10 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
 
   it('ignores event types it has no handler for', async () => {
     const tallyId = randomUUID();
-    const other = { ...createEnvelope(TallyIncremented, { source: '/klynge/partner', subject: tallyId, data: { tallyId, sequence: 1 } }), type: 'no.klynge.sample.TallyRenamed.v1' };
+    const other = {
+      ...createEnvelope(TallyIncremented, { source: '/klynge/partner', subject: tallyId, data: { tallyId, sequence: 1 } }),
+      type: 'no.klynge.sample.TallyRenamed.v1',
+    };
     await publishRaw(tallyId, JSON.stringify(other));
     await incrementTally(harness.unitOfWork, tallyId, 2);
 

@@ -105,10 +105,7 @@ export class ConsumerRunner {
     });
   }
 
-  private async handleOnce(
-    envelope: EventEnvelope,
-    handle: EventHandler<object>,
-  ): Promise<void> {
+  private async handleOnce(envelope: EventEnvelope, handle: EventHandler<object>): Promise<void> {
     await this.options.unitOfWork.run(async (tx) => {
       const recorded: unknown[] = await tx.manager.query(
         `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
@@ -123,12 +120,7 @@ export class ConsumerRunner {
     });
   }
 
-  private async deadLetter(
-    message: DeliveredMessage,
-    error: unknown,
-    attempts: number,
-    envelope?: EventEnvelope,
-  ): Promise<void> {
+  private async deadLetter(message: DeliveredMessage, error: unknown, attempts: number, envelope?: EventEnvelope): Promise<void> {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     await this.options.broker.publish([
       {

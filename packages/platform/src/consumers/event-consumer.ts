@@ -6,10 +6,7 @@ export interface EventHandlerContext extends Transaction {
   readonly logger: Logger;
 }
 
-export type EventHandler<TData extends object> = (
-  event: EventEnvelope<TData>,
-  context: EventHandlerContext,
-) => Promise<void>;
+export type EventHandler<TData extends object> = (event: EventEnvelope<TData>, context: EventHandlerContext) => Promise<void>;
 
 interface Registration {
   readonly contract: EventContract;

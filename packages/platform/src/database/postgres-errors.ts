@@ -19,10 +19,7 @@ const KINDS: Record<string, ConstraintViolation['kind']> = {
  * that constraint instead (say a CONFLICT naming the input field). Checking in the database, not
  * before the write, holds also when two requests race.
  */
-export async function translateConstraintErrors<T>(
-  errors: Readonly<Record<string, () => Error>>,
-  write: () => Promise<T>,
-): Promise<T> {
+export async function translateConstraintErrors<T>(errors: Readonly<Record<string, () => Error>>, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -62,8 +62,6 @@ export class EventSchemas {
 function describe(error: ErrorObject): string {
   const where = error.instancePath === '' ? '(root)' : error.instancePath;
   const extra =
-    error.keyword === 'additionalProperties'
-      ? ` "${String((error.params as { additionalProperty: string }).additionalProperty)}"`
-      : '';
+    error.keyword === 'additionalProperties' ? ` "${String((error.params as { additionalProperty: string }).additionalProperty)}"` : '';
   return `${where} ${error.message ?? error.keyword}${extra}`;
 }

@@ -97,7 +97,10 @@ export function documentLimits(schema: GraphQLSchema, declared: DeclaredLimits):
     [MapperKind.COMPOSITE_FIELD]: (config, fieldName, typeName) => ({
       ...config,
       args: Object.fromEntries(
-        Object.entries(config.args ?? {}).map(([name, argument]) => [name, describe(argument, argumentCoordinate(typeName, fieldName, name))]),
+        Object.entries(config.args ?? {}).map(([name, argument]) => [
+          name,
+          describe(argument, argumentCoordinate(typeName, fieldName, name)),
+        ]),
       ),
     }),
   });
@@ -232,4 +235,3 @@ function refused(place: Place, rule: string): BadUserInputError {
   const field = place.path || 'input';
   return new BadUserInputError(field, `${field} ${rule}`);
 }
-

@@ -98,6 +98,5 @@ export function batchedReference<K, V, TContext extends RequestContext = Request
   keyOf: (reference: Record<string, unknown>) => K,
   load: (keys: readonly K[], context: TContext) => Promise<readonly (V | null)[]>,
 ): ReferenceResolver<TContext> {
-  return (reference, context) =>
-    context.loaders.get<K, V | null>(loaderName, (keys) => load(keys, context)).load(keyOf(reference));
+  return (reference, context) => context.loaders.get<K, V | null>(loaderName, (keys) => load(keys, context)).load(keyOf(reference));
 }

@@ -4,10 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -205,10 +202,7 @@ function accessLog<TContext extends RequestContext>(): ApolloServerPlugin<TConte
         // eslint-disable-next-line @typescript-eslint/require-await
         async willSendResponse({ operationName, errors }) {
           const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-          contextValue.logger.info(
-            { operationName: operationName ?? null, durationMs, errors: errors?.length ?? 0 },
-            'GraphQL request',
-          );
+          contextValue.logger.info({ operationName: operationName ?? null, durationMs, errors: errors?.length ?? 0 }, 'GraphQL request');
         },
       };
     },

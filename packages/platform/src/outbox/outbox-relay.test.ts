@@ -34,11 +34,9 @@ describe('the outbox relay while Kafka is down', () => {
     expect(await count('SELECT count(*) FROM outbox_events')).toBe(500);
 
     await kafka.start();
-    await waitFor(
-      'all 500 events to reach the read model',
-      async () => (await count('SELECT count(*) FROM tally_totals')) === 501,
-      { timeoutMs: 120_000 },
-    );
+    await waitFor('all 500 events to reach the read model', async () => (await count('SELECT count(*) FROM tally_totals')) === 501, {
+      timeoutMs: 120_000,
+    });
     await waitFor('the outbox to be empty', async () => (await count('SELECT count(*) FROM outbox_events')) === 0);
     expect(await count('SELECT count(*) FROM tally_totals WHERE applied <> 1')).toBe(0);
     expect(await count('SELECT count(*) FROM tally_arrivals')).toBe(501);

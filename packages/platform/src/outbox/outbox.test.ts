@@ -24,18 +24,14 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
     const reader = await harness.readTopic(harness.tallyTopic);
     const tallyId = randomUUID();
 
-    await expect(
-      incrementTally(harness.unitOfWork, tallyId, 1, { failAfterPublishing: true }),
-    ).rejects.toThrow('fails after publishing');
+    await expect(incrementTally(harness.unitOfWork, tallyId, 1, { failAfterPublishing: true })).rejects.toThrow('fails after publishing');
     expect(await countRows('SELECT count(*) FROM outbox_events')).toBe(0);
     expect(await countRows('SELECT count(*) FROM tallies WHERE tally_id = $1', [tallyId])).toBe(0);
 
     // A committed event with the same key shares its partition, so it arrives after anything
     // published before it: once it is here, the rolled-back one would have been too.
     await incrementTally(harness.unitOfWork, tallyId, 2);
-    const received = await waitFor('the committed event', () =>
-      reader.messages.find((message) => message.key === tallyId),
-    );
+    const received = await waitFor('the committed event', () => reader.messages.find((message) => message.key === tallyId));
     const sequences = reader.messages
       .filter((message) => message.key === tallyId)
       .map((message) => (JSON.parse(message.value) as { data: { sequence: number } }).data.sequence);
@@ -80,8 +76,7 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
 
     await waitFor(
       'all 2000 events in the read model',
-      async () =>
-        (await countRows('SELECT count(*) FROM tally_arrivals WHERE tally_id = ANY($1::uuid[])', [tallies])) === 2000,
+      async () => (await countRows('SELECT count(*) FROM tally_arrivals WHERE tally_id = ANY($1::uuid[])', [tallies])) === 2000,
       { timeoutMs: 200_000 },
     );
     const arrivals = await harness.db.query<{ tally_id: string; sequences: number[] }>(
@@ -108,12 +103,14 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
 
     // Two-key advisory locks show objsubid 2 (the relay's one-key lock shows 1).
     const first = publishOnly(1, firstMayCommit);
-    await waitFor('the first writer to hold the lock', async () =>
-      (await countRows(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted`)) > 0,
+    await waitFor(
+      'the first writer to hold the lock',
+      async () => (await countRows(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted`)) > 0,
     );
     const second = publishOnly(2);
-    await waitFor('the second writer to wait for it', async () =>
-      (await countRows(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND NOT granted`)) > 0,
+    await waitFor(
+      'the second writer to wait for it',
+      async () => (await countRows(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND NOT granted`)) > 0,
     );
     releaseFirst();
     await Promise.all([first, second]);

@@ -50,10 +50,13 @@ export class Outbox {
     // other, in commit order; the relay publishes by position, so per-key order survives
     // concurrent writers. The lock is released at commit or rollback.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [topic, input.subject]);
-    await manager.query(
-      `INSERT INTO outbox_events (event_id, topic, message_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
-      [envelope.id, topic, input.subject, JSON.stringify(envelope), { 'content-type': CLOUDEVENTS_CONTENT_TYPE }],
-    );
+    await manager.query(`INSERT INTO outbox_events (event_id, topic, message_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`, [
+      envelope.id,
+      topic,
+      input.subject,
+      JSON.stringify(envelope),
+      { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+    ]);
     return envelope;
   }
 }

@@ -6,10 +6,7 @@ import type { Outbox, PublishInput } from './outbox';
 export interface Transaction {
   readonly manager: EntityManager;
   /** A bound function, safe to destructure: `async ({ manager, publish }) => ...`. */
-  readonly publish: <TData extends object>(
-    contract: EventContract<TData>,
-    input: PublishInput<TData>,
-  ) => Promise<EventEnvelope<TData>>;
+  readonly publish: <TData extends object>(contract: EventContract<TData>, input: PublishInput<TData>) => Promise<EventEnvelope<TData>>;
 }
 
 export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';

@@ -53,10 +53,7 @@ export class TallyResolver {
   }
 
   @Mutation(() => TallyType)
-  async incrementTally(
-    @Arg('id', () => ID) id: string,
-    @Arg('sequence', () => Int) sequence: number,
-  ): Promise<TallyType> {
+  async incrementTally(@Arg('id', () => ID) id: string, @Arg('sequence', () => Int) sequence: number): Promise<TallyType> {
     if (!UUID.test(id)) throw new BadUserInputError('id', 'id must be a UUID');
     await incrementTally(this.dependencies.unitOfWork, id, sequence);
     const [tally] = await loadTallies(this.dependencies.dataSource, [id]);
@@ -92,8 +89,10 @@ export function sampleService(config: SubgraphConfig, broker: ServiceDefinition[
     schema: (dependencies) => ({
       resolvers: [new TallyResolver(dependencies)],
       referenceResolvers: {
-        Tally: batchedReference('tally', (reference) => String(reference.id), (ids) =>
-          loadTallies(dependencies.dataSource, ids),
+        Tally: batchedReference(
+          'tally',
+          (reference) => String(reference.id),
+          (ids) => loadTallies(dependencies.dataSource, ids),
         ),
       },
     }),

@@ -48,10 +48,7 @@ export async function incrementTally(
 export function tallyTotalsConsumer(name = 'tally-totals') {
   return eventConsumer(name).on(TallyIncremented, async (event, { manager }) => {
     if (event.data.note === 'poison') throw new Error('This event is poison');
-    await manager.query('INSERT INTO tally_arrivals (tally_id, sequence) VALUES ($1, $2)', [
-      event.data.tallyId,
-      event.data.sequence,
-    ]);
+    await manager.query('INSERT INTO tally_arrivals (tally_id, sequence) VALUES ($1, $2)', [event.data.tallyId, event.data.sequence]);
     await manager.query(
       `INSERT INTO tally_totals (tally_id, applied) VALUES ($1, 1)
        ON CONFLICT (tally_id) DO UPDATE SET applied = tally_totals.applied + 1`,

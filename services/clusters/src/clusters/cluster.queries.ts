@@ -1,13 +1,4 @@
-import {
-  alignByKey,
-  type ConnectionPage,
-  decodeCursor,
-  groupByKey,
-  isUuid,
-  pageSize,
-  type RequestContext,
-  toPage,
-} from '@klynge/platform';
+import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
 import { type DataSource, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
@@ -51,8 +42,18 @@ export class ClusterQueries {
       const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
     }
-    const rows = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1).getMany();
-    return toPage(rows, limit, totalCount, (row) => row, (row) => [row.name, row.id]);
+    const rows = await query
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return toPage(
+      rows,
+      limit,
+      totalCount,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
   }
 
   levelHistory(context: RequestContext, clusterId: string): Promise<ClusterLevelPeriodType[]> {

@@ -76,7 +76,11 @@ describe('clusters: registering, updating and changing levels', () => {
 
   it('refuses a second cluster with the same name or slug as CONFLICT', async () => {
     await harness.query(REGISTER, { input: registration({ name: 'NCE Culinology', countyCode: '11' }) }, admin);
-    const sameName = await harness.query(REGISTER, { input: registration({ name: 'NCE Culinology', slug: 'other', countyCode: '11' }) }, admin);
+    const sameName = await harness.query(
+      REGISTER,
+      { input: registration({ name: 'NCE Culinology', slug: 'other', countyCode: '11' }) },
+      admin,
+    );
     const sameSlug = await harness.query(REGISTER, { input: registration({ name: 'Culinology 2', slug: 'nce-culinology' }) }, admin);
     expect(sameName.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'name' });
     expect(sameSlug.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'slug' });
@@ -101,9 +105,21 @@ describe('clusters: registering, updating and changing levels', () => {
     const change = `mutation($id: ID!, $input: ChangeClusterLevelInput!) {
       changeClusterLevel(id: $id, input: $input) { level levelHistory { level from to reason } } }`;
 
-    const up = await harness.query(change, { id, input: { level: 'GCE', effectiveFrom: '2014-07-01', reason: 'GCE Blue Maritime' } }, caseworker);
-    const down = await harness.query(change, { id, input: { level: 'NCE', effectiveFrom: '2024-01-01', reason: 'Test step down' } }, caseworker);
-    const backdated = await harness.query(change, { id, input: { level: 'ARENA', effectiveFrom: '2010-01-01', reason: 'Too early' } }, caseworker);
+    const up = await harness.query(
+      change,
+      { id, input: { level: 'GCE', effectiveFrom: '2014-07-01', reason: 'GCE Blue Maritime' } },
+      caseworker,
+    );
+    const down = await harness.query(
+      change,
+      { id, input: { level: 'NCE', effectiveFrom: '2024-01-01', reason: 'Test step down' } },
+      caseworker,
+    );
+    const backdated = await harness.query(
+      change,
+      { id, input: { level: 'ARENA', effectiveFrom: '2010-01-01', reason: 'Too early' } },
+      caseworker,
+    );
     const same = await harness.query(change, { id, input: { level: 'NCE', effectiveFrom: '2025-01-01', reason: 'No change' } }, caseworker);
 
     expect(up.errors).toBeUndefined();
@@ -131,7 +147,14 @@ describe('clusters: registering, updating and changing levels', () => {
     const events = await harness.readTopic('clusters.cluster.v1');
     const { data } = await harness.query<Registered>(
       REGISTER,
-      { input: registration({ name: 'Oslo EdTech Cluster', level: 'ARENA', countyCode: '03', manager: { name: 'Kari Nordmann', email: 'kari@example.org' } }) },
+      {
+        input: registration({
+          name: 'Oslo EdTech Cluster',
+          level: 'ARENA',
+          countyCode: '03',
+          manager: { name: 'Kari Nordmann', email: 'kari@example.org' },
+        }),
+      },
       admin,
     );
     const id = data!.registerCluster.id;
@@ -139,12 +162,21 @@ describe('clusters: registering, updating and changing levels', () => {
     const read = `query($id: ID!) { cluster(id: $id) { managerContact { name email } } }`;
 
     const byOwnManager = await harness.query(update, { id, input: { town: 'Oslo', sectors: ['education', 'technology'] } }, managerOf(id));
-    const byOtherManager = await harness.query(update, { id, input: { town: 'Bergen' } }, managerOf('00000000-0000-4000-8000-000000000000'));
+    const byOtherManager = await harness.query(
+      update,
+      { id, input: { town: 'Bergen' } },
+      managerOf('00000000-0000-4000-8000-000000000000'),
+    );
     const unknown = await harness.query(update, { id: '00000000-0000-4000-8000-000000000000', input: { town: 'X' } }, admin);
 
     expect(byOwnManager).toEqual({ data: { updateCluster: { town: 'Oslo', sectors: ['education', 'technology'] } } });
     expect(byOtherManager.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(unknown.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', entity: 'Cluster', id: '00000000-0000-4000-8000-000000000000', field: 'id' });
+    expect(unknown.errors?.[0]?.extensions).toEqual({
+      code: 'NOT_FOUND',
+      entity: 'Cluster',
+      id: '00000000-0000-4000-8000-000000000000',
+      field: 'id',
+    });
     expect((await harness.query(read, { id }, managerOf(id))).data).toEqual({
       cluster: { managerContact: { name: 'Kari Nordmann', email: 'kari@example.org' } },
     });
@@ -167,7 +199,13 @@ describe('clusters: finding them', () => {
       registration({ name: 'NCE Raufoss', countyCode: '34', sectors: ['manufacturing'] }),
       registration({ name: 'NCE Seafood Innovation Cluster', countyCode: '46', sectors: ['seafood'], levelSince: '2015-01-01' }),
       registration({ name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18', sectors: ['seafood'], levelSince: '2015-01-01' }),
-      registration({ name: 'Arena olje- og gassklynge Helgeland', level: 'ARENA', countyCode: '18', sectors: ['energy'], levelSince: '2015-01-01' }),
+      registration({
+        name: 'Arena olje- og gassklynge Helgeland',
+        level: 'ARENA',
+        countyCode: '18',
+        sectors: ['energy'],
+        levelSince: '2015-01-01',
+      }),
       registration({ name: 'GCE NODE', level: 'GCE', countyCode: '42', description: 'Oil and gas technology', levelSince: '2014-01-01' }),
     ];
     for (const input of clusters) {
@@ -184,7 +222,9 @@ describe('clusters: finding them', () => {
     clusters(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { name } }
     } }`;
-  type List = { clusters: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] } };
+  type List = {
+    clusters: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] };
+  };
   const names = (result: { data?: List }) => result.data!.clusters.edges.map((edge) => edge.node.name);
 
   it('finds one by id or by slug, and asks for exactly one of them', async () => {

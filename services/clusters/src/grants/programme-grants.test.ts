@@ -8,7 +8,7 @@ import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startC
  * The funding service is not built yet: its GrantAwarded event is built here by hand, to the
  * contract in @klynge/contracts and schemas/events/funding.grant.v1.
  */
-describe("a funding grant that gives a cluster programme status", () => {
+describe('a funding grant that gives a cluster programme status', () => {
   let harness: ClustersHarness;
 
   beforeAll(async () => {
@@ -25,7 +25,15 @@ describe("a funding grant that gives a cluster programme status", () => {
     const clusterEvents = await harness.readTopic('clusters.cluster.v1');
     const { data } = await harness.query<{ registerCluster: { id: string } }>(
       REGISTER,
-      { input: registration({ name: 'Norwegian Rooms', level: 'ARENA', levelSince: '2013-01-01', levelReason: 'Arena 2013', countyCode: '15' }) },
+      {
+        input: registration({
+          name: 'Norwegian Rooms',
+          level: 'ARENA',
+          levelSince: '2013-01-01',
+          levelReason: 'Arena 2013',
+          countyCode: '15',
+        }),
+      },
       admin,
     );
     const clusterId = data!.registerCluster.id;
@@ -54,8 +62,9 @@ describe("a funding grant that gives a cluster programme status", () => {
     await publishRaw(grantId, JSON.stringify(event));
     await publishRaw(grantId, JSON.stringify(marker));
 
-    await waitFor('the marker to be consumed', async () =>
-      (await harness.db.query('SELECT 1 FROM consumed_events WHERE event_id = $1', [marker.id])).length === 1,
+    await waitFor(
+      'the marker to be consumed',
+      async () => (await harness.db.query('SELECT 1 FROM consumed_events WHERE event_id = $1', [marker.id])).length === 1,
     );
     const cluster = await harness.query(
       `query($id: ID!) { cluster(id: $id) { level programmePeriod { start end } levelHistory { level from to decisionReference } } }`,
@@ -77,8 +86,6 @@ describe("a funding grant that gives a cluster programme status", () => {
       'no.klynge.clusters.ClusterLevelChanged.v1',
       'no.klynge.clusters.ClusterUpdated.v1',
     ]);
-    expect(await harness.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [event.id])).toEqual([
-      { outcome: 'handled' },
-    ]);
+    expect(await harness.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [event.id])).toEqual([{ outcome: 'handled' }]);
   });
 });

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  MembershipEnded,
-  MembershipStarted,
-  orgNumberInput,
-} from '@klynge/contracts';
+import { MembershipEnded, MembershipStarted, orgNumberInput } from '@klynge/contracts';
 import {
   BadUserInputError,
   ConflictError,

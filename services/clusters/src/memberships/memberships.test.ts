@@ -94,7 +94,11 @@ describe('organisations and memberships', () => {
       admin,
     );
     expect(unknownCluster.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'clusterId' });
-    const unknownOrganization = await harness.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[3], joinedOn: '2020-01-01' } }, admin);
+    const unknownOrganization = await harness.query(
+      ADD_MEMBER,
+      { input: { clusterId, orgNumber: VALID[3], joinedOn: '2020-01-01' } },
+      admin,
+    );
     expect(unknownOrganization.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'orgNumber' });
     const otherManager = await harness.query(
       ADD_MEMBER,
@@ -114,10 +118,7 @@ describe('organisations and memberships', () => {
     expect(rejoined.errors).toBeUndefined();
 
     await waitFor('the membership events', () => eventTypes(events, membershipId).length === 2);
-    expect(eventTypes(events, membershipId)).toEqual([
-      'no.klynge.clusters.MembershipStarted.v1',
-      'no.klynge.clusters.MembershipEnded.v1',
-    ]);
+    expect(eventTypes(events, membershipId)).toEqual(['no.klynge.clusters.MembershipStarted.v1', 'no.klynge.clusters.MembershipEnded.v1']);
   });
 
   it("pages a cluster's members by name, with roles, dates, history on request, and the SME share", async () => {
@@ -168,7 +169,7 @@ describe('organisations and memberships', () => {
   it('lists organisations by name, filtered by kind and size class', async () => {
     const list = `query($filter: OrganizationFilter) { organizations(filter: $filter, first: 10) { totalCount edges { node { name } } } }`;
     const names = async (filter: Record<string, unknown>) =>
-      ((await harness.query<{ organizations: { edges: { node: { name: string } }[] } }>(list, { filter })).data!.organizations.edges).map(
+      (await harness.query<{ organizations: { edges: { node: { name: string } }[] } }>(list, { filter })).data!.organizations.edges.map(
         (edge) => edge.node.name,
       );
     expect(await names({})).toEqual(['Big Industry ASA', 'Devotek AS', 'SINTEF']);

@@ -18,7 +18,11 @@ export class OrganizationQueries {
     return alignByKey(numbers, rows, (row) => row.orgNumber);
   }
 
-  async list(filter: OrganizationFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<OrganizationEntity>> {
+  async list(
+    filter: OrganizationFilter | undefined,
+    first: number,
+    after: string | undefined,
+  ): Promise<ConnectionPage<OrganizationEntity>> {
     const limit = pageSize(first);
     const query = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o');
     if (filter?.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
@@ -36,7 +40,17 @@ export class OrganizationQueries {
       const [name, orgNumber] = decodeCursor(after, ['text', 'text']);
       query.andWhere('(o.name, o.org_number) > (:afterName, :afterNumber)', { afterName: name, afterNumber: orgNumber });
     }
-    const rows = await query.orderBy('o.name', 'ASC').addOrderBy('o.org_number', 'ASC').take(limit + 1).getMany();
-    return toPage(rows, limit, totalCount, (row) => row, (row) => [row.name, row.orgNumber]);
+    const rows = await query
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.org_number', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return toPage(
+      rows,
+      limit,
+      totalCount,
+      (row) => row,
+      (row) => [row.name, row.orgNumber],
+    );
   }
 }

@@ -1,8 +1,4 @@
-import {
-  orgNumberInput,
-  type SizeClass,
-  sizeClassOf,
-} from '@klynge/contracts';
+import { orgNumberInput, type SizeClass, sizeClassOf } from '@klynge/contracts';
 import { type ConnectionPage, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireOrganizationRegistrar } from '../auth';

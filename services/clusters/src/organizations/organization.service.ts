@@ -1,16 +1,5 @@
-import {
-  OrganizationRegistered,
-  orgNumberInput,
-  sizeClassOf,
-} from '@klynge/contracts';
-import {
-  BadUserInputError,
-  ConflictError,
-  optionalText,
-  requiredText,
-  translateConstraintErrors,
-  type UnitOfWork,
-} from '@klynge/platform';
+import { OrganizationRegistered, orgNumberInput, sizeClassOf } from '@klynge/contracts';
+import { BadUserInputError, ConflictError, optionalText, requiredText, translateConstraintErrors, type UnitOfWork } from '@klynge/platform';
 import { OrganizationEntity } from './organization.entity';
 import type { RegisterOrganizationInput } from './organization.types';
 

@@ -15,7 +15,9 @@ export class ClusterCountsQueries {
     const county = (code: string) => ({ code, name: COUNTIES[code] ?? code });
     return {
       total: rows.find((row) => row.level === null && row.county_code === null)?.clusters ?? 0,
-      byLevel: rows.filter((row) => row.level !== null && row.county_code === null).map((row) => ({ level: row.level!, clusters: row.clusters })),
+      byLevel: rows
+        .filter((row) => row.level !== null && row.county_code === null)
+        .map((row) => ({ level: row.level!, clusters: row.clusters })),
       byCounty: rows
         .filter((row) => row.level === null && row.county_code !== null)
         .map((row) => ({ county: county(row.county_code!), clusters: row.clusters })),

@@ -18,7 +18,10 @@ export const membershipDirectory = eventConsumer('membership-directory')
     );
   })
   .on(MembershipEnded, async (event, { manager }) => {
-    await manager.query('UPDATE membership_directory SET left_on = $2 WHERE membership_id = $1', [event.data.membershipId, event.data.leftOn]);
+    await manager.query('UPDATE membership_directory SET left_on = $2 WHERE membership_id = $1', [
+      event.data.membershipId,
+      event.data.leftOn,
+    ]);
   });
 
 /** Which agency owns each funding programme: every budget and grant event names both. */

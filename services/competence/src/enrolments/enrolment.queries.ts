@@ -1,9 +1,4 @@
-import {
-  alignByKey,
-  groupByKey,
-  isUuid,
-  type RequestContext,
-} from '@klynge/platform';
+import { alignByKey, groupByKey, isUuid, type RequestContext } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import { ENROLMENT_COLUMNS, type EnrolmentRecord } from './enrolment.service';
 import type { EnrolmentStatus } from './enrolment.types';
@@ -16,7 +11,9 @@ export class EnrolmentQueries {
       .get<string, EnrolmentRecord | null>('enrolments.byId', async (ids) => {
         const valid = ids.filter((value) => isUuid(value));
         const rows = valid.length
-          ? await this.dataSource.query<EnrolmentRecord[]>(`SELECT ${ENROLMENT_COLUMNS} FROM enrolments e WHERE e.id = ANY($1::uuid[])`, [valid])
+          ? await this.dataSource.query<EnrolmentRecord[]>(`SELECT ${ENROLMENT_COLUMNS} FROM enrolments e WHERE e.id = ANY($1::uuid[])`, [
+              valid,
+            ])
           : [];
         return alignByKey(ids, rows, (row) => row.id);
       })

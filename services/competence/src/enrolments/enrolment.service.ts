@@ -119,7 +119,8 @@ export class EnrolmentService {
 
 /** Nothing about an enrolment happens before it began. */
 function notBeforeEnrolment(enrolment: EnrolmentRecord, field: string, date: string): void {
-  if (date < enrolment.enrolledOn) throw new BadUserInputError(field, `${field} must not be before ${enrolment.enrolledOn}, when the company enrolled`);
+  if (date < enrolment.enrolledOn)
+    throw new BadUserInputError(field, `${field} must not be before ${enrolment.enrolledOn}, when the company enrolled`);
 }
 
 export interface EnrolmentRecord extends EnrolmentType {

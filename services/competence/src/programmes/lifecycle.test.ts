@@ -68,7 +68,10 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       extensions: { code: 'BAD_USER_INPUT', field: 'hostClusterIds' },
     });
     expect((await plan({ name: 'No host', hostClusterIds: [] })).errors?.[0]?.extensions?.field).toBe('hostClusterIds');
-    expect((await plan({ name: 'Zero capacity', capacity: 0 })).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'capacity' });
+    expect((await plan({ name: 'Zero capacity', capacity: 0 })).errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'capacity',
+    });
     expect((await plan({ name: 'By a manager' }, managerOf(raufoss))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await harness.db.query('SELECT 1 FROM competence_programmes')).toEqual([]);
 
@@ -87,7 +90,9 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       message: 'A programme opens only once the grant that funds it is awarded',
       extensions: { code: 'CONFLICT', field: 'id' },
     });
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: MEMBER_ORG } }, admin)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: MEMBER_ORG } }, admin)).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
 
     const grantId = randomUUID();
     const awarded = {
@@ -112,7 +117,9 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       return data!.competenceProgramme.status === 'OPEN' && data!.competenceProgramme;
     });
     expect(opened.grant).toEqual({ id: grantId });
-    await waitFor('ProgrammeStatusChanged', () => eventTypes(events, programmeId).includes('no.klynge.competence.ProgrammeStatusChanged.v1'));
+    await waitFor('ProgrammeStatusChanged', () =>
+      eventTypes(events, programmeId).includes('no.klynge.competence.ProgrammeStatusChanged.v1'),
+    );
     const statusChanges = events.filter((m) => m.key === programmeId && m.value.includes('ProgrammeStatusChanged'));
     expect(statusChanges.map((m) => (JSON.parse(m.value) as { data: unknown }).data)).toEqual([
       { programmeId, previousStatus: 'PLANNED', status: 'OPEN', grantId },
@@ -141,12 +148,14 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       code: 'BAD_USER_INPUT',
       field: 'orgNumber',
     });
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: THIRD_ORG } }, managerOf(arena))).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await harness.query(ENROL, { input: { programmeId, orgNumber: THIRD_ORG } }, managerOf(arena))).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
 
     // One place left; five organisations race for it.
-    const racing = await Promise.all(MORE.slice(0, 5).map((orgNumber) => harness.query(ENROL, { input: { programmeId, orgNumber } }, admin)));
+    const racing = await Promise.all(
+      MORE.slice(0, 5).map((orgNumber) => harness.query(ENROL, { input: { programmeId, orgNumber } }, admin)),
+    );
     expect(racing.filter((result) => !result.errors)).toHaveLength(1);
     expect(racing.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(4);
     expect(await harness.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE status <> 'DROPPED'`)).toEqual([{ n: 3 }]);
@@ -170,14 +179,22 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     const member = await enrolmentOf(MEMBER_ORG!);
     const outsider = await enrolmentOf(OUTSIDER_ORG!);
     const moduleId = module.data!.addModule.id;
-    await harness.query(`mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-01-10") { id } }`, { e: member.id, m: moduleId }, admin);
+    await harness.query(
+      `mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-01-10") { id } }`,
+      { e: member.id, m: moduleId },
+      admin,
+    );
     const completed = await harness.query<{ completeEnrolment: { status: string; modulesCompleted: number } }>(
       `mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-06-30") { status modulesCompleted } }`,
       { id: member.id },
       admin,
     );
     expect(completed.data).toEqual({ completeEnrolment: { status: 'COMPLETED', modulesCompleted: 1 } });
-    const again = await harness.query(`mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-07-01") { status } }`, { id: member.id }, admin);
+    const again = await harness.query(
+      `mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-07-01") { status } }`,
+      { id: member.id },
+      admin,
+    );
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'enrolmentId' });
     await harness.query(`mutation($id: ID!) { dropEnrolment(id: $id, droppedOn: "2018-02-01") { status } }`, { id: outsider.id }, admin);
     expect((await harness.query(ENROL, { input: { programmeId, orgNumber: MORE[10] } }, admin)).errors).toBeUndefined();
@@ -207,11 +224,18 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     ]);
     const themes = await harness.query<{ completionsByTheme: unknown[] }>(`{ completionsByTheme { theme completions } }`);
     expect(themes.data!.completionsByTheme).toEqual([{ theme: 'productivity', completions: 1 }]);
-    await waitFor('EnrolmentCompleted', () => eventTypes(enrolmentEvents, member.id).includes('no.klynge.competence.EnrolmentCompleted.v1'));
+    await waitFor('EnrolmentCompleted', () =>
+      eventTypes(enrolmentEvents, member.id).includes('no.klynge.competence.EnrolmentCompleted.v1'),
+    );
   });
 
   it('moves through RUNNING to COMPLETED, and shows up on its host cluster and its companies', async () => {
-    const move = (mutation: string) => harness.query<Record<string, { status: string }>>(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id: programmeId }, admin);
+    const move = (mutation: string) =>
+      harness.query<Record<string, { status: string }>>(
+        `mutation($id: ID!) { ${mutation}(id: $id) { status } }`,
+        { id: programmeId },
+        admin,
+      );
     expect((await move('completeProgramme')).errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
     expect((await move('startProgramme')).data).toEqual({ startProgramme: { status: 'RUNNING' } });
     expect((await move('completeProgramme')).data).toEqual({ completeProgramme: { status: 'COMPLETED' } });
@@ -221,7 +245,13 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Cluster { hostedProgrammes { name status } }
         ... on Organization { enrolments { status programme { name } } } } }`,
-      { r: [{ __typename: 'Cluster', id: raufoss }, { __typename: 'Cluster', id: arena }, { __typename: 'Organization', orgNumber: MEMBER_ORG }] },
+      {
+        r: [
+          { __typename: 'Cluster', id: raufoss },
+          { __typename: 'Cluster', id: arena },
+          { __typename: 'Organization', orgNumber: MEMBER_ORG },
+        ],
+      },
     );
     expect(data!._entities).toEqual([
       { hostedProgrammes: [{ name: 'Omstillingsmotoren: NCE Raufoss', status: 'COMPLETED' }] },

@@ -1,9 +1,4 @@
-import {
-  alignByKey,
-  groupByKey,
-  isUuid,
-  type RequestContext,
-} from '@klynge/platform';
+import { alignByKey, groupByKey, isUuid, type RequestContext } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CompetenceProgrammeType, ModuleType } from './programme.types';
 
@@ -26,7 +21,9 @@ export class ProgrammeQueries {
 
   byId(context: RequestContext, id: string): Promise<ProgrammeRecord | null> {
     return context.loaders
-      .get<string, ProgrammeRecord | null>('programmes.byId', async (ids) => alignByKey(ids, await programmesById(this.dataSource.manager, ids), (row) => row.id))
+      .get<string, ProgrammeRecord | null>('programmes.byId', async (ids) =>
+        alignByKey(ids, await programmesById(this.dataSource.manager, ids), (row) => row.id),
+      )
       .load(id);
   }
 

@@ -50,7 +50,10 @@ export class ProgrammeService {
     const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
     const fundingProgrammeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
     if (isGiven(input.fundingApplicationId) && fundingProgrammeCode === null) {
-      throw new BadUserInputError('fundingProgrammeCode', 'fundingProgrammeCode is needed with fundingApplicationId: the grant must come from that programme');
+      throw new BadUserInputError(
+        'fundingProgrammeCode',
+        'fundingProgrammeCode is needed with fundingApplicationId: the grant must come from that programme',
+      );
     }
     const transfer = input.knowledgeTransfer
       ? {
@@ -65,7 +68,10 @@ export class ProgrammeService {
         this.unitOfWork.run(async ({ manager, publish }) => {
           const hosts = [...new Set(input.hostClusterIds)];
           if (fundingProgrammeCode !== null && !(await agencyOf(manager, fundingProgrammeCode))) {
-            throw new BadUserInputError('fundingProgrammeCode', `${fundingProgrammeCode} is not a funding programme this service has heard of (from its budgets or grants)`);
+            throw new BadUserInputError(
+              'fundingProgrammeCode',
+              `${fundingProgrammeCode} is not a funding programme this service has heard of (from its budgets or grants)`,
+            );
           }
           authorize({ agencies: await agenciesOf(manager, fundingProgrammeCode), clusters: hosts });
           const known = await manager.query<{ cluster_id: string; name: string; level: string }[]>(
@@ -90,7 +96,10 @@ export class ProgrammeService {
             : [];
           // A grant funds only programmes of its own funding programme, which the caller must own.
           if (grant && grant.programme_code !== fundingProgrammeCode) {
-            throw new BadUserInputError('fundingApplicationId', `That application was granted under ${grant.programme_code}, not ${fundingProgrammeCode}`);
+            throw new BadUserInputError(
+              'fundingApplicationId',
+              `That application was granted under ${grant.programme_code}, not ${fundingProgrammeCode}`,
+            );
           }
           await manager.query(
             `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,

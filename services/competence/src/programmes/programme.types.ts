@@ -85,7 +85,9 @@ export class ProgrammeReachType {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('CompetenceProgramme', { description: 'A programme through which clusters lift the skills of small and medium-sized companies.' })
+@ObjectType('CompetenceProgramme', {
+  description: 'A programme through which clusters lift the skills of small and medium-sized companies.',
+})
 export class CompetenceProgrammeType {
   @Field(() => ID)
   id!: string;

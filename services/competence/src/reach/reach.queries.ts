@@ -12,7 +12,9 @@ export class ReachQueries {
   ofProgramme(context: RequestContext, programme: { id: string; targetCompanies: number | null }): Promise<ProgrammeReachType> {
     return context.loaders
       .get<string, Omit<ProgrammeReachType, 'targetCompanies' | 'shareOfTarget'>>('reach.ofProgramme', async (ids) => {
-        const rows = await this.dataSource.query<{ programme_id: string; reached: number; outside: number; completed: number; dropped: number }[]>(
+        const rows = await this.dataSource.query<
+          { programme_id: string; reached: number; outside: number; completed: number; dropped: number }[]
+        >(
           `SELECT programme_id,
                   count(*) FILTER (WHERE status <> 'DROPPED')::int AS reached,
                   count(*) FILTER (WHERE status <> 'DROPPED' AND NOT member_of_cluster)::int AS outside,

@@ -30,7 +30,12 @@ describe('the competence demo seed', () => {
       `{ competenceProgrammes(theme: "sustainability") { name targetCompanies periodStart reach { companiesReached shareOfTarget } } }`,
     );
     expect(engine.data!.competenceProgrammes).toEqual([
-      { name: 'The Conversion Engine (Omstillingsmotoren)', targetCompanies: 300, periodStart: '2017-11-01', reach: { companiesReached: 0, shareOfTarget: 0 } },
+      {
+        name: 'The Conversion Engine (Omstillingsmotoren)',
+        targetCompanies: 300,
+        periodStart: '2017-11-01',
+        reach: { companiesReached: 0, shareOfTarget: 0 },
+      },
     ]);
     const { data } = await harness.query<{ competenceProgrammes: unknown[] }>(
       `{ competenceProgrammes(theme: "digitalisation") { name status capacity targetCompanies knowledgeTransfer { targetSector } hostClusters { id } } }`,

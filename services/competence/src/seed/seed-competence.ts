@@ -17,7 +17,9 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
   const added: string[] = [];
   for (const { hosts, ...programme } of SEED_PROGRAMMES) {
     if ((await dataSource.query<unknown[]>('SELECT 1 FROM competence_programmes WHERE name = $1', [programme.name])).length) continue;
-    const known = await dataSource.query<{ cluster_id: string }[]>('SELECT cluster_id FROM cluster_directory WHERE name = ANY($1)', [hosts]);
+    const known = await dataSource.query<{ cluster_id: string }[]>('SELECT cluster_id FROM cluster_directory WHERE name = ANY($1)', [
+      hosts,
+    ]);
     if (known.length !== hosts.length || !(await fundingProgrammeKnown(dataSource, programme.fundingProgrammeCode))) continue;
     await programmes.plan(
       {
@@ -36,9 +38,13 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
 /** Whether every host and funding programme of the demo programmes has reached this service's read models. */
 export async function competenceSeedReady(dataSource: DataSource): Promise<boolean> {
   const hosts = [...new Set(SEED_PROGRAMMES.flatMap((programme) => programme.hosts))];
-  const [{ known }] = await dataSource.query<[{ known: number }]>('SELECT count(*)::int AS known FROM cluster_directory WHERE name = ANY($1)', [hosts]);
+  const [{ known }] = await dataSource.query<[{ known: number }]>(
+    'SELECT count(*)::int AS known FROM cluster_directory WHERE name = ANY($1)',
+    [hosts],
+  );
   if (known !== hosts.length) return false;
-  for (const { fundingProgrammeCode } of SEED_PROGRAMMES) if (!(await fundingProgrammeKnown(dataSource, fundingProgrammeCode))) return false;
+  for (const { fundingProgrammeCode } of SEED_PROGRAMMES)
+    if (!(await fundingProgrammeKnown(dataSource, fundingProgrammeCode))) return false;
   return true;
 }
 

@@ -25,7 +25,9 @@ export async function announceFundingProgramme(harness: ServiceUnderTest, progra
     amount: { amount: '30000000', currency: 'NOK' },
     cofunders: [],
   });
-  await until(harness, `${programmeCode} in competence`, 'SELECT 1 FROM funding_programme_directory WHERE programme_code = $1', [programmeCode]);
+  await until(harness, `${programmeCode} in competence`, 'SELECT 1 FROM funding_programme_directory WHERE programme_code = $1', [
+    programmeCode,
+  ]);
 }
 
 export async function announceMembership(harness: ServiceUnderTest, clusterId: string, orgNumber: string, joinedOn: string) {

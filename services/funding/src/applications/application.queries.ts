@@ -1,13 +1,4 @@
-import {
-  alignByKey,
-  type ConnectionPage,
-  decodeCursor,
-  groupByKey,
-  isUuid,
-  pageSize,
-  type RequestContext,
-  toPage,
-} from '@klynge/platform';
+import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nok } from '../money';
 import { SqlConditions } from '../sql-conditions';
@@ -107,7 +98,13 @@ export class ApplicationQueries {
       `${SELECT_APPLICATIONS} ${conditions.where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${conditions.param(limit + 1)}`,
       conditions.params,
     );
-    return toPage(rows.map(toRecord), limit, total, (row) => row, (row) => [row.createdAt, row.id]);
+    return toPage(
+      rows.map(toRecord),
+      limit,
+      total,
+      (row) => row,
+      (row) => [row.createdAt, row.id],
+    );
   }
 }
 

@@ -55,7 +55,9 @@ export class ApplicationResolver {
     return application.applicant;
   }
 
-  @FieldResolver(() => [ApplicationStepType], { description: 'Every step taken, oldest first: when, to which status, and (for those who may see it) by whom.' })
+  @FieldResolver(() => [ApplicationStepType], {
+    description: 'Every step taken, oldest first: when, to which status, and (for those who may see it) by whom.',
+  })
   async steps(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<ApplicationStepType[]> {
     const steps = await this.applicationQueries.steps(context, application.id);
     const programme = (await this.programmeQueries.programme(context, application.programmeCode))!;

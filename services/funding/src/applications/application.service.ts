@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ApplicationDecided,
-  ApplicationSubmitted,
-  GrantAwarded,
-  type GrantRecipientData,
-  orgNumberInput,
-} from '@klynge/contracts';
+import { ApplicationDecided, ApplicationSubmitted, GrantAwarded, type GrantRecipientData, orgNumberInput } from '@klynge/contracts';
 import {
   BadUserInputError,
   type Caller,
@@ -276,10 +270,12 @@ async function assertEligible(
 ): Promise<void> {
   if (applicant.clusterId !== null) {
     const [cluster] = isUuid(applicant.clusterId)
-      ? (await manager.query<{
-          name: string;
-          level: string;
-        }[]>('SELECT name, level FROM cluster_directory WHERE cluster_id = $1', [applicant.clusterId]))
+      ? await manager.query<
+          {
+            name: string;
+            level: string;
+          }[]
+        >('SELECT name, level FROM cluster_directory WHERE cluster_id = $1', [applicant.clusterId])
       : [];
     if (!cluster) throw new BadUserInputError('clusterId', `${applicant.clusterId} is not a cluster known to the programme`);
     if (!programme.eligibleClusterLevels.includes(cluster.level as never)) {
@@ -290,9 +286,10 @@ async function assertEligible(
     }
     return;
   }
-  const [organization] = await manager.query<{ name: string; kind: string }[]>('SELECT name, kind FROM organization_directory WHERE org_number = $1', [
-    applicant.orgNumber,
-  ]);
+  const [organization] = await manager.query<{ name: string; kind: string }[]>(
+    'SELECT name, kind FROM organization_directory WHERE org_number = $1',
+    [applicant.orgNumber],
+  );
   if (!organization) throw new BadUserInputError('orgNumber', `${applicant.orgNumber} is not a registered organisation`);
   if (!programme.eligibleOrganizationKinds.includes(organization.kind)) {
     throw new BadUserInputError(

@@ -40,7 +40,8 @@ export class ApplicationStepType {
 
   @Field(() => String, {
     nullable: true,
-    description: "Who took the step (the caller's subject): personal data, shown only to admins, caseworkers of the programme's agency and the applying cluster's manager.",
+    description:
+      "Who took the step (the caller's subject): personal data, shown only to admins, caseworkers of the programme's agency and the applying cluster's manager.",
   })
   actor!: string | null;
 

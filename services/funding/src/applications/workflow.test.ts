@@ -144,9 +144,7 @@ describe('the application workflow', () => {
     });
     expect((await apply({ orgNumber: '123456789' })).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orgNumber' });
     await harness.announceOrganization({ orgNumber: '987654325', name: 'SINTEF', kind: 'RESEARCH_INSTITUTION' });
-    expect((await apply({ orgNumber: '987654325' })).errors?.[0]?.message).toBe(
-      'SINTEF is a RESEARCH_INSTITUTION; NIC accepts COMPANY',
-    );
+    expect((await apply({ orgNumber: '987654325' })).errors?.[0]?.message).toBe('SINTEF is a RESEARCH_INSTITUTION; NIC accepts COMPANY');
     await harness.announceOrganization({ orgNumber: '111111111', name: 'Devotek AS', kind: 'COMPANY', municipalityCode: '3303' });
     expect((await apply({ orgNumber: '111111111' })).errors).toBeUndefined();
     expect((await apply({ clusterId: arenaCluster, orgNumber: '111111111' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -154,7 +152,9 @@ describe('the application workflow', () => {
       code: 'BAD_USER_INPUT',
       field: 'requested',
     });
-    expect((await apply({ callId: '00000000-0000-4000-8000-000000000000', clusterId: arenaCluster })).errors?.[0]?.extensions).toMatchObject({
+    expect(
+      (await apply({ callId: '00000000-0000-4000-8000-000000000000', clusterId: arenaCluster })).errors?.[0]?.extensions,
+    ).toMatchObject({
       code: 'NOT_FOUND',
       field: 'callId',
     });

@@ -30,9 +30,7 @@ export function toGiving360(
         name: grant.recipientName ?? (grant.orgNumber ? `Organisation ${grant.orgNumber}` : 'Cluster'),
       },
     ],
-    fundingOrganization: [
-      { id: agency.orgNumber ? `NO-BRC-${agency.orgNumber}` : `360G-klynge-agency-${agency.code}`, name: agency.name },
-    ],
+    fundingOrganization: [{ id: agency.orgNumber ? `NO-BRC-${agency.orgNumber}` : `360G-klynge-agency-${agency.code}`, name: agency.name }],
     grantProgramme: [{ code: programme.code, title: programme.name }],
     fromOpenCall: 'Yes',
     dateModified: grant.updatedAt,

@@ -1,13 +1,4 @@
-import {
-  alignByKey,
-  type ConnectionPage,
-  decodeCursor,
-  groupByKey,
-  isUuid,
-  pageSize,
-  type RequestContext,
-  toPage,
-} from '@klynge/platform';
+import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import { nok } from '../money';
 import { SqlConditions } from '../sql-conditions';
@@ -68,9 +59,7 @@ export class GrantQueries {
     return context.loaders
       .get<string, GrantRecord | null>('grants.byId', async (ids) => {
         const valid = ids.filter((value) => isUuid(value));
-        const rows: GrantRow[] = valid.length
-          ? await this.dataSource.query(`${SELECT_GRANTS} WHERE g.id = ANY($1::uuid[])`, [valid])
-          : [];
+        const rows: GrantRow[] = valid.length ? await this.dataSource.query(`${SELECT_GRANTS} WHERE g.id = ANY($1::uuid[])`, [valid]) : [];
         return alignByKey(ids, rows.map(toRecord), (row) => row.id);
       })
       .load(id);
@@ -179,7 +168,13 @@ export class GrantQueries {
       `${SELECT_GRANTS} ${conditions.where} ORDER BY g.award_date DESC, g.id DESC LIMIT ${conditions.param(limit + 1)}`,
       conditions.params,
     );
-    return toPage(rows.map(toRecord), limit, total, (row) => row, (row) => [row.awardDate, row.id]);
+    return toPage(
+      rows.map(toRecord),
+      limit,
+      total,
+      (row) => row,
+      (row) => [row.awardDate, row.id],
+    );
   }
 }
 

@@ -39,7 +39,8 @@ export class GrantService {
       if (!grant) throw new NotFoundError('Grant', input.grantId, 'grantId');
       authorize(grant.agency_code);
       if (grant.status === 'CANCELLED') throw new ConflictError('The grant is cancelled', 'grantId');
-      if (paidOn < grant.award_date) throw new BadUserInputError('paidOn', `paidOn must not be before ${grant.award_date}, when the grant was awarded`);
+      if (paidOn < grant.award_date)
+        throw new BadUserInputError('paidOn', `paidOn must not be before ${grant.award_date}, when the grant was awarded`);
       const [{ paid }] = await manager.query<[{ paid: string }]>(
         'SELECT COALESCE(sum(amount_nok), 0)::text AS paid FROM disbursements WHERE grant_id = $1',
         [grant.id],

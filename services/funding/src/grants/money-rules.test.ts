@@ -30,7 +30,10 @@ describe('money: budgets, awards and payments', () => {
   const decideGranted = (id: string, amountAwarded?: string) =>
     harness.query<{ decideApplication: { grant: { id: string } } }>(
       DECIDE,
-      { id, input: { decision: 'GRANTED', awardDate: '2019-06-01', plannedEnd: '2021-12-31', ...(amountAwarded ? { amountAwarded } : {}) } },
+      {
+        id,
+        input: { decision: 'GRANTED', awardDate: '2019-06-01', plannedEnd: '2021-12-31', ...(amountAwarded ? { amountAwarded } : {}) },
+      },
       caseworker,
     );
   const grantOf = async (requested: string, amountAwarded?: string) =>
@@ -40,7 +43,15 @@ describe('money: budgets, awards and payments', () => {
     const events = await harness.readTopic('funding.budget.v1');
     await harness.query(
       CREATE_PROGRAMME,
-      { input: { code: 'OMSTILLING-PILOT', name: 'Klyngene som omstillingsmotor', agencyCode: 'innovasjon-norge', periodStart: '2015-01-01', periodEnd: '2016-12-31' } },
+      {
+        input: {
+          code: 'OMSTILLING-PILOT',
+          name: 'Klyngene som omstillingsmotor',
+          agencyCode: 'innovasjon-norge',
+          periodStart: '2015-01-01',
+          periodEnd: '2016-12-31',
+        },
+      },
       caseworker,
     );
     const allocated = await harness.query(
@@ -71,17 +82,34 @@ describe('money: budgets, awards and payments', () => {
       },
     });
     const event = await waitFor('BudgetAllocated', () => events.find((m) => m.key === 'OMSTILLING-PILOT:2015'));
-    expect(JSON.parse(event.value)).toMatchObject({ data: { amount: { amount: '10000000', currency: 'NOK' }, agencyCode: 'innovasjon-norge' } });
+    expect(JSON.parse(event.value)).toMatchObject({
+      data: { amount: { amount: '10000000', currency: 'NOK' }, agencyCode: 'innovasjon-norge' },
+    });
 
     const mismatch = await harness.query(
       ALLOCATE_BUDGET,
-      { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '10000000', cofunders: [{ name: 'Innovasjon Norge', amount: '4000000' }] } },
+      {
+        input: {
+          programmeCode: 'OMSTILLING-PILOT',
+          year: 2016,
+          amount: '10000000',
+          cofunders: [{ name: 'Innovasjon Norge', amount: '4000000' }],
+        },
+      },
       caseworker,
     );
     expect(mismatch.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'cofunders' });
-    const float = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '1e7' } }, caseworker);
+    const float = await harness.query(
+      ALLOCATE_BUDGET,
+      { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '1e7' } },
+      caseworker,
+    );
     expect(float.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'amount' });
-    const otherAgency = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '1' } }, sivaCaseworker);
+    const otherAgency = await harness.query(
+      ALLOCATE_BUDGET,
+      { input: { programmeCode: 'OMSTILLING-PILOT', year: 2016, amount: '1' } },
+      sivaCaseworker,
+    );
     expect(otherAgency.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const unknown = await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NOPE', year: 2016, amount: '1' } }, caseworker);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'programmeCode' });
@@ -121,9 +149,10 @@ describe('money: budgets, awards and payments', () => {
     expect(racing.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
     expect((await pay('500001')).errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'amount' });
     expect((await pay('500000')).errors).toBeUndefined();
-    expect((await harness.query(DISBURSE, { input: { grantId, amount: '1', paidOn: '2019-09-01' } }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await harness.query(DISBURSE, { input: { grantId, amount: '1', paidOn: '2019-09-01' } }, sivaCaseworker)).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     const { data } = await harness.query<{ grant: { amountPaid: { amount: string }; disbursements: unknown[] } }>(
       `query($id: ID!) { grant(id: $id) { amountPaid { amount } disbursements { amount { amount } } } }`,
       { id: grantId },
@@ -152,7 +181,9 @@ describe('money: budgets, awards and payments', () => {
       caseworker,
     );
     expect(decided.data!.decideApplication.grant.amountAwarded).toEqual({ amount: '2147483649', currency: 'NOK' });
-    const { data } = await harness.query<{ budgets: { remaining: { amount: string } }[] }>(`{ budgets(programmeCode: "NIC", year: 2020) { remaining { amount } } }`);
+    const { data } = await harness.query<{ budgets: { remaining: { amount: string } }[] }>(
+      `{ budgets(programmeCode: "NIC", year: 2020) { remaining { amount } } }`,
+    );
     expect(data!.budgets[0]!.remaining).toEqual({ amount: (BigInt(huge) - 2_147_483_649n).toString() });
   });
 });

@@ -1,9 +1,4 @@
-import {
-  alignByKey,
-  groupByKey,
-  isUuid,
-  type RequestContext,
-} from '@klynge/platform';
+import { alignByKey, groupByKey, isUuid, type RequestContext } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nok } from '../money';
 import type { AgencyType, BudgetType, CallType, FundingProgrammeType } from './programme.types';

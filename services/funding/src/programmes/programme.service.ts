@@ -16,13 +16,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { nok } from '../money';
 import { callsById, type ProgrammeRow, programmesByCode } from './programme.queries';
-import type {
-  AllocateBudgetInput,
-  CallType,
-  CreateProgrammeInput,
-  OpenCallInput,
-  RegisterAgencyInput,
-} from './programme.types';
+import type { AllocateBudgetInput, CallType, CreateProgrammeInput, OpenCallInput, RegisterAgencyInput } from './programme.types';
 
 const ORGANIZATION_KINDS = ['COMPANY', 'RESEARCH_INSTITUTION', 'PUBLIC_BODY', 'OTHER'];
 
@@ -33,7 +27,12 @@ export class ProgrammeService {
   async registerAgency(input: RegisterAgencyInput): Promise<void> {
     const code = requiredText('code', input.code, 50);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code)) throw new BadUserInputError('code', 'code must be lower-case words joined by hyphens');
-    const values = [code, requiredText('name', input.name), input.kind, input.orgNumber ? orgNumberInput('orgNumber', input.orgNumber) : null];
+    const values = [
+      code,
+      requiredText('name', input.name),
+      input.kind,
+      input.orgNumber ? orgNumberInput('orgNumber', input.orgNumber) : null,
+    ];
     await translateConstraintErrors({ agencies_pkey: () => new ConflictError(`Agency ${code} exists already`, 'code') }, () =>
       this.unitOfWork.run(({ manager }) =>
         manager.query('INSERT INTO agencies (code, name, kind, org_number) VALUES ($1, $2, $3, $4)', values),

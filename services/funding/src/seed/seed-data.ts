@@ -62,7 +62,8 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     code: 'OMSTILLINGSMOTOREN',
     name: 'The Conversion Engine (Omstillingsmotoren)',
     agencyCode: 'innovasjon-norge',
-    purpose: 'Competence programmes run by up to four clusters, so that 300 companies gain expertise in innovation, sustainability and technology.',
+    purpose:
+      'Competence programmes run by up to four clusters, so that 300 companies gain expertise in innovation, sustainability and technology.',
     eligibleClusterLevels: ['ARENA', 'NCE', 'GCE'],
     eligibleOrganizationKinds: [],
     periodStart: '2017-01-01',

@@ -23,7 +23,12 @@ export async function seedFunding(dataSource: DataSource, unitOfWork: UnitOfWork
     }
     for (const budget of budgets) {
       if (await exists('SELECT 1 FROM budgets WHERE programme_code = $1 AND year = $2', [programme.code, budget.year])) continue;
-      await programmes.allocateBudget({ programmeCode: programme.code, year: budget.year, amount: budget.amount, cofunders: budget.cofunders ?? [] });
+      await programmes.allocateBudget({
+        programmeCode: programme.code,
+        year: budget.year,
+        amount: budget.amount,
+        cofunders: budget.cofunders ?? [],
+      });
       added.push(`${programme.code} ${budget.year} budget`);
     }
   }

@@ -1,11 +1,6 @@
 import { Arg, Int, Query, Resolver } from 'type-graphql';
 import type { FundingStatisticsQueries } from './funding-statistics.queries';
-import {
-  ApplicationFunnelType,
-  FundingBreakdownRowType,
-  type FundingDimension,
-  FundingDimensionEnum,
-} from './funding-statistics.types';
+import { ApplicationFunnelType, FundingBreakdownRowType, type FundingDimension, FundingDimensionEnum } from './funding-statistics.types';
 
 @Resolver()
 export class FundingStatisticsResolver {

@@ -58,7 +58,11 @@ describe('funding reports', () => {
     grants.devotek = decided.data!.decideApplication.grant.id;
     await harness.query(DISBURSE, { input: { grantId: grants.raufoss, amount: '3000000', paidOn: '2020-01-15' } }, caseworker);
     // A draft is not an application yet: it stays out of the funnel.
-    await harness.query(CREATE_APPLICATION, { input: { callId, clusterId: clusters.raufoss, title: 'Draft', requested: '1' } }, managerOf(clusters.raufoss));
+    await harness.query(
+      CREATE_APPLICATION,
+      { input: { callId, clusterId: clusters.raufoss, title: 'Draft', requested: '1' } },
+      managerOf(clusters.raufoss),
+    );
   });
 
   afterAll(async () => {
@@ -98,14 +102,18 @@ describe('funding reports', () => {
 
   it('breaks granted and paid down by agency, programme, year and county, in SQL', async () => {
     const breakdown = async (by: string) =>
-      (await harness.query<{ fundingBreakdown: unknown[] }>(
-        `query($by: FundingDimension!) { fundingBreakdown(by: $by) { key label grants granted { amount } paid { amount } } }`,
-        { by },
-      )).data!.fundingBreakdown;
+      (
+        await harness.query<{ fundingBreakdown: unknown[] }>(
+          `query($by: FundingDimension!) { fundingBreakdown(by: $by) { key label grants granted { amount } paid { amount } } }`,
+          { by },
+        )
+      ).data!.fundingBreakdown;
     expect(await breakdown('AGENCY')).toEqual([
       { key: 'innovasjon-norge', label: 'Innovasjon Norge', grants: 3, granted: { amount: '15000000' }, paid: { amount: '3000000' } },
     ]);
-    expect(await breakdown('YEAR')).toEqual([{ key: '2019', label: '2019', grants: 3, granted: { amount: '15000000' }, paid: { amount: '3000000' } }]);
+    expect(await breakdown('YEAR')).toEqual([
+      { key: '2019', label: '2019', grants: 3, granted: { amount: '15000000' }, paid: { amount: '3000000' } },
+    ]);
     expect(await breakdown('COUNTY')).toEqual([
       { key: '15', label: 'Møre og Romsdal', grants: 1, granted: { amount: '5000000' }, paid: { amount: '0' } },
       { key: '33', label: 'Buskerud', grants: 1, granted: { amount: '2000000' }, paid: { amount: '0' } },
@@ -194,7 +202,13 @@ describe('applications and grants, listed', () => {
   it('pages applications newest first, filtered by status, with a total', async () => {
     const list = `query($filter: ApplicationFilter, $after: String) {
       applications(filter: $filter, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { requested { amount } status } } } }`;
-    type Page = { applications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { requested: { amount: string } } }[] } };
+    type Page = {
+      applications: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { requested: { amount: string } } }[];
+      };
+    };
     const first = await harness.query<Page>(list, { filter: { clusterId } });
     const second = await harness.query<Page>(list, { filter: { clusterId }, after: first.data!.applications.pageInfo.endCursor });
     const amounts = [...first.data!.applications.edges, ...second.data!.applications.edges].map((edge) => edge.node.requested.amount);

@@ -43,7 +43,13 @@ export async function setUpProgramme(
   };
   const agency = await harness.query(`{ agencies { code } }`);
   if (!(agency.data as { agencies: { code: string }[] }).agencies.some((a) => a.code === 'innovasjon-norge')) {
-    ok(await harness.query(REGISTER_AGENCY, { input: { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY', orgNumber: '123456785' } }, admin));
+    ok(
+      await harness.query(
+        REGISTER_AGENCY,
+        { input: { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY', orgNumber: '123456785' } },
+        admin,
+      ),
+    );
     ok(await harness.query(REGISTER_AGENCY, { input: { code: 'siva', name: 'Siva', kind: 'SIVA' } }, admin));
   }
   ok(
@@ -62,7 +68,13 @@ export async function setUpProgramme(
       caseworker,
     ),
   );
-  ok(await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: code, year: options.year ?? 2019, amount: options.budget ?? '137000000' } }, caseworker));
+  ok(
+    await harness.query(
+      ALLOCATE_BUDGET,
+      { input: { programmeCode: code, year: options.year ?? 2019, amount: options.budget ?? '137000000' } },
+      caseworker,
+    ),
+  );
   const call = ok(
     await harness.query<{ openCall: { id: string } }>(
       OPEN_CALL,

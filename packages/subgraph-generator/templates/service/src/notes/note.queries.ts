@@ -12,7 +12,11 @@ export class NoteQueries {
   byId(context: RequestContext, id: string): Promise<NoteRecord | null> {
     return context.loaders
       .get<string, NoteRecord | null>('notes.byId', async (ids) =>
-        alignByKey(ids, await this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids]), (note) => note.id),
+        alignByKey(
+          ids,
+          await this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids]),
+          (note) => note.id,
+        ),
       )
       .load(id);
   }
@@ -43,6 +47,12 @@ export class NoteQueries {
        ORDER BY recorded_at DESC, id DESC LIMIT $1`,
       cursor ? [limit + 1, ...cursor] : [limit + 1],
     );
-    return toPage(rows, limit, total, (row) => row, (row) => [row.recordedAt, row.id]);
+    return toPage(
+      rows,
+      limit,
+      total,
+      (row) => row,
+      (row) => [row.recordedAt, row.id],
+    );
   }
 }

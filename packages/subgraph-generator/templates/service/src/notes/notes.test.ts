@@ -50,7 +50,10 @@ describe('notes about clusters in the __name__ subgraph', () => {
     const code = async (answer: Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>) => (await answer).errors?.[0]?.extensions;
     expect(await code(attempt({}, testCallers.caseworker('not-__owner__')))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await code(attempt({}, testCallers.managerOf('00000000-0000-4000-8000-000000000000')))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await code(attempt({ clusterId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clusterId' });
+    expect(await code(attempt({ clusterId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'clusterId',
+    });
     expect(await code(attempt({ title: '   ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     expect(await code(harness.query(RECORD, { input: { clusterId, title: 'Anonymous' } }))).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await count()).toBe(before);
