@@ -48,6 +48,17 @@ export const gatewayConfig = defineConfig(
     MAX_QUERY_TOKENS: env.integer({ description: 'most tokens in one document', default: 5_000, min: 100 }),
     MAX_BODY_SIZE: env.string({ description: 'largest request body, e.g. 100kb', default: '100kb', pattern: /^\d+(b|kb|mb)$/ }),
     ALLOW_BATCHED_REQUESTS: env.boolean({ description: 'accept an array of operations in one HTTP request', default: false }),
+    SUPERGRAPH_SOURCE: env.string({
+      description:
+        'where a new supergraph comes from while the gateway runs: file:<path> (watched) or an http(s) URL (polled); unset, the committed schemas/supergraph.graphql as it is at start',
+      optional: true,
+      pattern: /^(file:.+|https?:\/\/.+)$/,
+    }),
+    SUPERGRAPH_POLL_INTERVAL_MS: env.integer({
+      description: 'how often SUPERGRAPH_SOURCE is checked for a new supergraph',
+      default: 10_000,
+      min: 100,
+    }),
     QUERY_PLAN_CACHE_MIB: env.integer({ description: 'approximate memory for cached query plans, in MiB', default: 30, min: 1 }),
     GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
     SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { callerHeaders, startCountingProxy, waitFor } from '@klynge/testing';
 import { getIntrospectionQuery } from 'graphql';
 import { registeredOperation } from './registered-operations';
 import type { Gateway } from './server';
+import { supergraphFile } from './subgraphs';
+import { supergraphHash } from './supergraph-source';
 import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
 
 const { admin, viewer, managerOf } = testCallers;
@@ -531,6 +534,9 @@ describe('the gateway over the three subgraphs', () => {
   it('answers /health and /ready', async () => {
     const base = url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
+    expect(await (await fetch(`${base}/ready`)).json()).toEqual({
+      status: 'ready',
+      supergraph: { hash: supergraphHash(readFileSync(supergraphFile, 'utf8')), loadedAt: expect.any(String) },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -49,6 +49,18 @@ export class GatewayMetrics {
     name: 'klynge_gateway_query_plans_total',
     help: 'Query plans looked up, by whether the cache had the plan (hit) or it had to be made (miss)',
     labelNames: ['cache'] as const,
+    registers: [this.registry],
+  });
+  readonly supergraph = new Gauge({
+    name: 'klynge_gateway_supergraph_info',
+    help: 'The supergraph being served, by the first 16 hex digits of its SHA-256 (1 for the one served)',
+    labelNames: ['hash'] as const,
+    registers: [this.registry],
+  });
+  readonly supergraphUpdates = new Counter({
+    name: 'klynge_gateway_supergraph_updates_total',
+    help: 'New supergraphs offered while running, by whether the gateway switched to them or refused them',
+    labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
   readonly errors = new Counter({

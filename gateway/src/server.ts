@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -28,6 +27,7 @@ import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
 import { registeredOperations } from './registered-operations';
 import { supergraphFile } from './subgraphs';
+import { supergraphLocation, supergraphManager, type SupergraphState } from './supergraph-source';
 
 interface GatewayContext {
   readonly requestId: string;
@@ -66,8 +66,27 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     }),
   );
   const metrics = new GatewayMetrics(new Set(registeredOperations().map((operation) => operation.name)));
+  let supergraph: SupergraphState | undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphFile, 'utf8'),
+    supergraphSdl: supergraphManager({
+      location: options.supergraphSdl
+        ? { kind: 'static', sdl: options.supergraphSdl }
+        : supergraphLocation(config.SUPERGRAPH_SOURCE, supergraphFile),
+      intervalMs: config.SUPERGRAPH_POLL_INTERVAL_MS,
+      knownSubgraphs: new Set(subgraphs.keys()),
+      logger,
+      events: {
+        applied: (hash, previous) => {
+          if (previous) {
+            metrics.supergraph.remove({ hash: previous });
+            metrics.supergraphUpdates.inc({ outcome: 'applied' });
+          }
+          metrics.supergraph.set({ hash }, 1);
+        },
+        refused: () => metrics.supergraphUpdates.inc({ outcome: 'refused' }),
+      },
+      onState: (state) => (supergraph = state),
+    }),
     queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.QUERY_PLAN_CACHE_MIB, metrics) },
     buildService: ({ name }) =>
       new MeasuredDataSource(name, metrics, {
@@ -131,7 +150,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     response.json({ status: 'ok' });
   });
   app.get('/ready', (_request, response) => {
-    response.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready' });
+    response.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready', ...(supergraph ? { supergraph } : {}) });
   });
   if (!production) app.get('/metrics', serveMetrics);
   metricsApp.disable('x-powered-by');
