@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
+import { norwegianDate, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { callerHeaders, startCountingProxy, waitFor } from '@klynge/testing';
 import { getIntrospectionQuery } from 'graphql';
@@ -8,6 +8,9 @@ import type { Gateway } from './server';
 import { supergraphFile } from './subgraphs';
 import { supergraphHash } from './supergraph-source';
 import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
+
+/** Today in Norway: the day grants made by these tests are awarded and paid. */
+const today = norwegianDate(new Date());
 
 const { admin, viewer, managerOf } = testCallers;
 const caseworker = testCallers.caseworker('innovasjon-norge');
@@ -87,7 +90,7 @@ describe('the gateway over the three subgraphs', () => {
     );
     const callId = ok(
       await gq<{ openCall: { id: string } }>(
-        `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", projectStart: "2017-11-01" }) { id } }`,
+        `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", decisionDate: "2017-10-15", projectStart: "2017-11-01" }) { id } }`,
         {},
         caseworker,
       ),
@@ -121,14 +124,14 @@ describe('the gateway over the three subgraphs', () => {
     ok(await gq(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, caseworker));
     const grantId = ok(
       await gq<{ decideApplication: { grant: { id: string } } }>(
-        `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2017-10-15", plannedEnd: "2019-10-31" }) { grant { id } } }`,
+        `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, plannedEnd: "2019-10-31" }) { grant { id } } }`,
         { id: applicationId },
         caseworker,
       ),
     ).decideApplication.grant.id;
     ok(
       await gq(
-        `mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "2000000", paidOn: "2018-01-15" }) { paidOn } }`,
+        `mutation($g: ID!) { recordDisbursement(input: { grantId: $g, amount: "2000000", paidOn: "${today}" }) { paidOn } }`,
         { g: grantId },
         caseworker,
       ),
@@ -170,10 +173,10 @@ describe('the gateway over the three subgraphs', () => {
               levelHistory: [{ level: 'NCE', from: '2006-01-01' }],
               memberStats: { memberCount: 1, smeShare: 1 },
               fundingTotal: { amount: '8000000', currency: 'NOK' },
-              // Granted from the 2017 budget, paid in January 2018.
+              // Granted from the 2017 budget (its call was decided then), awarded and paid today.
               fundingByYear: [
                 { year: 2017, granted: { amount: '8000000' }, paid: { amount: '0' } },
-                { year: 2018, granted: { amount: '0' }, paid: { amount: '2000000' } },
+                { year: Number(today.slice(0, 4)), granted: { amount: '0' }, paid: { amount: '2000000' } },
               ],
               grants: [
                 {
@@ -296,7 +299,7 @@ describe('the gateway over the three subgraphs', () => {
     ok(await gq(`mutation { allocateBudget(input: { programmeCode: "NIC", year: 2018, amount: "137000000" }) { year } }`, {}, caseworker));
     const callId = ok(
       await gq<{ openCall: { id: string } }>(
-        `mutation { openCall(input: { programmeCode: "NIC", title: "New cluster programmes", targetLevel: NCE, opensOn: "2018-01-01", closesAt: "2099-01-01T00:00:00Z", projectStart: "2019-01-01" }) { id } }`,
+        `mutation { openCall(input: { programmeCode: "NIC", title: "New cluster programmes", targetLevel: NCE, opensOn: "2018-01-01", closesAt: "2099-01-01T00:00:00Z", decisionDate: "2018-11-07", projectStart: "2019-01-01" }) { id } }`,
         {},
         caseworker,
       ),
@@ -313,7 +316,7 @@ describe('the gateway over the three subgraphs', () => {
     ok(await gq(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, caseworker));
     ok(
       await gq(
-        `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2018-11-07", plannedEnd: "2023-12-31" }) { status } }`,
+        `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, plannedEnd: "2023-12-31" }) { status } }`,
         { id: applicationId },
         caseworker,
       ),

@@ -80,7 +80,7 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
   );
   world.callId = ok(
     await gq<{ openCall: { id: string } }>(
-      `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", projectStart: "2017-11-01" }) { id } }`,
+      `mutation { openCall(input: { programmeCode: "OMSTILLINGSMOTOREN", title: "The Conversion Engine", opensOn: "2017-07-10", closesAt: "2099-01-01T00:00:00Z", decisionDate: "2017-10-15", projectStart: "2017-11-01" }) { id } }`,
       {},
       innovasjonNorge,
     ),
@@ -106,7 +106,7 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
   await move('startReview', granted, innovasjonNorge);
   world.grantId = ok(
     await gq<{ decideApplication: { grant: { id: string } } }>(
-      `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, awardDate: "2017-10-15", plannedEnd: "2019-10-31" }) { grant { id } } }`,
+      `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, plannedEnd: "2019-10-31" }) { grant { id } } }`,
       { id: granted },
       innovasjonNorge,
     ),

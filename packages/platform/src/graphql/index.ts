@@ -1,11 +1,13 @@
 export { BadUserInputError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UnauthenticatedError } from './errors';
 export { type Caller, hasRole, type Ownership, requireCaller, requireOwner, requireRole, type Role, ROLES } from './caller';
 export {
+  dateWithin,
   emailAddress,
   isGiven,
   isoDate,
   isoDateTime,
   isUuid,
+  norwegianDate,
   optionalIsoDate,
   optionalText,
   requiredText,

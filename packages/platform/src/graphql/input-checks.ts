@@ -63,6 +63,28 @@ function isCalendarDay(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
+/** The calendar date in Norway at `at`, `YYYY-MM-DD`: the day our users mean by "today". */
+export function norwegianDate(at: Date): string {
+  return OSLO_DATE.format(at);
+}
+const OSLO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Checks that the date `value` of `field` lies inside a window, each bound given with the words
+ * that explain it: `dateWithin('paidOn', paidOn, { notBefore: [awardDate, 'the award date'] })`.
+ */
+export function dateWithin(
+  field: string,
+  value: string,
+  bounds: { notBefore?: readonly [string | null, string]; notAfter?: readonly [string | null, string] },
+): string {
+  const [earliest, earliestIs] = bounds.notBefore ?? [null, ''];
+  const [latest, latestIs] = bounds.notAfter ?? [null, ''];
+  if (earliest !== null && value < earliest) throw new BadUserInputError(field, `${field} must not be before ${earliest}, ${earliestIs}`);
+  if (latest !== null && value > latest) throw new BadUserInputError(field, `${field} must not be after ${latest}, ${latestIs}`);
+  return value;
+}
+
 export function optionalIsoDate(field: string, value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : isoDate(field, value);
 }

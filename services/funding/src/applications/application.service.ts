@@ -4,8 +4,10 @@ import {
   BadUserInputError,
   type Caller,
   ConflictError,
+  dateWithin,
   isGiven,
   isUuid,
+  norwegianDate,
   NotFoundError,
   optionalIsoDate,
   optionalText,
@@ -92,7 +94,10 @@ export class ApplicationService {
     });
   }
 
-  /** DRAFT -> SUBMITTED, before the call's deadline; the applicant must still be eligible. */
+  /**
+   * DRAFT -> SUBMITTED, before the call's deadline; the applicant must still be eligible, and the
+   * programme must have a budget for the year the call's grants are charged to.
+   */
   submit(id: string, authorize: (inHand: ApplicationInHand) => Caller) {
     return this.move(id, 'SUBMITTED', authorize, null, async (tx, { application, call, programme }) => {
       const now = this.clock();
@@ -101,6 +106,16 @@ export class ApplicationService {
       }
       if (now.toISOString().slice(0, 10) < call.opensOn) throw new ConflictError(`The call opens on ${call.opensOn}`, 'id');
       await assertEligible(tx.manager, programme, application.applicant);
+      const [budget] = await tx.manager.query<unknown[]>('SELECT 1 FROM budgets WHERE programme_code = $1 AND year = $2', [
+        programme.code,
+        call.budgetYear,
+      ]);
+      if (!budget) {
+        throw new BadUserInputError(
+          'id',
+          `Programme ${programme.code} has no budget for ${call.budgetYear}, the year this call's grants are charged to`,
+        );
+      }
       await tx.publish(ApplicationSubmitted, {
         subject: application.id,
         data: {
@@ -138,7 +153,11 @@ export class ApplicationService {
         if (amount > BigInt(application.requested.amount)) {
           throw new BadUserInputError('amountAwarded', `amountAwarded must not exceed the NOK ${application.requested.amount} requested`);
         }
-        const awarded = awardDate ?? decidedAt.toISOString().slice(0, 10);
+        const today = norwegianDate(decidedAt);
+        const awarded = dateWithin('awardDate', awardDate ?? today, {
+          notBefore: [await submittedOn(tx.manager, application.id), 'when the application was submitted'],
+          notAfter: [today, 'today'],
+        });
         const start = plannedStart ?? call.projectStart ?? awarded;
         if (plannedEnd === null) throw new BadUserInputError('plannedEnd', 'plannedEnd is needed to grant');
         if (plannedEnd < start) throw new BadUserInputError('plannedEnd', 'plannedEnd must not be before plannedStart');
@@ -173,14 +192,14 @@ export class ApplicationService {
       plannedEnd: string;
     },
   ): Promise<void> {
-    const year = Number(grant.awardDate.slice(0, 4));
+    const year = grant.call.budgetYear;
     // The budget row lock makes concurrent awards from one programme-year take turns. The sum is
     // read by a later statement, whose fresh snapshot sees the awards committed while we waited.
     const [budget] = await tx.manager.query<{ amount: string }[]>(
       'SELECT amount_nok::text AS amount FROM budgets WHERE programme_code = $1 AND year = $2 FOR UPDATE',
       [grant.programme.code, year],
     );
-    if (!budget) throw new ConflictError(`Programme ${grant.programme.code} has no budget for ${year}`, 'awardDate');
+    if (!budget) throw new ConflictError(`Programme ${grant.programme.code} has no budget for ${year}`, 'id');
     const [{ granted }] = await tx.manager.query<[{ granted: string }]>(
       `SELECT COALESCE(sum(amount_nok), 0)::text AS granted FROM grants
        WHERE programme_code = $1 AND budget_year = $2 AND status <> 'CANCELLED'`,
@@ -260,6 +279,15 @@ async function recordStep(manager: EntityManager, applicationId: string, status:
     actor,
     note,
   ]);
+}
+
+/** The day, in Norway, the application was (last) submitted. */
+async function submittedOn(manager: EntityManager, applicationId: string): Promise<string> {
+  const [step] = await manager.query<{ on: string }[]>(
+    `SELECT (max(at) AT TIME ZONE 'Europe/Oslo')::date::text AS on FROM application_steps WHERE application_id = $1 AND status = 'SUBMITTED'`,
+    [applicationId],
+  );
+  return step!.on;
 }
 
 /** A known cluster at a level the programme accepts, or a known organisation of a kind it accepts. */

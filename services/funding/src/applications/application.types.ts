@@ -129,7 +129,11 @@ export class DecideApplicationInput {
   @Field({ nullable: true, description: 'Whole NOK; the amount requested when left out. Only for GRANTED.' })
   amountAwarded?: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD; today when left out. Its year is the budget year.' })
+  @Field({
+    nullable: true,
+    description:
+      "YYYY-MM-DD; today when left out. Not before the application was submitted, not after today. The grant is charged to the call's budgetYear.",
+  })
   awardDate?: string;
 
   @Field({ nullable: true, description: "YYYY-MM-DD; the call's project start when left out." })

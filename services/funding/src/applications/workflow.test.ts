@@ -42,7 +42,7 @@ describe('the application workflow', () => {
 
     const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
       DECIDE,
-      { id, input: { decision: 'GRANTED', awardDate: '2019-11-07', plannedEnd: '2023-12-31', note: 'Strong application' } },
+      { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31', note: 'Strong application' } },
       caseworker,
     );
     expect(decided.data).toEqual({

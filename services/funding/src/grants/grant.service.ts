@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DisbursementPaid } from '@klynge/contracts';
 import {
-  BadUserInputError,
   type Caller,
   ConflictError,
+  dateWithin,
   isoDate,
   isUuid,
+  norwegianDate,
   NotFoundError,
   optionalText,
   type UnitOfWork,
@@ -15,15 +16,19 @@ import { nok } from '../money';
 import type { DisbursementType, RecordDisbursementInput } from './grant.types';
 
 export class GrantService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   /**
-   * Records a payment against a grant. The grant row is locked while the payments are added up,
+   * Records a payment against a grant, made between its award and today. The grant row is locked while the payments are added up,
    * so concurrent payments cannot together exceed it.
    */
   async recordDisbursement(input: RecordDisbursementInput, authorize: (agencyCode: string) => Caller): Promise<DisbursementType> {
     const amount = wholeAmount('amount', input.amount);
-    const paidOn = isoDate('paidOn', input.paidOn);
+    const today = norwegianDate(this.clock());
+    const paidOn = dateWithin('paidOn', isoDate('paidOn', input.paidOn), { notAfter: [today, 'today: record a payment once it is made'] });
     const reference = optionalText('reference', input.reference, 200);
     const id = randomUUID();
     return this.unitOfWork.run(async ({ manager, publish }) => {
@@ -39,8 +44,7 @@ export class GrantService {
       if (!grant) throw new NotFoundError('Grant', input.grantId, 'grantId');
       authorize(grant.agency_code);
       if (grant.status === 'CANCELLED') throw new ConflictError('The grant is cancelled', 'grantId');
-      if (paidOn < grant.award_date)
-        throw new BadUserInputError('paidOn', `paidOn must not be before ${grant.award_date}, when the grant was awarded`);
+      dateWithin('paidOn', paidOn, { notBefore: [grant.award_date, 'when the grant was awarded'] });
       const [{ paid }] = await manager.query<[{ paid: string }]>(
         'SELECT COALESCE(sum(amount_nok), 0)::text AS paid FROM disbursements WHERE grant_id = $1',
         [grant.id],

@@ -86,7 +86,7 @@ export class RecordDisbursementInput {
   @Field({ description: 'Whole NOK, in digits' })
   amount!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'YYYY-MM-DD: not before the award, not after today.' })
   paidOn!: string;
 
   @Field({ nullable: true })

@@ -10,6 +10,7 @@ import {
   setUpProgramme,
   sivaCaseworker,
   startFunding,
+  today,
 } from '../test-support/funding-harness';
 
 describe('money: budgets, awards and payments', () => {
@@ -32,7 +33,7 @@ describe('money: budgets, awards and payments', () => {
       DECIDE,
       {
         id,
-        input: { decision: 'GRANTED', awardDate: '2019-06-01', plannedEnd: '2021-12-31', ...(amountAwarded ? { amountAwarded } : {}) },
+        input: { decision: 'GRANTED', plannedEnd: '2021-12-31', ...(amountAwarded ? { amountAwarded } : {}) },
       },
       caseworker,
     );
@@ -142,16 +143,15 @@ describe('money: budgets, awards and payments', () => {
     const grantEvents = await harness.readTopic('funding.grant.v1');
     const granted = await grantOf('3000000', '3000000');
     const grantId = granted.data!.decideApplication.grant.id;
-    const pay = (amount: string) => harness.query(DISBURSE, { input: { grantId, amount, paidOn: '2019-09-01' } }, caseworker);
+    const pay = (amount: string) => harness.query(DISBURSE, { input: { grantId, amount, paidOn: today } }, caseworker);
 
-    expect((await pay('1000000')).data).toEqual({ recordDisbursement: { amount: { amount: '1000000' }, paidOn: '2019-09-01' } });
+    expect((await pay('1000000')).data).toEqual({ recordDisbursement: { amount: { amount: '1000000' }, paidOn: today } });
     const racing = await Promise.all([pay('1500000'), pay('1500000')]);
     expect(racing.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
     expect((await pay('500001')).errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'amount' });
     expect((await pay('500000')).errors).toBeUndefined();
     expect(
-      (await harness.query(DISBURSE, { input: { grantId, amount: '1', paidOn: '2019-09-01' } }, sivaCaseworker)).errors?.[0]?.extensions
-        ?.code,
+      (await harness.query(DISBURSE, { input: { grantId, amount: '1', paidOn: today } }, sivaCaseworker)).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
     const { data } = await harness.query<{ grant: { amountPaid: { amount: string }; disbursements: unknown[] } }>(
       `query($id: ID!) { grant(id: $id) { amountPaid { amount } disbursements { amount { amount } } } }`,
@@ -173,16 +173,16 @@ describe('money: budgets, awards and payments', () => {
   it('holds sums past 2^31 exactly', async () => {
     // NOK 137 million was the 2015 programme budget; ten thousand times that passes 2^40.
     const huge = '1370000000000';
-    await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NIC', year: 2020, amount: huge } }, caseworker);
-    const id = await applicationUnderReview(harness, callId, clusterId, '2147483649');
+    const { callId: hugeCall } = await setUpProgramme(harness, { code: 'NIC-HUGE', year: 2020, budget: huge });
+    const id = await applicationUnderReview(harness, hugeCall, clusterId, '2147483649');
     const decided = await harness.query<{ decideApplication: { grant: { amountAwarded: { amount: string } } } }>(
       DECIDE,
-      { id, input: { decision: 'GRANTED', awardDate: '2020-03-01', plannedEnd: '2022-12-31' } },
+      { id, input: { decision: 'GRANTED', plannedEnd: '2022-12-31' } },
       caseworker,
     );
     expect(decided.data!.decideApplication.grant.amountAwarded).toEqual({ amount: '2147483649', currency: 'NOK' });
     const { data } = await harness.query<{ budgets: { remaining: { amount: string } }[] }>(
-      `{ budgets(programmeCode: "NIC", year: 2020) { remaining { amount } } }`,
+      `{ budgets(programmeCode: "NIC-HUGE", year: 2020) { remaining { amount } } }`,
     );
     expect(data!.budgets[0]!.remaining).toEqual({ amount: (BigInt(huge) - 2_147_483_649n).toString() });
   });

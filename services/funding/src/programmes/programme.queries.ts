@@ -11,7 +11,8 @@ const PROGRAMME_COLUMNS = `code, name, agency_code AS "agencyCode", purpose, eli
   eligible_organization_kinds AS "eligibleOrganizationKinds", period_start::text AS "periodStart", period_end::text AS "periodEnd"`;
 const CALL_COLUMNS = `id, programme_code AS "programmeCode", title, target_level AS "targetLevel", opens_on::text AS "opensOn",
   to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "closesAt",
-  decision_date::text AS "decisionDate", project_start::text AS "projectStart"`;
+  decision_date::text AS "decisionDate", project_start::text AS "projectStart",
+  extract(year FROM COALESCE(decision_date, (closes_at AT TIME ZONE 'Europe/Oslo')::date))::int AS "budgetYear"`;
 
 /** Reads of agencies, programmes, budgets and calls; lookups by key batched per request. */
 export class ProgrammeQueries {

@@ -3,8 +3,10 @@ import { BudgetAllocated, CLUSTER_LEVELS, orgNumberInput } from '@klynge/contrac
 import {
   BadUserInputError,
   ConflictError,
+  dateWithin,
   isoDate,
   isoDateTime,
+  norwegianDate,
   NotFoundError,
   optionalIsoDate,
   optionalText,
@@ -135,13 +137,24 @@ export class ProgrammeService {
     });
   }
 
+  /** A call's dates lie inside its programme's period: it opens, closes and is decided within it. */
   async openCall(input: OpenCallInput): Promise<CallType> {
     const opensOn = isoDate('opensOn', input.opensOn);
     const closesAt = isoDateTime('closesAt', input.closesAt);
-    if (closesAt.toISOString().slice(0, 10) < opensOn) throw new BadUserInputError('closesAt', 'closesAt must be after opensOn');
+    const closesOn = norwegianDate(closesAt);
+    if (closesOn < opensOn) throw new BadUserInputError('closesAt', 'closesAt must be after opensOn');
+    const decisionDate = optionalIsoDate('decisionDate', input.decisionDate);
+    if (decisionDate !== null) dateWithin('decisionDate', decisionDate, { notBefore: [opensOn, 'when the call opens'] });
     const id = randomUUID();
     return this.unitOfWork.run(async ({ manager }) => {
-      await lockProgramme(manager, input.programmeCode, 'programmeCode');
+      const programme = await lockProgramme(manager, input.programmeCode, 'programmeCode');
+      const inside = {
+        notBefore: [programme.periodStart, `when programme ${programme.code} begins`],
+        notAfter: [programme.periodEnd, `when programme ${programme.code} ends`],
+      } as const;
+      dateWithin('opensOn', opensOn, inside);
+      dateWithin('closesAt', closesOn, inside);
+      if (decisionDate !== null) dateWithin('decisionDate', decisionDate, inside);
       await manager.query(
         `INSERT INTO calls (id, programme_code, title, target_level, opens_on, closes_at, decision_date, project_start)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -152,7 +165,7 @@ export class ProgrammeService {
           input.targetLevel ?? null,
           opensOn,
           closesAt.toISOString(),
-          optionalIsoDate('decisionDate', input.decisionDate),
+          decisionDate,
           optionalIsoDate('projectStart', input.projectStart),
         ],
       );

@@ -116,6 +116,12 @@ export class CallType {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   projectStart!: string | null;
+
+  @Field(() => Int, {
+    description:
+      "The programme's budget year that grants from this call are charged to: the year of its decision date, or of its deadline when it has none. Applications can be submitted only while the programme has a budget for it.",
+  })
+  budgetYear!: number;
 }
 
 @InputType('RegisterAgencyInput')

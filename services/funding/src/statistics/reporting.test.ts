@@ -12,6 +12,7 @@ import {
   SUBMIT,
   START_REVIEW,
   admin,
+  today,
 } from '../test-support/funding-harness';
 
 /** Dashboards and exports: 360Giving, breakdowns, the funnel, and funding seen from clusters. */
@@ -32,7 +33,7 @@ describe('funding reports', () => {
       const id = await applicationUnderReview(harness, callId, clusterId, requested);
       const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
         DECIDE,
-        { id, input: { decision: 'GRANTED', awardDate: '2019-11-07', plannedEnd: '2023-12-31' } },
+        { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31' } },
         caseworker,
       );
       grants[key] = decided.data!.decideApplication.grant.id;
@@ -52,11 +53,11 @@ describe('funding reports', () => {
     await harness.query(START_REVIEW, { id: orgApplication }, caseworker);
     const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
       DECIDE,
-      { id: orgApplication, input: { decision: 'GRANTED', awardDate: '2019-12-01', plannedStart: '2020-01-01', plannedEnd: '2020-12-31' } },
+      { id: orgApplication, input: { decision: 'GRANTED', awardDate: today, plannedStart: '2020-01-01', plannedEnd: '2020-12-31' } },
       caseworker,
     );
     grants.devotek = decided.data!.decideApplication.grant.id;
-    await harness.query(DISBURSE, { input: { grantId: grants.raufoss, amount: '3000000', paidOn: '2020-01-15' } }, caseworker);
+    await harness.query(DISBURSE, { input: { grantId: grants.raufoss, amount: '3000000', paidOn: today } }, caseworker);
     // A draft is not an application yet: it stays out of the funnel.
     await harness.query(
       CREATE_APPLICATION,
@@ -83,7 +84,7 @@ describe('funding reports', () => {
       amountAwarded: 2000000,
       amountAppliedFor: 2000000,
       amountDisbursed: 0,
-      awardDate: '2019-12-01',
+      awardDate: today,
       plannedDates: [{ startDate: '2020-01-01', endDate: '2020-12-31', duration: 12 }],
       recipientOrganization: [{ id: 'NO-BRC-111111111', name: 'Devotek AS' }],
       fundingOrganization: [{ id: 'NO-BRC-123456785', name: 'Innovasjon Norge' }],
@@ -190,7 +191,7 @@ describe('applications and grants, listed', () => {
     clusterId = await harness.announceCluster({ name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
     for (const requested of ['1000', '2000', '3000']) {
       const id = await applicationUnderReview(harness, callId, clusterId, requested);
-      await harness.query(DECIDE, { id, input: { decision: 'GRANTED', awardDate: '2019-05-01', plannedEnd: '2020-12-31' } }, caseworker);
+      await harness.query(DECIDE, { id, input: { decision: 'GRANTED', plannedEnd: '2020-12-31' } }, caseworker);
     }
     await applicationUnderReview(harness, callId, clusterId, '4000');
   });

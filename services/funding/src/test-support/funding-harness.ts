@@ -1,4 +1,5 @@
 import type { ClusterLevel, OrganizationRegisteredData } from '@klynge/contracts';
+import { norwegianDate } from '@klynge/platform';
 import {
   announceCluster,
   announceOrganization,
@@ -12,6 +13,8 @@ import { subgraph } from '../subgraph';
 type OrganizationKind = OrganizationRegisteredData['kind'];
 
 export const { admin, managerOf } = testCallers;
+/** Today in Norway: the only award or payment date a grant made by a test can have. */
+export const today = norwegianDate(new Date());
 export const caseworker = testCallers.caseworker('innovasjon-norge');
 export const sivaCaseworker = testCallers.caseworker('siva');
 
@@ -85,6 +88,8 @@ export async function setUpProgramme(
           targetLevel: options.targetLevel ?? 'NCE',
           opensOn: '2018-01-01',
           closesAt: options.closesAt ?? '2099-12-31T12:00:00+01:00',
+          // Decided in (and so charged to) the budget year; it may be decided before the deadline.
+          decisionDate: `${options.year ?? 2019}-12-15`,
           projectStart: '2019-01-01',
         },
       },
@@ -112,7 +117,7 @@ export const REGISTER_AGENCY = `mutation($input: RegisterAgencyInput!) { registe
 export const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { code } }`;
 export const ALLOCATE_BUDGET = `mutation($input: AllocateBudgetInput!) {
   allocateBudget(input: $input) { year amount { amount currency } cofunders { name amount { amount } share } granted { amount } remaining { amount } } }`;
-export const OPEN_CALL = `mutation($input: OpenCallInput!) { openCall(input: $input) { id title closesAt targetLevel } }`;
+export const OPEN_CALL = `mutation($input: OpenCallInput!) { openCall(input: $input) { id title closesAt targetLevel budgetYear } }`;
 export const CREATE_APPLICATION = `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id status } }`;
 export const SUBMIT = `mutation($id: ID!) { submitApplication(id: $id) { status } }`;
 export const START_REVIEW = `mutation($id: ID!) { startReview(id: $id) { status } }`;
