@@ -66,6 +66,14 @@ async function gq<T>(url: string, query: string, variables: Record<string, unkno
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
+/** The first shell block after `heading` in the README. */
+function readmeBlockAfter(heading: string): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))?.[1];
+  if (!block) throw new Error(`no shell block after ${heading} in the README`);
+  return block.trim();
+}
+
 /** The README's way to a development token. */
 const token = async (...args: string[]) =>
   (await promisify(execFile)('npm', ['run', '--silent', 'token', '--', ...args], { cwd: repoRoot })).stdout.trim().split('\n').pop()!;
@@ -109,6 +117,28 @@ describe('npm start', () => {
     expect(sample.errors).toBeUndefined();
     expect(sample.data!.clusters.totalCount).toBeGreaterThan(0);
     expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
+
+    // The README's curl command, as printed there but for the port.
+    const curl = readmeBlockAfter('## Query the graph').replace('http://localhost:4000/graphql', first.url);
+    const answer = JSON.parse((await promisify(execFile)('bash', ['-c', curl])).stdout) as {
+      data?: { clusters: { totalCount: number } };
+      errors?: unknown;
+    };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.clusters.totalCount).toBeGreaterThan(0);
+    // What it answers when the body is not JSON (a query with raw line breaks): 400, in JSON.
+    const broken = await fetch(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{\n clusters { totalCount } }"}',
+    });
+    expect({ status: broken.status, type: broken.headers.get('content-type') }).toEqual({
+      status: 400,
+      type: expect.stringContaining('application/json'),
+    });
+    expect(JSON.stringify(await broken.json())).not.toMatch(/<html|at .*\.js/i);
+    const help = await promisify(execFile)('npm', ['run', '--silent', 'token', '--', '--help'], { cwd: repoRoot });
+    expect(help.stdout).toContain('Usage: npm run token -- [--role <role>]');
 
     const admin = await token('--role', 'admin');
     const caseworker = await token('--role', 'caseworker', '--agency', 'innovasjon-norge');
