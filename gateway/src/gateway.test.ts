@@ -335,6 +335,7 @@ describe('the gateway over the three subgraphs', () => {
     });
 
     // The programme the first grant opened takes a company, and the cluster's reach shows it.
+    await known(competence, 'organization_directory', 'org_number', '123456785');
     const programmeId = (await competence.db.query<{ id: string }>(`SELECT id FROM competence_programmes WHERE status = 'OPEN'`))[0]!.id;
     const enrolled = await gq(
       `mutation($input: EnrolCompanyInput!) { enrolCompany(input: $input) { status memberOfCluster } }`,
@@ -380,6 +381,41 @@ describe('the gateway over the three subgraphs', () => {
     // The clusters list, then one batch of references each for funding and competence.
     expect(ten.subgraphRequests).toBe(3);
   });
+
+  it('never blanks an answer silently: an enrolment of an organisation the registry does not know is null with an error naming it', async () => {
+    // Enrolling such an organisation is refused now; one from before that rule is still in the data.
+    const programmeId = (await competence.db.query<{ id: string }>(`SELECT id FROM competence_programmes WHERE status = 'OPEN'`))[0]!.id;
+    await competence.db.query(
+      `INSERT INTO enrolments (id, programme_id, org_number, member_of_cluster, status, enrolled_on)
+       VALUES (gen_random_uuid(), $1, '974760673', false, 'ENROLLED', '2018-03-01')`,
+      [programmeId],
+    );
+    const errorsBefore = await requestsCounted('error');
+    const answer = await gq<{ competenceProgramme: { enrolments: { orgNumber: string; organization: { name: string } | null }[] } }>(
+      `query($id: ID!) { competenceProgramme(id: $id) { name enrolments { orgNumber organization { name } } } }`,
+      { id: programmeId },
+    );
+    expect(answer.data!.competenceProgramme.enrolments).toEqual(
+      expect.arrayContaining([
+        { orgNumber: '974760673', organization: null },
+        { orgNumber: '123456785', organization: { name: 'Member AS (synthetic)' } },
+      ]),
+    );
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: 'Organization 974760673 does not exist',
+        path: ['competenceProgramme', 'enrolments', expect.any(Number), 'organization'],
+        extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'orgNumber' }),
+      }),
+    ]);
+    expect(await requestsCounted('error')).toBe(errorsBefore + 1);
+  });
+
+  /** Requests the gateway's metrics count with `outcome`, over every operation label. */
+  const requestsCounted = async (outcome: 'ok' | 'error') =>
+    (await gateway.metrics.requests.get()).values
+      .filter((value) => value.labels.outcome === outcome)
+      .reduce((sum, value) => sum + value.value, 0);
 
   it('exposes Prometheus metrics per registered operation, per subgraph and per error code', async () => {
     await gq(registeredOperation('NceDashboard').text);

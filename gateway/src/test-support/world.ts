@@ -132,6 +132,7 @@ export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeo
     ),
   ).planProgramme.id;
   await move('openProgramme', world.programmeId, innovasjonNorge);
+  await graph.known(graph.competence, 'organization_directory', 'org_number', '123456785');
   await graph.known(graph.competence, 'membership_directory', 'membership_id', world.membership);
   world.moduleId = ok(
     await gq<{ addModule: { id: string } }>(

@@ -62,7 +62,7 @@ describe('entity references from the gateway', () => {
     }
   }
 
-  it('resolves every reference in order, null for unknown ones, with one query per type and field', async () => {
+  it('resolves every reference in order, an unknown one as null with a NOT_FOUND error naming it, with one query per type and field', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     const representations = [
       ...clusterIds.map((id) => ({ __typename: 'Cluster', id })),
@@ -71,7 +71,13 @@ describe('entity references from the gateway', () => {
     ];
     const { result, queries } = await resolve(representations);
 
-    expect(result.errors).toBeUndefined();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: `Cluster ${unknown} does not exist`,
+        path: ['_entities', 12],
+        extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'id', id: unknown }),
+      }),
+    ]);
     const entities = result.data!._entities;
     expect(entities.slice(0, 12).map((entity) => entity?.id)).toEqual(clusterIds);
     expect(entities[12]).toBeNull();

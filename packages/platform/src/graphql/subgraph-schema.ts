@@ -7,6 +7,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { attachInputLayer, declaredLimits, documentLimits } from './input-layer';
+import { NotFoundError } from './errors';
 import type { RequestContext } from './request-context';
 
 /** The Federation 2 version every Klynge subgraph links, and the directives it imports. */
@@ -23,7 +24,7 @@ const FEDERATION_DIRECTIVES = [
   '@interfaceObject',
 ];
 
-/** Resolves an entity the gateway refers to by its key fields. Null means no such entity. */
+/** Resolves an entity the gateway refers to by its key fields. Null means no such entity: the reference is answered with NOT_FOUND. */
 export type ReferenceResolver<TContext extends RequestContext = RequestContext> = (
   reference: Record<string, unknown>,
   context: TContext,
@@ -73,11 +74,28 @@ export async function buildFederatedSchema<TContext extends RequestContext>(
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
     const existing = resolvers[typeName] ?? {};
-    resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...existing,
+      __resolveReference: orNotFound(typeName, resolveReference),
+    } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
   attachInputLayer(schema, limits);
   return schema;
+}
+
+/**
+ * A reference to an entity this subgraph does not know is an error naming it, not a silent null:
+ * the gateway then answers null for that one field with the error beside it, where a bare null
+ * in `_entities` would let it null a whole answer with no error at all.
+ */
+function orNotFound<TContext extends RequestContext>(typeName: string, resolve: ReferenceResolver<TContext>): ReferenceResolver<TContext> {
+  return async (reference, context) => {
+    const found = await resolve(reference, context);
+    if (found !== null && found !== undefined) return found;
+    const keys = Object.entries(reference).filter(([field]) => field !== '__typename');
+    throw new NotFoundError(typeName, keys.map(([, value]) => String(value)).join(' '), keys.map(([field]) => field).join(' '));
+  };
 }
 
 /** The subgraph SDL with its federation directives, as committed under schemas/. */

@@ -20,7 +20,11 @@ export class EnrolmentResolver {
     return (await this.programmeQueries.byId(context, enrolment.programmeId))!;
   }
 
-  @FieldResolver(() => OrganizationReference)
+  @FieldResolver(() => OrganizationReference, {
+    nullable: true,
+    description:
+      'The enrolled organisation, from the cluster registry. Null, with a NOT_FOUND error naming it, if the registry does not know it.',
+  })
   organization(@Root() enrolment: EnrolmentRecord): OrganizationReference {
     return { orgNumber: enrolment.orgNumber };
   }

@@ -46,6 +46,15 @@ export class EnrolmentService {
           if (programme.capacity !== null && taken >= programme.capacity) {
             throw new ConflictError(`The programme is full: all ${programme.capacity} places are taken`, 'programmeId');
           }
+          // Only organisations the clusters service has registered: their names and counties
+          // are its to give, and a dashboard asking for them must get them.
+          const [known] = await tx.manager.query<unknown[]>('SELECT 1 FROM organization_directory WHERE org_number = $1', [orgNumber]);
+          if (!known) {
+            throw new BadUserInputError(
+              'orgNumber',
+              `${orgNumber} is not a registered organisation (register it in the cluster registry first; it is known here moments later)`,
+            );
+          }
           const [{ member }] = await tx.manager.query<[{ member: boolean }]>(
             `SELECT EXISTS (SELECT 1 FROM membership_directory WHERE org_number = $1 AND joined_on <= $2
                               AND (left_on IS NULL OR left_on >= $2)) AS member`,

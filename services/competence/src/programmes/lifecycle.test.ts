@@ -16,7 +16,7 @@ import {
   syntheticOrgNumbers,
 } from '../test-support/competence-harness';
 
-const [MEMBER_ORG, OUTSIDER_ORG, THIRD_ORG, ...MORE] = syntheticOrgNumbers(40);
+const [MEMBER_ORG, OUTSIDER_ORG, THIRD_ORG, UNKNOWN_ORG, ...MORE] = syntheticOrgNumbers(41);
 
 describe('competence programmes: planning, opening on the grant, enrolling, reach', () => {
   let harness: ServiceUnderTest;
@@ -33,6 +33,8 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     await announceMembership(harness, raufoss, MEMBER_ORG!, '2010-01-01');
     await announceOrganization(harness, { orgNumber: MEMBER_ORG!, name: 'Member Company AS (synthetic)', municipalityCode: '3405' });
     await announceOrganization(harness, { orgNumber: OUTSIDER_ORG!, name: 'Outside Company AS (synthetic)', municipalityCode: '4601' });
+    for (const orgNumber of [THIRD_ORG!, ...MORE])
+      await announceOrganization(harness, { orgNumber, name: `Company ${orgNumber} AS (synthetic)` });
   });
 
   afterAll(async () => {
@@ -151,6 +153,12 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     expect(
       (await harness.query(ENROL, { input: { programmeId, orgNumber: THIRD_ORG } }, managerOf(arena))).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
+    // An organisation the cluster registry has never announced: refused, nothing written.
+    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: UNKNOWN_ORG } }, admin)).errors?.[0]).toMatchObject({
+      message: expect.stringContaining(`${UNKNOWN_ORG} is not a registered organisation`),
+      extensions: { code: 'BAD_USER_INPUT', field: 'orgNumber' },
+    });
+    expect(await harness.db.query('SELECT count(*)::int AS n FROM enrolments WHERE org_number = $1', [UNKNOWN_ORG])).toEqual([{ n: 0 }]);
 
     // One place left; five organisations race for it.
     const racing = await Promise.all(
