@@ -2,7 +2,7 @@
  * The boundaries of the code, checked by dependency-cruiser (npm run lint:boundaries, part of
  * npm test). Paths are the files' real paths: a workspace package resolves to its folder.
  */
-const TESTS = '(\\.test\\.ts$|/test-support/|/test-fixtures/|\\.contract\\.ts$)';
+const TESTS = '(\\.(test|fault)\\.ts$|/test-support/|/test-fixtures/|\\.contract\\.ts$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -36,7 +36,7 @@ export default function klyngeEslintConfig(tsconfigRootDir) {
       rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
     },
     {
-      files: ['**/*.test.ts', '**/*.contract.ts', '**/test-fixtures/**/*.ts'],
+      files: ['**/*.test.ts', '**/*.fault.ts', '**/*.contract.ts', '**/test-fixtures/**/*.ts'],
       rules: {
         // jest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.
         '@typescript-eslint/no-unsafe-assignment': 'off',

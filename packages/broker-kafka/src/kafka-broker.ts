@@ -6,6 +6,7 @@ import {
   type BrokerSettings,
   BrokerUnavailableError,
   type DeliveredMessage,
+  MAX_BATCH_SIZE,
   type MessageBroker,
   type OutgoingMessage,
   type SubscribeOptions,
@@ -43,10 +44,12 @@ const RESUBSCRIBE_DELAY_MS = 1_000;
 const TOPIC_READY_TIMEOUT_MS = 30_000;
 /**
  * A member that misses heartbeats this long leaves its group. Short, so that after a broker
- * restart the group does not wait long for members that died with the old connections; handlers
- * that run longer keep their membership by heartbeating while they run.
+ * restart the group does not wait long for members that died with the old connections (kafkajs
+ * rejoins as a new member, and has no static membership); handlers that run longer keep their
+ * membership by heartbeating while they run. Below Kafka's default minimum (6 s): our brokers
+ * allow it with `group.min.session.timeout.ms=2000` (infra/kafka, docker-compose.yml).
  */
-const SESSION_TIMEOUT_MS = 10_000;
+const SESSION_TIMEOUT_MS = 3_000;
 const HEARTBEAT_INTERVAL_MS = 1_000;
 /**
  * How long the broker may hold a fetch open when nothing is new: the Java client's default.
@@ -134,9 +137,10 @@ export class KafkaBroker implements MessageBroker {
         topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
       });
     } catch (error) {
-      // Start from a fresh connection next time: a producer that lived through a broker restart
-      // can keep stale connections and metadata.
-      await this.dropProducer();
+      // The same producer sends again, with the same sequence numbers, so the broker recognises
+      // what it already has: kafkajs reconnects it by itself. Only a producer the broker no longer
+      // accepts is replaced (a new producer id, whose resends the broker cannot recognise).
+      if (producerRejected(error)) await this.dropProducer();
       throw unavailable('publish', error);
     }
   }
@@ -154,6 +158,15 @@ export class KafkaBroker implements MessageBroker {
 
   async checkHealth(): Promise<void> {
     await this.withAdmin((admin) => admin.describeCluster());
+  }
+
+  /**
+   * How many messages each partition of `topic` holds: its high watermark less its low one.
+   * For operators and tests: what is on the topic, whatever any consumer has read.
+   */
+  async messagesPerPartition(topic: string): Promise<Map<number, number>> {
+    const offsets = await this.withAdmin((admin) => admin.fetchTopicOffsets(topic));
+    return new Map(offsets.map(({ partition, high, low }) => [partition, Number(high) - Number(low)]));
   }
 
   /** How many connections to the brokers are open: none once closed. */
@@ -192,7 +205,10 @@ export class KafkaBroker implements MessageBroker {
       this.kafka.producer({
         createPartitioner: Partitioners.DefaultPartitioner,
         allowAutoTopicCreation: false,
-        // One request in flight per connection, so a retried batch cannot overtake the next.
+        // Kafka's idempotent producer: the broker drops a batch it already has from this producer
+        // (kafkajs resends whole requests when one partition's leader moved), so a retry never
+        // puts a message on the topic twice. One request in flight, so none overtakes another.
+        idempotent: true,
         maxInFlightRequests: 1,
         retry: CLIENT_RETRY,
       }),
@@ -233,7 +249,8 @@ export class KafkaBroker implements MessageBroker {
 
 /**
  * One consumer group member. It keeps itself running: if the broker is away when it starts, or
- * kafkajs gives up on a crash it does not consider retriable, it subscribes again after a pause.
+ * its consumer crashes (after retries that outlast a broker restart), it subscribes again after
+ * a pause, as a new member.
  */
 class KafkaSubscription implements Subscription {
   private consumer: Consumer | undefined;
@@ -277,26 +294,50 @@ class KafkaSubscription implements Subscription {
       sessionTimeout: SESSION_TIMEOUT_MS,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
-      retry: CLIENT_RETRY,
+      // kafkajs would restart a crashed consumer on a timer of its own, which close() can miss
+      // (seen here: a consumer restarting for ever after its adapter closed, keeping the process
+      // alive). Restarts are this class's: scheduleRestart, which close() cancels.
+      retry: { ...CLIENT_RETRY, restartOnFailure: () => Promise.resolve(false) },
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.scheduleRestart(consumer, payload.error);
-    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.scheduleRestart(consumer, payload.error));
     try {
       await this.hooks.ensureTopics(topics);
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+      const options = this.options;
       await consumer.run({
         partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async (payload) => {
-          const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
-          try {
-            await this.options.handle(toDelivered(payload.topic, payload.partition, payload.message));
-          } finally {
-            clearInterval(keepAlive);
-          }
-        },
+        ...(options.handleBatch
+          ? {
+              eachBatchAutoResolve: false,
+              eachBatch: async (payload) => {
+                const { batch } = payload;
+                const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+                try {
+                  // A fetch can bring more than a batch: handed over in slices, each resolved
+                  // once handled, so a failure redelivers only from the slice that failed.
+                  for (let start = 0; start < batch.messages.length; start += MAX_BATCH_SIZE) {
+                    if (!payload.isRunning() || payload.isStale()) return;
+                    const slice = batch.messages.slice(start, start + MAX_BATCH_SIZE);
+                    await options.handleBatch(slice.map((message) => toDelivered(batch.topic, batch.partition, message)));
+                    payload.resolveOffset(slice.at(-1)!.offset);
+                  }
+                } finally {
+                  clearInterval(keepAlive);
+                }
+              },
+            }
+          : {
+              eachMessage: async (payload) => {
+                const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+                try {
+                  await options.handle(toDelivered(payload.topic, payload.partition, payload.message));
+                } finally {
+                  clearInterval(keepAlive);
+                }
+              },
+            }),
       });
     } catch (error) {
       this.scheduleRestart(consumer, error);
@@ -388,6 +429,21 @@ async function disconnectQuietly(client: { disconnect(): Promise<void> } | undef
   } catch {
     // Already gone: nothing more to release.
   }
+}
+
+/** What the broker answers a producer it will take nothing more from, under its current id. */
+const PRODUCER_REJECTED = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'INVALID_PRODUCER_EPOCH',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
+
+function producerRejected(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError ?? cause.cause) {
+    if (PRODUCER_REJECTED.has((cause as { type?: string }).type ?? '')) return true;
+  }
+  return false;
 }
 
 function unavailable(action: string, error: unknown): BrokerUnavailableError {

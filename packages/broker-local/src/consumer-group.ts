@@ -1,5 +1,5 @@
 import { backoff, Wakeup } from '@klynge/async';
-import type { DeliveredMessage, SubscribeOptions, Subscription } from '@klynge/broker';
+import { type DeliveredMessage, MAX_BATCH_SIZE, type SubscribeOptions, type Subscription } from '@klynge/broker';
 import type { LocalBrokerLogger } from './logger';
 import type { PartitionLog, StoredMessage } from './partition-log';
 
@@ -169,18 +169,18 @@ class PartitionCursor {
         const member = this.owner;
         if (!member || this.group.isStopped) return;
         const offset = this.group.position(this.log);
-        const message = this.log.at(offset);
-        if (!message) {
+        const messages = this.ready(offset, member.batchSize);
+        if (messages.length === 0) {
           await this.wakeup.wait();
           continue;
         }
-        const delivery = member.deliver(this.toDelivered(offset, message));
+        const delivery = member.deliver(messages);
         this.inHand = { member, done: delivery.then(() => undefined) };
         const outcome = await delivery;
         this.inHand = undefined;
         if (!outcome) {
           failures = 0;
-          this.group.advance(this.log, offset + 1);
+          this.group.advance(this.log, offset + messages.length);
           // Handlers that finish without I/O (an event type nobody handles, say) settle as
           // microtasks; through a long backlog they would keep timers and sockets waiting.
           deliveriesSinceYield += 1;
@@ -204,6 +204,17 @@ class PartitionCursor {
   private async pause(ms: number): Promise<void> {
     const until = Date.now() + ms;
     while (!this.group.isStopped && Date.now() < until) await this.wakeup.wait(until - Date.now());
+  }
+
+  /** Up to `most` messages from `offset` on, as many as the partition holds. */
+  private ready(offset: number, most: number): DeliveredMessage[] {
+    const messages: DeliveredMessage[] = [];
+    for (let next = offset; messages.length < most; next += 1) {
+      const message = this.log.at(next);
+      if (!message) break;
+      messages.push(this.toDelivered(next, message));
+    }
+    return messages;
   }
 
   private toDelivered(offset: number, message: StoredMessage): DeliveredMessage {
@@ -236,10 +247,16 @@ export class GroupMember implements Subscription {
     return this.closing;
   }
 
+  /** How many messages it takes at once: one, unless it handles batches. */
+  get batchSize(): number {
+    return this.options.handleBatch ? MAX_BATCH_SIZE : 1;
+  }
+
   /** Calls the handler (synchronously, before the first await); resolves with its error, if any. */
-  async deliver(message: DeliveredMessage): Promise<{ error: unknown } | undefined> {
+  async deliver(messages: readonly DeliveredMessage[]): Promise<{ error: unknown } | undefined> {
     try {
-      await this.options.handle(message);
+      if (this.options.handleBatch) await this.options.handleBatch(messages);
+      else await this.options.handle(messages[0]!);
       return undefined;
     } catch (error) {
       return { error };

@@ -5,6 +5,7 @@ export {
   type BrokerMessage,
   type BrokerSettings,
   type DeliveredMessage,
+  MAX_BATCH_SIZE,
   type MessageBroker,
   type OutgoingMessage,
   type SubscribeOptions,

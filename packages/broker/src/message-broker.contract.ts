@@ -112,6 +112,44 @@ export function messageBrokerContract(name: string, setup: ContractSetup): void 
       expect(attempts.slice(0, 2)).toEqual(['once', 'once']);
     });
 
+    it('hands over ready messages in batches, in partition order, and the whole batch again when its handler rejects', async () => {
+      const topic = setup.topicName('batches');
+      // Published before anyone subscribes: a backlog, ready at once.
+      await broker.publish(
+        Array.from({ length: 300 }, (_, sequence) => ({ topic, key: `key-${sequence % 7}`, value: String(sequence), headers: {} })),
+      );
+      const batches: DeliveredMessage[][] = [];
+      const accepted: DeliveredMessage[] = [];
+      let rejectedBatch: DeliveredMessage[] | undefined;
+      await broker.subscribe({
+        groupId: `group-${randomUUID()}`,
+        topics: [topic],
+        handleBatch: (messages) => {
+          batches.push([...messages]);
+          if (!rejectedBatch && messages.length > 1) {
+            rejectedBatch = [...messages];
+            return Promise.reject(new Error('not yet'));
+          }
+          accepted.push(...messages);
+          return Promise.resolve();
+        },
+      });
+      await eventually('all 300 messages accepted', () => new Set(accepted.map((message) => message.value)).size === 300);
+      expect(rejectedBatch).toBeDefined();
+      for (const batch of batches) {
+        expect(new Set(batch.map((message) => message.partition)).size).toBe(1);
+        const offsets = batch.map((message) => BigInt(message.offset));
+        expect(offsets).toEqual(offsets.map((_, index) => offsets[0]! + BigInt(index)));
+      }
+      // The rejected batch's first message came again.
+      const [first] = rejectedBatch!;
+      expect(accepted.some((message) => message.partition === first!.partition && message.offset === first!.offset)).toBe(true);
+      for (let key = 0; key < 7; key += 1) {
+        const values = accepted.filter((message) => message.key === `key-${key}`).map((message) => Number(message.value));
+        expect(values).toEqual([...values].sort((a, b) => a - b));
+      }
+    });
+
     it('stops delivering to a closed subscription', async () => {
       const topic = setup.topicName('closing');
       const { received, subscription } = await collect(topic);

@@ -26,17 +26,37 @@ export interface DeliveredMessage extends BrokerMessage {
   readonly offset: string;
 }
 
-export interface SubscribeOptions {
+interface SubscriptionTarget {
   /** Subscribers sharing a group id share the work; each group sees every message. */
   readonly groupId: string;
   readonly topics: readonly string[];
+}
+
+interface OneAtATime {
   /**
    * Called for each message, one at a time per partition, in partition order. When the returned
    * promise resolves the message counts as processed; when it rejects, the message is delivered
    * again (at-least-once), so handlers must be idempotent.
    */
   handle(message: DeliveredMessage): Promise<void>;
+  readonly handleBatch?: never;
 }
+
+interface InBatches {
+  /**
+   * Called with the messages of one partition that are ready, in partition order (at least one,
+   * at most the adapter's batch size), one batch at a time per partition. When the returned
+   * promise resolves every message of the batch counts as processed; when it rejects, the whole
+   * batch is delivered again, so handlers must be idempotent.
+   */
+  handleBatch(messages: readonly DeliveredMessage[]): Promise<void>;
+  readonly handle?: never;
+}
+
+export type SubscribeOptions = SubscriptionTarget & (OneAtATime | InBatches);
+
+/** Most messages a batch holds; adapters hand over fewer when fewer are ready. */
+export const MAX_BATCH_SIZE = 500;
 
 export interface Subscription {
   /** Stops receiving: waits for the message in hand to finish, then leaves the group. */

@@ -130,6 +130,7 @@ services:
       KAFKA_NUM_PARTITIONS: "3"
       KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"
       KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: "0"
+      KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS: "2000"
     volumes:
       - kafka-data:/var/lib/kafka/data
     ports:

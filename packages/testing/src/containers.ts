@@ -44,6 +44,7 @@ export async function startContainers(parts: readonly InfraPart[]): Promise<Star
           KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
           KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
           KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+          KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS: '2000',
         })
         .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
         .start();

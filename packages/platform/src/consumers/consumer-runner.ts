@@ -6,6 +6,8 @@ import type { UnitOfWork } from '../outbox';
 import { backoff, pause } from '@klynge/async';
 import type { EventConsumer, EventHandler } from './event-consumer';
 
+const identity = (source: string, id: string) => `${source}\n${id}`;
+
 /** Headers a dead-lettered message carries besides its original ones. */
 export const DEAD_LETTER_HEADERS = {
   error: 'dlq-error',
@@ -54,13 +56,79 @@ export class ConsumerRunner {
     this.subscription = await broker.subscribe({
       groupId: this.groupId,
       topics: consumer.topics.map((topic) => topics.topic(topic)),
-      handle: (message) => this.process(message),
+      handleBatch: (messages) => this.processBatch(messages),
     });
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.subscription?.close();
+  }
+
+  /**
+   * A partition's ready messages in one transaction, the way a backlog is caught up quickly. If
+   * anything in the batch fails (a message that cannot be read, a handler that throws), nothing
+   * of it is kept, and its messages go one at a time through {@link process}, which retries,
+   * parks the poison one on the dead-letter topic and applies the rest: order per partition and
+   * so per key holds either way.
+   */
+  private async processBatch(messages: readonly DeliveredMessage[]): Promise<void> {
+    if (messages.length > 1 && (await this.applyInOneTransaction(messages))) return;
+    for (const message of messages) await this.process(message);
+  }
+
+  /** True when the whole batch took effect; false (with nothing written) when it must go one by one. */
+  private async applyInOneTransaction(messages: readonly DeliveredMessage[]): Promise<boolean> {
+    const schemas: EventSchemas = this.options.schemas;
+    const consumer = this.options.consumer;
+    const events: { envelope: EventEnvelope; handle: EventHandler<object> }[] = [];
+    for (const message of messages) {
+      let envelope: EventEnvelope;
+      try {
+        const parsed: unknown = JSON.parse(message.value);
+        schemas.assertEnvelope(parsed);
+        envelope = parsed;
+      } catch {
+        return false;
+      }
+      const registration = consumer.handlerFor(envelope.type);
+      if (!registration) continue;
+      try {
+        schemas.assertData(registration.contract, envelope.data);
+      } catch {
+        return false;
+      }
+      events.push({ envelope, handle: registration.handle });
+    }
+    if (events.length === 0) return true;
+    try {
+      await this.options.unitOfWork.run(async (tx) => {
+        // Which of them this consumer has not taken effect from yet: one statement for the batch.
+        const fresh = await tx.manager.query<{ event_source: string; event_id: string }[]>(
+          `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
+           SELECT $1, source, id, type, 'handled' FROM unnest($2::text[], $3::text[], $4::text[]) AS event(source, id, type)
+           ON CONFLICT DO NOTHING RETURNING event_source, event_id`,
+          [
+            consumer.name,
+            events.map(({ envelope }) => envelope.source),
+            events.map(({ envelope }) => envelope.id),
+            events.map(({ envelope }) => envelope.type),
+          ],
+        );
+        const pending = new Set(fresh.map((row) => identity(row.event_source, row.event_id)));
+        for (const { envelope, handle } of events) {
+          // An event delivered twice in one batch takes effect once: its identity is used up.
+          if (!pending.delete(identity(envelope.source, envelope.id))) continue;
+          const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
+          await withLogContext(context, () => handle(envelope, { ...tx, logger: this.logger }));
+        }
+      });
+      return true;
+    } catch (error) {
+      if (this.stopping.signal.aborted) throw error; // delivered again after the restart
+      this.logger.debug({ err: error, events: events.length }, 'A batch failed as one transaction; applying it one event at a time');
+      return false;
+    }
   }
 
   private async process(message: DeliveredMessage): Promise<void> {

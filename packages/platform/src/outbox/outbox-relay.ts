@@ -57,6 +57,8 @@ export class OutboxRelay {
   private embedded: { readonly close: () => Promise<void> } | undefined;
   private leader = false;
   private loop: Promise<void> | undefined;
+  /** The batch last sent without an acknowledgement: what is sent next. */
+  private unacknowledged: OutboxRow[] | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -132,6 +134,7 @@ export class OutboxRelay {
         if (this.client === client) {
           this.client = undefined;
           this.leader = false;
+          this.unacknowledged = undefined;
         }
         this.wakeup.fire();
       });
@@ -178,16 +181,24 @@ export class OutboxRelay {
     return (await client.query(sql, params)).rows as R[];
   }
 
+  /**
+   * Publishes the oldest rows, then deletes them. A batch the broker did not acknowledge is sent
+   * again exactly as it was (not with rows added since): the idempotent producer recognises the
+   * part the broker already has only when the same messages come again in the same requests.
+   */
   private async publishBatch(): Promise<number> {
     if (!this.client && !this.embedded) return 0;
-    const rows = await this.query<OutboxRow>(
-      'SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1',
-      [this.batchSize],
-    );
+    const rows =
+      this.unacknowledged ??
+      (await this.query<OutboxRow>('SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1', [
+        this.batchSize,
+      ]));
     if (rows.length === 0) return 0;
+    this.unacknowledged = rows;
     await this.options.broker.publish(
       rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
     );
+    this.unacknowledged = undefined;
     await this.query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
     this.logger.debug({ count: rows.length }, 'Published outbox events');
     return rows.length;
@@ -200,6 +211,8 @@ export class OutboxRelay {
     const client = this.client;
     this.client = undefined;
     this.leader = false;
+    // Another instance may lead next and publish those rows: read them again when leading again.
+    this.unacknowledged = undefined;
     // Ending the session releases the advisory lock.
     await client?.end().catch(() => undefined);
   }
