@@ -1,7 +1,26 @@
-import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import {
+  alignByKey,
+  type ConnectionPage,
+  decodeCursor,
+  groupByKey,
+  isUuid,
+  norwegianDate,
+  pageSize,
+  type RequestContext,
+  toPage,
+} from '@klynge/platform';
 import { type DataSource, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
+
+/**
+ * The level cluster `c` holds today in Norway: its latest period that has begun. A change decided
+ * for a later day (a grant's planned start, say) is in the history, and takes over on that day.
+ * A cluster loaded without a history (generated bench data) has its registered level.
+ */
+export const CURRENT_LEVEL_SQL = `COALESCE((SELECT p.level FROM cluster_level_periods p
+  WHERE p.cluster_id = c.id AND p.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date
+  ORDER BY p.valid_from DESC LIMIT 1), c.level)`;
 
 /**
  * Reads of the cluster registry. Lookups by key go through the request's loaders, so a page of
@@ -29,7 +48,7 @@ export class ClusterQueries {
   async list(filter: ClusterFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ClusterEntity>> {
     const limit = pageSize(first);
     const query = this.dataSource.getRepository(ClusterEntity).createQueryBuilder('c');
-    if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
+    if (filter?.level) query.andWhere(`${CURRENT_LEVEL_SQL} = :level`, { level: filter.level });
     if (filter?.countyCode) query.andWhere('c.county_code = :county', { county: filter.countyCode });
     if (filter?.sector) query.andWhere(':sector = ANY(c.sectors)', { sector: filter.sector });
     if (filter?.text?.trim()) {
@@ -54,6 +73,13 @@ export class ClusterQueries {
       (row) => row,
       (row) => [row.name, row.id],
     );
+  }
+
+  /** The level held today: the latest period that has begun (see CURRENT_LEVEL_SQL). */
+  async currentLevel(context: RequestContext, cluster: ClusterEntity): Promise<ClusterLevelPeriodType['level']> {
+    const periods = await this.levelHistory(context, cluster.id);
+    const today = norwegianDate(new Date());
+    return periods.filter((period) => period.from <= today).at(-1)?.level ?? cluster.level;
   }
 
   levelHistory(context: RequestContext, clusterId: string): Promise<ClusterLevelPeriodType[]> {

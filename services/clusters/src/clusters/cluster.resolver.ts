@@ -1,4 +1,4 @@
-import { COUNTIES } from '@klynge/contracts';
+import { type ClusterLevel, COUNTIES } from '@klynge/contracts';
 import { BadUserInputError, isGiven, type ConnectionPage, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
@@ -9,6 +9,7 @@ import {
   ChangeClusterLevelInput,
   ClusterConnection,
   ClusterFilter,
+  ClusterLevelEnum,
   ClusterLevelPeriodType,
   ClusterType,
   ContactPersonType,
@@ -46,6 +47,13 @@ export class ClusterResolver {
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<ConnectionPage<ClusterEntity>> {
     return this.clusterQueries.list(filter, first, after);
+  }
+
+  @FieldResolver(() => ClusterLevelEnum, {
+    description: 'The level held today: a change decided for a later day shows in levelHistory first.',
+  })
+  level(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<ClusterLevel> {
+    return this.clusterQueries.currentLevel(context, cluster);
   }
 
   @FieldResolver(() => CountyType)

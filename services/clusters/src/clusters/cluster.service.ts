@@ -12,10 +12,12 @@ import {
 import {
   BadUserInputError,
   ConflictError,
+  dateWithin,
   emailAddress,
   isoDate,
   isGiven,
   isUuid,
+  norwegianDate,
   NotFoundError,
   optionalIsoDate,
   optionalText,
@@ -69,7 +71,10 @@ export class ClusterService {
       throw new BadUserInputError('slug', 'slug must be lower-case words joined by hyphens, at most 100 characters');
     }
     const county = countyCodeInput('countyCode', input.countyCode);
-    const levelSince = isoDate('levelSince', input.levelSince);
+    // A cluster is registered at the level it holds; a later change is a level change.
+    const levelSince = dateWithin('levelSince', isoDate('levelSince', input.levelSince), {
+      notAfter: [norwegianDate(new Date()), 'today: register the level it holds now'],
+    });
     const cluster = Object.assign(new ClusterEntity(), {
       id: randomUUID(),
       slug,

@@ -143,6 +143,53 @@ describe('clusters: registering, updating and changing levels', () => {
     ]);
   });
 
+  it('shows the level held today: a change from tomorrow is in the history, not yet the level, a filter or a count', async () => {
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    const { data } = await harness.query<Registered>(
+      REGISTER,
+      { input: registration({ name: 'Arena Tomorrow (generated)', level: 'ARENA', countyCode: '18', levelSince: '2015-01-01' }) },
+      admin,
+    );
+    const id = data!.registerCluster.id;
+    const countsBefore = await harness.query<{ clusterCounts: { byLevel: { level: string; clusters: number }[] } }>(
+      '{ clusterCounts { byLevel { level clusters } } }',
+    );
+    const changed = await harness.query<{ changeClusterLevel: { level: string; levelHistory: { level: string; from: string }[] } }>(
+      `mutation($id: ID!, $input: ChangeClusterLevelInput!) { changeClusterLevel(id: $id, input: $input) { level levelHistory { level from } } }`,
+      { id, input: { level: 'ARENA_PRO', effectiveFrom: tomorrow, reason: 'Arena Pro from tomorrow' } },
+      caseworker,
+    );
+    expect(changed.data!.changeClusterLevel).toEqual({
+      level: 'ARENA',
+      levelHistory: [
+        { level: 'ARENA', from: '2015-01-01' },
+        { level: 'ARENA_PRO', from: tomorrow },
+      ],
+    });
+    const names = async (level: string) =>
+      (
+        await harness.query<{ clusters: { edges: { node: { name: string } }[] } }>(
+          `query($level: ClusterLevel!) { clusters(filter: { level: $level }, first: 100) { edges { node { name } } } }`,
+          { level },
+        )
+      ).data!.clusters.edges.map(({ node }) => node.name);
+    expect(await names('ARENA')).toContain('Arena Tomorrow (generated)');
+    expect(await names('ARENA_PRO')).not.toContain('Arena Tomorrow (generated)');
+    const countsAfter = await harness.query<{ clusterCounts: { byLevel: { level: string; clusters: number }[] } }>(
+      '{ clusterCounts { byLevel { level clusters } } }',
+    );
+    const arenas = (counts: typeof countsAfter) => counts.data!.clusterCounts.byLevel.find((row) => row.level === 'ARENA')?.clusters ?? 0;
+    expect(arenas(countsAfter)).toBe(arenas(countsBefore));
+
+    // Registering is at the level held now: not from tomorrow.
+    const early = await harness.query(
+      REGISTER,
+      { input: registration({ name: 'Not Yet (generated)', countyCode: '18', levelSince: tomorrow }) },
+      admin,
+    );
+    expect(early.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'levelSince' });
+  });
+
   it("updates a cluster's facts; its own manager may, another cluster's may not; contact details stay private", async () => {
     const events = await harness.readTopic('clusters.cluster.v1');
     const { data } = await harness.query<Registered>(

@@ -1,5 +1,6 @@
 import { COUNTIES, type ClusterLevel } from '@klynge/contracts';
 import type { DataSource } from 'typeorm';
+import { CURRENT_LEVEL_SQL } from '../clusters/cluster.queries';
 import type { ClusterCountsType } from './cluster-counts.types';
 
 /** Dashboard counts, computed by PostgreSQL in one grouped query. */
@@ -8,7 +9,8 @@ export class ClusterCountsQueries {
 
   async counts(): Promise<ClusterCountsType> {
     const rows: { level: ClusterLevel | null; county_code: string | null; clusters: number }[] = await this.dataSource.query(
-      `SELECT level, county_code, count(*)::int AS clusters FROM clusters
+      `SELECT level, county_code, count(*)::int AS clusters
+       FROM (SELECT ${CURRENT_LEVEL_SQL} AS level, c.county_code FROM clusters c) AS today
        GROUP BY GROUPING SETS ((), (level), (county_code), (level, county_code))
        ORDER BY level NULLS FIRST, county_code NULLS FIRST`,
     );
