@@ -86,4 +86,8 @@ export class ClusterLevelPeriodEntity {
 
   @Column({ type: 'text', name: 'decision_reference', nullable: true })
   decisionReference!: string | null;
+
+  /** When the period was recorded: the database sets it. */
+  @Column({ type: 'timestamptz', name: 'recorded_at', insert: false, update: false })
+  recordedAt!: Date;
 }
