@@ -49,8 +49,8 @@ const TOPIC_READY_TIMEOUT_MS = 30_000;
  * membership by heartbeating while they run. Below Kafka's default minimum (6 s): our brokers
  * allow it with `group.min.session.timeout.ms=2000` (infra/kafka, docker-compose.yml).
  */
-const SESSION_TIMEOUT_MS = 3_000;
-const HEARTBEAT_INTERVAL_MS = 1_000;
+const SESSION_TIMEOUT_MS = 2_000;
+const HEARTBEAT_INTERVAL_MS = 500;
 /**
  * How long the broker may hold a fetch open when nothing is new: the Java client's default.
  * (kafkajs waits 5 s, and a consumer cannot leave its group while a fetch is open.)
