@@ -249,8 +249,7 @@ export class KafkaBroker implements MessageBroker {
 
 /**
  * One consumer group member. It keeps itself running: if the broker is away when it starts, or
- * its consumer crashes (after retries that outlast a broker restart), it subscribes again after
- * a pause, as a new member.
+ * its consumer crashes, it subscribes again after a pause, as a new member.
  */
 class KafkaSubscription implements Subscription {
   private consumer: Consumer | undefined;
@@ -294,9 +293,9 @@ class KafkaSubscription implements Subscription {
       sessionTimeout: SESSION_TIMEOUT_MS,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
-      // kafkajs would restart a crashed consumer on a timer of its own, which close() can miss
-      // (seen here: a consumer restarting for ever after its adapter closed, keeping the process
-      // alive). Restarts are this class's: scheduleRestart, which close() cancels.
+      // kafkajs would restart a crashed consumer on a timer of its own, which close() cannot
+      // cancel when the crash comes while it closes. Restarts are this class's: scheduleRestart,
+      // which close() cancels.
       retry: { ...CLIENT_RETRY, restartOnFailure: () => Promise.resolve(false) },
     });
     this.consumer = consumer;
@@ -311,10 +310,9 @@ class KafkaSubscription implements Subscription {
         ...(options.handleBatch
           ? {
               eachBatchAutoResolve: false,
-              eachBatch: async (payload) => {
-                const { batch } = payload;
-                const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
-                try {
+              eachBatch: (payload) =>
+                heartbeating(payload, async () => {
+                  const { batch } = payload;
                   // A fetch can bring more than a batch: handed over in slices, each resolved
                   // once handled, so a failure redelivers only from the slice that failed.
                   for (let start = 0; start < batch.messages.length; start += MAX_BATCH_SIZE) {
@@ -323,20 +321,11 @@ class KafkaSubscription implements Subscription {
                     await options.handleBatch(slice.map((message) => toDelivered(batch.topic, batch.partition, message)));
                     payload.resolveOffset(slice.at(-1)!.offset);
                   }
-                } finally {
-                  clearInterval(keepAlive);
-                }
-              },
+                }),
             }
           : {
-              eachMessage: async (payload) => {
-                const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
-                try {
-                  await options.handle(toDelivered(payload.topic, payload.partition, payload.message));
-                } finally {
-                  clearInterval(keepAlive);
-                }
-              },
+              eachMessage: (payload) =>
+                heartbeating(payload, () => options.handle(toDelivered(payload.topic, payload.partition, payload.message))),
             }),
       });
     } catch (error) {
@@ -354,6 +343,16 @@ class KafkaSubscription implements Subscription {
     this.restartTimer = setTimeout(() => {
       this.starting = this.attempt();
     }, RESUBSCRIBE_DELAY_MS);
+  }
+}
+
+/** Runs a handler, heartbeating while it runs: a slow one keeps its group membership. */
+async function heartbeating(payload: { heartbeat(): Promise<void> }, work: () => Promise<void>): Promise<void> {
+  const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+  try {
+    await work();
+  } finally {
+    clearInterval(keepAlive);
   }
 }
 

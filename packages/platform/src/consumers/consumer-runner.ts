@@ -8,6 +8,12 @@ import type { EventConsumer, EventHandler } from './event-consumer';
 
 const identity = (source: string, id: string) => `${source}\n${id}`;
 
+/** An event this consumer has a handler for, read and checked. */
+interface HandledEvent {
+  readonly envelope: EventEnvelope;
+  readonly handle: EventHandler<object>;
+}
+
 /** Headers a dead-lettered message carries besides its original ones. */
 export const DEAD_LETTER_HEADERS = {
   error: 'dlq-error',
@@ -79,50 +85,15 @@ export class ConsumerRunner {
 
   /** True when the whole batch took effect; false (with nothing written) when it must go one by one. */
   private async applyInOneTransaction(messages: readonly DeliveredMessage[]): Promise<boolean> {
-    const schemas: EventSchemas = this.options.schemas;
-    const consumer = this.options.consumer;
-    const events: { envelope: EventEnvelope; handle: EventHandler<object> }[] = [];
+    const events: HandledEvent[] = [];
     for (const message of messages) {
-      let envelope: EventEnvelope;
-      try {
-        const parsed: unknown = JSON.parse(message.value);
-        schemas.assertEnvelope(parsed);
-        envelope = parsed;
-      } catch {
-        return false;
-      }
-      const registration = consumer.handlerFor(envelope.type);
-      if (!registration) continue;
-      try {
-        schemas.assertData(registration.contract, envelope.data);
-      } catch {
-        return false;
-      }
-      events.push({ envelope, handle: registration.handle });
+      const read = this.read(message);
+      if ('error' in read) return false;
+      if (read.handle) events.push({ envelope: read.envelope, handle: read.handle });
     }
     if (events.length === 0) return true;
     try {
-      await this.options.unitOfWork.run(async (tx) => {
-        // Which of them this consumer has not taken effect from yet: one statement for the batch.
-        const fresh = await tx.manager.query<{ event_source: string; event_id: string }[]>(
-          `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
-           SELECT $1, source, id, type, 'handled' FROM unnest($2::text[], $3::text[], $4::text[]) AS event(source, id, type)
-           ON CONFLICT DO NOTHING RETURNING event_source, event_id`,
-          [
-            consumer.name,
-            events.map(({ envelope }) => envelope.source),
-            events.map(({ envelope }) => envelope.id),
-            events.map(({ envelope }) => envelope.type),
-          ],
-        );
-        const pending = new Set(fresh.map((row) => identity(row.event_source, row.event_id)));
-        for (const { envelope, handle } of events) {
-          // An event delivered twice in one batch takes effect once: its identity is used up.
-          if (!pending.delete(identity(envelope.source, envelope.id))) continue;
-          const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
-          await withLogContext(context, () => handle(envelope, { ...tx, logger: this.logger }));
-        }
-      });
+      await this.apply(events);
       return true;
     } catch (error) {
       if (this.stopping.signal.aborted) throw error; // delivered again after the restart
@@ -132,30 +103,17 @@ export class ConsumerRunner {
   }
 
   private async process(message: DeliveredMessage): Promise<void> {
-    const schemas: EventSchemas = this.options.schemas;
-    const consumer = this.options.consumer;
-    let envelope: EventEnvelope;
-    try {
-      const parsed: unknown = JSON.parse(message.value);
-      schemas.assertEnvelope(parsed);
-      envelope = parsed;
-    } catch (error) {
-      return this.deadLetter(message, error, 0);
-    }
-    const registration = consumer.handlerFor(envelope.type);
-    if (!registration) return;
-    try {
-      schemas.assertData(registration.contract, envelope.data);
-    } catch (error) {
-      return this.deadLetter(message, error, 0, envelope);
-    }
+    const read = this.read(message);
+    if ('error' in read) return this.deadLetter(message, read.error, 0, read.envelope);
+    const { envelope, handle } = read;
+    if (!handle) return;
 
     const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
     await withLogContext(context, async () => {
       const maxAttempts = this.options.maxAttempts ?? 5;
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await this.handleOnce(envelope, registration.handle);
+          await this.apply([{ envelope, handle }]);
           return;
         } catch (error) {
           if (this.stopping.signal.aborted) throw error; // delivered again after the restart
@@ -173,18 +131,58 @@ export class ConsumerRunner {
     });
   }
 
-  private async handleOnce(envelope: EventEnvelope, handle: EventHandler<object>): Promise<void> {
+  /**
+   * A message as an event this consumer handles: its envelope and handler (none for a type it
+   * does not handle), or why it cannot be taken (unreadable, or breaking its schema).
+   */
+  private read(
+    message: DeliveredMessage,
+  ): { envelope: EventEnvelope; handle?: EventHandler<object> } | { error: unknown; envelope?: EventEnvelope } {
+    const schemas: EventSchemas = this.options.schemas;
+    let envelope: EventEnvelope;
+    try {
+      const parsed: unknown = JSON.parse(message.value);
+      schemas.assertEnvelope(parsed);
+      envelope = parsed;
+    } catch (error) {
+      return { error };
+    }
+    const registration = this.options.consumer.handlerFor(envelope.type);
+    if (!registration) return { envelope };
+    try {
+      schemas.assertData(registration.contract, envelope.data);
+    } catch (error) {
+      return { error, envelope };
+    }
+    return { envelope, handle: registration.handle };
+  }
+
+  /**
+   * Applies `events` in one transaction, each once: the ones this consumer has taken effect from
+   * already (found in one statement) are skipped, also an event delivered twice among them.
+   */
+  private async apply(events: readonly HandledEvent[]): Promise<void> {
     await this.options.unitOfWork.run(async (tx) => {
-      const recorded: unknown[] = await tx.manager.query(
+      const fresh = await tx.manager.query<{ event_source: string; event_id: string }[]>(
         `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
-         VALUES ($1, $2, $3, $4, 'handled') ON CONFLICT DO NOTHING RETURNING 1`,
-        [this.options.consumer.name, envelope.source, envelope.id, envelope.type],
+         SELECT $1, source, id, type, 'handled' FROM unnest($2::text[], $3::text[], $4::text[]) AS event(source, id, type)
+         ON CONFLICT DO NOTHING RETURNING event_source, event_id`,
+        [
+          this.options.consumer.name,
+          events.map(({ envelope }) => envelope.source),
+          events.map(({ envelope }) => envelope.id),
+          events.map(({ envelope }) => envelope.type),
+        ],
       );
-      if (recorded.length === 0) {
-        this.logger.debug('Event already consumed; delivery ignored');
-        return;
+      const pending = new Set(fresh.map((row) => identity(row.event_source, row.event_id)));
+      for (const { envelope, handle } of events) {
+        if (!pending.delete(identity(envelope.source, envelope.id))) {
+          this.logger.debug({ eventId: envelope.id }, 'Event already consumed; delivery ignored');
+          continue;
+        }
+        const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
+        await withLogContext(context, () => handle(envelope, { ...tx, logger: this.logger }));
       }
-      await handle(envelope, { ...tx, logger: this.logger });
     });
   }
 
