@@ -252,6 +252,14 @@ describe('the graph under attack', () => {
           wrongAgency: siva,
           wrongCluster: ownManager,
         },
+        {
+          name: 'recordReportedGrant',
+          query:
+            'mutation { recordReportedGrant(input: { programmeCode: "OMSTILLINGSMOTOREN", budgetYear: 2017, amountAwarded: "1", awardDate: "2017-01-01", title: "Intruder grant", source: "Intruder", recipients: [{ name: "Intruder" }] }) { id } }',
+          variables: {},
+          wrongAgency: siva,
+          wrongCluster: ownManager,
+        },
         // A competence programme belongs to its funding programme's agency and its host clusters.
         {
           name: 'planProgramme',

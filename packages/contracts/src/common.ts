@@ -12,6 +12,13 @@ export const CLUSTER_PROGRAMME_AGENCIES: readonly string[] = ['innovasjon-norge'
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
+/**
+ * How exact a date is, where a source gives less than a day ("November 2017", "in 2015"): the
+ * date is then the first day of its month or year, and says no more than that.
+ */
+export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 /** An amount of money held exactly: whole units as a decimal string (never a float). */
 export interface MoneyData {
   readonly amount: string;

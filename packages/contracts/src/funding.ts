@@ -1,5 +1,5 @@
 import { defineEventStream } from '@klynge/platform';
-import type { ClusterLevel, IsoDate, MoneyData } from './common';
+import type { ClusterLevel, DatePrecision, IsoDate, MoneyData } from './common';
 
 /** The funding service's streams: budgets, applications, grants (with their payments). */
 export const budgetStream = defineEventStream({ domain: 'funding', aggregate: 'budget', version: 1 });
@@ -21,6 +21,31 @@ export interface GrantAwardedData {
   readonly plannedEnd: IsoDate;
   /** The programme status the grant gives a cluster recipient (a cluster-programme grant), if any. */
   readonly clusterLevel: ClusterLevel | null;
+}
+
+/** One recipient of a reported grant: as the source names it, and where we know it, which cluster or organisation. */
+export interface ReportedRecipientData {
+  readonly name: string;
+  readonly clusterId: string | null;
+  readonly orgNumber: string | null;
+}
+
+/**
+ * A grant made outside Klynge's application workflow, recorded from a public report (e.g. the
+ * Conversion Engine's awards of 2017): possibly to several recipients (a consortium), with an
+ * award date known perhaps only to the year, and no planned period unless the source gives one.
+ */
+export interface GrantReportedData {
+  readonly grantId: string;
+  readonly programmeCode: string;
+  readonly agencyCode: string;
+  readonly recipients: readonly ReportedRecipientData[];
+  readonly amountAwarded: MoneyData;
+  readonly awardDate: IsoDate;
+  readonly awardDatePrecision: DatePrecision;
+  readonly budgetYear: number;
+  /** Where it was reported, e.g. "SINTEF news, 2017". */
+  readonly source: string;
 }
 
 export interface BudgetAllocatedData {
@@ -65,4 +90,5 @@ export const BudgetAllocated = budgetStream.event<BudgetAllocatedData>('BudgetAl
 export const ApplicationSubmitted = applicationStream.event<ApplicationSubmittedData>('ApplicationSubmitted');
 export const ApplicationDecided = applicationStream.event<ApplicationDecidedData>('ApplicationDecided');
 export const GrantAwarded = grantStream.event<GrantAwardedData>('GrantAwarded');
+export const GrantReported = grantStream.event<GrantReportedData>('GrantReported');
 export const DisbursementPaid = grantStream.event<DisbursementPaidData>('DisbursementPaid');

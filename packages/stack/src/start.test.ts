@@ -8,6 +8,7 @@ import { SAMPLE_QUERY } from '@klynge/gateway/graphiql';
 import { freePorts, waitFor } from '@klynge/testing';
 import { subgraphRegistry } from '@klynge/schemas';
 import { portVariableOf, repoRoot } from './config';
+import { expectedDemoFacts, readDemoFacts } from './demo-facts';
 import { descendants } from './process-tree';
 
 interface Running {
@@ -117,6 +118,9 @@ describe('npm start', () => {
     expect(sample.errors).toBeUndefined();
     expect(sample.data!.clusters.totalCount).toBeGreaterThan(0);
     expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
+    // The demo data says what the domain notes say, the reported awards included.
+    const facts = await readDemoFacts((query, variables) => gq(first.url, query, variables));
+    expect(facts).toEqual(expectedDemoFacts(facts));
 
     // The README's curl command, as printed there but for the port.
     const curl = readmeBlockAfter('## Query the graph').replace('http://localhost:4000/graphql', first.url);
@@ -223,6 +227,8 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
     );
     expect(sample.errors).toBeUndefined();
     expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
+    const facts = await readDemoFacts((query, variables) => gq(running!.url, query, variables));
+    expect(facts).toEqual(expectedDemoFacts(facts));
     const processes = descendants(running.child.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
     // Each subgraph serving in a process of its own (its seed command has come and gone), and the gateway.
     const serving = (main: string) => processes.filter((command) => command.includes(main) && !command.endsWith(' seed'));

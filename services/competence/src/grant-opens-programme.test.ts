@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GrantAwarded } from '@klynge/contracts';
+import { GrantAwarded, GrantReported } from '@klynge/contracts';
 import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { waitFor } from '@klynge/testing';
 import { announceFundingProgramme, caseworker, PLAN, startCompetence } from './test-support/competence-harness';
@@ -130,5 +130,75 @@ describe('a competence programme opens when its grant is awarded', () => {
       testCallers.caseworker('siva'),
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fundingApplicationId' });
+  });
+
+  it('links a programme to a grant reported before it was planned, which then opens it; an unknown or foreign grant is refused', async () => {
+    const clusterId = await announceCluster(competence, { name: 'NCE Systems Engineering', level: 'NCE', countyCode: '33' });
+    await announceFundingProgramme(competence, 'OMSTILLINGSMOTOREN');
+    const grantId = randomUUID();
+    await competence.publishEvent(GrantReported, grantId, {
+      grantId,
+      programmeCode: 'OMSTILLINGSMOTOREN',
+      agencyCode: 'innovasjon-norge',
+      recipients: [
+        { name: 'NCE Systems Engineering', clusterId, orgNumber: null },
+        { name: 'Digital Norway', clusterId: null, orgNumber: null },
+      ],
+      amountAwarded: { amount: '14000000', currency: 'NOK' },
+      awardDate: '2017-01-01',
+      awardDatePrecision: 'YEAR',
+      budgetYear: 2017,
+      source: 'SINTEF news, 2017',
+    });
+    await waitFor(
+      'the reported grant to reach competence',
+      async () =>
+        (await competence.db.query<{ cluster_ids: string[] }>('SELECT cluster_ids FROM awarded_grants WHERE grant_id = $1', [grantId]))[0]
+          ?.cluster_ids[0] === clusterId,
+    );
+    const plan = (name: string, overrides: Record<string, unknown>) =>
+      competence.query<{ planProgramme: { id: string; status: string } }>(
+        PLAN,
+        {
+          input: {
+            name,
+            hostClusterIds: [clusterId],
+            periodStart: '2017-11-01',
+            fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
+            ...overrides,
+          },
+        },
+        caseworker,
+      );
+    const unknown = await plan('For a grant nobody made', { grantId: randomUUID() });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grantId' });
+    const both = await plan('Both ways at once', { grantId, fundingApplicationId: randomUUID() });
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grantId' });
+    await announceFundingProgramme(competence, 'KATAPULT', 'siva');
+    const foreign = await competence.query(
+      PLAN,
+      {
+        input: {
+          name: 'Borrowing a reported grant',
+          hostClusterIds: [clusterId],
+          periodStart: '2017-11-01',
+          fundingProgrammeCode: 'KATAPULT',
+          grantId,
+        },
+      },
+      testCallers.caseworker('siva'),
+    );
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grantId' });
+
+    const planned = await plan('The Conversion Engine: the consortium', { grantId });
+    expect(planned.errors).toBeUndefined();
+    const id = planned.data!.planProgramme.id;
+    const opened = await competence.query<{ openProgramme: { status: string; grant: { id: string } } }>(
+      `mutation($id: ID!) { openProgramme(id: $id) { status grant { id } } }`,
+      { id },
+      caseworker,
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.openProgramme).toEqual({ status: 'OPEN', grant: { id: grantId } });
   });
 });

@@ -7,6 +7,7 @@ import { EnrolmentResolver, OrganizationEnrolmentsResolver } from './enrolments/
 import { EnrolmentService } from './enrolments/enrolment.service';
 import { CreateCompetence1795700000000 } from './migrations/1795700000000-create-competence';
 import { CreateFundingProgrammeDirectory1795800000000 } from './migrations/1795800000000-create-funding-programme-directory';
+import { ReportedGrants1795900000000 } from './migrations/1795900000000-reported-grants';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { ClusterProgrammesResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
@@ -18,7 +19,12 @@ import { competenceSeedReady, seedCompetence } from './seed/seed-competence';
 /** The competence subgraph: competence programmes run by clusters, their modules, enrolments and reach. */
 export const subgraph = defineSubgraph({
   name: 'competence',
-  migrations: [CreateDirectories1795550000000, CreateCompetence1795700000000, CreateFundingProgrammeDirectory1795800000000],
+  migrations: [
+    CreateDirectories1795550000000,
+    CreateCompetence1795700000000,
+    CreateFundingProgrammeDirectory1795800000000,
+    ReportedGrants1795900000000,
+  ],
   publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
   schema: ({ dataSource, unitOfWork }) => {
     const programmes = new ProgrammeQueries(dataSource);

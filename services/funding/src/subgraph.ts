@@ -1,4 +1,11 @@
-import { ApplicationDecided, ApplicationSubmitted, BudgetAllocated, DisbursementPaid, GrantAwarded } from '@klynge/contracts';
+import {
+  ApplicationDecided,
+  ApplicationSubmitted,
+  BudgetAllocated,
+  DisbursementPaid,
+  GrantAwarded,
+  GrantReported,
+} from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
 import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
 import { ApplicationQueries } from './applications/application.queries';
@@ -8,19 +15,20 @@ import { GrantQueries } from './grants/grant.queries';
 import { ClusterFundingResolver, GrantResolver, OrganizationFundingResolver } from './grants/grant.resolver';
 import { GrantService } from './grants/grant.service';
 import { CreateFunding1795600000000 } from './migrations/1795600000000-create-funding';
+import { ReportedGrants1795600000001 } from './migrations/1795600000001-reported-grants';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { CallResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
 import { ClusterReference, OrganizationReference } from './references';
-import { seedFunding } from './seed/seed-funding';
+import { fundingSeedReady, seedFunding } from './seed/seed-funding';
 import { FundingStatisticsQueries } from './statistics/funding-statistics.queries';
 import { FundingStatisticsResolver } from './statistics/funding-statistics.resolver';
 
 /** The funding subgraph: agencies, programmes, budgets, calls, applications, grants and payments. */
 export const subgraph = defineSubgraph({
   name: 'funding',
-  migrations: [CreateDirectories1795550000000, CreateFunding1795600000000],
-  publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, DisbursementPaid],
+  migrations: [CreateDirectories1795550000000, CreateFunding1795600000000, ReportedGrants1795600000001],
+  publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, GrantReported, DisbursementPaid],
   schema: ({ dataSource, unitOfWork }) => {
     const programmes = new ProgrammeQueries(dataSource);
     const applications = new ApplicationQueries(dataSource);
@@ -49,5 +57,5 @@ export const subgraph = defineSubgraph({
     };
   },
   consumers: () => [clusterDirectory, organizationDirectory],
-  seed: { run: seedFunding },
+  seed: { run: seedFunding, ready: fundingSeedReady },
 });

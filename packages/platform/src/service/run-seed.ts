@@ -58,10 +58,13 @@ export async function runSeed(options: {
     const ready = seed.ready ? () => seed.ready!(dataSource) : undefined;
     if (ready && !(await ready())) {
       if (config.SEED_WAIT_MS === 0) {
-        logger.warn('What the demo data builds on has not arrived from the other subgraphs yet; run the seed again once they have run');
-        return;
+        // The seed is idempotent: what it can load now it loads, the rest on a later run.
+        logger.warn(
+          'Part of the demo data builds on what has not arrived from the other subgraphs yet; run the seed again once they have run',
+        );
+      } else {
+        await waitFor(`what the ${options.service} demo data builds on to arrive`, ready, { timeoutMs: config.SEED_WAIT_MS });
       }
-      await waitFor(`what the ${options.service} demo data builds on to arrive`, ready, { timeoutMs: config.SEED_WAIT_MS });
     }
     const added = await options.seed.run(dataSource, new UnitOfWork(dataSource, outbox));
     logger.info({ added }, added.length ? `Seeded ${added.length} records` : 'The demo data was already there');

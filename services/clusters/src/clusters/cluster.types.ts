@@ -1,4 +1,4 @@
-import { CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
+import { CLUSTER_LEVELS, type ClusterLevel, DATE_PRECISIONS, type DatePrecision } from '@klynge/contracts';
 import { connectionOf, Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -10,10 +10,13 @@ registerEnumType(ClusterLevelEnum, {
   description: 'Programme levels: ARENA (early phase), ARENA_PRO (from 2019), NCE (a level until 2018), GCE.',
 });
 
-export const DatePrecisionEnum = { DAY: 'DAY', YEAR: 'YEAR' } as const;
+export const DatePrecisionEnum = Object.fromEntries(DATE_PRECISIONS.map((precision) => [precision, precision])) as {
+  [P in DatePrecision]: P;
+};
+// The same enum the funding subgraph defines; composition merges the two.
 registerEnumType(DatePrecisionEnum, {
   name: 'DatePrecision',
-  description: 'How exact a date is: YEAR when only the year is known (the date is then 1 January).',
+  description: 'How exact a date is: MONTH or YEAR when a source gives no day (the date is then the first day of that month or year).',
 });
 
 @ObjectType('County', { description: 'A Norwegian county (fylke), as numbered from 2024.' })

@@ -1,4 +1,4 @@
-import { BudgetAllocated, GrantAwarded, MembershipEnded, MembershipStarted } from '@klynge/contracts';
+import { BudgetAllocated, GrantAwarded, GrantReported, MembershipEnded, MembershipStarted } from '@klynge/contracts';
 import type { EntityManager } from 'typeorm';
 import { eventConsumer } from '@klynge/platform';
 import type { ProgrammeService } from '../programmes/programme.service';
@@ -27,7 +27,8 @@ export const membershipDirectory = eventConsumer('membership-directory')
 /** Which agency owns each funding programme: every budget and grant event names both. */
 export const fundingProgrammeDirectory = eventConsumer('funding-programme-directory')
   .on(BudgetAllocated, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode))
-  .on(GrantAwarded, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode));
+  .on(GrantAwarded, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode))
+  .on(GrantReported, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode));
 
 async function recordProgramme(manager: EntityManager, programmeCode: string, agencyCode: string): Promise<void> {
   await manager.query(
@@ -38,5 +39,7 @@ async function recordProgramme(manager: EntityManager, programmeCode: string, ag
 }
 
 export function grantsConsumer(programmes: ProgrammeService) {
-  return eventConsumer('grants').on(GrantAwarded, (event, transaction) => programmes.recordGrant(transaction, event.data));
+  return eventConsumer('grants')
+    .on(GrantAwarded, (event, transaction) => programmes.recordGrant(transaction, event.data))
+    .on(GrantReported, (event, { manager }) => programmes.recordReportedGrant(manager, event.data));
 }

@@ -3,6 +3,7 @@ import {
   CLUSTER_PROGRAMME_AGENCIES,
   type CompetenceProgrammeStatus,
   type GrantAwardedData,
+  type GrantReportedData,
   ProgrammeLaunched,
   ProgrammeStatusChanged,
 } from '@klynge/contracts';
@@ -49,11 +50,16 @@ export class ProgrammeService {
     if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
     const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
     const fundingProgrammeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
-    if (isGiven(input.fundingApplicationId) && fundingProgrammeCode === null) {
-      throw new BadUserInputError(
-        'fundingProgrammeCode',
-        'fundingProgrammeCode is needed with fundingApplicationId: the grant must come from that programme',
-      );
+    for (const field of ['fundingApplicationId', 'grantId'] as const) {
+      if (isGiven(input[field]) && fundingProgrammeCode === null) {
+        throw new BadUserInputError(
+          'fundingProgrammeCode',
+          `fundingProgrammeCode is needed with ${field}: the grant must come from that programme`,
+        );
+      }
+    }
+    if (isGiven(input.fundingApplicationId) && isGiven(input.grantId)) {
+      throw new BadUserInputError('grantId', 'Give the funding application or the grant, not both');
     }
     const transfer = input.knowledgeTransfer
       ? {
@@ -88,18 +94,25 @@ export class ProgrammeService {
               );
             }
           }
-          const [grant] = input.fundingApplicationId
+          const grantField = isGiven(input.grantId) ? 'grantId' : 'fundingApplicationId';
+          const [grant] = isGiven(input.grantId)
             ? await manager.query<{ grant_id: string; programme_code: string }[]>(
-                'SELECT grant_id, programme_code FROM awarded_grants WHERE application_id = $1',
-                [input.fundingApplicationId],
+                'SELECT grant_id, programme_code FROM awarded_grants WHERE grant_id = $1',
+                [input.grantId],
               )
-            : [];
+            : input.fundingApplicationId
+              ? await manager.query<{ grant_id: string; programme_code: string }[]>(
+                  'SELECT grant_id, programme_code FROM awarded_grants WHERE application_id = $1',
+                  [input.fundingApplicationId],
+                )
+              : [];
+          // A grant made already (a reported one) must be one this service has heard of.
+          if (isGiven(input.grantId) && !grant) {
+            throw new BadUserInputError('grantId', `${input.grantId} is not a grant this service has heard of`);
+          }
           // A grant funds only programmes of its own funding programme, which the caller must own.
           if (grant && grant.programme_code !== fundingProgrammeCode) {
-            throw new BadUserInputError(
-              'fundingApplicationId',
-              `That application was granted under ${grant.programme_code}, not ${fundingProgrammeCode}`,
-            );
+            throw new BadUserInputError(grantField, `That grant was made under ${grant.programme_code}, not ${fundingProgrammeCode}`);
           }
           await manager.query(
             `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,
@@ -190,8 +203,9 @@ export class ProgrammeService {
   /** A grant was awarded: the programmes waiting for it (by their funding application) open. */
   async recordGrant(tx: Transaction, grant: GrantAwardedData): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO awarded_grants (grant_id, application_id, programme_code) VALUES ($1, $2, $3) ON CONFLICT (grant_id) DO NOTHING`,
-      [grant.grantId, grant.applicationId, grant.programmeCode],
+      `INSERT INTO awarded_grants (grant_id, application_id, programme_code, cluster_ids) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (grant_id) DO NOTHING`,
+      [grant.grantId, grant.applicationId, grant.programmeCode, grant.recipient.type === 'CLUSTER' ? [grant.recipient.clusterId] : []],
     );
     // Only programmes planned under the grant's own funding programme: planning checked that the
     // planner may act for that programme's agency, so nobody can borrow another agency's grant.
@@ -205,6 +219,19 @@ export class ProgrammeService {
       const [programme] = await programmesById(tx.manager, [id]);
       if (programme!.status === 'PLANNED') await this.move(tx, programme!, 'OPEN');
     }
+  }
+
+  /**
+   * A grant made outside the workflow, from a public report: no application waits for it, but a
+   * programme can be planned for it by its id (`grantId`), before or after it arrives here.
+   */
+  async recordReportedGrant(manager: EntityManager, grant: GrantReportedData): Promise<void> {
+    const clusters = grant.recipients.flatMap((recipient) => (recipient.clusterId === null ? [] : [recipient.clusterId]));
+    await manager.query(
+      `INSERT INTO awarded_grants (grant_id, application_id, programme_code, cluster_ids) VALUES ($1, NULL, $2, $3)
+       ON CONFLICT (grant_id) DO NOTHING`,
+      [grant.grantId, grant.programmeCode, clusters],
+    );
   }
 
   private async move(tx: Transaction, programme: ProgrammeRecord, to: CompetenceProgrammeStatus): Promise<ProgrammeRecord> {

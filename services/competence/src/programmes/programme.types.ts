@@ -161,6 +161,13 @@ export class PlanProgrammeInput {
   @Field(() => ID, { nullable: true, description: 'The funding application for its grant; it opens when that grant is awarded.' })
   fundingApplicationId?: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A grant made already (e.g. one reported from a public source) that funds it; it can then be opened. Not with fundingApplicationId.',
+  })
+  grantId?: string;
+
   @Field(() => KnowledgeTransferInput, { nullable: true })
   knowledgeTransfer?: KnowledgeTransferInput;
 }

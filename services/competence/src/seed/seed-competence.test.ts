@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { GrantReported } from '@klynge/contracts';
 import type { ServiceUnderTest } from '@klynge/service-testing';
+import { waitFor } from '@klynge/testing';
 import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-harness';
-import { seedCompetence } from './seed-competence';
+import { competenceSeedReady, seedCompetence } from './seed-competence';
 import { SEED_PROGRAMMES } from './seed-data';
 
 describe('the competence demo seed', () => {
@@ -14,24 +17,46 @@ describe('the competence demo seed', () => {
     await harness?.close();
   });
 
-  it('plans the programmes whose hosts are known, the rest on a later run, each once', async () => {
+  it('plans the programmes whose hosts (and grant) are known, the rest on a later run, each once; the reported award opens the Conversion Engine', async () => {
     const { dataSource, unitOfWork } = harness.service;
     await announceFundingProgramme(harness, 'OMSTILLINGSMOTOREN');
     await announceFundingProgramme(harness, 'OMSTILLING-PILOT');
-    await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    const raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    // The Conversion Engine waits for NCE Raufoss's award, as the funding seed reports it.
+    expect(await seedCompetence(dataSource, unitOfWork)).toEqual([]);
+    const grantId = randomUUID();
+    await harness.publishEvent(GrantReported, grantId, {
+      grantId,
+      programmeCode: 'OMSTILLINGSMOTOREN',
+      agencyCode: 'innovasjon-norge',
+      recipients: [{ name: 'NCE Raufoss', clusterId: raufoss, orgNumber: null }],
+      amountAwarded: { amount: '8000000', currency: 'NOK' },
+      awardDate: '2017-01-01',
+      awardDatePrecision: 'YEAR',
+      budgetYear: 2017,
+      source: 'SINTEF news, 2017',
+    });
+    await waitFor(
+      'the award to reach competence',
+      async () => (await harness.db.query('SELECT 1 FROM awarded_grants WHERE grant_id = $1', [grantId])).length === 1,
+    );
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual(['The Conversion Engine (Omstillingsmotoren)']);
+    expect(await competenceSeedReady(dataSource)).toBe(false);
 
     await announceCluster(harness, { name: 'NCE Systems Engineering', level: 'NCE', countyCode: '33' });
     await announceCluster(harness, { name: 'NCE Smart Energy Markets', level: 'NCE', countyCode: '31' });
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual(SEED_PROGRAMMES.slice(1).map((programme) => programme.name));
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual([]);
+    expect(await competenceSeedReady(dataSource)).toBe(true);
 
     const engine = await harness.query<{ competenceProgrammes: unknown[] }>(
-      `{ competenceProgrammes(theme: "sustainability") { name targetCompanies periodStart reach { companiesReached shareOfTarget } } }`,
+      `{ competenceProgrammes(theme: "sustainability") { name status grant { id } targetCompanies periodStart reach { companiesReached shareOfTarget } } }`,
     );
     expect(engine.data!.competenceProgrammes).toEqual([
       {
         name: 'The Conversion Engine (Omstillingsmotoren)',
+        status: 'OPEN',
+        grant: { id: grantId },
         targetCompanies: 300,
         periodStart: '2017-11-01',
         reach: { companiesReached: 0, shareOfTarget: 0 },

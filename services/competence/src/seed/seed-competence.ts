@@ -15,21 +15,25 @@ const SEED_CALLER: Caller = { subject: 'seed', roles: ['admin'] };
 export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfWork): Promise<string[]> {
   const programmes = new ProgrammeService(unitOfWork);
   const added: string[] = [];
-  for (const { hosts, ...programme } of SEED_PROGRAMMES) {
+  for (const { hosts, fundedByGrantTo, ...programme } of SEED_PROGRAMMES) {
     if ((await dataSource.query<unknown[]>('SELECT 1 FROM competence_programmes WHERE name = $1', [programme.name])).length) continue;
     const known = await dataSource.query<{ cluster_id: string }[]>('SELECT cluster_id FROM cluster_directory WHERE name = ANY($1)', [
       hosts,
     ]);
     if (known.length !== hosts.length || !(await fundingProgrammeKnown(dataSource, programme.fundingProgrammeCode))) continue;
-    await programmes.plan(
+    const grantId = fundedByGrantTo === undefined ? undefined : await grantTo(dataSource, programme.fundingProgrammeCode, fundedByGrantTo);
+    if (grantId === null) continue;
+    const planned = await programmes.plan(
       {
         ...programme,
         themes: [...programme.themes],
         hostClusterIds: known.map((host) => host.cluster_id),
         acceptedHostLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
+        ...(grantId === undefined ? {} : { grantId }),
       },
       () => SEED_CALLER,
     );
+    if (grantId !== undefined) await programmes.changeStatus(planned.id, 'OPEN', () => SEED_CALLER);
     added.push(programme.name);
   }
   return added;
@@ -43,9 +47,21 @@ export async function competenceSeedReady(dataSource: DataSource): Promise<boole
     [hosts],
   );
   if (known !== hosts.length) return false;
-  for (const { fundingProgrammeCode } of SEED_PROGRAMMES)
+  for (const { fundingProgrammeCode, fundedByGrantTo } of SEED_PROGRAMMES) {
     if (!(await fundingProgrammeKnown(dataSource, fundingProgrammeCode))) return false;
+    if (fundedByGrantTo !== undefined && (await grantTo(dataSource, fundingProgrammeCode, fundedByGrantTo)) === null) return false;
+  }
   return true;
+}
+
+/** The grant under `fundingProgrammeCode` that went to the cluster called `clusterName`, once both have arrived here. */
+async function grantTo(dataSource: DataSource, fundingProgrammeCode: string, clusterName: string): Promise<string | null> {
+  const [grant] = await dataSource.query<{ grant_id: string }[]>(
+    `SELECT g.grant_id FROM awarded_grants g JOIN cluster_directory c ON c.cluster_id = ANY(g.cluster_ids)
+     WHERE g.programme_code = $1 AND c.name = $2`,
+    [fundingProgrammeCode, clusterName],
+  );
+  return grant?.grant_id ?? null;
 }
 
 async function fundingProgrammeKnown(dataSource: DataSource, code: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 /**
  * Demo competence programmes: only the facts in ../shared/domain.md (seed articles 000 and 001).
  * The Conversion Engine: target 300 companies, from November 2017, on innovation, sustainability
- * and technology, hosted by NCE Raufoss (a reported award); the consortium of Digital Norway,
- * iKuben, Smart Innovation Norway and Kongsberg is not a host here, as those clusters are not in
- * the registry's facts. Capacities and enrolments are not in the notes and are not invented.
+ * and technology, hosted by NCE Raufoss and funded by its reported award (NOK 8 million, SINTEF
+ * news 2017), which the funding service records and which opens it; the consortium of Digital
+ * Norway, iKuben, Smart Innovation Norway and Kongsberg is not a host here, as those clusters are
+ * not in the registry's facts. Capacities and enrolments are not in the notes and are not invented.
  */
 export interface SeedProgramme {
   readonly name: string;
@@ -15,6 +16,8 @@ export interface SeedProgramme {
   readonly periodStart: string;
   readonly periodEnd?: string;
   readonly knowledgeTransfer?: { readonly source: string; readonly targetSector: string };
+  /** The host whose grant under the funding programme (a reported one) funds it: the programme is linked to it and opened. */
+  readonly fundedByGrantTo?: string;
 }
 
 export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
@@ -25,6 +28,7 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
     targetCompanies: 300,
     periodStart: '2017-11-01',
+    fundedByGrantTo: 'NCE Raufoss',
   },
   {
     name: 'Klyngene som omstillingsmotor: Kongsberg and Raufoss',

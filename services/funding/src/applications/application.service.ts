@@ -17,6 +17,7 @@ import {
   wholeAmount,
 } from '@klynge/platform';
 import type { EntityManager } from 'typeorm';
+import { chargeBudget } from '../grants/grant-budget';
 import { nok } from '../money';
 import { callsById, type ProgrammeRow, programmesByCode } from '../programmes/programme.queries';
 import type { CallType } from '../programmes/programme.types';
@@ -193,25 +194,7 @@ export class ApplicationService {
     },
   ): Promise<void> {
     const year = grant.call.budgetYear;
-    // The budget row lock makes concurrent awards from one programme-year take turns. The sum is
-    // read by a later statement, whose fresh snapshot sees the awards committed while we waited.
-    const [budget] = await tx.manager.query<{ amount: string }[]>(
-      'SELECT amount_nok::text AS amount FROM budgets WHERE programme_code = $1 AND year = $2 FOR UPDATE',
-      [grant.programme.code, year],
-    );
-    if (!budget) throw new ConflictError(`Programme ${grant.programme.code} has no budget for ${year}`, 'id');
-    const [{ granted }] = await tx.manager.query<[{ granted: string }]>(
-      `SELECT COALESCE(sum(amount_nok), 0)::text AS granted FROM grants
-       WHERE programme_code = $1 AND budget_year = $2 AND status <> 'CANCELLED'`,
-      [grant.programme.code, year],
-    );
-    const remaining = BigInt(budget.amount) - BigInt(granted);
-    if (grant.amount > remaining) {
-      throw new ConflictError(
-        `NOK ${grant.amount} exceeds what remains of the ${year} budget of ${grant.programme.code}: NOK ${remaining}`,
-        'amountAwarded',
-      );
-    }
+    await chargeBudget(tx.manager, grant.programme.code, year, grant.amount);
     await tx.manager.query(
       `INSERT INTO grants (id, application_id, programme_code, budget_year, amount_nok, own_share_nok, award_date,
          planned_start, planned_end, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ACTIVE')`,
@@ -228,6 +211,11 @@ export class ApplicationService {
       ],
     );
     const recipient = recipientOf(grant.application);
+    await tx.manager.query('INSERT INTO grant_recipients (grant_id, position, cluster_id, org_number) VALUES ($1, 1, $2, $3)', [
+      grant.grantId,
+      recipient.type === 'CLUSTER' ? recipient.clusterId : null,
+      recipient.type === 'ORGANIZATION' ? recipient.orgNumber : null,
+    ]);
     await tx.publish(GrantAwarded, {
       subject: grant.grantId,
       data: {

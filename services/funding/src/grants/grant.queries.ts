@@ -4,53 +4,71 @@ import { nok } from '../money';
 import { SqlConditions } from '../sql-conditions';
 import type { DisbursementType, FundingYearType, GrantFilter, GrantType } from './grant.types';
 
-/** A grant as resolvers see it: the GraphQL fields, what it refers to, and what is paid. */
-export interface GrantRecord extends GrantType {
-  applicationId: string;
-  programmeCode: string;
-  agencyCode: string;
+/** One recipient of a grant: a cluster, an organisation, or (reported grants) only a name. */
+export interface GrantRecipientRecord {
   clusterId: string | null;
   orgNumber: string | null;
-  recipientName: string | null;
+  /** As the source names it (reported grants), else as last heard from the clusters service. */
+  name: string | null;
+}
+
+/** A grant as resolvers see it: the GraphQL fields, what it refers to, and what is paid. */
+export interface GrantRecord extends GrantType {
+  /** Null for a reported grant, made outside the workflow. */
+  applicationId: string | null;
+  programmeCode: string;
+  agencyCode: string;
+  recipients: GrantRecipientRecord[];
   title: string;
-  amountRequested: string;
+  /** What was applied for; null for a reported grant. */
+  amountRequested: string | null;
   amountPaid: string;
   updatedAt: string;
 }
 
 interface GrantRow {
   id: string;
-  application_id: string;
+  application_id: string | null;
   programme_code: string;
   agency_code: string;
-  cluster_id: string | null;
-  org_number: string | null;
-  recipient_name: string | null;
+  recipients: GrantRecipientRecord[];
   title: string;
-  requested: string;
+  requested: string | null;
   amount: string;
   own_share: string;
   paid: string;
   award_date: string;
-  planned_start: string;
-  planned_end: string;
+  award_date_precision: GrantType['awardDatePrecision'];
+  planned_start: string | null;
+  planned_end: string | null;
   budget_year: number;
   status: string;
+  source: string | null;
   updated_at: string;
 }
 
 const SELECT_GRANTS = `
-  SELECT g.id, g.application_id, g.programme_code, p.agency_code, a.cluster_id, a.org_number,
-         COALESCE(cd.name, od.name) AS recipient_name, a.title, a.requested_nok::text AS requested,
+  SELECT g.id, g.application_id, g.programme_code, p.agency_code,
+         (SELECT json_agg(json_build_object('clusterId', r.cluster_id, 'orgNumber', r.org_number,
+                                            'name', COALESCE(r.name, cd.name, od.name)) ORDER BY r.position)
+          FROM grant_recipients r
+          LEFT JOIN cluster_directory cd ON cd.cluster_id = r.cluster_id
+          LEFT JOIN organization_directory od ON od.org_number = r.org_number
+          WHERE r.grant_id = g.id) AS recipients,
+         COALESCE(a.title, g.title) AS title, a.requested_nok::text AS requested,
          g.amount_nok::text AS amount, g.own_share_nok::text AS own_share,
          COALESCE((SELECT sum(d.amount_nok) FROM disbursements d WHERE d.grant_id = g.id), 0)::text AS paid,
-         g.award_date::text, g.planned_start::text, g.planned_end::text, g.budget_year, g.status,
+         g.award_date::text, g.award_date_precision, g.planned_start::text, g.planned_end::text, g.budget_year, g.status, g.source,
          to_char(g.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
   FROM grants g
-  JOIN applications a ON a.id = g.application_id
-  JOIN funding_programmes p ON p.code = g.programme_code
-  LEFT JOIN cluster_directory cd ON cd.cluster_id = a.cluster_id
-  LEFT JOIN organization_directory od ON od.org_number = a.org_number`;
+  LEFT JOIN applications a ON a.id = g.application_id
+  JOIN funding_programmes p ON p.code = g.programme_code`;
+
+/** The grants one of whose recipients is in `$1` (cluster ids or organisation numbers). */
+const RECIPIENT_IN = {
+  cluster_id: 'g.id IN (SELECT grant_id FROM grant_recipients WHERE cluster_id = ANY($1::uuid[]))',
+  org_number: 'g.id IN (SELECT grant_id FROM grant_recipients WHERE org_number = ANY($1::text[]))',
+} as const;
 
 export class GrantQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -69,22 +87,25 @@ export class GrantQueries {
     return context.loaders
       .get<string, GrantRecord | null>('grants.ofApplication', async (ids) => {
         const rows: GrantRow[] = await this.dataSource.query(`${SELECT_GRANTS} WHERE g.application_id = ANY($1::uuid[])`, [ids]);
-        return alignByKey(ids, rows.map(toRecord), (row) => row.applicationId);
+        return alignByKey(ids, rows.map(toRecord), (row) => row.applicationId ?? '');
       })
       .load(applicationId);
   }
 
   /** Grants to a cluster or to an organisation, batched per request. */
   ofRecipient(context: RequestContext, recipient: { clusterId: string } | { orgNumber: string }): Promise<GrantRecord[]> {
-    const [column, key, cast] =
-      'clusterId' in recipient ? ['cluster_id', recipient.clusterId, 'uuid'] : ['org_number', recipient.orgNumber, 'text'];
+    const [column, key] =
+      'clusterId' in recipient ? (['cluster_id', recipient.clusterId] as const) : (['org_number', recipient.orgNumber] as const);
+    const keyOf = (one: GrantRecipientRecord) => (column === 'cluster_id' ? one.clusterId : one.orgNumber);
     return context.loaders
       .get<string, GrantRecord[]>(`grants.of:${column}`, async (keys) => {
         const rows: GrantRow[] = await this.dataSource.query(
-          `${SELECT_GRANTS} WHERE a.${column} = ANY($1::${cast}[]) ORDER BY g.award_date DESC, g.id`,
+          `${SELECT_GRANTS} WHERE ${RECIPIENT_IN[column]} ORDER BY g.award_date DESC, g.id`,
           [keys],
         );
-        return groupByKey(keys, rows.map(toRecord), (row) => (column === 'cluster_id' ? row.clusterId : row.orgNumber) ?? '');
+        const grants = rows.map(toRecord);
+        // A grant to several recipients (a consortium) is among the grants of each.
+        return keys.map((one) => grants.filter((grant) => grant.recipients.some((to) => keyOf(to) === one)));
       })
       .load(key);
   }
@@ -110,10 +131,10 @@ export class GrantQueries {
     return context.loaders
       .get<string, string>(`grants.total:${filter.year ?? ''}:${filter.programmeCode ?? ''}`, async (ids) => {
         const rows: { cluster_id: string; total: string }[] = await this.dataSource.query(
-          `SELECT a.cluster_id, sum(g.amount_nok)::text AS total FROM grants g JOIN applications a ON a.id = g.application_id
-           WHERE a.cluster_id = ANY($1::uuid[]) AND g.status <> 'CANCELLED'
+          `SELECT r.cluster_id, sum(g.amount_nok)::text AS total FROM grants g JOIN grant_recipients r ON r.grant_id = g.id
+           WHERE r.cluster_id = ANY($1::uuid[]) AND g.status <> 'CANCELLED'
              AND ($2::int IS NULL OR g.budget_year = $2) AND ($3::text IS NULL OR g.programme_code = $3)
-           GROUP BY a.cluster_id`,
+           GROUP BY r.cluster_id`,
           [ids, filter.year ?? null, filter.programmeCode ?? null],
         );
         return alignByKey(ids, rows, (row) => row.cluster_id).map((row) => row?.total ?? '0');
@@ -127,9 +148,9 @@ export class GrantQueries {
       .get<string, FundingYearType[]>('grants.byYear', async (ids) => {
         const rows: { cluster_id: string; year: number; granted: string; paid: string }[] = await this.dataSource.query(
           `WITH cluster_grants AS (
-             SELECT g.id, g.amount_nok, g.budget_year, g.status, a.cluster_id
-             FROM grants g JOIN applications a ON a.id = g.application_id
-             WHERE a.cluster_id = ANY($1::uuid[])
+             SELECT g.id, g.amount_nok, g.budget_year, g.status, r.cluster_id
+             FROM grants g JOIN grant_recipients r ON r.grant_id = g.id
+             WHERE r.cluster_id = ANY($1::uuid[])
            )
            SELECT cluster_id, year, sum(granted)::text AS granted, sum(paid)::text AS paid FROM (
              SELECT cluster_id, budget_year AS year, amount_nok AS granted, 0 AS paid FROM cluster_grants WHERE status <> 'CANCELLED'
@@ -153,11 +174,10 @@ export class GrantQueries {
     if (filter?.programmeCode) conditions.add('g.programme_code = ?', filter.programmeCode);
     if (filter?.agencyCode) conditions.add('p.agency_code = ?', filter.agencyCode);
     if (filter?.year !== undefined) conditions.add('g.budget_year = ?', filter.year);
-    if (filter?.clusterId) conditions.add('a.cluster_id = ?::uuid', filter.clusterId);
-    if (filter?.orgNumber) conditions.add('a.org_number = ?', filter.orgNumber);
+    if (filter?.clusterId) conditions.add('g.id IN (SELECT grant_id FROM grant_recipients WHERE cluster_id = ?::uuid)', filter.clusterId);
+    if (filter?.orgNumber) conditions.add('g.id IN (SELECT grant_id FROM grant_recipients WHERE org_number = ?)', filter.orgNumber);
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM grants g JOIN applications a ON a.id = g.application_id
-       JOIN funding_programmes p ON p.code = g.programme_code ${conditions.where}`,
+      `SELECT count(*)::int AS total FROM grants g JOIN funding_programmes p ON p.code = g.programme_code ${conditions.where}`,
       [...conditions.params],
     );
     if (after) {
@@ -184,19 +204,19 @@ function toRecord(row: GrantRow): GrantRecord {
     applicationId: row.application_id,
     programmeCode: row.programme_code,
     agencyCode: row.agency_code,
-    clusterId: row.cluster_id,
-    orgNumber: row.org_number,
-    recipientName: row.recipient_name,
+    recipients: row.recipients,
     title: row.title,
     amountRequested: row.requested,
     amountAwarded: nok(row.amount),
     ownShare: nok(row.own_share),
     amountPaid: row.paid,
     awardDate: row.award_date,
+    awardDatePrecision: row.award_date_precision,
     plannedStart: row.planned_start,
     plannedEnd: row.planned_end,
     budgetYear: row.budget_year,
     status: row.status,
+    source: row.source,
     updatedAt: row.updated_at,
   };
 }

@@ -15,9 +15,11 @@ import {
   FundingYearType,
   GrantConnection,
   GrantFilter,
+  GrantRecipientType,
   GrantType,
   GraphQLJSONObject,
   RecordDisbursementInput,
+  RecordReportedGrantInput,
 } from './grant.types';
 
 @Resolver(() => GrantType)
@@ -43,9 +45,9 @@ export class GrantResolver {
     return this.grantQueries.list(filter, first, after);
   }
 
-  @FieldResolver(() => ApplicationType)
-  async application(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<ApplicationRecord> {
-    return (await this.applicationQueries.byId(context, grant.applicationId))!;
+  @FieldResolver(() => ApplicationType, { nullable: true, description: 'The application it was awarded on; null for a reported grant.' })
+  async application(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<ApplicationRecord | null> {
+    return grant.applicationId === null ? null : this.applicationQueries.byId(context, grant.applicationId);
   }
 
   @FieldResolver(() => FundingProgrammeType)
@@ -53,14 +55,19 @@ export class GrantResolver {
     return (await this.programmeQueries.programme(context, grant.programmeCode))!;
   }
 
-  @FieldResolver(() => ApplicantType)
-  recipient(@Root() grant: GrantRecord): ApplicantType {
-    return {
-      type: grant.clusterId ? 'CLUSTER' : 'ORGANIZATION',
-      clusterId: grant.clusterId,
-      orgNumber: grant.orgNumber,
-      name: grant.recipientName,
-    };
+  @FieldResolver(() => ApplicantType, {
+    nullable: true,
+    description: 'The one cluster or organisation it went to; null when it went to several (see recipients) or to one known only by name.',
+  })
+  recipient(@Root() grant: GrantRecord): ApplicantType | null {
+    const [only, ...others] = grant.recipients;
+    if (!only || others.length > 0 || (only.clusterId === null && only.orgNumber === null)) return null;
+    return { type: only.clusterId ? 'CLUSTER' : 'ORGANIZATION', clusterId: only.clusterId, orgNumber: only.orgNumber, name: only.name };
+  }
+
+  @FieldResolver(() => [GrantRecipientType], { description: 'Everyone it went to, in the order the source names them.' })
+  recipients(@Root() grant: GrantRecord): GrantRecipientType[] {
+    return grant.recipients;
   }
 
   @FieldResolver(() => MoneyType, { description: 'Agency share: what the agency pays, the amount awarded.' })
@@ -83,6 +90,20 @@ export class GrantResolver {
     const programme = (await this.programmeQueries.programme(context, grant.programmeCode))!;
     const agency = (await this.programmeQueries.agency(context, programme.agencyCode))!;
     return toGiving360(grant, programme, agency);
+  }
+
+  @Mutation(() => GrantType, {
+    description:
+      "Records a grant made outside the application workflow, from a public report. Admins, and caseworkers of the programme's agency.",
+  })
+  async recordReportedGrant(
+    @Arg('input', () => RecordReportedGrantInput) input: RecordReportedGrantInput,
+    @Ctx() context: RequestContext,
+  ): Promise<GrantRecord> {
+    const id = await this.grantService.recordReportedGrant(input, (agencyCode) =>
+      requireAgencyStaff(context.caller, agencyCode, 'record grants of its programmes'),
+    );
+    return (await this.grantQueries.byId(context, id))!;
   }
 
   @Mutation(() => DisbursementType, { description: "A payment against a grant. Admins, and caseworkers of the grant's agency." })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DisbursementPaid } from '@klynge/contracts';
+import { DisbursementPaid, GrantReported, orgNumberInput, preciseDateInput, type ReportedRecipientData } from '@klynge/contracts';
 import {
+  BadUserInputError,
   type Caller,
   ConflictError,
   dateWithin,
@@ -9,17 +10,92 @@ import {
   norwegianDate,
   NotFoundError,
   optionalText,
+  requiredText,
   type UnitOfWork,
   wholeAmount,
 } from '@klynge/platform';
+import type { EntityManager } from 'typeorm';
 import { nok } from '../money';
-import type { DisbursementType, RecordDisbursementInput } from './grant.types';
+import { programmesByCode } from '../programmes/programme.queries';
+import { chargeBudget } from './grant-budget';
+import type { DisbursementType, RecordDisbursementInput, RecordReportedGrantInput } from './grant.types';
 
 export class GrantService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Records a grant made outside the application workflow as a public source reports it: to one or
+   * several recipients, charged to the programme's budget for `budgetYear` like any grant. A
+   * recipient given as a cluster or an organisation must be one the clusters service has told us
+   * of (an unknown id would show as a blank recipient); one known only by name stays a name.
+   */
+  async recordReportedGrant(input: RecordReportedGrantInput, authorize: (agencyCode: string) => Caller): Promise<string> {
+    const amount = wholeAmount('amountAwarded', input.amountAwarded);
+    const today = norwegianDate(this.clock());
+    const awardDate = preciseDateInput(
+      'awardDate',
+      dateWithin('awardDate', isoDate('awardDate', input.awardDate), { notAfter: [today, 'today'] }),
+      input.awardDatePrecision,
+    );
+    const title = requiredText('title', input.title);
+    const source = requiredText('source', input.source, 300);
+    if (input.recipients.length === 0) throw new BadUserInputError('recipients', 'A grant needs at least one recipient');
+    const recipients = input.recipients.map((recipient, index) => ({
+      name: requiredText(`recipients[${index}].name`, recipient.name),
+      clusterId: recipient.clusterId ?? null,
+      orgNumber:
+        recipient.orgNumber === undefined || recipient.orgNumber === null
+          ? null
+          : orgNumberInput(`recipients[${index}].orgNumber`, recipient.orgNumber),
+    }));
+    const id = randomUUID();
+    await this.unitOfWork.run(async ({ manager, publish }) => {
+      const [programme] = await programmesByCode(manager, [input.programmeCode]);
+      if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
+      authorize(programme.agencyCode);
+      for (const [index, recipient] of recipients.entries()) await mustBeKnown(manager, recipient, index);
+      const budget = await manager.query<unknown[]>('SELECT 1 FROM budgets WHERE programme_code = $1 AND year = $2', [
+        programme.code,
+        input.budgetYear,
+      ]);
+      if (budget.length === 0)
+        throw new BadUserInputError('budgetYear', `Programme ${programme.code} has no budget for ${input.budgetYear}`);
+      await chargeBudget(manager, programme.code, input.budgetYear, amount);
+      await manager.query(
+        `INSERT INTO grants (id, application_id, programme_code, budget_year, amount_nok, own_share_nok, award_date,
+           award_date_precision, planned_start, planned_end, status, title, source)
+         VALUES ($1, NULL, $2, $3, $4, 0, $5, $6, NULL, NULL, 'ACTIVE', $7, $8)`,
+        [id, programme.code, input.budgetYear, amount.toString(), awardDate, input.awardDatePrecision, title, source],
+      );
+      for (const [index, recipient] of recipients.entries()) {
+        await manager.query('INSERT INTO grant_recipients (grant_id, position, name, cluster_id, org_number) VALUES ($1, $2, $3, $4, $5)', [
+          id,
+          index + 1,
+          recipient.name,
+          recipient.clusterId,
+          recipient.orgNumber,
+        ]);
+      }
+      await publish(GrantReported, {
+        subject: id,
+        data: {
+          grantId: id,
+          programmeCode: programme.code,
+          agencyCode: programme.agencyCode,
+          recipients,
+          amountAwarded: nok(amount),
+          awardDate,
+          awardDatePrecision: input.awardDatePrecision,
+          budgetYear: input.budgetYear,
+          source,
+        },
+      });
+    });
+    return id;
+  }
 
   /**
    * Records a payment against a grant, made between its award and today. The grant row is locked while the payments are added up,
@@ -70,5 +146,23 @@ export class GrantService {
       });
       return { id, amount: nok(amount), paidOn, reference };
     });
+  }
+}
+
+async function mustBeKnown(manager: EntityManager, recipient: ReportedRecipientData, index: number): Promise<void> {
+  if (recipient.clusterId !== null) {
+    const known = isUuid(recipient.clusterId)
+      ? await manager.query<unknown[]>('SELECT 1 FROM cluster_directory WHERE cluster_id = $1', [recipient.clusterId])
+      : [];
+    if (known.length === 0) throw new BadUserInputError(`recipients[${index}].clusterId`, `${recipient.clusterId} is not a known cluster`);
+  }
+  if (recipient.orgNumber !== null) {
+    const known = await manager.query<unknown[]>('SELECT 1 FROM organization_directory WHERE org_number = $1', [recipient.orgNumber]);
+    if (known.length === 0) {
+      throw new BadUserInputError(
+        `recipients[${index}].orgNumber`,
+        `${recipient.orgNumber} is not an organisation the clusters service knows`,
+      );
+    }
   }
 }

@@ -4,8 +4,9 @@ import type { AgencyKind } from '../programmes/programme.types';
 /**
  * Demo funding data: only the facts in ../shared/domain.md (seed articles 000, 001 and 003).
  * Agencies' organisation numbers are not in the notes and stay empty. Programme periods start on
- * 1 January of the year the notes give. Awards are not seeded: the notes report two Conversion
- * Engine awards, but not the calls and applications they came through.
+ * 1 January of the year the notes give. The two Conversion Engine awards the notes report (SINTEF
+ * news, 2017) are recorded as reported grants, outside the application workflow: the notes give
+ * no calls or applications for them, no planned period, and their award date only to the year.
  */
 export const SEED_AGENCIES: readonly { code: string; name: string; kind: AgencyKind }[] = [
   { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY' },
@@ -78,5 +79,40 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     eligibleOrganizationKinds: ['COMPANY', 'RESEARCH_INSTITUTION'],
     periodStart: '2017-01-01',
     budgets: [{ year: 2017, amount: '50000000' }],
+  },
+];
+
+export interface SeedReportedGrant {
+  readonly programmeCode: string;
+  readonly budgetYear: number;
+  readonly amountAwarded: string;
+  /** The year the source dates it to: recorded as 1 January with YEAR precision. */
+  readonly awardYear: number;
+  readonly title: string;
+  readonly source: string;
+  /** As the source names them; `cluster` where the recipient is a demo cluster (by name). */
+  readonly recipients: readonly { readonly name: string; readonly cluster?: string }[];
+}
+
+export const SEED_REPORTED_GRANTS: readonly SeedReportedGrant[] = [
+  {
+    programmeCode: 'OMSTILLINGSMOTOREN',
+    budgetYear: 2017,
+    amountAwarded: '8000000',
+    awardYear: 2017,
+    title: 'The Conversion Engine: NCE Raufoss',
+    source: 'SINTEF news, 2017',
+    recipients: [{ name: 'NCE Raufoss', cluster: 'NCE Raufoss' }],
+  },
+  {
+    programmeCode: 'OMSTILLINGSMOTOREN',
+    budgetYear: 2017,
+    amountAwarded: '14000000',
+    awardYear: 2017,
+    title: 'The Conversion Engine: a consortium of four clusters',
+    source: 'SINTEF news, 2017',
+    // Not linked to demo clusters: "Kongsberg" and "Smart Innovation Norway" may be clusters we
+    // register under other names, but the source does not say which.
+    recipients: [{ name: 'Digital Norway' }, { name: 'iKuben' }, { name: 'Smart Innovation Norway' }, { name: 'Kongsberg' }],
   },
 ];

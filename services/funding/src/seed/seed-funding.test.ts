@@ -1,5 +1,5 @@
 import { type FundingHarness, startFunding } from '../test-support/funding-harness';
-import { seedFunding } from './seed-funding';
+import { fundingSeedReady, seedFunding } from './seed-funding';
 
 describe('the funding demo seed', () => {
   let harness: FundingHarness;
@@ -12,10 +12,53 @@ describe('the funding demo seed', () => {
     await harness?.close();
   });
 
-  it('loads the agencies, programmes and budgets of the domain notes, once', async () => {
+  it('loads the agencies, programmes and budgets of the domain notes, once; the reported awards once NCE Raufoss is known', async () => {
     const { dataSource, unitOfWork } = harness.service;
-    expect((await seedFunding(dataSource, unitOfWork)).length).toBe(13);
+    expect(await fundingSeedReady(dataSource)).toBe(false);
+    // Everything but the award to NCE Raufoss, which waits for the cluster.
+    const first = await seedFunding(dataSource, unitOfWork);
+    expect(first).toHaveLength(14);
+    expect(first).toContain('The Conversion Engine: a consortium of four clusters');
     expect(await seedFunding(dataSource, unitOfWork)).toEqual([]);
+    const raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    expect(await fundingSeedReady(dataSource)).toBe(true);
+    expect(await seedFunding(dataSource, unitOfWork)).toEqual(['The Conversion Engine: NCE Raufoss']);
+    expect(await seedFunding(dataSource, unitOfWork)).toEqual([]);
+
+    const grants = await harness.query<{ grants: { edges: { node: Record<string, unknown> }[] } }>(
+      `{ grants(filter: { programmeCode: "OMSTILLINGSMOTOREN" }) { edges { node {
+          amountAwarded { amount } awardDate awardDatePrecision plannedStart plannedEnd source application { id }
+          recipient { type clusterId name } recipients { name clusterId orgNumber } } } } }`,
+    );
+    const common = {
+      awardDate: '2017-01-01',
+      awardDatePrecision: 'YEAR',
+      plannedStart: null,
+      plannedEnd: null,
+      source: 'SINTEF news, 2017',
+      application: null,
+    };
+    expect(grants.data!.grants.edges.map(({ node }) => node)).toEqual(
+      expect.arrayContaining([
+        {
+          ...common,
+          amountAwarded: { amount: '8000000' },
+          recipient: { type: 'CLUSTER', clusterId: raufoss, name: 'NCE Raufoss' },
+          recipients: [{ name: 'NCE Raufoss', clusterId: raufoss, orgNumber: null }],
+        },
+        {
+          ...common,
+          amountAwarded: { amount: '14000000' },
+          recipient: null,
+          recipients: ['Digital Norway', 'iKuben', 'Smart Innovation Norway', 'Kongsberg'].map((name) => ({
+            name,
+            clusterId: null,
+            orgNumber: null,
+          })),
+        },
+      ]),
+    );
+    expect(grants.data!.grants.edges).toHaveLength(2);
     const { data } = await harness.query<{ budgets: unknown[] }>(
       `{ budgets { programmeCode year amount { amount } cofunders { name share } remaining { amount } } }`,
     );
@@ -32,7 +75,8 @@ describe('the funding demo seed', () => {
         ],
         remaining: { amount: '10000000' },
       },
-      { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: { amount: '30000000' }, cofunders: [], remaining: { amount: '30000000' } },
+      // NOK 30 million set aside, NOK 22 million of it in the two reported awards.
+      { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: { amount: '30000000' }, cofunders: [], remaining: { amount: '8000000' } },
     ]);
   });
 });

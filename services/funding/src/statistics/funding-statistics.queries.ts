@@ -7,7 +7,7 @@ const DIMENSION_SQL: Record<FundingDimension, { key: string; label: string }> = 
   AGENCY: { key: 'p.agency_code', label: 'ag.name' },
   PROGRAMME: { key: 'g.programme_code', label: 'p.name' },
   YEAR: { key: 'g.budget_year::text', label: 'g.budget_year::text' },
-  COUNTY: { key: "COALESCE(cd.county_code, od.county_code, 'unknown')", label: "COALESCE(cd.county_code, od.county_code, 'unknown')" },
+  COUNTY: { key: "COALESCE(rc.county_code, 'unknown')", label: "COALESCE(rc.county_code, 'unknown')" },
 };
 
 /** Dashboard figures, computed by PostgreSQL. */
@@ -22,9 +22,17 @@ export class FundingStatisticsQueries {
        FROM grants g
        JOIN funding_programmes p ON p.code = g.programme_code
        JOIN agencies ag ON ag.code = p.agency_code
-       JOIN applications a ON a.id = g.application_id
-       LEFT JOIN cluster_directory cd ON cd.cluster_id = a.cluster_id
-       LEFT JOIN organization_directory od ON od.org_number = a.org_number
+       -- A grant's county: its recipients' one county, or unknown (recipients unknown or in several counties),
+       -- so that a consortium's grant counts once.
+       LEFT JOIN LATERAL (
+         SELECT CASE WHEN count(*) = count(COALESCE(cd.county_code, od.county_code))
+                      AND count(DISTINCT COALESCE(cd.county_code, od.county_code)) = 1
+                     THEN min(COALESCE(cd.county_code, od.county_code)) END AS county_code
+         FROM grant_recipients r
+         LEFT JOIN cluster_directory cd ON cd.cluster_id = r.cluster_id
+         LEFT JOIN organization_directory od ON od.org_number = r.org_number
+         WHERE r.grant_id = g.id
+       ) rc ON true
        LEFT JOIN LATERAL (SELECT sum(amount_nok) AS total FROM disbursements d WHERE d.grant_id = g.id) paid ON true
        WHERE g.status <> 'CANCELLED' AND ($1::int IS NULL OR g.budget_year = $1)
        GROUP BY ${key} ORDER BY ${key}`,

@@ -1,0 +1,184 @@
+/**
+ * The facts of ../shared/domain.md that the demo data shows, written down here from the notes
+ * (not read from the seed files, so that a seed that drifts from the notes fails the test):
+ * clusters with their county and dated levels, the programme budgets, and the Conversion Engine's
+ * reported awards, which open it and fund NCE Raufoss. Used by the tests that start Klynge.
+ */
+export const DEMO_FACTS = {
+  /** Name, county, and each level with the year it was admitted or upgraded (known to the year). */
+  clusters: [
+    ['NCE Systems Engineering', '33', [['NCE', 2006]]],
+    ['NCE Raufoss', '34', [['NCE', 2006]]],
+    [
+      'GCE Blue Maritime',
+      '15',
+      [
+        ['NCE', 2006],
+        ['GCE', 2014],
+      ],
+    ],
+    [
+      'GCE Ocean Technology',
+      '46',
+      [
+        ['NCE', 2006],
+        ['GCE', 2015],
+      ],
+    ],
+    ['NCE Microsystems', '39', [['NCE', 2006]]],
+    ['NCE Instrumentation', '50', [['NCE', 2006]]],
+    ['Oslo Cancer Cluster', '03', [['NCE', 2007]]],
+    ['NCE Aquaculture', '18', [['NCE', 2007]]],
+    ['NCE Culinology', '11', [['NCE', 2007]]],
+    ['NCE Tourism Fjord Norway', '46', [['NCE', 2009]]],
+    [
+      'GCE NODE',
+      '42',
+      [
+        ['NCE', 2009],
+        ['GCE', 2014],
+      ],
+    ],
+    ['NCE Smart Energy Markets', '31', [['NCE', 2009]]],
+    ['NCE Seafood Innovation Cluster', '46', [['NCE', 2015]]],
+    ['NCE Eyde', '42', [['NCE', 2015]]],
+    ['Norway Health Tech', '03', [['NCE', 2015]]],
+    ['Innovasjon Torskefisk', '18', [['ARENA', 2015]]],
+    ['Arena olje- og gassklynge Helgeland', '18', [['ARENA', 2015]]],
+    ['Oslo EdTech Cluster', '03', [['ARENA', 2015]]],
+    ['Norwegian Rooms', '15', [['ARENA', 2013]]],
+    ['Norwegian Smart Care Cluster', '11', [['ARENA_PRO', 2019]]],
+  ] as const,
+  /** Programme budgets: seed 003 (NIC 2015), 001 (the pilot, half industry), 000 (the Conversion Engine, the Catapult). */
+  budgets: [
+    { programmeCode: 'KATAPULT', year: 2017, amount: { amount: '50000000' }, cofunders: [] },
+    { programmeCode: 'NIC', year: 2015, amount: { amount: '137000000' }, cofunders: [] },
+    {
+      programmeCode: 'OMSTILLING-PILOT',
+      year: 2015,
+      amount: { amount: '10000000' },
+      cofunders: [
+        { name: 'Industry', share: 0.5 },
+        { name: 'Innovasjon Norge', share: 0.5 },
+      ],
+    },
+    { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: { amount: '30000000' }, cofunders: [] },
+  ],
+  /** SINTEF news, 2017: the Conversion Engine's awards; the year is all the source gives of the date, and no period. */
+  conversionEngineAwards: [
+    { amount: '8000000', recipients: ['NCE Raufoss'] },
+    { amount: '14000000', recipients: ['Digital Norway', 'iKuben', 'Smart Innovation Norway', 'Kongsberg'] },
+  ],
+  /** Seed 000: NOK 30 million for competence programmes from November 2017; 300 companies; three themes. */
+  conversionEngine: {
+    name: 'The Conversion Engine (Omstillingsmotoren)',
+    targetCompanies: 300,
+    periodStart: '2017-11-01',
+    themes: ['innovation', 'sustainability', 'technology'],
+  },
+} as const;
+
+interface Answer<T> {
+  data?: T;
+  errors?: unknown[];
+}
+type Query = <T>(query: string, variables?: Record<string, unknown>) => Promise<Answer<T>>;
+
+const ok = <T>(answer: Answer<T>): T => {
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data!;
+};
+
+/**
+ * Reads the demo data through the gateway and answers what it finds in the shape of DEMO_FACTS,
+ * for a test to compare with them. Reads only what the facts name, so a database that holds more
+ * (a developer's) is read the same way.
+ */
+export async function readDemoFacts(query: Query) {
+  const { clusters } = ok(
+    await query<{ clusters: { edges: { node: { id: string; name: string; countyCode: string; levelHistory: LevelPeriod[] } }[] } }>(
+      `{ clusters(first: 100) { edges { node { id name countyCode levelHistory { level from fromPrecision } } } } }`,
+    ),
+  );
+  const byName = new Map(clusters.edges.map(({ node }) => [node.name, node]));
+  const raufoss = byName.get('NCE Raufoss');
+  const { budgets } = ok(
+    await query<{ budgets: { programmeCode: string }[] }>(`{ budgets { programmeCode year amount { amount } cofunders { name share } } }`),
+  );
+  const { grants } = ok(
+    await query<{ grants: { edges: { node: ReportedGrant }[] } }>(
+      `{ grants(filter: { programmeCode: "OMSTILLINGSMOTOREN" }) { edges { node {
+         id amountAwarded { amount } awardDate awardDatePrecision plannedStart plannedEnd source recipients { name clusterId } } } } }`,
+    ),
+  );
+  const reported = grants.edges
+    .map(({ node }) => node)
+    .filter((grant) => grant.source === 'SINTEF news, 2017')
+    .sort((a, b) => Number(a.amountAwarded.amount) - Number(b.amountAwarded.amount));
+  const { cluster } = ok(
+    await query<{ cluster: { fundingTotal: { amount: string }; hostedProgrammes: HostedProgramme[] } | null }>(
+      `query($id: ID!) { cluster(id: $id) { fundingTotal(programmeCode: "OMSTILLINGSMOTOREN") { amount }
+         hostedProgrammes { name status targetCompanies periodStart themes grant { id } } } }`,
+      { id: raufoss?.id ?? '00000000-0000-4000-8000-000000000000' },
+    ),
+  );
+  const engine = cluster?.hostedProgrammes.find((programme) => programme.name === DEMO_FACTS.conversionEngine.name);
+  return {
+    clusters: DEMO_FACTS.clusters.map(([name]) => {
+      const found = byName.get(name);
+      return found ? [name, found.countyCode, found.levelHistory] : [name, 'missing', []];
+    }),
+    budgets: budgets.filter((budget) => DEMO_FACTS.budgets.some((fact) => fact.programmeCode === budget.programmeCode)),
+    reported,
+    raufossId: raufoss?.id,
+    raufossFromTheConversionEngine: cluster?.fundingTotal.amount,
+    conversionEngine: engine,
+  };
+}
+
+/** DEMO_FACTS in the shape readDemoFacts answers, given what only the running system knows (ids). */
+export function expectedDemoFacts(found: { raufossId: string | undefined; reported: ReportedGrant[] }) {
+  const raufossGrant = found.reported.find((grant) => grant.recipients.some((recipient) => recipient.clusterId === found.raufossId));
+  return {
+    clusters: DEMO_FACTS.clusters.map(([name, county, levels]) => [
+      name,
+      county,
+      levels.map(([level, year]) => ({ level, from: `${year}-01-01`, fromPrecision: 'YEAR' })),
+    ]),
+    budgets: DEMO_FACTS.budgets,
+    reported: DEMO_FACTS.conversionEngineAwards.map((award) => ({
+      // The ids are the system's own; everything else is the source's.
+      id: found.reported.find((grant) => grant.amountAwarded.amount === award.amount)?.id,
+      amountAwarded: { amount: award.amount },
+      awardDate: '2017-01-01',
+      awardDatePrecision: 'YEAR',
+      plannedStart: null,
+      plannedEnd: null,
+      source: 'SINTEF news, 2017',
+      recipients: award.recipients.map((name) => ({ name, clusterId: name === 'NCE Raufoss' ? found.raufossId : null })),
+    })),
+    raufossId: found.raufossId,
+    raufossFromTheConversionEngine: '8000000',
+    conversionEngine: {
+      ...DEMO_FACTS.conversionEngine,
+      themes: [...DEMO_FACTS.conversionEngine.themes],
+      status: 'OPEN',
+      grant: { id: raufossGrant?.id },
+    },
+  };
+}
+
+interface LevelPeriod {
+  level: string;
+  from: string;
+  fromPrecision: string;
+}
+interface ReportedGrant {
+  id: string;
+  amountAwarded: { amount: string };
+  source: string | null;
+  recipients: { name: string; clusterId: string | null }[];
+}
+interface HostedProgramme {
+  name: string;
+}
