@@ -1,1 +1,8 @@
-export { KafkaBroker, kafkaBroker, type BrokerLogger, type KafkaBrokerOptions } from './kafka-broker';
+export {
+  type BrokerLogger,
+  type GroupAssignments,
+  type GroupMemberAssignment,
+  KafkaBroker,
+  kafkaBroker,
+  type KafkaBrokerOptions,
+} from './kafka-broker';

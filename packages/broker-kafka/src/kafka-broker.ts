@@ -14,6 +14,7 @@ import {
 } from '@klynge/broker';
 import {
   type Admin,
+  AssignerProtocol,
   type Consumer,
   type IHeaders,
   Kafka,
@@ -25,6 +26,21 @@ import {
 } from 'kafkajs';
 
 export type { BrokerLogger };
+
+/** A consumer group as the coordinator sees it: its state and each member's partitions. */
+export interface GroupAssignments {
+  /** Kafka's group state: `Stable`, `PreparingRebalance`, `CompletingRebalance`, `Empty`, `Dead`. */
+  readonly state: string;
+  readonly members: readonly GroupMemberAssignment[];
+}
+
+export interface GroupMemberAssignment {
+  readonly memberId: string;
+  readonly clientId: string;
+  readonly clientHost: string;
+  /** The partitions assigned to the member, by topic (none while the group rebalances). */
+  readonly partitions: Readonly<Record<string, readonly number[]>>;
+}
 
 /** Partitions and replicas default to 3 and 1 (a single development broker). */
 export interface KafkaBrokerOptions extends BrokerSettings {
@@ -167,6 +183,26 @@ export class KafkaBroker implements MessageBroker {
   async messagesPerPartition(topic: string): Promise<Map<number, number>> {
     const offsets = await this.withAdmin((admin) => admin.fetchTopicOffsets(topic));
     return new Map(offsets.map(({ partition, high, low }) => [partition, Number(high) - Number(low)]));
+  }
+
+  /**
+   * Who in consumer group `groupId` holds which partitions. For operators and tests: which
+   * instances of a service share its topics, and who took over when one of them went away.
+   */
+  async groupAssignments(groupId: string): Promise<GroupAssignments> {
+    const { groups } = await this.withAdmin((admin) => admin.describeGroups([groupId]));
+    const group = groups.find((described) => described.groupId === groupId);
+    if (!group) return { state: 'Unknown', members: [] };
+    return {
+      state: group.state,
+      members: group.members.map(({ memberId, clientId, clientHost, memberAssignment }) => ({
+        memberId,
+        clientId,
+        clientHost,
+        // A member that has joined but not yet been given its share has an empty assignment.
+        partitions: memberAssignment.length === 0 ? {} : (AssignerProtocol.MemberAssignment.decode(memberAssignment)?.assignment ?? {}),
+      })),
+    };
   }
 
   /** How many connections to the brokers are open: none once closed. */

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } from 'typeorm';
 import type { Logger } from '../logging';
 import { CreateEventTables1795400000000 } from './migrations/1795400000000-create-event-tables';
@@ -48,10 +49,31 @@ export function createDataSource(options: DatabaseOptions): DataSource {
   return dataSource;
 }
 
-/** Applies the pending migrations, each in its own transaction; answers the names applied. */
+/**
+ * Applies the pending migrations, each in its own transaction; answers the names applied.
+ *
+ * Instances of a service starting together (replicas of a new release, or a service and its seed)
+ * take turns by a PostgreSQL advisory lock, held on a connection of its own while migrating: the
+ * first applies what is pending, the others then find nothing left. Without it, both would run the
+ * same migration (TypeORM does not lock), one failing on what the other created, or a migration
+ * that changes data taking effect twice.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const migrate = async () => (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+  const { url, applicationName } = dataSource.options as { url?: string; applicationName?: string };
+  // An embedded database belongs to this process alone (see pglite.ts): nobody to take turns with.
+  if (!url || isPgliteUrl(url)) return migrate();
+  const lock = new pg.Client({ connectionString: url, application_name: `${applicationName ?? 'klynge'}:migrations` });
+  // A connection lost while migrating releases the lock; the migrations' own connections report it.
+  lock.on('error', () => undefined);
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('klynge.migrations'))`);
+    return await migrate();
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end().catch(() => undefined);
+  }
 }
 
 /** TypeORM's log calls, written as JSON lines through the service's logger. */

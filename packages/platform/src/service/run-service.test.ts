@@ -1,23 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createTestDatabase, freePorts, kafkaBrokers, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { graphqlRequest } from '../test-fixtures/http';
-
-const main = path.join(__dirname, '..', 'test-fixtures', 'sample-service.main.ts');
-
-/** Starts the sample service as its own process, as `node dist/index.js` would run a service. */
-function runSample(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', main], {
-    cwd: path.join(__dirname, '..', '..'),
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
+import { runSample } from '../test-fixtures/sample-process';
 
 describe('a service process', () => {
   let running: ChildProcess | undefined;
