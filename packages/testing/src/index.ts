@@ -1,4 +1,5 @@
 export { type DedicatedKafka, startDedicatedKafka } from './dedicated-kafka';
+export { type DedicatedPostgres, startDedicatedPostgres } from './dedicated-postgres';
 export { freePorts } from './free-ports';
 export { infraDir, kafkaVersion, runInfraScript } from './infra-scripts';
 export {

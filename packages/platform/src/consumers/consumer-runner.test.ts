@@ -5,6 +5,7 @@ import { type Harness, startHarness } from '../test-fixtures/harness';
 import { TallyIncremented } from '../test-fixtures/sample-events';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { DEAD_LETTER_HEADERS } from './consumer-runner';
+import { eventConsumer } from './event-consumer';
 
 describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
   let harness: Harness;
@@ -99,6 +100,47 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
     ]);
     expect(parked.every((m) => m.headers[DEAD_LETTER_HEADERS.attempts] === '0')).toBe(true);
     expect(await arrived(tallyId)).toEqual([4]);
+  });
+
+  it('keeps trying an event while the database is away, however long, and never parks it for that', async () => {
+    // The database answers again by the time the tries run out (a restart): the failures were
+    // its absence, not the event's fault, so the event takes effect and is not dead-lettered.
+    const awayFor = 6;
+    const tries = new Map<string, number>();
+    await harness.startConsumer(
+      eventConsumer('database-away').on(TallyIncremented, async (event) => {
+        if (event.data.note !== 'database-away') return;
+        const tried = (tries.get(event.id) ?? 0) + 1;
+        tries.set(event.id, tried);
+        if (tried <= awayFor) {
+          throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+        }
+        return Promise.resolve();
+      }),
+      { maxAttempts: 3, maxRetryDelayMs: 50 },
+    );
+    const deadLetters = await harness.readTopic(`${harness.tallyTopic}.dlq`);
+    const tallyId = randomUUID();
+    await incrementTally(harness.unitOfWork, tallyId, 1, { note: 'database-away' });
+
+    const eventId = await waitFor('the event to be tried', () => [...tries.keys()][0]);
+    const outcome = await waitFor(
+      'the event to take effect',
+      async () =>
+        (
+          await harness.db.query<{ outcome: string }>(
+            `SELECT outcome FROM consumed_events WHERE consumer = 'database-away' AND event_id = $1`,
+            [eventId],
+          )
+        )[0]?.outcome,
+    );
+    expect(outcome).toBe('handled');
+    expect([...tries.values()]).toEqual([awayFor + 1]);
+    // A later event on the same partition has been through the consumer: the dead-letter topic
+    // would hold the first one by now.
+    await incrementTally(harness.unitOfWork, tallyId, 2);
+    await waitFor('the next event', async () => (await arrived(tallyId)).includes(2));
+    expect(deadLetters.messages.filter((message) => message.key === tallyId)).toEqual([]);
   });
 
   it('ignores event types it has no handler for', async () => {

@@ -1,5 +1,6 @@
 import type { DeliveredMessage, MessageBroker, Subscription } from '@klynge/broker';
 import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/postgres-errors';
 import type { EventEnvelope, EventSchemas, TopicNames } from '../events';
 import { type Logger, withLogContext } from '../logging';
 import type { UnitOfWork } from '../outbox';
@@ -44,7 +45,8 @@ export interface ConsumerRunnerOptions {
  * Feeds one {@link EventConsumer} from the broker: at-least-once delivery in, exactly-once effect
  * out. An event that cannot be read, fails its schema, or whose handler keeps failing while the
  * database is healthy is parked on `<topic>.dlq` with the error and its origin, and the partition
- * moves on. When the database itself is away, nothing is parked: the event is delivered again.
+ * moves on. When the database itself is away, nothing is parked: the event waits and is tried
+ * again until the database answers (see isDatabaseUnavailable), or is delivered again.
  */
 export class ConsumerRunner {
   private readonly logger: Logger;
@@ -111,12 +113,26 @@ export class ConsumerRunner {
     const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
     await withLogContext(context, async () => {
       const maxAttempts = this.options.maxAttempts ?? 5;
-      for (let attempt = 1; ; attempt += 1) {
+      let attempt = 0;
+      let away = 0;
+      for (;;) {
         try {
           await this.apply([{ envelope, handle }]);
           return;
         } catch (error) {
           if (this.stopping.signal.aborted) throw error; // delivered again after the restart
+          if (isDatabaseUnavailable(error)) {
+            // The database is away (a restart, a failover): the event is not to blame, and
+            // nothing else can be applied meanwhile. It waits here, heartbeating, and is tried
+            // again until the database answers; such tries do not count towards dead-lettering.
+            away += 1;
+            const wait = backoff(away, this.options.maxRetryDelayMs ?? 2_000);
+            this.logger.warn({ err: error, retryInMs: wait }, 'The database cannot be reached; the event waits');
+            await pause(wait, this.stopping.signal);
+            continue;
+          }
+          away = 0;
+          attempt += 1;
           if (attempt < maxAttempts) {
             const wait = backoff(attempt, this.options.maxRetryDelayMs ?? 2_000);
             this.logger.warn({ err: error, attempt, retryInMs: wait }, 'Event handler failed; trying again');

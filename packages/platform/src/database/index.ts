@@ -1,3 +1,9 @@
 export { createDataSource, platformMigrations, runMigrations, type DatabaseOptions } from './data-source';
-export { type ConstraintViolation, constraintViolation, translateConstraintErrors } from './postgres-errors';
+export {
+  type ConstraintViolation,
+  constraintViolation,
+  DatabaseConnectionLostError,
+  isDatabaseUnavailable,
+  translateConstraintErrors,
+} from './postgres-errors';
 export { isPgliteUrl, openPglite, type PgliteDatabase, pgliteLocation, writePgliteTemplate } from './pglite';

@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 /**
  * The errors a resolver throws on purpose. Each carries `extensions.code`, and where one input
  * field is to blame, `extensions.field`, so a client can put the message next to that field.
- * Anything else thrown in a resolver reaches clients as INTERNAL_SERVER_ERROR with no details.
+ * A database that cannot be reached right now reaches them as SERVICE_UNAVAILABLE (try again
+ * shortly); anything else thrown in a resolver as INTERNAL_SERVER_ERROR with no details.
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -11,6 +12,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -43,5 +45,12 @@ export class UnauthenticatedError extends GraphQLError {
 export class ForbiddenError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** The service cannot answer for now (its database is away): the same request may work shortly. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(message = 'The service cannot answer right now; try again shortly') {
+    super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
   }
 }

@@ -1,4 +1,12 @@
-export { BadUserInputError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UnauthenticatedError } from './errors';
+export {
+  BadUserInputError,
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+} from './errors';
 export { type Caller, hasRole, type Ownership, requireCaller, requireOwner, requireRole, type Role, ROLES } from './caller';
 export {
   dateWithin,

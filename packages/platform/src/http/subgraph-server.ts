@@ -9,7 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { SUBGRAPH_SECRET_HEADER } from '../auth';
-import { type Caller, checkOperationInput, ErrorCode, type RequestContext, RequestLoaders } from '../graphql';
+import { isDatabaseUnavailable } from '../database/postgres-errors';
+import { type Caller, checkOperationInput, ErrorCode, type RequestContext, RequestLoaders, ServiceUnavailableError } from '../graphql';
 import { type Logger, withLogContext } from '../logging';
 import { jsonErrors, notFound, securityHeaders } from './hardening';
 
@@ -152,19 +153,27 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
     return Object.fromEntries(results);
   }
 
-  /** Errors thrown on purpose pass as they are; anything unexpected is logged and masked. */
+  /**
+   * Errors thrown on purpose pass as they are. A database that cannot be reached (a restart, a
+   * failover) is SERVICE_UNAVAILABLE: the caller may try again shortly. Anything else unexpected
+   * is logged and masked. Neither says more than its code: no SQL, no address, no stack.
+   */
   private formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const original = unwrapResolverError(error);
     if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return formatted;
     }
-    this.options.logger.error({ err: original, path: formatted.path }, 'Unexpected error in a resolver');
-    return {
-      message: 'Internal server error',
+    const where = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+    if (isDatabaseUnavailable(original)) {
+      this.options.logger.warn({ err: original, path: formatted.path }, 'The database could not be reached; answered SERVICE_UNAVAILABLE');
+      const unavailable = new ServiceUnavailableError();
+      return { message: unavailable.message, ...where, extensions: { ...unavailable.extensions } };
+    }
+    this.options.logger.error({ err: original, path: formatted.path }, 'Unexpected error in a resolver');
+    return { message: 'Internal server error', ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
 }
 
