@@ -158,6 +158,13 @@ describe('the graph under attack', () => {
           wrongCluster: ownManager,
         },
         {
+          name: 'endClusterLevel',
+          query: byId('endClusterLevel', world.clusterA, ', input: { effectiveFrom: "2020-01-01", reason: "Forged" }'),
+          variables: { id: world.clusterA },
+          wrongAgency: enova,
+          wrongCluster: ownManager,
+        },
+        {
           name: 'addMember',
           query: 'mutation($c: ID!) { addMember(input: { clusterId: $c, orgNumber: "123456785", joinedOn: "2030-01-01" }) { id } }',
           variables: { c: world.clusterA },

@@ -12,7 +12,13 @@ export interface ClusterSnapshotData {
   readonly name: string;
   readonly slug: string;
   readonly shortName: string | null;
+  /** The latest level the cluster was given (it may have ended: see levelUntil). */
   readonly level: ClusterLevel;
+  /**
+   * The day from which the cluster no longer holds `level` and its next level is not known (NCE
+   * ended as a level with 2019); null or left out while it holds it.
+   */
+  readonly levelUntil?: IsoDate | null;
   readonly countyCode: string;
   readonly municipalityCode: string | null;
   readonly town: string | null;
@@ -32,6 +38,15 @@ export interface ClusterLevelChangedData {
   readonly reason: string;
   /** What decided it, e.g. `grant:<id>` when a funding decision granted the status. */
   readonly decisionReference: string | null;
+}
+
+/** A cluster's level ended, and what it holds after is not known (e.g. NCE, a level until 2018). */
+export interface ClusterLevelEndedData {
+  readonly clusterId: string;
+  readonly level: ClusterLevel;
+  /** The first day it no longer holds the level. */
+  readonly effectiveFrom: IsoDate;
+  readonly reason: string;
 }
 
 export interface OrganizationRegisteredData {
@@ -63,6 +78,7 @@ export interface MembershipEndedData {
 export const ClusterRegistered = clusterStream.event<ClusterRegisteredData>('ClusterRegistered');
 export const ClusterUpdated = clusterStream.event<ClusterUpdatedData>('ClusterUpdated');
 export const ClusterLevelChanged = clusterStream.event<ClusterLevelChangedData>('ClusterLevelChanged');
+export const ClusterLevelEnded = clusterStream.event<ClusterLevelEndedData>('ClusterLevelEnded');
 export const OrganizationRegistered = organizationStream.event<OrganizationRegisteredData>('OrganizationRegistered');
 export const MembershipStarted = membershipStream.event<MembershipStartedData>('MembershipStarted');
 export const MembershipEnded = membershipStream.event<MembershipEndedData>('MembershipEnded');

@@ -12,12 +12,8 @@ export const CLUSTER_PROGRAMME_AGENCIES: readonly string[] = ['innovasjon-norge'
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/**
- * How exact a date is, where a source gives less than a day ("November 2017", "in 2015"): the
- * date is then the first day of its month or year, and says no more than that.
- */
-export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+/** How exact a date is (DAY, MONTH, YEAR): the one enum of every subgraph, in @klynge/platform. */
+export type { DatePrecision } from '@klynge/platform';
 
 /** An amount of money held exactly: whole units as a decimal string (never a float). */
 export interface MoneyData {

@@ -1,5 +1,4 @@
 import { BadUserInputError } from '@klynge/platform';
-import type { DatePrecision } from './common';
 import { COUNTIES, isMunicipalityInCounty, isValidOrgNumber } from './values';
 
 /**
@@ -29,19 +28,4 @@ export function municipalityCodeInput(field: string, value: string | null | unde
     throw new BadUserInputError(field, `${field} must be four digits starting with the county code ${county}`);
   }
   return value;
-}
-
-/**
- * A date known to a month or a year is written as the first day of that month or year: anything
- * else would claim a day the source does not give.
- */
-export function preciseDateInput(field: string, date: string, precision: DatePrecision): string {
-  const [, month, day] = date.split('-');
-  if (precision === 'YEAR' && (month !== '01' || day !== '01')) {
-    throw new BadUserInputError(field, `${field} is known to the year only: write it as 1 January of that year`);
-  }
-  if (precision === 'MONTH' && day !== '01') {
-    throw new BadUserInputError(field, `${field} is known to the month only: write it as the first day of that month`);
-  }
-  return date;
 }

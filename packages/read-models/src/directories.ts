@@ -1,5 +1,6 @@
 import {
   ClusterLevelChanged,
+  ClusterLevelEnded,
   ClusterRegistered,
   type ClusterSnapshotData,
   ClusterUpdated,
@@ -37,11 +38,43 @@ export class CreateDirectories1795550000000 implements MigrationInterface {
   }
 }
 
+/**
+ * A cluster's level can end with no next level known (NCE, a level until 2018): the directory
+ * keeps the last level and the day it ended; CURRENT_DIRECTORY_LEVEL reads the level held today.
+ */
+export class DirectoryLevelsEnd1795550000001 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE cluster_directory ADD COLUMN level_until date');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE cluster_directory DROP COLUMN level_until');
+  }
+}
+
+/** Every migration of the directories, for a service's own list. */
+export const directoryMigrations = [CreateDirectories1795550000000, DirectoryLevelsEnd1795550000001] as const;
+
+/**
+ * SQL: the level a cluster in `cluster_directory` holds today in Norway, null when it has ended
+ * with no next level known.
+ */
+export const CURRENT_DIRECTORY_LEVEL = `CASE WHEN level_until IS NULL OR level_until > (now() AT TIME ZONE 'Europe/Oslo')::date THEN level END`;
+
 export const clusterDirectory = eventConsumer('cluster-directory')
   .on(ClusterRegistered, (event, context) => saveCluster(event.data, context))
   .on(ClusterUpdated, (event, context) => saveCluster(event.data, context))
   .on(ClusterLevelChanged, async (event, { manager }) => {
-    await manager.query('UPDATE cluster_directory SET level = $2 WHERE cluster_id = $1', [event.data.clusterId, event.data.level]);
+    await manager.query('UPDATE cluster_directory SET level = $2, level_until = NULL WHERE cluster_id = $1', [
+      event.data.clusterId,
+      event.data.level,
+    ]);
+  })
+  .on(ClusterLevelEnded, async (event, { manager }) => {
+    await manager.query('UPDATE cluster_directory SET level_until = $2 WHERE cluster_id = $1', [
+      event.data.clusterId,
+      event.data.effectiveFrom,
+    ]);
   });
 
 export const organizationDirectory = eventConsumer('organization-directory').on(OrganizationRegistered, async (event, { manager }) => {
@@ -56,8 +89,9 @@ export const organizationDirectory = eventConsumer('organization-directory').on(
 
 async function saveCluster(cluster: ClusterSnapshotData, { manager }: EventHandlerContext): Promise<void> {
   await manager.query(
-    `INSERT INTO cluster_directory (cluster_id, name, level, county_code) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (cluster_id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, county_code = EXCLUDED.county_code`,
-    [cluster.clusterId, cluster.name, cluster.level, cluster.countyCode],
+    `INSERT INTO cluster_directory (cluster_id, name, level, level_until, county_code) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (cluster_id) DO UPDATE
+       SET name = EXCLUDED.name, level = EXCLUDED.level, level_until = EXCLUDED.level_until, county_code = EXCLUDED.county_code`,
+    [cluster.clusterId, cluster.name, cluster.level, cluster.levelUntil ?? null, cluster.countyCode],
   );
 }

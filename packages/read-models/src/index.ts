@@ -1,2 +1,9 @@
-export { clusterDirectory, CreateDirectories1795550000000, organizationDirectory } from './directories';
+export {
+  clusterDirectory,
+  CreateDirectories1795550000000,
+  CURRENT_DIRECTORY_LEVEL,
+  directoryMigrations,
+  DirectoryLevelsEnd1795550000001,
+  organizationDirectory,
+} from './directories';
 export { clusterReference, organizationReference, stubReferenceResolvers } from './references';

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ClusterLevel, ClusterRegistered, OrganizationRegistered, type OrganizationRegisteredData } from '@klynge/contracts';
+import {
+  type ClusterLevel,
+  ClusterLevelEnded,
+  ClusterRegistered,
+  OrganizationRegistered,
+  type OrganizationRegisteredData,
+} from '@klynge/contracts';
 import { waitFor } from '@klynge/testing';
 import type { ServiceUnderTest } from './service-under-test';
 
@@ -34,6 +40,22 @@ export async function announceCluster(
   });
   await until(harness, `${cluster.name} in the read model`, 'SELECT 1 FROM cluster_directory WHERE cluster_id = $1', clusterId);
   return clusterId;
+}
+
+/** A cluster's level ended with no next level known (NCE after 2018), as the clusters subgraph would announce it. */
+export async function announceLevelEnded(
+  harness: ServiceUnderTest,
+  clusterId: string,
+  level: ClusterLevel,
+  effectiveFrom: string,
+): Promise<void> {
+  await harness.publishEvent(ClusterLevelEnded, clusterId, { clusterId, level, effectiveFrom, reason: `${level} ended as a level` });
+  await until(
+    harness,
+    'the end in the read model',
+    'SELECT 1 FROM cluster_directory WHERE cluster_id = $1 AND level_until IS NOT NULL',
+    clusterId,
+  );
 }
 
 /** An organisation, registered as the clusters subgraph would announce it. */

@@ -74,8 +74,49 @@ export const DEMO_FACTS = {
     name: 'The Conversion Engine (Omstillingsmotoren)',
     targetCompanies: 300,
     periodStart: '2017-11-01',
+    periodStartPrecision: 'MONTH',
     themes: ['innovation', 'sustainability', 'technology'],
+    // "Established clusters": which levels, the source does not say.
+    acceptedHostLevels: null,
   },
+  /** NCE was a level until 2018 (the new programmes started 1 January 2019, seed 004); what came next is not in the sources. */
+  nceEnded: '2019-01-01',
+  /** Funding programmes: periods known to the year; who may apply, known only for the cluster programme itself. */
+  fundingProgrammes: [
+    {
+      code: 'KATAPULT',
+      periodStart: '2017-01-01',
+      periodStartPrecision: 'YEAR',
+      eligibleClusterLevels: null,
+      eligibleOrganizationKinds: null,
+    },
+    {
+      code: 'NIC',
+      periodStart: '2014-01-01',
+      periodStartPrecision: 'YEAR',
+      eligibleClusterLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
+      eligibleOrganizationKinds: [],
+    },
+    {
+      code: 'OMSTILLING-PILOT',
+      periodStart: '2015-01-01',
+      periodStartPrecision: 'YEAR',
+      eligibleClusterLevels: null,
+      eligibleOrganizationKinds: null,
+    },
+    {
+      code: 'OMSTILLINGSMOTOREN',
+      periodStart: '2017-01-01',
+      periodStartPrecision: 'YEAR',
+      eligibleClusterLevels: null,
+      eligibleOrganizationKinds: null,
+    },
+  ],
+  /** Seed 001: two pilots, "a pilot in 2015, continued in 2016": they took place; no source says they ended. */
+  pilots: [
+    { name: 'Klyngene som omstillingsmotor: Kongsberg and Raufoss', hosts: ['NCE Raufoss', 'NCE Systems Engineering'] },
+    { name: 'Klyngene som omstillingsmotor: Smart Energy Halden', hosts: ['NCE Smart Energy Markets'] },
+  ],
 } as const;
 
 interface Answer<T> {
@@ -96,9 +137,9 @@ const ok = <T>(answer: Answer<T>): T => {
  */
 export async function readDemoFacts(query: Query) {
   const { clusters } = ok(
-    await query<{ clusters: { edges: { node: { id: string; name: string; countyCode: string; levelHistory: LevelPeriod[] } }[] } }>(
-      `{ clusters(first: 100) { edges { node { id name countyCode levelHistory { level from fromPrecision } } } } }`,
-    ),
+    await query<{
+      clusters: { edges: { node: { id: string; name: string; countyCode: string; level: string | null; levelHistory: LevelPeriod[] } }[] };
+    }>(`{ clusters(first: 100) { edges { node { id name countyCode level levelHistory { level from fromPrecision to } } } } }`),
   );
   const byName = new Map(clusters.edges.map(({ node }) => [node.name, node]));
   const raufoss = byName.get('NCE Raufoss');
@@ -118,15 +159,34 @@ export async function readDemoFacts(query: Query) {
   const { cluster } = ok(
     await query<{ cluster: { fundingTotal: { amount: string }; hostedProgrammes: HostedProgramme[] } | null }>(
       `query($id: ID!) { cluster(id: $id) { fundingTotal(programmeCode: "OMSTILLINGSMOTOREN") { amount }
-         hostedProgrammes { name status targetCompanies periodStart themes grant { id } } } }`,
+         hostedProgrammes { name status targetCompanies periodStart periodStartPrecision themes acceptedHostLevels grant { id } } } }`,
       { id: raufoss?.id ?? '00000000-0000-4000-8000-000000000000' },
     ),
   );
   const engine = cluster?.hostedProgrammes.find((programme) => programme.name === DEMO_FACTS.conversionEngine.name);
+  const { fundingProgrammes } = ok(
+    await query<{ fundingProgrammes: { code: string }[] }>(
+      `{ fundingProgrammes { code periodStart periodStartPrecision eligibleClusterLevels eligibleOrganizationKinds } }`,
+    ),
+  );
+  const { competenceProgrammes } = ok(
+    await query<{ competenceProgrammes: { name: string; hostClusters: { id: string }[] }[] }>(
+      `{ competenceProgrammes { name status periodStart periodStartPrecision periodEnd periodEndPrecision acceptedHostLevels source
+           hostClusters { id } } }`,
+    ),
+  );
+  const nameOf = new Map(clusters.edges.map(({ node }) => [node.id, node.name]));
   return {
     clusters: DEMO_FACTS.clusters.map(([name]) => {
       const found = byName.get(name);
-      return found ? [name, found.countyCode, found.levelHistory] : [name, 'missing', []];
+      return found ? [name, found.countyCode, found.level, found.levelHistory] : [name, 'missing', null, []];
+    }),
+    fundingProgrammes: fundingProgrammes
+      .filter((programme) => DEMO_FACTS.fundingProgrammes.some((fact) => fact.code === programme.code))
+      .sort((a, b) => (a.code < b.code ? -1 : 1)),
+    pilots: DEMO_FACTS.pilots.map((pilot) => {
+      const found = competenceProgrammes.find((programme) => programme.name === pilot.name);
+      return found && { ...found, hostClusters: found.hostClusters.map((host) => nameOf.get(host.id)).sort() };
     }),
     budgets: budgets.filter((budget) => DEMO_FACTS.budgets.some((fact) => fact.programmeCode === budget.programmeCode)),
     reported,
@@ -140,11 +200,33 @@ export async function readDemoFacts(query: Query) {
 export function expectedDemoFacts(found: { raufossId: string | undefined; reported: ReportedGrant[] }) {
   const raufossGrant = found.reported.find((grant) => grant.recipients.some((recipient) => recipient.clusterId === found.raufossId));
   return {
-    clusters: DEMO_FACTS.clusters.map(([name, county, levels]) => [
-      name,
-      county,
-      levels.map(([level, year]) => ({ level, from: `${year}-01-01`, fromPrecision: 'YEAR' })),
-    ]),
+    // Each period runs to the next; an NCE period ends with NCE, and the level today is then not known.
+    clusters: DEMO_FACTS.clusters.map(([name, county, levels]) => {
+      const last = levels.at(-1)![0];
+      return [
+        name,
+        county,
+        last === 'NCE' ? null : last,
+        levels.map(([level, year], index) => ({
+          level,
+          from: `${year}-01-01`,
+          fromPrecision: 'YEAR',
+          to: index + 1 < levels.length ? `${levels[index + 1]![1]}-01-01` : level === 'NCE' ? DEMO_FACTS.nceEnded : null,
+        })),
+      ];
+    }),
+    fundingProgrammes: DEMO_FACTS.fundingProgrammes,
+    pilots: DEMO_FACTS.pilots.map((pilot) => ({
+      name: pilot.name,
+      status: 'RUNNING',
+      periodStart: '2015-01-01',
+      periodStartPrecision: 'YEAR',
+      periodEnd: '2016-12-31',
+      periodEndPrecision: 'YEAR',
+      acceptedHostLevels: null,
+      source: 'Innovasjon Norge, 2015 (seed 001)',
+      hostClusters: [...pilot.hosts],
+    })),
     budgets: DEMO_FACTS.budgets,
     reported: DEMO_FACTS.conversionEngineAwards.map((award) => ({
       // The ids are the system's own; everything else is the source's.
@@ -172,6 +254,7 @@ interface LevelPeriod {
   level: string;
   from: string;
   fromPrecision: string;
+  to: string | null;
 }
 interface ReportedGrant {
   id: string;

@@ -1,5 +1,6 @@
 import {
   ClusterLevelChanged,
+  ClusterLevelEnded,
   ClusterRegistered,
   ClusterUpdated,
   MembershipEnded,
@@ -17,6 +18,7 @@ import { MembershipQueries } from './memberships/membership.queries';
 import { ClusterMembersResolver, MembershipResolver, OrganizationMembershipsResolver } from './memberships/membership.resolver';
 import { MembershipService } from './memberships/membership.service';
 import { CreateClusterRegistry1795500000000 } from './migrations/1795500000000-create-cluster-registry';
+import { LevelsEnd1795500000001 } from './migrations/1795500000001-levels-end';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationQueries } from './organizations/organization.queries';
 import { OrganizationResolver } from './organizations/organization.resolver';
@@ -29,8 +31,16 @@ import { ClusterCountsResolver } from './statistics/cluster-counts.resolver';
 export const subgraph = defineSubgraph({
   name: 'clusters',
   entities: [ClusterEntity, ClusterLevelPeriodEntity, OrganizationEntity, MembershipEntity],
-  migrations: [CreateClusterRegistry1795500000000],
-  publishes: [ClusterRegistered, ClusterUpdated, ClusterLevelChanged, OrganizationRegistered, MembershipStarted, MembershipEnded],
+  migrations: [CreateClusterRegistry1795500000000, LevelsEnd1795500000001],
+  publishes: [
+    ClusterRegistered,
+    ClusterUpdated,
+    ClusterLevelChanged,
+    ClusterLevelEnded,
+    OrganizationRegistered,
+    MembershipStarted,
+    MembershipEnded,
+  ],
   schema: ({ dataSource, unitOfWork }) => {
     const clusters = new ClusterQueries(dataSource);
     const organizations = new OrganizationQueries(dataSource);

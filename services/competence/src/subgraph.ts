@@ -1,6 +1,6 @@
 import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatusChanged } from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
-import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
+import { clusterDirectory, directoryMigrations, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
 import { fundingProgrammeDirectory, grantsConsumer, membershipDirectory } from './directory/directory.consumers';
 import { EnrolmentQueries } from './enrolments/enrolment.queries';
 import { EnrolmentResolver, OrganizationEnrolmentsResolver } from './enrolments/enrolment.resolver';
@@ -8,6 +8,7 @@ import { EnrolmentService } from './enrolments/enrolment.service';
 import { CreateCompetence1795700000000 } from './migrations/1795700000000-create-competence';
 import { CreateFundingProgrammeDirectory1795800000000 } from './migrations/1795800000000-create-funding-programme-directory';
 import { ReportedGrants1795900000000 } from './migrations/1795900000000-reported-grants';
+import { ProgrammeUnknowns1795900000001 } from './migrations/1795900000001-programme-unknowns';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { ClusterProgrammesResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
@@ -20,10 +21,11 @@ import { competenceSeedReady, seedCompetence } from './seed/seed-competence';
 export const subgraph = defineSubgraph({
   name: 'competence',
   migrations: [
-    CreateDirectories1795550000000,
+    ...directoryMigrations,
     CreateCompetence1795700000000,
     CreateFundingProgrammeDirectory1795800000000,
     ReportedGrants1795900000000,
+    ProgrammeUnknowns1795900000001,
   ],
   publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
   schema: ({ dataSource, unitOfWork }) => {

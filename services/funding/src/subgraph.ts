@@ -7,7 +7,7 @@ import {
   GrantReported,
 } from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
-import { clusterDirectory, CreateDirectories1795550000000, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
+import { clusterDirectory, directoryMigrations, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
 import { ApplicationQueries } from './applications/application.queries';
 import { ApplicationResolver } from './applications/application.resolver';
 import { ApplicationService } from './applications/application.service';
@@ -16,6 +16,7 @@ import { ClusterFundingResolver, GrantResolver, OrganizationFundingResolver } fr
 import { GrantService } from './grants/grant.service';
 import { CreateFunding1795600000000 } from './migrations/1795600000000-create-funding';
 import { ReportedGrants1795600000001 } from './migrations/1795600000001-reported-grants';
+import { ProgrammeUnknowns1795600000002 } from './migrations/1795600000002-programme-unknowns';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { CallResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
@@ -27,7 +28,7 @@ import { FundingStatisticsResolver } from './statistics/funding-statistics.resol
 /** The funding subgraph: agencies, programmes, budgets, calls, applications, grants and payments. */
 export const subgraph = defineSubgraph({
   name: 'funding',
-  migrations: [CreateDirectories1795550000000, CreateFunding1795600000000, ReportedGrants1795600000001],
+  migrations: [...directoryMigrations, CreateFunding1795600000000, ReportedGrants1795600000001, ProgrammeUnknowns1795600000002],
   publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, GrantReported, DisbursementPaid],
   schema: ({ dataSource, unitOfWork }) => {
     const programmes = new ProgrammeQueries(dataSource);

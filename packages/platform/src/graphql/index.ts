@@ -46,3 +46,4 @@ export {
   type ReferenceResolver,
   type SubgraphSchemaOptions,
 } from './subgraph-schema';
+export { DATE_PRECISIONS, type DatePrecision, DatePrecisionEnum, preciseDateInput } from './date-precision';

@@ -15,8 +15,13 @@ export class ClusterEntity {
   @Column({ type: 'text', name: 'short_name', nullable: true })
   shortName!: string | null;
 
+  /** The latest level it was given; it may have ended (levelUntil). */
   @Column('text')
   level!: ClusterLevel;
+
+  /** From this day it no longer holds `level`, and its next level is not known. */
+  @Column({ type: 'date', name: 'level_until', nullable: true })
+  levelUntil!: string | null;
 
   @Column({ type: 'text', name: 'county_code' })
   countyCode!: string;

@@ -14,13 +14,17 @@ import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
 
 /**
- * The level cluster `c` holds today in Norway: its latest period that has begun. A change decided
- * for a later day (a grant's planned start, say) is in the history, and takes over on that day.
- * A cluster loaded without a history (generated bench data) has its registered level.
+ * The level cluster `c` holds today in Norway: its latest period that has begun, unless that has
+ * ended with no next level known (then null). A change decided for a later day (a grant's planned
+ * start, say) is in the history, and takes over on that day. A cluster loaded without a history
+ * (generated bench data) has its registered level.
  */
-export const CURRENT_LEVEL_SQL = `COALESCE((SELECT p.level FROM cluster_level_periods p
-  WHERE p.cluster_id = c.id AND p.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date
-  ORDER BY p.valid_from DESC LIMIT 1), c.level)`;
+export const CURRENT_LEVEL_SQL = `(SELECT CASE WHEN latest.level IS NULL THEN c.level
+    WHEN latest.valid_to IS NULL OR latest.valid_to > (now() AT TIME ZONE 'Europe/Oslo')::date THEN latest.level END
+  FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT p.level, p.valid_to FROM cluster_level_periods p
+    WHERE p.cluster_id = c.id AND p.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date
+    ORDER BY p.valid_from DESC LIMIT 1) AS latest ON true)`;
 
 /**
  * Reads of the cluster registry. Lookups by key go through the request's loaders, so a page of
@@ -75,11 +79,16 @@ export class ClusterQueries {
     );
   }
 
-  /** The level held today: the latest period that has begun (see CURRENT_LEVEL_SQL). */
-  async currentLevel(context: RequestContext, cluster: ClusterEntity): Promise<ClusterLevelPeriodType['level']> {
+  /**
+   * The level held today: that of the latest period that has begun, unless it has ended with no
+   * next level known (see CURRENT_LEVEL_SQL).
+   */
+  async currentLevel(context: RequestContext, cluster: ClusterEntity): Promise<ClusterLevelPeriodType['level'] | null> {
     const periods = await this.levelHistory(context, cluster.id);
     const today = norwegianDate(new Date());
-    return periods.filter((period) => period.from <= today).at(-1)?.level ?? cluster.level;
+    const latest = periods.filter((period) => period.from <= today).at(-1);
+    if (!latest) return cluster.level;
+    return latest.to === null || latest.to > today ? latest.level : null;
   }
 
   levelHistory(context: RequestContext, clusterId: string): Promise<ClusterLevelPeriodType[]> {

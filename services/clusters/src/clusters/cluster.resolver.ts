@@ -7,6 +7,7 @@ import type { ClusterQueries } from './cluster.queries';
 import type { ClusterService } from './cluster.service';
 import {
   ChangeClusterLevelInput,
+  EndClusterLevelInput,
   ClusterConnection,
   ClusterFilter,
   ClusterLevelEnum,
@@ -50,9 +51,11 @@ export class ClusterResolver {
   }
 
   @FieldResolver(() => ClusterLevelEnum, {
-    description: 'The level held today: a change decided for a later day shows in levelHistory first.',
+    nullable: true,
+    description:
+      'The level held today: a change decided for a later day shows in levelHistory first. Null when not known: its last level has ended (NCE, a level until 2018) and no source gives the next.',
   })
-  level(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<ClusterLevel> {
+  level(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<ClusterLevel | null> {
     return this.clusterQueries.currentLevel(context, cluster);
   }
 
@@ -115,5 +118,18 @@ export class ClusterResolver {
   ): Promise<ClusterEntity> {
     requireRegistrar(context.caller, 'change cluster levels');
     return this.clusterService.changeLevel(id, input);
+  }
+
+  @Mutation(() => ClusterType, {
+    description:
+      "Ends the cluster's level, with what it holds after not known (e.g. NCE, which stopped being a level with 2019). Admins, and caseworkers of the cluster programme's agencies.",
+  })
+  endClusterLevel(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => EndClusterLevelInput) input: EndClusterLevelInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ClusterEntity> {
+    requireRegistrar(context.caller, 'end cluster levels');
+    return this.clusterService.endLevel(id, input);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ClusterLevel,
   ClusterLevelChanged,
+  ClusterLevelEnded,
   ClusterRegistered,
   type ClusterSnapshotData,
   ClusterUpdated,
@@ -31,7 +32,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { slugify } from '../validation';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
-import type { ChangeClusterLevelInput, RegisterClusterInput, UpdateClusterInput } from './cluster.types';
+import type { ChangeClusterLevelInput, EndClusterLevelInput, RegisterClusterInput, UpdateClusterInput } from './cluster.types';
 
 export interface LevelChange {
   readonly level: ClusterLevel;
@@ -81,6 +82,7 @@ export class ClusterService {
       name,
       shortName: optionalText('shortName', input.shortName, 100),
       level: input.level,
+      levelUntil: null,
       countyCode: county,
       municipalityCode: municipalityCodeInput('municipalityCode', input.municipalityCode, county),
       town: optionalText('town', input.town, 100),
@@ -163,13 +165,40 @@ export class ClusterService {
   }
 
   /**
+   * The cluster's level ends on `effectiveFrom` and what it holds after is not known: NCE stopped
+   * being a level with 2019, and unless a source says what a cluster became, the level history
+   * says exactly that. A later level change gives the next level once it is known.
+   */
+  async endLevel(id: string, input: EndClusterLevelInput) {
+    const effectiveFrom = isoDate('effectiveFrom', input.effectiveFrom);
+    const reason = requiredText('reason', input.reason, 500);
+    return this.write(async (tx) => {
+      const cluster = await lockCluster(tx.manager, id);
+      const periods = tx.manager.getRepository(ClusterLevelPeriodEntity);
+      const open = await periods.findOne({ where: { clusterId: cluster.id }, order: { validFrom: 'DESC' } });
+      if (!open || open.validTo !== null) throw new ConflictError(`The cluster's level ${cluster.level} has ended already`, 'id');
+      if (effectiveFrom <= open.validFrom) {
+        throw new BadUserInputError('effectiveFrom', `effectiveFrom must be after ${open.validFrom}, when the current level began`);
+      }
+      await periods.update({ id: open.id }, { validTo: effectiveFrom });
+      cluster.levelUntil = effectiveFrom;
+      await tx.manager.getRepository(ClusterEntity).update({ id: cluster.id }, { levelUntil: effectiveFrom });
+      await tx.publish(ClusterLevelEnded, {
+        subject: cluster.id,
+        data: { clusterId: cluster.id, level: cluster.level, effectiveFrom, reason },
+      });
+      return cluster;
+    });
+  }
+
+  /**
    * A funding decision that gives a cluster programme status: the cluster takes the granted level
    * from the grant's start, for the grant's period. Runs in the event handler's transaction.
    */
   async recordProgrammeGrant(tx: Transaction, grant: GrantAwardedData): Promise<void> {
     if (grant.recipient.type !== 'CLUSTER' || grant.clusterLevel === null) return;
     const cluster = await lockCluster(tx.manager, grant.recipient.clusterId);
-    if (cluster.level !== grant.clusterLevel) {
+    if (cluster.level !== grant.clusterLevel || cluster.levelUntil !== null) {
       await this.applyLevelChange(tx, cluster, {
         level: grant.clusterLevel,
         effectiveFrom: grant.plannedStart,
@@ -193,13 +222,17 @@ export class ClusterService {
     const periods = tx.manager.getRepository(ClusterLevelPeriodEntity);
     // The latest period is the current one (periods never overlap).
     const open = await periods.findOne({ where: { clusterId: cluster.id }, order: { validFrom: 'DESC' } });
-    if (change.level === cluster.level) {
+    if (change.level === cluster.level && cluster.levelUntil === null) {
       throw new BadUserInputError('level', `The cluster is already at level ${cluster.level}`);
     }
     if (open && change.effectiveFrom <= open.validFrom) {
       throw new BadUserInputError('effectiveFrom', `effectiveFrom must be after ${open.validFrom}, when the current level began`);
     }
-    if (open && open.validTo === null) await periods.update({ id: open.id }, { validTo: change.effectiveFrom });
+    // The new level closes the current one; after an ended level, it also shortens the time
+    // whose level was not known, if it began before that ended.
+    if (open && (open.validTo === null || change.effectiveFrom < open.validTo)) {
+      await periods.update({ id: open.id }, { validTo: change.effectiveFrom });
+    }
     await periods.insert({
       clusterId: cluster.id,
       level: change.level,
@@ -211,7 +244,8 @@ export class ClusterService {
     });
     const previousLevel = cluster.level;
     cluster.level = change.level;
-    await tx.manager.getRepository(ClusterEntity).update({ id: cluster.id }, { level: change.level });
+    cluster.levelUntil = null;
+    await tx.manager.getRepository(ClusterEntity).update({ id: cluster.id }, { level: change.level, levelUntil: null });
     await tx.publish(ClusterLevelChanged, {
       subject: cluster.id,
       data: {
@@ -252,6 +286,7 @@ export function snapshotOf(cluster: ClusterEntity): ClusterSnapshotData {
     slug: cluster.slug,
     shortName: cluster.shortName,
     level: cluster.level,
+    levelUntil: cluster.levelUntil,
     countyCode: cluster.countyCode,
     municipalityCode: cluster.municipalityCode,
     town: cluster.town,

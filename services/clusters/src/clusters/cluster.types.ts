@@ -1,5 +1,5 @@
-import { CLUSTER_LEVELS, type ClusterLevel, DATE_PRECISIONS, type DatePrecision } from '@klynge/contracts';
-import { connectionOf, Limits } from '@klynge/platform';
+import { CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
+import { connectionOf, DatePrecisionEnum, Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
@@ -8,15 +8,6 @@ export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) =>
 registerEnumType(ClusterLevelEnum, {
   name: 'ClusterLevel',
   description: 'Programme levels: ARENA (early phase), ARENA_PRO (from 2019), NCE (a level until 2018), GCE.',
-});
-
-export const DatePrecisionEnum = Object.fromEntries(DATE_PRECISIONS.map((precision) => [precision, precision])) as {
-  [P in DatePrecision]: P;
-};
-// The same enum the funding subgraph defines; composition merges the two.
-registerEnumType(DatePrecisionEnum, {
-  name: 'DatePrecision',
-  description: 'How exact a date is: MONTH or YEAR when a source gives no day (the date is then the first day of that month or year).',
 });
 
 @ObjectType('County', { description: 'A Norwegian county (fylke), as numbered from 2024.' })
@@ -100,7 +91,7 @@ export class ClusterType {
   @Field(() => String, { nullable: true })
   shortName!: string | null;
 
-  @Field(() => ClusterLevelEnum, { description: 'The level held today.' })
+  @Field(() => ClusterLevelEnum, { nullable: true, description: 'The level held today; null when not known.' })
   level!: ClusterLevel;
 
   @Field()
@@ -252,6 +243,15 @@ export class ChangeClusterLevelInput {
   level!: ClusterLevel;
 
   @Field({ description: 'YYYY-MM-DD: the first day at the new level.' })
+  effectiveFrom!: string;
+
+  @Field({ description: 'The decision or reason.' })
+  reason!: string;
+}
+
+@InputType('EndClusterLevelInput')
+export class EndClusterLevelInput {
+  @Field({ description: 'YYYY-MM-DD: the first day it no longer holds its level (2019-01-01 for NCE).' })
   effectiveFrom!: string;
 
   @Field({ description: 'The decision or reason.' })

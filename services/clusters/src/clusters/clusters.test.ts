@@ -190,6 +190,78 @@ describe('clusters: registering, updating and changing levels', () => {
     expect(early.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'levelSince' });
   });
 
+  it('ends a level with the next one not known (NCE after 2018): no level today, not in a level filter, counted as unknown, and ClusterLevelEnded goes out', async () => {
+    const counts = async () =>
+      (
+        await harness.query<{ clusterCounts: { total: number; levelUnknown: number; byLevel: { level: string; clusters: number }[] } }>(
+          '{ clusterCounts { total levelUnknown byLevel { level clusters } } }',
+        )
+      ).data!.clusterCounts;
+    const before = await counts();
+    const events = await harness.readTopic('clusters.cluster.v1');
+    const { data } = await harness.query<Registered>(
+      REGISTER,
+      { input: registration({ name: 'NCE Ended (generated)', level: 'NCE', countyCode: '50', levelSince: '2009-01-01' }) },
+      admin,
+    );
+    const id = data!.registerCluster.id;
+    const END = `mutation($id: ID!, $input: EndClusterLevelInput!) { endClusterLevel(id: $id, input: $input) { level levelHistory { level from to } } }`;
+
+    // Refused, writing nothing: by a viewer, before the level began, and a second time.
+    expect(
+      (await harness.query(END, { id, input: { effectiveFrom: '2019-01-01', reason: 'x' } }, viewer)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await harness.query(END, { id, input: { effectiveFrom: '2009-01-01', reason: 'x' } }, caseworker)).errors?.[0]?.extensions,
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'effectiveFrom',
+    });
+    const ended = await harness.query<{ endClusterLevel: unknown }>(
+      END,
+      { id, input: { effectiveFrom: '2019-01-01', reason: 'NCE stopped being a level with 2019' } },
+      caseworker,
+    );
+    expect(ended.data!.endClusterLevel).toEqual({ level: null, levelHistory: [{ level: 'NCE', from: '2009-01-01', to: '2019-01-01' }] });
+    expect(
+      (await harness.query(END, { id, input: { effectiveFrom: '2020-01-01', reason: 'again' } }, caseworker)).errors?.[0]?.extensions,
+    ).toEqual({
+      code: 'CONFLICT',
+      field: 'id',
+    });
+
+    const after = await counts();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.levelUnknown).toBe(before.levelUnknown + 1);
+    expect(after.byLevel).toEqual(before.byLevel);
+    const nce = await harness.query<{ clusters: { edges: { node: { name: string } }[] } }>(
+      '{ clusters(filter: { level: NCE }, first: 100) { edges { node { name } } } }',
+    );
+    expect(nce.data!.clusters.edges.map(({ node }) => node.name)).not.toContain('NCE Ended (generated)');
+    const [message] = await waitFor('ClusterLevelEnded', () => {
+      const found = events.filter((m) => m.key === id && m.value.includes('ClusterLevelEnded'));
+      return found.length === 1 && found;
+    });
+    expect(JSON.parse(message!.value)).toMatchObject({
+      type: 'no.klynge.clusters.ClusterLevelEnded.v1',
+      data: { clusterId: id, level: 'NCE', effectiveFrom: '2019-01-01', reason: 'NCE stopped being a level with 2019' },
+    });
+
+    // Once a source gives the next level, it starts the new period and shortens the unknown gap.
+    const next = await harness.query<{ changeClusterLevel: unknown }>(
+      `mutation($id: ID!, $input: ChangeClusterLevelInput!) { changeClusterLevel(id: $id, input: $input) { level levelHistory { level from to } } }`,
+      { id, input: { level: 'ARENA_PRO', effectiveFrom: '2018-07-01', reason: 'Arena Pro, as a later source says' } },
+      caseworker,
+    );
+    expect(next.data!.changeClusterLevel).toEqual({
+      level: 'ARENA_PRO',
+      levelHistory: [
+        { level: 'NCE', from: '2009-01-01', to: '2018-07-01' },
+        { level: 'ARENA_PRO', from: '2018-07-01', to: null },
+      ],
+    });
+  });
+
   it("updates a cluster's facts; its own manager may, another cluster's may not; contact details stay private", async () => {
     const events = await harness.readTopic('clusters.cluster.v1');
     const { data } = await harness.query<Registered>(

@@ -5,6 +5,10 @@ import { ClusterService } from '../clusters/cluster.service';
 import { slugify } from '../validation';
 import { SEED_CLUSTERS } from './seed-data';
 
+const NCE_ENDED = '2019-01-01';
+const NCE_ENDED_REASON =
+  'NCE stopped being a level with the cluster programmes that started on 1 January 2019; the level after is not in the sources';
+
 /**
  * Loads the demo clusters through the same use cases as the API, so their events reach the other
  * services. Idempotent: a cluster whose slug is registered already is left as it is.
@@ -33,6 +37,11 @@ export async function seedClusters(dataSource: DataSource, unitOfWork: UnitOfWor
         { level: change.level, effectiveFrom: `${change.year}-01-01`, reason: change.reason },
         { precision: 'YEAR' },
       );
+    }
+    // NCE stopped being a level when the new cluster programmes started on 1 January 2019
+    // (seed 004): an NCE period ends there, and what came next is not in the sources.
+    if (seed.levels.at(-1)!.level === 'NCE') {
+      await clusters.endLevel(cluster.id, { effectiveFrom: NCE_ENDED, reason: NCE_ENDED_REASON });
     }
     added.push(seed.name);
   }

@@ -3,7 +3,8 @@ import type { ClusterLevel } from '@klynge/contracts';
 /**
  * Demo clusters: only the facts in ../shared/domain.md (from the seed articles and Innovation
  * Norway's yearly admissions). Where the notes give a year but no date, the level period starts
- * on 1 January with YEAR precision; what the notes do not say (sectors, municipality, manager,
+ * on 1 January with YEAR precision; an NCE period ends on 31 December 2018, when NCE stopped being
+ * a level, and the level after is left unknown; what the notes do not say (sectors, municipality, manager,
  * a town for a region) stays empty. Organisations are not seeded: the notes name some, but give
  * no organisation numbers, and an invented number would pass for a real one.
  */

@@ -37,6 +37,9 @@ export class ClusterCountsType {
   @Field(() => Int)
   total!: number;
 
+  @Field(() => Int, { description: 'Clusters whose level today is not known (their last level ended, e.g. NCE after 2018).' })
+  levelUnknown!: number;
+
   @Field(() => [LevelCountType])
   byLevel!: LevelCountType[];
 

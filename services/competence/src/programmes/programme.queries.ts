@@ -12,7 +12,8 @@ export interface ProgrammeRecord extends CompetenceProgrammeType {
 }
 
 const COLUMNS = `id, name, themes, accepted_host_levels AS "acceptedHostLevels", target_companies AS "targetCompanies",
-  capacity, period_start::text AS "periodStart", period_end::text AS "periodEnd", status,
+  capacity, period_start::text AS "periodStart", period_end::text AS "periodEnd", status, source,
+  period_start_precision AS "periodStartPrecision", period_end_precision AS "periodEndPrecision",
   funding_programme_code AS "fundingProgrammeCode", funding_application_id AS "fundingApplicationId", grant_id AS "grantId",
   knowledge_source AS "knowledgeSource", knowledge_target AS "knowledgeTarget"`;
 

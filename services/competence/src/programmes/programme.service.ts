@@ -11,18 +11,20 @@ import {
   BadUserInputError,
   type Caller,
   ConflictError,
-  type Ownership,
   isGiven,
   isoDate,
   isUuid,
   NotFoundError,
   optionalIsoDate,
   optionalText,
+  type Ownership,
+  preciseDateInput,
   requiredText,
   type Transaction,
   translateConstraintErrors,
   type UnitOfWork,
 } from '@klynge/platform';
+import { CURRENT_DIRECTORY_LEVEL } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
 import { type ProgrammeRecord, programmesById } from './programme.queries';
 import type { AddModuleInput, ModuleType, PlanProgrammeInput } from './programme.types';
@@ -44,9 +46,13 @@ export class ProgrammeService {
     const name = requiredText('name', input.name);
     const capacity = isGiven(input.capacity) ? positive('capacity', input.capacity) : null;
     const targetCompanies = isGiven(input.targetCompanies) ? positive('targetCompanies', input.targetCompanies) : null;
-    const periodStart = isoDate('periodStart', input.periodStart);
+    const periodStart = preciseDateInput('periodStart', isoDate('periodStart', input.periodStart), input.periodStartPrecision);
     const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
+    if (periodEnd !== null) preciseDateInput('periodEnd', periodEnd, input.periodEndPrecision, { end: true });
     if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
+    const source = optionalText('source', input.source, 300);
+    const status = reportedStatus(input.reportedStatus ?? null, source);
+    const acceptedHostLevels = input.acceptedHostLevels && [...new Set(input.acceptedHostLevels)];
     if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
     const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
     const fundingProgrammeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
@@ -71,7 +77,8 @@ export class ProgrammeService {
     return translateConstraintErrors(
       { competence_programmes_name_key: () => new ConflictError(`A programme called ${name} exists already`, 'name') },
       () =>
-        this.unitOfWork.run(async ({ manager, publish }) => {
+        this.unitOfWork.run(async (tx) => {
+          const { manager, publish } = tx;
           const hosts = [...new Set(input.hostClusterIds)];
           if (fundingProgrammeCode !== null && !(await agencyOf(manager, fundingProgrammeCode))) {
             throw new BadUserInputError(
@@ -80,17 +87,18 @@ export class ProgrammeService {
             );
           }
           authorize({ agencies: await agenciesOf(manager, fundingProgrammeCode), clusters: hosts });
-          const known = await manager.query<{ cluster_id: string; name: string; level: string }[]>(
-            'SELECT cluster_id, name, level FROM cluster_directory WHERE cluster_id::text = ANY($1)',
+          const known = await manager.query<{ cluster_id: string; name: string; level: string | null }[]>(
+            `SELECT cluster_id, name, ${CURRENT_DIRECTORY_LEVEL} AS level FROM cluster_directory WHERE cluster_id::text = ANY($1)`,
             [hosts],
           );
           for (const host of hosts) {
             const cluster = known.find((row) => row.cluster_id === host);
             if (!cluster) throw new BadUserInputError('hostClusterIds', `${host} is not a known cluster`);
-            if (!input.acceptedHostLevels.includes(cluster.level as never)) {
+            // Which levels may host it not known (a programme from the past): nothing to check against.
+            if (acceptedHostLevels && !acceptedHostLevels.includes(cluster.level as never)) {
               throw new BadUserInputError(
                 'hostClusterIds',
-                `${cluster.name} is at level ${cluster.level}; this programme may be hosted at ${input.acceptedHostLevels.join(', ')}`,
+                `${cluster.name} is ${cluster.level === null ? 'at no level known today' : `at level ${cluster.level}`}; this programme may be hosted at ${acceptedHostLevels.join(', ')}`,
               );
             }
           }
@@ -116,8 +124,9 @@ export class ProgrammeService {
           }
           await manager.query(
             `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,
-               accepted_host_levels, target_companies, capacity, period_start, period_end, status, knowledge_source, knowledge_target)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PLANNED', $12, $13)`,
+               accepted_host_levels, target_companies, capacity, period_start, period_end, status, knowledge_source, knowledge_target,
+               period_start_precision, period_end_precision, source)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PLANNED', $12, $13, $14, $15, $16)`,
             [
               id,
               name,
@@ -125,13 +134,16 @@ export class ProgrammeService {
               input.fundingApplicationId ?? null,
               grant?.grant_id ?? null,
               themes,
-              [...new Set(input.acceptedHostLevels)],
+              acceptedHostLevels,
               targetCompanies,
               capacity,
               periodStart,
               periodEnd,
               transfer?.source ?? null,
               transfer?.target ?? null,
+              input.periodStartPrecision,
+              periodEnd === null ? null : input.periodEndPrecision,
+              source,
             ],
           );
           for (const host of hosts) {
@@ -153,6 +165,8 @@ export class ProgrammeService {
               periodEnd,
             },
           });
+          // A programme from the past enters in the state its source supports, as if it had moved there.
+          if (status !== 'PLANNED') return this.move(tx, programme!, status);
           return programme!;
         }),
     );
@@ -242,6 +256,15 @@ export class ProgrammeService {
     });
     return { ...programme, status: to };
   }
+}
+
+/** The status a programme recorded from a source enters with: one that source can support without a grant here. */
+function reportedStatus(status: CompetenceProgrammeStatus | null, source: string | null): CompetenceProgrammeStatus {
+  if (status === null || status === 'PLANNED') return 'PLANNED';
+  if (source === null) throw new BadUserInputError('reportedStatus', 'reportedStatus needs the source that reports it');
+  if (status === 'OPEN')
+    throw new BadUserInputError('reportedStatus', 'A programme opens with its grant: plan it with grantId, then open it');
+  return status;
 }
 
 async function lock(tx: Transaction, id: string, field: string): Promise<ProgrammeRecord> {

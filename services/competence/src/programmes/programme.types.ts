@@ -1,5 +1,5 @@
-import { CLUSTER_LEVELS, type ClusterLevel, type CompetenceProgrammeStatus } from '@klynge/contracts';
-import { Limits } from '@klynge/platform';
+import { CLUSTER_LEVELS, type ClusterLevel, type CompetenceProgrammeStatus, type DatePrecision } from '@klynge/contracts';
+import { DatePrecisionEnum, Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
@@ -98,8 +98,11 @@ export class CompetenceProgrammeType {
   @Field(() => [String], { description: 'innovation, sustainability, technology, digitalisation, productivity, ...' })
   themes!: string[];
 
-  @Field(() => [ClusterLevelEnum], { description: 'Clusters at these levels may host it.' })
-  acceptedHostLevels!: ClusterLevel[];
+  @Field(() => [ClusterLevelEnum], {
+    nullable: true,
+    description: 'Clusters at these levels may host it; null when not known (its sources do not say).',
+  })
+  acceptedHostLevels!: ClusterLevel[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Companies it aims to reach.' })
   targetCompanies!: number | null;
@@ -110,11 +113,25 @@ export class CompetenceProgrammeType {
   @Field({ description: 'YYYY-MM-DD' })
   periodStart!: string;
 
+  @Field(() => DatePrecisionEnum)
+  periodStartPrecision!: DatePrecision;
+
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   periodEnd!: string | null;
 
-  @Field(() => ProgrammeStatusEnum)
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'Null when it has no end.' })
+  periodEndPrecision!: DatePrecision | null;
+
+  @Field(() => ProgrammeStatusEnum, {
+    description: 'For a programme recorded from a public report (see source), the last status that source supports.',
+  })
   status!: CompetenceProgrammeStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where a programme recorded from a public report comes from, e.g. "Innovasjon Norge, 2015"; null for one planned here.',
+  })
+  source!: string | null;
 }
 
 @InputType('KnowledgeTransferInput')
@@ -136,8 +153,12 @@ export class PlanProgrammeInput {
   hostClusterIds!: string[];
 
   @Limits({ maxItems: 10 })
-  @Field(() => [ClusterLevelEnum], { defaultValue: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'] })
-  acceptedHostLevels!: ClusterLevel[];
+  @Field(() => [ClusterLevelEnum], {
+    nullable: true,
+    defaultValue: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
+    description: 'null: not known (a programme from the past whose sources do not say); its hosts are then not checked against it.',
+  })
+  acceptedHostLevels!: ClusterLevel[] | null;
 
   @Limits({ maxItems: 20, maxLength: 100 })
   @Field(() => [String], { defaultValue: [] })
@@ -149,11 +170,29 @@ export class PlanProgrammeInput {
   @Field(() => Int, { nullable: true, description: 'Most enrolments it takes; no limit when left out.' })
   capacity?: number;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'YYYY-MM-DD: the first day of its month or year when only that is known.' })
   periodStart!: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY' })
+  periodStartPrecision!: DatePrecision;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD: the last day of its month or year when only that is known.' })
   periodEnd?: string;
+
+  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY' })
+  periodEndPrecision!: DatePrecision;
+
+  @Field({
+    nullable: true,
+    description: 'For a programme from the past, recorded from a public report: which (e.g. "Innovasjon Norge, 2015").',
+  })
+  source?: string;
+
+  @Field(() => ProgrammeStatusEnum, {
+    nullable: true,
+    description: 'With source: the status that source supports (PLANNED, RUNNING, COMPLETED or CANCELLED; OPEN comes with its grant).',
+  })
+  reportedStatus?: CompetenceProgrammeStatus;
 
   @Field({ nullable: true, description: 'The funding programme it belongs to (its code).' })
   fundingProgrammeCode?: string;

@@ -28,7 +28,9 @@ export async function seedCompetence(dataSource: DataSource, unitOfWork: UnitOfW
         ...programme,
         themes: [...programme.themes],
         hostClusterIds: known.map((host) => host.cluster_id),
-        acceptedHostLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
+        // Which levels may host them, the notes do not say.
+        acceptedHostLevels: null,
+        periodEndPrecision: programme.periodEndPrecision ?? 'DAY',
         ...(grantId === undefined ? {} : { grantId }),
       },
       () => SEED_CALLER,

@@ -1,11 +1,18 @@
+import type { CompetenceProgrammeStatus, DatePrecision } from '@klynge/contracts';
+
 /**
  * Demo competence programmes: only the facts in ../shared/domain.md (seed articles 000 and 001).
  * The Conversion Engine: target 300 companies, from November 2017, on innovation, sustainability
  * and technology, hosted by NCE Raufoss and funded by its reported award (NOK 8 million, SINTEF
  * news 2017), which the funding service records and which opens it; the consortium of Digital
  * Norway, iKuben, Smart Innovation Norway and Kongsberg is not a host here, as those clusters are
- * not in the registry's facts. Capacities and enrolments are not in the notes and are not invented.
+ * not in the registry's facts. Capacities and enrolments are not in the notes and are not invented,
+ * nor is which levels may host a programme (the notes do not say; null). The pilots of 2015
+ * ("a pilot in 2015, continued in 2016") took place: RUNNING is the last state their source
+ * supports; no source says they ended, so they are not COMPLETED. Periods carry the precision
+ * the notes give: November 2017 is a month, 2015-2016 are years.
  */
+
 export interface SeedProgramme {
   readonly name: string;
   /** Host clusters by name, as the clusters service registers them. */
@@ -14,7 +21,12 @@ export interface SeedProgramme {
   readonly fundingProgrammeCode: string;
   readonly targetCompanies?: number;
   readonly periodStart: string;
+  readonly periodStartPrecision: DatePrecision;
   readonly periodEnd?: string;
+  readonly periodEndPrecision?: DatePrecision;
+  /** The public report it is recorded from, and the status that report supports. */
+  readonly source: string;
+  readonly reportedStatus?: CompetenceProgrammeStatus;
   readonly knowledgeTransfer?: { readonly source: string; readonly targetSector: string };
   /** The host whose grant under the funding programme (a reported one) funds it: the programme is linked to it and opened. */
   readonly fundedByGrantTo?: string;
@@ -28,6 +40,8 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     fundingProgrammeCode: 'OMSTILLINGSMOTOREN',
     targetCompanies: 300,
     periodStart: '2017-11-01',
+    periodStartPrecision: 'MONTH',
+    source: 'Innovation Norway, 2017 (seed 000); SINTEF news, 2017',
     fundedByGrantTo: 'NCE Raufoss',
   },
   {
@@ -36,7 +50,11 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     themes: ['productivity', 'innovation'],
     fundingProgrammeCode: 'OMSTILLING-PILOT',
     periodStart: '2015-01-01',
+    periodStartPrecision: 'YEAR',
     periodEnd: '2016-12-31',
+    periodEndPrecision: 'YEAR',
+    source: 'Innovasjon Norge, 2015 (seed 001)',
+    reportedStatus: 'RUNNING',
     knowledgeTransfer: { source: 'productivity and innovation speed (Kongsberg and Raufoss)', targetSector: 'oil and gas' },
   },
   {
@@ -45,7 +63,11 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     themes: ['digitalisation'],
     fundingProgrammeCode: 'OMSTILLING-PILOT',
     periodStart: '2015-01-01',
+    periodStartPrecision: 'YEAR',
     periodEnd: '2016-12-31',
+    periodEndPrecision: 'YEAR',
+    source: 'Innovasjon Norge, 2015 (seed 001)',
+    reportedStatus: 'RUNNING',
     knowledgeTransfer: { source: 'ICT (Smart Energy Halden)', targetSector: 'industry in other clusters' },
   },
 ];

@@ -16,6 +16,7 @@ import {
   type UnitOfWork,
   wholeAmount,
 } from '@klynge/platform';
+import { CURRENT_DIRECTORY_LEVEL } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
 import { chargeBudget } from '../grants/grant-budget';
 import { nok } from '../money';
@@ -289,15 +290,18 @@ async function assertEligible(
       ? await manager.query<
           {
             name: string;
-            level: string;
+            level: string | null;
           }[]
-        >('SELECT name, level FROM cluster_directory WHERE cluster_id = $1', [applicant.clusterId])
+        >(`SELECT name, ${CURRENT_DIRECTORY_LEVEL} AS level FROM cluster_directory WHERE cluster_id = $1`, [applicant.clusterId])
       : [];
     if (!cluster) throw new BadUserInputError('clusterId', `${applicant.clusterId} is not a cluster known to the programme`);
+    if (programme.eligibleClusterLevels === null) {
+      throw new BadUserInputError('clusterId', `Which clusters ${programme.code} accepts is not known, so no cluster can apply to it`);
+    }
     if (!programme.eligibleClusterLevels.includes(cluster.level as never)) {
       throw new BadUserInputError(
         'clusterId',
-        `${cluster.name} is at level ${cluster.level}; ${programme.code} accepts ${programme.eligibleClusterLevels.join(', ') || 'no clusters'}`,
+        `${cluster.name} is ${cluster.level === null ? 'at no level known today' : `at level ${cluster.level}`}; ${programme.code} accepts ${programme.eligibleClusterLevels.join(', ') || 'no clusters'}`,
       );
     }
     return;
@@ -307,6 +311,9 @@ async function assertEligible(
     [applicant.orgNumber],
   );
   if (!organization) throw new BadUserInputError('orgNumber', `${applicant.orgNumber} is not a registered organisation`);
+  if (programme.eligibleOrganizationKinds === null) {
+    throw new BadUserInputError('orgNumber', `Which organisations ${programme.code} accepts is not known, so none can apply to it`);
+  }
   if (!programme.eligibleOrganizationKinds.includes(organization.kind)) {
     throw new BadUserInputError(
       'orgNumber',

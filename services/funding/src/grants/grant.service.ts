@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DisbursementPaid, GrantReported, orgNumberInput, preciseDateInput, type ReportedRecipientData } from '@klynge/contracts';
+import { DisbursementPaid, GrantReported, orgNumberInput, type ReportedRecipientData } from '@klynge/contracts';
 import {
   BadUserInputError,
   type Caller,
@@ -10,6 +10,7 @@ import {
   norwegianDate,
   NotFoundError,
   optionalText,
+  preciseDateInput,
   requiredText,
   type UnitOfWork,
   wholeAmount,

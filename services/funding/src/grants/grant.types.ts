@@ -1,17 +1,8 @@
-import { DATE_PRECISIONS, type DatePrecision } from '@klynge/contracts';
-import { connectionOf, Limits } from '@klynge/platform';
+import type { DatePrecision } from '@klynge/contracts';
+import { connectionOf, DatePrecisionEnum, Limits } from '@klynge/platform';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MoneyType } from '../money';
-
-export const DatePrecisionEnum = Object.fromEntries(DATE_PRECISIONS.map((precision) => [precision, precision])) as {
-  [P in DatePrecision]: P;
-};
-// The same enum the clusters subgraph defines; composition merges the two.
-registerEnumType(DatePrecisionEnum, {
-  name: 'DatePrecision',
-  description: 'How exact a date is: MONTH or YEAR when a source gives no day (the date is then the first day of that month or year).',
-});
 
 @ObjectType('Disbursement', { description: 'A payment against a grant.' })
 export class DisbursementType {

@@ -8,7 +8,8 @@ export interface ProgrammeRow extends FundingProgrammeType {
 }
 
 const PROGRAMME_COLUMNS = `code, name, agency_code AS "agencyCode", purpose, eligible_cluster_levels AS "eligibleClusterLevels",
-  eligible_organization_kinds AS "eligibleOrganizationKinds", period_start::text AS "periodStart", period_end::text AS "periodEnd"`;
+  eligible_organization_kinds AS "eligibleOrganizationKinds", period_start::text AS "periodStart", period_end::text AS "periodEnd",
+  period_start_precision AS "periodStartPrecision", period_end_precision AS "periodEndPrecision"`;
 const CALL_COLUMNS = `id, programme_code AS "programmeCode", title, target_level AS "targetLevel", opens_on::text AS "opensOn",
   to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "closesAt",
   decision_date::text AS "decisionDate", project_start::text AS "projectStart",

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   optionalIsoDate,
   optionalText,
+  preciseDateInput,
   requiredText,
   translateConstraintErrors,
   type UnitOfWork,
@@ -45,23 +46,27 @@ export class ProgrammeService {
   async createProgramme(input: CreateProgrammeInput): Promise<void> {
     const code = requiredText('code', input.code, 50);
     if (!/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(code)) throw new BadUserInputError('code', 'code must be UPPER-CASE words joined by hyphens');
-    for (const [index, kind] of input.eligibleOrganizationKinds.entries()) {
+    for (const [index, kind] of (input.eligibleOrganizationKinds ?? []).entries()) {
       if (!ORGANIZATION_KINDS.includes(kind)) {
         throw new BadUserInputError(`eligibleOrganizationKinds[${index}]`, `must be one of ${ORGANIZATION_KINDS.join(', ')}`);
       }
     }
-    const periodStart = isoDate('periodStart', input.periodStart);
+    const periodStart = preciseDateInput('periodStart', isoDate('periodStart', input.periodStart), input.periodStartPrecision);
     const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
+    if (periodEnd !== null) preciseDateInput('periodEnd', periodEnd, input.periodEndPrecision, { end: true });
     if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
     const values = [
       code,
       requiredText('name', input.name),
       input.agencyCode,
       optionalText('purpose', input.purpose, 2_000),
-      [...new Set(input.eligibleClusterLevels)].filter((level) => CLUSTER_LEVELS.includes(level)),
-      [...new Set(input.eligibleOrganizationKinds)],
+      // null stays null: not known is not "none".
+      input.eligibleClusterLevels && [...new Set(input.eligibleClusterLevels)].filter((level) => CLUSTER_LEVELS.includes(level)),
+      input.eligibleOrganizationKinds && [...new Set(input.eligibleOrganizationKinds)],
       periodStart,
       periodEnd,
+      input.periodStartPrecision,
+      periodEnd === null ? null : input.periodEndPrecision,
     ];
     await translateConstraintErrors(
       {
@@ -72,7 +77,8 @@ export class ProgrammeService {
         this.unitOfWork.run(({ manager }) =>
           manager.query(
             `INSERT INTO funding_programmes (code, name, agency_code, purpose, eligible_cluster_levels,
-               eligible_organization_kinds, period_start, period_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+               eligible_organization_kinds, period_start, period_end, period_start_precision, period_end_precision)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
             values,
           ),
         ),

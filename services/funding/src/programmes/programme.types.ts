@@ -1,5 +1,5 @@
-import { CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
-import { Limits } from '@klynge/platform';
+import { CLUSTER_LEVELS, type ClusterLevel, type DatePrecision } from '@klynge/contracts';
+import { DatePrecisionEnum, Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyType } from '../money';
 
@@ -45,17 +45,29 @@ export class FundingProgrammeType {
   @Field(() => String, { nullable: true })
   purpose!: string | null;
 
-  @Field(() => [ClusterLevelEnum], { description: 'Clusters at these levels may apply.' })
-  eligibleClusterLevels!: ClusterLevel[];
+  @Field(() => [ClusterLevelEnum], {
+    nullable: true,
+    description: 'Clusters at these levels may apply; null when not known (its sources do not say), [] when none may.',
+  })
+  eligibleClusterLevels!: ClusterLevel[] | null;
 
-  @Field(() => [String], { description: 'Organisations of these kinds may apply.' })
-  eligibleOrganizationKinds!: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Organisations of these kinds may apply; null when not known, [] when none may.',
+  })
+  eligibleOrganizationKinds!: string[] | null;
 
   @Field({ description: 'YYYY-MM-DD' })
   periodStart!: string;
 
+  @Field(() => DatePrecisionEnum)
+  periodStartPrecision!: DatePrecision;
+
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   periodEnd!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'Null when it has no end.' })
+  periodEndPrecision!: DatePrecision | null;
 }
 
 @ObjectType('Cofunder')
@@ -154,18 +166,32 @@ export class CreateProgrammeInput {
   purpose?: string;
 
   @Limits({ maxItems: 10 })
-  @Field(() => [ClusterLevelEnum], { defaultValue: [] })
-  eligibleClusterLevels!: ClusterLevel[];
+  @Field(() => [ClusterLevelEnum], {
+    nullable: true,
+    defaultValue: [],
+    description: 'null: not known (e.g. a programme from the past whose sources do not say).',
+  })
+  eligibleClusterLevels!: ClusterLevel[] | null;
 
   @Limits({ maxItems: 10, maxLength: 50 })
-  @Field(() => [String], { defaultValue: [], description: 'COMPANY, RESEARCH_INSTITUTION, PUBLIC_BODY, OTHER' })
-  eligibleOrganizationKinds!: string[];
+  @Field(() => [String], {
+    nullable: true,
+    defaultValue: [],
+    description: 'COMPANY, RESEARCH_INSTITUTION, PUBLIC_BODY, OTHER; null: not known.',
+  })
+  eligibleOrganizationKinds!: string[] | null;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'YYYY-MM-DD: the first day of its month or year when only that is known.' })
   periodStart!: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY' })
+  periodStartPrecision!: DatePrecision;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD: the last day of its month or year when only that is known.' })
   periodEnd?: string;
+
+  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY' })
+  periodEndPrecision!: DatePrecision;
 }
 
 @InputType('CofunderInput')

@@ -3,8 +3,10 @@ import type { AgencyKind } from '../programmes/programme.types';
 
 /**
  * Demo funding data: only the facts in ../shared/domain.md (seed articles 000, 001 and 003).
- * Agencies' organisation numbers are not in the notes and stay empty. Programme periods start on
- * 1 January of the year the notes give. The two Conversion Engine awards the notes report (SINTEF
+ * Agencies' organisation numbers are not in the notes and stay empty. Programme periods are known
+ * to the year (YEAR precision: from 1 January, to 31 December). Who may apply is recorded only
+ * where the notes say: the cluster programme's levels; for the pilot ("three clusters"), the
+ * Conversion Engine ("established clusters") and the Catapult it is not known (null). The two Conversion Engine awards the notes report (SINTEF
  * news, 2017) are recorded as reported grants, outside the application workflow: the notes give
  * no calls or applications for them, no planned period, and their award date only to the year.
  */
@@ -21,8 +23,9 @@ export interface SeedProgramme {
   readonly name: string;
   readonly agencyCode: string;
   readonly purpose: string;
-  readonly eligibleClusterLevels: ClusterLevel[];
-  readonly eligibleOrganizationKinds: string[];
+  /** null: not known. */
+  readonly eligibleClusterLevels: ClusterLevel[] | null;
+  readonly eligibleOrganizationKinds: string[] | null;
   readonly periodStart: string;
   readonly periodEnd?: string;
   readonly budgets: readonly { year: number; amount: string; cofunders?: { name: string; amount: string }[] }[];
@@ -44,8 +47,8 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     name: 'Klyngene som omstillingsmotor',
     agencyCode: 'innovasjon-norge',
     purpose: 'Pilot (2015, continued 2016): spreading knowledge and technology from the best clusters to other clusters and sectors.',
-    eligibleClusterLevels: ['NCE', 'GCE'],
-    eligibleOrganizationKinds: [],
+    eligibleClusterLevels: null,
+    eligibleOrganizationKinds: null,
     periodStart: '2015-01-01',
     periodEnd: '2016-12-31',
     budgets: [
@@ -65,8 +68,8 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     agencyCode: 'innovasjon-norge',
     purpose:
       'Competence programmes run by up to four clusters, so that 300 companies gain expertise in innovation, sustainability and technology.',
-    eligibleClusterLevels: ['ARENA', 'NCE', 'GCE'],
-    eligibleOrganizationKinds: [],
+    eligibleClusterLevels: null,
+    eligibleOrganizationKinds: null,
     periodStart: '2017-01-01',
     budgets: [{ year: 2017, amount: '30000000' }],
   },
@@ -75,8 +78,8 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     name: 'Norwegian Catapult',
     agencyCode: 'siva',
     purpose: 'Test and pilot centres that more companies and R&D environments can share.',
-    eligibleClusterLevels: [],
-    eligibleOrganizationKinds: ['COMPANY', 'RESEARCH_INSTITUTION'],
+    eligibleClusterLevels: null,
+    eligibleOrganizationKinds: null,
     periodStart: '2017-01-01',
     budgets: [{ year: 2017, amount: '50000000' }],
   },

@@ -25,7 +25,8 @@ export async function seedFunding(dataSource: DataSource, unitOfWork: UnitOfWork
   }
   for (const { budgets, ...programme } of SEED_PROGRAMMES) {
     if (!(await exists('SELECT 1 FROM funding_programmes WHERE code = $1', [programme.code]))) {
-      await programmes.createProgramme(programme);
+      // Every period in the notes is a year ("from 2017", "2015, continued 2016").
+      await programmes.createProgramme({ ...programme, periodStartPrecision: 'YEAR', periodEndPrecision: 'YEAR' });
       added.push(programme.name);
     }
     for (const budget of budgets) {

@@ -1,5 +1,5 @@
 import { defineSubgraph } from '@klynge/platform';
-import { clusterDirectory, CreateDirectories1795550000000, stubReferenceResolvers } from '@klynge/read-models';
+import { clusterDirectory, directoryMigrations, stubReferenceResolvers } from '@klynge/read-models';
 import { __Name__NoteRecorded } from './__name__.events';
 import { Create__Name____migration__ } from './migrations/__migration__-create-__name__';
 import { NoteQueries } from './notes/note.queries';
@@ -11,7 +11,7 @@ import { seed__Name__ } from './seed/seed-__name__';
 /** The __name__ subgraph, owned by __owner__. */
 export const subgraph = defineSubgraph({
   name: '__name__',
-  migrations: [CreateDirectories1795550000000, Create__Name____migration__],
+  migrations: [...directoryMigrations, Create__Name____migration__],
   publishes: [__Name__NoteRecorded],
   schema: ({ dataSource, unitOfWork }) => {
     const notes = new NoteQueries(dataSource);
