@@ -87,6 +87,10 @@ describe('npm run subgraph:new', () => {
     expect(execFileSync('npm', ['run', '--silent', 'subgraphs:sync'], { cwd: copy, encoding: 'utf8' })).toContain('up to date');
     expect(readFileSync(path.join(copy, '.github', 'CODEOWNERS'), 'utf8')).toMatch(/\/services\/demo-partner\/\s+@klynge\/siva/);
     expect(existsSync(path.join(copy, 'schemas', 'events', 'demo-partner.note.v1', 'DemoPartnerNoteRecorded.json'))).toBe(true);
+    // Its README names it and its owner (a formatter once turned the placeholders into bold text).
+    expect(readFileSync(path.join(copy, 'services', 'demo-partner', 'README.md'), 'utf8')).toMatch(
+      /^# The demo-partner subgraph\n\nOwned by siva /,
+    );
   });
 
   it('commits its SDL and composes it into the supergraph', () => {
