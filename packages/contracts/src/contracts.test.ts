@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EventSchemas, type EventContract } from '@klynge/platform';
 import { eventSchemaDir } from '@klynge/schemas';
@@ -9,12 +9,12 @@ const declared: EventContract[] = Object.values(contracts as Record<string, unkn
 );
 
 describe('event contracts', () => {
-  it('have one JSON Schema each, and every schema has its contract', () => {
-    const files = readdirSync(eventSchemaDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .flatMap((topic) => readdirSync(path.join(eventSchemaDir, topic.name)).map((file) => `${topic.name}/${file}`))
-      .sort();
-    expect(declared.map((contract) => contract.schemaPath).sort()).toEqual(files);
+  // The other direction (every schema file has a contract) needs every subgraph's own events too,
+  // so it is checked where all of them are loaded: packages/subgraphs.
+  it('have one JSON Schema each', () => {
+    expect(
+      declared.filter((contract) => !existsSync(path.join(eventSchemaDir, contract.schemaPath))).map((contract) => contract.type),
+    ).toEqual([]);
   });
 
   it.each(declared.map((contract) => [contract.type, contract] as const))('%s has a schema that compiles', (_, contract) => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 
@@ -206,7 +206,14 @@ ${rows.map(([pattern, owner]) => `${pattern.padEnd(width)}  ${owner}`).join('\n'
 function subgraphsPackage(root: string, registry: readonly SubgraphEntry[]): DerivedFile {
   const file = 'packages/subgraphs/package.json';
   const manifest = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { dependencies: Record<string, string> };
-  const own = Object.entries(manifest.dependencies).filter(([name]) => name === '@klynge/platform' || name === '@klynge/schemas');
+  // Its own dependencies (the platform, the registry, the shared contracts) stay; the subgraph
+  // packages (the workspaces under services/) are the registry's.
+  const servicePackages = new Set(
+    readdirSync(path.join(root, 'services'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'services', entry.name, 'package.json')))
+      .map((entry) => (JSON.parse(readFileSync(path.join(root, 'services', entry.name, 'package.json'), 'utf8')) as { name: string }).name),
+  );
+  const own = Object.entries(manifest.dependencies).filter(([name]) => !servicePackages.has(name));
   const dependencies = Object.fromEntries(
     [...own, ...registry.map((entry) => [entry.package, '*'] as const)].sort(([a], [b]) => a.localeCompare(b)),
   );
