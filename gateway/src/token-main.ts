@@ -1,15 +1,16 @@
-// npm run token -- --role caseworker --agency innovasjon-norge [--cluster <id>] [--subject <sub>]
+// npm run token -- --role caseworker --agency innovasjon-norge [--cluster <id>] [--unit <kind:id>] [--subject <sub>]
 // Prints a development bearer token, signed with JWT_SECRET or the development secret.
 import { parseArgs } from 'node:util';
 import { type Role, ROLES, signToken } from '@klynge/platform';
 
 const USAGE = `Prints a bearer token for the gateway, signed with JWT_SECRET (or, in development, the development secret).
 
-Usage: npm run token -- [--role <role>]... [--agency <code>] [--cluster <id>] [--subject <sub>]
+Usage: npm run token -- [--role <role>]... [--agency <code>] [--cluster <id>] [--unit <kind:id>] [--subject <sub>]
 
   --role <role>     ${ROLES.join(', ')} (default viewer; repeat for several)
   --agency <code>   the agency a caseworker works for, e.g. innovasjon-norge
   --cluster <id>    the cluster a cluster manager manages
+  --unit <kind:id>  the unit a staff member works for, e.g. catapult-centre:<id>
   --subject <sub>   who the token speaks for (default developer)
   --help            prints this
 
@@ -29,6 +30,7 @@ function options() {
         role: { type: 'string', multiple: true, default: ['viewer'] },
         agency: { type: 'string' },
         cluster: { type: 'string' },
+        unit: { type: 'string' },
         subject: { type: 'string', default: 'developer' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -53,6 +55,7 @@ signToken(
     roles: roles as Role[],
     ...(values.agency ? { agency: values.agency } : {}),
     ...(values.cluster ? { clusterId: values.cluster } : {}),
+    ...(values.unit ? { unit: values.unit } : {}),
   },
   process.env.JWT_SECRET ? { secret: process.env.JWT_SECRET } : {},
 ).then(

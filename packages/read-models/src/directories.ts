@@ -52,8 +52,26 @@ export class DirectoryLevelsEnd1795550000001 implements MigrationInterface {
   }
 }
 
+/**
+ * An organisation's size class (SME or large, from its head count) as the clusters service knows
+ * it: a subgraph that counts SMEs reads it here.
+ */
+export class DirectoryOrganizationSize1795550000002 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE organization_directory ADD COLUMN size_class text');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE organization_directory DROP COLUMN size_class');
+  }
+}
+
 /** Every migration of the directories, for a service's own list. */
-export const directoryMigrations = [CreateDirectories1795550000000, DirectoryLevelsEnd1795550000001] as const;
+export const directoryMigrations = [
+  CreateDirectories1795550000000,
+  DirectoryLevelsEnd1795550000001,
+  DirectoryOrganizationSize1795550000002,
+] as const;
 
 /**
  * SQL: the level a cluster in `cluster_directory` holds today in Norway, null when it has ended
@@ -78,12 +96,13 @@ export const clusterDirectory = eventConsumer('cluster-directory')
   });
 
 export const organizationDirectory = eventConsumer('organization-directory').on(OrganizationRegistered, async (event, { manager }) => {
-  const { orgNumber, name, kind, municipalityCode } = event.data;
+  const { orgNumber, name, kind, municipalityCode, sizeClass } = event.data;
   await manager.query(
-    `INSERT INTO organization_directory (org_number, name, kind, county_code) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, county_code = EXCLUDED.county_code`,
+    `INSERT INTO organization_directory (org_number, name, kind, county_code, size_class) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (org_number) DO UPDATE
+       SET name = EXCLUDED.name, kind = EXCLUDED.kind, county_code = EXCLUDED.county_code, size_class = EXCLUDED.size_class`,
     // The county is the first two digits of the municipality number.
-    [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null],
+    [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null, sizeClass],
   );
 });
 

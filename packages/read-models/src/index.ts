@@ -4,6 +4,7 @@ export {
   CURRENT_DIRECTORY_LEVEL,
   directoryMigrations,
   DirectoryLevelsEnd1795550000001,
+  DirectoryOrganizationSize1795550000002,
   organizationDirectory,
 } from './directories';
 export { clusterReference, organizationReference, stubReferenceResolvers } from './references';

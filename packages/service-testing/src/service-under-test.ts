@@ -143,4 +143,5 @@ export const testCallers = {
   caseworker: (agency = 'innovasjon-norge'): Caller => ({ subject: `cw-${agency}`, roles: ['caseworker'], agency }),
   viewer: { subject: 'viewer-1', roles: ['viewer'] } satisfies Caller,
   managerOf: (clusterId: string): Caller => ({ subject: `manager-${clusterId}`, roles: ['cluster-manager'], clusterId }),
+  staffOf: (unit: string): Caller => ({ subject: `staff-${unit}`, roles: ['staff'], unit }),
 };

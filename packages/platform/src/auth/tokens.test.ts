@@ -34,6 +34,8 @@ describe('bearer tokens', () => {
 
   it('accepts a token signed with the secret, and says who it is', async () => {
     expect(await verify(await signToken(admin, { secret: SECRET, expiresIn: '30m' }))).toEqual(admin);
+    const staff: Caller = { subject: 'staff-1', roles: ['staff'], unit: 'catapult-centre:c1' };
+    expect(await verify(await signToken(staff, { secret: SECRET, expiresIn: '30m' }))).toEqual(staff);
   });
 
   it('pins the algorithm: HS512 with the right secret is refused', async () => {

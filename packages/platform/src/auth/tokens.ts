@@ -8,7 +8,8 @@ import type { RuntimeMode } from './runtime-mode';
  *
  * Development uses HS256 with a shared secret (DEVELOPMENT_JWT_SECRET unless JWT_SECRET is set);
  * production needs JWT_SECRET or JWKS_URL, the identity provider's keys (see token-config.ts).
- * Claims: `sub`, `roles` (viewer, cluster-manager, caseworker, admin), `agency`, `cluster_id`.
+ * Claims: `sub`, `roles` (viewer, cluster-manager, caseworker, staff, admin), `agency`, `cluster_id`,
+ * `unit` (the unit a staff member works for).
  */
 export const DEVELOPMENT_JWT_SECRET = 'klynge-development-secret: never use in production';
 export const TOKEN_ISSUER = 'klynge';
@@ -68,6 +69,7 @@ export function tokenVerifier(settings: TokenSettings): TokenVerifier {
       roles,
       ...(typeof payload.agency === 'string' ? { agency: payload.agency } : {}),
       ...(typeof payload.cluster_id === 'string' ? { clusterId: payload.cluster_id } : {}),
+      ...(typeof payload.unit === 'string' ? { unit: payload.unit } : {}),
     };
   };
 }
@@ -91,6 +93,7 @@ export function signToken(caller: Caller, options: { secret?: string; expiresIn?
     roles: [...caller.roles],
     ...(caller.agency ? { agency: caller.agency } : {}),
     ...(caller.clusterId ? { cluster_id: caller.clusterId } : {}),
+    ...(caller.unit ? { unit: caller.unit } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller.subject)

@@ -1,7 +1,7 @@
 import { ForbiddenError, UnauthenticatedError } from './errors';
 
 /** The roles a caller may hold (the gateway's tokens carry them). */
-export const ROLES = ['viewer', 'cluster-manager', 'caseworker', 'admin'] as const;
+export const ROLES = ['viewer', 'cluster-manager', 'caseworker', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is asking: taken from the request by the service's authenticator; absent for anonymous callers. */
@@ -12,6 +12,11 @@ export interface Caller {
   readonly agency?: string;
   /** The cluster a cluster manager manages. */
   readonly clusterId?: string;
+  /**
+   * The unit a staff member works for: a part of a partner's domain with staff of its own, named
+   * by the subgraph that owns it as `<kind>:<id>`, e.g. `catapult-centre:<uuid>`.
+   */
+  readonly unit?: string;
 }
 
 export function hasRole(caller: Caller | undefined, ...roles: Role[]): boolean {
@@ -38,14 +43,16 @@ export function requireRole(caller: Caller | undefined, roles: readonly Role[], 
 export interface Ownership {
   readonly agencies: readonly string[];
   readonly clusters?: readonly string[] | 'any';
+  /** The units whose staff answer for it (see Caller.unit). */
+  readonly units?: readonly string[];
 }
 
-const EVERY_ROLE: readonly Role[] = ['admin', 'caseworker', 'cluster-manager'];
+const EVERY_ROLE: readonly Role[] = ['admin', 'caseworker', 'cluster-manager', 'staff'];
 
 /**
  * The one rule every mutation in Klynge applies: among the `roles` that may take the action at
  * all, an admin may; a caseworker may only where their agency owns it; a cluster manager only
- * where their cluster does. No caller is UNAUTHENTICATED; anyone else is FORBIDDEN, before
+ * where their cluster does; a staff member only where their unit does. No caller is UNAUTHENTICATED; anyone else is FORBIDDEN, before
  * anything is written.
  */
 export function requireOwner(caller: Caller | undefined, owner: Ownership, action: string, roles: readonly Role[] = EVERY_ROLE): Caller {
@@ -60,6 +67,7 @@ export function requireOwner(caller: Caller | undefined, owner: Ownership, actio
   ) {
     return known;
   }
+  if (may('staff') && known.unit !== undefined && (owner.units ?? []).includes(known.unit)) return known;
   throw new ForbiddenError(`Only ${describe(owner, roles)} may ${action}`);
 }
 
@@ -70,5 +78,6 @@ function describe(owner: Ownership, roles: readonly Role[]): string {
   if (roles.includes('cluster-manager') && owner.clusters !== undefined) {
     who.push(owner.clusters === 'any' ? 'a cluster manager' : "its cluster's manager");
   }
+  if (roles.includes('staff') && (owner.units ?? []).length > 0) who.push(`the staff of ${owner.units!.join(' or ')}`);
   return new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(who);
 }
