@@ -47,3 +47,4 @@ export {
   type SubgraphSchemaOptions,
 } from './subgraph-schema';
 export { DATE_PRECISIONS, type DatePrecision, DatePrecisionEnum, preciseDateInput } from './date-precision';
+export { MoneyType, nok } from './money';

@@ -7,6 +7,7 @@ import {
   dateWithin,
   isGiven,
   isUuid,
+  nok,
   norwegianDate,
   NotFoundError,
   optionalIsoDate,
@@ -19,7 +20,6 @@ import {
 import { CURRENT_DIRECTORY_LEVEL } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
 import { chargeBudget } from '../grants/grant-budget';
-import { nok } from '../money';
 import { callsById, type ProgrammeRow, programmesByCode } from '../programmes/programme.queries';
 import type { CallType } from '../programmes/programme.types';
 import { type ApplicationRecord, applicationsById } from './application.queries';

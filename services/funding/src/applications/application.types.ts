@@ -1,6 +1,5 @@
-import { connectionOf } from '@klynge/platform';
+import { connectionOf, MoneyType } from '@klynge/platform';
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyType } from '../money';
 
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'GRANTED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

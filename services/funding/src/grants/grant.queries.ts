@@ -1,6 +1,15 @@
-import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import {
+  alignByKey,
+  type ConnectionPage,
+  decodeCursor,
+  groupByKey,
+  isUuid,
+  nok,
+  pageSize,
+  type RequestContext,
+  toPage,
+} from '@klynge/platform';
 import type { DataSource } from 'typeorm';
-import { nok } from '../money';
 import { SqlConditions } from '../sql-conditions';
 import type { DisbursementType, FundingYearType, GrantFilter, GrantType } from './grant.types';
 

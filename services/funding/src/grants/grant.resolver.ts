@@ -1,9 +1,8 @@
-import { type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { type ConnectionPage, MoneyType, nok, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationQueries, ApplicationRecord } from '../applications/application.queries';
 import { ApplicantType, ApplicationType } from '../applications/application.types';
 import { requireAgencyStaff } from '../auth';
-import { MoneyType, nok } from '../money';
 import { ClusterReference, OrganizationReference } from '../references';
 import type { ProgrammeQueries, ProgrammeRow } from '../programmes/programme.queries';
 import { FundingProgrammeType } from '../programmes/programme.types';

@@ -7,6 +7,7 @@ import {
   dateWithin,
   isoDate,
   isUuid,
+  nok,
   norwegianDate,
   NotFoundError,
   optionalText,
@@ -16,7 +17,6 @@ import {
   wholeAmount,
 } from '@klynge/platform';
 import type { EntityManager } from 'typeorm';
-import { nok } from '../money';
 import { programmesByCode } from '../programmes/programme.queries';
 import { chargeBudget } from './grant-budget';
 import type { DisbursementType, RecordDisbursementInput, RecordReportedGrantInput } from './grant.types';

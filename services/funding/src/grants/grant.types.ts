@@ -1,8 +1,7 @@
 import type { DatePrecision } from '@klynge/contracts';
-import { connectionOf, DatePrecisionEnum, Limits } from '@klynge/platform';
+import { connectionOf, DatePrecisionEnum, Limits, MoneyType } from '@klynge/platform';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MoneyType } from '../money';
 
 @ObjectType('Disbursement', { description: 'A payment against a grant.' })
 export class DisbursementType {

@@ -1,6 +1,5 @@
-import { alignByKey, groupByKey, isUuid, type RequestContext } from '@klynge/platform';
+import { alignByKey, groupByKey, isUuid, nok, type RequestContext } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { nok } from '../money';
 import type { AgencyType, BudgetType, CallType, FundingProgrammeType } from './programme.types';
 
 export interface ProgrammeRow extends FundingProgrammeType {

@@ -6,6 +6,7 @@ import {
   dateWithin,
   isoDate,
   isoDateTime,
+  nok,
   norwegianDate,
   NotFoundError,
   optionalIsoDate,
@@ -17,7 +18,6 @@ import {
   wholeAmount,
 } from '@klynge/platform';
 import type { EntityManager } from 'typeorm';
-import { nok } from '../money';
 import { callsById, type ProgrammeRow, programmesByCode } from './programme.queries';
 import type { AllocateBudgetInput, CallType, CreateProgrammeInput, OpenCallInput, RegisterAgencyInput } from './programme.types';
 

@@ -1,7 +1,6 @@
 import { CLUSTER_LEVELS, type ClusterLevel, type DatePrecision } from '@klynge/contracts';
-import { DatePrecisionEnum, Limits } from '@klynge/platform';
+import { DatePrecisionEnum, Limits, MoneyType } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyType } from '../money';
 
 export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
   [L in ClusterLevel]: L;

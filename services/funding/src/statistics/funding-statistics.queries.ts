@@ -1,6 +1,6 @@
+import { nok } from '@klynge/platform';
 import { COUNTIES } from '@klynge/contracts';
 import type { DataSource } from 'typeorm';
-import { nok } from '../money';
 import type { ApplicationFunnelType, FundingBreakdownRowType, FundingDimension } from './funding-statistics.types';
 
 const DIMENSION_SQL: Record<FundingDimension, { key: string; label: string }> = {

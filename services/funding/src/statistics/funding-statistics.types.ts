@@ -1,5 +1,5 @@
+import { MoneyType } from '@klynge/platform';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyType } from '../money';
 
 export const FundingDimensionEnum = { AGENCY: 'AGENCY', PROGRAMME: 'PROGRAMME', YEAR: 'YEAR', COUNTY: 'COUNTY' } as const;
 export type FundingDimension = keyof typeof FundingDimensionEnum;

@@ -1,9 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
  * An exact amount: whole units as a decimal string (never a float, and fine past 2^53), with its
- * currency. Klynge's amounts are whole NOK, held as bigint in PostgreSQL.
+ * currency. Klynge's amounts are whole NOK, held as bigint in PostgreSQL. Every subgraph with
+ * money answers with this one type, so it is shareable.
  */
+@Directive('@shareable')
 @ObjectType('Money', { description: 'An exact amount: whole units as a decimal string, and the ISO 4217 currency.' })
 export class MoneyType {
   @Field({ description: 'Whole units, e.g. "10000000"' })
@@ -13,6 +15,7 @@ export class MoneyType {
   currency!: string;
 }
 
+/** An amount of whole Norwegian kroner. */
 export function nok(amount: bigint | string | number): MoneyType {
   return { amount: BigInt(amount).toString(), currency: 'NOK' };
 }
