@@ -6,7 +6,7 @@ import {
   ClusterUpdated,
   OrganizationRegistered,
 } from '@klynge/contracts';
-import { eventConsumer, type EventHandlerContext } from '@klynge/platform';
+import { BadUserInputError, eventConsumer, type EventHandlerContext, isUuid } from '@klynge/platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -113,4 +113,40 @@ async function saveCluster(cluster: ClusterSnapshotData, { manager }: EventHandl
        SET name = EXCLUDED.name, level = EXCLUDED.level, level_until = EXCLUDED.level_until, county_code = EXCLUDED.county_code`,
     [cluster.clusterId, cluster.name, cluster.level, cluster.levelUntil ?? null, cluster.countyCode],
   );
+}
+
+/** What the helpers below read with: a DataSource, or a transaction's EntityManager. */
+interface Queryable {
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/**
+ * Refuses (BAD_USER_INPUT naming `field`) any of `clusterIds` that is not a cluster this service
+ * has heard of from the clusters service's events: an id that is not a UUID never reaches SQL.
+ */
+export async function requireKnownClusters(queryable: Queryable, field: string, clusterIds: readonly string[]): Promise<void> {
+  const malformed = clusterIds.find((id) => !isUuid(id));
+  if (malformed !== undefined) throw new BadUserInputError(field, `${malformed} is not a cluster id`);
+  if (clusterIds.length === 0) return;
+  const known = await queryable.query<{ cluster_id: string }[]>(
+    'SELECT cluster_id FROM cluster_directory WHERE cluster_id = ANY($1::uuid[])',
+    [[...clusterIds]],
+  );
+  const knownIds = new Set(known.map((row) => row.cluster_id));
+  const unknown = clusterIds.find((id) => !knownIds.has(id.toLowerCase()));
+  if (unknown !== undefined) throw new BadUserInputError(field, `${unknown} is not a cluster this service has heard of`);
+}
+
+/**
+ * The ids of the clusters called each of `names`, for demo data that names clusters as the
+ * sources do; a name the directory does not hold yet (its event has not arrived) is absent.
+ */
+export async function clusterIdsByName(queryable: Queryable, names: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await queryable.query<{ name: string; cluster_id: string }[]>(
+    'SELECT name, cluster_id FROM cluster_directory WHERE name = ANY($1) ORDER BY name, cluster_id',
+    [[...names]],
+  );
+  const byName = new Map<string, string[]>();
+  for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row.cluster_id]);
+  return byName;
 }

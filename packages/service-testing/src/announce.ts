@@ -5,6 +5,7 @@ import {
   ClusterRegistered,
   OrganizationRegistered,
   type OrganizationRegisteredData,
+  sizeClassOf,
 } from '@klynge/contracts';
 import { waitFor } from '@klynge/testing';
 import type { ServiceUnderTest } from './service-under-test';
@@ -61,8 +62,16 @@ export async function announceLevelEnded(
 /** An organisation, registered as the clusters subgraph would announce it. */
 export async function announceOrganization(
   harness: ServiceUnderTest,
-  organization: { orgNumber: string; name: string; kind?: OrganizationRegisteredData['kind']; municipalityCode?: string | null },
+  organization: {
+    orgNumber: string;
+    name: string;
+    kind?: OrganizationRegisteredData['kind'];
+    municipalityCode?: string | null;
+    /** Its head count (20 unless given; null: not known): the size class follows from it. */
+    employees?: number | null;
+  },
 ): Promise<void> {
+  const employees = organization.employees === undefined ? 20 : organization.employees;
   await harness.publishEvent(OrganizationRegistered, organization.orgNumber, {
     orgNumber: organization.orgNumber,
     name: organization.name,
@@ -70,8 +79,8 @@ export async function announceOrganization(
     organizationForm: 'AS',
     naceCode: null,
     municipalityCode: organization.municipalityCode ?? null,
-    employees: 20,
-    sizeClass: 'SME',
+    employees,
+    sizeClass: sizeClassOf(employees),
   });
   await until(
     harness,

@@ -4,7 +4,7 @@
  */
 export const TEST_CALLER_HEADER = 'x-test-caller';
 
-export function callerHeaders(caller: { subject: string; roles: string[]; agency?: string; clusterId?: string }) {
+export function callerHeaders(caller: { subject: string; roles: string[]; agency?: string; clusterId?: string; unit?: string }) {
   return { [TEST_CALLER_HEADER]: JSON.stringify(caller) };
 }
 

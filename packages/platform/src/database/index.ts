@@ -7,3 +7,4 @@ export {
   translateConstraintErrors,
 } from './postgres-errors';
 export { isPgliteUrl, openPglite, type PgliteDatabase, pgliteLocation, writePgliteTemplate } from './pglite';
+export { containsPattern } from './like';

@@ -8,6 +8,7 @@ import {
   pageSize,
   type RequestContext,
   toPage,
+  containsPattern,
 } from '@klynge/platform';
 import { type DataSource, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
@@ -57,7 +58,7 @@ export class ClusterQueries {
     if (filter?.sector) query.andWhere(':sector = ANY(c.sectors)', { sector: filter.sector });
     if (filter?.text?.trim()) {
       query.andWhere(`(c.name ILIKE :text OR c.short_name ILIKE :text OR c.description ILIKE :text)`, {
-        text: `%${escapeLike(filter.text.trim())}%`,
+        text: containsPattern(filter.text.trim()),
       });
     }
     const totalCount = await query.getCount();
@@ -135,8 +136,4 @@ export function toPeriodType(row: ClusterLevelPeriodEntity): ClusterLevelPeriodT
     reason: row.reason,
     decisionReference: row.decisionReference,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -1,11 +1,15 @@
-import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import type { NoteRecord } from './note.types';
 
 const COLUMNS = `id, cluster_id AS "clusterId", title, body,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt"`;
 
-/** Reading notes; lookups by key go through the request's loaders, one statement per request. */
+/**
+ * Reading notes; lookups by key go through the request's loaders, one statement per request.
+ * Keys that are not UUIDs (a representation sent to _entities can hold anything) name nothing,
+ * so they never reach SQL.
+ */
 export class NoteQueries {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -14,7 +18,7 @@ export class NoteQueries {
       .get<string, NoteRecord | null>('notes.byId', async (ids) =>
         alignByKey(
           ids,
-          await this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids]),
+          await this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]),
           (note) => note.id,
         ),
       )
@@ -29,7 +33,7 @@ export class NoteQueries {
           clusterIds,
           await this.dataSource.query<NoteRecord[]>(
             `SELECT ${COLUMNS} FROM notes WHERE cluster_id = ANY($1::uuid[]) ORDER BY recorded_at DESC, id DESC`,
-            [clusterIds],
+            [clusterIds.filter(isUuid)],
           ),
           (note) => note.clusterId,
         ),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, type Caller, optionalText, requiredText, type UnitOfWork } from '@klynge/platform';
+import { type Caller, optionalText, requiredText, type UnitOfWork } from '@klynge/platform';
+import { requireKnownClusters } from '@klynge/read-models';
 import { __Name__NoteRecorded } from '../__name__.events';
 import type { NoteRecord, RecordNoteInput } from './note.types';
 
@@ -13,8 +14,7 @@ export class NoteService {
     const body = optionalText('body', input.body, 5_000);
     const id = randomUUID();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const known = await manager.query<unknown[]>('SELECT 1 FROM cluster_directory WHERE cluster_id = $1', [input.clusterId]);
-      if (known.length === 0) throw new BadUserInputError('clusterId', `${input.clusterId} is not a cluster this subgraph has heard of`);
+      await requireKnownClusters(manager, 'clusterId', [input.clusterId]);
       const caller = authorize(input.clusterId);
       const [note] = await manager.query<NoteRecord[]>(
         `INSERT INTO notes (id, cluster_id, title, body, recorded_by) VALUES ($1, $2, $3, $4, $5)

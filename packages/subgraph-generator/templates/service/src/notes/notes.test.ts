@@ -35,9 +35,16 @@ describe('notes about clusters in the __name__ subgraph', () => {
 
     const onCluster = await harness.query<{ _entities: { __camel__Notes: { title: string }[] }[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { __camel__Notes { title } } } }`,
-      { r: [{ __typename: 'Cluster', id: clusterId }] },
+      // A key that is not a UUID names nothing: an empty list, not an error from the database.
+      {
+        r: [
+          { __typename: 'Cluster', id: clusterId },
+          { __typename: 'Cluster', id: 'not-a-uuid' },
+        ],
+      },
     );
-    expect(onCluster.data!._entities).toEqual([{ __camel__Notes: [{ title: 'A first note' }] }]);
+    expect(onCluster.errors).toBeUndefined();
+    expect(onCluster.data!._entities).toEqual([{ __camel__Notes: [{ title: 'A first note' }] }, { __camel__Notes: [] }]);
     const page = await harness.query<{ __camel__Notes: { totalCount: number } }>(`{ __camel__Notes(first: 5) { totalCount } }`);
     expect(page.data!.__camel__Notes.totalCount).toBe(1);
   });
