@@ -1,8 +1,8 @@
 /**
  * The facts of ../shared/domain.md that the demo data shows, written down here from the notes
  * (not read from the seed files, so that a seed that drifts from the notes fails the test):
- * clusters with their county and dated levels, the programme budgets, and the Conversion Engine's
- * reported awards, which open it and fund NCE Raufoss. Used by the tests that start Klynge.
+ * clusters with their county and dated levels, the programme budgets, the Conversion Engine's
+ * reported awards, which open it and fund NCE Raufoss, and Norsk katapult's centres, nodes and money. Used by the tests that start Klynge.
  */
 export const DEMO_FACTS = {
   /** Name, county, and each level with the year it was admitted or upgraded (known to the year). */
@@ -117,6 +117,31 @@ export const DEMO_FACTS = {
     { name: 'Klyngene som omstillingsmotor: Kongsberg and Raufoss', hosts: ['NCE Raufoss', 'NCE Systems Engineering'] },
     { name: 'Klyngene som omstillingsmotor: Smart Energy Halden', hosts: ['NCE Smart Energy Markets'] },
   ],
+  /** Siva and Norsk katapult: five centres (designated to the month), the clusters behind two of them, and their counties. */
+  catapultCentres: [
+    { name: 'Future Materials', designatedOn: '2017-10-01', counties: ['42'], clusters: ['NCE Eyde'] },
+    { name: 'Manufacturing Technology', designatedOn: '2017-10-01', counties: ['34'], clusters: ['NCE Raufoss'] },
+    { name: 'Digicat', designatedOn: '2018-06-01', counties: ['15'], clusters: [] },
+    { name: 'Ocean Innovation', designatedOn: '2018-06-01', counties: ['46'], clusters: [] },
+    { name: 'Sustainable Energy', designatedOn: '2018-06-01', counties: ['46'], clusters: [] },
+  ],
+  /** The eight pilot nodes of 2022; no node's own amount is known, only the total. */
+  catapultNodes: [
+    'Cod Cluster',
+    'Kongsberg Klyngen',
+    'Kunnskapsparken Helgeland',
+    'NCE iKuben',
+    'Powered by Telemark',
+    'Proneo',
+    'Smart Innovation Norway',
+    'Stiftelsen Jæren Teknologisenter',
+  ],
+  /** Money to the scheme per year: 50 million (2017); 125 + 55 million (2018); over 47 million to the nodes (2022). */
+  catapultAllocations: [
+    { year: 2017, total: { amount: '50000000' }, totalIsLowerBound: false },
+    { year: 2018, total: { amount: '180000000' }, totalIsLowerBound: false },
+    { year: 2022, total: { amount: '47000000' }, totalIsLowerBound: true },
+  ],
 } as const;
 
 interface Answer<T> {
@@ -156,10 +181,14 @@ export async function readDemoFacts(query: Query) {
     .map(({ node }) => node)
     .filter((grant) => grant.source === 'SINTEF news, 2017')
     .sort((a, b) => Number(a.amountAwarded.amount) - Number(b.amountAwarded.amount));
+  // One query answered by three subgraphs: the cluster's funding, the programmes it hosts, the catapult centres behind it.
   const { cluster } = ok(
-    await query<{ cluster: { fundingTotal: { amount: string }; hostedProgrammes: HostedProgramme[] } | null }>(
+    await query<{
+      cluster: { fundingTotal: { amount: string }; hostedProgrammes: HostedProgramme[]; catapultCentres: { name: string }[] } | null;
+    }>(
       `query($id: ID!) { cluster(id: $id) { fundingTotal(programmeCode: "OMSTILLINGSMOTOREN") { amount }
-         hostedProgrammes { name status targetCompanies periodStart periodStartPrecision themes acceptedHostLevels grant { id } } } }`,
+         hostedProgrammes { name status targetCompanies periodStart periodStartPrecision themes acceptedHostLevels grant { id } }
+         catapultCentres { name } } }`,
       { id: raufoss?.id ?? '00000000-0000-4000-8000-000000000000' },
     ),
   );
@@ -176,6 +205,23 @@ export async function readDemoFacts(query: Query) {
     ),
   );
   const nameOf = new Map(clusters.edges.map(({ node }) => [node.id, node.name]));
+  const catapult = ok(
+    await query<{
+      catapultCentres: {
+        name: string;
+        designatedOn: string;
+        designatedOnPrecision: string;
+        locations: { countyCode: string }[];
+        clusters: { id: string }[];
+      }[];
+      catapultNodes: { name: string; selectedOn: string; selectedOnPrecision: string; amountGranted: unknown }[];
+      catapultAllocationsByYear: unknown[];
+    }>(
+      `{ catapultCentres { name designatedOn designatedOnPrecision locations { countyCode } clusters { id } }
+         catapultNodes { name selectedOn selectedOnPrecision amountGranted { amount } }
+         catapultAllocationsByYear { year total { amount } totalIsLowerBound } }`,
+    ),
+  );
   return {
     clusters: DEMO_FACTS.clusters.map(([name]) => {
       const found = byName.get(name);
@@ -193,6 +239,16 @@ export async function readDemoFacts(query: Query) {
     raufossId: raufoss?.id,
     raufossFromTheConversionEngine: cluster?.fundingTotal.amount,
     conversionEngine: engine,
+    raufossCatapultCentres: cluster?.catapultCentres,
+    catapultCentres: catapult.catapultCentres.map((centre) => ({
+      name: centre.name,
+      designatedOn: centre.designatedOn,
+      designatedOnPrecision: centre.designatedOnPrecision,
+      counties: [...new Set(centre.locations.map((place) => place.countyCode))],
+      clusters: centre.clusters.map((behind) => nameOf.get(behind.id)),
+    })),
+    catapultNodes: catapult.catapultNodes.map((node) => [node.name, node.selectedOn, node.selectedOnPrecision, node.amountGranted]).sort(),
+    catapultAllocations: catapult.catapultAllocationsByYear,
   };
 }
 
@@ -247,6 +303,10 @@ export function expectedDemoFacts(found: { raufossId: string | undefined; report
       status: 'OPEN',
       grant: { id: raufossGrant?.id },
     },
+    raufossCatapultCentres: [{ name: 'Manufacturing Technology' }],
+    catapultCentres: DEMO_FACTS.catapultCentres.map((centre) => ({ ...centre, designatedOnPrecision: 'MONTH' })),
+    catapultNodes: DEMO_FACTS.catapultNodes.map((name) => [name, '2022-01-01', 'YEAR', null]),
+    catapultAllocations: DEMO_FACTS.catapultAllocations,
   };
 }
 

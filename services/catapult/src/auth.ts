@@ -1,10 +1,24 @@
 import { type Caller, requireOwner } from '@klynge/platform';
 import { registeredSubgraph } from '@klynge/schemas';
 
-/** The agency that owns this subgraph (schemas/subgraphs.json): its caseworkers keep its data. */
+/** The agency that owns this subgraph (schemas/subgraphs.json): Siva runs Norsk katapult. */
 const OWNER = registeredSubgraph('catapult').owner;
 
-/** A note about a cluster: admins, the owning agency's caseworkers, and that cluster's manager. */
-export function requireNoteWriter(caller: Caller | undefined, clusterId: string): Caller {
-  return requireOwner(caller, { agencies: [OWNER], clusters: [clusterId] }, 'record notes about this cluster');
+/** The unit a centre's own staff hold in their token (`npm run token -- --role staff --unit catapult-centre:<id>`). */
+export function centreUnit(centreId: string): string {
+  return `catapult-centre:${centreId}`;
+}
+
+/** The scheme itself (centres, nodes, allocations): admins and the owning agency's caseworkers. */
+export function requireSchemeWriter(caller: Caller | undefined, action: string): Caller {
+  return requireOwner(caller, { agencies: [OWNER] }, action, ['admin', 'caseworker']);
+}
+
+/** A company's project at a centre: that centre's staff, besides admins and the owning agency's caseworkers. */
+export function requireProjectWriter(caller: Caller | undefined, centreId: string): Caller {
+  return requireOwner(caller, { agencies: [OWNER], units: [centreUnit(centreId)] }, 'enter projects at this centre', [
+    'admin',
+    'caseworker',
+    'staff',
+  ]);
 }

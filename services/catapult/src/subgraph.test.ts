@@ -2,5 +2,11 @@ import { describeSubgraphContract } from '@klynge/service-testing';
 import { subgraph } from './subgraph';
 
 describeSubgraphContract(subgraph, {
-  keys: { CatapultNote: 'fields: "id"', Cluster: 'fields: "id"' },
+  keys: {
+    CatapultCentre: 'fields: "id"',
+    CatapultNode: 'fields: "id"',
+    CatapultProject: 'fields: "id"',
+    Cluster: 'fields: "id"',
+    Organization: 'fields: "orgNumber"',
+  },
 });

@@ -1,0 +1,120 @@
+import { COUNTIES } from '@klynge/contracts';
+import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import type { DataSource } from 'typeorm';
+import type { CountyReachType, ProjectFilter, ProjectRecord, ProjectYearRecord } from './project.types';
+
+/** A project's columns, with the company's size class from the organisation directory (null where unknown). */
+const PROJECT_COLUMNS = `p.id, p.centre_id AS "centreId", p.org_number AS "orgNumber", p.title,
+  to_char(p.started_on, 'YYYY-MM-DD') AS "startedOn", to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
+  CASE WHEN p.ended_on IS NULL THEN 'RUNNING' ELSE 'COMPLETED' END AS status, p.services,
+  CASE o.size_class WHEN 'SME' THEN true WHEN 'LARGE' THEN false END AS sme`;
+const PROJECTS = 'catapult_projects p LEFT JOIN organization_directory o ON o.org_number = p.org_number';
+
+/** Reading projects, and the figures a dashboard shows of them. */
+export class ProjectQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byId(context: RequestContext, id: string): Promise<ProjectRecord | null> {
+    return context.loaders
+      .get<string, ProjectRecord | null>('catapult.projectById', async (ids) =>
+        alignByKey(
+          ids,
+          await this.dataSource.query<ProjectRecord[]>(`SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} WHERE p.id = ANY($1::uuid[])`, [
+            ids.filter(isUuid),
+          ]),
+          (project) => project.id,
+        ),
+      )
+      .load(id);
+  }
+
+  /** An organisation's projects, newest first, for every organisation of one request at once. */
+  ofOrganization(context: RequestContext, orgNumber: string): Promise<ProjectRecord[]> {
+    return context.loaders
+      .get<string, ProjectRecord[]>('catapult.projectsOfOrganization', async (orgNumbers) =>
+        groupByKey(
+          orgNumbers,
+          await this.dataSource.query<ProjectRecord[]>(
+            `SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} WHERE p.org_number = ANY($1::text[]) ORDER BY p.started_on DESC, p.id DESC`,
+            [orgNumbers],
+          ),
+          (project) => project.orgNumber,
+        ),
+      )
+      .load(orgNumber);
+  }
+
+  /** Projects, newest first, a page at a time. */
+  async list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
+    const limit = pageSize(first);
+    const { where, parameters } = projectConditions(filter);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM ${PROJECTS} WHERE ${where}`,
+      parameters,
+    );
+    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : undefined;
+    const page = cursor ? [...parameters, ...cursor] : parameters;
+    const rows = await this.dataSource.query<ProjectRecord[]>(
+      `SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} WHERE ${where}
+       ${cursor ? `AND (p.started_on, p.id) < ($${page.length - 1}::date, $${page.length}::uuid)` : ''}
+       ORDER BY p.started_on DESC, p.id DESC LIMIT $${page.length + 1}`,
+      [...page, limit + 1],
+    );
+    return toPage(
+      rows,
+      limit,
+      total,
+      (row) => row,
+      (row) => [row.startedOn, row.id],
+    );
+  }
+
+  /** Per year started and centre (in the order they were designated): projects, SME projects and the SME share among projects whose company's size is known. */
+  async perYear(centreId: string | undefined, year: number | undefined): Promise<ProjectYearRecord[]> {
+    const { where, parameters } = projectConditions({ centreId, startedIn: year });
+    const rows = await this.dataSource.query<
+      { centreId: string; year: number; projects: number; smeProjects: number; sizeUnknown: number }[]
+    >(
+      `SELECT p.centre_id AS "centreId", extract(year FROM p.started_on)::int AS year, count(*)::int AS projects,
+         count(*) FILTER (WHERE o.size_class = 'SME')::int AS "smeProjects",
+         count(*) FILTER (WHERE o.size_class IS NULL)::int AS "sizeUnknown"
+       FROM ${PROJECTS} JOIN catapult_centres c ON c.id = p.centre_id WHERE ${where}
+       GROUP BY p.centre_id, year, c.designated_on, c.name ORDER BY year, c.designated_on, c.name`,
+      parameters,
+    );
+    return rows.map((row) => {
+      const known = row.projects - row.sizeUnknown;
+      return { ...row, smeShare: known === 0 ? null : row.smeProjects / known };
+    });
+  }
+
+  /** Distinct companies with a project, by the county the organisation register gives them. */
+  async companiesByCounty(centreId: string | undefined): Promise<CountyReachType[]> {
+    const { where, parameters } = projectConditions({ centreId });
+    const rows = await this.dataSource.query<{ county: string; companies: number }[]>(
+      `SELECT coalesce(o.county_code, 'unknown') AS county, count(DISTINCT p.org_number)::int AS companies
+       FROM ${PROJECTS} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+      parameters,
+    );
+    return rows.map((row) => ({ countyCode: row.county, countyName: COUNTIES[row.county] ?? 'Unknown county', companies: row.companies }));
+  }
+}
+
+/** The WHERE clause of a project filter; every value a parameter. Ids that are not UUIDs match nothing. */
+function projectConditions(filter: ProjectFilter | undefined): { where: string; parameters: unknown[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  const add = (condition: (n: string) => string, value: unknown) => {
+    parameters.push(value);
+    conditions.push(condition(`$${parameters.length}`));
+  };
+  if (filter?.centreId !== null && filter?.centreId !== undefined) {
+    if (!isUuid(filter.centreId)) return { where: 'false', parameters: [] };
+    add((n) => `p.centre_id = ${n}::uuid`, filter.centreId);
+  }
+  if (filter?.orgNumber) add((n) => `p.org_number = ${n}`, filter.orgNumber.replace(/\s/g, ''));
+  if (filter?.startedIn !== null && filter?.startedIn !== undefined) add((n) => `extract(year FROM p.started_on) = ${n}`, filter.startedIn);
+  if (filter?.status === 'RUNNING') conditions.push('p.ended_on IS NULL');
+  if (filter?.status === 'COMPLETED') conditions.push('p.ended_on IS NOT NULL');
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : 'true', parameters };
+}

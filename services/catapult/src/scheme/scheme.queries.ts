@@ -1,0 +1,233 @@
+import { COUNTIES } from '@klynge/contracts';
+import { alignByKey, containsPattern, type DatePrecision, groupByKey, isUuid, nok, type RequestContext } from '@klynge/platform';
+import type { DataSource } from 'typeorm';
+import type { StoredOrganization, StoredPlace } from './scheme.inputs';
+import type {
+  AllocationRecord,
+  AllocationYearType,
+  CentreFilter,
+  CentreRecord,
+  CatapultTheme,
+  NodeFilter,
+  NodeRecord,
+  PlaceType,
+  AllocationRecipient,
+  AmountBound,
+} from './scheme.types';
+
+const CENTRE_COLUMNS = `id, name, also_known_as, theme, to_char(designated_on, 'YYYY-MM-DD') AS designated_on, designated_precision,
+  to_char(closed_on, 'YYYY-MM-DD') AS closed_on, closed_precision,
+  locations, host_organizations, partner_organizations, cluster_ids`;
+const NODE_COLUMNS = `id, name, host_name, host_org_number, host_cluster_id, locations, centre_ids,
+  to_char(selected_on, 'YYYY-MM-DD') AS selected_on, selected_precision, amount_granted::text AS amount_granted`;
+const ALLOCATION_COLUMNS = 'id, year, amount::text AS amount, amount_bound, recipient, centre_ids, granted_by, purpose';
+
+interface CentreRow {
+  id: string;
+  name: string;
+  also_known_as: string[];
+  theme: CatapultTheme;
+  designated_on: string;
+  designated_precision: DatePrecision;
+  closed_on: string | null;
+  closed_precision: DatePrecision | null;
+  locations: StoredPlace[];
+  host_organizations: StoredOrganization[];
+  partner_organizations: StoredOrganization[];
+  cluster_ids: string[];
+}
+
+interface NodeRow {
+  id: string;
+  name: string;
+  host_name: string;
+  host_org_number: string | null;
+  host_cluster_id: string | null;
+  locations: StoredPlace[];
+  centre_ids: string[];
+  selected_on: string;
+  selected_precision: DatePrecision;
+  amount_granted: string | null;
+}
+
+interface AllocationRow {
+  id: string;
+  year: number;
+  amount: string;
+  amount_bound: AmountBound;
+  recipient: AllocationRecipient;
+  centre_ids: string[];
+  granted_by: string | null;
+  purpose: string;
+}
+
+const places = (stored: readonly StoredPlace[]): PlaceType[] =>
+  stored.map((place) => ({ ...place, countyName: COUNTIES[place.countyCode] ?? 'Unknown county' }));
+
+const toCentre = (row: CentreRow): CentreRecord => ({
+  id: row.id,
+  name: row.name,
+  alsoKnownAs: row.also_known_as,
+  theme: row.theme,
+  status: row.closed_on === null ? 'DESIGNATED' : 'CLOSED',
+  designatedOn: row.designated_on,
+  designatedOnPrecision: row.designated_precision,
+  closedOn: row.closed_on,
+  closedOnPrecision: row.closed_precision,
+  locations: places(row.locations),
+  hostOrganizations: row.host_organizations,
+  partnerOrganizations: row.partner_organizations,
+  clusterIds: row.cluster_ids,
+});
+
+const toNode = (row: NodeRow): NodeRecord => ({
+  id: row.id,
+  name: row.name,
+  host: { name: row.host_name, orgNumber: row.host_org_number },
+  hostClusterId: row.host_cluster_id,
+  locations: places(row.locations),
+  centreIds: row.centre_ids,
+  selectedOn: row.selected_on,
+  selectedOnPrecision: row.selected_precision,
+  amountGranted: row.amount_granted === null ? null : nok(row.amount_granted),
+});
+
+const toAllocation = (row: AllocationRow): AllocationRecord => ({
+  id: row.id,
+  year: row.year,
+  amount: nok(row.amount),
+  amountBound: row.amount_bound,
+  recipient: row.recipient,
+  centreIds: row.centre_ids,
+  grantedBy: row.granted_by,
+  purpose: row.purpose,
+});
+
+/** Reading the scheme; lookups by key go through the request's loaders, one statement per kind of lookup. */
+export class SchemeQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  centre(context: RequestContext, id: string): Promise<CentreRecord | null> {
+    return context.loaders
+      .get<string, CentreRecord | null>('catapult.centreById', async (ids) =>
+        alignByKey(ids, await this.centresWhere('id = ANY($1::uuid[])', [ids.filter(isUuid)]), (centre) => centre.id),
+      )
+      .load(id);
+  }
+
+  /** The centres a cluster stands behind, for every cluster of one request at once. */
+  centresOfCluster(context: RequestContext, clusterId: string): Promise<CentreRecord[]> {
+    return context.loaders
+      .get<string, CentreRecord[]>('catapult.centresOfCluster', async (clusterIds) => {
+        const centres = await this.centresWhere('cluster_ids && $1::uuid[]', [clusterIds.filter(isUuid)]);
+        return clusterIds.map((clusterId) => centres.filter((centre) => centre.clusterIds.includes(clusterId)));
+      })
+      .load(clusterId);
+  }
+
+  /** The nodes a cluster hosts. */
+  nodesOfCluster(context: RequestContext, clusterId: string): Promise<NodeRecord[]> {
+    return context.loaders
+      .get<string, NodeRecord[]>('catapult.nodesOfCluster', async (clusterIds) =>
+        groupByKey(
+          clusterIds,
+          await this.nodesWhere('host_cluster_id = ANY($1::uuid[])', [clusterIds.filter(isUuid)]),
+          (node) => node.hostClusterId!,
+        ),
+      )
+      .load(clusterId);
+  }
+
+  /** The nodes that work with a centre. */
+  nodesOfCentre(context: RequestContext, centreId: string): Promise<NodeRecord[]> {
+    return context.loaders
+      .get<string, NodeRecord[]>('catapult.nodesOfCentre', async (centreIds) => {
+        const nodes = await this.nodesWhere('centre_ids && $1::uuid[]', [centreIds.filter(isUuid)]);
+        return centreIds.map((id) => nodes.filter((node) => node.centreIds.includes(id)));
+      })
+      .load(centreId);
+  }
+
+  node(context: RequestContext, id: string): Promise<NodeRecord | null> {
+    return context.loaders
+      .get<string, NodeRecord | null>('catapult.nodeById', async (ids) =>
+        alignByKey(ids, await this.nodesWhere('id = ANY($1::uuid[])', [ids.filter(isUuid)]), (node) => node.id),
+      )
+      .load(id);
+  }
+
+  async centres(filter: CentreFilter | undefined): Promise<CentreRecord[]> {
+    if (filter?.clusterId && !isUuid(filter.clusterId)) return [];
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(condition(`$${parameters.length}`));
+    };
+    if (filter?.theme) add((n) => `theme = ${n}`, filter.theme);
+    if (filter?.countyCode) add((n) => `locations @> jsonb_build_array(jsonb_build_object('countyCode', ${n}::text))`, filter.countyCode);
+    if (filter?.clusterId) add((n) => `cluster_ids @> ARRAY[${n}]::uuid[]`, filter.clusterId);
+    if (filter?.text?.trim()) {
+      add(
+        (n) => `(name ILIKE ${n} OR EXISTS (SELECT 1 FROM unnest(also_known_as) AS other WHERE other ILIKE ${n}))`,
+        containsPattern(filter.text.trim()),
+      );
+    }
+    return this.centresWhere(conditions.length > 0 ? conditions.join(' AND ') : 'true', parameters);
+  }
+
+  async nodes(filter: NodeFilter | undefined): Promise<NodeRecord[]> {
+    if (filter?.centreId && !isUuid(filter.centreId)) return [];
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(condition(`$${parameters.length}`));
+    };
+    if (filter?.countyCode) add((n) => `locations @> jsonb_build_array(jsonb_build_object('countyCode', ${n}::text))`, filter.countyCode);
+    if (filter?.centreId) add((n) => `centre_ids @> ARRAY[${n}]::uuid[]`, filter.centreId);
+    if (filter?.selectedIn !== null && filter?.selectedIn !== undefined)
+      add((n) => `extract(year FROM selected_on) = ${n}`, filter.selectedIn);
+    return this.nodesWhere(conditions.length > 0 ? conditions.join(' AND ') : 'true', parameters);
+  }
+
+  async allocations(year: number | undefined): Promise<AllocationRecord[]> {
+    const rows = await this.dataSource.query<AllocationRow[]>(
+      `SELECT ${ALLOCATION_COLUMNS} FROM catapult_allocations ${year === undefined ? '' : 'WHERE year = $1'} ORDER BY year, created_at, id`,
+      year === undefined ? [] : [year],
+    );
+    return rows.map(toAllocation);
+  }
+
+  async allocationsByYear(): Promise<AllocationYearType[]> {
+    const years = new Map<number, AllocationRecord[]>();
+    for (const allocation of await this.allocations(undefined))
+      years.set(allocation.year, [...(years.get(allocation.year) ?? []), allocation]);
+    return [...years].map(([year, allocations]) => ({
+      year,
+      total: nok(allocations.reduce((sum, allocation) => sum + BigInt(allocation.amount.amount), 0n)),
+      totalIsLowerBound: allocations.some((allocation) => allocation.amountBound === 'MORE_THAN'),
+      allocations,
+    }));
+  }
+
+  centresByIds(context: RequestContext, ids: readonly string[]): Promise<CentreRecord[]> {
+    return Promise.all(ids.map((id) => this.centre(context, id))).then((centres) => centres.filter((centre) => centre !== null));
+  }
+
+  private async centresWhere(condition: string, parameters: unknown[]): Promise<CentreRecord[]> {
+    const rows = await this.dataSource.query<CentreRow[]>(
+      `SELECT ${CENTRE_COLUMNS} FROM catapult_centres WHERE ${condition} ORDER BY designated_on, name`,
+      parameters,
+    );
+    return rows.map(toCentre);
+  }
+
+  private async nodesWhere(condition: string, parameters: unknown[]): Promise<NodeRecord[]> {
+    const rows = await this.dataSource.query<NodeRow[]>(
+      `SELECT ${NODE_COLUMNS} FROM catapult_nodes WHERE ${condition} ORDER BY selected_on, name`,
+      parameters,
+    );
+    return rows.map(toNode);
+  }
+}

@@ -1,0 +1,153 @@
+import type { RequestContext } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireSchemeWriter } from '../auth';
+import { ClusterReference } from '../references';
+import type { SchemeQueries } from './scheme.queries';
+import type { SchemeService } from './scheme.service';
+import {
+  AllocationType,
+  AllocationYearType,
+  CentreFilter,
+  type AllocationRecord,
+  type CentreRecord,
+  CentreType,
+  CloseCentreInput,
+  DesignateCentreInput,
+  NodeFilter,
+  type NodeRecord,
+  NodeType,
+  RecordAllocationInput,
+  SelectNodeInput,
+} from './scheme.types';
+
+@Resolver(() => CentreType)
+export class CentreResolver {
+  constructor(
+    private readonly scheme: SchemeService,
+    private readonly queries: SchemeQueries,
+  ) {}
+
+  @Query(() => CentreType, { nullable: true, description: 'One catapult centre, by id.' })
+  catapultCentre(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CentreRecord | null> {
+    return this.queries.centre(context, id);
+  }
+
+  @Query(() => [CentreType], { description: 'The catapult centres, in the order they were designated.' })
+  catapultCentres(@Arg('filter', () => CentreFilter, { nullable: true }) filter?: CentreFilter): Promise<CentreRecord[]> {
+    return this.queries.centres(filter);
+  }
+
+  @FieldResolver(() => [ClusterReference], { description: 'The clusters that stand behind it.' })
+  clusters(@Root() centre: CentreRecord): ClusterReference[] {
+    return centre.clusterIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [NodeType], { description: 'The regional nodes that work with it, where the sources say.' })
+  nodes(@Root() centre: CentreRecord, @Ctx() context: RequestContext): Promise<NodeRecord[]> {
+    return this.queries.nodesOfCentre(context, centre.id);
+  }
+
+  @Mutation(() => CentreType, { description: 'Closes a centre: no project starts there from that day. Admins and caseworkers of siva.' })
+  async closeCatapultCentre(
+    @Arg('input', () => CloseCentreInput) input: CloseCentreInput,
+    @Ctx() context: RequestContext,
+  ): Promise<CentreRecord> {
+    const { id } = await this.scheme.closeCentre(input, () => requireSchemeWriter(context.caller, 'close catapult centres'));
+    return (await this.queries.centre(context, id))!;
+  }
+
+  @Mutation(() => CentreType, { description: 'Designates a centre. Admins and caseworkers of siva.' })
+  async designateCatapultCentre(
+    @Arg('input', () => DesignateCentreInput) input: DesignateCentreInput,
+    @Ctx() context: RequestContext,
+  ): Promise<CentreRecord> {
+    const { id } = await this.scheme.designateCentre(input, () => requireSchemeWriter(context.caller, 'designate catapult centres'));
+    return (await this.queries.centre(context, id))!;
+  }
+}
+
+@Resolver(() => NodeType)
+export class NodeResolver {
+  constructor(
+    private readonly scheme: SchemeService,
+    private readonly queries: SchemeQueries,
+  ) {}
+
+  @Query(() => NodeType, { nullable: true, description: 'One regional catapult node, by id.' })
+  catapultNode(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<NodeRecord | null> {
+    return this.queries.node(context, id);
+  }
+
+  @Query(() => [NodeType], { description: 'The regional catapult nodes, in the order they were selected.' })
+  catapultNodes(@Arg('filter', () => NodeFilter, { nullable: true }) filter?: NodeFilter): Promise<NodeRecord[]> {
+    return this.queries.nodes(filter);
+  }
+
+  @FieldResolver(() => ClusterReference, { nullable: true, description: 'The host, where it is a cluster of the clusters subgraph.' })
+  hostCluster(@Root() node: NodeRecord): ClusterReference | null {
+    return node.hostClusterId === null ? null : { id: node.hostClusterId };
+  }
+
+  @FieldResolver(() => [CentreType], { description: 'The centres it works with, where the sources say.' })
+  centres(@Root() node: NodeRecord, @Ctx() context: RequestContext): Promise<CentreRecord[]> {
+    return this.queries.centresByIds(context, node.centreIds);
+  }
+
+  @Mutation(() => NodeType, { description: 'Selects a regional node. Admins and caseworkers of siva.' })
+  async selectCatapultNode(
+    @Arg('input', () => SelectNodeInput) input: SelectNodeInput,
+    @Ctx() context: RequestContext,
+  ): Promise<NodeRecord> {
+    const { id } = await this.scheme.selectNode(input, () => requireSchemeWriter(context.caller, 'select catapult nodes'));
+    return (await this.queries.node(context, id))!;
+  }
+}
+
+@Resolver(() => AllocationType)
+export class AllocationResolver {
+  constructor(
+    private readonly scheme: SchemeService,
+    private readonly queries: SchemeQueries,
+  ) {}
+
+  @Query(() => [AllocationType], { description: 'Money to Norsk katapult, oldest first; one year’s with `year`.' })
+  catapultAllocations(@Arg('year', () => Int, { nullable: true }) year?: number): Promise<AllocationRecord[]> {
+    return this.queries.allocations(year ?? undefined);
+  }
+
+  @Query(() => [AllocationYearType], { description: 'Money to Norsk katapult per year, oldest first.' })
+  catapultAllocationsByYear(): Promise<AllocationYearType[]> {
+    return this.queries.allocationsByYear();
+  }
+
+  @FieldResolver(() => [CentreType], { description: 'For an allocation to CENTRES: the centres it went to.' })
+  centres(@Root() allocation: AllocationRecord, @Ctx() context: RequestContext): Promise<CentreRecord[]> {
+    return this.queries.centresByIds(context, allocation.centreIds);
+  }
+
+  @Mutation(() => AllocationType, { description: 'Records an allocation as a source reports it. Admins and caseworkers of siva.' })
+  async recordCatapultAllocation(
+    @Arg('input', () => RecordAllocationInput) input: RecordAllocationInput,
+    @Ctx() context: RequestContext,
+  ): Promise<AllocationRecord> {
+    const { id } = await this.scheme.recordAllocation(input, () => requireSchemeWriter(context.caller, 'record catapult allocations'));
+    return (await this.queries.allocations(input.year)).find((allocation) => allocation.id === id)!;
+  }
+}
+
+@Resolver(() => ClusterReference)
+export class ClusterCatapultResolver {
+  constructor(private readonly queries: SchemeQueries) {}
+
+  // Nullable, as fields added to another subgraph's entity: while this subgraph is down, the
+  // gateway can still answer the rest of a query about the cluster.
+  @FieldResolver(() => [CentreType], { nullable: true, description: 'The catapult centres it stands behind.' })
+  catapultCentres(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<CentreRecord[]> {
+    return this.queries.centresOfCluster(context, cluster.id);
+  }
+
+  @FieldResolver(() => [NodeType], { nullable: true, description: 'The regional catapult nodes it hosts.' })
+  catapultNodes(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<NodeRecord[]> {
+    return this.queries.nodesOfCluster(context, cluster.id);
+  }
+}
