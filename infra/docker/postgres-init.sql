@@ -4,3 +4,4 @@ CREATE DATABASE clusters;
 CREATE DATABASE funding;
 CREATE DATABASE competence;
 CREATE DATABASE catapult;
+CREATE DATABASE research;

@@ -1,0 +1,50 @@
+import type { ConnectionPage, RequestContext } from '@klynge/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireNoteWriter } from '../auth';
+import { ClusterReference } from '../references';
+import type { NoteQueries } from './note.queries';
+import type { NoteService } from './note.service';
+import { NoteConnection, type NoteRecord, NoteType, RecordNoteInput } from './note.types';
+
+@Resolver(() => NoteType)
+export class NoteResolver {
+  constructor(
+    private readonly notes: NoteService,
+    private readonly queries: NoteQueries,
+  ) {}
+
+  @Query(() => NoteType, { nullable: true, description: 'One note, by id.' })
+  researchNote(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<NoteRecord | null> {
+    return this.queries.byId(context, id);
+  }
+
+  @Query(() => NoteConnection, { description: 'Every note, newest first, a page at a time.' })
+  researchNotes(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionPage<NoteRecord>> {
+    return this.queries.list(first, after ?? undefined);
+  }
+
+  @FieldResolver(() => ClusterReference, { description: 'The cluster it is about.' })
+  cluster(@Root() note: NoteRecord): ClusterReference {
+    return { id: note.clusterId };
+  }
+
+  @Mutation(() => NoteType, { description: "A note about a cluster. Admins, caseworkers of forskningsradet, and the cluster's manager." })
+  recordResearchNote(@Arg('input', () => RecordNoteInput) input: RecordNoteInput, @Ctx() context: RequestContext): Promise<NoteRecord> {
+    return this.notes.record(input, (clusterId) => requireNoteWriter(context.caller, clusterId));
+  }
+}
+
+@Resolver(() => ClusterReference)
+export class ClusterNotesResolver {
+  constructor(private readonly queries: NoteQueries) {}
+
+  // Nullable, as a field added to another subgraph's entity: while this subgraph is down, the
+  // gateway can still answer the rest of a query about the cluster.
+  @FieldResolver(() => [NoteType], { nullable: true, description: 'Notes about it kept by the research subgraph, newest first.' })
+  researchNotes(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<NoteRecord[]> {
+    return this.queries.ofCluster(context, cluster.id);
+  }
+}

@@ -1,0 +1,68 @@
+import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { waitFor } from '@klynge/testing';
+import { startResearch } from '../test-support/harness';
+
+const RECORD = `mutation($input: RecordResearchNoteInput!) { recordResearchNote(input: $input) { id title body recordedAt cluster { id } } }`;
+const owner = testCallers.caseworker('forskningsradet');
+
+/** Against the real PostgreSQL and Kafka: the example entity, its event, its read model and its rules. */
+describe('notes about clusters in the research subgraph', () => {
+  let harness: ServiceUnderTest;
+  let clusterId: string;
+
+  beforeAll(async () => {
+    harness = await startResearch('research_notes');
+    // The clusters subgraph's event, as it publishes it, fills the read model of known clusters.
+    clusterId = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('records a note about a known cluster, publishes its event, and shows it on the cluster', async () => {
+    const events = await harness.readTopic('research.note.v1');
+    const recorded = await harness.query<{ recordResearchNote: { id: string; title: string; cluster: { id: string } } }>(
+      RECORD,
+      { input: { clusterId, title: 'A first note', body: 'Written by the generated test.' } },
+      owner,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const note = recorded.data!.recordResearchNote;
+    expect(note).toMatchObject({ title: 'A first note', cluster: { id: clusterId } });
+    await waitFor('the event on the topic', () => eventTypes(events, note.id).length === 1);
+    expect(eventTypes(events, note.id)).toEqual(['no.klynge.research.ResearchNoteRecorded.v1']);
+
+    const onCluster = await harness.query<{ _entities: { researchNotes: { title: string }[] }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { researchNotes { title } } } }`,
+      // A key that is not a UUID names nothing: an empty list, not an error from the database.
+      {
+        r: [
+          { __typename: 'Cluster', id: clusterId },
+          { __typename: 'Cluster', id: 'not-a-uuid' },
+        ],
+      },
+    );
+    expect(onCluster.errors).toBeUndefined();
+    expect(onCluster.data!._entities).toEqual([{ researchNotes: [{ title: 'A first note' }] }, { researchNotes: [] }]);
+    const page = await harness.query<{ researchNotes: { totalCount: number } }>(`{ researchNotes(first: 5) { totalCount } }`);
+    expect(page.data!.researchNotes.totalCount).toBe(1);
+  });
+
+  it('refuses another agency, another cluster, an unknown cluster and an empty title, writing nothing', async () => {
+    const count = async () => (await harness.db.query<{ count: number }>('SELECT count(*)::int AS count FROM notes'))[0]!.count;
+    const before = await count();
+    const attempt = (input: Record<string, unknown>, caller = owner) =>
+      harness.query(RECORD, { input: { clusterId, title: 'Refused', ...input } }, caller);
+    const code = async (answer: Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>) => (await answer).errors?.[0]?.extensions;
+    expect(await code(attempt({}, testCallers.caseworker('not-forskningsradet')))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await code(attempt({}, testCallers.managerOf('00000000-0000-4000-8000-000000000000')))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await code(attempt({ clusterId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'clusterId',
+    });
+    expect(await code(attempt({ title: '   ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(await code(harness.query(RECORD, { input: { clusterId, title: 'Anonymous' } }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await count()).toBe(before);
+  });
+});
