@@ -4,6 +4,8 @@ import {
   ClusterRegistered,
   type ClusterSnapshotData,
   ClusterUpdated,
+  MembershipEnded,
+  MembershipStarted,
   OrganizationRegistered,
 } from '@klynge/contracts';
 import { BadUserInputError, eventConsumer, type EventHandlerContext, isUuid } from '@klynge/platform';
@@ -53,24 +55,74 @@ export class DirectoryLevelsEnd1795550000001 implements MigrationInterface {
 }
 
 /**
- * An organisation's size class (SME or large, from its head count) as the clusters service knows
- * it: a subgraph that counts SMEs reads it here.
+ * An organisation's size class (SME or large, from its head count) and municipality as the
+ * clusters service knows them: a subgraph that counts SMEs, or places what an organisation does
+ * where it is, reads them here.
  */
-export class DirectoryOrganizationSize1795550000002 implements MigrationInterface {
+export class DirectoryOrganizationDetails1795550000002 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE organization_directory ADD COLUMN size_class text');
+    await queryRunner.query('ALTER TABLE organization_directory ADD COLUMN size_class text, ADD COLUMN municipality_code text');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE organization_directory DROP COLUMN size_class');
+    await queryRunner.query('ALTER TABLE organization_directory DROP COLUMN size_class, DROP COLUMN municipality_code');
   }
 }
+
+/**
+ * Who is a member of which cluster, from the clusters service's membership events: for a
+ * subgraph that answers for a cluster's members (their projects, their support). A service that
+ * needs it adds `membershipMigrations` and runs `membershipDirectory`.
+ */
+export class CreateMembershipDirectory1795550000003 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE membership_directory (
+        membership_id uuid PRIMARY KEY,
+        cluster_id    uuid NOT NULL,
+        org_number    text NOT NULL,
+        joined_on     date NOT NULL,
+        left_on       date
+      )`);
+    await queryRunner.query('CREATE INDEX membership_directory_by_cluster ON membership_directory (cluster_id)');
+    await queryRunner.query('CREATE INDEX membership_directory_by_org ON membership_directory (org_number)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE membership_directory');
+  }
+}
+
+export const membershipMigrations = [CreateMembershipDirectory1795550000003] as const;
+
+/** SQL: a row of `membership_directory` (aliased `alias`) that is a membership today in Norway. */
+export const currentMembership = (alias: string) =>
+  `(${alias}.joined_on <= (now() AT TIME ZONE 'Europe/Oslo')::date AND (${alias}.left_on IS NULL OR ${alias}.left_on > (now() AT TIME ZONE 'Europe/Oslo')::date))`;
+
+export const membershipDirectory = eventConsumer('membership-directory')
+  .on(MembershipStarted, async (event, { manager }) => {
+    const { membershipId, clusterId, orgNumber, joinedOn } = event.data;
+    await manager.query(
+      `INSERT INTO membership_directory (membership_id, cluster_id, org_number, joined_on) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (membership_id) DO UPDATE SET cluster_id = EXCLUDED.cluster_id, org_number = EXCLUDED.org_number, joined_on = EXCLUDED.joined_on`,
+      [membershipId, clusterId, orgNumber, joinedOn],
+    );
+  })
+  .on(MembershipEnded, async (event, { manager }) => {
+    const { membershipId, clusterId, orgNumber, leftOn } = event.data;
+    // An end that arrives before its start (another partition's order) keeps the membership, ended.
+    await manager.query(
+      `INSERT INTO membership_directory (membership_id, cluster_id, org_number, joined_on, left_on) VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (membership_id) DO UPDATE SET left_on = EXCLUDED.left_on`,
+      [membershipId, clusterId, orgNumber, leftOn],
+    );
+  });
 
 /** Every migration of the directories, for a service's own list. */
 export const directoryMigrations = [
   CreateDirectories1795550000000,
   DirectoryLevelsEnd1795550000001,
-  DirectoryOrganizationSize1795550000002,
+  DirectoryOrganizationDetails1795550000002,
 ] as const;
 
 /**
@@ -98,11 +150,12 @@ export const clusterDirectory = eventConsumer('cluster-directory')
 export const organizationDirectory = eventConsumer('organization-directory').on(OrganizationRegistered, async (event, { manager }) => {
   const { orgNumber, name, kind, municipalityCode, sizeClass } = event.data;
   await manager.query(
-    `INSERT INTO organization_directory (org_number, name, kind, county_code, size_class) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO organization_directory (org_number, name, kind, county_code, municipality_code, size_class) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (org_number) DO UPDATE
-       SET name = EXCLUDED.name, kind = EXCLUDED.kind, county_code = EXCLUDED.county_code, size_class = EXCLUDED.size_class`,
+       SET name = EXCLUDED.name, kind = EXCLUDED.kind, county_code = EXCLUDED.county_code,
+           municipality_code = EXCLUDED.municipality_code, size_class = EXCLUDED.size_class`,
     // The county is the first two digits of the municipality number.
-    [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null, sizeClass],
+    [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null, municipalityCode, sizeClass],
   );
 });
 

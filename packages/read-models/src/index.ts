@@ -5,7 +5,11 @@ export {
   CURRENT_DIRECTORY_LEVEL,
   directoryMigrations,
   DirectoryLevelsEnd1795550000001,
-  DirectoryOrganizationSize1795550000002,
+  CreateMembershipDirectory1795550000003,
+  currentMembership,
+  DirectoryOrganizationDetails1795550000002,
+  membershipDirectory,
+  membershipMigrations,
   organizationDirectory,
   requireKnownClusters,
 } from './directories';

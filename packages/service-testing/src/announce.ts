@@ -3,6 +3,8 @@ import {
   type ClusterLevel,
   ClusterLevelEnded,
   ClusterRegistered,
+  MembershipEnded,
+  MembershipStarted,
   OrganizationRegistered,
   type OrganizationRegisteredData,
   sizeClassOf,
@@ -87,5 +89,36 @@ export async function announceOrganization(
     `${organization.name} in the read model`,
     'SELECT 1 FROM organization_directory WHERE org_number = $1',
     organization.orgNumber,
+  );
+}
+
+/** An organisation joining a cluster, as the clusters subgraph would announce it; answers the membership's id. */
+export async function announceMembership(
+  harness: ServiceUnderTest,
+  membership: { clusterId: string; orgNumber: string; joinedOn?: string },
+): Promise<string> {
+  const membershipId = randomUUID();
+  await harness.publishEvent(MembershipStarted, membershipId, {
+    membershipId,
+    clusterId: membership.clusterId,
+    orgNumber: membership.orgNumber,
+    role: 'MEMBER',
+    joinedOn: membership.joinedOn ?? '2015-01-01',
+  });
+  await until(harness, 'the membership in the read model', 'SELECT 1 FROM membership_directory WHERE membership_id = $1', membershipId);
+  return membershipId;
+}
+
+/** A membership ended, as the clusters subgraph would announce it. */
+export async function announceMembershipEnded(
+  harness: ServiceUnderTest,
+  membership: { membershipId: string; clusterId: string; orgNumber: string; leftOn: string },
+): Promise<void> {
+  await harness.publishEvent(MembershipEnded, membership.membershipId, membership);
+  await until(
+    harness,
+    'the end of the membership in the read model',
+    'SELECT 1 FROM membership_directory WHERE membership_id = $1 AND left_on IS NOT NULL',
+    membership.membershipId,
   );
 }

@@ -1,3 +1,3 @@
 export { eventTypes, type GraphQLResult, type ServiceUnderTest, startServiceUnderTest, testCallers } from './service-under-test';
-export { announceCluster, announceLevelEnded, announceOrganization } from './announce';
+export { announceCluster, announceLevelEnded, announceMembership, announceMembershipEnded, announceOrganization } from './announce';
 export { describeSubgraphContract } from './subgraph-contract';

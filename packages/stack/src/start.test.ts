@@ -227,7 +227,10 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
     );
     expect(sample.errors).toBeUndefined();
     expect(sample.data!.clusters.edges.map(({ node }) => node.name)).toContain('NCE Aquaculture');
-    const facts = await readDemoFacts((query, variables) => gq(running!.url, query, variables));
+    // On a failure, what the processes logged says why (their errors are masked in the answers).
+    const facts = await readDemoFacts((query, variables) => gq(running!.url, query, variables)).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\n--- the stack's output, last 8 KB:\n${running!.output().slice(-8_000)}`);
+    });
     expect(facts).toEqual(expectedDemoFacts(facts));
     const processes = descendants(running.child.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
     // Each subgraph serving in a process of its own (its seed command has come and gone), and the gateway.

@@ -47,4 +47,5 @@ export {
   type SubgraphSchemaOptions,
 } from './subgraph-schema';
 export { DATE_PRECISIONS, type DatePrecision, DatePrecisionEnum, preciseDateInput } from './date-precision';
+export { AgencySupportYearType } from './agency-support';
 export { MoneyType, nok } from './money';

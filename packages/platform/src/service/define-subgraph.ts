@@ -7,8 +7,9 @@ import type { RequestContext } from '../graphql';
 import { createLogger, type Logger } from '../logging';
 import { createService, type Service, type ServiceDefinition } from './create-service';
 import { runSeed, type SubgraphSeed } from './run-seed';
+import { type SubgraphCommand, withServiceDatabase } from './service-command';
 
-export type { SubgraphSeed };
+export type { SubgraphCommand, SubgraphSeed };
 import { exitOnConfigError, runService } from './run-service';
 import { subgraphSdl } from './subgraph-sdl';
 
@@ -20,6 +21,8 @@ export type SubgraphDefinition<TContext extends RequestContext = RequestContext>
   /** Its name in schemas/subgraphs.json, which gives its port, database and owner. */
   readonly name: string;
   readonly seed?: SubgraphSeed;
+  /** Commands of its own beside start, sdl and seed (`node dist/index.js <name> ...`), e.g. an import. */
+  readonly commands?: Readonly<Record<string, SubgraphCommand>>;
 };
 
 /** What a process that runs a subgraph hands it: its broker, and for tests, who is asking. */
@@ -62,7 +65,7 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
   const entry = registeredSubgraph(definition.name);
   const config = subgraphConfig({ service: definition.name, port: entry.port });
   const sdlFile = path.join(graphqlSchemaDir, `${definition.name}.graphql`);
-  const { seed, ...service } = definition;
+  const { seed, commands, ...service } = definition;
 
   const create = (values: SubgraphConfig, runtime: SubgraphRuntime<TContext>) =>
     createService<TContext>({ ...service, config: values, ...runtime });
@@ -98,9 +101,23 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
           return;
         }
         return runSeed({ service: definition.name, entities: definition.entities ?? [], migrations: definition.migrations ?? [], seed });
-      default:
-        process.stderr.write(`Unknown command ${command}: start, sdl or seed\n`);
-        process.exitCode = 2;
+      default: {
+        const own = commands && Object.hasOwn(commands, command) ? commands[command] : undefined;
+        if (!own) {
+          process.stderr.write(
+            `Unknown command ${command}: start, sdl, seed${Object.keys(commands ?? {})
+              .map((name) => `, ${name}`)
+              .join('')}\n`,
+          );
+          process.exitCode = 2;
+          return;
+        }
+        const code = await withServiceDatabase(
+          { service: definition.name, role: command, entities: definition.entities ?? [], migrations: definition.migrations ?? [] },
+          (context) => own.run(argv.slice(1), context),
+        );
+        process.exitCode = code ?? 0;
+      }
     }
   }
 

@@ -1,10 +1,8 @@
 import { waitFor } from '@klynge/async';
 import type { DataSource, MigrationInterface } from 'typeorm';
-import { defineConfig, env, LOG_LEVELS, subgraphVariables } from '../config';
-import { createDataSource, runMigrations } from '../database';
-import { EventSchemas, TopicNames } from '../events';
-import { createLogger } from '../logging';
-import { Outbox, UnitOfWork } from '../outbox';
+import { env } from '../config';
+import type { UnitOfWork } from '../outbox';
+import { withServiceDatabase } from './service-command';
 
 /** The demo data a subgraph loads: only facts from the domain notes (see each seed-data.ts). */
 export interface SubgraphSeed {
@@ -26,49 +24,28 @@ export async function runSeed(options: {
   readonly migrations: readonly (new () => MigrationInterface)[];
   readonly seed: SubgraphSeed;
 }): Promise<void> {
-  const variables = subgraphVariables(options.service, 0);
-  const config = defineConfig({
-    DATABASE_URL: variables.DATABASE_URL,
-    KAFKA_TOPIC_PREFIX: variables.KAFKA_TOPIC_PREFIX,
-    LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
+  const more = {
     SEED_WAIT_MS: env.integer({
       description:
         "how long to wait for other subgraphs' events the demo data builds on (their services must be running); 0 skips it for now",
       default: 0,
       min: 0,
     }),
-  }).load();
-  const logger = createLogger({ service: `${options.service}-seed`, level: config.LOG_LEVEL });
-  const dataSource = createDataSource({
-    url: config.DATABASE_URL,
-    applicationName: `${options.service}-seed`,
-    entities: options.entities ?? [],
-    migrations: options.migrations,
-    logger,
-  });
-  await dataSource.initialize();
-  try {
-    await runMigrations(dataSource);
-    const outbox = new Outbox({
-      source: `/klynge/${options.service}`,
-      schemas: new EventSchemas(),
-      topics: new TopicNames(config.KAFKA_TOPIC_PREFIX),
-    });
+  };
+  await withServiceDatabase({ ...options, role: 'seed', more }, async ({ dataSource, unitOfWork, logger, settings }) => {
     const seed = options.seed;
     const ready = seed.ready ? () => seed.ready!(dataSource) : undefined;
     if (ready && !(await ready())) {
-      if (config.SEED_WAIT_MS === 0) {
+      if (settings.SEED_WAIT_MS === 0) {
         // The seed is idempotent: what it can load now it loads, the rest on a later run.
         logger.warn(
           'Part of the demo data builds on what has not arrived from the other subgraphs yet; run the seed again once they have run',
         );
       } else {
-        await waitFor(`what the ${options.service} demo data builds on to arrive`, ready, { timeoutMs: config.SEED_WAIT_MS });
+        await waitFor(`what the ${options.service} demo data builds on to arrive`, ready, { timeoutMs: settings.SEED_WAIT_MS });
       }
     }
-    const added = await options.seed.run(dataSource, new UnitOfWork(dataSource, outbox));
+    const added = await seed.run(dataSource, unitOfWork);
     logger.info({ added }, added.length ? `Seeded ${added.length} records` : 'The demo data was already there');
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
