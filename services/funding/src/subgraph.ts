@@ -7,7 +7,14 @@ import {
   GrantReported,
 } from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
-import { clusterDirectory, directoryMigrations, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
+import {
+  clusterDirectory,
+  directoryMigrations,
+  membershipDirectory,
+  membershipMigrations,
+  organizationDirectory,
+  stubReferenceResolvers,
+} from '@klynge/read-models';
 import { ApplicationQueries } from './applications/application.queries';
 import { ApplicationResolver } from './applications/application.resolver';
 import { ApplicationService } from './applications/application.service';
@@ -28,7 +35,13 @@ import { FundingStatisticsResolver } from './statistics/funding-statistics.resol
 /** The funding subgraph: agencies, programmes, budgets, calls, applications, grants and payments. */
 export const subgraph = defineSubgraph({
   name: 'funding',
-  migrations: [...directoryMigrations, CreateFunding1795600000000, ReportedGrants1795600000001, ProgrammeUnknowns1795600000002],
+  migrations: [
+    ...directoryMigrations,
+    ...membershipMigrations,
+    CreateFunding1795600000000,
+    ReportedGrants1795600000001,
+    ProgrammeUnknowns1795600000002,
+  ],
   publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, GrantReported, DisbursementPaid],
   schema: ({ dataSource, unitOfWork }) => {
     const programmes = new ProgrammeQueries(dataSource);
@@ -57,6 +70,7 @@ export const subgraph = defineSubgraph({
       },
     };
   },
-  consumers: () => [clusterDirectory, organizationDirectory],
+  // Clusters, organisations and memberships, from the clusters subgraph's events.
+  consumers: () => [clusterDirectory, organizationDirectory, membershipDirectory],
   seed: { run: seedFunding, ready: fundingSeedReady },
 });

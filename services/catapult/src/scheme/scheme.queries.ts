@@ -1,5 +1,15 @@
 import { COUNTIES } from '@klynge/contracts';
-import { alignByKey, containsPattern, type DatePrecision, groupByKey, isUuid, nok, type RequestContext } from '@klynge/platform';
+import {
+  type AgencySupportYearType,
+  alignByKey,
+  containsPattern,
+  type DatePrecision,
+  groupByKey,
+  isUuid,
+  nok,
+  type RequestContext,
+} from '@klynge/platform';
+import { registeredSubgraph } from '@klynge/schemas';
 import type { DataSource } from 'typeorm';
 import type { StoredOrganization, StoredPlace } from './scheme.inputs';
 import type {
@@ -14,6 +24,9 @@ import type {
   AllocationRecipient,
   AmountBound,
 } from './scheme.types';
+
+/** The agency whose money the scheme is. */
+const SCHEME_AGENCY = registeredSubgraph('catapult').owner;
 
 const CENTRE_COLUMNS = `id, name, also_known_as, theme, to_char(designated_on, 'YYYY-MM-DD') AS designated_on, designated_precision,
   to_char(closed_on, 'YYYY-MM-DD') AS closed_on, closed_precision,
@@ -135,6 +148,27 @@ export class SchemeQueries {
           (node) => node.hostClusterId!,
         ),
       )
+      .load(clusterId);
+  }
+
+  /**
+   * What a cluster received through Norsk katapult, per year: the amounts granted to the nodes it
+   * hosts, in the year they were selected. Money to the scheme or to centres is not the cluster's,
+   * and a node's share of a total the sources give only as a total is not known.
+   */
+  supportOfCluster(context: RequestContext, clusterId: string): Promise<AgencySupportYearType[]> {
+    return context.loaders
+      .get<string, AgencySupportYearType[]>('catapult.supportOfCluster', async (clusterIds) => {
+        const rows = await this.dataSource.query<{ cluster_id: string; year: number; amount: string }[]>(
+          `SELECT host_cluster_id AS cluster_id, extract(year FROM selected_on)::int AS year, sum(amount_granted)::text AS amount
+           FROM catapult_nodes WHERE host_cluster_id = ANY($1::uuid[]) AND amount_granted IS NOT NULL
+           GROUP BY host_cluster_id, year ORDER BY year`,
+          [clusterIds.filter(isUuid)],
+        );
+        return groupByKey(clusterIds, rows, (row) => row.cluster_id).map((years) =>
+          years.map((row) => ({ agencyCode: SCHEME_AGENCY, year: row.year, amount: nok(row.amount) })),
+        );
+      })
       .load(clusterId);
   }
 

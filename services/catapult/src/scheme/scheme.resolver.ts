@@ -1,4 +1,4 @@
-import type { RequestContext } from '@klynge/platform';
+import { AgencySupportYearType, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireSchemeWriter } from '../auth';
 import { ClusterReference } from '../references';
@@ -149,5 +149,13 @@ export class ClusterCatapultResolver {
   @FieldResolver(() => [NodeType], { nullable: true, description: 'The regional catapult nodes it hosts.' })
   catapultNodes(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<NodeRecord[]> {
     return this.queries.nodesOfCluster(context, cluster.id);
+  }
+
+  @FieldResolver(() => [AgencySupportYearType], {
+    nullable: true,
+    description: 'Granted by Siva to the catapult nodes it hosts, per year selected, oldest first (where a node’s own amount is known).',
+  })
+  catapultSupportByYear(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<AgencySupportYearType[]> {
+    return this.queries.supportOfCluster(context, cluster.id);
   }
 }

@@ -202,13 +202,18 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
       _entities: unknown[];
     }>(
       `query($id: ID!, $r: [_Any!]!) { catapultCentre(id: $id) { nodes { name } } catapultNodes(filter: { countyCode: "56" }) { name }
-        _entities(representations: $r) { ... on Cluster { catapultNodes { name } } } }`,
+        _entities(representations: $r) { ... on Cluster { catapultNodes { name } catapultSupportByYear { agencyCode year amount { amount } } } } }`,
       { id: manufacturing, r: [{ __typename: 'Cluster', id: ikuben }] },
     );
     expect(related.data).toEqual({
       catapultCentre: { nodes: [{ name: 'NCE iKuben' }] },
       catapultNodes: [{ name: 'Cod Cluster' }],
-      _entities: [{ catapultNodes: [{ name: 'NCE iKuben' }] }],
+      _entities: [
+        {
+          catapultNodes: [{ name: 'NCE iKuben' }],
+          catapultSupportByYear: [{ agencyCode: 'siva', year: 2022, amount: { amount: '5000000' } }],
+        },
+      ],
     });
   });
 

@@ -1,4 +1,5 @@
 import {
+  type AgencySupportYearType,
   alignByKey,
   type ConnectionPage,
   decodeCursor,
@@ -9,6 +10,7 @@ import {
   type RequestContext,
   toPage,
 } from '@klynge/platform';
+import { currentMembership } from '@klynge/read-models';
 import type { DataSource } from 'typeorm';
 import { SqlConditions } from '../sql-conditions';
 import type { DisbursementType, FundingYearType, GrantFilter, GrantType } from './grant.types';
@@ -172,6 +174,34 @@ export class GrantQueries {
         );
         return groupByKey(ids, rows, (row) => row.cluster_id).map((years) =>
           years.map((row) => ({ year: row.year, granted: nok(row.granted), paid: nok(row.paid) })),
+        );
+      })
+      .load(clusterId);
+  }
+
+  /**
+   * What a cluster and its current members were granted, per agency and budget year, batched per
+   * request. A grant to several of them (a consortium) counts once, whole: how it is split among
+   * its recipients is not known.
+   */
+  supportByYear(context: RequestContext, clusterId: string): Promise<AgencySupportYearType[]> {
+    return context.loaders
+      .get<string, AgencySupportYearType[]>('grants.supportByYear', async (ids) => {
+        const rows: { cluster_id: string; agency_code: string; year: number; amount: string }[] = await this.dataSource.query(
+          `WITH supported AS (
+             SELECT DISTINCT c.cluster_id, g.id, g.amount_nok, g.budget_year, p.agency_code
+             FROM unnest($1::uuid[]) AS c(cluster_id)
+             JOIN grant_recipients r ON r.cluster_id = c.cluster_id
+               OR r.org_number IN (SELECT m.org_number FROM membership_directory m WHERE m.cluster_id = c.cluster_id AND ${currentMembership('m')})
+             JOIN grants g ON g.id = r.grant_id AND g.status <> 'CANCELLED'
+             JOIN funding_programmes p ON p.code = g.programme_code
+           )
+           SELECT cluster_id, agency_code, budget_year AS year, sum(amount_nok)::text AS amount
+           FROM supported GROUP BY cluster_id, agency_code, budget_year ORDER BY budget_year, agency_code`,
+          [ids.filter(isUuid)],
+        );
+        return groupByKey(ids, rows, (row) => row.cluster_id).map((years) =>
+          years.map((row) => ({ agencyCode: row.agency_code, year: row.year, amount: nok(row.amount) })),
         );
       })
       .load(clusterId);

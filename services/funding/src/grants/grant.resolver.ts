@@ -1,4 +1,4 @@
-import { type ConnectionPage, MoneyType, nok, type RequestContext } from '@klynge/platform';
+import { AgencySupportYearType, type ConnectionPage, MoneyType, nok, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationQueries, ApplicationRecord } from '../applications/application.queries';
 import { ApplicantType, ApplicationType } from '../applications/application.types';
@@ -146,6 +146,15 @@ export class ClusterFundingResolver {
   @FieldResolver(() => [FundingYearType], { nullable: true, description: 'Granted and paid per year, oldest first.' })
   fundingByYear(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<FundingYearType[]> {
     return this.grantQueries.fundingByYear(context, cluster.id);
+  }
+
+  @FieldResolver(() => [AgencySupportYearType], {
+    nullable: true,
+    description:
+      "Granted to it and to its current members through the agencies' programmes, per agency and budget year, oldest first; a grant to several of them counts once.",
+  })
+  fundingSupportByYear(@Root() cluster: ClusterReference, @Ctx() context: RequestContext): Promise<AgencySupportYearType[]> {
+    return this.grantQueries.supportByYear(context, cluster.id);
   }
 }
 
