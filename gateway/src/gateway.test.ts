@@ -280,6 +280,56 @@ describe('the gateway over the three subgraphs', () => {
     expect(recovered.clusters.edges[0]!.node.hostedProgrammes).toEqual([{ name: 'The Conversion Engine (Omstillingsmotoren)' }]);
   });
 
+  it("shows a cluster's research projects next to its grants, and every agency's support to it per year in one shape", async () => {
+    const research = graph.subgraphs.get('research')!;
+    // Forskningsrådet loads its projects as Prosjektbanken exports them (synthetic rows).
+    const imported = await gq<{ importResearchProjects: { granted: number } }>(
+      `mutation($csv: String!) { importResearchProjects(input: { csv: $csv }) { granted } }`,
+      {
+        csv: [
+          'prosjektnummer,prosjekttittel,soknadstype,prosjektfase,prosjektstart,prosjektslutt,organisasjonsnummer,tildelt_belop,tildelt_2017,tildelt_2018',
+          '399001,Member research (generated),Innovasjonsprosjekt i næringslivet,Avsluttet,2017,2018,123456785,3000000,1000000,2000000',
+        ].join('\n'),
+      },
+      testCallers.caseworker('forskningsradet'),
+    );
+    expect(ok(imported).importResearchProjects.granted).toBe(1);
+    // The member joined through the clusters subgraph; research knows it from the membership event.
+    await waitFor(
+      'the membership in research',
+      async () => (await research.db.query("SELECT 1 FROM membership_directory WHERE org_number = '123456785'")).length === 1,
+    );
+    const body = await gq<{ cluster: Record<string, unknown> }>(
+      `query($id: ID!) { cluster(id: $id) {
+        grants { amountAwarded { amount } budgetYear }
+        researchProjects { projectNumber owner { orgNumber name } allocations { year amount { amount } } total { amount } }
+        fundingSupportByYear { agencyCode year amount { amount } }
+        researchSupportByYear { agencyCode year amount { amount } } } }`,
+      { id: clusterId },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.cluster).toEqual({
+      grants: [{ amountAwarded: { amount: '8000000' }, budgetYear: 2017 }],
+      researchProjects: [
+        {
+          projectNumber: '399001',
+          // The owner's name comes from the clusters subgraph, the project from research.
+          owner: { orgNumber: '123456785', name: 'Member AS (synthetic)' },
+          allocations: [
+            { year: 2017, amount: { amount: '1000000' } },
+            { year: 2018, amount: { amount: '2000000' } },
+          ],
+          total: { amount: '3000000' },
+        },
+      ],
+      fundingSupportByYear: [{ agencyCode: 'innovasjon-norge', year: 2017, amount: { amount: '8000000' } }],
+      researchSupportByYear: [
+        { agencyCode: 'forskningsradet', year: 2017, amount: { amount: '1000000' } },
+        { agencyCode: 'forskningsradet', year: 2018, amount: { amount: '2000000' } },
+      ],
+    });
+  });
+
   it('carries a cluster from application to grant to its new level, and a company into the programme the grant opened', async () => {
     const rooms = ok(
       await gq<{ registerCluster: { id: string } }>(

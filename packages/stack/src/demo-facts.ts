@@ -137,6 +137,14 @@ export const DEMO_FACTS = {
     'Stiftelsen Jæren Teknologisenter',
   ],
   /** Money to the scheme per year: 50 million (2017); 125 + 55 million (2018); over 47 million to the nodes (2022). */
+  /** Forskningsrådet's FORREGION 2020 call: opened, deadline, decision by, and the window for projects to start. */
+  forregion2020: {
+    opensOn: '2020-10-07',
+    deadline: '2020-11-18',
+    decisionBy: '2020-12-20',
+    earliestStart: '2021-01-01',
+    latestStart: '2021-04-01',
+  },
   catapultAllocations: [
     { year: 2017, total: { amount: '50000000' }, totalIsLowerBound: false },
     { year: 2018, total: { amount: '180000000' }, totalIsLowerBound: false },
@@ -205,7 +213,7 @@ export async function readDemoFacts(query: Query) {
     ),
   );
   const nameOf = new Map(clusters.edges.map(({ node }) => [node.id, node.name]));
-  const catapult = ok(
+  const partners = ok(
     await query<{
       catapultCentres: {
         name: string;
@@ -216,10 +224,14 @@ export async function readDemoFacts(query: Query) {
       }[];
       catapultNodes: { name: string; selectedOn: string; selectedOnPrecision: string; amountGranted: unknown }[];
       catapultAllocationsByYear: unknown[];
+      researchCalls: { title: string }[];
+      researchProjects: { totalCount: number };
     }>(
       `{ catapultCentres { name designatedOn designatedOnPrecision locations { countyCode } clusters { id } }
          catapultNodes { name selectedOn selectedOnPrecision amountGranted { amount } }
-         catapultAllocationsByYear { year total { amount } totalIsLowerBound } }`,
+         catapultAllocationsByYear { year total { amount } totalIsLowerBound }
+         researchCalls { title opensOn deadline decisionBy earliestStart latestStart }
+         researchProjects { totalCount } }`,
     ),
   );
   return {
@@ -240,15 +252,18 @@ export async function readDemoFacts(query: Query) {
     raufossFromTheConversionEngine: cluster?.fundingTotal.amount,
     conversionEngine: engine,
     raufossCatapultCentres: cluster?.catapultCentres,
-    catapultCentres: catapult.catapultCentres.map((centre) => ({
+    catapultCentres: partners.catapultCentres.map((centre) => ({
       name: centre.name,
       designatedOn: centre.designatedOn,
       designatedOnPrecision: centre.designatedOnPrecision,
       counties: [...new Set(centre.locations.map((place) => place.countyCode))],
       clusters: centre.clusters.map((behind) => nameOf.get(behind.id)),
     })),
-    catapultNodes: catapult.catapultNodes.map((node) => [node.name, node.selectedOn, node.selectedOnPrecision, node.amountGranted]).sort(),
-    catapultAllocations: catapult.catapultAllocationsByYear,
+    catapultNodes: partners.catapultNodes.map((node) => [node.name, node.selectedOn, node.selectedOnPrecision, node.amountGranted]).sort(),
+    catapultAllocations: partners.catapultAllocationsByYear,
+    forregion2020: partners.researchCalls.find((call) => call.title === 'FORREGION 2020'),
+    // No invented research project: projects come only from an import.
+    researchProjects: partners.researchProjects.totalCount,
   };
 }
 
@@ -307,6 +322,8 @@ export function expectedDemoFacts(found: { raufossId: string | undefined; report
     catapultCentres: DEMO_FACTS.catapultCentres.map((centre) => ({ ...centre, designatedOnPrecision: 'MONTH' })),
     catapultNodes: DEMO_FACTS.catapultNodes.map((name) => [name, '2022-01-01', 'YEAR', null]),
     catapultAllocations: DEMO_FACTS.catapultAllocations,
+    forregion2020: { title: 'FORREGION 2020', ...DEMO_FACTS.forregion2020 },
+    researchProjects: 0,
   };
 }
 

@@ -1,5 +1,9 @@
-import { clusterReference } from '@klynge/read-models';
+import { clusterReference, organizationReference } from '@klynge/read-models';
 
-/** The clusters subgraph's Cluster, seen from this subgraph: it adds the notes about it. */
+/** The clusters subgraph's Cluster: this subgraph adds its members' research projects. */
 export const ClusterReference = clusterReference();
 export type ClusterReference = InstanceType<typeof ClusterReference>;
+
+/** The clusters subgraph's Organization: this subgraph adds the projects it owns or takes part in. */
+export const OrganizationReference = organizationReference();
+export type OrganizationReference = InstanceType<typeof OrganizationReference>;

@@ -1,13 +1,35 @@
 import { defineEventStream } from '@klynge/platform';
 
-/** The research subgraph's streams; each event's JSON Schema is in schemas/events/<topic>/. */
-export const noteStream = defineEventStream({ domain: 'research', aggregate: 'note', version: 1 });
+/** The research subgraph's stream; each event's JSON Schema is in schemas/events/research.project.v1/. */
+export const projectStream = defineEventStream({ domain: 'research', aggregate: 'project', version: 1 });
 
-export interface ResearchNoteRecordedData {
-  readonly noteId: string;
-  readonly clusterId: string;
+export type ResearchPhase = 'GRANTED' | 'RUNNING' | 'COMPLETED';
+
+/**
+ * A project as other services may know it. Never the project manager: that is personal data,
+ * shown only to Forskningsrådet's own roles.
+ */
+export interface ResearchProjectSnapshot {
+  readonly projectId: string;
+  /** Six digits, sometimes with a suffix: "184951/I30". */
+  readonly projectNumber: string;
   readonly title: string;
-  readonly recordedAt: string;
+  readonly applicationType: string;
+  readonly activityCode: string | null;
+  readonly ownerOrgNumber: string;
+  readonly partners: readonly { readonly orgNumber: string; readonly role: string }[];
+  readonly startYear: number;
+  readonly endYear: number;
+  readonly phase: ResearchPhase;
+  /** Whole NOK per year; `year` null for an amount the source does not split by year. */
+  readonly allocations: readonly { readonly year: number | null; readonly amount: string }[];
+  readonly total: string;
 }
 
-export const ResearchNoteRecorded = noteStream.event<ResearchNoteRecordedData>('ResearchNoteRecorded');
+export const ProjectGranted = projectStream.event<ResearchProjectSnapshot>('ProjectGranted');
+export const ProjectUpdated = projectStream.event<ResearchProjectSnapshot>('ProjectUpdated');
+export const ProjectCompleted = projectStream.event<{
+  readonly projectId: string;
+  readonly projectNumber: string;
+  readonly endYear: number;
+}>('ProjectCompleted');

@@ -2,5 +2,10 @@ import { describeSubgraphContract } from '@klynge/service-testing';
 import { subgraph } from './subgraph';
 
 describeSubgraphContract(subgraph, {
-  keys: { ResearchNote: 'fields: "id"', Cluster: 'fields: "id"' },
+  keys: {
+    ResearchProject: 'fields: "id"',
+    ResearchFundingActivity: 'fields: "code"',
+    Cluster: 'fields: "id"',
+    Organization: 'fields: "orgNumber"',
+  },
 });

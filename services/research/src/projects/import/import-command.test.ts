@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eventTypes, type ServiceUnderTest } from '@klynge/service-testing';
+import { waitFor } from '@klynge/testing';
+import { csv, projectRow, startResearch } from '../../test-support/harness';
+
+/** The service's own process (src/index.ts, as `npm run import` runs dist/index.js), with its output and exit code. */
+function runImport(harness: ServiceUnderTest, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@klynge/jest-config/register', path.join(__dirname, '..', '..', 'index.ts'), 'import', ...args],
+      {
+        env: { ...process.env, DATABASE_URL: harness.db.url, KAFKA_TOPIC_PREFIX: harness.topicPrefix, LOG_LEVEL: 'fatal' },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run import (the research service command)', () => {
+  let harness: ServiceUnderTest;
+  let dir: string;
+
+  beforeAll(async () => {
+    harness = await startResearch('research_import_command');
+    dir = mkdtempSync(path.join(tmpdir(), 'research-import-'));
+  });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await harness?.close();
+  });
+
+  it("loads a file into the service's database, its events going out through the running service", async () => {
+    const events = await harness.readTopic('research.project.v1');
+    const file = path.join(dir, 'projects.csv');
+    writeFileSync(file, csv(projectRow({ number: '310001', owner: '123456785' }), projectRow({ number: '310002', owner: '987654325' })));
+    const run = await runImport(harness, [file]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: `Imported ${file}: 2 new, 0 updated, 0 completed, 0 unchanged\n`,
+      stderr: '',
+    });
+    const ids = await harness.db.query<{ id: string }>('SELECT id FROM research_projects ORDER BY project_number');
+    await waitFor('both events on the topic', () => ids.every(({ id }) => eventTypes(events, id).length === 1));
+  });
+
+  it('reports each problem by line and column, exits 1 and writes nothing; a missing file exits 2', async () => {
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, csv(projectRow({ number: '310003', owner: '123456785' }), projectRow({ number: '31000', owner: '123456789' })));
+    const run = await runImport(harness, [file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file} was not imported (nothing was written): 2 problems`);
+    expect(run.stderr).toContain('line 3, prosjektnummer: prosjektnummer must be six digits');
+    expect(run.stderr).toContain('line 3, organisasjonsnummer: organisasjonsnummer must be a valid organisation number');
+    expect(
+      (await harness.db.query<{ n: number }>("SELECT count(*)::int AS n FROM research_projects WHERE project_number = '310003'"))[0]!.n,
+    ).toBe(0);
+    const missing = await runImport(harness, [path.join(dir, 'nothing-here.csv')]);
+    expect({ code: missing.code, stderr: missing.stderr }).toEqual({
+      code: 2,
+      stderr: `Cannot read ${path.join(dir, 'nothing-here.csv')}: ENOENT\n`,
+    });
+  });
+});
