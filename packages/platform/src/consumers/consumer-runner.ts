@@ -1,7 +1,7 @@
 import type { DeliveredMessage, MessageBroker, Subscription } from '@klynge/broker';
 import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
-import type { EventEnvelope, EventSchemas, TopicNames } from '../events';
+import { type EventContract, type EventEnvelope, type EventSchemas, type TopicNames, UntrustedEventSourceError } from '../events';
 import { type Logger, withLogContext } from '../logging';
 import type { UnitOfWork } from '../outbox';
 import { backoff, pause } from '@klynge/async';
@@ -39,6 +39,12 @@ export interface ConsumerRunnerOptions {
   readonly maxAttempts?: number;
   /** Longest pause between two tries (default 2 s). */
   readonly maxRetryDelayMs?: number;
+  /**
+   * The one source each event type may come from (services: the owner of its domain in the
+   * registry, see ownerSourceOf). An event from any other source is dead-lettered with the reason:
+   * a client the broker lets write to a topic does not thereby speak for the topic's owner.
+   */
+  readonly ownerOf?: (contract: EventContract) => string;
 }
 
 /**
@@ -165,6 +171,10 @@ export class ConsumerRunner {
     }
     const registration = this.options.consumer.handlerFor(envelope.type);
     if (!registration) return { envelope };
+    const owner = this.options.ownerOf?.(registration.contract);
+    if (owner !== undefined && envelope.source !== owner) {
+      return { error: new UntrustedEventSourceError(envelope.type, envelope.source, owner), envelope };
+    }
     try {
       schemas.assertData(registration.contract, envelope.data);
     } catch (error) {

@@ -2,3 +2,4 @@ export { defineEventStream, type EventContract, type EventData, type EventStream
 export { CLOUDEVENTS_CONTENT_TYPE, createEnvelope, type EventEnvelope } from './event-envelope';
 export { EventSchemas, EventValidationError } from './event-schemas';
 export { TopicNames } from './topic-names';
+export { ownerSourceOf, sourceOfService, UntrustedEventSourceError } from './event-sources';

@@ -5,7 +5,7 @@ import { bearerAuthenticator, tokenVerifier } from '../auth';
 import { ConfigError, type SubgraphConfig } from '../config';
 import { ConsumerRunner, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
-import { type EventContract, EventSchemas, TopicNames } from '../events';
+import { type EventContract, EventSchemas, ownerSourceOf, sourceOfService, TopicNames } from '../events';
 import { buildFederatedSchema, type RequestContext, type SubgraphSchemaOptions } from '../graphql';
 import { SubgraphServer, type SubgraphServerOptions } from '../http';
 import { createLogger, type Logger } from '../logging';
@@ -69,7 +69,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
   const broker = typeof definition.broker === 'function' ? brokerFromConfig(definition.broker, config, name, logger) : definition.broker;
   const schemas = definition.eventSchemas ?? new EventSchemas();
   const topics = new TopicNames(config.KAFKA_TOPIC_PREFIX);
-  const outbox = new Outbox({ source: `/klynge/${name}`, schemas, topics });
+  const outbox = new Outbox({ source: sourceOfService(name), schemas, topics });
   const unitOfWork = new UnitOfWork(dataSource, outbox);
   const dependencies: ServiceDependencies = { config, dataSource, unitOfWork, logger };
   const relay = new OutboxRelay({
@@ -81,7 +81,8 @@ export function createService<TContext extends RequestContext>(definition: Servi
     dataSource,
   });
   const runners = (definition.consumers?.(dependencies) ?? []).map(
-    (consumer) => new ConsumerRunner({ service: name, consumer, broker, dataSource, unitOfWork, schemas, topics, logger }),
+    (consumer) =>
+      new ConsumerRunner({ service: name, consumer, broker, dataSource, unitOfWork, schemas, topics, logger, ownerOf: ownerSourceOf }),
   );
   let server: SubgraphServer<TContext> | undefined;
   let stopping: Promise<void> | undefined;

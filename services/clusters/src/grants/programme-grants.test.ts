@@ -88,4 +88,51 @@ describe('a funding grant that gives a cluster programme status', () => {
     ]);
     expect(await harness.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [event.id])).toEqual([{ outcome: 'handled' }]);
   });
+
+  it('takes a grant only from the funding service: one a partner publishes with the same type goes to the dead-letter topic, the level unchanged', async () => {
+    const deadLetters = await harness.readTopic('funding.grant.v1.dlq');
+    const { data } = await harness.query<{ registerCluster: { id: string } }>(
+      REGISTER,
+      {
+        input: registration({
+          name: 'Innovasjon Torskefisk',
+          level: 'ARENA',
+          levelSince: '2015-01-01',
+          levelReason: 'Arena 2015',
+          countyCode: '18',
+        }),
+      },
+      admin,
+    );
+    const clusterId = data!.registerCluster.id;
+    const grantId = randomUUID();
+    // As a partner tried it, with a plain Kafka client: a well-formed GrantAwarded, from Siva's own source.
+    const forged = createEnvelope(GrantAwarded, {
+      source: '/siva/katapult',
+      subject: grantId,
+      data: {
+        grantId,
+        applicationId: randomUUID(),
+        programmeCode: 'NIC',
+        agencyCode: 'innovasjon-norge',
+        recipient: { type: 'CLUSTER', clusterId },
+        amountAwarded: { amount: '5000000', currency: 'NOK' },
+        awardDate: '2018-11-07',
+        plannedStart: '2019-01-01',
+        plannedEnd: '2023-12-31',
+        clusterLevel: 'GCE',
+      },
+    });
+    await publishRaw(grantId, JSON.stringify(forged));
+    await waitFor('the forged grant on the dead-letter topic', () => deadLetters.some((message) => message.key === grantId));
+    const parked = deadLetters.find((message) => message.key === grantId)!;
+    expect(parked.headers['dlq-error']).toBe(
+      'UntrustedEventSourceError: no.klynge.funding.GrantAwarded.v1 is published by /klynge/funding only; this one came from /siva/katapult',
+    );
+    const cluster = await harness.query<{ cluster: { level: string; levelHistory: unknown[] } }>(
+      `query($id: ID!) { cluster(id: $id) { level levelHistory { level } } }`,
+      { id: clusterId },
+    );
+    expect(cluster.data!.cluster).toEqual({ level: 'ARENA', levelHistory: [{ level: 'ARENA' }] });
+  });
 });

@@ -117,6 +117,19 @@ describe('research projects', () => {
       testCallers.caseworker('innovasjon-norge'),
     );
     expect(asOtherAgency.data!.researchProject.projectManager).toBeNull();
+    // Nor around the root fields, through _entities.
+    const id = (await harness.db.query<{ id: string }>("SELECT id FROM research_projects WHERE project_number = '300001'"))[0]!.id;
+    const entity = async (caller?: Parameters<typeof harness.query>[2]) =>
+      (
+        await harness.query<{ _entities: { projectManager: string | null }[] }>(
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { projectManager } } }`,
+          { r: [{ __typename: 'ResearchProject', id }] },
+          caller,
+        )
+      ).data!._entities[0]!.projectManager;
+    expect(await entity(testCallers.caseworker('siva'))).toBeNull();
+    expect(await entity()).toBeNull();
+    expect(await entity(forskningsradet)).toBe('Kari Nordmann (generated)');
     // The place of a project whose row gives none is its owner's, from the organisation directory.
     const placeless = await harness.query<{ researchProject: unknown }>(
       `{ researchProject(projectNumber: "300002") { countyCode municipalityCode } }`,
