@@ -7,7 +7,7 @@ import {
   BrokerUnavailableError,
   type DeliveredMessage,
   MAX_BATCH_SIZE,
-  type MessageBroker,
+  type ReplayableBroker,
   type OutgoingMessage,
   type SubscribeOptions,
   type Subscription,
@@ -80,7 +80,7 @@ const ACKS_ALL = -1;
  * `auto.create.topics.enable=false`) and partitioned with Kafka's Java-compatible murmur2
  * partitioner, so a partner's Java producer and ours put the same key in the same partition.
  */
-export class KafkaBroker implements MessageBroker {
+export class KafkaBroker implements ReplayableBroker {
   private readonly kafka: Kafka;
   private producer: Connecting<Producer> | undefined;
   private admin: Connecting<Admin> | undefined;
@@ -128,6 +128,9 @@ export class KafkaBroker implements MessageBroker {
             topic,
             numPartitions: this.options.partitions ?? 3,
             replicationFactor: this.options.replicationFactor ?? 1,
+            // An event topic keeps its events for good, so a read model can be rebuilt from the start
+            // (npm run replay); a dead-letter topic keeps the broker's default (7 days).
+            configEntries: topic.endsWith('.dlq') ? [] : [{ name: 'retention.ms', value: '-1' }],
           })),
         });
       }
@@ -203,6 +206,42 @@ export class KafkaBroker implements MessageBroker {
         partitions: memberAssignment.length === 0 ? {} : (AssignerProtocol.MemberAssignment.decode(memberAssignment)?.assignment ?? {}),
       })),
     };
+  }
+
+  /**
+   * Sets consumer group `groupId` back to the first message each partition of `topics` still
+   * holds, for a replay. Refused while the group has members: the service must be stopped, or its
+   * consumers would go on from where they are.
+   */
+  async rewindGroup(groupId: string, topics: readonly string[]): Promise<void> {
+    await this.ensureTopics(topics);
+    await this.withAdmin(async (admin) => {
+      const { groups } = await admin.describeGroups([groupId]);
+      const members = groups.find((group) => group.groupId === groupId)?.members.length ?? 0;
+      if (members > 0) throw new Error(`Consumer group ${groupId} has ${members} member(s) running: stop the service first`);
+      for (const topic of topics) {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, low }) => ({ partition, offset: low })) });
+      }
+    });
+  }
+
+  /** How many messages of `topics` consumer group `groupId` has committed, of all the topics hold. */
+  async groupProgress(groupId: string, topics: readonly string[]): Promise<{ readonly done: number; readonly total: number }> {
+    return this.withAdmin(async (admin) => {
+      let done = 0;
+      let total = 0;
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        for (const { partition, high, low } of ends) {
+          const at = Number(committed?.partitions.find((one) => one.partition === partition)?.offset ?? -1);
+          total += Number(high) - Number(low);
+          done += Math.max(0, (at < 0 ? Number(low) : at) - Number(low));
+        }
+      }
+      return { done, total };
+    });
   }
 
   /** How many connections to the brokers are open: none once closed. */

@@ -5,9 +5,11 @@ export {
   type BrokerMessage,
   type BrokerSettings,
   type DeliveredMessage,
+  isReplayable,
   MAX_BATCH_SIZE,
   type MessageBroker,
   type OutgoingMessage,
+  type ReplayableBroker,
   type SubscribeOptions,
   type Subscription,
 } from './message-broker';

@@ -113,3 +113,18 @@ export class BrokerUnavailableError extends Error {
     super(message, options);
   }
 }
+
+/** A broker whose consumer groups can be rewound: what `npm run replay` needs (Kafka; not the in-process broker). */
+export interface ReplayableBroker extends MessageBroker {
+  /** Sets the group back to the first message each partition of `topics` holds; refused while the group has members. */
+  rewindGroup(groupId: string, topics: readonly string[]): Promise<void>;
+  /** How many messages of `topics` the group has committed, of all they hold. */
+  groupProgress(groupId: string, topics: readonly string[]): Promise<{ readonly done: number; readonly total: number }>;
+}
+
+export function isReplayable(broker: MessageBroker): broker is ReplayableBroker {
+  return (
+    typeof (broker as Partial<ReplayableBroker>).rewindGroup === 'function' &&
+    typeof (broker as Partial<ReplayableBroker>).groupProgress === 'function'
+  );
+}

@@ -100,6 +100,7 @@ export const currentMembership = (alias: string) =>
   `(${alias}.joined_on <= (now() AT TIME ZONE 'Europe/Oslo')::date AND (${alias}.left_on IS NULL OR ${alias}.left_on > (now() AT TIME ZONE 'Europe/Oslo')::date))`;
 
 export const membershipDirectory = eventConsumer('membership-directory')
+  .readModel('membership_directory')
   .on(MembershipStarted, async (event, { manager }) => {
     const { membershipId, clusterId, orgNumber, joinedOn } = event.data;
     await manager.query(
@@ -132,6 +133,7 @@ export const directoryMigrations = [
 export const CURRENT_DIRECTORY_LEVEL = `CASE WHEN level_until IS NULL OR level_until > (now() AT TIME ZONE 'Europe/Oslo')::date THEN level END`;
 
 export const clusterDirectory = eventConsumer('cluster-directory')
+  .readModel('cluster_directory')
   .on(ClusterRegistered, (event, context) => saveCluster(event.data, context))
   .on(ClusterUpdated, (event, context) => saveCluster(event.data, context))
   .on(ClusterLevelChanged, async (event, { manager }) => {
@@ -147,17 +149,19 @@ export const clusterDirectory = eventConsumer('cluster-directory')
     ]);
   });
 
-export const organizationDirectory = eventConsumer('organization-directory').on(OrganizationRegistered, async (event, { manager }) => {
-  const { orgNumber, name, kind, municipalityCode, sizeClass } = event.data;
-  await manager.query(
-    `INSERT INTO organization_directory (org_number, name, kind, county_code, municipality_code, size_class) VALUES ($1, $2, $3, $4, $5, $6)
+export const organizationDirectory = eventConsumer('organization-directory')
+  .readModel('organization_directory')
+  .on(OrganizationRegistered, async (event, { manager }) => {
+    const { orgNumber, name, kind, municipalityCode, sizeClass } = event.data;
+    await manager.query(
+      `INSERT INTO organization_directory (org_number, name, kind, county_code, municipality_code, size_class) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (org_number) DO UPDATE
        SET name = EXCLUDED.name, kind = EXCLUDED.kind, county_code = EXCLUDED.county_code,
            municipality_code = EXCLUDED.municipality_code, size_class = EXCLUDED.size_class`,
-    // The county is the first two digits of the municipality number.
-    [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null, municipalityCode, sizeClass],
-  );
-});
+      // The county is the first two digits of the municipality number.
+      [orgNumber, name, kind, municipalityCode?.slice(0, 2) ?? null, municipalityCode, sizeClass],
+    );
+  });
 
 async function saveCluster(cluster: ClusterSnapshotData, { manager }: EventHandlerContext): Promise<void> {
   await manager.query(

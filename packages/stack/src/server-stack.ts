@@ -18,7 +18,7 @@ import type { RunningStack } from './embedded-stack';
 export async function startServerStack(config: StackConfig): Promise<RunningStack> {
   const serverUrl = config.DATABASE_URL!;
   const registry = subgraphRegistry();
-  const databaseUrl = (entry: SubgraphEntry) => Object.assign(new URL(serverUrl), { pathname: `/${entry.database}` }).toString();
+  const databaseUrl = (entry: SubgraphEntry) => databaseOf(serverUrl, entry);
   const secrets = new Map(registry.map(({ name }) => [name, randomUUID()]));
   const common = { KAFKA_BROKERS: config.KAFKA_BROKERS!.join(','), LOG_LEVEL: config.LOG_LEVEL };
   const children: ChildProcess[] = [];
@@ -107,3 +107,8 @@ const ready = (url: string) =>
       ),
     { timeoutMs: DEADLINE_MS },
   );
+
+/** A subgraph's own database on the PostgreSQL server at `serverUrl`: the one named after it in the registry. */
+export function databaseOf(serverUrl: string, entry: SubgraphEntry): string {
+  return Object.assign(new URL(serverUrl), { pathname: `/${entry.database}` }).toString();
+}

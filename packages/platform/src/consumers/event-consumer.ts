@@ -23,6 +23,7 @@ interface Registration {
  */
 export class EventConsumer {
   private readonly registrations = new Map<string, Registration>();
+  private tables: readonly string[] = [];
 
   constructor(readonly name: string) {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`Consumer name "${name}" must be kebab-case`);
@@ -34,6 +35,27 @@ export class EventConsumer {
     }
     this.registrations.set(contract.type, { contract, handle: handle as EventHandler<object> });
     return this;
+  }
+
+  /**
+   * Declares the read model this consumer alone keeps: tables it fills from events and nothing
+   * else writes. `npm run replay` may then empty them and rebuild them from the start of the log.
+   */
+  readModel(...tables: string[]): this {
+    const bad = tables.find((table) => !/^[a-z_][a-z0-9_]*$/.test(table));
+    if (bad !== undefined) throw new Error(`Read model table "${bad}" must be a plain lower-case table name`);
+    this.tables = [...new Set([...this.tables, ...tables])];
+    return this;
+  }
+
+  /** The tables of its read model; none for a consumer whose events change a service's own data. */
+  get readModelTables(): readonly string[] {
+    return this.tables;
+  }
+
+  /** The event types this consumer handles. */
+  get contracts(): EventContract[] {
+    return [...this.registrations.values()].map(({ contract }) => contract);
   }
 
   /** The logical topics this consumer reads. */

@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { BrokerFactory, MessageBroker } from '@klynge/broker';
 import { graphqlSchemaDir, registeredSubgraph, type SubgraphEntry } from '@klynge/schemas';
 import { type ConfigDefinition, subgraphConfig, type SubgraphConfig, type SubgraphVariables } from '../config';
+import { replayReadModels, ReplayRefusedError } from '../consumers';
+import { EventSchemas, TopicNames } from '../events';
 import type { RequestContext } from '../graphql';
 import { createLogger, type Logger } from '../logging';
 import { createService, type Service, type ServiceDefinition } from './create-service';
@@ -101,6 +104,8 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
           return;
         }
         return runSeed({ service: definition.name, entities: definition.entities ?? [], migrations: definition.migrations ?? [], seed });
+      case 'replay':
+        return replay(argv.slice(1), runtime.broker);
       default: {
         const own = commands && Object.hasOwn(commands, command) ? commands[command] : undefined;
         if (!own) {
@@ -118,6 +123,66 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
         );
         process.exitCode = code ?? 0;
       }
+    }
+  }
+
+  /**
+   * `replay [--consumer <name>]`: rebuilds the read models from the start of the log (see
+   * replayReadModels), with the service stopped; prints its progress.
+   */
+  async function replay(args: readonly string[], makeBroker: BrokerFactory): Promise<void> {
+    let only: string | undefined;
+    try {
+      only = parseArgs({ args: [...args], options: { consumer: { type: 'string' } } }).values.consumer;
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\nUsage: replay [--consumer <name>]\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const values = exitOnConfigError(() => config.load());
+    if (!values.KAFKA_BROKERS) {
+      process.stderr.write('A replay reads the log on Kafka: set KAFKA_BROKERS\n');
+      process.exitCode = 2;
+      return;
+    }
+    const logger = createLogger({ service: `${definition.name}-replay`, level: values.LOG_LEVEL });
+    const broker = makeBroker({
+      brokers: values.KAFKA_BROKERS,
+      clientId: `${definition.name}-replay`,
+      partitions: values.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: values.KAFKA_REPLICATION_FACTOR,
+      logger: logger.child({ component: 'broker' }),
+    });
+    try {
+      await withServiceDatabase(
+        { service: definition.name, role: 'replay', entities: definition.entities ?? [], migrations: definition.migrations ?? [] },
+        async ({ dataSource, unitOfWork }) => {
+          const consumers = definition.consumers?.({ config: values, dataSource, unitOfWork, logger }) ?? [];
+          const replayed = await replayReadModels({
+            service: definition.name,
+            consumers,
+            ...(only === undefined ? {} : { only }),
+            broker,
+            dataSource,
+            unitOfWork,
+            schemas: new EventSchemas(),
+            topics: new TopicNames(values.KAFKA_TOPIC_PREFIX),
+            logger,
+            progress: (line) => process.stdout.write(`${line}\n`),
+          });
+          process.stdout.write(
+            replayed.length === 0
+              ? `The ${definition.name} service keeps no read model to replay\n`
+              : `Replayed ${replayed.map(({ consumer, messages }) => `${consumer} (${messages} messages)`).join(', ')}\n`,
+          );
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof ReplayRefusedError)) throw error;
+      process.stderr.write(`No replay: ${error.message}\n`);
+      process.exitCode = 1;
+    } finally {
+      await broker.close();
     }
   }
 

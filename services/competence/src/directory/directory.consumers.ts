@@ -9,6 +9,7 @@ import type { ProgrammeService } from '../programmes/programme.service';
  * waiting for them.
  */
 export const membershipDirectory = eventConsumer('membership-directory')
+  .readModel('membership_directory')
   .on(MembershipStarted, async (event, { manager }) => {
     const { membershipId, clusterId, orgNumber, joinedOn } = event.data;
     await manager.query(
@@ -26,6 +27,7 @@ export const membershipDirectory = eventConsumer('membership-directory')
 
 /** Which agency owns each funding programme: every budget and grant event names both. */
 export const fundingProgrammeDirectory = eventConsumer('funding-programme-directory')
+  .readModel('funding_programme_directory')
   .on(BudgetAllocated, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode))
   .on(GrantAwarded, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode))
   .on(GrantReported, (event, { manager }) => recordProgramme(manager, event.data.programmeCode, event.data.agencyCode));
