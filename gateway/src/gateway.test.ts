@@ -586,7 +586,21 @@ describe('the gateway over the three subgraphs', () => {
       const page = await fetch(strictUrl, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toContain('GraphiQL');
       expect((await fetch(strictUrl.replace(/\/graphql$/, '/graphiql/graphiql.js'))).status).toBe(404);
+      expect((await fetch(strictUrl.replace(/\/graphql$/, '/catalogue'))).status).toBe(404);
     });
+  });
+
+  it('serves the event catalogue in development, next to GraphiQL: every topic, its events and their fields', async () => {
+    const page = await fetch(url.replace(/\/graphql$/, '/catalogue'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    for (const topic of ['clusters.cluster.v1', 'funding.grant.v1', 'catapult.project.v1', 'research.project.v1'])
+      expect(html).toContain(`<code>${topic}</code>`);
+    expect(html).toContain('no.klynge.funding.GrantAwarded.v1');
+    expect(html).toContain('<code>clusterLevel</code>');
+    const yaml = await fetch(url.replace(/\/graphql$/, '/catalogue/asyncapi.yaml'));
+    expect(await yaml.text()).toContain('asyncapi: 3.0.0');
   });
 
   it('serves GraphiQL to a browser in development, with everything it loads coming from the gateway itself', async () => {

@@ -20,6 +20,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
+import { catalogueRoutes } from './catalogue/catalogue-page';
 import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
 import { queryLimits } from './limits';
 import { GatewayMetrics, OTHER_OPERATION } from './metrics';
@@ -165,7 +166,11 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     metrics,
     async start() {
       await apollo.start();
-      if (config.NODE_ENV !== 'production') app.use(graphiql('/graphql'));
+      if (config.NODE_ENV !== 'production') {
+        app.use(graphiql('/graphql'));
+        // The event catalogue, next to GraphiQL: what is on which Kafka topic.
+        catalogueRoutes(app);
+      }
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_SIZE }),

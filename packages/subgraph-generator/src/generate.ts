@@ -91,7 +91,7 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   log(`Registered in schemas/subgraphs.json; wrote ${syncDerivedFiles(root, [...registry, entry]).join(', ')}`);
 
   // In the repository's style (the names change line lengths); then link the new workspace, build
-  // it, commit its SDL and compose the supergraph with it.
+  // it, commit its SDL, compose the supergraph with it, and write its topics into the event catalogue.
   run(root, log, 'npx', [
     'prettier',
     '--write',
@@ -104,6 +104,7 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   run(root, log, 'npx', ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only']);
   run(root, log, 'npm', ['run', 'sdl', '--workspace', entry.package]);
   run(root, log, 'npm', ['run', 'compose']);
+  run(root, log, 'npm', ['run', 'catalogue']);
   log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
   return entry;
 }

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService, type Subgraph } from '@klynge/platform';
+import { eventSchemaDir, graphqlSchemaDir, subgraphRegistry } from '@klynge/schemas';
+import { loadSubgraphs } from '@klynge/subgraphs';
+import { stringify } from 'yaml';
+
+/** Where the catalogue is committed; `npm run catalogue` writes it, a test fails when it is stale. */
+export const asyncApiFile = path.join(graphqlSchemaDir, 'asyncapi.yaml');
+
+/** How ensureTopics creates every topic (packages/broker-kafka): the catalogue says the same. */
+const TOPIC_PARTITIONS = 3;
+const TOPIC_REPLICAS = 1;
+/** Event topics keep their events for good (a read model can be rebuilt from the start: npm run replay). */
+const RETENTION_MS = -1;
+/** Dead-letter topics keep Kafka's default (log.retention.hours = 168). */
+const DLQ_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+type JsonObject = Record<string, unknown>;
+
+/** A JSON Schema file as a component: without its own `$schema` and `$id`, which the document's format supplies. */
+function schemaOf(file: string): JsonObject {
+  const { $schema: _schema, $id: _id, ...schema } = JSON.parse(readFileSync(path.join(eventSchemaDir, file), 'utf8')) as JsonObject;
+  return schema;
+}
+
+const pascal = (text: string) =>
+  text.replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
+const channelId = (topic: string) => pascal(topic).replace(/^./, (letter) => letter.toLowerCase());
+const messageId = (contract: EventContract) =>
+  `${pascal(contract.stream.domain)}${contract.type.split('.').at(-2)}V${contract.stream.version}`;
+
+interface Consumption {
+  readonly service: string;
+  readonly consumer: string;
+  readonly contract: EventContract;
+}
+
+/** Who consumes what: each subgraph's event consumers, as it declares them (nothing is started). */
+function consumptions(subgraphs: readonly Subgraph[]): Consumption[] {
+  return subgraphs.flatMap((subgraph) => {
+    // Consumers are built from the service's dependencies, which they keep for when they run.
+    const consumers = subgraph.definition.consumers?.({ config: {}, dataSource: {}, unitOfWork: {}, logger: {} } as never) ?? [];
+    return consumers.flatMap((consumer) =>
+      consumer.contracts.map((contract) => ({ service: subgraph.name, consumer: consumer.name, contract })),
+    );
+  });
+}
+
+/**
+ * The AsyncAPI 3.0 document of every Klynge topic: one channel per topic and its dead-letter topic,
+ * each message with the CloudEvents envelope and its payload schema, the key, the Kafka bindings,
+ * who publishes (the owning service and agency) and who consumes it.
+ */
+export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs()): JsonObject {
+  const registry = subgraphRegistry();
+  const published = subgraphs.flatMap((subgraph) => (subgraph.definition.publishes ?? []).map((contract) => ({ subgraph, contract })));
+  const consumed = consumptions(subgraphs);
+  const topics = [...new Set(published.map(({ contract }) => contract.topic))].sort();
+
+  const messages: JsonObject = {};
+  const schemas: JsonObject = { CloudEventsEnvelope: schemaOf('envelope.json') };
+  const channels: JsonObject = {};
+  const operations: JsonObject = {};
+
+  for (const topic of topics) {
+    const onTopic = published
+      .filter(({ contract }) => contract.topic === topic)
+      .sort((a, b) => a.contract.type.localeCompare(b.contract.type));
+    const { subgraph } = onTopic[0]!;
+    const owner = registry.find((entry) => entry.name === subgraph.name)!;
+    const readers = [
+      ...new Set(consumed.filter(({ contract }) => contract.topic === topic).map(({ service, consumer }) => `${service} (${consumer})`)),
+    ].sort();
+    const channelMessages: JsonObject = {};
+    for (const { contract } of onTopic) {
+      const id = messageId(contract);
+      const name = contract.type.split('.').at(-2)!;
+      schemas[id] = schemaOf(contract.schemaPath);
+      messages[id] = {
+        name: contract.type,
+        title: name,
+        summary: (schemas[id] as JsonObject).title ?? name,
+        contentType: CLOUDEVENTS_CONTENT_TYPE,
+        headers: {
+          type: 'object',
+          required: ['content-type'],
+          properties: {
+            'content-type': {
+              type: 'string',
+              const: CLOUDEVENTS_CONTENT_TYPE,
+              description: 'The CloudEvents Kafka protocol binding, structured mode.',
+            },
+          },
+        },
+        payload: {
+          description: `A CloudEvent of type ${contract.type} from ${ownerSourceOf(contract)}; its data is ${name}.`,
+          allOf: [
+            { $ref: '#/components/schemas/CloudEventsEnvelope' },
+            {
+              type: 'object',
+              properties: {
+                type: { const: contract.type },
+                source: { const: ownerSourceOf(contract) },
+                data: { $ref: `#/components/schemas/${id}` },
+              },
+            },
+          ],
+        },
+        bindings: {
+          kafka: {
+            key: { type: 'string', description: 'The event subject: the id of the aggregate it is about, so its events keep their order.' },
+          },
+        },
+      };
+      channelMessages[name] = { $ref: `#/components/messages/${id}` };
+    }
+    const id = channelId(topic);
+    const kafka = (retention: number) => ({
+      kafka: {
+        partitions: TOPIC_PARTITIONS,
+        replicas: TOPIC_REPLICAS,
+        topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': retention },
+      },
+    });
+    channels[id] = {
+      address: topic,
+      title: topic,
+      description:
+        `Published by the ${subgraph.name} service (owned by ${owner.owner}) through its transactional outbox, from source ${sourceOfService(subgraph.name)} only: consumers refuse the same types from any other source. ` +
+        `Consumed in Klynge by: ${readers.length > 0 ? readers.join(', ') : 'no service yet'}. Public: partner agencies may read it.`,
+      messages: channelMessages,
+      bindings: kafka(RETENTION_MS),
+    };
+    channels[`${id}Dlq`] = {
+      address: `${topic}.dlq`,
+      title: `${topic}.dlq`,
+      description:
+        `Where a consumer parks an event of ${topic} it cannot take (unreadable, breaking its schema, from a source that does not own it, or failing while the database is healthy), ` +
+        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at.',
+      messages: channelMessages,
+      bindings: kafka(DLQ_RETENTION_MS),
+    };
+    operations[`send${pascal(topic)}`] = {
+      action: 'send',
+      channel: { $ref: `#/channels/${id}` },
+      summary: `The ${subgraph.name} service publishes ${onTopic.map(({ contract }) => contract.type.split('.').at(-2)).join(', ')}.`,
+      messages: Object.keys(channelMessages).map((name) => ({ $ref: `#/channels/${id}/messages/${name}` })),
+    };
+    if (readers.length > 0) {
+      const read = [
+        ...new Set(consumed.filter(({ contract }) => contract.topic === topic).map(({ contract }) => contract.type.split('.').at(-2)!)),
+      ].sort();
+      operations[`receive${pascal(topic)}`] = {
+        action: 'receive',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `Read by ${readers.join(', ')}.`,
+        messages: read.map((name) => ({ $ref: `#/channels/${id}/messages/${name}` })),
+      };
+    }
+  }
+
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Klynge events',
+      version: '1.0.0',
+      description:
+        "Every event Klynge's services publish, on Kafka: CloudEvents 1.0 in structured JSON mode, one topic per stream (<domain>.<aggregate>.v<major>), keyed by subject. " +
+        'Written from the event contracts, the JSON Schemas in schemas/events and the subgraph registry by `npm run catalogue`; do not edit by hand. ' +
+        'A schema changes only compatibly within a major version (`npm run schema:check`); a breaking change is a new topic, ...v2, next to the old one.',
+    },
+    defaultContentType: CLOUDEVENTS_CONTENT_TYPE,
+    servers: {
+      development: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'Kafka in KRaft mode as `npm run infra:up` starts it.' },
+    },
+    channels,
+    operations,
+    components: { schemas, messages },
+  };
+}
+
+/** The document as committed: YAML, with a header saying where it comes from. */
+export function asyncApiYaml(subgraphs?: readonly Subgraph[]): string {
+  return `# Written by \`npm run catalogue\` from the event contracts and schemas/events; do not edit by hand.\n${stringify(asyncApiDocument(subgraphs), { lineWidth: 0 })}`;
+}
