@@ -80,6 +80,10 @@ const ACKS_ALL = -1;
  * `auto.create.topics.enable=false`) and partitioned with Kafka's Java-compatible murmur2
  * partitioner, so a partner's Java producer and ours put the same key in the same partition.
  */
+/** Kafka's error codes for DeleteGroups. */
+const GROUP_NOT_EMPTY = 68;
+const GROUP_ID_NOT_FOUND = 69;
+
 export class KafkaBroker implements ReplayableBroker {
   private readonly kafka: Kafka;
   private producer: Connecting<Producer> | undefined;
@@ -209,21 +213,31 @@ export class KafkaBroker implements ReplayableBroker {
   }
 
   /**
-   * Sets consumer group `groupId` back to the first message each partition of `topics` still
-   * holds, for a replay. Refused while the group has members: the service must be stopped, or its
-   * consumers would go on from where they are.
+   * Starts consumer group `groupId` over, for a replay: the group is deleted with its committed
+   * offsets, so its consumers read `topics` from the first message they hold (subscriptions start
+   * from the beginning). Refused while the group has members: the service must be stopped, or its
+   * consumers would go on from where they are. (Setting offsets through a consumer of kafkajs's
+   * admin is racy: its commit may not be made before it stops.)
    */
   async rewindGroup(groupId: string, topics: readonly string[]): Promise<void> {
     await this.ensureTopics(topics);
-    await this.withAdmin(async (admin) => {
+    const outcome = await this.withAdmin(async (admin) => {
       const { groups } = await admin.describeGroups([groupId]);
       const members = groups.find((group) => group.groupId === groupId)?.members.length ?? 0;
-      if (members > 0) throw new Error(`Consumer group ${groupId} has ${members} member(s) running: stop the service first`);
-      for (const topic of topics) {
-        const offsets = await admin.fetchTopicOffsets(topic);
-        await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, low }) => ({ partition, offset: low })) });
+      if (members > 0) return { members };
+      try {
+        await admin.deleteGroups([groupId]);
+      } catch (error) {
+        const codes = ((error as { groups?: { errorCode: number }[] }).groups ?? []).map((group) => group.errorCode);
+        // 69 GROUP_ID_NOT_FOUND: it never committed, so it starts from the beginning anyway.
+        if (codes.length > 0 && codes.every((code) => code === GROUP_ID_NOT_FOUND)) return { members: 0 };
+        // 68 GROUP_NOT_EMPTY: a member joined meanwhile.
+        if (codes.includes(GROUP_NOT_EMPTY)) return { members: 1 };
+        throw error;
       }
+      return { members: 0 };
     });
+    if (outcome.members > 0) throw new Error(`Consumer group ${groupId} has ${outcome.members} member(s) running: stop the service first`);
   }
 
   /** How many messages of `topics` consumer group `groupId` has committed, of all the topics hold. */

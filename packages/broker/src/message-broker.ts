@@ -116,7 +116,7 @@ export class BrokerUnavailableError extends Error {
 
 /** A broker whose consumer groups can be rewound: what `npm run replay` needs (Kafka; not the in-process broker). */
 export interface ReplayableBroker extends MessageBroker {
-  /** Sets the group back to the first message each partition of `topics` holds; refused while the group has members. */
+  /** Starts the group over from the first message each partition of `topics` holds; refused while the group has members. */
   rewindGroup(groupId: string, topics: readonly string[]): Promise<void>;
   /** How many messages of `topics` the group has committed, of all they hold. */
   groupProgress(groupId: string, topics: readonly string[]): Promise<{ readonly done: number; readonly total: number }>;

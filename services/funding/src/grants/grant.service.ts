@@ -16,6 +16,7 @@ import {
   type UnitOfWork,
   wholeAmount,
 } from '@klynge/platform';
+import { requireKnownClusters } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
 import { programmesByCode } from '../programmes/programme.queries';
 import { chargeBudget } from './grant-budget';
@@ -151,12 +152,7 @@ export class GrantService {
 }
 
 async function mustBeKnown(manager: EntityManager, recipient: ReportedRecipientData, index: number): Promise<void> {
-  if (recipient.clusterId !== null) {
-    const known = isUuid(recipient.clusterId)
-      ? await manager.query<unknown[]>('SELECT 1 FROM cluster_directory WHERE cluster_id = $1', [recipient.clusterId])
-      : [];
-    if (known.length === 0) throw new BadUserInputError(`recipients[${index}].clusterId`, `${recipient.clusterId} is not a known cluster`);
-  }
+  if (recipient.clusterId !== null) await requireKnownClusters(manager, `recipients[${index}].clusterId`, [recipient.clusterId]);
   if (recipient.orgNumber !== null) {
     const known = await manager.query<unknown[]>('SELECT 1 FROM organization_directory WHERE org_number = $1', [recipient.orgNumber]);
     if (known.length === 0) {
