@@ -13,18 +13,19 @@ const ANSWERS_PER_LOOP_WHILE_DOWN = 3;
 const RECOVERY_BOUND_MS = 10_000;
 
 /**
- * A dashboard over the three subgraphs: a cluster (clusters) with its funding (funding) and the
- * programmes it hosts (competence), a competence programme and a grant. Its root fields may be
- * null, so whichever subgraph is away, the others' part of the answer still comes.
+ * A dashboard over every subgraph: a cluster (clusters) with its funding (funding), the programmes
+ * it hosts (competence), the catapult centres behind it (catapult) and its members' research
+ * projects (research), a competence programme and a grant. Its root fields may be null, so
+ * whichever subgraph is away, the others' part of the answer still comes.
  */
 const DASHBOARD = `query Dashboard($cluster: ID!, $programme: ID!, $grant: ID!) {
-  cluster(id: $cluster) { name fundingTotal { amount } hostedProgrammes { name } }
+  cluster(id: $cluster) { name fundingTotal { amount } hostedProgrammes { name } catapultCentres { name } researchProjects { projectNumber } }
   competenceProgramme(id: $programme) { name status }
   grant(id: $grant) { status amountAwarded { amount } }
 }`;
 
 interface Dashboard {
-  cluster: { name: string; fundingTotal: unknown; hostedProgrammes: unknown } | null;
+  cluster: { name: string; fundingTotal: unknown; hostedProgrammes: unknown; catapultCentres: unknown; researchProjects: unknown } | null;
   competenceProgramme: unknown;
   grant: unknown;
 }
@@ -34,6 +35,8 @@ const OWNED: Record<string, readonly (readonly string[])[]> = {
   clusters: [['cluster']],
   competence: [['cluster', 'hostedProgrammes'], ['competenceProgramme']],
   funding: [['cluster', 'fundingTotal'], ['grant']],
+  catapult: [['cluster', 'catapultCentres']],
+  research: [['cluster', 'researchProjects']],
 };
 
 /**
@@ -67,7 +70,7 @@ interface Observed {
 }
 
 /**
- * The fault suite's subgraph restart: the gateway over the three real subgraphs under a steady
+ * The fault suite's subgraph restart: the gateway over the real subgraphs under a steady
  * load of dashboard queries while each subgraph in turn stops and starts again. While one is
  * down every answer is a 200 with the other subgraphs' data and an error naming the one away
  * (SUBGRAPH_UNAVAILABLE, nothing of its address); once it is ready again, full answers are back
@@ -140,7 +143,8 @@ describe('a subgraph restarted under load through the gateway', () => {
     let backSince = 0;
     try {
       await waitFor('full answers under load', () => observed.filter(isFull).length >= LOOPS * 3, { timeoutMs: 30_000 });
-      for (const name of ['competence', 'funding', 'clusters']) {
+      // Each subgraph of the dashboard, the cluster registry last (while it is away, nothing of the cluster comes).
+      for (const name of [...Object.keys(OWNED).filter((owner) => owner !== 'clusters'), 'clusters']) {
         const service: ServiceUnderTest = graph.subgraphs.get(name)!;
         const stopping = Date.now();
         await service.service.stop();
