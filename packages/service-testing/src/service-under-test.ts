@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { DeliveredMessage } from '@klynge/broker';
 import { KafkaBroker, kafkaBroker } from '@klynge/broker-kafka';
 import {
@@ -145,3 +146,32 @@ export const testCallers = {
   managerOf: (clusterId: string): Caller => ({ subject: `manager-${clusterId}`, roles: ['cluster-manager'], clusterId }),
   staffOf: (unit: string): Caller => ({ subject: `staff-${unit}`, roles: ['staff'], unit }),
 };
+
+/**
+ * Runs a command of a subgraph's own process on the service under test's database, topics and
+ * Kafka, as `npm run <command>` runs `dist/index.js <command>`, from its TypeScript (`index`, the
+ * service's src/index.ts): answers the exit code and what the process wrote.
+ */
+export function runSubgraphCommand(
+  harness: ServiceUnderTest,
+  index: string,
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', index, ...args], {
+      env: {
+        ...process.env,
+        DATABASE_URL: harness.db.url,
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        KAFKA_TOPIC_PREFIX: harness.topicPrefix,
+        LOG_LEVEL: 'fatal',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import {
   announceCluster,
@@ -6,32 +5,15 @@ import {
   announceMembership,
   announceMembershipEnded,
   announceOrganization,
+  runSubgraphCommand,
 } from '@klynge/service-testing';
-import { kafkaBrokers } from '@klynge/testing';
 import { type FundingHarness, startFunding } from './test-support/funding-harness';
 
 const READ_MODELS = ['cluster_directory', 'organization_directory', 'membership_directory'] as const;
 
-/** The service's own process, `replay` (as `npm run replay -- --service funding` runs it), on the test's database and topics. */
-function replay(harness: FundingHarness, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', path.join(__dirname, 'index.ts'), 'replay', ...args], {
-      env: {
-        ...process.env,
-        DATABASE_URL: harness.db.url,
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: harness.topicPrefix,
-        LOG_LEVEL: 'fatal',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `replay` as the service's process runs it (`npm run replay -- --service funding` starts it so). */
+const replay = (harness: FundingHarness, args: string[] = []) =>
+  runSubgraphCommand(harness, path.join(__dirname, 'index.ts'), ['replay', ...args]);
 
 /** Against the real PostgreSQL and Kafka: a service's read models rebuilt from the log equal what they were. */
 describe('replaying the read models', () => {

@@ -1,29 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eventTypes, type ServiceUnderTest } from '@klynge/service-testing';
+import { eventTypes, runSubgraphCommand, type ServiceUnderTest } from '@klynge/service-testing';
 import { waitFor } from '@klynge/testing';
 import { csv, projectRow, startResearch } from '../../test-support/harness';
 
-/** The service's own process (src/index.ts, as `npm run import` runs dist/index.js), with its output and exit code. */
-function runImport(harness: ServiceUnderTest, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@klynge/jest-config/register', path.join(__dirname, '..', '..', 'index.ts'), 'import', ...args],
-      {
-        env: { ...process.env, DATABASE_URL: harness.db.url, KAFKA_TOPIC_PREFIX: harness.topicPrefix, LOG_LEVEL: 'fatal' },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `npm run import` as the service's process runs it. */
+const runImport = (harness: ServiceUnderTest, args: string[]) =>
+  runSubgraphCommand(harness, path.join(__dirname, '..', '..', 'index.ts'), ['import', ...args]);
 
 describe('npm run import (the research service command)', () => {
   let harness: ServiceUnderTest;
