@@ -1,7 +1,14 @@
 import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatusChanged } from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
-import { clusterDirectory, directoryMigrations, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
-import { fundingProgrammeDirectory, grantsConsumer, membershipDirectory } from './directory/directory.consumers';
+import {
+  clusterDirectory,
+  directoryMigrations,
+  membershipDirectory,
+  organizationDirectory,
+  stubReferenceResolvers,
+} from '@klynge/read-models';
+// Its membership_directory table is made by its own first migration, in the shape the shared read model keeps.
+import { fundingProgrammeDirectory, grantsConsumer } from './directory/directory.consumers';
 import { EnrolmentQueries } from './enrolments/enrolment.queries';
 import { EnrolmentResolver, OrganizationEnrolmentsResolver } from './enrolments/enrolment.resolver';
 import { EnrolmentService } from './enrolments/enrolment.service';
