@@ -145,7 +145,8 @@ export function createService<TContext extends RequestContext>(definition: Servi
   return { name, ...dependencies, relay, start, stop };
 }
 
-function brokerFromConfig(make: BrokerFactory, config: SubgraphConfig, name: string, logger: Logger): MessageBroker {
+/** The broker a subgraph's settings name (KAFKA_BROKERS, partitions, replication), made by `make`. */
+export function brokerFromConfig(make: BrokerFactory, config: SubgraphConfig, name: string, logger: Logger): MessageBroker {
   if (!config.KAFKA_BROKERS) {
     throw new ConfigError([{ variable: 'KAFKA_BROKERS', message: 'is required (Kafka bootstrap servers, comma-separated host:port)' }]);
   }

@@ -8,7 +8,7 @@ import { replayReadModels, ReplayRefusedError } from '../consumers';
 import { EventSchemas, TopicNames } from '../events';
 import type { RequestContext } from '../graphql';
 import { createLogger, type Logger } from '../logging';
-import { createService, type Service, type ServiceDefinition } from './create-service';
+import { brokerFromConfig, createService, type Service, type ServiceDefinition } from './create-service';
 import { runSeed, type SubgraphSeed } from './run-seed';
 import { type SubgraphCommand, withServiceDatabase } from './service-command';
 
@@ -146,13 +146,7 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
       return;
     }
     const logger = createLogger({ service: `${definition.name}-replay`, level: values.LOG_LEVEL });
-    const broker = makeBroker({
-      brokers: values.KAFKA_BROKERS,
-      clientId: `${definition.name}-replay`,
-      partitions: values.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: values.KAFKA_REPLICATION_FACTOR,
-      logger: logger.child({ component: 'broker' }),
-    });
+    const broker = brokerFromConfig(makeBroker, values, `${definition.name}-replay`, logger);
     try {
       await withServiceDatabase(
         { service: definition.name, role: 'replay', entities: definition.entities ?? [], migrations: definition.migrations ?? [] },
