@@ -8,3 +8,4 @@ export {
 } from './postgres-errors';
 export { isPgliteUrl, openPglite, type PgliteDatabase, pgliteLocation, writePgliteTemplate } from './pglite';
 export { containsPattern } from './like';
+export { SqlConditions } from './sql-conditions';

@@ -1,5 +1,15 @@
 import { COUNTIES } from '@klynge/contracts';
-import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import {
+  alignByKey,
+  type ConnectionPage,
+  decodeCursor,
+  groupByKey,
+  isUuid,
+  pageSize,
+  type RequestContext,
+  SqlConditions,
+  toPage,
+} from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import type { CountyReachType, ProjectFilter, ProjectRecord, ProjectYearRecord } from './project.types';
 
@@ -47,18 +57,16 @@ export class ProjectQueries {
   /** Projects, newest first, a page at a time. */
   async list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
     const limit = pageSize(first);
-    const { where, parameters } = projectConditions(filter);
+    const conditions = projectConditions(filter);
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM ${PROJECTS} WHERE ${where}`,
-      parameters,
+      `SELECT count(*)::int AS total FROM ${PROJECTS} ${conditions.where}`,
+      [...conditions.params],
     );
-    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : undefined;
-    const page = cursor ? [...parameters, ...cursor] : parameters;
+    if (after) conditions.add('(p.started_on, p.id) < (?::date, ?::uuid)', ...decodeCursor(after, ['date', 'uuid']));
     const rows = await this.dataSource.query<ProjectRecord[]>(
-      `SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} WHERE ${where}
-       ${cursor ? `AND (p.started_on, p.id) < ($${page.length - 1}::date, $${page.length}::uuid)` : ''}
-       ORDER BY p.started_on DESC, p.id DESC LIMIT $${page.length + 1}`,
-      [...page, limit + 1],
+      `SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} ${conditions.where}
+       ORDER BY p.started_on DESC, p.id DESC LIMIT ${conditions.param(limit + 1)}`,
+      conditions.params,
     );
     return toPage(
       rows,
@@ -71,16 +79,16 @@ export class ProjectQueries {
 
   /** Per year started and centre (in the order they were designated): projects, SME projects and the SME share among projects whose company's size is known. */
   async perYear(centreId: string | undefined, year: number | undefined): Promise<ProjectYearRecord[]> {
-    const { where, parameters } = projectConditions({ centreId, startedIn: year });
+    const conditions = projectConditions({ centreId, startedIn: year });
     const rows = await this.dataSource.query<
       { centreId: string; year: number; projects: number; smeProjects: number; sizeUnknown: number }[]
     >(
       `SELECT p.centre_id AS "centreId", extract(year FROM p.started_on)::int AS year, count(*)::int AS projects,
          count(*) FILTER (WHERE o.size_class = 'SME')::int AS "smeProjects",
          count(*) FILTER (WHERE o.size_class IS NULL)::int AS "sizeUnknown"
-       FROM ${PROJECTS} JOIN catapult_centres c ON c.id = p.centre_id WHERE ${where}
+       FROM ${PROJECTS} JOIN catapult_centres c ON c.id = p.centre_id ${conditions.where}
        GROUP BY p.centre_id, year, c.designated_on, c.name ORDER BY year, c.designated_on, c.name`,
-      parameters,
+      conditions.params,
     );
     return rows.map((row) => {
       const known = row.projects - row.sizeUnknown;
@@ -90,31 +98,27 @@ export class ProjectQueries {
 
   /** Distinct companies with a project, by the county the organisation register gives them. */
   async companiesByCounty(centreId: string | undefined): Promise<CountyReachType[]> {
-    const { where, parameters } = projectConditions({ centreId });
+    const conditions = projectConditions({ centreId });
     const rows = await this.dataSource.query<{ county: string; companies: number }[]>(
       `SELECT coalesce(o.county_code, 'unknown') AS county, count(DISTINCT p.org_number)::int AS companies
-       FROM ${PROJECTS} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
-      parameters,
+       FROM ${PROJECTS} ${conditions.where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+      conditions.params,
     );
     return rows.map((row) => ({ countyCode: row.county, countyName: COUNTIES[row.county] ?? 'Unknown county', companies: row.companies }));
   }
 }
 
-/** The WHERE clause of a project filter; every value a parameter. Ids that are not UUIDs match nothing. */
-function projectConditions(filter: ProjectFilter | undefined): { where: string; parameters: unknown[] } {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  const add = (condition: (n: string) => string, value: unknown) => {
-    parameters.push(value);
-    conditions.push(condition(`$${parameters.length}`));
-  };
+/** The conditions of a project filter; every value a parameter. Ids that are not UUIDs match nothing. */
+function projectConditions(filter: ProjectFilter | undefined): SqlConditions {
+  const conditions = new SqlConditions();
   if (filter?.centreId !== null && filter?.centreId !== undefined) {
-    if (!isUuid(filter.centreId)) return { where: 'false', parameters: [] };
-    add((n) => `p.centre_id = ${n}::uuid`, filter.centreId);
+    if (!isUuid(filter.centreId)) return conditions.add('false');
+    conditions.add('p.centre_id = ?::uuid', filter.centreId);
   }
-  if (filter?.orgNumber) add((n) => `p.org_number = ${n}`, filter.orgNumber.replace(/\s/g, ''));
-  if (filter?.startedIn !== null && filter?.startedIn !== undefined) add((n) => `extract(year FROM p.started_on) = ${n}`, filter.startedIn);
-  if (filter?.status === 'RUNNING') conditions.push('p.ended_on IS NULL');
-  if (filter?.status === 'COMPLETED') conditions.push('p.ended_on IS NOT NULL');
-  return { where: conditions.length > 0 ? conditions.join(' AND ') : 'true', parameters };
+  if (filter?.orgNumber) conditions.add('p.org_number = ?', filter.orgNumber.replace(/\s/g, ''));
+  if (filter?.startedIn !== null && filter?.startedIn !== undefined)
+    conditions.add('extract(year FROM p.started_on) = ?', filter.startedIn);
+  if (filter?.status === 'RUNNING') conditions.add('p.ended_on IS NULL');
+  if (filter?.status === 'COMPLETED') conditions.add('p.ended_on IS NOT NULL');
+  return conditions;
 }

@@ -3,6 +3,7 @@ import {
   type AgencySupportYearType,
   alignByKey,
   containsPattern,
+  SqlConditions,
   type DatePrecision,
   groupByKey,
   isUuid,
@@ -123,7 +124,7 @@ export class SchemeQueries {
   centre(context: RequestContext, id: string): Promise<CentreRecord | null> {
     return context.loaders
       .get<string, CentreRecord | null>('catapult.centreById', async (ids) =>
-        alignByKey(ids, await this.centresWhere('id = ANY($1::uuid[])', [ids.filter(isUuid)]), (centre) => centre.id),
+        alignByKey(ids, await this.centresWhere('WHERE id = ANY($1::uuid[])', [ids.filter(isUuid)]), (centre) => centre.id),
       )
       .load(id);
   }
@@ -132,7 +133,7 @@ export class SchemeQueries {
   centresOfCluster(context: RequestContext, clusterId: string): Promise<CentreRecord[]> {
     return context.loaders
       .get<string, CentreRecord[]>('catapult.centresOfCluster', async (clusterIds) => {
-        const centres = await this.centresWhere('cluster_ids && $1::uuid[]', [clusterIds.filter(isUuid)]);
+        const centres = await this.centresWhere('WHERE cluster_ids && $1::uuid[]', [clusterIds.filter(isUuid)]);
         return clusterIds.map((clusterId) => centres.filter((centre) => centre.clusterIds.includes(clusterId)));
       })
       .load(clusterId);
@@ -144,7 +145,7 @@ export class SchemeQueries {
       .get<string, NodeRecord[]>('catapult.nodesOfCluster', async (clusterIds) =>
         groupByKey(
           clusterIds,
-          await this.nodesWhere('host_cluster_id = ANY($1::uuid[])', [clusterIds.filter(isUuid)]),
+          await this.nodesWhere('WHERE host_cluster_id = ANY($1::uuid[])', [clusterIds.filter(isUuid)]),
           (node) => node.hostClusterId!,
         ),
       )
@@ -176,7 +177,7 @@ export class SchemeQueries {
   nodesOfCentre(context: RequestContext, centreId: string): Promise<NodeRecord[]> {
     return context.loaders
       .get<string, NodeRecord[]>('catapult.nodesOfCentre', async (centreIds) => {
-        const nodes = await this.nodesWhere('centre_ids && $1::uuid[]', [centreIds.filter(isUuid)]);
+        const nodes = await this.nodesWhere('WHERE centre_ids && $1::uuid[]', [centreIds.filter(isUuid)]);
         return centreIds.map((id) => nodes.filter((node) => node.centreIds.includes(id)));
       })
       .load(centreId);
@@ -185,44 +186,32 @@ export class SchemeQueries {
   node(context: RequestContext, id: string): Promise<NodeRecord | null> {
     return context.loaders
       .get<string, NodeRecord | null>('catapult.nodeById', async (ids) =>
-        alignByKey(ids, await this.nodesWhere('id = ANY($1::uuid[])', [ids.filter(isUuid)]), (node) => node.id),
+        alignByKey(ids, await this.nodesWhere('WHERE id = ANY($1::uuid[])', [ids.filter(isUuid)]), (node) => node.id),
       )
       .load(id);
   }
 
   async centres(filter: CentreFilter | undefined): Promise<CentreRecord[]> {
     if (filter?.clusterId && !isUuid(filter.clusterId)) return [];
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
-    if (filter?.theme) add((n) => `theme = ${n}`, filter.theme);
-    if (filter?.countyCode) add((n) => `locations @> jsonb_build_array(jsonb_build_object('countyCode', ${n}::text))`, filter.countyCode);
-    if (filter?.clusterId) add((n) => `cluster_ids @> ARRAY[${n}]::uuid[]`, filter.clusterId);
+    const conditions = new SqlConditions();
+    if (filter?.theme) conditions.add('theme = ?', filter.theme);
+    if (filter?.countyCode) conditions.add(`locations @> jsonb_build_array(jsonb_build_object('countyCode', ?::text))`, filter.countyCode);
+    if (filter?.clusterId) conditions.add('cluster_ids @> ARRAY[?]::uuid[]', filter.clusterId);
     if (filter?.text?.trim()) {
-      add(
-        (n) => `(name ILIKE ${n} OR EXISTS (SELECT 1 FROM unnest(also_known_as) AS other WHERE other ILIKE ${n}))`,
-        containsPattern(filter.text.trim()),
-      );
+      const pattern = containsPattern(filter.text.trim());
+      conditions.add('(name ILIKE ? OR EXISTS (SELECT 1 FROM unnest(also_known_as) AS other WHERE other ILIKE ?))', pattern, pattern);
     }
-    return this.centresWhere(conditions.length > 0 ? conditions.join(' AND ') : 'true', parameters);
+    return this.centresWhere(conditions.where, conditions.params);
   }
 
   async nodes(filter: NodeFilter | undefined): Promise<NodeRecord[]> {
     if (filter?.centreId && !isUuid(filter.centreId)) return [];
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
-    if (filter?.countyCode) add((n) => `locations @> jsonb_build_array(jsonb_build_object('countyCode', ${n}::text))`, filter.countyCode);
-    if (filter?.centreId) add((n) => `centre_ids @> ARRAY[${n}]::uuid[]`, filter.centreId);
+    const conditions = new SqlConditions();
+    if (filter?.countyCode) conditions.add(`locations @> jsonb_build_array(jsonb_build_object('countyCode', ?::text))`, filter.countyCode);
+    if (filter?.centreId) conditions.add('centre_ids @> ARRAY[?]::uuid[]', filter.centreId);
     if (filter?.selectedIn !== null && filter?.selectedIn !== undefined)
-      add((n) => `extract(year FROM selected_on) = ${n}`, filter.selectedIn);
-    return this.nodesWhere(conditions.length > 0 ? conditions.join(' AND ') : 'true', parameters);
+      conditions.add('extract(year FROM selected_on) = ?', filter.selectedIn);
+    return this.nodesWhere(conditions.where, conditions.params);
   }
 
   async allocations(year: number | undefined): Promise<AllocationRecord[]> {
@@ -249,17 +238,17 @@ export class SchemeQueries {
     return Promise.all(ids.map((id) => this.centre(context, id))).then((centres) => centres.filter((centre) => centre !== null));
   }
 
-  private async centresWhere(condition: string, parameters: unknown[]): Promise<CentreRecord[]> {
+  private async centresWhere(where: string, parameters: unknown[]): Promise<CentreRecord[]> {
     const rows = await this.dataSource.query<CentreRow[]>(
-      `SELECT ${CENTRE_COLUMNS} FROM catapult_centres WHERE ${condition} ORDER BY designated_on, name`,
+      `SELECT ${CENTRE_COLUMNS} FROM catapult_centres ${where} ORDER BY designated_on, name`,
       parameters,
     );
     return rows.map(toCentre);
   }
 
-  private async nodesWhere(condition: string, parameters: unknown[]): Promise<NodeRecord[]> {
+  private async nodesWhere(where: string, parameters: unknown[]): Promise<NodeRecord[]> {
     const rows = await this.dataSource.query<NodeRow[]>(
-      `SELECT ${NODE_COLUMNS} FROM catapult_nodes WHERE ${condition} ORDER BY selected_on, name`,
+      `SELECT ${NODE_COLUMNS} FROM catapult_nodes ${where} ORDER BY selected_on, name`,
       parameters,
     );
     return rows.map(toNode);

@@ -7,10 +7,10 @@ import {
   nok,
   pageSize,
   type RequestContext,
+  SqlConditions,
   toPage,
 } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlConditions } from '../sql-conditions';
 import type { ApplicantType, ApplicationFilter, ApplicationStatus, ApplicationStepType, ApplicationType } from './application.types';
 
 /** An application as resolvers see it: the GraphQL fields and the keys of what it refers to. */

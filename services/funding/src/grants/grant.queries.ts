@@ -8,11 +8,11 @@ import {
   nok,
   pageSize,
   type RequestContext,
+  SqlConditions,
   toPage,
 } from '@klynge/platform';
 import { currentMembership } from '@klynge/read-models';
 import type { DataSource } from 'typeorm';
-import { SqlConditions } from '../sql-conditions';
 import type { DisbursementType, FundingYearType, GrantFilter, GrantType } from './grant.types';
 
 /** One recipient of a grant: a cluster, an organisation, or (reported grants) only a name. */

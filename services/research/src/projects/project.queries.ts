@@ -10,6 +10,7 @@ import {
   nok,
   pageSize,
   type RequestContext,
+  SqlConditions,
   toPage,
 } from '@klynge/platform';
 import { currentMembership } from '@klynge/read-models';
@@ -45,6 +46,9 @@ const toProject = (row: ProjectRow): ProjectRecord => ({
   allocations: row.allocations.map((allocation) => ({ year: allocation.year, amount: nok(allocation.amount) })),
 });
 
+/** The projects an organisation (or any of organisations, with `= ANY`) takes part in as a partner. */
+const PARTNER_OF = (orgs: string) => `SELECT project_id FROM research_project_partners WHERE org_number = ${orgs}`;
+
 /** The organisations that are a cluster's members today, from the membership read model. */
 const MEMBERS_OF = (clusters: string) =>
   `SELECT m.cluster_id, m.org_number FROM membership_directory m WHERE m.cluster_id = ANY(${clusters}::uuid[]) AND ${currentMembership('m')}`;
@@ -56,13 +60,13 @@ export class ProjectQueries {
   byId(context: RequestContext, id: string): Promise<ProjectRecord | null> {
     return context.loaders
       .get<string, ProjectRecord | null>('research.projectById', async (ids) =>
-        alignByKey(ids, await this.projects('p.id = ANY($1::uuid[])', [ids.filter(isUuid)]), (project) => project.id),
+        alignByKey(ids, await this.projects('WHERE p.id = ANY($1::uuid[])', [ids.filter(isUuid)]), (project) => project.id),
       )
       .load(id);
   }
 
   byNumber(projectNumber: string): Promise<ProjectRecord | null> {
-    return this.projects('p.project_number = $1', [projectNumber]).then(([project]) => project ?? null);
+    return this.projects('WHERE p.project_number = $1', [projectNumber]).then(([project]) => project ?? null);
   }
 
   /** The projects an organisation owns or is a partner of, for every organisation of one request at once. */
@@ -70,7 +74,7 @@ export class ProjectQueries {
     return context.loaders
       .get<string, ProjectRecord[]>('research.projectsOfOrganization', async (orgNumbers) => {
         const projects = await this.projects(
-          `p.owner_org_number = ANY($1::text[]) OR p.id IN (SELECT project_id FROM research_project_partners WHERE org_number = ANY($1::text[]))
+          `WHERE p.owner_org_number = ANY($1::text[]) OR p.id IN (${PARTNER_OF('ANY($1::text[])')})
            ORDER BY p.start_year DESC, p.project_number`,
           [orgNumbers],
         );
@@ -89,7 +93,7 @@ export class ProjectQueries {
         const members = await this.dataSource.query<{ cluster_id: string; org_number: string }[]>(MEMBERS_OF('$1'), [ids]);
         const orgs = [...new Set(members.map((member) => member.org_number))];
         const projects = await this.projects(
-          `p.owner_org_number = ANY($1::text[]) OR p.id IN (SELECT project_id FROM research_project_partners WHERE org_number = ANY($1::text[]))
+          `WHERE p.owner_org_number = ANY($1::text[]) OR p.id IN (${PARTNER_OF('ANY($1::text[])')})
            ORDER BY p.start_year DESC, p.project_number`,
           [orgs],
         );
@@ -149,40 +153,27 @@ export class ProjectQueries {
   /** Projects, the latest started first, a page at a time. */
   async list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
     const limit = pageSize(first);
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
-    if (filter?.orgNumber) {
-      add(
-        (n) => `(p.owner_org_number = ${n} OR p.id IN (SELECT project_id FROM research_project_partners WHERE org_number = ${n}))`,
-        filter.orgNumber,
-      );
-    }
-    if (filter?.applicationType) add((n) => `p.application_type = ${n}`, filter.applicationType);
-    if (filter?.activityCode) add((n) => `p.activity_code = ${n}`, filter.activityCode);
-    if (filter?.countyCode) add((n) => `coalesce(p.county_code, o.county_code) = ${n}`, filter.countyCode);
-    if (filter?.phase) add((n) => `p.phase = ${n}`, filter.phase satisfies ResearchPhase);
+    const conditions = new SqlConditions();
+    if (filter?.orgNumber) conditions.add(`(p.owner_org_number = ? OR p.id IN (${PARTNER_OF('?')}))`, filter.orgNumber, filter.orgNumber);
+    if (filter?.applicationType) conditions.add('p.application_type = ?', filter.applicationType);
+    if (filter?.activityCode) conditions.add('p.activity_code = ?', filter.activityCode);
+    if (filter?.countyCode) conditions.add('coalesce(p.county_code, o.county_code) = ?', filter.countyCode);
+    if (filter?.phase) conditions.add('p.phase = ?', filter.phase satisfies ResearchPhase);
     if (filter?.year !== null && filter?.year !== undefined) {
-      add((n) => `EXISTS (SELECT 1 FROM research_allocations a WHERE a.project_id = p.id AND a.year = ${n})`, filter.year);
+      conditions.add('EXISTS (SELECT 1 FROM research_allocations a WHERE a.project_id = p.id AND a.year = ?)', filter.year);
     }
-    const where = conditions.length > 0 ? conditions.join(' AND ') : 'true';
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM research_projects p LEFT JOIN organization_directory o ON o.org_number = p.owner_org_number WHERE ${where}`,
-      parameters,
+      `SELECT count(*)::int AS total FROM research_projects p LEFT JOIN organization_directory o ON o.org_number = p.owner_org_number ${conditions.where}`,
+      [...conditions.params],
     );
     if (after) {
       const [start, id] = decodeCursor(after, ['text', 'uuid']);
       if (!/^\d{4}$/.test(start!)) throw new BadUserInputError('after', 'after is not a cursor of this list');
-      parameters.push(Number(start), id);
-      conditions.push(`(p.start_year, p.id) < ($${parameters.length - 1}::int, $${parameters.length}::uuid)`);
+      conditions.add('(p.start_year, p.id) < (?::int, ?::uuid)', Number(start), id);
     }
-    parameters.push(limit + 1);
     const rows = await this.projects(
-      `${conditions.length > 0 ? conditions.join(' AND ') : 'true'} ORDER BY p.start_year DESC, p.id DESC LIMIT $${parameters.length}`,
-      parameters,
+      `${conditions.where} ORDER BY p.start_year DESC, p.id DESC LIMIT ${conditions.param(limit + 1)}`,
+      conditions.params,
     );
     return toPage(
       rows,
@@ -223,8 +214,9 @@ export class ProjectQueries {
     }));
   }
 
-  private async projects(condition: string, parameters: unknown[]): Promise<ProjectRecord[]> {
-    const rows = await this.dataSource.query<ProjectRow[]>(`${SELECT_PROJECTS} WHERE ${condition}`, parameters);
+  /** Projects with their partners and allocations; `where` is a WHERE clause with what follows it. */
+  private async projects(where: string, parameters: unknown[]): Promise<ProjectRecord[]> {
+    const rows = await this.dataSource.query<ProjectRow[]>(`${SELECT_PROJECTS} ${where}`, parameters);
     return rows.map(toProject);
   }
 }

@@ -257,6 +257,28 @@ describe('research projects', () => {
     ]);
     expect(statements!.filter((sql) => /FROM research_projects/.test(sql))).toHaveLength(1);
 
+    // The list, filtered (owner or partner, year) and paged.
+    const page = async (after?: string) =>
+      (
+        await harness.query<{
+          researchProjects: {
+            totalCount: number;
+            edges: { node: { projectNumber: string } }[];
+            pageInfo: { endCursor: string; hasNextPage: boolean };
+          };
+        }>(
+          `query($after: String) { researchProjects(filter: { orgNumber: "${BOLT}", year: 2022 }, first: 1, after: $after) {
+            totalCount edges { node { projectNumber } } pageInfo { endCursor hasNextPage } } }`,
+          { after },
+        )
+      ).data!.researchProjects;
+    const first = await page();
+    expect(first.totalCount).toBe(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page(first.pageInfo.endCursor);
+    expect([...first.edges, ...second.edges].map((edge) => edge.node.projectNumber).sort()).toEqual(['300001', '300002']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+
     const grouped = await harness.query<{ byType: unknown[]; byCounty: unknown[]; byActivity: unknown[] }>(
       `{ byType: researchAllocations(groupBy: APPLICATION_TYPE, year: 2022) { year key label amount { amount } projects }
          byCounty: researchAllocations(groupBy: COUNTY, year: 2021) { key label amount { amount } }
