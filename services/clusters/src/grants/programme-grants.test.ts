@@ -8,6 +8,20 @@ import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startC
  * The funding service is not built yet: its GrantAwarded event is built here by hand, to the
  * contract in @klynge/contracts and schemas/events/funding.grant.v1.
  */
+/** An NIC grant to a cluster, giving it `clusterLevel` from 2019. */
+const grantTo = (clusterId: string, grantId: string, clusterLevel: GrantAwardedData['clusterLevel']): GrantAwardedData => ({
+  grantId,
+  applicationId: randomUUID(),
+  programmeCode: 'NIC',
+  agencyCode: 'innovasjon-norge',
+  recipient: { type: 'CLUSTER', clusterId },
+  amountAwarded: { amount: '5000000', currency: 'NOK' },
+  awardDate: '2018-11-07',
+  plannedStart: '2019-01-01',
+  plannedEnd: '2023-12-31',
+  clusterLevel,
+});
+
 describe('a funding grant that gives a cluster programme status', () => {
   let harness: ClustersHarness;
 
@@ -38,18 +52,7 @@ describe('a funding grant that gives a cluster programme status', () => {
     );
     const clusterId = data!.registerCluster.id;
     const grantId = randomUUID();
-    const grant: GrantAwardedData = {
-      grantId,
-      applicationId: randomUUID(),
-      programmeCode: 'NIC',
-      agencyCode: 'innovasjon-norge',
-      recipient: { type: 'CLUSTER', clusterId },
-      amountAwarded: { amount: '5000000', currency: 'NOK' },
-      awardDate: '2018-11-07',
-      plannedStart: '2019-01-01',
-      plannedEnd: '2023-12-31',
-      clusterLevel: 'NCE',
-    };
+    const grant = grantTo(clusterId, grantId, 'NCE');
     const event = createEnvelope(GrantAwarded, { source: '/klynge/funding', subject: grantId, data: grant });
     // Same key, so the same partition: the marker (a grant to an organisation, ignored) arrives
     // after both copies, and once it is consumed so are they.
@@ -110,18 +113,7 @@ describe('a funding grant that gives a cluster programme status', () => {
     const forged = createEnvelope(GrantAwarded, {
       source: '/siva/katapult',
       subject: grantId,
-      data: {
-        grantId,
-        applicationId: randomUUID(),
-        programmeCode: 'NIC',
-        agencyCode: 'innovasjon-norge',
-        recipient: { type: 'CLUSTER', clusterId },
-        amountAwarded: { amount: '5000000', currency: 'NOK' },
-        awardDate: '2018-11-07',
-        plannedStart: '2019-01-01',
-        plannedEnd: '2023-12-31',
-        clusterLevel: 'GCE',
-      },
+      data: grantTo(clusterId, grantId, 'GCE'),
     });
     await publishRaw(grantId, JSON.stringify(forged));
     await waitFor('the forged grant on the dead-letter topic', () => deadLetters.some((message) => message.key === grantId));
