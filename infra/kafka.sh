@@ -2,10 +2,15 @@
 # Apache Kafka, the real broker, from its jars on Maven Central, in KRaft mode (one node that is
 # both broker and controller).
 #
-#   infra/kafka.sh install | start | stop | status
+#   infra/kafka.sh install | start | stop | status | consume <principal> <topic> [options]
 #
 # Defaults give the development broker on 127.0.0.1:9092. Tests start throwaway brokers with
 # their own KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_HOME.
+#
+# Clients authenticate with SASL/SCRAM-SHA-512 and Kafka's StandardAuthorizer decides what each
+# may do: on every start the principals of the registry (admin, a service's <name>-service, an
+# agency's own name) are created where missing, with passwords kept in $KAFKA_HOME/credentials.json
+# (npm run kafka:credentials -- <principal> prints one), and the registry's ACLs are applied.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 KAFKA_VERSION="$(tr -d '[:space:]' <"$INFRA_DIR/kafka/kafka.version")"
@@ -13,8 +18,13 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HOME="${KAFKA_HOME:-$STATE_DIR/kafka}"
 KAFKA_HEAP="${KAFKA_HEAP:-512m}"
-LIBS="$STATE_DIR/kafka-libs/$KAFKA_VERSION"
+# Named after the version and the pom, so that a change to either fetches the jars again.
+LIBS="$STATE_DIR/kafka-libs/$KAFKA_VERSION-$(cksum <"$INFRA_DIR/kafka/pom.xml" | cut -d' ' -f1)"
 PID_FILE="$KAFKA_HOME/kafka.pid"
+CREDENTIALS="$KAFKA_HOME/credentials.json"
+# The principals the broker's metadata has SCRAM credentials for (rewritten when it is formatted).
+SCRAM_USERS="$KAFKA_HOME/scram-users"
+ACCESS_MAIN="$INFRA_DIR/../packages/stack/dist/kafka-access-main.js"
 
 install() {
   [[ -f "$LIBS/.complete" ]] && return 0
@@ -35,13 +45,64 @@ alive() { local p; p=$(pid) && kill -0 "$p" 2>/dev/null; }
 started() { alive && grep -q 'Kafka Server started' "$KAFKA_HOME/logs/server.log" 2>/dev/null; }
 answers() { started && port_open 127.0.0.1 "$KAFKA_PORT"; }
 
-# The storage tool, on the same classpath as the broker.
-kafka_java() { java -Xmx256m "-Dlog4j2.configurationFile=$INFRA_DIR/kafka/log4j2.yaml" "-Dkafka.logs.dir=$KAFKA_HOME/logs" -cp "$LIBS/*" "$@"; }
+# Kafka's own tools (storage, configs, console consumer), on the broker's classpath, saying on
+# stderr what goes wrong (never into the broker's server.log, which whoever opens it rewrites).
+kafka_java() { java -Xmx256m "-Dlog4j2.configurationFile=$INFRA_DIR/kafka/tools-log4j2.yaml" -cp "$LIBS/*" "$@"; }
+
+# Every principal of the registry with its password, one `<name> <password>` a line; makes up
+# passwords for the ones the credentials file does not have yet.
+principals() {
+  [[ -f "$ACCESS_MAIN" ]] || fail "the workspaces are not built: run npm install (or npm ci) first"
+  node --disable-warning=TimeoutNegativeWarning "$ACCESS_MAIN" users "$CREDENTIALS"
+}
+
+admin_password() { principals | awk '$1 == "admin" { print $2 }'; }
+
+# A client configuration for Kafka's own tools, as the admin.
+write_admin_properties() {
+  (
+    umask 077
+    cat >"$KAFKA_HOME/admin.properties" <<PROPERTIES
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(admin_password)";
+PROPERTIES
+  )
+}
+
+format_storage() {
+  log "formatting the broker's storage (first start), with a SCRAM user per principal"
+  local cluster_id name password
+  local scram=()
+  while read -r name password; do
+    scram+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$password]")
+  done < <(principals)
+  cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
+  kafka_java kafka.tools.StorageTool format --ignore-formatted -t "$cluster_id" \
+    -c "$KAFKA_HOME/server.properties" "${scram[@]}" >"$KAFKA_HOME/logs/format.log"
+  principals | awk '{ print $1 }' >"$SCRAM_USERS"
+}
+
+# Principals registered since the storage was formatted get their SCRAM credentials now, and
+# the ACLs of the registry are applied (both idempotent).
+provision_access() {
+  local name password
+  while read -r name password; do
+    grep -qxF "$name" "$SCRAM_USERS" && continue
+    log "adding the SCRAM user $name"
+    kafka_java org.apache.kafka.tools.ConfigCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+      --command-config "$KAFKA_HOME/admin.properties" --alter --entity-type users --entity-name "$name" \
+      --add-config "SCRAM-SHA-512=[password=$password]" >>"$KAFKA_HOME/logs/access.log"
+    echo "$name" >>"$SCRAM_USERS"
+  done < <(principals)
+  node --disable-warning=TimeoutNegativeWarning "$ACCESS_MAIN" acls "127.0.0.1:$KAFKA_PORT" "$CREDENTIALS"
+}
 
 start() {
   install
   if answers; then
     log "Kafka is already running on 127.0.0.1:$KAFKA_PORT (pid $(pid))"
+    provision_access
     return 0
   fi
   if alive; then
@@ -54,15 +115,23 @@ start() {
       return 0
     fi
     mkdir -p "$KAFKA_HOME/data" "$KAFKA_HOME/logs"
-    sed -e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
-      -e "s|@DATA_DIR@|$KAFKA_HOME/data|g" "$INFRA_DIR/kafka/server.properties.template" >"$KAFKA_HOME/server.properties"
-    if [[ ! -f "$KAFKA_HOME/data/meta.properties" ]]; then
-      log "formatting the broker's storage (first start)"
-      local cluster_id
-      cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
-      kafka_java kafka.tools.StorageTool format --ignore-formatted -t "$cluster_id" \
-        -c "$KAFKA_HOME/server.properties" >"$KAFKA_HOME/logs/format.log"
+    if [[ -f "$KAFKA_HOME/data/meta.properties" && ! -f "$SCRAM_USERS" ]]; then
+      # Storage from before the broker required authentication has no SCRAM users, and they can
+      # only be added through an authenticated admin: development data, so it starts afresh.
+      log "the broker's storage predates authentication: moving it to $KAFKA_HOME/data.unauthenticated"
+      rm -rf "$KAFKA_HOME/data.unauthenticated"
+      mv "$KAFKA_HOME/data" "$KAFKA_HOME/data.unauthenticated"
+      mkdir -p "$KAFKA_HOME/data"
     fi
+    (
+      umask 077
+      sed -e "s|@LISTENERS@|CLIENT://127.0.0.1:$KAFKA_PORT|g" -e "s|@ADVERTISED_LISTENERS@|CLIENT://127.0.0.1:$KAFKA_PORT|g" \
+        -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" -e "s|@DATA_DIR@|$KAFKA_HOME/data|g" \
+        -e "s|@ADMIN_PASSWORD@|$(admin_password)|g" \
+        "$INFRA_DIR/kafka/server.properties.template" >"$KAFKA_HOME/server.properties"
+    )
+    write_admin_properties
+    [[ -f "$KAFKA_HOME/data/meta.properties" ]] || format_storage
     log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT"
     rm -f "$PID_FILE"
     # In a session of its own, so that neither Ctrl-C in this terminal nor a test runner killing
@@ -78,7 +147,8 @@ start() {
     tail -n 30 "$KAFKA_HOME/logs/server.log" "$KAFKA_HOME/logs/stdout.log" >&2 || true
     fail "Kafka did not start"
   fi
-  log "Kafka is ready on 127.0.0.1:$KAFKA_PORT"
+  provision_access
+  log "Kafka is ready on 127.0.0.1:$KAFKA_PORT (SASL/SCRAM-SHA-512; npm run kafka:credentials -- <principal>)"
 }
 
 # Fails fast when the process died instead of waiting for the deadline.
@@ -108,6 +178,29 @@ stop() {
 
 gone() { ! kill -0 "$1" 2>/dev/null; }
 
+# consume <principal> <topic> [ConsoleConsumer options...]: reads a topic from its start as that
+# principal would, with Kafka's own console consumer, in a consumer group the principal may use
+# (`<agency>.console-*`, or `<service>.console-*` for a service's principal). Stops after 5 s
+# without a new message unless told otherwise (--timeout-ms).
+consume() {
+  local principal=${1:?usage: kafka.sh consume <principal> <topic> [options]} topic=${2:?usage: kafka.sh consume <principal> <topic> [options]}
+  shift 2
+  answers || fail "Kafka is not running on 127.0.0.1:$KAFKA_PORT: npm run infra:up"
+  local password properties
+  password=$(principals | awk -v name="$principal" '$1 == name { print $2 }')
+  [[ -n "$password" ]] || fail "no principal $principal on this broker (npm run kafka:credentials -- --help lists them)"
+  properties=$(umask 077 && mktemp)
+  trap 'rm -f "$properties"' RETURN
+  cat >"$properties" <<PROPERTIES
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$principal" password="$password";
+PROPERTIES
+  kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+    --command-config "$properties" --group "${principal%-service}.console-$$" --topic "$topic" --from-beginning \
+    --timeout-ms 5000 "$@"
+}
+
 status() {
   if answers; then
     echo "kafka: running on 127.0.0.1:$KAFKA_PORT (pid $(pid), Apache Kafka $KAFKA_VERSION, KRaft)"
@@ -125,5 +218,6 @@ case "${1:-}" in
   start) with_lock "kafka-$KAFKA_PORT" start ;;
   stop) with_lock "kafka-$KAFKA_PORT" stop ;;
   status) status ;;
-  *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+  consume) shift && consume "$@" ;;
+  *) echo "usage: $0 install|start|stop|status|consume <principal> <topic>" >&2; exit 2 ;;
 esac

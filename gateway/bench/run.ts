@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
-import { freePorts, provideInfrastructure, waitFor, withDatabase } from '@klynge/testing';
+import { freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
@@ -132,6 +132,13 @@ function printTable(rows: readonly (Figures & { label: string })[]) {
 
 async function main() {
   const infrastructure = await provideInfrastructure(process.env);
+  // The services' topics are the run's own (KAFKA_TOPIC_PREFIX), which the registry's ACLs do not cover: they run as the admin.
+  const kafkaSuperUser = infrastructure.kafkaCredentialsFile
+    ? readKafkaCredentials(infrastructure.kafkaCredentialsFile, 'admin')
+    : undefined;
+  const kafkaAdmin: Record<string, string> = kafkaSuperUser
+    ? { KAFKA_USERNAME: kafkaSuperUser.username, KAFKA_PASSWORD: kafkaSuperUser.password }
+    : {};
   const runId = randomUUID().slice(0, 8);
   const admin = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 1 });
   const databases = new Map(SERVICES.map(({ name }) => [name, `klynge_bench_${name}_${runId}`]));
@@ -160,6 +167,7 @@ async function main() {
         startProcess(name, [`${directory}/dist/index.js`], {
           DATABASE_URL: databaseUrl,
           KAFKA_BROKERS: infrastructure.kafkaBrokers,
+          ...kafkaAdmin,
           KAFKA_TOPIC_PREFIX: `bench.${runId}.`,
           PORT: String(ports[index]),
           HOST: '127.0.0.1',

@@ -120,6 +120,8 @@ describe('the graph under attack', () => {
       const database = {
         DATABASE_URL: 'postgresql://127.0.0.1/clusters',
         KAFKA_BROKERS: '127.0.0.1:9092',
+        KAFKA_USERNAME: 'clusters-service',
+        KAFKA_PASSWORD: 'k'.repeat(48),
         SUBGRAPH_SECRET: 'd'.repeat(32),
       };
       expect(load(loadSubgraphNamed('clusters').config, { NODE_ENV: 'production', ...database })).toEqual(['JWT_SECRET']);

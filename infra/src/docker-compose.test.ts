@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
-import { registeredSubgraph, subgraphRegistry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, registeredSubgraph, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
 import { loadSubgraphs } from '@klynge/subgraphs';
 import { parse } from 'yaml';
 
@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 
 interface ComposeService {
   image?: string;
+  command?: string[];
   build?: { context: string; args?: Record<string, string> };
   environment?: Record<string, string>;
   ports?: string[];
@@ -27,6 +28,8 @@ const compose = parse(readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'u
 };
 const services = compose.services;
 const kafkaVersion = readFileSync(path.join(repoRoot, 'infra', 'kafka', 'kafka.version'), 'utf8').trim();
+const kafkaStartScript = readFileSync(path.join(repoRoot, 'infra', 'docker', 'kafka-start.sh'), 'utf8');
+const kafkaPasswordVariable = (principal: string) => `${principal.toUpperCase().replace(/-/g, '_')}_KAFKA_PASSWORD`;
 
 interface AnyConfig {
   readonly variables: Record<string, VariableSpec<unknown>>;
@@ -37,6 +40,7 @@ interface AnyConfig {
 const OPERATOR_ENVIRONMENT: Record<string, string> = Object.fromEntries([
   ['JWT_SECRET', 'j'.repeat(64)],
   ...subgraphRegistry().map((entry) => [entry.secretVariable, `${entry.name}-secret`.padEnd(64, '!')]),
+  ...kafkaPrincipals().map((principal) => [kafkaPasswordVariable(principal), `${principal}-password`.padEnd(48, 'p')]),
 ]);
 
 /** A compose value with its ${VARIABLE} references replaced as compose does, from `from`. */
@@ -78,13 +82,56 @@ function expectPublishedPort(name: string, config: AnyConfig) {
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL 15, the official Apache Kafka image (KRaft, our version), every service and the gateway', () => {
-    expect(Object.keys(services).sort()).toEqual([...subgraphRegistry().map((entry) => entry.name), 'gateway', 'kafka', 'postgres'].sort());
+    expect(Object.keys(services).sort()).toEqual(
+      [...subgraphRegistry().map((entry) => entry.name), 'gateway', 'kafka', 'kafka-access', 'postgres'].sort(),
+    );
     expect(services.postgres!.image).toBe('postgres:15');
     expect(services.kafka!.image).toBe(`apache/kafka:${kafkaVersion}`);
-    expect(services.kafka!.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     for (const [name, service] of Object.entries(services)) {
+      if (name === 'kafka-access') continue; // a one-off: it applies the ACLs and exits
       expect({ name, healthcheck: Boolean(service.healthcheck?.test.length) }).toEqual({ name, healthcheck: true });
     }
+  });
+
+  describe('Kafka', () => {
+    it('runs with the settings of infra/kafka.sh: KRaft, SASL/SCRAM-SHA-512 and the StandardAuthorizer', () => {
+      expect(services.kafka!.command).toEqual(['bash', '/opt/klynge/kafka-start.sh']);
+      expect(services.kafka!.volumes).toEqual(
+        expect.arrayContaining([
+          './infra/kafka/server.properties.template:/opt/klynge/server.properties.template:ro',
+          './infra/docker/kafka-start.sh:/opt/klynge/kafka-start.sh:ro',
+        ]),
+      );
+      const template = readFileSync(path.join(repoRoot, 'infra', 'kafka', 'server.properties.template'), 'utf8');
+      expect(template).toContain('process.roles=broker,controller');
+      expect(template).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512');
+      expect(template).toContain('authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+      expect(template).toContain('allow.everyone.if.no.acl.found=false');
+      // Every placeholder of the template is filled in by the start script.
+      for (const [placeholder] of template.matchAll(/@[A-Z_]+@/g)) expect(kafkaStartScript).toContain(`s|${placeholder}|`);
+    });
+
+    it('has a SCRAM user for every principal of the registry, each password from the operator', () => {
+      const environment = services.kafka!.environment!;
+      expect(environment.KAFKA_ADMIN_PASSWORD).toMatch(new RegExp(`^\\$\\{${kafkaPasswordVariable(KAFKA_ADMIN)}:\\?`));
+      const users = environmentOf('kafka').KAFKA_SCRAM_USERS!.split(' ');
+      expect(users).toEqual(
+        kafkaPrincipals()
+          .filter((principal) => principal !== KAFKA_ADMIN)
+          .map((principal) => `${principal}=${OPERATOR_ENVIRONMENT[kafkaPasswordVariable(principal)]}`),
+      );
+      expect(() => environmentOf('kafka', { ...OPERATOR_ENVIRONMENT, SIVA_KAFKA_PASSWORD: '' })).toThrow(
+        /compose refuses to start: set SIVA_KAFKA_PASSWORD/,
+      );
+    });
+
+    it("gets the registry's ACLs applied, as its admin, before any service starts", () => {
+      const access = services['kafka-access']!;
+      expect(access.build?.args?.PACKAGE).toBe('@klynge/stack');
+      expect(access.command).toEqual(['node', 'packages/stack/dist/kafka-access-main.js', 'acls', 'kafka:19092']);
+      expect(access.environment!.KAFKA_ADMIN_PASSWORD).toBe(services.kafka!.environment!.KAFKA_ADMIN_PASSWORD);
+      expect(access.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
+    });
   });
 
   describe.each(subgraphs)('the %s subgraph', (name, config) => {
@@ -109,20 +156,22 @@ describe('docker-compose.yml', () => {
       );
     });
 
-    it('reaches Kafka on the listener advertised inside the compose network', () => {
-      const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map((listener) => listener.split('://')[1]);
+    it('reaches Kafka on the listener advertised inside the compose network, as its own principal', () => {
       const brokers = services[name]!.environment!.KAFKA_BROKERS!.split(',');
       for (const broker of brokers) {
         expect(broker.startsWith('kafka:')).toBe(true);
-        expect(advertised).toContain(broker);
+        expect(kafkaStartScript).toContain(`CLIENT://${broker}`);
       }
+      const environment = environmentOf(name);
+      expect(environment.KAFKA_USERNAME).toBe(servicePrincipal(name));
+      expect(environmentOf('kafka').KAFKA_SCRAM_USERS!.split(' ')).toContain(`${servicePrincipal(name)}=${environment.KAFKA_PASSWORD}`);
     });
 
-    it('is built from its own package and starts after PostgreSQL and Kafka are healthy', () => {
+    it('is built from its own package and starts after PostgreSQL is healthy and the ACLs are in place', () => {
       expect(services[name]!.build?.args?.PACKAGE).toBe(`@klynge/${name}`);
       expect(services[name]!.depends_on).toEqual({
         postgres: { condition: 'service_healthy' },
-        kafka: { condition: 'service_healthy' },
+        'kafka-access': { condition: 'service_completed_successfully' },
       });
     });
   });
@@ -145,7 +194,7 @@ describe('docker-compose.yml', () => {
     it('takes every secret from the operator, with no default: without them compose does not start', () => {
       for (const [name, service] of Object.entries(services)) {
         for (const [variable, value] of Object.entries(service.environment ?? {})) {
-          if (/SECRET/.test(variable))
+          if (/SECRET|KAFKA.*PASSWORD/.test(variable))
             expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
         }
       }

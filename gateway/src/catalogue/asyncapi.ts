@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService, type Subgraph } from '@klynge/platform';
 import { eventSchemaDir, graphqlSchemaDir, subgraphRegistry } from '@klynge/schemas';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { eventConsumptions, loadSubgraphs } from '@klynge/subgraphs';
 import { stringify } from 'yaml';
 
 /** Where the catalogue is committed; `npm run catalogue` writes it, a test fails when it is stale. */
@@ -30,23 +30,6 @@ const channelId = (topic: string) => pascal(topic).replace(/^./, (letter) => let
 const messageId = (contract: EventContract) =>
   `${pascal(contract.stream.domain)}${contract.type.split('.').at(-2)}V${contract.stream.version}`;
 
-interface Consumption {
-  readonly service: string;
-  readonly consumer: string;
-  readonly contract: EventContract;
-}
-
-/** Who consumes what: each subgraph's event consumers, as it declares them (nothing is started). */
-function consumptions(subgraphs: readonly Subgraph[]): Consumption[] {
-  return subgraphs.flatMap((subgraph) => {
-    // Consumers are built from the service's dependencies, which they keep for when they run.
-    const consumers = subgraph.definition.consumers?.({ config: {}, dataSource: {}, unitOfWork: {}, logger: {} } as never) ?? [];
-    return consumers.flatMap((consumer) =>
-      consumer.contracts.map((contract) => ({ service: subgraph.name, consumer: consumer.name, contract })),
-    );
-  });
-}
-
 /**
  * The AsyncAPI 3.0 document of every Klynge topic: one channel per topic and its dead-letter topic,
  * each message with the CloudEvents envelope and its payload schema, the key, the Kafka bindings,
@@ -55,7 +38,7 @@ function consumptions(subgraphs: readonly Subgraph[]): Consumption[] {
 export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs()): JsonObject {
   const registry = subgraphRegistry();
   const published = subgraphs.flatMap((subgraph) => (subgraph.definition.publishes ?? []).map((contract) => ({ subgraph, contract })));
-  const consumed = consumptions(subgraphs);
+  const consumed = eventConsumptions(subgraphs);
   const topics = [...new Set(published.map(({ contract }) => contract.topic))].sort();
 
   const messages: JsonObject = {};
@@ -172,11 +155,28 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
     },
     defaultContentType: CLOUDEVENTS_CONTENT_TYPE,
     servers: {
-      development: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'Kafka in KRaft mode as `npm run infra:up` starts it.' },
+      development: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description:
+          'Kafka in KRaft mode as `npm run infra:up` starts it. Every client authenticates (SASL/SCRAM-SHA-512) as a principal of the registry: ' +
+          '`<service>-service` for a service, the agency itself (`siva`, `forskningsradet`, ...) for its own clients. An agency reads every public topic, ' +
+          "writes only its own subgraphs' topics and uses consumer groups named `<agency>.*`; `npm run kafka:credentials -- <principal>` prints a development password.",
+        security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
+      },
     },
     channels,
     operations,
-    components: { schemas, messages },
+    components: {
+      schemas,
+      messages,
+      securitySchemes: {
+        scramSha512: {
+          type: 'scramSha512',
+          description: "SASL/SCRAM-SHA-512 over the broker's client listener; Kafka's ACLs decide what each principal may do.",
+        },
+      },
+    },
   };
 }
 

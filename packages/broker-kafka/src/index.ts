@@ -4,5 +4,7 @@ export {
   type GroupMemberAssignment,
   KafkaBroker,
   kafkaBroker,
+  type KafkaAcl,
   type KafkaBrokerOptions,
+  type KafkaOperation,
 } from './kafka-broker';

@@ -1,12 +1,12 @@
 import { BrokerUnavailableError } from '@klynge/broker';
 import { messageBrokerContract } from '@klynge/broker/contract';
-import { freePorts, kafkaBrokers, uniqueTopicPrefix } from '@klynge/testing';
+import { freePorts, kafkaConnection, uniqueTopicPrefix } from '@klynge/testing';
 import { KafkaBroker } from './kafka-broker';
 
 const prefix = uniqueTopicPrefix('broker_kafka');
 
 messageBrokerContract('Kafka', {
-  create: () => new KafkaBroker({ brokers: kafkaBrokers(), clientId: 'contract-test' }),
+  create: () => new KafkaBroker({ ...kafkaConnection(), clientId: 'contract-test' }),
   topicName: (label) => `${prefix}${label}.${Math.random().toString(36).slice(2, 8)}`,
 });
 
@@ -27,7 +27,7 @@ describe('the Kafka adapter when no broker answers', () => {
 
 describe('closing the Kafka adapter', () => {
   it('leaves no connection open, whatever its clients were doing', async () => {
-    const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: 'closing-test' });
+    const broker = new KafkaBroker({ ...kafkaConnection(), clientId: 'closing-test' });
     const topic = `${prefix}closing.${Math.random().toString(36).slice(2, 8)}`;
     await broker.subscribe({ groupId: `${topic}.group`, topics: [topic], handle: () => Promise.resolve() });
     await broker.publish([{ topic, key: 'k', value: 'v', headers: {} }]);

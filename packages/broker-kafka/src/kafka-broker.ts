@@ -13,6 +13,10 @@ import {
   type Subscription,
 } from '@klynge/broker';
 import {
+  type AclEntry,
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
   type Admin,
   AssignerProtocol,
   type Consumer,
@@ -23,6 +27,7 @@ import {
   type LogEntry,
   Partitioners,
   type Producer,
+  ResourcePatternTypes,
 } from 'kafkajs';
 
 export type { BrokerLogger };
@@ -40,6 +45,22 @@ export interface GroupMemberAssignment {
   readonly clientHost: string;
   /** The partitions assigned to the member, by topic (none while the group rebalances). */
   readonly partitions: Readonly<Record<string, readonly number[]>>;
+}
+
+/** What a principal may do with a kind of resource, as Kafka's ACLs name it. */
+export type KafkaOperation = 'READ' | 'WRITE' | 'CREATE' | 'DELETE' | 'DESCRIBE' | 'ALTER' | 'DESCRIBE_CONFIGS';
+
+/**
+ * One rule of Kafka's StandardAuthorizer, allowing `principal` the `operations` on a topic or a
+ * consumer group: the one named `name`, or with `prefixed` every one whose name starts with it.
+ */
+export interface KafkaAcl {
+  /** The SASL user name (the authorizer's `User:<name>`). */
+  readonly principal: string;
+  readonly resource: 'topic' | 'group';
+  readonly name: string;
+  readonly prefixed: boolean;
+  readonly operations: readonly KafkaOperation[];
 }
 
 /** Partitions and replicas default to 3 and 1 (a single development broker). */
@@ -80,6 +101,19 @@ const ACKS_ALL = -1;
  * `auto.create.topics.enable=false`) and partitioned with Kafka's Java-compatible murmur2
  * partitioner, so a partner's Java producer and ours put the same key in the same partition.
  */
+/** A rule as kafkajs's admin sends it: one entry per operation, allowed from any host. */
+function aclEntries(acl: KafkaAcl): AclEntry[] {
+  return acl.operations.map((operation) => ({
+    resourceType: acl.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+    resourceName: acl.name,
+    resourcePatternType: acl.prefixed ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+    principal: `User:${acl.principal}`,
+    host: '*',
+    operation: AclOperationTypes[operation],
+    permissionType: AclPermissionTypes.ALLOW,
+  }));
+}
+
 /** Kafka's error codes for DeleteGroups. */
 const GROUP_NOT_EMPTY = 68;
 const GROUP_ID_NOT_FOUND = 69;
@@ -100,6 +134,7 @@ export class KafkaBroker implements ReplayableBroker {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
+      ...(options.credentials && { sasl: { mechanism: 'scram-sha-512', ...options.credentials } }),
       socketFactory: ({ host, port, onConnect }) => {
         const socket = net.connect({ host, port }, onConnect);
         socket.setKeepAlive(true, KEEP_ALIVE_DELAY_MS);
@@ -274,6 +309,23 @@ export class KafkaBroker implements ReplayableBroker {
     this.released = true;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
+  }
+
+  /**
+   * Adds `acls` to the broker's authorizer (the client must be a super user). Adding a rule the
+   * broker already has changes nothing, so this may run on every start.
+   */
+  async grantAccess(acls: readonly KafkaAcl[]): Promise<void> {
+    const entries = acls.flatMap(aclEntries);
+    if (entries.length === 0) return;
+    await this.withAdmin((admin) => admin.createAcls({ acl: entries }));
+  }
+
+  /** Takes `acls` out of the broker's authorizer again (rules it does not have are skipped). */
+  async revokeAccess(acls: readonly KafkaAcl[]): Promise<void> {
+    const filters = acls.flatMap(aclEntries);
+    if (filters.length === 0) return;
+    await this.withAdmin((admin) => admin.deleteAcls({ filters }));
   }
 
   private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ export {
   type BrokerFactory,
   type BrokerLogger,
   type BrokerMessage,
+  type BrokerCredentials,
   type BrokerSettings,
   type DeliveredMessage,
   isReplayable,

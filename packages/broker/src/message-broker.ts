@@ -98,6 +98,17 @@ export interface BrokerSettings {
   /** Replicas of the topics the adapter creates. */
   readonly replicationFactor?: number;
   readonly logger?: BrokerLogger;
+  /**
+   * Who the client is to the broker (Kafka: SASL/SCRAM-SHA-512); without them it connects
+   * unauthenticated, which a broker set up by infra/ refuses.
+   */
+  readonly credentials?: BrokerCredentials;
+}
+
+/** A principal's name and password on the broker. */
+export interface BrokerCredentials {
+  readonly username: string;
+  readonly password: string;
 }
 
 /**

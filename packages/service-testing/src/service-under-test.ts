@@ -15,7 +15,8 @@ import {
   callerHeaders,
   createTestDatabase,
   freePorts,
-  kafkaBrokers,
+  kafkaConnection,
+  kafkaEnvironment,
   type TestDatabase,
   uniqueName,
   uniqueTopicPrefix,
@@ -65,7 +66,7 @@ export async function startServiceUnderTest(options: {
   const [port] = await freePorts(1);
   const config = options.subgraph.config.load({
     DATABASE_URL: db.url,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
+    ...kafkaEnvironment(),
     KAFKA_TOPIC_PREFIX: topicPrefix,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -79,7 +80,7 @@ export async function startServiceUnderTest(options: {
     });
   let service = create();
   const url = await service.start();
-  const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: `${options.label}-test` });
+  const broker = new KafkaBroker({ ...kafkaConnection(), clientId: `${options.label}-test` });
   const subscriptions: { close(): Promise<void> }[] = [];
   const publishMessage = (topic: string, key: string, value: string) =>
     broker.publish([{ topic: `${topicPrefix}${topic}`, key, value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }]);
@@ -162,7 +163,7 @@ export function runSubgraphCommand(
       env: {
         ...process.env,
         DATABASE_URL: harness.db.url,
-        KAFKA_BROKERS: kafkaBrokers().join(','),
+        ...kafkaEnvironment(),
         KAFKA_TOPIC_PREFIX: harness.topicPrefix,
         LOG_LEVEL: 'fatal',
       },

@@ -29,6 +29,11 @@ export const stackConfig = defineConfig({
     optional: true,
   }),
   KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers (with DATABASE_URL)', optional: true }),
+  KAFKA_CREDENTIALS_FILE: env.string({
+    description:
+      "the broker's principals and passwords, as infra/kafka.sh writes them (by default the development broker's, when it is there): each service connects as its own",
+    optional: true,
+  }),
 });
 
 export type StackConfig = ReturnType<typeof stackConfig.load>;

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { subgraphRegistry } from '@klynge/schemas';
+import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
 import { databaseOf } from './server-stack';
 
 const USAGE = `Usage: npm run replay -- --service <name> [--consumer <consumer>]
@@ -11,7 +12,8 @@ const USAGE = `Usage: npm run replay -- --service <name> [--consumer <consumer>]
 Rebuilds the read models of a service (one of: ${subgraphRegistry()
   .map((entry) => entry.name)
   .join(', ')}) from the start of the log: stop the service first. Reads DATABASE_URL (the
-PostgreSQL server; the service's own database is used) and KAFKA_BROKERS, as npm run stack does.
+PostgreSQL server; the service's own database is used), KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE
+(the service replays as its own principal), as npm run stack does.
 `;
 
 function fail(message: string): never {
@@ -44,6 +46,7 @@ const child = spawn(
       ...process.env,
       DATABASE_URL: databaseOf(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', entry),
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      ...serviceKafkaEnv(process.env.KAFKA_CREDENTIALS_FILE ?? developmentCredentialsFile, entry.name),
     },
   },
 );

@@ -7,6 +7,7 @@ import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import pg from 'pg';
 import { portOf, repoRoot, type StackConfig } from './config';
+import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
 import type { RunningStack } from './embedded-stack';
 
 /**
@@ -21,6 +22,8 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   const databaseUrl = (entry: SubgraphEntry) => databaseOf(serverUrl, entry);
   const secrets = new Map(registry.map(({ name }) => [name, randomUUID()]));
   const common = { KAFKA_BROKERS: config.KAFKA_BROKERS!.join(','), LOG_LEVEL: config.LOG_LEVEL };
+  // Each service is on Kafka as its own principal, which the broker's ACLs name.
+  const kafkaOf = (entry: SubgraphEntry) => serviceKafkaEnv(config.KAFKA_CREDENTIALS_FILE ?? developmentCredentialsFile, entry.name);
   const children: ChildProcess[] = [];
   const run = (script: string, env: Record<string, string>, args: readonly string[] = []) => {
     const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], {
@@ -32,7 +35,9 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   };
   const seed = async (entry: SubgraphEntry) => {
     const [code] = (await once(
-      run(`${entry.directory}/dist/index.js`, { DATABASE_URL: databaseUrl(entry), SEED_WAIT_MS: String(DEADLINE_MS) }, ['seed']),
+      run(`${entry.directory}/dist/index.js`, { DATABASE_URL: databaseUrl(entry), SEED_WAIT_MS: String(DEADLINE_MS), ...kafkaOf(entry) }, [
+        'seed',
+      ]),
       'exit',
     )) as [number | null];
     if (code !== 0) throw new Error(`The ${entry.name} seed failed (exit code ${code})`);
@@ -60,6 +65,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
         DATABASE_URL: databaseUrl(entry),
         PORT: String(portOf(config, entry)),
         SUBGRAPH_SECRET: secrets.get(entry.name)!,
+        ...kafkaOf(entry),
       });
     }
     await Promise.all(registry.map((entry) => ready(`http://127.0.0.1:${portOf(config, entry)}/ready`)));

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 
 /**
  * Files that list every subgraph are written from the subgraph registry (schemas/subgraphs.json)
@@ -48,6 +48,8 @@ const healthcheck = (port: number) => `    healthcheck:
       retries: 30`;
 
 const secretOf = (variable: string) => `\${${variable}:?set ${variable}, at least 32 bytes}`;
+/** The operator's variable with a Kafka principal's password: CLUSTERS_SERVICE_KAFKA_PASSWORD, SIVA_KAFKA_PASSWORD, ... */
+const kafkaPasswordVariable = (principal: string) => `${principal.toUpperCase().replace(/-/g, '_')}_KAFKA_PASSWORD`;
 
 function dockerCompose(root: string, registry: readonly SubgraphEntry[]): DerivedFile {
   const subgraphs = registry
@@ -62,6 +64,8 @@ function dockerCompose(root: string, registry: readonly SubgraphEntry[]): Derive
       HOST: 0.0.0.0
       DATABASE_URL: postgresql://postgres:klynge@postgres:5432/${entry.database}
       KAFKA_BROKERS: kafka:19092
+      KAFKA_USERNAME: ${servicePrincipal(entry.name)}
+      KAFKA_PASSWORD: ${secretOf(kafkaPasswordVariable(servicePrincipal(entry.name)))}
       JWT_SECRET: ${secretOf('JWT_SECRET')}
       SUBGRAPH_SECRET: ${secretOf(entry.secretVariable)}
       LOG_LEVEL: info
@@ -70,13 +74,16 @@ function dockerCompose(root: string, registry: readonly SubgraphEntry[]): Derive
     depends_on:
       postgres:
         condition: service_healthy
-      kafka:
-        condition: service_healthy
+      kafka-access:
+        condition: service_completed_successfully
 ${healthcheck(entry.port)}
 `,
     )
     .join('\n');
-  const secrets = ['JWT_SECRET', ...registry.map((entry) => entry.secretVariable)];
+  const secrets = ['JWT_SECRET', ...registry.map((entry) => entry.secretVariable), ...kafkaPrincipals(registry).map(kafkaPasswordVariable)];
+  const scramUsers = kafkaPrincipals(registry)
+    .filter((principal) => principal !== KAFKA_ADMIN)
+    .map((principal) => `${principal}=${secretOf(kafkaPasswordVariable(principal))}`);
   const content = `# The whole graph on a machine with Docker: PostgreSQL, Apache Kafka (KRaft), every subgraph of
 # the registry and the gateway, each healthy before what depends on it starts.
 # ${GENERATED}
@@ -110,36 +117,40 @@ services:
       timeout: 5s
       retries: 30
 
+  # KRaft, with the settings infra/kafka.sh uses (infra/kafka/server.properties.template): every
+  # client authenticates with SASL/SCRAM-SHA-512 as a principal of the registry; services reach
+  # it at kafka:19092, the host at localhost:9092. Healthy once every principal's user is there.
   kafka:
     image: apache/kafka:${readFileSync(path.join(root, 'infra', 'kafka', 'kafka.version'), 'utf8').trim()}
+    command: ["bash", "/opt/klynge/kafka-start.sh"]
     environment:
-      KAFKA_NODE_ID: "1"
-      KAFKA_PROCESS_ROLES: broker,controller
-      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@localhost:9093
-      # HOST is for clients on the host machine (localhost:9092), DOCKER for the services here.
-      KAFKA_LISTENERS: HOST://:9092,DOCKER://:19092,CONTROLLER://:9093
-      KAFKA_ADVERTISED_LISTENERS: HOST://localhost:9092,DOCKER://kafka:19092
-      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: HOST:PLAINTEXT,DOCKER:PLAINTEXT,CONTROLLER:PLAINTEXT
-      KAFKA_INTER_BROKER_LISTENER_NAME: DOCKER
-      KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: "1"
-      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: "1"
-      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: "1"
-      KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR: "1"
-      KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR: "1"
-      KAFKA_NUM_PARTITIONS: "3"
-      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"
-      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: "0"
-      KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS: "2000"
+      KAFKA_ADMIN_PASSWORD: ${secretOf(kafkaPasswordVariable(KAFKA_ADMIN))}
+      KAFKA_SCRAM_USERS: >-
+${scramUsers.map((user) => `        ${user}`).join('\n')}
     volumes:
+      - ./infra/kafka/server.properties.template:/opt/klynge/server.properties.template:ro
+      - ./infra/docker/kafka-start.sh:/opt/klynge/kafka-start.sh:ro
       - kafka-data:/var/lib/kafka/data
     ports:
       - "9092:9092"
     healthcheck:
-      test: ["CMD-SHELL", "/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server kafka:19092 >/dev/null 2>&1"]
+      test: ["CMD", "test", "-f", "/tmp/users-ready"]
       interval: 5s
       timeout: 10s
       retries: 30
+
+  # Applies the registry's ACLs (kafkaAccessPlan in @klynge/subgraphs) as the broker's admin, then exits.
+  kafka-access:
+    build:
+      context: .
+      args:
+        PACKAGE: "@klynge/stack"
+    command: ["node", "packages/stack/dist/kafka-access-main.js", "acls", "kafka:19092"]
+    environment:
+      KAFKA_ADMIN_PASSWORD: ${secretOf(kafkaPasswordVariable(KAFKA_ADMIN))}
+    depends_on:
+      kafka:
+        condition: service_healthy
 
 ${subgraphs}
   gateway:

@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePorts } from './free-ports';
 import { runInfraScript } from './infra-scripts';
+import { type KafkaCredentials, readKafkaCredentials } from './kafka-credentials';
 
 /** A Kafka broker of one test's own, which it may stop and start without disturbing others. */
 export interface DedicatedKafka {
   readonly brokers: string;
+  /** Its admin, as infra/kafka.sh set it up (with the registry's principals and ACLs). */
+  readonly credentials: KafkaCredentials;
+  /** Its principals' passwords (what KAFKA_CREDENTIALS_FILE names for the shared broker). */
+  readonly credentialsFile: string;
   /** Stops the broker (a controlled shutdown); its data stays for the next start. */
   stop(): Promise<void>;
   /** Starts it again on the same port with the same data; resolves when it answers. */
@@ -31,8 +36,11 @@ export async function startDedicatedKafka(label: string): Promise<DedicatedKafka
   };
   const kafka = (command: 'start' | 'stop') => runInfraScript('kafka.sh', [command], env);
   await kafka('start');
+  const credentialsFile = path.join(home, 'credentials.json');
   return {
     brokers: `127.0.0.1:${port}`,
+    credentials: readKafkaCredentials(credentialsFile, 'admin'),
+    credentialsFile,
     start: () => kafka('start'),
     stop: () => kafka('stop'),
     destroy: async () => {

@@ -9,6 +9,7 @@ export {
   type InfrastructureProviders,
   LOCAL_DATABASE_URL,
   LOCAL_KAFKA_BROKERS,
+  LOCAL_KAFKA_CREDENTIALS_FILE,
   provideInfrastructure,
   type StartedContainers,
 } from './infrastructure';
@@ -18,10 +19,12 @@ export { uniqueName, uniqueTopicPrefix } from './unique-names';
 export { authenticateFromTestHeader, callerHeaders, TEST_CALLER_HEADER } from './test-callers';
 // Waiting on a condition with a deadline, for tests and for the code they run alike.
 export { waitFor } from '@klynge/async';
-
-/** The Kafka bootstrap servers the test setup provided. */
-export function kafkaBrokers(): string[] {
-  const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run the tests through jest so the global setup provides it');
-  return brokers.split(',');
-}
+export {
+  kafkaBrokers,
+  kafkaConnection,
+  kafkaCredentials,
+  type KafkaCredentials,
+  kafkaEnvironment,
+  principalCredentials,
+  readKafkaCredentials,
+} from './kafka-credentials';

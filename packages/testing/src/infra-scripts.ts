@@ -16,7 +16,7 @@ function findInfraDir(from: string): string {
   }
 }
 
-/** The Apache Kafka version the scripts run, and the image tag containers use. */
+/** The Apache Kafka version the scripts run (and docker-compose.yml's image). */
 export const kafkaVersion = readFileSync(path.join(infraDir, 'kafka', 'kafka.version'), 'utf8').trim();
 
 /** Runs one of the infra/ scripts; its messages go to this process's stderr. */

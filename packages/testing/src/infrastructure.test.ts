@@ -3,6 +3,7 @@ import {
   type InfrastructureProviders,
   LOCAL_DATABASE_URL,
   LOCAL_KAFKA_BROKERS,
+  LOCAL_KAFKA_CREDENTIALS_FILE,
   provideInfrastructure,
 } from './infrastructure';
 
@@ -14,11 +15,10 @@ function providers(docker: boolean) {
       calls.push('docker?');
       return Promise.resolve(docker);
     },
-    startContainers: (parts: readonly InfraPart[]) => {
+    startContainers: (parts: readonly 'postgres'[]) => {
       calls.push(`containers ${parts.join('+')}`);
       return Promise.resolve({
-        ...(parts.includes('postgres') ? { databaseUrl: 'postgresql://test@127.0.0.1:32768/test' } : {}),
-        ...(parts.includes('kafka') ? { kafkaBrokers: '127.0.0.1:32769' } : {}),
+        databaseUrl: 'postgresql://test@127.0.0.1:32768/test',
         stop: () => {
           calls.push('stop containers');
           return Promise.resolve();
@@ -34,30 +34,32 @@ function providers(docker: boolean) {
 }
 
 describe('where the tests find PostgreSQL and Kafka', () => {
-  it('uses DATABASE_URL and KAFKA_BROKERS when both are set, and starts nothing', async () => {
+  it('uses DATABASE_URL and KAFKA_BROKERS (and its credentials) when they are set, and starts nothing', async () => {
     const { fake, calls } = providers(true);
     const infrastructure = await provideInfrastructure(
-      { DATABASE_URL: 'postgresql://ci@db:5432/postgres', KAFKA_BROKERS: 'kafka:9092' },
+      { DATABASE_URL: 'postgresql://ci@db:5432/postgres', KAFKA_BROKERS: 'kafka:9092', KAFKA_CREDENTIALS_FILE: '/run/kafka.json' },
       fake,
     );
     expect(infrastructure).toMatchObject({
       databaseUrl: 'postgresql://ci@db:5432/postgres',
       kafkaBrokers: 'kafka:9092',
+      kafkaCredentialsFile: '/run/kafka.json',
       origin: 'environment',
     });
     expect(calls).toEqual([]);
   });
 
-  it('starts containers for what is missing when a Docker engine answers, and stops them after', async () => {
+  it('starts a PostgreSQL container when a Docker engine answers, and stops it after; Kafka comes from the scripts', async () => {
     const { fake, calls } = providers(true);
-    const infrastructure = await provideInfrastructure({ KAFKA_BROKERS: 'kafka:9092' }, fake);
+    const infrastructure = await provideInfrastructure({}, fake);
     expect(infrastructure).toMatchObject({
       databaseUrl: 'postgresql://test@127.0.0.1:32768/test',
-      kafkaBrokers: 'kafka:9092',
-      origin: 'containers (postgres)',
+      kafkaBrokers: LOCAL_KAFKA_BROKERS,
+      kafkaCredentialsFile: LOCAL_KAFKA_CREDENTIALS_FILE,
+      origin: 'containers (postgres) and infra scripts (kafka)',
     });
     await infrastructure.stop();
-    expect(calls).toEqual(['docker?', 'containers postgres', 'stop containers']);
+    expect(calls).toEqual(['docker?', 'containers postgres', 'scripts kafka', 'stop containers']);
   });
 
   it('otherwise runs the infra scripts and uses the local servers', async () => {
@@ -66,9 +68,17 @@ describe('where the tests find PostgreSQL and Kafka', () => {
     expect(infrastructure).toMatchObject({
       databaseUrl: LOCAL_DATABASE_URL,
       kafkaBrokers: LOCAL_KAFKA_BROKERS,
+      kafkaCredentialsFile: LOCAL_KAFKA_CREDENTIALS_FILE,
       origin: 'infra scripts (postgres, kafka)',
     });
     await infrastructure.stop();
     expect(calls).toEqual(['docker?', 'scripts postgres+kafka']);
+  });
+
+  it('runs only the broker from the scripts when DATABASE_URL is set', async () => {
+    const { fake, calls } = providers(true);
+    const infrastructure = await provideInfrastructure({ DATABASE_URL: 'postgresql://ci@db:5432/postgres' }, fake);
+    expect(infrastructure).toMatchObject({ databaseUrl: 'postgresql://ci@db:5432/postgres', origin: 'infra scripts (kafka)' });
+    expect(calls).toEqual(['scripts kafka']);
   });
 });

@@ -1,14 +1,21 @@
+import path from 'node:path';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { type InfraPart, type StartedContainers, startContainers } from './containers';
+import { infraDir, runInfraScript } from './infra-scripts';
 
 export type { InfraPart, StartedContainers };
-import { runInfraScript } from './infra-scripts';
 
 /** The PostgreSQL server and Kafka broker the tests run against. */
 export interface Infrastructure {
   /** A URL of the server, connected to a database that may create others. */
   readonly databaseUrl: string;
   readonly kafkaBrokers: string;
+  /**
+   * The broker's principals and passwords (JSON, name to password, `admin` among them), as
+   * infra/kafka.sh writes them; unset for a broker of your own that needs none (KAFKA_BROKERS
+   * without KAFKA_CREDENTIALS_FILE).
+   */
+  readonly kafkaCredentialsFile?: string;
   /** Where they came from, for the log: environment, containers or infra scripts. */
   readonly origin: string;
   /** Stops what the setup itself started (containers); scripts' servers keep running. */
@@ -18,12 +25,17 @@ export interface Infrastructure {
 /** How the setup finds out about, and starts, infrastructure; replaceable in tests of itself. */
 export interface InfrastructureProviders {
   dockerAnswers(): Promise<boolean>;
-  startContainers(parts: readonly InfraPart[]): Promise<StartedContainers>;
+  startContainers(parts: readonly 'postgres'[]): Promise<StartedContainers>;
   runInfraScripts(parts: readonly InfraPart[]): Promise<void>;
 }
 
 export const LOCAL_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const LOCAL_KAFKA_BROKERS = '127.0.0.1:9092';
+/** Where infra/kafka.sh keeps the development broker's credentials (see there). */
+export const LOCAL_KAFKA_CREDENTIALS_FILE = path.join(
+  process.env.KAFKA_HOME ?? path.join(process.env.KLYNGE_STATE_DIR ?? path.join(infraDir, '.state'), 'kafka'),
+  'credentials.json',
+);
 
 export const defaultProviders: InfrastructureProviders = {
   async dockerAnswers() {
@@ -39,34 +51,37 @@ export const defaultProviders: InfrastructureProviders = {
 };
 
 /**
- * Finds the infrastructure for a test run, in this order for each of PostgreSQL and Kafka:
- * 1. `DATABASE_URL` / `KAFKA_BROKERS` when set (CI, or servers of your own);
- * 2. otherwise containers, when a Docker engine answers (testcontainers);
- * 3. otherwise the infra/ scripts, which run the local PostgreSQL and Kafka from its jars.
+ * Finds the infrastructure for a test run:
+ * - PostgreSQL: `DATABASE_URL` when set (CI, or a server of your own); otherwise a container
+ *   when a Docker engine answers (testcontainers); otherwise the infra/ scripts' local server.
+ * - Kafka: `KAFKA_BROKERS` when set (with `KAFKA_CREDENTIALS_FILE` when it authenticates);
+ *   otherwise the infra/ scripts' broker, always: only they set it up as it runs in production,
+ *   with a SCRAM user per principal of the registry and the registry's ACLs.
  */
 export async function provideInfrastructure(
   env: Readonly<Record<string, string | undefined>>,
   providers: InfrastructureProviders = defaultProviders,
 ): Promise<Infrastructure> {
-  const missing: InfraPart[] = [];
-  if (!env.DATABASE_URL) missing.push('postgres');
-  if (!env.KAFKA_BROKERS) missing.push('kafka');
-  const fromEnvironment = {
-    databaseUrl: env.DATABASE_URL ?? LOCAL_DATABASE_URL,
-    kafkaBrokers: env.KAFKA_BROKERS ?? LOCAL_KAFKA_BROKERS,
-  };
-  if (missing.length === 0) {
-    return { ...fromEnvironment, origin: 'environment', stop: () => Promise.resolve() };
+  const kafka = env.KAFKA_BROKERS
+    ? { kafkaBrokers: env.KAFKA_BROKERS, ...(env.KAFKA_CREDENTIALS_FILE && { kafkaCredentialsFile: env.KAFKA_CREDENTIALS_FILE }) }
+    : { kafkaBrokers: LOCAL_KAFKA_BROKERS, kafkaCredentialsFile: LOCAL_KAFKA_CREDENTIALS_FILE };
+  const scripts: InfraPart[] = env.KAFKA_BROKERS ? [] : ['kafka'];
+  const origins: string[] = [];
+  let databaseUrl = env.DATABASE_URL ?? LOCAL_DATABASE_URL;
+  let stop = () => Promise.resolve();
+  if (!env.DATABASE_URL) {
+    if (await providers.dockerAnswers()) {
+      const containers = await providers.startContainers(['postgres']);
+      databaseUrl = containers.databaseUrl ?? databaseUrl;
+      stop = () => containers.stop();
+      origins.push('containers (postgres)');
+    } else {
+      scripts.unshift('postgres');
+    }
   }
-  if (await providers.dockerAnswers()) {
-    const containers = await providers.startContainers(missing);
-    return {
-      databaseUrl: containers.databaseUrl ?? fromEnvironment.databaseUrl,
-      kafkaBrokers: containers.kafkaBrokers ?? fromEnvironment.kafkaBrokers,
-      origin: `containers (${missing.join(', ')})`,
-      stop: () => containers.stop(),
-    };
+  if (scripts.length > 0) {
+    await providers.runInfraScripts(scripts);
+    origins.push(`infra scripts (${scripts.join(', ')})`);
   }
-  await providers.runInfraScripts(missing);
-  return { ...fromEnvironment, origin: `infra scripts (${missing.join(', ')})`, stop: () => Promise.resolve() };
+  return { databaseUrl, ...kafka, origin: origins.length > 0 ? origins.join(' and ') : 'environment', stop };
 }

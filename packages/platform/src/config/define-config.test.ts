@@ -73,7 +73,13 @@ describe('configuration from the environment', () => {
   });
 
   describe('in production', () => {
-    const production = { ...valid, NODE_ENV: 'production', SUBGRAPH_SECRET: 's'.repeat(32) };
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      SUBGRAPH_SECRET: 's'.repeat(32),
+      KAFKA_USERNAME: 'clusters-service',
+      KAFKA_PASSWORD: 'p'.repeat(48),
+    };
     const problems = (source: Record<string, string>) => {
       try {
         config.load(source);
@@ -102,6 +108,22 @@ describe('configuration from the environment', () => {
       const { SUBGRAPH_SECRET: _secret, ...withoutSecret } = withKey;
       expect(problems(withoutSecret).map((problem) => problem.variable)).toEqual(['SUBGRAPH_SECRET']);
       expect(problems({ ...withKey, SUBGRAPH_SECRET: 'short' }).map((problem) => problem.variable)).toEqual(['SUBGRAPH_SECRET']);
+    });
+
+    it("connects to Kafka as the service's own principal: both name and password, required in production", () => {
+      const withKey = { ...production, JWT_SECRET: 'x'.repeat(32) };
+      const { KAFKA_USERNAME: _username, KAFKA_PASSWORD: _password, ...anonymous } = withKey;
+      expect(problems(anonymous)).toEqual([{ variable: 'KAFKA_USERNAME', message: expect.stringContaining('is required in production') }]);
+      expect(problems({ ...anonymous, KAFKA_USERNAME: 'clusters-service' })).toEqual([
+        { variable: 'KAFKA_PASSWORD', message: 'is required with KAFKA_USERNAME' },
+      ]);
+      expect(problems({ ...anonymous, KAFKA_PASSWORD: 'p'.repeat(48) })).toEqual([
+        { variable: 'KAFKA_USERNAME', message: 'is required with KAFKA_PASSWORD' },
+      ]);
+      // On an in-process broker (no KAFKA_BROKERS) there is nothing to authenticate to.
+      const { KAFKA_BROKERS: _brokers, ...embedded } = anonymous;
+      expect(problems(embedded)).toEqual([]);
+      expect(config.load(withKey)).toMatchObject({ KAFKA_USERNAME: 'clusters-service', KAFKA_PASSWORD: 'p'.repeat(48) });
     });
 
     it('keeps development on one machine: the development secret, and only the loopback interface', () => {

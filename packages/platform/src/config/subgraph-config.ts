@@ -20,6 +20,11 @@ export function subgraphVariables(service: string, port: number) {
       default: '',
       pattern: /^[A-Za-z0-9._-]*$/,
     }),
+    KAFKA_USERNAME: env.string({
+      description: "the service's principal on Kafka (SASL/SCRAM-SHA-512), with KAFKA_PASSWORD; required in production",
+      optional: true,
+    }),
+    KAFKA_PASSWORD: env.string({ description: "the password of the service's Kafka principal", optional: true }),
     KAFKA_TOPIC_PARTITIONS: env.integer({ description: 'partitions of the topics a service creates', default: 3, min: 1 }),
     KAFKA_REPLICATION_FACTOR: env.integer({ description: 'replicas of the topics a service creates', default: 1, min: 1 }),
     LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
@@ -54,6 +59,7 @@ export function subgraphConfig<E extends Record<string, VariableSpec<unknown>> =
   return defineConfig({ ...subgraphVariables(options.service, options.port), ...(options.variables ?? ({} as E)) }, [
     (values) => tokenConfigProblems(platformValues(values)),
     (values) => subgraphSecretProblems(platformValues(values)),
+    (values) => kafkaCredentialProblems(platformValues(values)),
   ]);
 }
 
@@ -65,6 +71,20 @@ function subgraphSecretProblems(values: { NODE_ENV: string; SUBGRAPH_SECRET: str
   }
   if (Buffer.byteLength(values.SUBGRAPH_SECRET) < MIN_SECRET_BYTES) {
     return [{ variable: 'SUBGRAPH_SECRET', message: `must be at least ${MIN_SECRET_BYTES} bytes long in production` }];
+  }
+  return [];
+}
+
+/** A username needs its password and the other way round; in production a service on Kafka must authenticate. */
+function kafkaCredentialProblems(values: SubgraphConfig): ConfigProblem[] {
+  if (values.KAFKA_USERNAME !== undefined && values.KAFKA_PASSWORD === undefined) {
+    return [{ variable: 'KAFKA_PASSWORD', message: 'is required with KAFKA_USERNAME' }];
+  }
+  if (values.KAFKA_PASSWORD !== undefined && values.KAFKA_USERNAME === undefined) {
+    return [{ variable: 'KAFKA_USERNAME', message: 'is required with KAFKA_PASSWORD' }];
+  }
+  if (values.NODE_ENV === 'production' && values.KAFKA_BROKERS && values.KAFKA_USERNAME === undefined) {
+    return [{ variable: 'KAFKA_USERNAME', message: "is required in production (with KAFKA_PASSWORD: the service's principal on Kafka)" }];
   }
   return [];
 }

@@ -19,7 +19,7 @@ describe('a broker restart under a burst of writes', () => {
 
   beforeAll(async () => {
     kafka = await startDedicatedKafka('restart');
-    harness = await startHarness('restart', { brokers: [kafka.brokers] });
+    harness = await startHarness('restart', { kafka });
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ describe('the outbox relay while Kafka is down', () => {
 
   beforeAll(async () => {
     kafka = await startDedicatedKafka('outage');
-    harness = await startHarness('outage', { brokers: [kafka.brokers] });
+    harness = await startHarness('outage', { kafka });
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, freePorts, kafkaBrokers, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { graphqlRequest } from '../test-fixtures/http';
 import { referenceLoads, sampleConfig, sampleService, slowQueries } from '../test-fixtures/sample-service';
 import { createService, type Service } from './create-service';
@@ -8,7 +8,7 @@ async function startSample(db: TestDatabase, env: Record<string, string> = {}) {
   const [port] = await freePorts(1);
   const config = sampleConfig.load({
     DATABASE_URL: db.url,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
+    ...kafkaEnvironment(),
     KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('service'),
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -145,7 +145,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
   return { name, ...dependencies, relay, start, stop };
 }
 
-/** The broker a subgraph's settings name (KAFKA_BROKERS, partitions, replication), made by `make`. */
+/** The broker a subgraph's settings name (KAFKA_BROKERS, its principal, partitions, replication), made by `make`. */
 export function brokerFromConfig(make: BrokerFactory, config: SubgraphConfig, name: string, logger: Logger): MessageBroker {
   if (!config.KAFKA_BROKERS) {
     throw new ConfigError([{ variable: 'KAFKA_BROKERS', message: 'is required (Kafka bootstrap servers, comma-separated host:port)' }]);
@@ -156,5 +156,7 @@ export function brokerFromConfig(make: BrokerFactory, config: SubgraphConfig, na
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     logger: logger.child({ component: 'broker' }),
+    ...(config.KAFKA_USERNAME !== undefined &&
+      config.KAFKA_PASSWORD !== undefined && { credentials: { username: config.KAFKA_USERNAME, password: config.KAFKA_PASSWORD } }),
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pace } from 'node:timers/promises';
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { type DedicatedPostgres, kafkaBrokers, startDedicatedPostgres, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { type DedicatedPostgres, kafkaConnection, startDedicatedPostgres, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import pg from 'pg';
 import { TopicNames } from '../events';
 import { TallyIncremented } from '../test-fixtures/sample-events';
@@ -238,7 +238,7 @@ describe('a PostgreSQL restart under writes and reads', () => {
       const countedTwice = tallies.rows.filter((row) => row.count > 1).length;
       const overCounted = tallies.rows.filter((row) => row.count > (attempts.get(row.tally_id) ?? 1)).length;
       const deadLettered = await count(`SELECT count(*) FROM consumed_events WHERE outcome = 'dead-lettered'`);
-      broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: 'pg-restart-check' });
+      broker = new KafkaBroker({ ...kafkaConnection(), clientId: 'pg-restart-check' });
       const deadLetterTopic = new TopicNames(topicPrefix).deadLetter(new TopicNames(topicPrefix).topic(TallyIncremented.topic));
       await broker.ensureTopics([deadLetterTopic]);
       const onDeadLetterTopic = [...(await broker.messagesPerPartition(deadLetterTopic)).values()].reduce((sum, n) => sum + n, 0);

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { createTestDatabase, freePorts, kafkaBrokers, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { graphqlRequest } from '../test-fixtures/http';
 import { runSample } from '../test-fixtures/sample-process';
 
@@ -37,7 +37,7 @@ describe('a service process', () => {
       const base = `http://127.0.0.1:${port}`;
       const { child, output, exited } = runSample({
         DATABASE_URL: db.url,
-        KAFKA_BROKERS: kafkaBrokers().join(','),
+        ...kafkaEnvironment(),
         KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('process'),
         PORT: String(port),
         HOST: '127.0.0.1',

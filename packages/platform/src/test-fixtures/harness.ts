@@ -1,6 +1,13 @@
 import type { DeliveredMessage } from '@klynge/broker';
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { createTestDatabase, kafkaBrokers, type TestDatabase, uniqueName, uniqueTopicPrefix } from '@klynge/testing';
+import {
+  createTestDatabase,
+  kafkaConnection,
+  type KafkaCredentials,
+  type TestDatabase,
+  uniqueName,
+  uniqueTopicPrefix,
+} from '@klynge/testing';
 import type { DataSource } from 'typeorm';
 import { ConsumerRunner, type ConsumerRunnerOptions, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
@@ -36,7 +43,11 @@ export interface TopicReader {
   close(): Promise<void>;
 }
 
-export async function startHarness(label: string, options: { brokers?: readonly string[] } = {}): Promise<Harness> {
+/** `kafka`: a broker of the test's own (a DedicatedKafka); by default the one the setup provided. */
+export async function startHarness(
+  label: string,
+  options: { kafka?: { readonly brokers: string; readonly credentials: KafkaCredentials } } = {},
+): Promise<Harness> {
   const db = await createTestDatabase(label);
   const logger = createLogger({ service: label, level: (process.env.LOG_LEVEL ?? 'warn') as 'warn' });
   const dataSource = createDataSource({
@@ -48,7 +59,8 @@ export async function startHarness(label: string, options: { brokers?: readonly 
   });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  const broker = new KafkaBroker({ brokers: options.brokers ?? kafkaBrokers(), clientId: label, logger });
+  const connection = options.kafka ? { brokers: [options.kafka.brokers], credentials: options.kafka.credentials } : kafkaConnection();
+  const broker = new KafkaBroker({ ...connection, clientId: label, logger });
   const topics = new TopicNames(uniqueTopicPrefix(label));
   const schemas = sampleEventSchemas();
   const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: `/klynge/${label}`, schemas, topics }));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveredMessage, Subscription } from '@klynge/broker';
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { createTestDatabase, kafkaBrokers, type TestDatabase, uniqueName, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { createTestDatabase, kafkaConnection, type TestDatabase, uniqueName, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../database';
 import { TopicNames } from '../events';
@@ -58,7 +58,7 @@ export async function startSampleDeployment(label: string): Promise<SampleDeploy
   const topicPrefix = uniqueTopicPrefix(label);
   const topics = new TopicNames(topicPrefix);
   const logger: Logger = createLogger({ service: label, level: (process.env.LOG_LEVEL ?? 'warn') as 'warn' });
-  const broker = new KafkaBroker({ brokers: kafkaBrokers(), clientId: label, logger });
+  const broker = new KafkaBroker({ ...kafkaConnection(), clientId: label, logger });
   const processes = new SampleProcesses();
   let dataSource: DataSource | undefined;
   let unitOfWork: UnitOfWork | undefined;

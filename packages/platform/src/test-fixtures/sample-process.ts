@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePorts, kafkaBrokers, waitFor } from '@klynge/testing';
+import { freePorts, kafkaEnvironment, waitFor } from '@klynge/testing';
 
 const main = path.join(__dirname, 'sample-service.main.ts');
 
@@ -63,7 +63,7 @@ export class SampleProcesses {
     const name = `sample-${this.started.length + 1}`;
     const spawned = runSample({
       DATABASE_URL: options.databaseUrl,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
+      ...kafkaEnvironment(),
       KAFKA_TOPIC_PREFIX: options.topicPrefix,
       PORT: String(port),
       HOST: '127.0.0.1',

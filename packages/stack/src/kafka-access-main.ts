@@ -1,0 +1,45 @@
+// Run by infra/kafka.sh, not by hand: sets up who may do what on a development broker.
+//
+//   kafka-access-main.js users <credentials file>
+//     makes sure the file holds a password for every principal of the registry, and prints
+//     `<name> <password>` per principal (the broker's storage is formatted with them, and users
+//     new to a running broker are added with Kafka's own tools);
+//   kafka-access-main.js acls <host:port> [<credentials file>]
+//     applies the registry's ACLs (kafkaAccessPlan) to the broker, as its admin, whose password
+//     is in the file or else in KAFKA_ADMIN_PASSWORD (docker-compose.yml). Idempotent.
+import { KafkaBroker } from '@klynge/broker-kafka';
+import { KAFKA_ADMIN } from '@klynge/schemas';
+import { kafkaAccessPlan } from '@klynge/subgraphs';
+import { ensureCredentials, readCredentials } from './kafka-credentials';
+
+async function main([command, target, file]: string[]): Promise<void> {
+  if (command === 'users' && target) {
+    for (const [name, password] of Object.entries(ensureCredentials(target))) process.stdout.write(`${name} ${password}\n`);
+    return;
+  }
+  if (command === 'acls' && target) {
+    const brokers = target;
+    const password = file ? readCredentials(file)[KAFKA_ADMIN] : process.env.KAFKA_ADMIN_PASSWORD;
+    if (!password) throw new Error(`no password for ${KAFKA_ADMIN} (${file ?? 'KAFKA_ADMIN_PASSWORD'})`);
+    const broker = new KafkaBroker({
+      brokers: brokers.split(','),
+      clientId: 'klynge-access',
+      credentials: { username: KAFKA_ADMIN, password },
+    });
+    try {
+      const plan = kafkaAccessPlan();
+      await broker.grantAccess(plan);
+      const principals = new Set(plan.map((acl) => acl.principal)).size;
+      process.stderr.write(`[infra] ${plan.length} ACLs for ${principals} principals are in place\n`);
+    } finally {
+      await broker.close();
+    }
+    return;
+  }
+  throw new Error('usage: kafka-access-main.js users <credentials file> | acls <host:port> [<credentials file>]');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`[infra] error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
