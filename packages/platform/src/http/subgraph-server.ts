@@ -37,6 +37,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const READINESS_TIMEOUT_MS = 5_000;
 
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /**
  * The HTTP face of a subgraph: GraphQL on `/graphql`, liveness on `/health`, readiness (every
  * dependency answers) on `/ready`. Closing stops taking requests, lets those in flight finish,
@@ -49,6 +51,12 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
   private accepting = false;
 
   constructor(private readonly options: SubgraphServerOptions<TContext>) {
+    // The gateway keeps idle connections to a subgraph open to use again. Were the subgraph to
+    // close them first (Node's default: after 5 s), a request sent as it closes one would fail
+    // with a reset; so a subgraph keeps them longer than its callers' pauses between queries.
+    // Stopping closes idle connections at once (ApolloServerPluginDrainHttpServer).
+    this.httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    this.httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
     const app = this.app;
     this.apollo = new ApolloServer<TContext>({
       schema: options.schema,
