@@ -180,7 +180,7 @@ gone() { ! kill -0 "$1" 2>/dev/null; }
 
 # consume <principal> <topic> [ConsoleConsumer options...]: reads a topic from its start as that
 # principal would, with Kafka's own console consumer, in a consumer group the principal may use
-# (`<agency>.console-*`, or `<service>.console-*` for a service's principal). Stops after 5 s
+# (`<agency>.console-*`, or `<service>.console-*` for a service's principal). Stops after 10 s
 # without a new message unless told otherwise (--timeout-ms).
 consume() {
   local principal=${1:?usage: kafka.sh consume <principal> <topic> [options]} topic=${2:?usage: kafka.sh consume <principal> <topic> [options]}
@@ -198,7 +198,7 @@ sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule require
 PROPERTIES
   kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --command-config "$properties" --group "${principal%-service}.console-$$" --topic "$topic" --from-beginning \
-    --timeout-ms 5000 "$@"
+    $([[ " $* " == *" --timeout-ms "* ]] || echo --timeout-ms 10000) "$@"
 }
 
 status() {

@@ -128,7 +128,10 @@ describe('who may do what on Kafka', () => {
       expect(printed).toContain(`username: siva\npassword: ${principalCredentials('siva').password}\n`);
       // The README reads funding.grant.v1; here the test's own copy of it, which holds one message.
       const consume = (principal: string) =>
-        shell(consumeCommand!.replace(' siva ', ` ${principal} `).replace(/funding\.grant\.v1$/, topic('funding.grant.v1')));
+        shell(
+          // Until the one message is read (a loaded machine may take more than the 5 s idle default to join).
+          `${consumeCommand!.replace(' siva ', ` ${principal} `).replace(/funding\.grant\.v1$/, topic('funding.grant.v1'))} --max-messages 1 --timeout-ms 60000`,
+        );
       expect((await consume('siva')).stdout).toContain('{"probe":true}');
       // The clusters service reads grants; the catapult service does not.
       expect((await consume(servicePrincipal('clusters'))).stdout).toContain('{"probe":true}');
