@@ -37,6 +37,10 @@ export const gatewayConfig = defineConfig(
       optional: true,
     }),
     METRICS_HOST: env.string({ description: 'interface the metrics listener binds', default: '127.0.0.1' }),
+    DASHBOARD_DIR: env.string({
+      description: 'a built dashboard (dashboard/dist) to serve at /dashboard/; npm start sets it when the dashboard is built',
+      optional: true,
+    }),
     MAX_QUERY_DEPTH: env.integer({ description: 'deepest field allowed, counting the root field as 1', default: 13, min: 1 }),
     MAX_QUERY_ALIASES: env.integer({ description: 'most aliases in one operation', default: 30, min: 0 }),
     MAX_QUERY_COST: env.integer({ description: 'highest estimated cost (fields times page sizes)', default: 200_000, min: 1 }),

@@ -21,6 +21,7 @@ import { GraphQLError } from 'graphql';
 import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { catalogueRoutes } from './catalogue/catalogue-page';
+import { dashboardRoutes } from './dashboard';
 import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
 import { queryLimits } from './limits';
 import { GatewayMetrics, OTHER_OPERATION } from './metrics';
@@ -171,6 +172,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
         // The event catalogue, next to GraphiQL: what is on which Kafka topic.
         catalogueRoutes(app);
       }
+      if (config.DASHBOARD_DIR !== undefined) dashboardRoutes(app, config.DASHBOARD_DIR);
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_SIZE }),

@@ -1,8 +1,15 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, env, LOG_LEVELS, type VariableSpec } from '@klynge/platform';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
+
+/** The built dashboard (`npm run build` builds it), which the gateway serves at /dashboard/ when it is there. */
+export const dashboardDir = path.join(repoRoot, 'dashboard', 'dist');
+/** The gateway's setting for it: none when the dashboard is not built. */
+export const dashboardSetting = (): Record<string, string> =>
+  existsSync(path.join(dashboardDir, 'index.html')) ? { DASHBOARD_DIR: dashboardDir } : {};
 
 /** The variable with a subgraph's port under `npm start`: CLUSTERS_PORT for clusters, ... */
 export const portVariableOf = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_PORT`;

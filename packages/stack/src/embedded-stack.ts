@@ -8,7 +8,7 @@ import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { createLogger, type Logger, type Service, type Subgraph } from '@klynge/platform';
 import { loadSubgraphs } from '@klynge/subgraphs';
-import { portOf, type StackConfig } from './config';
+import { dashboardSetting, portOf, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 
 const TEMPLATE = path.join(__dirname, 'pglite-template.tar.gz');
@@ -70,6 +70,7 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
       gatewayConfig.load({
         PORT: String(config.PORT),
         LOG_LEVEL: config.LOG_LEVEL,
+        ...dashboardSetting(),
         ...subgraphSettings(
           (name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`,
           (name) => secrets.get(name)!,

@@ -2,7 +2,7 @@
 // DATABASE_URL and KAFKA_BROKERS are set (npm run stack sets them).
 import { exitOnConfigError } from '@klynge/platform';
 import { SAMPLE_QUERY } from '@klynge/gateway/graphiql';
-import { stackConfig } from './config';
+import { dashboardSetting, stackConfig } from './config';
 import { startEmbeddedStack } from './embedded-stack';
 import { startServerStack } from './server-stack';
 
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       `Klynge is ready in ${((Date.now() - started) / 1000).toFixed(1)} s ${onServers ? 'on PostgreSQL and Kafka' : `(data in ${config.KLYNGE_DATA_DIR})`}${stack.seeded ? ', with the demo data loaded' : ''}.`,
       '',
       `  GraphQL and GraphiQL:  ${stack.gatewayUrl}`,
+      ...(dashboardSetting().DASHBOARD_DIR ? [`  Dashboard:             ${stack.gatewayUrl.replace(/graphql$/, 'dashboard/')}`] : []),
       '',
       'Ask it, for example:',
       '',

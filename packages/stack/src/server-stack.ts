@@ -6,7 +6,7 @@ import { waitFor } from '@klynge/async';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import pg from 'pg';
-import { portOf, repoRoot, type StackConfig } from './config';
+import { dashboardSetting, portOf, repoRoot, type StackConfig } from './config';
 import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
 import type { RunningStack } from './embedded-stack';
 
@@ -73,6 +73,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
     for (const entry of registry) await seed(entry);
     run('gateway/dist/index.js', {
       PORT: String(config.PORT),
+      ...dashboardSetting(),
       ...subgraphSettings(
         (name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`,
         (name) => secrets.get(name)!,

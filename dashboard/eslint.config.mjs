@@ -1,0 +1,9 @@
+import klyngeEslintConfig from '@klynge/eslint-config';
+import globals from 'globals';
+
+export default [
+  ...klyngeEslintConfig(import.meta.dirname),
+  { ignores: ['test-artifacts/**'] },
+  // The app itself runs in browsers.
+  { files: ['src/**/*.tsx', 'src/app/**/*.ts'], languageOptions: { globals: globals.browser } },
+];

@@ -1,0 +1,21 @@
+// Figures as Norwegian readers write them: nb-NO, NOK with thousands separators.
+const integers = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+const kroner = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A whole number of anything: 1 234. */
+export const count = (value: number): string => integers.format(value);
+
+/** An exact amount of money, given as the graph gives it (a string of whole kroner): 8 000 000 kr. */
+export const money = (amount: { readonly amount: string; readonly currency: string }): string =>
+  amount.currency === 'NOK' ? kroner.format(BigInt(amount.amount)) : `${integers.format(BigInt(amount.amount))} ${amount.currency}`;
+
+/** A share: 42,5 %. */
+export const share = (value: number | null): string => (value === null ? 'unknown' : percent.format(value));
+
+/** For charts only (axes, bar lengths): exact figures are shown as text beside them. */
+export const approximately = (amount: { readonly amount: string }): number => Number(amount.amount);
+
+/** The programme's levels as people write them (the graph's enum values are ARENA_PRO, ...). */
+const LEVELS: Readonly<Record<string, string>> = { ARENA: 'Arena', ARENA_PRO: 'Arena Pro', NCE: 'NCE', GCE: 'GCE' };
+export const levelName = (level: string): string => LEVELS[level] ?? level;

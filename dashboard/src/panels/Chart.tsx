@@ -1,0 +1,27 @@
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the pages draw, so the bundle carries no more of ECharts than that.
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** An Apache ECharts chart, drawn as SVG, redrawn when its option changes and when the page is resized. */
+export function Chart({ option, label }: { readonly option: ChartOption; readonly label: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!element.current) return;
+    const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
+    chart.setOption(option);
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [option]);
+  return <div className="chart" role="img" aria-label={label} ref={element} />;
+}
