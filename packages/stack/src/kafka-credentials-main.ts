@@ -33,8 +33,7 @@ process.stdout.write(
     `username: ${principal}`,
     `password: ${password}`,
     '',
-    'A client connects to 127.0.0.1:9092 with SASL_PLAINTEXT and SCRAM-SHA-512. To read a topic as this principal:',
-    `  bash infra/kafka.sh consume ${principal} clusters.cluster.v1`,
+    'A client connects to 127.0.0.1:9092 with SASL_PLAINTEXT and SCRAM-SHA-512.',
     '',
   ].join('\n'),
 );
