@@ -49,25 +49,23 @@ answers() { started && port_open 127.0.0.1 "$KAFKA_PORT"; }
 # stderr what goes wrong (never into the broker's server.log, which whoever opens it rewrites).
 kafka_java() { java -Xmx256m "-Dlog4j2.configurationFile=$INFRA_DIR/kafka/tools-log4j2.yaml" -cp "$LIBS/*" "$@"; }
 
-# Every principal of the registry with its password, one `<name> <password>` a line; makes up
-# passwords for the ones the credentials file does not have yet.
-principals() {
+# Every principal of the registry with its password, one `<name> <password>` a line, read once
+# per run (load_principals; it makes up passwords for the ones the credentials file lacks).
+PRINCIPALS=""
+load_principals() {
   [[ -f "$ACCESS_MAIN" ]] || fail "the workspaces are not built: run npm install (or npm ci) first"
-  node --disable-warning=TimeoutNegativeWarning "$ACCESS_MAIN" users "$CREDENTIALS"
+  PRINCIPALS=$(node --disable-warning=TimeoutNegativeWarning "$ACCESS_MAIN" users "$CREDENTIALS")
 }
+principals() { printf '%s\n' "$PRINCIPALS"; }
+password_of() { principals | awk -v name="$1" '$1 == name { print $2 }'; }
 
-admin_password() { principals | awk '$1 == "admin" { print $2 }'; }
-
-# A client configuration for Kafka's own tools, as the admin.
-write_admin_properties() {
-  (
-    umask 077
-    cat >"$KAFKA_HOME/admin.properties" <<PROPERTIES
+# A client configuration for Kafka's own tools, as principal $1 with password $2.
+client_properties() {
+  cat <<PROPERTIES
 security.protocol=SASL_PLAINTEXT
 sasl.mechanism=SCRAM-SHA-512
-sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(admin_password)";
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$1" password="$2";
 PROPERTIES
-  )
 }
 
 format_storage() {
@@ -100,6 +98,7 @@ provision_access() {
 
 start() {
   install
+  load_principals
   if answers; then
     log "Kafka is already running on 127.0.0.1:$KAFKA_PORT (pid $(pid))"
     provision_access
@@ -127,10 +126,10 @@ start() {
       umask 077
       sed -e "s|@LISTENERS@|CLIENT://127.0.0.1:$KAFKA_PORT|g" -e "s|@ADVERTISED_LISTENERS@|CLIENT://127.0.0.1:$KAFKA_PORT|g" \
         -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" -e "s|@DATA_DIR@|$KAFKA_HOME/data|g" \
-        -e "s|@ADMIN_PASSWORD@|$(admin_password)|g" \
+        -e "s|@ADMIN_PASSWORD@|$(password_of admin)|g" \
         "$INFRA_DIR/kafka/server.properties.template" >"$KAFKA_HOME/server.properties"
+      client_properties admin "$(password_of admin)" >"$KAFKA_HOME/admin.properties"
     )
-    write_admin_properties
     [[ -f "$KAFKA_HOME/data/meta.properties" ]] || format_storage
     log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT"
     rm -f "$PID_FILE"
@@ -186,16 +185,13 @@ consume() {
   local principal=${1:?usage: kafka.sh consume <principal> <topic> [options]} topic=${2:?usage: kafka.sh consume <principal> <topic> [options]}
   shift 2
   answers || fail "Kafka is not running on 127.0.0.1:$KAFKA_PORT: npm run infra:up"
+  load_principals
   local password properties
-  password=$(principals | awk -v name="$principal" '$1 == name { print $2 }')
+  password=$(password_of "$principal")
   [[ -n "$password" ]] || fail "no principal $principal on this broker (npm run kafka:credentials -- --help lists them)"
   properties=$(umask 077 && mktemp)
   trap 'rm -f "$properties"' RETURN
-  cat >"$properties" <<PROPERTIES
-security.protocol=SASL_PLAINTEXT
-sasl.mechanism=SCRAM-SHA-512
-sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$principal" password="$password";
-PROPERTIES
+  client_properties "$principal" "$password" >"$properties"
   kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --command-config "$properties" --group "${principal%-service}.console-$$" --topic "$topic" --from-beginning \
     $([[ " $* " == *" --timeout-ms "* ]] || echo --timeout-ms 10000) "$@"

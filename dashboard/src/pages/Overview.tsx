@@ -18,6 +18,22 @@ const bars = (categories: readonly string[], series: readonly { name: string; da
   series: series.map((entry) => ({ type: 'bar', ...entry })),
 });
 
+/** A panel's exact figures, one `[label, formatted value]` a row, beside its chart. */
+function Figures({ rows }: { readonly rows: readonly (readonly [string, string])[] }) {
+  return (
+    <table>
+      <tbody>
+        {rows.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** /dashboard/: the programme at a glance. */
 export function Overview() {
   return (
@@ -70,34 +86,16 @@ export function Overview() {
                   [{ name: 'Applications', data: [funnel.applied, funnel.granted, funnel.rejected] }],
                 )}
               />
-              <table>
-                <tbody>
-                  <tr>
-                    <th scope="row">Applied</th>
-                    <td>{count(funnel.applied)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">Granted</th>
-                    <td>{count(funnel.granted)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">Rejected</th>
-                    <td>{count(funnel.rejected)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">Success rate</th>
-                    <td>{share(funnel.successRate)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">Requested</th>
-                    <td>{money(funnel.requested)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">Awarded</th>
-                    <td>{money(funnel.awarded)}</td>
-                  </tr>
-                </tbody>
-              </table>
+              <Figures
+                rows={[
+                  ['Applied', count(funnel.applied)],
+                  ['Granted', count(funnel.granted)],
+                  ['Rejected', count(funnel.rejected)],
+                  ['Success rate', share(funnel.successRate)],
+                  ['Requested', money(funnel.requested)],
+                  ['Awarded', money(funnel.awarded)],
+                ]}
+              />
             </>
           )}
         </Panel>
@@ -111,24 +109,13 @@ export function Overview() {
                   [{ name: 'Clusters', data: clusterCounts.byLevel.map((entry) => entry.clusters) }],
                 )}
               />
-              <table>
-                <tbody>
-                  {clusterCounts.byLevel.map((entry) => (
-                    <tr key={entry.level}>
-                      <th scope="row">{levelName(entry.level)}</th>
-                      <td>{count(entry.clusters)}</td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">Level not known today</th>
-                    <td>{count(clusterCounts.levelUnknown)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">All clusters</th>
-                    <td>{count(clusterCounts.total)}</td>
-                  </tr>
-                </tbody>
-              </table>
+              <Figures
+                rows={[
+                  ...clusterCounts.byLevel.map((entry): [string, string] => [levelName(entry.level), count(entry.clusters)]),
+                  ['Level not known today', count(clusterCounts.levelUnknown)],
+                  ['All clusters', count(clusterCounts.total)],
+                ]}
+              />
             </>
           )}
         </Panel>

@@ -46,7 +46,7 @@ const child = spawn(
       ...process.env,
       DATABASE_URL: databaseOf(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', entry),
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      ...serviceKafkaEnv(process.env.KAFKA_CREDENTIALS_FILE ?? developmentCredentialsFile, entry.name),
+      ...serviceKafkaEnv(developmentCredentialsFile, entry.name),
     },
   },
 );
