@@ -14,9 +14,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export function clusterReference() {
   /** The clusters subgraph's Cluster, by its key. */
   @Directive('@key(fields: "id")')
-  @ObjectType('Cluster')
+  @ObjectType('Cluster', { description: 'An industry cluster in the Norwegian Innovation Clusters programme.' })
   class ClusterReference {
-    @Field(() => ID)
+    @Field(() => ID, { description: "The cluster's id, a UUID: the key every subgraph refers to it by." })
     id!: string;
   }
   return ClusterReference;
@@ -25,9 +25,9 @@ export function clusterReference() {
 export function organizationReference() {
   /** The clusters subgraph's Organization, by its key. */
   @Directive('@key(fields: "orgNumber")')
-  @ObjectType('Organization')
+  @ObjectType('Organization', { description: 'A company, research institution or public body in the register.' })
   class OrganizationReference {
-    @Field()
+    @Field({ description: 'Organisation number (organisasjonsnummer), nine digits.' })
     orgNumber!: string;
   }
   return OrganizationReference;

@@ -14,3 +14,7 @@ export function requirePlanner(caller: Caller | undefined, owner: Ownership): Ca
 export function requireProgrammeRunner(caller: Caller | undefined, owner: Ownership, action: string): Caller {
   return requireOwner(caller, owner, action);
 }
+
+/** Who may run a programme, as each mutation that does says it in the schema. */
+export const RUNNERS =
+  "Admins, caseworkers of its funding programme's agency (without one, of the cluster programme's agencies), and the managers of its host clusters.";

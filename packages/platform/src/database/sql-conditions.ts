@@ -19,6 +19,17 @@ export class SqlConditions {
     return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
 
+  /**
+   * A copy to add to while this one stays as it is: a count beside a page's query, say, with a
+   * parameter of its own that the page's query must not carry.
+   */
+  copy(): SqlConditions {
+    const copy = new SqlConditions();
+    copy.params.push(...this.params);
+    copy.conditions.push(...this.conditions);
+    return copy;
+  }
+
   /** The placeholder of one more parameter, for use outside the conditions (a LIMIT, say). */
   param(value: unknown): string {
     this.params.push(value);

@@ -13,9 +13,9 @@ export class AgencySupportYearType {
   @Field({ description: 'The agency, e.g. innovasjon-norge, siva, forskningsradet.' })
   agencyCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year the amount belongs to, e.g. 2017.' })
   year!: number;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'What the agency gave that year: exact whole NOK, a decimal string (never a float).' })
   amount!: MoneyType;
 }

@@ -16,6 +16,11 @@ registerEnumType(DatePrecisionEnum, {
   name: 'DatePrecision',
   description:
     'How exact a date is: MONTH or YEAR when a source gives no day. The date is then the first day of that month or year (the last, for the end of a period).',
+  valuesConfig: {
+    DAY: { description: 'The date is exact to the day.' },
+    MONTH: { description: 'Only the month is known: the date is the first (or, for the end of a period, the last) day of it.' },
+    YEAR: { description: 'Only the year is known: the date is 1 January (or, for the end of a period, 31 December) of it.' },
+  },
 });
 
 /**

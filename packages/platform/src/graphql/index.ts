@@ -32,6 +32,7 @@ export {
   type Edge,
   encodeCursor,
   MAX_PAGE_SIZE,
+  PAGE_ARGUMENTS,
   PageInfo,
   pageSize,
   toPage,

@@ -4,14 +4,29 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { isUuid } from './input-checks';
 
-/** Relay-style page information of a connection. Every subgraph has it, so it is shareable. */
+/**
+ * Relay-style page information of a connection (the Relay Cursor Connections spec, forward
+ * pagination with `first` and `after`). Every subgraph has it, so it is shareable.
+ */
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page of a list stands.' })
+@ObjectType({ description: 'Where a page of a list stands (Relay cursor connections, paged forward with `first` and `after`).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when more items follow this page: ask for them with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  @Field({
+    description:
+      'True when items come before this page: the page was asked for with an `after` cursor and at least one item that matches comes at or before that cursor. Always false for the first page.',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The cursor of this page's first item; null when the page is empty." })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Pass as `after` for the next page: the cursor of this page's last item; null when the page is empty.",
+  })
   endCursor!: string | null;
 }
 
@@ -28,27 +43,30 @@ export interface ConnectionPage<T> {
 
 /**
  * The GraphQL connection type `<name>Connection` for `nodeType`: a page of it, with cursors and
- * the total count. Resolvers return a {@link ConnectionPage} (see {@link toPage}).
+ * the total count. Resolvers return a {@link ConnectionPage} (see {@link toPage}). `plural` names
+ * the items in the SDL's descriptions ("A page of clusters").
  *
- *   export const ClusterConnection = connectionOf(ClusterType, 'Cluster');
+ *   export const ClusterConnection = connectionOf(ClusterType, 'Cluster', 'clusters');
  *   @Query(() => ClusterConnection) clusters(...): Promise<ConnectionPage<ClusterType>>
  */
-export function connectionOf<T extends object>(nodeType: new () => T, name: string) {
-  @ObjectType(`${name}Edge`)
+export function connectionOf<T extends object>(nodeType: new () => T, name: string, plural: string) {
+  @ObjectType(`${name}Edge`, { description: `One of a page of ${plural}, with its cursor.` })
   class EdgeType implements Edge<T> {
-    @Field()
+    @Field({ description: 'Where this item stands in the list: pass it as `after` for the items that follow it. Opaque.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The item.' })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${plural} (a Relay cursor connection): at most ${MAX_PAGE_SIZE} a page, the next page by \`after: pageInfo.endCursor\`.`,
+  })
   class ConnectionType implements ConnectionPage<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in the order of the list, each with its cursor.' })
     edges!: Edge<T>[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether there are pages before and after this one, and the cursors to page on.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many match, on every page.' })
@@ -60,7 +78,13 @@ export function connectionOf<T extends object>(nodeType: new () => T, name: stri
 // Large enough for a dashboard to take every cluster at once; the gateway limits cost.
 export const MAX_PAGE_SIZE = 1_000;
 
-/** Checks a page size argument: 1 to 100. */
+/** The descriptions of the paging arguments every connection field takes (`first`, `after`). */
+export const PAGE_ARGUMENTS = {
+  first: `How many items a page holds: 1 to ${MAX_PAGE_SIZE}.`,
+  after: 'The `pageInfo.endCursor` of the page before: the page then starts with the item after it. Leave out for the first page.',
+} as const;
+
+/** Checks a page size argument: 1 to MAX_PAGE_SIZE. */
 export function pageSize(first: number, field = 'first'): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(field, `${field} must be from 1 to ${MAX_PAGE_SIZE}`);
@@ -112,7 +136,10 @@ function isCalendarDate(value: string): boolean {
 
 /**
  * Builds a page from `rows` fetched with LIMIT first + 1 (the extra row tells whether there is
- * a next page).
+ * a next page). `preceding` is how many rows that match the list's filter come at or before the
+ * `after` cursor in the list's order (0 without a cursor): counted beside `totalCount`, it tells
+ * whether there is a previous page. A cursor whose own row has gone still has a previous page
+ * when rows that match come before where it stood.
  */
 export function toPage<R, T>(
   rows: readonly R[],
@@ -120,12 +147,18 @@ export function toPage<R, T>(
   totalCount: number,
   node: (row: R) => T,
   sortKey: (row: R) => (string | number)[],
+  preceding: number,
 ): ConnectionPage<T> {
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((row) => ({ cursor: encodeCursor(sortKey(row)), node: node(row) }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: preceding > 0,
+      startCursor: edges.at(0)?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     totalCount,
   };
 }

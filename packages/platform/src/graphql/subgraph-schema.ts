@@ -3,8 +3,8 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLObjectType, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { attachInputLayer, declaredLimits, documentLimits } from './input-layer';
 import { NotFoundError } from './errors';
@@ -69,7 +69,7 @@ export async function buildFederatedSchema<TContext extends RequestContext>(
   const limits = declaredLimits(typeGraphQLSchema);
   const typeDefs = parse(
     `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${imports}])\n` +
-      printSchemaWithDirectives(documentLimits(typeGraphQLSchema, limits)),
+      printSchemaWithDirectives(describeRootTypes(documentLimits(typeGraphQLSchema, limits))),
   );
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
@@ -82,6 +82,25 @@ export async function buildFederatedSchema<TContext extends RequestContext>(
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
   attachInputLayer(schema, limits);
   return schema;
+}
+
+/**
+ * What the root types are, in every subgraph alike (the supergraph merges them into one): type-graphql
+ * gives its resolvers' classes no way to describe them.
+ */
+const ROOT_TYPE_DESCRIPTIONS = {
+  Query: 'The entry points for reading: look-ups by key, lists a page at a time, and statistics.',
+  Mutation:
+    'The entry points for changing data. Each says who may call it; a call without a caller is UNAUTHENTICATED, one by anyone else FORBIDDEN, and a refused call writes nothing.',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const describe = (type: GraphQLObjectType, description: string) =>
+    new GraphQLObjectType({ ...type.toConfig(), description: type.description ?? description });
+  return mapSchema(schema, {
+    [MapperKind.QUERY]: (type) => describe(type, ROOT_TYPE_DESCRIPTIONS.Query),
+    [MapperKind.MUTATION]: (type) => describe(type, ROOT_TYPE_DESCRIPTIONS.Mutation),
+  });
 }
 
 /**

@@ -58,11 +58,17 @@ export class ProjectQueries {
   async list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
     const limit = pageSize(first);
     const conditions = projectConditions(filter);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM ${PROJECTS} ${conditions.where}`,
-      [...conditions.params],
+    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : undefined;
+    // One count for the whole list and for what comes at or before the cursor (a previous page).
+    const counts = conditions.copy();
+    const precedingSql = cursor
+      ? `count(*) FILTER (WHERE (p.started_on, p.id) >= (${counts.param(cursor[0])}::date, ${counts.param(cursor[1])}::uuid))`
+      : '0';
+    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
+      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding FROM ${PROJECTS} ${counts.where}`,
+      counts.params,
     );
-    if (after) conditions.add('(p.started_on, p.id) < (?::date, ?::uuid)', ...decodeCursor(after, ['date', 'uuid']));
+    if (cursor) conditions.add('(p.started_on, p.id) < (?::date, ?::uuid)', ...cursor);
     const rows = await this.dataSource.query<ProjectRecord[]>(
       `SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} ${conditions.where}
        ORDER BY p.started_on DESC, p.id DESC LIMIT ${conditions.param(limit + 1)}`,
@@ -74,6 +80,7 @@ export class ProjectQueries {
       total,
       (row) => row,
       (row) => [row.startedOn, row.id],
+      preceding,
     );
   }
 

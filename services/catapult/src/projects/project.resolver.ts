@@ -1,4 +1,4 @@
-import { type ConnectionPage, connectionOf, type RequestContext } from '@klynge/platform';
+import { type ConnectionPage, connectionOf, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireProjectWriter } from '../auth';
 import { OrganizationReference } from '../references';
@@ -17,7 +17,7 @@ import {
   StartProjectInput,
 } from './project.types';
 
-export const ProjectConnection = connectionOf(ProjectType, 'CatapultProject');
+export const ProjectConnection = connectionOf(ProjectType, 'CatapultProject', 'catapult projects');
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {
@@ -27,16 +27,20 @@ export class ProjectResolver {
     private readonly scheme: SchemeQueries,
   ) {}
 
-  @Query(() => ProjectType, { nullable: true, description: 'One catapult project, by id.' })
-  catapultProject(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ProjectRecord | null> {
+  @Query(() => ProjectType, { nullable: true, description: 'One catapult project, by id; null when there is none.' })
+  catapultProject(
+    @Arg('id', () => ID, { description: "The project's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ProjectRecord | null> {
     return this.queries.byId(context, id);
   }
 
   @Query(() => ProjectConnection, { description: 'Catapult projects, the latest started first, a page at a time.' })
   catapultProjects(
-    @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects; every one when left out.' })
+    filter: ProjectFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<ProjectRecord>> {
     return this.queries.list(filter ?? undefined, first, after ?? undefined);
   }
@@ -45,18 +49,20 @@ export class ProjectResolver {
     description: 'Projects per centre per year started, with the SME share; for one centre or year, or all.',
   })
   catapultProjectsPerYear(
-    @Arg('centreId', () => ID, { nullable: true }) centreId?: string,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('centreId', () => ID, { nullable: true, description: 'Only this centre; every centre when left out.' }) centreId?: string,
+    @Arg('year', () => Int, { nullable: true, description: 'Only projects started this year; every year when left out.' }) year?: number,
   ): Promise<ProjectYearRecord[]> {
     return this.queries.perYear(centreId ?? undefined, year ?? undefined);
   }
 
   @Query(() => [CountyReachType], { description: 'Companies with a catapult project, by county; for one centre or all.' })
-  catapultCompaniesByCounty(@Arg('centreId', () => ID, { nullable: true }) centreId?: string): Promise<CountyReachType[]> {
+  catapultCompaniesByCounty(
+    @Arg('centreId', () => ID, { nullable: true, description: 'Only this centre; every centre when left out.' }) centreId?: string,
+  ): Promise<CountyReachType[]> {
     return this.queries.companiesByCounty(centreId ?? undefined);
   }
 
-  @FieldResolver(() => CentreType)
+  @FieldResolver(() => CentreType, { description: 'The centre it runs at.' })
   async centre(@Root() project: ProjectRecord, @Ctx() context: RequestContext): Promise<CentreRecord> {
     return (await this.scheme.centre(context, project.centreId))!;
   }
@@ -68,7 +74,7 @@ export class ProjectResolver {
 
   @Mutation(() => ProjectType, { description: "Enters a company's project at a centre. The centre's staff, caseworkers of siva, admins." })
   async startCatapultProject(
-    @Arg('input', () => StartProjectInput) input: StartProjectInput,
+    @Arg('input', () => StartProjectInput, { description: 'The project.' }) input: StartProjectInput,
     @Ctx() context: RequestContext,
   ): Promise<ProjectRecord> {
     const { id } = await this.projects.start(input, (centreId) => requireProjectWriter(context.caller, centreId));
@@ -77,7 +83,7 @@ export class ProjectResolver {
 
   @Mutation(() => ProjectType, { description: "Completes a project. The centre's staff, caseworkers of siva, admins." })
   async completeCatapultProject(
-    @Arg('input', () => CompleteProjectInput) input: CompleteProjectInput,
+    @Arg('input', () => CompleteProjectInput, { description: 'Which project, and when it ended.' }) input: CompleteProjectInput,
     @Ctx() context: RequestContext,
   ): Promise<ProjectRecord> {
     const { id } = await this.projects.complete(input, (centreId) => requireProjectWriter(context.caller, centreId));
@@ -89,7 +95,7 @@ export class ProjectResolver {
 export class ProjectYearResolver {
   constructor(private readonly scheme: SchemeQueries) {}
 
-  @FieldResolver(() => CentreType)
+  @FieldResolver(() => CentreType, { description: 'The centre.' })
   async centre(@Root() row: ProjectYearRecord, @Ctx() context: RequestContext): Promise<CentreRecord> {
     return (await this.scheme.centre(context, row.centreId))!;
   }

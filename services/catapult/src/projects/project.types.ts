@@ -7,27 +7,31 @@ export const ProjectStatusEnum = Object.fromEntries(PROJECT_STATUSES.map((status
 registerEnumType(ProjectStatusEnum, {
   name: 'CatapultProjectStatus',
   description: 'RUNNING until its end date is entered, then COMPLETED.',
+  valuesConfig: {
+    RUNNING: { description: 'Started; no end date entered yet.' },
+    COMPLETED: { description: 'Its end date is entered.' },
+  },
 });
 
 @Directive('@key(fields: "id")')
 @ObjectType('CatapultProject', { description: "A company's project at a catapult centre, entered by the centre's staff." })
 export class ProjectType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The project's id, a UUID." })
   id!: string;
 
   @Field({ description: 'The company, by organisation number.' })
   orgNumber!: string;
 
-  @Field()
+  @Field({ description: "The project's title." })
   title!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'YYYY-MM-DD: the day it started.' })
   startedOn!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while it runs.' })
   endedOn!: string | null;
 
-  @Field(() => ProjectStatusEnum)
+  @Field(() => ProjectStatusEnum, { description: 'Whether it runs or has completed.' })
   status!: ProjectStatus;
 
   @Field(() => [String], { description: 'The centre’s services it used, e.g. testing, simulation, visualisation, qualification.' })
@@ -46,10 +50,10 @@ export interface ProjectRecord extends ProjectType {
 
 @ObjectType('CatapultProjectYear', { description: 'Projects a centre started in one year, and how many were SMEs’.' })
 export class ProjectYearType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year the projects started.' })
   year!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Projects the centre started that year.' })
   projects!: number;
 
   @Field(() => Int, { description: 'Projects of companies whose size class is SME.' })
@@ -73,53 +77,53 @@ export class CountyReachType {
   @Field({ description: 'County code from 2024, or "unknown".' })
   countyCode!: string;
 
-  @Field()
+  @Field({ description: 'The county\'s name; "Unknown county" where not known.' })
   countyName!: string;
 
   @Field(() => Int, { description: 'Distinct companies.' })
   companies!: number;
 }
 
-@InputType('StartCatapultProjectInput')
+@InputType('StartCatapultProjectInput', { description: "A company's project at a centre, as the centre enters it." })
 export class StartProjectInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The centre.' })
   centreId!: string;
 
-  @Field({ description: 'Nine digits, MOD11-checked.' })
+  @Field({ description: 'The company: nine digits, MOD11-checked.' })
   orgNumber!: string;
 
   @Limits({ maxLength: 200 })
-  @Field()
+  @Field({ description: "The project's title." })
   title!: string;
 
   @Field({ description: 'YYYY-MM-DD: not before the centre was designated, not after today.' })
   startedOn!: string;
 
   @Limits({ maxItems: 20, maxLength: 100 })
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'The centre’s services it uses, e.g. testing, simulation; each kept once.' })
   services?: string[] | null;
 }
 
-@InputType('CompleteCatapultProjectInput')
+@InputType('CompleteCatapultProjectInput', { description: 'The end of a project.' })
 export class CompleteProjectInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The project; CONFLICT when it is completed already.' })
   projectId!: string;
 
   @Field({ description: 'YYYY-MM-DD: not before it started, not after today.' })
   endedOn!: string;
 }
 
-@InputType('CatapultProjectFilter')
+@InputType('CatapultProjectFilter', { description: 'Which projects to list: each field given narrows the list.' })
 export class ProjectFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only projects at this centre.' })
   centreId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only projects of the company with this organisation number.' })
   orgNumber?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Started in this year.' })
   startedIn?: number | null;
 
-  @Field(() => ProjectStatusEnum, { nullable: true })
+  @Field(() => ProjectStatusEnum, { nullable: true, description: 'Only projects with this status.' })
   status?: ProjectStatus | null;
 }

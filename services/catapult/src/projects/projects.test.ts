@@ -217,21 +217,21 @@ describe('catapult projects', () => {
           catapultProjects: {
             totalCount: number;
             edges: { node: { startedOn: string } }[];
-            pageInfo: { endCursor: string; hasNextPage: boolean };
+            pageInfo: { endCursor: string; hasNextPage: boolean; hasPreviousPage: boolean };
           };
         }>(
           `query($after: String, $centre: ID) { catapultProjects(filter: { centreId: $centre, startedIn: 2018 }, first: 3, after: $after) {
-            totalCount edges { node { startedOn } } pageInfo { endCursor hasNextPage } } }`,
+            totalCount edges { node { startedOn } } pageInfo { endCursor hasNextPage hasPreviousPage } } }`,
           { after, centre: manufacturing },
         )
       ).data!.catapultProjects;
     const first = await page();
     expect(first.totalCount).toBe(4);
     expect(first.edges.map((edge) => edge.node.startedOn)).toEqual(['2018-09-01', '2018-05-01', '2018-04-01']);
-    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const second = await page(first.pageInfo.endCursor);
     expect(second.edges.map((edge) => edge.node.startedOn)).toEqual(['2018-02-01']);
-    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
   it("answers many organisations' projects in one statement", async () => {

@@ -27,13 +27,18 @@ export class CentreResolver {
     private readonly queries: SchemeQueries,
   ) {}
 
-  @Query(() => CentreType, { nullable: true, description: 'One catapult centre, by id.' })
-  catapultCentre(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CentreRecord | null> {
+  @Query(() => CentreType, { nullable: true, description: 'One catapult centre, by id; null when there is none.' })
+  catapultCentre(
+    @Arg('id', () => ID, { description: "The centre's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<CentreRecord | null> {
     return this.queries.centre(context, id);
   }
 
   @Query(() => [CentreType], { description: 'The catapult centres, in the order they were designated.' })
-  catapultCentres(@Arg('filter', () => CentreFilter, { nullable: true }) filter?: CentreFilter): Promise<CentreRecord[]> {
+  catapultCentres(
+    @Arg('filter', () => CentreFilter, { nullable: true, description: 'Which centres; every one when left out.' }) filter?: CentreFilter,
+  ): Promise<CentreRecord[]> {
     return this.queries.centres(filter);
   }
 
@@ -49,7 +54,7 @@ export class CentreResolver {
 
   @Mutation(() => CentreType, { description: 'Closes a centre: no project starts there from that day. Admins and caseworkers of siva.' })
   async closeCatapultCentre(
-    @Arg('input', () => CloseCentreInput) input: CloseCentreInput,
+    @Arg('input', () => CloseCentreInput, { description: 'Which centre, and from when.' }) input: CloseCentreInput,
     @Ctx() context: RequestContext,
   ): Promise<CentreRecord> {
     const { id } = await this.scheme.closeCentre(input, () => requireSchemeWriter(context.caller, 'close catapult centres'));
@@ -58,7 +63,7 @@ export class CentreResolver {
 
   @Mutation(() => CentreType, { description: 'Designates a centre. Admins and caseworkers of siva.' })
   async designateCatapultCentre(
-    @Arg('input', () => DesignateCentreInput) input: DesignateCentreInput,
+    @Arg('input', () => DesignateCentreInput, { description: 'The centre.' }) input: DesignateCentreInput,
     @Ctx() context: RequestContext,
   ): Promise<CentreRecord> {
     const { id } = await this.scheme.designateCentre(input, () => requireSchemeWriter(context.caller, 'designate catapult centres'));
@@ -73,13 +78,18 @@ export class NodeResolver {
     private readonly queries: SchemeQueries,
   ) {}
 
-  @Query(() => NodeType, { nullable: true, description: 'One regional catapult node, by id.' })
-  catapultNode(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<NodeRecord | null> {
+  @Query(() => NodeType, { nullable: true, description: 'One regional catapult node, by id; null when there is none.' })
+  catapultNode(
+    @Arg('id', () => ID, { description: "The node's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<NodeRecord | null> {
     return this.queries.node(context, id);
   }
 
   @Query(() => [NodeType], { description: 'The regional catapult nodes, in the order they were selected.' })
-  catapultNodes(@Arg('filter', () => NodeFilter, { nullable: true }) filter?: NodeFilter): Promise<NodeRecord[]> {
+  catapultNodes(
+    @Arg('filter', () => NodeFilter, { nullable: true, description: 'Which nodes; every one when left out.' }) filter?: NodeFilter,
+  ): Promise<NodeRecord[]> {
     return this.queries.nodes(filter);
   }
 
@@ -95,7 +105,7 @@ export class NodeResolver {
 
   @Mutation(() => NodeType, { description: 'Selects a regional node. Admins and caseworkers of siva.' })
   async selectCatapultNode(
-    @Arg('input', () => SelectNodeInput) input: SelectNodeInput,
+    @Arg('input', () => SelectNodeInput, { description: 'The node.' }) input: SelectNodeInput,
     @Ctx() context: RequestContext,
   ): Promise<NodeRecord> {
     const { id } = await this.scheme.selectNode(input, () => requireSchemeWriter(context.caller, 'select catapult nodes'));
@@ -111,7 +121,9 @@ export class AllocationResolver {
   ) {}
 
   @Query(() => [AllocationType], { description: 'Money to Norsk katapult, oldest first; one year’s with `year`.' })
-  catapultAllocations(@Arg('year', () => Int, { nullable: true }) year?: number): Promise<AllocationRecord[]> {
+  catapultAllocations(
+    @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when left out.' }) year?: number,
+  ): Promise<AllocationRecord[]> {
     return this.queries.allocations(year ?? undefined);
   }
 
@@ -127,7 +139,7 @@ export class AllocationResolver {
 
   @Mutation(() => AllocationType, { description: 'Records an allocation as a source reports it. Admins and caseworkers of siva.' })
   async recordCatapultAllocation(
-    @Arg('input', () => RecordAllocationInput) input: RecordAllocationInput,
+    @Arg('input', () => RecordAllocationInput, { description: 'The allocation.' }) input: RecordAllocationInput,
     @Ctx() context: RequestContext,
   ): Promise<AllocationRecord> {
     const { id } = await this.scheme.recordAllocation(input, () => requireSchemeWriter(context.caller, 'record catapult allocations'));

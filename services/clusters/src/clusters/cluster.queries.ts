@@ -61,11 +61,16 @@ export class ClusterQueries {
         text: containsPattern(filter.text.trim()),
       });
     }
-    const totalCount = await query.getCount();
-    if (after) {
-      const [name, id] = decodeCursor(after, ['text', 'uuid']);
-      query.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
-    }
+    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : undefined;
+    const parameters = cursor ? { afterName: cursor[0], afterId: cursor[1] } : {};
+    // One count for the whole list and for what comes at or before the cursor (a previous page).
+    const counts = await query
+      .clone()
+      .select('count(*)::int', 'total')
+      .addSelect(cursor ? 'count(*) FILTER (WHERE (c.name, c.id) <= (:afterName, :afterId))::int' : '0', 'preceding')
+      .setParameters(parameters)
+      .getRawOne<{ total: number; preceding: number }>();
+    if (cursor) query.andWhere('(c.name, c.id) > (:afterName, :afterId)', parameters);
     const rows = await query
       .orderBy('c.name', 'ASC')
       .addOrderBy('c.id', 'ASC')
@@ -74,9 +79,10 @@ export class ClusterQueries {
     return toPage(
       rows,
       limit,
-      totalCount,
+      counts?.total ?? 0,
       (row) => row,
       (row) => [row.name, row.id],
+      counts?.preceding ?? 0,
     );
   }
 

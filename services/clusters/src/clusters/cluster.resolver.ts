@@ -1,5 +1,5 @@
 import { type ClusterLevel, COUNTIES } from '@klynge/contracts';
-import { BadUserInputError, isGiven, type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { BadUserInputError, isGiven, type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
 import type { ClusterEntity } from './cluster.entity';
@@ -31,8 +31,8 @@ export class ClusterResolver {
   @Query(() => ClusterType, { nullable: true, description: 'One cluster, by id or by slug (give exactly one).' })
   async cluster(
     @Ctx() context: RequestContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The cluster's id." }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true, description: "The cluster's slug, e.g. from an address." }) slug?: string | null,
   ): Promise<ClusterEntity | null> {
     // Null and left out both mean "not this one".
     if (isGiven(id) === isGiven(slug)) {
@@ -41,11 +41,12 @@ export class ClusterResolver {
     return isGiven(id) ? this.clusterQueries.byId(context, id) : this.clusterQueries.bySlug(slug!);
   }
 
-  @Query(() => ClusterConnection, { description: 'Clusters by name, filtered, a page at a time.' })
+  @Query(() => ClusterConnection, { description: 'Clusters by name (then id), filtered, a page at a time.' })
   clusters(
-    @Arg('filter', () => ClusterFilter, { nullable: true }) filter: ClusterFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => ClusterFilter, { nullable: true, description: 'Which clusters; every cluster when left out.' })
+    filter: ClusterFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<ClusterEntity>> {
     return this.clusterQueries.list(filter, first, after);
   }
@@ -59,7 +60,7 @@ export class ClusterResolver {
     return this.clusterQueries.currentLevel(context, cluster);
   }
 
-  @FieldResolver(() => CountyType)
+  @FieldResolver(() => CountyType, { description: 'The county of countyCode, with its name.' })
   county(@Root() cluster: ClusterEntity): CountyType {
     return { code: cluster.countyCode, name: COUNTIES[cluster.countyCode] ?? cluster.countyCode };
   }
@@ -84,24 +85,30 @@ export class ClusterResolver {
     return this.clusterQueries.levelHistory(context, cluster.id);
   }
 
-  @FieldResolver(() => MemberStatsType)
+  @FieldResolver(() => MemberStatsType, { description: 'How many members it has today, and how many of them are SMEs.' })
   memberStats(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<MemberStatsType> {
     return this.clusterQueries.memberStats(context, cluster.id);
   }
 
-  @Mutation(() => ClusterType, { description: "Admins, and caseworkers of the cluster programme's agencies." })
+  @Mutation(() => ClusterType, {
+    description:
+      "Registers a cluster at the level it holds today; CONFLICT when its name or slug is taken. Admins, and caseworkers of the cluster programme's agencies.",
+  })
   registerCluster(
-    @Arg('input', () => RegisterClusterInput) input: RegisterClusterInput,
+    @Arg('input', () => RegisterClusterInput, { description: 'The new cluster.' }) input: RegisterClusterInput,
     @Ctx() context: RequestContext,
   ): Promise<ClusterEntity> {
     requireRegistrar(context.caller, 'register clusters');
     return this.clusterService.register(input);
   }
 
-  @Mutation(() => ClusterType, { description: "Admins, caseworkers of the cluster programme's agencies, and the cluster's own manager." })
+  @Mutation(() => ClusterType, {
+    description:
+      "Changes a cluster's facts (not its level: see changeClusterLevel). Admins, caseworkers of the cluster programme's agencies, and the cluster's own manager.",
+  })
   updateCluster(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateClusterInput) input: UpdateClusterInput,
+    @Arg('id', () => ID, { description: "The cluster's id." }) id: string,
+    @Arg('input', () => UpdateClusterInput, { description: 'What changes.' }) input: UpdateClusterInput,
     @Ctx() context: RequestContext,
   ): Promise<ClusterEntity> {
     requireClusterEditor(context.caller, id, 'edit this cluster');
@@ -112,8 +119,8 @@ export class ClusterResolver {
     description: "Up or down; the level history keeps the previous level. Admins, and caseworkers of the cluster programme's agencies.",
   })
   changeClusterLevel(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ChangeClusterLevelInput) input: ChangeClusterLevelInput,
+    @Arg('id', () => ID, { description: "The cluster's id." }) id: string,
+    @Arg('input', () => ChangeClusterLevelInput, { description: 'The new level, from when, and why.' }) input: ChangeClusterLevelInput,
     @Ctx() context: RequestContext,
   ): Promise<ClusterEntity> {
     requireRegistrar(context.caller, 'change cluster levels');
@@ -125,8 +132,8 @@ export class ClusterResolver {
       "Ends the cluster's level, with what it holds after not known (e.g. NCE, which stopped being a level with 2019). Admins, and caseworkers of the cluster programme's agencies.",
   })
   endClusterLevel(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => EndClusterLevelInput) input: EndClusterLevelInput,
+    @Arg('id', () => ID, { description: "The cluster's id." }) id: string,
+    @Arg('input', () => EndClusterLevelInput, { description: 'From when, and why.' }) input: EndClusterLevelInput,
     @Ctx() context: RequestContext,
   ): Promise<ClusterEntity> {
     requireRegistrar(context.caller, 'end cluster levels');

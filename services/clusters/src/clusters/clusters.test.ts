@@ -339,10 +339,14 @@ describe('clusters: finding them', () => {
 
   const LIST = `query($filter: ClusterFilter, $first: Int!, $after: String) {
     clusters(filter: $filter, first: $first, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } edges { node { name } }
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { name } }
     } }`;
   type List = {
-    clusters: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] };
+    clusters: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+      edges: { cursor: string; node: { name: string } }[];
+    };
   };
   const names = (result: { data?: List }) => result.data!.clusters.edges.map((edge) => edge.node.name);
 
@@ -369,7 +373,19 @@ describe('clusters: finding them', () => {
       'NCE Seafood Innovation Cluster',
     ]);
     expect(first.data!.clusters.totalCount).toBe(5);
-    expect(third.data!.clusters.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    // Relay's page info, paging forward: a previous page once the page starts after a cursor.
+    expect(first.data!.clusters.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(second.data!.clusters.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(third.data!.clusters.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: third.data!.clusters.edges[0]!.cursor,
+      endCursor: expect.any(String),
+    });
+    // After a cursor with nothing that matches at or before it, there is no previous page.
+    const gce = await harness.query<List>(LIST, { first: 2, filter: { level: 'GCE' }, after: first.data!.clusters.edges[0]!.cursor });
+    expect(names(gce)).toEqual(['GCE NODE']);
+    expect(gce.data!.clusters.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     const bad = await harness.query(LIST, { first: 2, after: 'nonsense' });
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     const tooMany = await harness.query(LIST, { first: 5000 });

@@ -32,9 +32,12 @@ export class MembershipQueries {
     return context.loaders
       .get<string, ConnectionPage<MembershipEntity>>(loaderName, async (clusterIds) => {
         const where = `m.cluster_id = ANY($1::uuid[])${page.includeEnded ? '' : ` AND ${CURRENT}`}`;
-        const counts: { cluster_id: string; total: number }[] = await this.dataSource.query(
-          `SELECT m.cluster_id, count(*)::int AS total FROM memberships m WHERE ${where} GROUP BY m.cluster_id`,
-          [clusterIds],
+        // Per cluster, every member and those at or before the cursor (a previous page).
+        const counts: { cluster_id: string; total: number; preceding: number }[] = await this.dataSource.query(
+          `SELECT m.cluster_id, count(*)::int AS total,
+                  ${cursor ? 'count(*) FILTER (WHERE (o.name, m.id) <= ($2, $3::uuid))::int' : '0'} AS preceding
+           FROM memberships m JOIN organizations o USING (org_number) WHERE ${where} GROUP BY m.cluster_id`,
+          cursor ? [clusterIds, cursor[0], cursor[1]] : [clusterIds],
         );
         const rows: (MembershipRow & { rank: number })[] = await this.dataSource.query(
           `SELECT * FROM (
@@ -45,10 +48,11 @@ export class MembershipQueries {
            ) ranked WHERE rank <= ${limit + 1} ORDER BY cluster_id, rank`,
           cursor ? [clusterIds, cursor[0], cursor[1]] : [clusterIds],
         );
-        const totals = new Map(counts.map((count) => [count.cluster_id, count.total]));
-        return groupByKey(clusterIds, rows, (row) => row.cluster_id).map((group, index) =>
-          toPage(group, limit, totals.get(clusterIds[index]!) ?? 0, toEntity, (row) => [row.org_name, row.id]),
-        );
+        const countsOf = new Map(counts.map((count) => [count.cluster_id, count]));
+        return groupByKey(clusterIds, rows, (row) => row.cluster_id).map((group, index) => {
+          const count = countsOf.get(clusterIds[index]!);
+          return toPage(group, limit, count?.total ?? 0, toEntity, (row) => [row.org_name, row.id], count?.preceding ?? 0);
+        });
       })
       .load(clusterId);
   }

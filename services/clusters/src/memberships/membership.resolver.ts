@@ -1,4 +1,4 @@
-import { type ConnectionPage, type RequestContext, requireCaller } from '@klynge/platform';
+import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext, requireCaller } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { requireClusterEditor } from '../auth';
 import type { ClusterEntity } from '../clusters/cluster.entity';
@@ -20,12 +20,12 @@ export class MembershipResolver {
     private readonly organizations: OrganizationQueries,
   ) {}
 
-  @FieldResolver(() => ClusterType)
+  @FieldResolver(() => ClusterType, { description: 'The cluster.' })
   async cluster(@Root() membership: MembershipEntity, @Ctx() context: RequestContext): Promise<ClusterEntity> {
     return (await this.clusters.byId(context, membership.clusterId))!;
   }
 
-  @FieldResolver(() => OrganizationType)
+  @FieldResolver(() => OrganizationType, { description: 'The member organisation.' })
   async organization(@Root() membership: MembershipEntity, @Ctx() context: RequestContext): Promise<OrganizationEntity> {
     return (await this.organizations.byOrgNumber(context, membership.orgNumber))!;
   }
@@ -35,16 +35,25 @@ export class MembershipResolver {
     return membership.leftOn === null || membership.leftOn >= new Date().toISOString().slice(0, 10);
   }
 
-  @Mutation(() => MembershipType, { description: "Admins, caseworkers, and the cluster's own manager." })
-  addMember(@Arg('input', () => AddMemberInput) input: AddMemberInput, @Ctx() context: RequestContext): Promise<MembershipEntity> {
+  @Mutation(() => MembershipType, {
+    description:
+      "Adds an organisation to a cluster from a day. Admins, caseworkers of the cluster programme's agencies, and the cluster's own manager.",
+  })
+  addMember(
+    @Arg('input', () => AddMemberInput, { description: 'Who joins which cluster, from when.' }) input: AddMemberInput,
+    @Ctx() context: RequestContext,
+  ): Promise<MembershipEntity> {
     requireClusterEditor(context.caller, input.clusterId, "change this cluster's members");
     return this.memberships.add(input);
   }
 
-  @Mutation(() => MembershipType, { description: 'The membership stays in the history with its end date.' })
+  @Mutation(() => MembershipType, {
+    description:
+      "Ends a membership; it stays in the history with its end date. CONFLICT when it has ended already. Admins, caseworkers of the cluster programme's agencies, and the cluster's own manager.",
+  })
   endMembership(
-    @Arg('id', () => ID) id: string,
-    @Arg('leftOn', { description: 'YYYY-MM-DD, the last day' }) leftOn: string,
+    @Arg('id', () => ID, { description: "The membership's id." }) id: string,
+    @Arg('leftOn', { description: 'YYYY-MM-DD, the last day; not before it began.' }) leftOn: string,
     @Ctx() context: RequestContext,
   ): Promise<MembershipEntity> {
     requireCaller(context.caller);
@@ -62,8 +71,8 @@ export class ClusterMembersResolver {
   members(
     @Root() cluster: ClusterEntity,
     @Ctx() context: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
     @Arg('includeEnded', { defaultValue: false, description: 'Also list memberships that have ended.' }) includeEnded: boolean,
   ): Promise<ConnectionPage<MembershipEntity>> {
     return this.memberships.ofCluster(context, cluster.id, { first, after, includeEnded });
@@ -78,7 +87,8 @@ export class OrganizationMembershipsResolver {
   memberships(
     @Root() organization: OrganizationEntity,
     @Ctx() context: RequestContext,
-    @Arg('includeEnded', { defaultValue: true }) includeEnded: boolean,
+    @Arg('includeEnded', { defaultValue: true, description: 'Also list memberships that have ended (false: only those that have not).' })
+    includeEnded: boolean,
   ): Promise<MembershipEntity[]> {
     return this.membershipQueries.ofOrganization(context, organization.orgNumber, includeEnded);
   }

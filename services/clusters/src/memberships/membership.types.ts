@@ -8,36 +8,46 @@ export const MembershipRoleEnum = Object.fromEntries(MEMBERSHIP_ROLES.map((role)
 registerEnumType(MembershipRoleEnum, {
   name: 'MembershipRole',
   description: 'MEMBER, PARTNER, or HOST (the host or facilitator of the cluster).',
+  valuesConfig: {
+    MEMBER: { description: 'A member of the cluster.' },
+    PARTNER: { description: 'A partner of the cluster.' },
+    HOST: { description: 'The host or facilitator of the cluster.' },
+  },
 });
 
 @ObjectType('Membership', { description: 'An organisation in a cluster, in a role, from a date (and until one, once ended).' })
 export class MembershipType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The membership's id, a UUID." })
   id!: string;
 
-  @Field(() => MembershipRoleEnum)
+  @Field(() => MembershipRoleEnum, { description: 'The part the organisation plays in the cluster.' })
   role!: MembershipRole;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'YYYY-MM-DD: the first day of the membership.' })
   joinedOn!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the last day; null while it lasts' })
   leftOn!: string | null;
 }
 
-export const MembershipConnection = connectionOf(MembershipType, 'Membership');
+export const MembershipConnection = connectionOf(MembershipType, 'Membership', 'memberships');
 
-@InputType('AddMemberInput')
+@InputType('AddMemberInput', { description: 'An organisation that joins a cluster.' })
 export class AddMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cluster's id." })
   clusterId!: string;
 
-  @Field()
+  @Field({
+    description:
+      'The organisation number (9 digits, Brønnøysundregistrene) of an organisation already in the registry (registerOrganization).',
+  })
   orgNumber!: string;
 
-  @Field(() => MembershipRoleEnum, { defaultValue: 'MEMBER' })
+  @Field(() => MembershipRoleEnum, { defaultValue: 'MEMBER', description: 'Its part in the cluster.' })
   role!: MembershipRole;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({
+    description: 'YYYY-MM-DD: the first day. CONFLICT when the organisation is a member of the cluster in a period that overlaps it.',
+  })
   joinedOn!: string;
 }

@@ -125,12 +125,16 @@ describe('organisations and memberships', () => {
     const query = `query($id: ID!, $includeEnded: Boolean!, $after: String) { cluster(id: $id) {
       memberStats { memberCount smeCount sizeKnownCount smeShare }
       members(first: 2, includeEnded: $includeEnded, after: $after) {
-        totalCount pageInfo { hasNextPage endCursor }
+        totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
         edges { node { role joinedOn leftOn organization { name } } } } } }`;
     type Page = {
       cluster: {
         memberStats: Record<string, unknown>;
-        members: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Record<string, unknown> }[] };
+        members: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+          edges: { node: Record<string, unknown> }[];
+        };
       };
     };
     const current = await harness.query<Page>(query, { id: clusterId, includeEnded: false });
@@ -146,7 +150,8 @@ describe('organisations and memberships', () => {
       after: current.data!.cluster.members.pageInfo.endCursor,
     });
     expect(next.data!.cluster.members.edges.map((edge) => edge.node.organization)).toEqual([{ name: 'SINTEF' }]);
-    expect(next.data!.cluster.members.pageInfo.hasNextPage).toBe(false);
+    expect(current.data!.cluster.members.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(next.data!.cluster.members.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 
     const all = await harness.query<Page>(query, { id: clusterId, includeEnded: true });
     expect(all.data!.cluster.members.totalCount).toBe(4);

@@ -35,11 +35,16 @@ export class OrganizationQueries {
         exact: filter.text.replace(/\s/g, ''),
       });
     }
-    const totalCount = await query.getCount();
-    if (after) {
-      const [name, orgNumber] = decodeCursor(after, ['text', 'text']);
-      query.andWhere('(o.name, o.org_number) > (:afterName, :afterNumber)', { afterName: name, afterNumber: orgNumber });
-    }
+    const cursor = after ? decodeCursor(after, ['text', 'text']) : undefined;
+    const parameters = cursor ? { afterName: cursor[0], afterNumber: cursor[1] } : {};
+    // One count for the whole list and for what comes at or before the cursor (a previous page).
+    const counts = await query
+      .clone()
+      .select('count(*)::int', 'total')
+      .addSelect(cursor ? 'count(*) FILTER (WHERE (o.name, o.org_number) <= (:afterName, :afterNumber))::int' : '0', 'preceding')
+      .setParameters(parameters)
+      .getRawOne<{ total: number; preceding: number }>();
+    if (cursor) query.andWhere('(o.name, o.org_number) > (:afterName, :afterNumber)', parameters);
     const rows = await query
       .orderBy('o.name', 'ASC')
       .addOrderBy('o.org_number', 'ASC')
@@ -48,9 +53,10 @@ export class OrganizationQueries {
     return toPage(
       rows,
       limit,
-      totalCount,
+      counts?.total ?? 0,
       (row) => row,
       (row) => [row.name, row.orgNumber],
+      counts?.preceding ?? 0,
     );
   }
 }

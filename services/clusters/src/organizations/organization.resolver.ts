@@ -1,5 +1,5 @@
 import { orgNumberInput, type SizeClass, sizeClassOf } from '@klynge/contracts';
-import { type ConnectionPage, type RequestContext } from '@klynge/platform';
+import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireOrganizationRegistrar } from '../auth';
 import type { OrganizationEntity } from './organization.entity';
@@ -20,16 +20,20 @@ export class OrganizationResolver {
     private readonly organizationQueries: OrganizationQueries,
   ) {}
 
-  @Query(() => OrganizationType, { nullable: true })
-  organization(@Arg('orgNumber') number: string, @Ctx() context: RequestContext): Promise<OrganizationEntity | null> {
+  @Query(() => OrganizationType, { nullable: true, description: 'One organisation, by its organisation number; null when not registered.' })
+  organization(
+    @Arg('orgNumber', { description: 'Nine digits with a valid MOD11 check digit; spaces are ignored.' }) number: string,
+    @Ctx() context: RequestContext,
+  ): Promise<OrganizationEntity | null> {
     return this.organizationQueries.byOrgNumber(context, orgNumberInput('orgNumber', number));
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organisations by name, filtered, a page at a time.' })
+  @Query(() => OrganizationConnection, { description: 'Organisations by name (then organisation number), filtered, a page at a time.' })
   organizations(
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Which organisations; every one when left out.' })
+    filter: OrganizationFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<OrganizationEntity>> {
     return this.organizationQueries.list(filter, first, after);
   }
@@ -39,9 +43,12 @@ export class OrganizationResolver {
     return sizeClassOf(organization.employees);
   }
 
-  @Mutation(() => OrganizationType, { description: 'Admins, caseworkers and cluster managers.' })
+  @Mutation(() => OrganizationType, {
+    description:
+      "Registers an organisation, so that it can join clusters. Admins, caseworkers of the cluster programme's agencies, and any cluster manager.",
+  })
   registerOrganization(
-    @Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput,
+    @Arg('input', () => RegisterOrganizationInput, { description: 'The organisation.' }) input: RegisterOrganizationInput,
     @Ctx() context: RequestContext,
   ): Promise<OrganizationEntity> {
     requireOrganizationRegistrar(context.caller);

@@ -6,12 +6,25 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from './organization.entity
 export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((kind) => [kind, kind])) as {
   [K in OrganizationKind]: K;
 };
-registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
+registerEnumType(OrganizationKindEnum, {
+  name: 'OrganizationKind',
+  description: 'What kind of organisation it is.',
+  valuesConfig: {
+    COMPANY: { description: 'A company.' },
+    RESEARCH_INSTITUTION: { description: 'A research institution: a university, college or research institute.' },
+    PUBLIC_BODY: { description: 'A public body, e.g. a municipality, a county or an agency.' },
+    OTHER: { description: 'Any other kind.' },
+  },
+});
 
 export const SizeClassEnum = { SME: 'SME', LARGE: 'LARGE' } as const;
 registerEnumType(SizeClassEnum, {
   name: 'SizeClass',
   description: 'By the EU SME definition on headcount: SME under 250 employees.',
+  valuesConfig: {
+    SME: { description: 'Fewer than 250 employees.' },
+    LARGE: { description: '250 employees or more.' },
+  },
 });
 
 @Directive('@key(fields: "orgNumber")')
@@ -20,62 +33,68 @@ export class OrganizationType {
   @Field({ description: 'Organisation number (organisasjonsnummer), nine digits.' })
   orgNumber!: string;
 
-  @Field()
+  @Field({ description: 'The name, as registered.' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Organisation form code, e.g. AS.' })
+  @Field(() => String, { nullable: true, description: 'Organisation form code, e.g. AS; null when not known.' })
   organizationForm!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'NACE code, dd.ddd.' })
+  @Field(() => String, { nullable: true, description: 'NACE code of its main industry, dd.ddd; null when not known.' })
   naceCode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The municipality (kommune) of its business address: four digits; null when not known.',
+  })
   municipalityCode!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Its number of employees; null when not known.' })
   employees!: number | null;
 
-  @Field(() => OrganizationKindEnum)
+  @Field(() => OrganizationKindEnum, { description: 'What kind of organisation it is.' })
   kind!: OrganizationKind;
 }
 
-export const OrganizationConnection = connectionOf(OrganizationType, 'Organization');
+export const OrganizationConnection = connectionOf(OrganizationType, 'Organization', 'organisations');
 
-@InputType('OrganizationFilter')
+@InputType('OrganizationFilter', { description: 'Which organisations to list: each field given narrows the list.' })
 export class OrganizationFilter {
-  @Field({ nullable: true, description: 'Words in the name, or the organisation number.' })
+  @Field({ nullable: true, description: 'Text the name contains (in any case), or the organisation number exactly.' })
   text?: string;
 
-  @Field(() => OrganizationKindEnum, { nullable: true })
+  @Field(() => OrganizationKindEnum, { nullable: true, description: 'Only organisations of this kind.' })
   kind?: OrganizationKind;
 
-  @Field(() => SizeClassEnum, { nullable: true })
+  @Field(() => SizeClassEnum, {
+    nullable: true,
+    description: 'Only organisations of this size; those whose headcount is not known are left out.',
+  })
   sizeClass?: SizeClass;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only organisations in this municipality: four digits.' })
   municipalityCode?: string;
 }
 
-@InputType('RegisterOrganizationInput')
+@InputType('RegisterOrganizationInput', { description: 'An organisation for the register, as Enhetsregisteret knows it.' })
 export class RegisterOrganizationInput {
-  @Field({ description: 'Nine digits with a valid MOD11 check digit.' })
+  @Field({ description: 'Nine digits with a valid MOD11 check digit; spaces are ignored. CONFLICT when it is registered already.' })
   orgNumber!: string;
 
-  @Field()
+  @Field({ description: 'The name: at most 200 characters.' })
   name!: string;
 
-  @Field(() => OrganizationKindEnum)
+  @Field(() => OrganizationKindEnum, { description: 'What kind of organisation it is.' })
   kind!: OrganizationKind;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Organisation form code, e.g. AS: at most 10 characters.' })
   organizationForm?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'NACE code of its main industry, written dd.ddd.' })
   naceCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The municipality (kommune) of its business address: four digits.' })
   municipalityCode?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Its number of employees: 0 or more; leave out when not known.' })
   employees?: number;
 }

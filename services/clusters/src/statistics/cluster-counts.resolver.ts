@@ -6,7 +6,7 @@ import { ClusterCountsType } from './cluster-counts.types';
 export class ClusterCountsResolver {
   constructor(private readonly queries: ClusterCountsQueries) {}
 
-  @Query(() => ClusterCountsType)
+  @Query(() => ClusterCountsType, { description: 'How many clusters there are: in all, per level held today and per county.' })
   clusterCounts(): Promise<ClusterCountsType> {
     return this.queries.counts();
   }

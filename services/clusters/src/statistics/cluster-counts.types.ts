@@ -2,50 +2,53 @@ import type { ClusterLevel } from '@klynge/contracts';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ClusterLevelEnum, CountyType } from '../clusters/cluster.types';
 
-@ObjectType('LevelCount')
+@ObjectType('LevelCount', { description: 'How many clusters hold one level today.' })
 export class LevelCountType {
-  @Field(() => ClusterLevelEnum)
+  @Field(() => ClusterLevelEnum, { description: 'The level.' })
   level!: ClusterLevel;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many clusters hold it today.' })
   clusters!: number;
 }
 
-@ObjectType('CountyCount')
+@ObjectType('CountyCount', { description: 'How many clusters have their home in one county.' })
 export class CountyCountType {
-  @Field(() => CountyType)
+  @Field(() => CountyType, { description: 'The county.' })
   county!: CountyType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many clusters have their home there, whatever their level.' })
   clusters!: number;
 }
 
-@ObjectType('LevelCountyCount')
+@ObjectType('LevelCountyCount', { description: 'How many clusters in one county hold one level today.' })
 export class LevelCountyCountType {
-  @Field(() => ClusterLevelEnum)
+  @Field(() => ClusterLevelEnum, { description: 'The level.' })
   level!: ClusterLevel;
 
-  @Field(() => CountyType)
+  @Field(() => CountyType, { description: 'The county.' })
   county!: CountyType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many clusters in the county hold the level today.' })
   clusters!: number;
 }
 
 @ObjectType('ClusterCounts', { description: 'How many clusters hold each level today, by county.' })
 export class ClusterCountsType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Every cluster in the registry.' })
   total!: number;
 
   @Field(() => Int, { description: 'Clusters whose level today is not known (their last level ended, e.g. NCE after 2018).' })
   levelUnknown!: number;
 
-  @Field(() => [LevelCountType])
+  @Field(() => [LevelCountType], { description: 'Per level held today, by level; levels no cluster holds are left out.' })
   byLevel!: LevelCountType[];
 
-  @Field(() => [CountyCountType])
+  @Field(() => [CountyCountType], { description: 'Per county, by county code; counties with no cluster are left out.' })
   byCounty!: CountyCountType[];
 
-  @Field(() => [LevelCountyCountType])
+  @Field(() => [LevelCountyCountType], {
+    description:
+      'Per level held today and county, by level then county code; clusters whose level is not known and empty pairs are left out.',
+  })
   byLevelAndCounty!: LevelCountyCountType[];
 }

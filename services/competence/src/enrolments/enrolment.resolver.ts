@@ -1,6 +1,6 @@
 import type { RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { requireProgrammeRunner } from '../auth';
+import { requireProgrammeRunner, RUNNERS } from '../auth';
 import type { ProgrammeQueries, ProgrammeRecord } from '../programmes/programme.queries';
 import { CompetenceProgrammeType } from '../programmes/programme.types';
 import { OrganizationReference } from '../references';
@@ -15,7 +15,7 @@ export class EnrolmentResolver {
     private readonly programmeQueries: ProgrammeQueries,
   ) {}
 
-  @FieldResolver(() => CompetenceProgrammeType)
+  @FieldResolver(() => CompetenceProgrammeType, { description: 'The programme.' })
   async programme(@Root() enrolment: EnrolmentRecord, @Ctx() context: RequestContext): Promise<ProgrammeRecord> {
     return (await this.programmeQueries.byId(context, enrolment.programmeId))!;
   }
@@ -29,16 +29,23 @@ export class EnrolmentResolver {
     return { orgNumber: enrolment.orgNumber };
   }
 
-  @Mutation(() => EnrolmentType, { description: 'While the programme is OPEN or RUNNING and has room; once per organisation.' })
-  enrolCompany(@Arg('input', () => EnrolCompanyInput) input: EnrolCompanyInput, @Ctx() context: RequestContext) {
+  @Mutation(() => EnrolmentType, {
+    description: `Enrols an organisation, while the programme is OPEN or RUNNING and has room; once per organisation. ${RUNNERS}`,
+  })
+  enrolCompany(
+    @Arg('input', () => EnrolCompanyInput, { description: 'Who enrols where.' }) input: EnrolCompanyInput,
+    @Ctx() context: RequestContext,
+  ) {
     return this.enrolmentService.enrol(input, (owner) => requireProgrammeRunner(context.caller, owner, 'enrol companies'));
   }
 
-  @Mutation(() => EnrolmentType)
+  @Mutation(() => EnrolmentType, {
+    description: `Records that an ENROLLED company completed one of the programme's modules; recording it again changes nothing. ${RUNNERS}`,
+  })
   completeModule(
-    @Arg('enrolmentId', () => ID) enrolmentId: string,
-    @Arg('moduleId', () => ID) moduleId: string,
-    @Arg('completedOn') completedOn: string,
+    @Arg('enrolmentId', () => ID, { description: "The enrolment's id." }) enrolmentId: string,
+    @Arg('moduleId', () => ID, { description: "The module's id: one of the enrolment's programme." }) moduleId: string,
+    @Arg('completedOn', { description: 'YYYY-MM-DD: not before the company enrolled.' }) completedOn: string,
     @Ctx() context: RequestContext,
   ) {
     return this.enrolmentService.completeModule(enrolmentId, moduleId, completedOn, (owner) =>
@@ -46,13 +53,21 @@ export class EnrolmentResolver {
     );
   }
 
-  @Mutation(() => EnrolmentType, { description: 'ENROLLED -> COMPLETED.' })
-  completeEnrolment(@Arg('id', () => ID) id: string, @Arg('completedOn') completedOn: string, @Ctx() context: RequestContext) {
+  @Mutation(() => EnrolmentType, { description: `ENROLLED -> COMPLETED. ${RUNNERS}` })
+  completeEnrolment(
+    @Arg('id', () => ID, { description: "The enrolment's id." }) id: string,
+    @Arg('completedOn', { description: 'YYYY-MM-DD: not before the company enrolled.' }) completedOn: string,
+    @Ctx() context: RequestContext,
+  ) {
     return this.enrolmentService.complete(id, completedOn, (owner) => requireProgrammeRunner(context.caller, owner, 'record completions'));
   }
 
-  @Mutation(() => EnrolmentType, { description: 'ENROLLED -> DROPPED; the place is free again.' })
-  dropEnrolment(@Arg('id', () => ID) id: string, @Arg('droppedOn') droppedOn: string, @Ctx() context: RequestContext) {
+  @Mutation(() => EnrolmentType, { description: `ENROLLED -> DROPPED; the place is free again. ${RUNNERS}` })
+  dropEnrolment(
+    @Arg('id', () => ID, { description: "The enrolment's id." }) id: string,
+    @Arg('droppedOn', { description: 'YYYY-MM-DD: not before the company enrolled.' }) droppedOn: string,
+    @Ctx() context: RequestContext,
+  ) {
     return this.enrolmentService.drop(id, droppedOn, (owner) => requireProgrammeRunner(context.caller, owner, 'drop enrolments'));
   }
 }

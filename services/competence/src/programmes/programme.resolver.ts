@@ -1,6 +1,6 @@
 import type { RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requirePlanner, requireProgrammeRunner } from '../auth';
+import { requirePlanner, requireProgrammeRunner, RUNNERS } from '../auth';
 import { type EnrolmentQueries } from '../enrolments/enrolment.queries';
 import type { EnrolmentRecord } from '../enrolments/enrolment.service';
 import { EnrolmentStatusEnum, type EnrolmentStatus, EnrolmentType } from '../enrolments/enrolment.types';
@@ -27,15 +27,18 @@ export class ProgrammeResolver {
     private readonly reachQueries: ReachQueries,
   ) {}
 
-  @Query(() => CompetenceProgrammeType, { nullable: true })
-  competenceProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ProgrammeRecord | null> {
+  @Query(() => CompetenceProgrammeType, { nullable: true, description: 'One competence programme, by id; null when there is none.' })
+  competenceProgramme(
+    @Arg('id', () => ID, { description: "The programme's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ProgrammeRecord | null> {
     return this.programmeQueries.byId(context, id);
   }
 
-  @Query(() => [CompetenceProgrammeType], { description: 'Newest first, by status and theme.' })
+  @Query(() => [CompetenceProgrammeType], { description: 'Competence programmes, the latest start first, optionally by status and theme.' })
   competenceProgrammes(
-    @Arg('status', () => ProgrammeStatusEnum, { nullable: true }) status?: string,
-    @Arg('theme', () => String, { nullable: true }) theme?: string,
+    @Arg('status', () => ProgrammeStatusEnum, { nullable: true, description: 'Only programmes with this status.' }) status?: string,
+    @Arg('theme', () => String, { nullable: true, description: 'Only programmes with this theme (in any case).' }) theme?: string,
   ): Promise<ProgrammeRecord[]> {
     return this.programmeQueries.list({ ...(status ? { status } : {}), ...(theme ? { theme: theme.toLowerCase() } : {}) });
   }
@@ -55,61 +58,69 @@ export class ProgrammeResolver {
     return programme.grantId ? { id: programme.grantId } : null;
   }
 
-  @FieldResolver(() => KnowledgeTransferType, { nullable: true })
+  @FieldResolver(() => KnowledgeTransferType, {
+    nullable: true,
+    description: 'Expertise it carries across sectors; null when none is recorded.',
+  })
   knowledgeTransfer(@Root() programme: ProgrammeRecord): KnowledgeTransferType | null {
     return programme.knowledgeSource && programme.knowledgeTarget
       ? { source: programme.knowledgeSource, targetSector: programme.knowledgeTarget }
       : null;
   }
 
-  @FieldResolver(() => [ModuleType])
+  @FieldResolver(() => [ModuleType], { description: 'Its modules, by start day (those without one last), then title.' })
   modules(@Root() programme: ProgrammeRecord, @Ctx() context: RequestContext): Promise<ModuleType[]> {
     return this.programmeQueries.modules(context, programme.id);
   }
 
-  @FieldResolver(() => [EnrolmentType])
+  @FieldResolver(() => [EnrolmentType], { description: 'Its enrolments, the earliest first.' })
   enrolments(
     @Root() programme: ProgrammeRecord,
     @Ctx() context: RequestContext,
-    @Arg('status', () => EnrolmentStatusEnum, { nullable: true }) status?: EnrolmentStatus,
+    @Arg('status', () => EnrolmentStatusEnum, { nullable: true, description: 'Only enrolments with this status.' })
+    status?: EnrolmentStatus,
   ): Promise<EnrolmentRecord[]> {
     return this.enrolmentQueries.ofProgramme(context, programme.id, status);
   }
 
-  @FieldResolver(() => ProgrammeReachType)
+  @FieldResolver(() => ProgrammeReachType, { description: 'How many companies it has reached, against its target.' })
   reach(@Root() programme: ProgrammeRecord, @Ctx() context: RequestContext): Promise<ProgrammeReachType> {
     return this.reachQueries.ofProgramme(context, programme);
   }
 
   @Mutation(() => CompetenceProgrammeType, {
-    description: "PLANNED; it opens when its grant is awarded. Admins, and caseworkers of its funding programme's agency.",
+    description:
+      "Plans a programme: PLANNED; it opens when its grant is awarded. Admins, and caseworkers of its funding programme's agency (without one, of the cluster programme's agencies).",
   })
-  planProgramme(@Arg('input', () => PlanProgrammeInput) input: PlanProgrammeInput, @Ctx() context: RequestContext) {
+  planProgramme(
+    @Arg('input', () => PlanProgrammeInput, { description: 'The programme.' }) input: PlanProgrammeInput,
+    @Ctx() context: RequestContext,
+  ) {
     return this.programmeService.plan(input, (owner) => requirePlanner(context.caller, owner));
   }
 
-  @Mutation(() => ModuleType)
-  addModule(@Arg('input', () => AddModuleInput) input: AddModuleInput, @Ctx() context: RequestContext) {
+  @Mutation(() => ModuleType, { description: `Adds a module to a programme. ${RUNNERS}` })
+  addModule(@Arg('input', () => AddModuleInput, { description: 'The module.' }) input: AddModuleInput, @Ctx() context: RequestContext) {
     return this.programmeService.addModule(input, (owner) => requireProgrammeRunner(context.caller, owner, 'add modules'));
   }
 
-  @Mutation(() => CompetenceProgrammeType, { description: 'PLANNED -> OPEN, once its grant is awarded.' })
-  openProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  @Mutation(() => CompetenceProgrammeType, { description: `PLANNED -> OPEN, once its grant is awarded (CONFLICT before). ${RUNNERS}` })
+  openProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() context: RequestContext) {
     return this.programmeService.changeStatus(id, 'OPEN', (owner) => requireProgrammeRunner(context.caller, owner, 'open it'));
   }
 
-  @Mutation(() => CompetenceProgrammeType, { description: 'OPEN -> RUNNING.' })
-  startProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  @Mutation(() => CompetenceProgrammeType, { description: `OPEN -> RUNNING. ${RUNNERS}` })
+  startProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() context: RequestContext) {
     return this.programmeService.changeStatus(id, 'RUNNING', (owner) => requireProgrammeRunner(context.caller, owner, 'start it'));
   }
 
-  @Mutation(() => CompetenceProgrammeType, { description: 'RUNNING -> COMPLETED.' })
-  completeProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  @Mutation(() => CompetenceProgrammeType, { description: `RUNNING -> COMPLETED. ${RUNNERS}` })
+  completeProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() context: RequestContext) {
     return this.programmeService.changeStatus(id, 'COMPLETED', (owner) => requireProgrammeRunner(context.caller, owner, 'complete it'));
   }
 
-  @Mutation(() => CompetenceProgrammeType)
-  cancelProgramme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  @Mutation(() => CompetenceProgrammeType, { description: `PLANNED, OPEN or RUNNING -> CANCELLED. ${RUNNERS}` })
+  cancelProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() context: RequestContext) {
     return this.programmeService.changeStatus(id, 'CANCELLED', (owner) => requireProgrammeRunner(context.caller, owner, 'cancel it'));
   }
 }

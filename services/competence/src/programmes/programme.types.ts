@@ -1,4 +1,10 @@
-import { CLUSTER_LEVELS, type ClusterLevel, type CompetenceProgrammeStatus, type DatePrecision } from '@klynge/contracts';
+import {
+  CLUSTER_LEVEL_DESCRIPTIONS,
+  CLUSTER_LEVELS,
+  type ClusterLevel,
+  type CompetenceProgrammeStatus,
+  type DatePrecision,
+} from '@klynge/contracts';
 import { DatePrecisionEnum, Limits } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -6,10 +12,7 @@ export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) =>
   [L in ClusterLevel]: L;
 };
 // The same enum the clusters subgraph defines; composition merges them.
-registerEnumType(ClusterLevelEnum, {
-  name: 'ClusterLevel',
-  description: 'Programme levels: ARENA (early phase), ARENA_PRO (from 2019), NCE (a level until 2018), GCE.',
-});
+registerEnumType(ClusterLevelEnum, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
 
 export const PROGRAMME_STATUSES = ['PLANNED', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
 export const ProgrammeStatusEnum = Object.fromEntries(PROGRAMME_STATUSES.map((status) => [status, status])) as {
@@ -18,6 +21,13 @@ export const ProgrammeStatusEnum = Object.fromEntries(PROGRAMME_STATUSES.map((st
 registerEnumType(ProgrammeStatusEnum, {
   name: 'CompetenceProgrammeStatus',
   description: 'PLANNED -> OPEN (once its grant is awarded) -> RUNNING -> COMPLETED, or CANCELLED.',
+  valuesConfig: {
+    PLANNED: { description: 'Planned; not yet taking enrolments.' },
+    OPEN: { description: 'Its grant is awarded: it takes enrolments.' },
+    RUNNING: { description: 'Under way: it still takes enrolments while it has room.' },
+    COMPLETED: { description: 'Ended as planned.' },
+    CANCELLED: { description: 'Called off before it completed.' },
+  },
 });
 
 export const MODULE_FORMATS = ['WORKSHOP', 'COURSE', 'ONLINE', 'MENTORING', 'STUDY_TRIP'] as const;
@@ -25,38 +35,48 @@ export type ModuleFormat = (typeof MODULE_FORMATS)[number];
 export const ModuleFormatEnum = Object.fromEntries(MODULE_FORMATS.map((format) => [format, format])) as {
   [F in ModuleFormat]: F;
 };
-registerEnumType(ModuleFormatEnum, { name: 'ModuleFormat' });
+registerEnumType(ModuleFormatEnum, {
+  name: 'ModuleFormat',
+  description: 'How a module is given.',
+  valuesConfig: {
+    WORKSHOP: { description: 'A workshop.' },
+    COURSE: { description: 'A course.' },
+    ONLINE: { description: 'Online.' },
+    MENTORING: { description: 'Mentoring.' },
+    STUDY_TRIP: { description: 'A study trip.' },
+  },
+});
 
 @ObjectType('KnowledgeTransfer', { description: 'Expertise a programme carries from a source cluster or sector to a target sector.' })
 export class KnowledgeTransferType {
-  @Field()
+  @Field({ description: 'The source cluster or sector, e.g. oil and gas technology.' })
   source!: string;
 
-  @Field()
+  @Field({ description: 'The sector it is carried to, e.g. health care.' })
   targetSector!: string;
 }
 
 @ObjectType('Module', { description: 'A part of a competence programme.' })
 export class ModuleType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The module's id, a UUID." })
   id!: string;
 
-  @Field()
+  @Field({ description: "The module's title." })
   title!: string;
 
-  @Field()
+  @Field({ description: 'Its theme, in lower case, e.g. digitalisation.' })
   theme!: string;
 
-  @Field(() => ModuleFormatEnum)
+  @Field(() => ModuleFormatEnum, { description: 'How it is given.' })
   format!: ModuleFormat;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: its first day; null when not set.' })
   startsOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: its last day; null when not set.' })
   endsOn!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many places it has; null when no limit is set.' })
   capacity!: number | null;
 }
 
@@ -65,22 +85,25 @@ export class ProgrammeReachType {
   @Field(() => Int, { description: 'Enrolled or completed (not dropped).' })
   companiesReached!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Companies the programme aims to reach; null when no target is set.' })
   targetCompanies!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'companiesReached / targetCompanies' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'companiesReached / targetCompanies (above 1 past the target); null without a target.',
+  })
   shareOfTarget!: number | null;
 
   @Field(() => Int, { description: 'Reached companies that were members of no cluster when they enrolled.' })
   outsideClusters!: number;
 
-  @Field(() => Float, { nullable: true, description: 'outsideClusters / companiesReached' })
+  @Field(() => Float, { nullable: true, description: 'outsideClusters / companiesReached, 0 to 1; null while none is reached.' })
   outsideClusterShare!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enrolments COMPLETED.' })
   completed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enrolments DROPPED.' })
   dropped!: number;
 }
 
@@ -89,13 +112,15 @@ export class ProgrammeReachType {
   description: 'A programme through which clusters lift the skills of small and medium-sized companies.',
 })
 export class CompetenceProgrammeType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The programme's id, a UUID." })
   id!: string;
 
-  @Field()
+  @Field({ description: "The programme's name, unique." })
   name!: string;
 
-  @Field(() => [String], { description: 'innovation, sustainability, technology, digitalisation, productivity, ...' })
+  @Field(() => [String], {
+    description: 'Its themes, in lower case: innovation, sustainability, technology, digitalisation, productivity, ...',
+  })
   themes!: string[];
 
   @Field(() => [ClusterLevelEnum], {
@@ -104,22 +129,25 @@ export class CompetenceProgrammeType {
   })
   acceptedHostLevels!: ClusterLevel[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Companies it aims to reach.' })
+  @Field(() => Int, { nullable: true, description: 'Companies it aims to reach; null when no target is set.' })
   targetCompanies!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Most enrolments it takes; null when no limit is set.' })
   capacity!: number | null;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'YYYY-MM-DD: its first day (of its month or year, as periodStartPrecision says).' })
   periodStart!: string;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, { description: 'How exact periodStart is.' })
   periodStartPrecision!: DatePrecision;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: its last day (of its month or year, as periodEndPrecision says); null when it has no end.',
+  })
   periodEnd!: string | null;
 
-  @Field(() => DatePrecisionEnum, { nullable: true, description: 'Null when it has no end.' })
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How exact periodEnd is. Null when it has no end.' })
   periodEndPrecision!: DatePrecision | null;
 
   @Field(() => ProgrammeStatusEnum, {
@@ -134,18 +162,18 @@ export class CompetenceProgrammeType {
   source!: string | null;
 }
 
-@InputType('KnowledgeTransferInput')
+@InputType('KnowledgeTransferInput', { description: 'Expertise the programme carries from one cluster or sector to another sector.' })
 export class KnowledgeTransferInput {
-  @Field({ description: 'The source cluster or sector, e.g. oil and gas technology' })
+  @Field({ description: 'The source cluster or sector, e.g. oil and gas technology: at most 200 characters.' })
   source!: string;
 
-  @Field({ description: 'e.g. health care' })
+  @Field({ description: 'The sector it is carried to, e.g. health care: at most 200 characters.' })
   targetSector!: string;
 }
 
-@InputType('PlanProgrammeInput')
+@InputType('PlanProgrammeInput', { description: 'A new competence programme: PLANNED until the grant that funds it is awarded.' })
 export class PlanProgrammeInput {
-  @Field()
+  @Field({ description: 'Its name: at most 200 characters, unique (CONFLICT otherwise).' })
   name!: string;
 
   @Limits({ maxItems: 10 })
@@ -161,30 +189,31 @@ export class PlanProgrammeInput {
   acceptedHostLevels!: ClusterLevel[] | null;
 
   @Limits({ maxItems: 20, maxLength: 100 })
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Its themes, e.g. digitalisation; kept in lower case, each once.' })
   themes!: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Companies it aims to reach: 1 or more; no target when left out.' })
   targetCompanies?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Most enrolments it takes; no limit when left out.' })
+  @Field(() => Int, { nullable: true, description: 'Most enrolments it takes: 1 or more; no limit when left out.' })
   capacity?: number;
 
   @Field({ description: 'YYYY-MM-DD: the first day of its month or year when only that is known.' })
   periodStart!: string;
 
-  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY' })
+  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY', description: 'How exact periodStart is.' })
   periodStartPrecision!: DatePrecision;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD: the last day of its month or year when only that is known.' })
   periodEnd?: string;
 
-  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY' })
+  @Field(() => DatePrecisionEnum, { defaultValue: 'DAY', description: 'How exact periodEnd is; ignored without a periodEnd.' })
   periodEndPrecision!: DatePrecision;
 
   @Field({
     nullable: true,
-    description: 'For a programme from the past, recorded from a public report: which (e.g. "Innovasjon Norge, 2015").',
+    description:
+      'For a programme from the past, recorded from a public report: which (e.g. "Innovasjon Norge, 2015"), at most 300 characters.',
   })
   source?: string;
 
@@ -194,7 +223,11 @@ export class PlanProgrammeInput {
   })
   reportedStatus?: CompetenceProgrammeStatus;
 
-  @Field({ nullable: true, description: 'The funding programme it belongs to (its code).' })
+  @Field({
+    nullable: true,
+    description:
+      "The funding programme it belongs to (its code); needed with fundingApplicationId or grantId. Without one, it belongs to the cluster programme's agencies.",
+  })
   fundingProgrammeCode?: string;
 
   @Field(() => ID, { nullable: true, description: 'The funding application for its grant; it opens when that grant is awarded.' })
@@ -207,30 +240,30 @@ export class PlanProgrammeInput {
   })
   grantId?: string;
 
-  @Field(() => KnowledgeTransferInput, { nullable: true })
+  @Field(() => KnowledgeTransferInput, { nullable: true, description: 'Expertise it carries across sectors, where it does.' })
   knowledgeTransfer?: KnowledgeTransferInput;
 }
 
-@InputType('AddModuleInput')
+@InputType('AddModuleInput', { description: 'A new module of a programme that has not completed or been cancelled.' })
 export class AddModuleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The programme.' })
   programmeId!: string;
 
-  @Field()
+  @Field({ description: "The module's title: at most 200 characters." })
   title!: string;
 
-  @Field()
+  @Field({ description: 'Its theme, e.g. digitalisation: at most 100 characters, kept in lower case.' })
   theme!: string;
 
-  @Field(() => ModuleFormatEnum)
+  @Field(() => ModuleFormatEnum, { description: 'How it is given.' })
   format!: ModuleFormat;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'YYYY-MM-DD: its first day.' })
   startsOn?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'YYYY-MM-DD: its last day; not before startsOn.' })
   endsOn?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many places it has: 1 or more; no limit when left out.' })
   capacity?: number;
 }

@@ -7,12 +7,18 @@ export class ReachResolver {
   constructor(private readonly queries: ReachQueries) {}
 
   @Query(() => [CountyReachType], { description: 'Companies reached (not dropped) by county, for one programme or all.' })
-  reachByCounty(@Arg('programmeId', () => ID, { nullable: true }) programmeId?: string): Promise<CountyReachType[]> {
+  reachByCounty(
+    @Arg('programmeId', () => ID, { nullable: true, description: 'Only this programme; every programme when left out.' })
+    programmeId?: string,
+  ): Promise<CountyReachType[]> {
     return this.queries.byCounty(programmeId ?? undefined);
   }
 
-  @Query(() => [ThemeCompletionsType], { description: 'Modules completed, by theme.' })
-  completionsByTheme(@Arg('programmeId', () => ID, { nullable: true }) programmeId?: string): Promise<ThemeCompletionsType[]> {
+  @Query(() => [ThemeCompletionsType], { description: 'Modules completed, by theme, the most completions first.' })
+  completionsByTheme(
+    @Arg('programmeId', () => ID, { nullable: true, description: 'Only this programme; every programme when left out.' })
+    programmeId?: string,
+  ): Promise<ThemeCompletionsType[]> {
     return this.queries.byTheme(programmeId ?? undefined);
   }
 }

@@ -95,14 +95,17 @@ export class ApplicationQueries {
     if (filter?.programmeCode) conditions.add('c.programme_code = ?', filter.programmeCode);
     if (filter?.clusterId) conditions.add('a.cluster_id = ?::uuid', filter.clusterId);
     if (filter?.orgNumber) conditions.add('a.org_number = ?', filter.orgNumber);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM applications a JOIN calls c ON c.id = a.call_id ${conditions.where}`,
-      [...conditions.params],
+    const cursor = after ? decodeCursor(after, ['timestamp', 'uuid']) : undefined;
+    // One count for the whole list and for what comes at or before the cursor (a previous page).
+    const counts = conditions.copy();
+    const precedingSql = cursor
+      ? `count(*) FILTER (WHERE (a.created_at, a.id) >= (${counts.param(cursor[0])}::timestamptz, ${counts.param(cursor[1])}::uuid))`
+      : '0';
+    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
+      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding FROM applications a JOIN calls c ON c.id = a.call_id ${counts.where}`,
+      counts.params,
     );
-    if (after) {
-      const [createdAt, id] = decodeCursor(after, ['timestamp', 'uuid']);
-      conditions.add('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', createdAt, id);
-    }
+    if (cursor) conditions.add('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', ...cursor);
     const rows = await this.dataSource.query<ApplicationRow[]>(
       `${SELECT_APPLICATIONS} ${conditions.where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${conditions.param(limit + 1)}`,
       conditions.params,
@@ -113,6 +116,7 @@ export class ApplicationQueries {
       total,
       (row) => row,
       (row) => [row.createdAt, row.id],
+      preceding,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { type ConnectionPage, type RequestContext, requireCaller } from '@klynge/platform';
+import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext, requireCaller } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayReadApplicantSide, requireAgencyCaseworker, requireApplicantSide } from '../auth';
 import type { GrantQueries, GrantRecord } from '../grants/grant.queries';
@@ -26,31 +26,35 @@ export class ApplicationResolver {
     private readonly grantQueries: GrantQueries,
   ) {}
 
-  @Query(() => ApplicationType, { nullable: true })
-  application(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ApplicationRecord | null> {
+  @Query(() => ApplicationType, { nullable: true, description: 'One application, by id; null when there is none.' })
+  application(
+    @Arg('id', () => ID, { description: "The application's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ApplicationRecord | null> {
     return this.applicationQueries.byId(context, id);
   }
 
   @Query(() => ApplicationConnection, { description: 'Applications, newest first, filtered, a page at a time.' })
   applications(
-    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => ApplicationFilter, { nullable: true, description: 'Which applications; every one when left out.' })
+    filter: ApplicationFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<ApplicationRecord>> {
     return this.applicationQueries.list(filter, first, after);
   }
 
-  @FieldResolver(() => CallType)
+  @FieldResolver(() => CallType, { description: 'The call applied to.' })
   async call(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<CallType> {
     return (await this.programmeQueries.call(context, application.callId))!;
   }
 
-  @FieldResolver(() => FundingProgrammeType)
+  @FieldResolver(() => FundingProgrammeType, { description: 'The programme of the call.' })
   async programme(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<ProgrammeRow> {
     return (await this.programmeQueries.programme(context, application.programmeCode))!;
   }
 
-  @FieldResolver(() => ApplicantType)
+  @FieldResolver(() => ApplicantType, { description: 'Who applies: a cluster or an organisation.' })
   applicant(@Root() application: ApplicationRecord): ApplicantType {
     return application.applicant;
   }
@@ -65,28 +69,34 @@ export class ApplicationResolver {
     return steps.map((step) => ({ ...step, actor: null, note: null }));
   }
 
-  @FieldResolver(() => GrantType, { nullable: true })
+  @FieldResolver(() => GrantType, { nullable: true, description: 'The grant made on it; null unless it was GRANTED.' })
   grant(@Root() application: ApplicationRecord, @Ctx() context: RequestContext): Promise<GrantRecord | null> {
     return this.grantQueries.ofApplication(context, application.id);
   }
 
   @Mutation(() => ApplicationType, {
-    description: "A DRAFT application. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
+    description: "Creates a DRAFT application. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
   })
-  createApplication(@Arg('input', () => CreateApplicationInput) input: CreateApplicationInput, @Ctx() context: RequestContext) {
+  createApplication(
+    @Arg('input', () => CreateApplicationInput, { description: 'The application.' }) input: CreateApplicationInput,
+    @Ctx() context: RequestContext,
+  ) {
     requireCaller(context.caller);
     return this.applicationService.create(input, (owner) => requireApplicantSide(context.caller, owner, 'apply'));
   }
 
-  @Mutation(() => ApplicationType, { description: "DRAFT -> SUBMITTED, before the call's deadline." })
-  submitApplication(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  @Mutation(() => ApplicationType, {
+    description:
+      "DRAFT -> SUBMITTED, while the call is open (CONFLICT otherwise); the applicant must still be eligible and the programme have a budget for the call's budgetYear. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
+  })
+  submitApplication(@Arg('id', () => ID, { description: "The application's id." }) id: string, @Ctx() context: RequestContext) {
     return this.applicationService.submit(id, ({ application, programme }) =>
       requireApplicantSide(context.caller, ownerOf(application, programme), 'submit this application'),
     );
   }
 
   @Mutation(() => ApplicationType, { description: "SUBMITTED -> UNDER_REVIEW. Caseworkers of the programme's agency." })
-  startReview(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  startReview(@Arg('id', () => ID, { description: "The application's id." }) id: string, @Ctx() context: RequestContext) {
     return this.applicationService.startReview(id, ({ programme }) =>
       requireAgencyCaseworker(context.caller, programme.agencyCode, "review its programmes' applications"),
     );
@@ -96,8 +106,8 @@ export class ApplicationResolver {
     description: "UNDER_REVIEW -> GRANTED (making the grant) or REJECTED. Caseworkers of the programme's agency.",
   })
   decideApplication(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => DecideApplicationInput) input: DecideApplicationInput,
+    @Arg('id', () => ID, { description: "The application's id." }) id: string,
+    @Arg('input', () => DecideApplicationInput, { description: 'The decision.' }) input: DecideApplicationInput,
     @Ctx() context: RequestContext,
   ) {
     return this.applicationService.decide(id, input, ({ programme }) =>
@@ -106,12 +116,12 @@ export class ApplicationResolver {
   }
 
   @Mutation(() => ApplicationType, {
-    description: "Before a decision. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
+    description: "-> WITHDRAWN, before a decision. Admins, caseworkers of the programme's agency, and the applying cluster's manager.",
   })
   withdrawApplication(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The application's id." }) id: string,
     @Ctx() context: RequestContext,
-    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('note', () => String, { nullable: true, description: "Why: at most 2000 characters; shown like the step's actor." }) note?: string,
   ) {
     return this.applicationService.withdraw(
       id,

@@ -9,23 +9,45 @@ export const ApplicationStatusEnum = Object.fromEntries(APPLICATION_STATUSES.map
 registerEnumType(ApplicationStatusEnum, {
   name: 'ApplicationStatus',
   description: 'DRAFT -> SUBMITTED -> UNDER_REVIEW -> GRANTED | REJECTED, or WITHDRAWN before a decision.',
+  valuesConfig: {
+    DRAFT: { description: 'Created, not yet submitted.' },
+    SUBMITTED: { description: "Submitted before the call's deadline; waiting for review." },
+    UNDER_REVIEW: { description: "Being reviewed by a caseworker of the programme's agency." },
+    GRANTED: { description: 'Decided: granted, with a grant made.' },
+    REJECTED: { description: 'Decided: rejected.' },
+    WITHDRAWN: { description: 'Withdrawn before a decision.' },
+  },
 });
 
 export const ApplicantTypeEnum = { CLUSTER: 'CLUSTER', ORGANIZATION: 'ORGANIZATION' } as const;
-registerEnumType(ApplicantTypeEnum, { name: 'ApplicantType' });
+registerEnumType(ApplicantTypeEnum, {
+  name: 'ApplicantType',
+  description: 'Whether an applicant or recipient is a cluster or an organisation.',
+  valuesConfig: {
+    CLUSTER: { description: 'A cluster: clusterId names it.' },
+    ORGANIZATION: { description: 'An organisation: orgNumber names it.' },
+  },
+});
 
 export const DecisionEnum = { GRANTED: 'GRANTED', REJECTED: 'REJECTED' } as const;
-registerEnumType(DecisionEnum, { name: 'Decision' });
+registerEnumType(DecisionEnum, {
+  name: 'Decision',
+  description: 'What a caseworker decides on an application under review.',
+  valuesConfig: {
+    GRANTED: { description: 'Granted: a grant is made and charged to the budget.' },
+    REJECTED: { description: 'Rejected.' },
+  },
+});
 
 @ObjectType('Applicant', { description: 'Who applies or receives: a cluster or an organisation.' })
 export class ApplicantType {
-  @Field(() => ApplicantTypeEnum)
+  @Field(() => ApplicantTypeEnum, { description: 'A cluster or an organisation.' })
   type!: 'CLUSTER' | 'ORGANIZATION';
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The cluster's id; null for an organisation." })
   clusterId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The organisation number (nine digits); null for a cluster.' })
   orgNumber!: string | null;
 
   @Field(() => String, { nullable: true, description: 'As last heard from the clusters service.' })
@@ -34,7 +56,7 @@ export class ApplicantType {
 
 @ObjectType('ApplicationStep', { description: 'One step of an application: to which status, by whom, when.' })
 export class ApplicationStepType {
-  @Field(() => ApplicationStatusEnum)
+  @Field(() => ApplicationStatusEnum, { description: 'The status the application moved to.' })
   status!: ApplicationStatus;
 
   @Field(() => String, {
@@ -44,7 +66,7 @@ export class ApplicationStepType {
   })
   actor!: string | null;
 
-  @Field({ description: 'ISO 8601 date-time' })
+  @Field({ description: 'When: an ISO 8601 date-time.' })
   at!: string;
 
   @Field(() => String, { nullable: true, description: 'Why, in the words of who took the step; shown to the same callers as `actor`.' })
@@ -54,78 +76,90 @@ export class ApplicationStepType {
 @Directive('@key(fields: "id")')
 @ObjectType('Application', { description: 'An application to a call, and where it stands.' })
 export class ApplicationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The application's id, a UUID." })
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the application is for.' })
   title!: string;
 
-  @Field(() => ApplicationStatusEnum)
+  @Field(() => ApplicationStatusEnum, { description: 'Where it stands now.' })
   status!: ApplicationStatus;
 
-  @Field(() => MoneyType, { description: 'Asked of the agency.' })
+  @Field(() => MoneyType, { description: 'Asked of the agency: exact whole NOK, a decimal string (never a float).' })
   requested!: MoneyType;
 
-  @Field(() => MoneyType, { description: "The applicant's own co-financing." })
+  @Field(() => MoneyType, { description: "The applicant's own co-financing: exact whole NOK; 0 when none." })
   ownFunding!: MoneyType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "How the project is co-financed, in the applicant's words; null when not given." })
   cofinancingPlan!: string | null;
 }
 
-export const ApplicationConnection = connectionOf(ApplicationType, 'Application');
+export const ApplicationConnection = connectionOf(ApplicationType, 'Application', 'applications');
 
-@InputType('ApplicationFilter')
+@InputType('ApplicationFilter', { description: 'Which applications to list: each field given narrows the list.' })
 export class ApplicationFilter {
-  @Field(() => ApplicationStatusEnum, { nullable: true })
+  @Field(() => ApplicationStatusEnum, { nullable: true, description: 'Only applications with this status now.' })
   status?: ApplicationStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only applications to this call.' })
   callId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "Only applications to this programme's calls." })
   programmeCode?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only applications by this cluster.' })
   clusterId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only applications by the organisation with this number.' })
   orgNumber?: string;
 }
 
 @InputType('CreateApplicationInput', { description: 'Give clusterId or orgNumber: the applicant.' })
 export class CreateApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The call applied to.' })
   callId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A cluster that applies: one the programme knows, at a level the programme's eligibleClusterLevels names.",
+  })
   clusterId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "An organisation that applies: a registered one, of a kind the programme's eligibleOrganizationKinds names.",
+  })
   orgNumber?: string | null;
 
-  @Field()
+  @Field({ description: 'What the application is for: at most 200 characters.' })
   title!: string;
 
-  @Field({ description: 'Whole NOK asked of the agency, in digits' })
+  @Field({ description: 'Whole NOK asked of the agency, in digits (a string, never a float), above 0.' })
   requested!: string;
 
-  @Field({ defaultValue: '0', description: "Whole NOK of the applicant's own co-financing" })
+  @Field({
+    defaultValue: '0',
+    description: "Whole NOK of the applicant's own co-financing, in digits (a string, never a float); 0 or more.",
+  })
   ownFunding!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'How the project is co-financed: at most 5000 characters.' })
   cofinancingPlan?: string | null;
 }
 
-@InputType('DecideApplicationInput')
+@InputType('DecideApplicationInput', { description: 'The decision on an application under review.' })
 export class DecideApplicationInput {
-  @Field(() => DecisionEnum)
+  @Field(() => DecisionEnum, { description: 'GRANTED or REJECTED.' })
   decision!: 'GRANTED' | 'REJECTED';
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "Why, in the caseworker's words: at most 2000 characters; shown like the step's actor." })
   note?: string;
 
-  @Field({ nullable: true, description: 'Whole NOK; the amount requested when left out. Only for GRANTED.' })
+  @Field({
+    nullable: true,
+    description: 'Whole NOK, in digits (a string, never a float); the amount requested when left out, and never more. Only for GRANTED.',
+  })
   amountAwarded?: string;
 
   @Field({

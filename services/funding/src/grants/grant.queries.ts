@@ -215,14 +215,18 @@ export class GrantQueries {
     if (filter?.year !== undefined) conditions.add('g.budget_year = ?', filter.year);
     if (filter?.clusterId) conditions.add('g.id IN (SELECT grant_id FROM grant_recipients WHERE cluster_id = ?::uuid)', filter.clusterId);
     if (filter?.orgNumber) conditions.add('g.id IN (SELECT grant_id FROM grant_recipients WHERE org_number = ?)', filter.orgNumber);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM grants g JOIN funding_programmes p ON p.code = g.programme_code ${conditions.where}`,
-      [...conditions.params],
+    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : undefined;
+    // One count for the whole list and for what comes at or before the cursor (a previous page).
+    const counts = conditions.copy();
+    const precedingSql = cursor
+      ? `count(*) FILTER (WHERE (g.award_date, g.id) >= (${counts.param(cursor[0])}::date, ${counts.param(cursor[1])}::uuid))`
+      : '0';
+    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
+      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding
+       FROM grants g JOIN funding_programmes p ON p.code = g.programme_code ${counts.where}`,
+      counts.params,
     );
-    if (after) {
-      const [awardDate, id] = decodeCursor(after, ['date', 'uuid']);
-      conditions.add('(g.award_date, g.id) < (?::date, ?::uuid)', awardDate, id);
-    }
+    if (cursor) conditions.add('(g.award_date, g.id) < (?::date, ?::uuid)', ...cursor);
     const rows = await this.dataSource.query<GrantRow[]>(
       `${SELECT_GRANTS} ${conditions.where} ORDER BY g.award_date DESC, g.id DESC LIMIT ${conditions.param(limit + 1)}`,
       conditions.params,
@@ -233,6 +237,7 @@ export class GrantQueries {
       total,
       (row) => row,
       (row) => [row.awardDate, row.id],
+      preceding,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { AgencySupportYearType, type ConnectionPage, MoneyType, nok, type RequestContext } from '@klynge/platform';
+import { AgencySupportYearType, type ConnectionPage, MoneyType, nok, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationQueries, ApplicationRecord } from '../applications/application.queries';
 import { ApplicantType, ApplicationType } from '../applications/application.types';
@@ -30,16 +30,17 @@ export class GrantResolver {
     private readonly programmeQueries: ProgrammeQueries,
   ) {}
 
-  @Query(() => GrantType, { nullable: true })
-  grant(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<GrantRecord | null> {
+  @Query(() => GrantType, { nullable: true, description: 'One grant, by id; null when there is none.' })
+  grant(@Arg('id', () => ID, { description: "The grant's id." }) id: string, @Ctx() context: RequestContext): Promise<GrantRecord | null> {
     return this.grantQueries.byId(context, id);
   }
 
   @Query(() => GrantConnection, { description: 'Grants, newest award first, filtered, a page at a time.' })
   grants(
-    @Arg('filter', () => GrantFilter, { nullable: true }) filter: GrantFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => GrantFilter, { nullable: true, description: 'Which grants; every grant when left out.' })
+    filter: GrantFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<GrantRecord>> {
     return this.grantQueries.list(filter, first, after);
   }
@@ -49,7 +50,7 @@ export class GrantResolver {
     return grant.applicationId === null ? null : this.applicationQueries.byId(context, grant.applicationId);
   }
 
-  @FieldResolver(() => FundingProgrammeType)
+  @FieldResolver(() => FundingProgrammeType, { description: 'The programme it was granted in.' })
   async programme(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<ProgrammeRow> {
     return (await this.programmeQueries.programme(context, grant.programmeCode))!;
   }
@@ -69,17 +70,17 @@ export class GrantResolver {
     return grant.recipients;
   }
 
-  @FieldResolver(() => MoneyType, { description: 'Agency share: what the agency pays, the amount awarded.' })
+  @FieldResolver(() => MoneyType, { description: 'Agency share: what the agency pays, the amount awarded: exact whole NOK.' })
   agencyShare(@Root() grant: GrantRecord): MoneyType {
     return grant.amountAwarded;
   }
 
-  @FieldResolver(() => MoneyType, { description: 'Paid so far; never more than awarded.' })
+  @FieldResolver(() => MoneyType, { description: 'Paid so far; never more than awarded: exact whole NOK.' })
   amountPaid(@Root() grant: GrantRecord): MoneyType {
     return nok(grant.amountPaid);
   }
 
-  @FieldResolver(() => [DisbursementType])
+  @FieldResolver(() => [DisbursementType], { description: 'The payments made against it, the earliest first.' })
   disbursements(@Root() grant: GrantRecord, @Ctx() context: RequestContext): Promise<DisbursementType[]> {
     return this.grantQueries.disbursements(context, grant.id);
   }
@@ -96,7 +97,7 @@ export class GrantResolver {
       "Records a grant made outside the application workflow, from a public report. Admins, and caseworkers of the programme's agency.",
   })
   async recordReportedGrant(
-    @Arg('input', () => RecordReportedGrantInput) input: RecordReportedGrantInput,
+    @Arg('input', () => RecordReportedGrantInput, { description: 'The grant, as the source reports it.' }) input: RecordReportedGrantInput,
     @Ctx() context: RequestContext,
   ): Promise<GrantRecord> {
     const id = await this.grantService.recordReportedGrant(input, (agencyCode) =>
@@ -105,8 +106,11 @@ export class GrantResolver {
     return (await this.grantQueries.byId(context, id))!;
   }
 
-  @Mutation(() => DisbursementType, { description: "A payment against a grant. Admins, and caseworkers of the grant's agency." })
-  recordDisbursement(@Arg('input', () => RecordDisbursementInput) input: RecordDisbursementInput, @Ctx() context: RequestContext) {
+  @Mutation(() => DisbursementType, { description: "Records a payment against a grant. Admins, and caseworkers of the grant's agency." })
+  recordDisbursement(
+    @Arg('input', () => RecordDisbursementInput, { description: 'The payment.' }) input: RecordDisbursementInput,
+    @Ctx() context: RequestContext,
+  ) {
     return this.grantService.recordDisbursement(input, (agencyCode) =>
       requireAgencyStaff(context.caller, agencyCode, 'record payments on its grants'),
     );
@@ -132,12 +136,16 @@ export class ClusterFundingResolver {
     return this.grantQueries.ofRecipient(context, { clusterId: cluster.id });
   }
 
-  @FieldResolver(() => MoneyType, { nullable: true, description: 'Granted to it, optionally for one budget year and programme.' })
+  @FieldResolver(() => MoneyType, {
+    nullable: true,
+    description:
+      'Granted to it, optionally for one budget year and programme: exact whole NOK, cancelled grants left out. A grant to a consortium it is part of counts in full.',
+  })
   async fundingTotal(
     @Root() cluster: ClusterReference,
     @Ctx() context: RequestContext,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
-    @Arg('programmeCode', () => String, { nullable: true }) programmeCode?: string,
+    @Arg('year', () => Int, { nullable: true, description: 'Only grants charged to this budget year.' }) year?: number,
+    @Arg('programmeCode', () => String, { nullable: true, description: 'Only grants of this programme.' }) programmeCode?: string,
   ): Promise<MoneyType> {
     const filter = { ...(year === undefined ? {} : { year }), ...(programmeCode ? { programmeCode } : {}) };
     return nok(await this.grantQueries.fundingTotal(context, cluster.id, filter));

@@ -21,65 +21,82 @@ export class ProgrammeResolver {
     private readonly programmeQueries: ProgrammeQueries,
   ) {}
 
-  @Query(() => [AgencyType])
+  @Query(() => [AgencyType], { description: 'Every funding agency, by name.' })
   agencies(): Promise<AgencyType[]> {
     return this.programmeQueries.agencies();
   }
 
-  @Query(() => [FundingProgrammeType])
-  fundingProgrammes(@Arg('agencyCode', () => String, { nullable: true }) agencyCode?: string): Promise<ProgrammeRow[]> {
+  @Query(() => [FundingProgrammeType], { description: 'Funding programmes by name: every one, or those of one agency.' })
+  fundingProgrammes(
+    @Arg('agencyCode', () => String, { nullable: true, description: "Only this agency's programmes; every programme when left out." })
+    agencyCode?: string,
+  ): Promise<ProgrammeRow[]> {
     return this.programmeQueries.programmes(agencyCode);
   }
 
-  @Query(() => FundingProgrammeType, { nullable: true })
-  fundingProgramme(@Arg('code') code: string, @Ctx() context: RequestContext): Promise<ProgrammeRow | null> {
+  @Query(() => FundingProgrammeType, { nullable: true, description: 'One funding programme, by code; null when there is none.' })
+  fundingProgramme(
+    @Arg('code', { description: "The programme's code, e.g. NIC." }) code: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ProgrammeRow | null> {
     return this.programmeQueries.programme(context, code);
   }
 
   @Query(() => [BudgetType], { description: 'Budgets by programme and year, with what is granted and what remains.' })
   budgets(
-    @Arg('programmeCode', () => String, { nullable: true }) programmeCode?: string,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('programmeCode', () => String, { nullable: true, description: "Only this programme's budgets." }) programmeCode?: string,
+    @Arg('year', () => Int, { nullable: true, description: "Only this year's budgets." }) year?: number,
   ): Promise<BudgetType[]> {
     return this.programmeQueries.budgets({ ...(programmeCode ? { programmeCode } : {}), ...(year ? { year } : {}) });
   }
 
-  @Query(() => [CallType], { description: 'Calls open now: opened, and the deadline not passed.' })
+  @Query(() => [CallType], {
+    description: 'Calls open now: opened (Norwegian date), and the deadline not passed; the nearest deadline first.',
+  })
   openCalls(): Promise<CallType[]> {
     return this.programmeQueries.openCalls();
   }
 
-  @FieldResolver(() => AgencyType)
+  @FieldResolver(() => AgencyType, { description: 'The agency that funds the programme.' })
   async agency(@Root() programme: ProgrammeRow, @Ctx() context: RequestContext): Promise<AgencyType> {
     return (await this.programmeQueries.agency(context, programme.agencyCode))!;
   }
 
-  @FieldResolver(() => [BudgetType], { name: 'budgets' })
+  @FieldResolver(() => [BudgetType], { name: 'budgets', description: "The programme's budgets, by year." })
   budgetsOfProgramme(@Root() programme: ProgrammeRow): Promise<BudgetType[]> {
     return this.programmeQueries.budgets({ programmeCode: programme.code });
   }
 
-  @FieldResolver(() => [CallType])
+  @FieldResolver(() => [CallType], { description: "The programme's calls, the latest opened first." })
   calls(@Root() programme: ProgrammeRow, @Ctx() context: RequestContext): Promise<CallType[]> {
     return this.programmeQueries.callsOf(context, programme.code);
   }
 
-  @Mutation(() => AgencyType, { description: 'Admins.' })
-  async registerAgency(@Arg('input', () => RegisterAgencyInput) input: RegisterAgencyInput, @Ctx() context: RequestContext) {
+  @Mutation(() => AgencyType, { description: 'Registers a funding agency. Admins.' })
+  async registerAgency(
+    @Arg('input', () => RegisterAgencyInput, { description: 'The agency.' }) input: RegisterAgencyInput,
+    @Ctx() context: RequestContext,
+  ) {
     requireAdmin(context.caller, 'register agencies');
     await this.programmeService.registerAgency(input);
     return (await this.programmeQueries.agency(context, input.code))!;
   }
 
-  @Mutation(() => FundingProgrammeType, { description: "Admins, and caseworkers of the programme's agency." })
-  async createProgramme(@Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() context: RequestContext) {
+  @Mutation(() => FundingProgrammeType, { description: "Creates a funding programme. Admins, and caseworkers of the programme's agency." })
+  async createProgramme(
+    @Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput,
+    @Ctx() context: RequestContext,
+  ) {
     requireAgencyStaff(context.caller, input.agencyCode, 'create its programmes');
     await this.programmeService.createProgramme(input);
     return (await this.programmeQueries.programme(context, input.code))!;
   }
 
   @Mutation(() => BudgetType, { description: "Sets a programme's budget for a year. Admins, and caseworkers of its agency." })
-  async allocateBudget(@Arg('input', () => AllocateBudgetInput) input: AllocateBudgetInput, @Ctx() context: RequestContext) {
+  async allocateBudget(
+    @Arg('input', () => AllocateBudgetInput, { description: 'The programme, the year and the amount.' }) input: AllocateBudgetInput,
+    @Ctx() context: RequestContext,
+  ) {
     requireCaller(context.caller);
     const programme = await this.programmeQueries.programme(context, input.programmeCode);
     if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
@@ -89,8 +106,13 @@ export class ProgrammeResolver {
     return budget!;
   }
 
-  @Mutation(() => CallType, { description: 'Admins, and caseworkers of the programme agency.' })
-  async openCall(@Arg('input', () => OpenCallInput) input: OpenCallInput, @Ctx() context: RequestContext): Promise<CallType> {
+  @Mutation(() => CallType, {
+    description: "Opens a call for applications in a programme. Admins, and caseworkers of the programme's agency.",
+  })
+  async openCall(
+    @Arg('input', () => OpenCallInput, { description: 'The call.' }) input: OpenCallInput,
+    @Ctx() context: RequestContext,
+  ): Promise<CallType> {
     requireCaller(context.caller);
     const programme = await this.programmeQueries.programme(context, input.programmeCode);
     if (!programme) throw new NotFoundError('FundingProgramme', input.programmeCode, 'programmeCode');
@@ -103,7 +125,7 @@ export class ProgrammeResolver {
 export class CallResolver {
   constructor(private readonly programmeQueries: ProgrammeQueries) {}
 
-  @FieldResolver(() => FundingProgrammeType)
+  @FieldResolver(() => FundingProgrammeType, { description: 'The programme the call is in.' })
   async programme(@Root() call: CallType, @Ctx() context: RequestContext): Promise<ProgrammeRow> {
     return (await this.programmeQueries.programme(context, call.programmeCode))!;
   }

@@ -3,23 +3,35 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const FundingDimensionEnum = { AGENCY: 'AGENCY', PROGRAMME: 'PROGRAMME', YEAR: 'YEAR', COUNTY: 'COUNTY' } as const;
 export type FundingDimension = keyof typeof FundingDimensionEnum;
-registerEnumType(FundingDimensionEnum, { name: 'FundingDimension' });
+registerEnumType(FundingDimensionEnum, {
+  name: 'FundingDimension',
+  description: 'What to break funding down by.',
+  valuesConfig: {
+    AGENCY: { description: 'By the agency whose programme granted it.' },
+    PROGRAMME: { description: 'By programme.' },
+    YEAR: { description: 'By the budget year a grant is charged to.' },
+    COUNTY: {
+      description:
+        'By the recipients\' county; key "unknown" for a grant whose recipients\' county is not known or that went to several counties, so each grant counts once.',
+    },
+  },
+});
 
 @ObjectType('FundingBreakdownRow', { description: 'Granted and paid for one agency, programme, year or county.' })
 export class FundingBreakdownRowType {
-  @Field({ description: 'The agency or programme code, the year, or the county code' })
+  @Field({ description: 'The agency or programme code, the year, or the county code ("unknown" when not known).' })
   key!: string;
 
-  @Field()
+  @Field({ description: 'For display: the agency or programme name, the year, or the county name ("Unknown county").' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many grants, cancelled grants left out.' })
   grants!: number;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'Awarded by those grants: exact whole NOK, a decimal string (never a float).' })
   granted!: MoneyType;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'Paid so far on those grants, whenever paid: exact whole NOK.' })
   paid!: MoneyType;
 }
 
@@ -28,16 +40,16 @@ export class ApplicationFunnelType {
   @Field(() => Int, { description: 'Applications that were submitted' })
   applied!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, applications GRANTED.' })
   granted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, applications REJECTED.' })
   rejected!: number;
 
-  @Field(() => MoneyType, { description: 'Requested by the submitted applications' })
+  @Field(() => MoneyType, { description: 'Requested by the submitted applications: exact whole NOK, a decimal string (never a float).' })
   requested!: MoneyType;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'Awarded by the grants made on them, cancelled grants left out: exact whole NOK.' })
   awarded!: MoneyType;
 
   @Field(() => Float, { nullable: true, description: 'granted / (granted + rejected); null before any decision' })

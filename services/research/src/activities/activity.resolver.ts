@@ -19,7 +19,7 @@ export class ActivityResolver {
     return this.queries.applicationTypes();
   }
 
-  @FieldResolver(() => [CallType])
+  @FieldResolver(() => [CallType], { description: 'Its calls for proposals, the latest opened first.' })
   calls(@Root() activity: ActivityType, @Ctx() context: RequestContext): Promise<CallRecord[]> {
     return this.queries.callsOfActivity(context, activity.code);
   }
@@ -37,14 +37,14 @@ export class CallResolver {
     return this.queries.calls();
   }
 
-  @FieldResolver(() => ActivityType, { nullable: true })
+  @FieldResolver(() => ActivityType, { nullable: true, description: 'The funding activity it belongs to; null when not known.' })
   activity(@Root() call: CallRecord, @Ctx() context: RequestContext): Promise<ActivityType | null> | null {
     return call.activityCode === null ? null : this.queries.activity(context, call.activityCode);
   }
 
   @Mutation(() => CallType, { description: 'Records a call as announced. Admins and caseworkers of forskningsradet.' })
   async recordResearchCall(
-    @Arg('input', () => RecordCallInput) input: RecordCallInput,
+    @Arg('input', () => RecordCallInput, { description: 'The call.' }) input: RecordCallInput,
     @Ctx() context: RequestContext,
   ): Promise<CallRecord> {
     const { id } = await this.calls.record(input, () => requireResearchWriter(context.caller, 'record research calls'));

@@ -162,15 +162,19 @@ export class ProjectQueries {
     if (filter?.year !== null && filter?.year !== undefined) {
       conditions.add('EXISTS (SELECT 1 FROM research_allocations a WHERE a.project_id = p.id AND a.year = ?)', filter.year);
     }
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM research_projects p LEFT JOIN organization_directory o ON o.org_number = p.owner_org_number ${conditions.where}`,
-      [...conditions.params],
+    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : undefined;
+    if (cursor && !/^\d{4}$/.test(cursor[0]!)) throw new BadUserInputError('after', 'after is not a cursor of this list');
+    // One count for the whole list and for what comes at or before the cursor (a previous page).
+    const counts = conditions.copy();
+    const precedingSql = cursor
+      ? `count(*) FILTER (WHERE (p.start_year, p.id) >= (${counts.param(Number(cursor[0]))}::int, ${counts.param(cursor[1])}::uuid))`
+      : '0';
+    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
+      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding
+       FROM research_projects p LEFT JOIN organization_directory o ON o.org_number = p.owner_org_number ${counts.where}`,
+      counts.params,
     );
-    if (after) {
-      const [start, id] = decodeCursor(after, ['text', 'uuid']);
-      if (!/^\d{4}$/.test(start!)) throw new BadUserInputError('after', 'after is not a cursor of this list');
-      conditions.add('(p.start_year, p.id) < (?::int, ?::uuid)', Number(start), id);
-    }
+    if (cursor) conditions.add('(p.start_year, p.id) < (?::int, ?::uuid)', Number(cursor[0]), cursor[1]);
     const rows = await this.projects(
       `${conditions.where} ORDER BY p.start_year DESC, p.id DESC LIMIT ${conditions.param(limit + 1)}`,
       conditions.params,
@@ -181,6 +185,7 @@ export class ProjectQueries {
       total,
       (row) => row,
       (row) => [String(row.startYear), row.id],
+      preceding,
     );
   }
 

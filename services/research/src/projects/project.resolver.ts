@@ -1,5 +1,5 @@
 import { COUNTIES } from '@klynge/contracts';
-import { AgencySupportYearType, type ConnectionPage, connectionOf, type RequestContext } from '@klynge/platform';
+import { AgencySupportYearType, type ConnectionPage, connectionOf, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ActivityType } from '../activities/activity.types';
 import type { ActivityQueries } from '../activities/activity.queries';
@@ -20,7 +20,7 @@ import {
   ResearchReachType,
 } from './project.types';
 
-export const ProjectConnection = connectionOf(ProjectType, 'ResearchProject');
+export const ProjectConnection = connectionOf(ProjectType, 'ResearchProject', 'research projects');
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {
@@ -30,11 +30,18 @@ export class ProjectResolver {
     private readonly activities: ActivityQueries,
   ) {}
 
-  @Query(() => ProjectType, { nullable: true, description: 'One project, by id or by project number.' })
+  @Query(() => ProjectType, {
+    nullable: true,
+    description: 'One project, by id or by project number (id wins when both are given); null when there is none or neither is given.',
+  })
   async researchProject(
     @Ctx() context: RequestContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('projectNumber', () => String, { nullable: true }) projectNumber?: string,
+    @Arg('id', () => ID, { nullable: true, description: "The project's id in Klynge." }) id?: string,
+    @Arg('projectNumber', () => String, {
+      nullable: true,
+      description: "Forskningsrådet's project number, written exactly, e.g. 184951/I30.",
+    })
+    projectNumber?: string,
   ): Promise<ProjectRecord | null> {
     if (id) return this.queries.byId(context, id);
     return projectNumber ? this.queries.byNumber(projectNumber) : null;
@@ -42,9 +49,10 @@ export class ProjectResolver {
 
   @Query(() => ProjectConnection, { description: 'Research projects, the latest started first, a page at a time.' })
   researchProjects(
-    @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects; every one when left out.' })
+    filter: ProjectFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<ProjectRecord>> {
     return this.queries.list(filter ?? undefined, first, after ?? undefined);
   }
@@ -53,8 +61,8 @@ export class ProjectResolver {
     description: 'Allocations per year by application type, county or funding activity (amounts not split by year are left out).',
   })
   researchAllocations(
-    @Arg('groupBy', () => AllocationGroupingEnum) groupBy: AllocationGrouping,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('groupBy', () => AllocationGroupingEnum, { description: 'What to group by.' }) groupBy: AllocationGrouping,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when left out.' }) year?: number,
   ): Promise<AllocationGroupType[]> {
     return this.queries.allocationsGrouped(groupBy, year ?? undefined);
   }
@@ -69,7 +77,10 @@ export class ProjectResolver {
     return { orgNumber: project.ownerOrgNumber };
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The name of countyCode; null when countyCode is null or not a county from 2024.',
+  })
   countyName(@Root() project: ProjectRecord): string | null {
     return project.countyCode === null ? null : (COUNTIES[project.countyCode] ?? null);
   }
@@ -87,7 +98,7 @@ export class ProjectResolver {
       "Imports projects from a CSV file in Prosjektbanken's export layout: all of it, or nothing. Admins and caseworkers of forskningsradet.",
   })
   importResearchProjects(
-    @Arg('input', () => ImportProjectsInput) input: ImportProjectsInput,
+    @Arg('input', () => ImportProjectsInput, { description: 'The file.' }) input: ImportProjectsInput,
     @Ctx() context: RequestContext,
   ): Promise<ImportReport> {
     return this.imports.importCsv(input.csv, () => requireResearchWriter(context.caller, 'import research projects'));
@@ -96,7 +107,7 @@ export class ProjectResolver {
 
 @Resolver(() => PartnerType)
 export class PartnerResolver {
-  @FieldResolver(() => OrganizationReference)
+  @FieldResolver(() => OrganizationReference, { description: 'The partner, in the clusters subgraph.' })
   organization(@Root() partner: PartnerType): OrganizationReference {
     return { orgNumber: partner.orgNumber };
   }

@@ -45,7 +45,13 @@ export class NoteQueries {
   async list(first: number, after: string | undefined): Promise<ConnectionPage<NoteRecord>> {
     const limit = pageSize(first);
     const cursor = after ? decodeCursor(after, ['timestamp', 'uuid']) : undefined;
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>('SELECT count(*)::int AS total FROM notes');
+    // One count for every note and for those at or before the cursor (a previous page).
+    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
+      `SELECT count(*)::int AS total,
+              ${cursor ? 'count(*) FILTER (WHERE (recorded_at, id) >= ($1::timestamptz, $2::uuid))' : '0'}::int AS preceding
+       FROM notes`,
+      cursor ?? [],
+    );
     const rows = await this.dataSource.query<NoteRecord[]>(
       `SELECT ${COLUMNS} FROM notes ${cursor ? 'WHERE (recorded_at, id) < ($2::timestamptz, $3::uuid)' : ''}
        ORDER BY recorded_at DESC, id DESC LIMIT $1`,
@@ -57,6 +63,7 @@ export class NoteQueries {
       total,
       (row) => row,
       (row) => [row.recordedAt, row.id],
+      preceding,
     );
   }
 }

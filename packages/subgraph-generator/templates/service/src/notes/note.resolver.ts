@@ -1,4 +1,4 @@
-import type { ConnectionPage, RequestContext } from '@klynge/platform';
+import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireNoteWriter } from '../auth';
 import { ClusterReference } from '../references';
@@ -13,15 +13,18 @@ export class NoteResolver {
     private readonly queries: NoteQueries,
   ) {}
 
-  @Query(() => NoteType, { nullable: true, description: 'One note, by id.' })
-  __camel__Note(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<NoteRecord | null> {
+  @Query(() => NoteType, { nullable: true, description: 'One note, by id; null when there is none.' })
+  __camel__Note(
+    @Arg('id', () => ID, { description: "The note's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<NoteRecord | null> {
     return this.queries.byId(context, id);
   }
 
   @Query(() => NoteConnection, { description: 'Every note, newest first, a page at a time.' })
   __camel__Notes(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
   ): Promise<ConnectionPage<NoteRecord>> {
     return this.queries.list(first, after ?? undefined);
   }
@@ -31,8 +34,11 @@ export class NoteResolver {
     return { id: note.clusterId };
   }
 
-  @Mutation(() => NoteType, { description: "A note about a cluster. Admins, caseworkers of __owner__, and the cluster's manager." })
-  record__Name__Note(@Arg('input', () => RecordNoteInput) input: RecordNoteInput, @Ctx() context: RequestContext): Promise<NoteRecord> {
+  @Mutation(() => NoteType, { description: "Records a note about a cluster. Admins, caseworkers of __owner__, and the cluster's manager." })
+  record__Name__Note(
+    @Arg('input', () => RecordNoteInput, { description: 'The note.' }) input: RecordNoteInput,
+    @Ctx() context: RequestContext,
+  ): Promise<NoteRecord> {
     return this.notes.record(input, (clusterId) => requireNoteWriter(context.caller, clusterId));
   }
 }
