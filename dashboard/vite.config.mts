@@ -6,6 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/dashboard/',
   plugins: [react()],
+  // One React: the dashboard's own (19). The workspace root holds another one for GraphiQL,
+  // which libraries installed there (wouter) would otherwise pick up.
+  resolve: { dedupe: ['react', 'react-dom'] },
   // ECharts (the parts the pages use) and React are most of the bundle, about 240 kB gzipped.
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1_000 },
   server: {

@@ -19,3 +19,23 @@ export const approximately = (amount: { readonly amount: string }): number => Nu
 /** The programme's levels as people write them (the graph's enum values are ARENA_PRO, ...). */
 const LEVELS: Readonly<Record<string, string>> = { ARENA: 'Arena', ARENA_PRO: 'Arena Pro', NCE: 'NCE', GCE: 'GCE' };
 export const levelName = (level: string): string => LEVELS[level] ?? level;
+
+const days = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const months = new Intl.DateTimeFormat('nb-NO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A date as precisely as it is known (the graph says DAY, MONTH or YEAR): "1. november 2017",
+ * "november 2017", "2017". Dates come as ISO days (2017-11-01).
+ */
+export const date = (value: string, precision: string = 'DAY'): string => {
+  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return value;
+  if (precision === 'YEAR') return String(day.getUTCFullYear());
+  return (precision === 'MONTH' ? months : days).format(day);
+};
+
+/** Any other enum value as words: MANUFACTURING_TECHNOLOGY -> "Manufacturing technology". */
+export const words = (value: string): string => {
+  const text = value.toLowerCase().replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};

@@ -1,3 +1,5 @@
+import { type Operation, operationName } from './operations';
+
 /** What the gateway answered: data, or why not. */
 export type Outcome<T> =
   | { readonly state: 'ready'; readonly data: T }
@@ -9,29 +11,33 @@ interface GraphQLError {
   readonly extensions?: { readonly code?: string; readonly subgraph?: string };
 }
 
-/** The operation's name, from its document (`query SupportByYear { ... }`). */
-export function operationName(document: string): string {
-  const name = /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1];
-  if (!name) throw new Error('Every dashboard operation is named');
-  return name;
-}
-
 /**
- * Runs one of the dashboard's operations through the gateway. A subgraph that is down answers
- * SUBGRAPH_UNAVAILABLE: the panels that need it say so; the others are not affected.
+ * Runs one of the dashboard's operations through the gateway, by its registered hash only (the
+ * gateway knows the document: production lets anonymous callers send nothing else). A subgraph
+ * that is down answers SUBGRAPH_UNAVAILABLE: the panels that need it say so; the others are not
+ * affected.
  */
-export async function runOperation<T>(document: string, variables: Record<string, unknown> = {}): Promise<Outcome<T>> {
+export async function runOperation<Result, Variables>(
+  document: Operation<Result, Variables>,
+  variables: Variables,
+): Promise<Outcome<Result>> {
+  const hash = document.__meta__?.hash?.replace(/^sha256:/, '');
+  if (!hash) throw new Error(`${operationName(document)} has no registered hash: run npm run codegen --workspace @klynge/dashboard`);
   let response: Response;
   try {
     response = await fetch(`${import.meta.env.BASE_URL.replace(/dashboard\/$/, '')}graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: document, operationName: operationName(document), variables }),
+      body: JSON.stringify({
+        operationName: operationName(document),
+        variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      }),
     });
   } catch {
     return { state: 'failed', message: 'The graph could not be reached.' };
   }
-  const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
+  const body = (await response.json().catch(() => ({}))) as { data?: Result | null; errors?: GraphQLError[] };
   const errors = body.errors ?? [];
   const unavailable = errors.filter((error) => error.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
   if (unavailable.length > 0) {

@@ -1,17 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { subgraphRegistry } from '@klynge/schemas';
-import { freePorts, waitFor } from '@klynge/testing';
+import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { count, levelName, money, share } from './format';
-import type { ApplicationFunnel, ClustersByLevel, SupportByYear } from './operations/types';
+import { count, date, levelName, money, share } from './format';
+import {
+  ApplicationFunnelDocument,
+  ClusterFundingDocument,
+  ClusterListDocument,
+  ClusterProfileDocument,
+  ClusterProgrammesDocument,
+  ClustersByCountyDocument,
+  ClustersByLevelDocument,
+  ConversionEngineDocument,
+  SupportByCountyDocument,
+  SupportByYearDocument,
+} from './gql/graphql';
+import { CONVERSION_ENGINE, type Operation, operationName, operationText } from './operations';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const artifacts = path.join(__dirname, '..', 'test-artifacts');
-const operation = (name: string) => readFileSync(path.join(__dirname, 'operations', `${name}.graphql`), 'utf8');
 
 /** Debian's Chromium, headless, as CI installs it (apt-get install -y chromium). */
 const launch = () =>
@@ -22,7 +33,9 @@ const launch = () =>
 
 /**
  * The dashboard as a newcomer meets it: `npm start` on a fresh data folder (the embedded stack,
- * demo data: facts only), then the printed dashboard address, in a real browser.
+ * demo data: facts only), then the printed dashboard address, in a real browser. The gateway takes
+ * only registered operations from anonymous callers, as in production; the funding subgraph is
+ * reached through a proxy, so a test can take it away.
  */
 describe('the dashboard, in Chromium, on npm start', () => {
   let stack: ChildProcess;
@@ -31,19 +44,25 @@ describe('the dashboard, in Chromium, on npm start', () => {
   let graphqlUrl: string;
   let browser: Browser;
   let dataDir: string;
+  let fundingProxy: CountingProxy;
 
-  const ask = async <T>(name: string): Promise<T> => {
+  /** What the gateway answers to one of the dashboard's operations, sent as the dashboard sends it: by hash. */
+  const ask = async <Result, Variables>(document: Operation<Result, Variables>, variables?: Variables): Promise<Result> => {
     const response = await fetch(graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: operation(name) }),
+      body: JSON.stringify({
+        operationName: operationName(document),
+        variables: variables ?? {},
+        extensions: { persistedQuery: { version: 1, sha256Hash: document.__meta__!.hash!.replace(/^sha256:/, '') } },
+      }),
     });
-    const body = (await response.json()) as { data: T; errors?: unknown[] };
+    const body = (await response.json()) as { data: Result; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
     return body.data;
   };
 
-  /** The page's console errors and uncaught exceptions, which fail a test. */
+  /** The page's console errors, uncaught exceptions and failed requests, which fail a test. */
   const watch = (page: Page) => {
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -56,16 +75,35 @@ describe('the dashboard, in Chromium, on npm start', () => {
     return problems;
   };
 
-  /** The rows of a panel's table, as text, cell by cell. */
-  const rowsOf = (page: Page, operationName: string) =>
+  /** The rows of a table in a panel, as text, cell by cell. */
+  const rowsOf = (page: Page, operation: string, table = 'table') =>
     page
-      .locator(`section[data-operation="${operationName}"] table tbody tr`)
+      .locator(`section[data-operation="${operation}"] ${table} tbody tr`)
       .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
+
+  /** Opens a page of the dashboard, and waits until every panel on it has answered. */
+  const open = async (address: string, panels: number) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const problems = watch(page);
+    await page.goto(new URL(address, dashboardUrl).toString());
+    await waitFor(
+      `${panels} panels on ${address} to answer`,
+      async () =>
+        (await page.locator('section.panel[aria-busy="false"]').count()) >= panels &&
+        (await page.locator('section.panel[aria-busy="true"]').count()) === 0,
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    return { page, problems };
+  };
+
+  const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'klynge-dashboard-'));
     const registry = subgraphRegistry();
     const [gateway, ...subgraphs] = await freePorts(registry.length + 1);
+    const port = (name: string) => subgraphs[registry.findIndex((entry) => entry.name === name)]!;
+    fundingProxy = await startCountingProxy(`http://127.0.0.1:${port('funding')}/graphql`);
     const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
     stack = spawn(process.execPath, [path.join(repoRoot, 'packages', 'stack', 'dist', 'main.js')], {
       cwd: repoRoot,
@@ -73,10 +111,10 @@ describe('the dashboard, in Chromium, on npm start', () => {
         ...inherited,
         KLYNGE_DATA_DIR: dataDir,
         PORT: String(gateway),
+        ANONYMOUS_OPERATIONS: 'registered',
+        FUNDING_URL: fundingProxy.url,
         // npm start's <NAME>_PORT for each subgraph, free ones here.
-        ...Object.fromEntries(
-          registry.map(({ name }, index) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(subgraphs[index])]),
-        ),
+        ...Object.fromEntries(registry.map(({ name }) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(port(name))])),
       },
     });
     stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -101,22 +139,20 @@ describe('the dashboard, in Chromium, on npm start', () => {
       stack.kill('SIGINT');
       await exited;
     }
+    await fundingProxy?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('shows the overview with the figures the graph answers, formatted for Norwegian readers', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const problems = watch(page);
-    await page.goto(dashboardUrl);
-    await page.locator('section.panel-ready').nth(2).waitFor({ timeout: 30_000 });
+    const { page, problems } = await open('', 4);
 
-    const support = await ask<SupportByYear>('SupportByYear');
+    const support = await ask(SupportByYearDocument);
     expect(support.fundingBreakdown.length).toBeGreaterThan(0);
     expect(await rowsOf(page, 'SupportByYear')).toEqual(
       support.fundingBreakdown.map((year) => [year.label, count(year.grants), money(year.granted), money(year.paid)]),
     );
 
-    const { applicationFunnel: funnel } = await ask<ApplicationFunnel>('ApplicationFunnel');
+    const { applicationFunnel: funnel } = await ask(ApplicationFunnelDocument);
     expect(await rowsOf(page, 'ApplicationFunnel')).toEqual([
       ['Applied', count(funnel.applied)],
       ['Granted', count(funnel.granted)],
@@ -126,13 +162,22 @@ describe('the dashboard, in Chromium, on npm start', () => {
       ['Awarded', money(funnel.awarded)],
     ]);
 
-    const { clusterCounts } = await ask<ClustersByLevel>('ClustersByLevel');
+    const { clusterCounts } = await ask(ClustersByLevelDocument);
     expect(clusterCounts.total).toBeGreaterThan(0);
     expect(await rowsOf(page, 'ClustersByLevel')).toEqual([
       ...clusterCounts.byLevel.map((entry) => [levelName(entry.level), count(entry.clusters)]),
       ['Level not known today', count(clusterCounts.levelUnknown)],
       ['All clusters', count(clusterCounts.total)],
     ]);
+    const { clusters } = await ask(ClusterListDocument);
+    expect(await rowsOf(page, 'ClusterList')).toEqual(
+      clusters.edges.map(({ node }) => [
+        node.name,
+        node.level ? levelName(node.level) : 'not known',
+        node.county.name,
+        count(node.memberStats.memberCount),
+      ]),
+    );
     // Money with thousands separators, as NOK: "8 000 000 kr" (nb-NO groups with a narrow no-break space).
     expect(money({ amount: '8000000', currency: 'NOK' })).toMatch(/^8\s000\s000\skr$/u);
 
@@ -140,26 +185,150 @@ describe('the dashboard, in Chromium, on npm start', () => {
     for (const name of ['SupportByYear', 'ApplicationFunnel', 'ClustersByLevel']) {
       expect(await page.locator(`section[data-operation="${name}"] .chart svg path`).count()).toBeGreaterThan(0);
     }
-    await page.screenshot({ path: path.join(artifacts, 'overview.png'), fullPage: true });
+    await screenshot(page, 'overview');
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it("has each figure's source query one click away", async () => {
-    const page = await browser.newPage();
-    await page.goto(dashboardUrl);
+    const { page } = await open('', 4);
     const panel = page.locator('section[data-operation="SupportByYear"]');
     await panel.locator('summary', { hasText: 'Source query' }).click();
-    await expect(panel.locator('pre').innerText()).resolves.toBe(operation('SupportByYear').trim());
+    await expect(panel.locator('pre').innerText()).resolves.toBe(operationText(SupportByYearDocument));
+    await page.close();
+  });
+
+  it('follows a click from the overview to a cluster page: its level history, members, grants and programmes', async () => {
+    const { page, problems } = await open('', 4);
+    await page.locator('section[data-operation="ClusterList"] a', { hasText: /^NCE Raufoss$/ }).click();
+    await page.waitForURL(/\/dashboard\/clusters\/[^/]+$/);
+    const slug = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+    await waitFor(
+      'the cluster page to answer',
+      async () =>
+        (await page.locator('section.panel[aria-busy="true"]').count()) === 0 && (await page.locator('section.panel').count()) === 5,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+      },
+    );
+
+    const { cluster } = await ask(ClusterProfileDocument, { slug });
+    expect(cluster?.name).toBe('NCE Raufoss');
+    await expect(page.locator('h1').innerText()).resolves.toBe('NCE Raufoss');
+    expect(await rowsOf(page, 'ClusterProfile', 'table.level-history')).toEqual(
+      cluster!.levelHistory.map((period) => [
+        levelName(period.level),
+        date(period.from, period.fromPrecision),
+        period.to ? date(period.to) : 'now',
+        period.reason,
+      ]),
+    );
+    expect(await page.locator('section[data-operation="ClusterProfile"] .chart svg path').count()).toBeGreaterThan(0);
+    expect(await rowsOf(page, 'ClusterProfile', 'table.members')).toHaveLength(cluster!.members.edges.length);
+
+    // The Conversion Engine's reported award: NOK 8 million to NCE Raufoss.
+    const funding = (await ask(ClusterFundingDocument, { slug })).cluster!;
+    const grants = await rowsOf(page, 'ClusterFunding', 'table.grants');
+    expect(grants).toEqual(
+      funding.grants!.map((grant) => [
+        date(grant.awardDate, grant.awardDatePrecision),
+        grant.programme.name,
+        money(grant.amountAwarded),
+        money(grant.amountPaid),
+      ]),
+    );
+    expect(grants.some((row) => /^8\s000\s000\skr$/u.test(row[2]!))).toBe(true);
+    // Its grants in the 360Giving standard, one click away.
+    const giving = await page.locator('section[data-operation="ClusterFunding"] a.download').getAttribute('href');
+    const downloaded = JSON.parse(decodeURIComponent(giving!.replace(/^data:application\/json;charset=utf-8,/, ''))) as {
+      grants: unknown[];
+    };
+    expect(downloaded.grants).toEqual(funding.grants!.map((grant) => grant.giving360));
+
+    const { cluster: host } = await ask(ClusterProgrammesDocument, { slug });
+    expect((await rowsOf(page, 'ClusterProgrammes', 'table.programmes')).map((row) => row[0])).toEqual(
+      host!.hostedProgrammes!.map((programme) => programme.name),
+    );
+    await screenshot(page, 'cluster');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the counties: clusters per county on a tile map of the 15 counties and a table, and support per county', async () => {
+    const { page, problems } = await open('counties', 2);
+    const { clusterCounts } = await ask(ClustersByCountyDocument);
+    expect(await page.locator('.tile').count()).toBe(15);
+    for (const { county, clusters } of clusterCounts.byCounty) {
+      await expect(page.locator(`.tile[data-county="${county.code}"] .tile-figure`).innerText()).resolves.toBe(count(clusters));
+    }
+    expect((await rowsOf(page, 'ClustersByCounty')).map((row) => [row[0], row.at(-1)])).toEqual(
+      clusterCounts.byCounty.map((entry) => [entry.county.name, count(entry.clusters)]),
+    );
+    const { fundingBreakdown } = await ask(SupportByCountyDocument);
+    expect(await rowsOf(page, 'SupportByCounty')).toEqual(
+      fundingBreakdown.map((county) => [county.label, count(county.grants), money(county.granted), money(county.paid)]),
+    );
+    await screenshot(page, 'counties');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the Conversion Engine: companies reached against its target of 300', async () => {
+    const { competenceProgrammes } = await ask(ConversionEngineDocument);
+    const programmes = competenceProgrammes.filter((programme) => programme.fundingProgramme?.code === CONVERSION_ENGINE);
+    expect(programmes.map((programme) => programme.reach.targetCompanies)).toContain(300);
+    const { page, problems } = await open('conversion-engine', 1 + programmes.length);
+    for (const programme of programmes) {
+      const figures = page.locator('.programme', { has: page.locator('h3', { hasText: programme.name }) });
+      const rows = await figures
+        .locator('table')
+        .first()
+        .locator('tbody tr')
+        .evaluateAll((all) => all.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
+      expect(rows).toContainEqual(['Companies reached', count(programme.reach.companiesReached)]);
+      expect(rows).toContainEqual(['Target', count(programme.reach.targetCompanies!)]);
+    }
+    expect(await page.locator('section[data-operation="ConversionEngine"] .chart svg path').count()).toBeGreaterThan(0);
+    await screenshot(page, 'conversion-engine');
+    expect(problems).toEqual([]);
     await page.close();
   });
 
   it('answers a bookmarked address under /dashboard/ with the app, and /dashboard with a redirect', async () => {
-    const deep = await fetch(new URL('counties', dashboardUrl));
+    const deep = await fetch(new URL('clusters/nce-raufoss', dashboardUrl));
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
     const bare = await fetch(dashboardUrl.replace(/\/$/, ''), { redirect: 'manual' });
     expect(bare.status).toBe(301);
     expect(bare.headers.get('location')).toBe('/dashboard/');
+  });
+
+  it('refuses an anonymous document that is not registered, as production does, while the dashboard works', async () => {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ clusterCounts { total } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'PERSISTED_QUERY_ID_REQUIRED',
+    );
+  });
+
+  // Last: it takes the funding subgraph away for good.
+  it('greys out only the panels that need a subgraph that is down', async () => {
+    await fundingProxy.close();
+    const { page } = await open('', 4);
+    for (const name of ['SupportByYear', 'ApplicationFunnel']) {
+      const panel = page.locator(`section[data-operation="${name}"]`);
+      await expect(panel.getAttribute('class')).resolves.toContain('panel-unavailable');
+      await expect(panel.locator('.status').innerText()).resolves.toContain('the funding part of the graph does not answer');
+    }
+    for (const name of ['ClustersByLevel', 'ClusterList']) {
+      await expect(page.locator(`section[data-operation="${name}"]`).getAttribute('class')).resolves.toContain('panel-ready');
+    }
+    await screenshot(page, 'overview-funding-down');
+    await page.close();
   });
 });

@@ -9,6 +9,7 @@ import {
   type VariableSpec,
 } from '@klynge/platform';
 import { SUBGRAPHS } from './subgraphs';
+import { ANONYMOUS_OPERATIONS } from './trusted-operations';
 
 /** Per registered subgraph: where it answers, and the secret it expects from the gateway. */
 const subgraphVariables = Object.fromEntries(
@@ -39,6 +40,11 @@ export const gatewayConfig = defineConfig(
     METRICS_HOST: env.string({ description: 'interface the metrics listener binds', default: '127.0.0.1' }),
     DASHBOARD_DIR: env.string({
       description: 'a built dashboard (dashboard/dist) to serve at /dashboard/; npm start sets it when the dashboard is built',
+      optional: true,
+    }),
+    ANONYMOUS_OPERATIONS: env.oneOf(ANONYMOUS_OPERATIONS, {
+      description:
+        "what callers without a token may run: registered (only the operations in schemas/operations, sent by hash; production's default) or any document",
       optional: true,
     }),
     MAX_QUERY_DEPTH: env.integer({ description: 'deepest field allowed, counting the root field as 1', default: 13, min: 1 }),

@@ -517,6 +517,8 @@ describe('the gateway over the three subgraphs', () => {
     beforeAll(async () => {
       strict = await gatewayOverSubgraphs({
         NODE_ENV: 'production',
+        // Anonymous documents of their own, so that the limits are what refuses them.
+        ANONYMOUS_OPERATIONS: 'any',
         MAX_QUERY_DEPTH: '5',
         MAX_QUERY_ALIASES: '2',
         MAX_QUERY_COST: '500',

@@ -8,7 +8,9 @@ import { sdlFileOf } from './subgraphs';
 
 const committed = readFileSync(sdlFileOf('clusters'), 'utf8');
 // NceDashboard (schemas/operations) asks for every cluster's memberStats.
-const withoutMemberStats = committed.replace(/\n\s*("""[^]*?"""\s*)?memberStats: MemberStats!/, '');
+/** The SDL without a field (its line, and the description just above it). */
+const withoutField = (sdl: string, field: string) => sdl.replace(new RegExp(`\\n\\s*("""(?:(?!""")[^])*"""\\s*)?${field}[^\\n]*`), '');
+const withoutMemberStats = withoutField(committed, 'memberStats: MemberStats!');
 
 /** What a partner runs before publishing a subgraph's SDL. */
 describe('npm run schema:check -- --subgraph <name> --sdl <file>', () => {
@@ -29,8 +31,26 @@ describe('npm run schema:check -- --subgraph <name> --sdl <file>', () => {
     expect(report.breakingChanges).toEqual(
       expect.arrayContaining([{ schema: 'clusters', change: expect.stringContaining("'memberStats' was removed") }]),
     );
+    // The registered sample, and the dashboard's operations (registered by its codegen) that read it.
+    const broken = { errors: [expect.stringContaining('Cannot query field "memberStats"')] };
     expect(report.brokenOperations).toEqual([
-      { operation: 'NceDashboard', file: 'nce-dashboard.graphql', errors: [expect.stringContaining('Cannot query field "memberStats"')] },
+      { operation: 'ClusterList', file: 'dashboard.persisted.json', ...broken },
+      { operation: 'ClusterProfile', file: 'dashboard.persisted.json', ...broken },
+      { operation: 'NceDashboard', file: 'nce-dashboard.graphql', ...broken },
+    ]);
+  });
+
+  it("refuses a change that breaks only one of the dashboard's typed operations", async () => {
+    const withoutSuccessRate = withoutField(readFileSync(sdlFileOf('funding'), 'utf8'), 'successRate: Float');
+    expect(withoutSuccessRate).not.toContain('successRate:');
+    const report = await checkCandidate('funding', withoutSuccessRate);
+    expect(passes(report)).toBe(false);
+    expect(report.brokenOperations).toEqual([
+      {
+        operation: 'ApplicationFunnel',
+        file: 'dashboard.persisted.json',
+        errors: [expect.stringContaining('Cannot query field "successRate"')],
+      },
     ]);
   });
 

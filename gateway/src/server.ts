@@ -27,9 +27,10 @@ import { queryLimits } from './limits';
 import { GatewayMetrics, OTHER_OPERATION } from './metrics';
 import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
-import { registeredOperations } from './registered-operations';
+import { registeredDocuments, registeredOperations } from './registered-operations';
 import { supergraphFile } from './subgraphs';
 import { supergraphLocation, supergraphManager, type SupergraphState } from './supergraph-source';
+import { trustedOperations } from './trusted-operations';
 
 interface GatewayContext {
   readonly requestId: string;
@@ -67,7 +68,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       maxLifetimeMinutes: config.TOKEN_MAX_LIFETIME_MINUTES,
     }),
   );
-  const metrics = new GatewayMetrics(new Set(registeredOperations().map((operation) => operation.name)));
+  const registered = registeredOperations();
+  const metrics = new GatewayMetrics(new Set(registered.map((operation) => operation.name)));
   let supergraph: SupergraphState | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({
@@ -124,7 +126,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
-    // Documents come in full; which ones may be sent by hash will be a registered list, not a cache anyone can fill.
+    // Which documents may be sent by hash is a registered list (trustedOperations), not a cache anyone can fill.
     persistedQueries: false,
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     plugins: [
@@ -176,6 +178,14 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_SIZE }),
+        trustedOperations({
+          documents: registeredDocuments(registered),
+          anonymous: config.ANONYMOUS_OPERATIONS ?? (production ? 'registered' : 'any'),
+          onRefused: (code) => {
+            metrics.requests.inc({ operation: OTHER_OPERATION, outcome: 'error' });
+            metrics.errors.inc({ code });
+          },
+        }),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const offered = req.header('x-request-id');

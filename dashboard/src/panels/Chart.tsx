@@ -1,16 +1,24 @@
-import { BarChart } from 'echarts/charts';
+import { BarChart, CustomChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only what the pages draw, so the bundle carries no more of ECharts than that.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, CustomChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** An Apache ECharts chart, drawn as SVG, redrawn when its option changes and when the page is resized. */
-export function Chart({ option, label }: { readonly option: ChartOption; readonly label: string }) {
+export function Chart({
+  option,
+  label,
+  short = false,
+}: {
+  readonly option: ChartOption;
+  readonly label: string;
+  readonly short?: boolean;
+}) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;
@@ -23,5 +31,5 @@ export function Chart({ option, label }: { readonly option: ChartOption; readonl
       chart.dispose();
     };
   }, [option]);
-  return <div className="chart" role="img" aria-label={label} ref={element} />;
+  return <div className={short ? 'chart chart-short' : 'chart'} role="img" aria-label={label} ref={element} />;
 }

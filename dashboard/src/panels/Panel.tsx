@@ -1,29 +1,34 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { operationName, type Outcome, runOperation } from '../graphql';
+import { type Outcome, runOperation } from '../graphql';
+import { type Operation, operationName, operationText } from '../operations';
 
 /**
  * One figure of a page: it runs its own operation, so that a subgraph that is down greys out only
  * the panels that need it. Its source query is one click away.
  */
-export function Panel<T>({
+export function Panel<Result, Variables>({
   title,
   operation,
+  variables,
   children,
 }: {
   readonly title: string;
-  readonly operation: string;
-  readonly children: (data: T) => ReactNode;
-}) {
-  const [outcome, setOutcome] = useState<Outcome<T> | undefined>();
+  readonly operation: Operation<Result, Variables>;
+  readonly children: (data: Result) => ReactNode;
+} & (Variables extends Record<string, never> ? { readonly variables?: undefined } : { readonly variables: Variables })) {
+  const [outcome, setOutcome] = useState<Outcome<Result> | undefined>();
+  // Asked again only when what is asked changes (a new object with the same values is the same question).
+  const asked = JSON.stringify(variables ?? {});
   useEffect(() => {
     let current = true;
-    void runOperation<T>(operation).then((answered) => {
+    setOutcome(undefined);
+    void runOperation(operation, JSON.parse(asked) as Variables).then((answered) => {
       if (current) setOutcome(answered);
     });
     return () => {
       current = false;
     };
-  }, [operation]);
+  }, [operation, asked]);
   const state = outcome?.state ?? 'loading';
   return (
     <section className={`panel panel-${state}`} data-operation={operationName(operation)} aria-busy={state === 'loading'}>
@@ -42,7 +47,7 @@ export function Panel<T>({
       {outcome?.state === 'ready' && children(outcome.data)}
       <details className="source">
         <summary>Source query</summary>
-        <pre>{operation.trim()}</pre>
+        <pre>{operationText(operation)}</pre>
       </details>
     </section>
   );

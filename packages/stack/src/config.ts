@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { gatewayConfig } from '@klynge/gateway/config';
 import { defineConfig, env, LOG_LEVELS, type VariableSpec } from '@klynge/platform';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 
@@ -21,10 +22,27 @@ const subgraphPorts = Object.fromEntries(
   ]),
 ) as Record<string, VariableSpec<number>>;
 
+/** The gateway's variable with where it reaches a subgraph: CLUSTERS_URL for clusters, ... */
+const urlVariableOf = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_URL`;
+
+const subgraphUrls = Object.fromEntries(
+  subgraphRegistry().map(({ name }) => [
+    urlVariableOf(name),
+    env.url({
+      description: `where the gateway reaches the ${name} subgraph, when not on its port here (a partner's copy running elsewhere, say)`,
+      protocols: ['http:', 'https:'],
+      optional: true,
+    }),
+  ]),
+) as Record<string, VariableSpec<string | undefined>>;
+
 /** What `npm start` reads: ports, where embedded data lives, and whether to use real servers. */
 export const stackConfig = defineConfig({
   PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
   ...subgraphPorts,
+  ...subgraphUrls,
+  // What the dashboard does in production can be tried here: ANONYMOUS_OPERATIONS=registered npm start.
+  ANONYMOUS_OPERATIONS: gatewayConfig.variables.ANONYMOUS_OPERATIONS,
   KLYNGE_DATA_DIR: env.string({
     description: 'where the embedded databases and broker keep their data',
     default: path.join(repoRoot, '.klynge'),
@@ -48,3 +66,8 @@ export type StackConfig = ReturnType<typeof stackConfig.load>;
 /** Where a subgraph listens under `npm start` (on 127.0.0.1, where the gateway reaches it). */
 export const portOf = (config: StackConfig, entry: Pick<SubgraphEntry, 'name'>): number =>
   (config as unknown as Readonly<Record<string, number>>)[portVariableOf(entry.name)]!;
+
+/** Where the gateway reaches a subgraph under `npm start`: its <NAME>_URL when set, else its port on 127.0.0.1. */
+export const gatewayTargetOf = (config: StackConfig, entry: Pick<SubgraphEntry, 'name'>): string =>
+  (config as unknown as Readonly<Record<string, string | undefined>>)[urlVariableOf(entry.name)] ??
+  `http://127.0.0.1:${portOf(config, entry)}/graphql`;

@@ -8,7 +8,7 @@ import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { createLogger, type Logger, type Service, type Subgraph } from '@klynge/platform';
 import { loadSubgraphs } from '@klynge/subgraphs';
-import { dashboardSetting, portOf, type StackConfig } from './config';
+import { dashboardSetting, gatewayTargetOf, portOf, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 
 const TEMPLATE = path.join(__dirname, 'pglite-template.tar.gz');
@@ -71,8 +71,9 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
         PORT: String(config.PORT),
         LOG_LEVEL: config.LOG_LEVEL,
         ...dashboardSetting(),
+        ...(config.ANONYMOUS_OPERATIONS ? { ANONYMOUS_OPERATIONS: config.ANONYMOUS_OPERATIONS } : {}),
         ...subgraphSettings(
-          (name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`,
+          (name) => gatewayTargetOf(config, { name }),
           (name) => secrets.get(name)!,
         ),
       }),

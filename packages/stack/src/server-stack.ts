@@ -6,7 +6,7 @@ import { waitFor } from '@klynge/async';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import pg from 'pg';
-import { dashboardSetting, portOf, repoRoot, type StackConfig } from './config';
+import { dashboardSetting, gatewayTargetOf, portOf, repoRoot, type StackConfig } from './config';
 import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
 import type { RunningStack } from './embedded-stack';
 
@@ -75,7 +75,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
       PORT: String(config.PORT),
       ...dashboardSetting(),
       ...subgraphSettings(
-        (name) => `http://127.0.0.1:${portOf(config, { name })}/graphql`,
+        (name) => gatewayTargetOf(config, { name }),
         (name) => secrets.get(name)!,
       ),
     });

@@ -1,0 +1,124 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query ApplicationFunnel {\n  applicationFunnel {\n    applied\n    granted\n    rejected\n    successRate\n    requested {\n      amount\n      currency\n    }\n    awarded {\n      amount\n      currency\n    }\n  }\n}": typeof types.ApplicationFunnelDocument,
+    "query ClusterCatapult($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    catapultCentres {\n      id\n      name\n      theme\n      status\n    }\n    catapultNodes {\n      id\n      name\n    }\n  }\n}": typeof types.ClusterCatapultDocument,
+    "query ClusterFunding($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    fundingTotal {\n      amount\n      currency\n    }\n    grants {\n      id\n      awardDate\n      awardDatePrecision\n      budgetYear\n      status\n      programme {\n        code\n        name\n      }\n      amountAwarded {\n        amount\n        currency\n      }\n      amountPaid {\n        amount\n        currency\n      }\n      giving360\n    }\n  }\n}": typeof types.ClusterFundingDocument,
+    "query ClusterList {\n  clusters(first: 1000) {\n    totalCount\n    edges {\n      node {\n        slug\n        name\n        level\n        county {\n          code\n          name\n        }\n        memberStats {\n          memberCount\n        }\n      }\n    }\n  }\n}": typeof types.ClusterListDocument,
+    "query ClusterProfile($slug: String!) {\n  cluster(slug: $slug) {\n    id\n    slug\n    name\n    shortName\n    level\n    county {\n      name\n    }\n    town\n    sectors\n    description\n    website\n    foundedYear\n    levelHistory {\n      level\n      from\n      fromPrecision\n      to\n      reason\n    }\n    memberStats {\n      memberCount\n      smeCount\n      sizeKnownCount\n      smeShare\n    }\n    members(first: 100) {\n      totalCount\n      edges {\n        node {\n          role\n          joinedOn\n          organization {\n            orgNumber\n            name\n            sizeClass\n          }\n        }\n      }\n    }\n  }\n}": typeof types.ClusterProfileDocument,
+    "query ClusterProgrammes($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    hostedProgrammes {\n      id\n      name\n      status\n      themes\n      periodStart\n      periodStartPrecision\n      reach {\n        companiesReached\n        targetCompanies\n      }\n    }\n  }\n}": typeof types.ClusterProgrammesDocument,
+    "query ClusterResearch($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    researchReach {\n      members\n      membersWithProject\n      share\n    }\n    researchProjects {\n      id\n      projectNumber\n      title\n      startYear\n      endYear\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}": typeof types.ClusterResearchDocument,
+    "query ClustersByCounty {\n  clusterCounts {\n    total\n    byCounty {\n      county {\n        code\n        name\n      }\n      clusters\n    }\n    byLevelAndCounty {\n      level\n      county {\n        code\n      }\n      clusters\n    }\n  }\n}": typeof types.ClustersByCountyDocument,
+    "query ClustersByLevel {\n  clusterCounts {\n    total\n    levelUnknown\n    byLevel {\n      level\n      clusters\n    }\n  }\n}": typeof types.ClustersByLevelDocument,
+    "query ConversionEngine {\n  competenceProgrammes {\n    id\n    name\n    status\n    themes\n    periodStart\n    periodStartPrecision\n    fundingProgramme {\n      code\n    }\n    hostClusters {\n      slug\n      name\n    }\n    reach {\n      companiesReached\n      targetCompanies\n      shareOfTarget\n      outsideClusters\n      outsideClusterShare\n      completed\n      dropped\n    }\n  }\n}": typeof types.ConversionEngineDocument,
+    "query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}": typeof types.ProgrammeReachDocument,
+    "query SupportByCounty {\n  fundingBreakdown(by: COUNTY) {\n    ...SupportFigures\n  }\n}": typeof types.SupportByCountyDocument,
+    "query SupportByYear {\n  fundingBreakdown(by: YEAR) {\n    ...SupportFigures\n  }\n}": typeof types.SupportByYearDocument,
+    "fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}": typeof types.SupportFiguresFragmentDoc,
+};
+const documents: Documents = {
+    "query ApplicationFunnel {\n  applicationFunnel {\n    applied\n    granted\n    rejected\n    successRate\n    requested {\n      amount\n      currency\n    }\n    awarded {\n      amount\n      currency\n    }\n  }\n}": types.ApplicationFunnelDocument,
+    "query ClusterCatapult($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    catapultCentres {\n      id\n      name\n      theme\n      status\n    }\n    catapultNodes {\n      id\n      name\n    }\n  }\n}": types.ClusterCatapultDocument,
+    "query ClusterFunding($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    fundingTotal {\n      amount\n      currency\n    }\n    grants {\n      id\n      awardDate\n      awardDatePrecision\n      budgetYear\n      status\n      programme {\n        code\n        name\n      }\n      amountAwarded {\n        amount\n        currency\n      }\n      amountPaid {\n        amount\n        currency\n      }\n      giving360\n    }\n  }\n}": types.ClusterFundingDocument,
+    "query ClusterList {\n  clusters(first: 1000) {\n    totalCount\n    edges {\n      node {\n        slug\n        name\n        level\n        county {\n          code\n          name\n        }\n        memberStats {\n          memberCount\n        }\n      }\n    }\n  }\n}": types.ClusterListDocument,
+    "query ClusterProfile($slug: String!) {\n  cluster(slug: $slug) {\n    id\n    slug\n    name\n    shortName\n    level\n    county {\n      name\n    }\n    town\n    sectors\n    description\n    website\n    foundedYear\n    levelHistory {\n      level\n      from\n      fromPrecision\n      to\n      reason\n    }\n    memberStats {\n      memberCount\n      smeCount\n      sizeKnownCount\n      smeShare\n    }\n    members(first: 100) {\n      totalCount\n      edges {\n        node {\n          role\n          joinedOn\n          organization {\n            orgNumber\n            name\n            sizeClass\n          }\n        }\n      }\n    }\n  }\n}": types.ClusterProfileDocument,
+    "query ClusterProgrammes($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    hostedProgrammes {\n      id\n      name\n      status\n      themes\n      periodStart\n      periodStartPrecision\n      reach {\n        companiesReached\n        targetCompanies\n      }\n    }\n  }\n}": types.ClusterProgrammesDocument,
+    "query ClusterResearch($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    researchReach {\n      members\n      membersWithProject\n      share\n    }\n    researchProjects {\n      id\n      projectNumber\n      title\n      startYear\n      endYear\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}": types.ClusterResearchDocument,
+    "query ClustersByCounty {\n  clusterCounts {\n    total\n    byCounty {\n      county {\n        code\n        name\n      }\n      clusters\n    }\n    byLevelAndCounty {\n      level\n      county {\n        code\n      }\n      clusters\n    }\n  }\n}": types.ClustersByCountyDocument,
+    "query ClustersByLevel {\n  clusterCounts {\n    total\n    levelUnknown\n    byLevel {\n      level\n      clusters\n    }\n  }\n}": types.ClustersByLevelDocument,
+    "query ConversionEngine {\n  competenceProgrammes {\n    id\n    name\n    status\n    themes\n    periodStart\n    periodStartPrecision\n    fundingProgramme {\n      code\n    }\n    hostClusters {\n      slug\n      name\n    }\n    reach {\n      companiesReached\n      targetCompanies\n      shareOfTarget\n      outsideClusters\n      outsideClusterShare\n      completed\n      dropped\n    }\n  }\n}": types.ConversionEngineDocument,
+    "query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}": types.ProgrammeReachDocument,
+    "query SupportByCounty {\n  fundingBreakdown(by: COUNTY) {\n    ...SupportFigures\n  }\n}": types.SupportByCountyDocument,
+    "query SupportByYear {\n  fundingBreakdown(by: YEAR) {\n    ...SupportFigures\n  }\n}": types.SupportByYearDocument,
+    "fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}": types.SupportFiguresFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApplicationFunnel {\n  applicationFunnel {\n    applied\n    granted\n    rejected\n    successRate\n    requested {\n      amount\n      currency\n    }\n    awarded {\n      amount\n      currency\n    }\n  }\n}"): (typeof documents)["query ApplicationFunnel {\n  applicationFunnel {\n    applied\n    granted\n    rejected\n    successRate\n    requested {\n      amount\n      currency\n    }\n    awarded {\n      amount\n      currency\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterCatapult($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    catapultCentres {\n      id\n      name\n      theme\n      status\n    }\n    catapultNodes {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query ClusterCatapult($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    catapultCentres {\n      id\n      name\n      theme\n      status\n    }\n    catapultNodes {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterFunding($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    fundingTotal {\n      amount\n      currency\n    }\n    grants {\n      id\n      awardDate\n      awardDatePrecision\n      budgetYear\n      status\n      programme {\n        code\n        name\n      }\n      amountAwarded {\n        amount\n        currency\n      }\n      amountPaid {\n        amount\n        currency\n      }\n      giving360\n    }\n  }\n}"): (typeof documents)["query ClusterFunding($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    fundingTotal {\n      amount\n      currency\n    }\n    grants {\n      id\n      awardDate\n      awardDatePrecision\n      budgetYear\n      status\n      programme {\n        code\n        name\n      }\n      amountAwarded {\n        amount\n        currency\n      }\n      amountPaid {\n        amount\n        currency\n      }\n      giving360\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterList {\n  clusters(first: 1000) {\n    totalCount\n    edges {\n      node {\n        slug\n        name\n        level\n        county {\n          code\n          name\n        }\n        memberStats {\n          memberCount\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query ClusterList {\n  clusters(first: 1000) {\n    totalCount\n    edges {\n      node {\n        slug\n        name\n        level\n        county {\n          code\n          name\n        }\n        memberStats {\n          memberCount\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterProfile($slug: String!) {\n  cluster(slug: $slug) {\n    id\n    slug\n    name\n    shortName\n    level\n    county {\n      name\n    }\n    town\n    sectors\n    description\n    website\n    foundedYear\n    levelHistory {\n      level\n      from\n      fromPrecision\n      to\n      reason\n    }\n    memberStats {\n      memberCount\n      smeCount\n      sizeKnownCount\n      smeShare\n    }\n    members(first: 100) {\n      totalCount\n      edges {\n        node {\n          role\n          joinedOn\n          organization {\n            orgNumber\n            name\n            sizeClass\n          }\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query ClusterProfile($slug: String!) {\n  cluster(slug: $slug) {\n    id\n    slug\n    name\n    shortName\n    level\n    county {\n      name\n    }\n    town\n    sectors\n    description\n    website\n    foundedYear\n    levelHistory {\n      level\n      from\n      fromPrecision\n      to\n      reason\n    }\n    memberStats {\n      memberCount\n      smeCount\n      sizeKnownCount\n      smeShare\n    }\n    members(first: 100) {\n      totalCount\n      edges {\n        node {\n          role\n          joinedOn\n          organization {\n            orgNumber\n            name\n            sizeClass\n          }\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterProgrammes($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    hostedProgrammes {\n      id\n      name\n      status\n      themes\n      periodStart\n      periodStartPrecision\n      reach {\n        companiesReached\n        targetCompanies\n      }\n    }\n  }\n}"): (typeof documents)["query ClusterProgrammes($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    hostedProgrammes {\n      id\n      name\n      status\n      themes\n      periodStart\n      periodStartPrecision\n      reach {\n        companiesReached\n        targetCompanies\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterResearch($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    researchReach {\n      members\n      membersWithProject\n      share\n    }\n    researchProjects {\n      id\n      projectNumber\n      title\n      startYear\n      endYear\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}"): (typeof documents)["query ClusterResearch($slug: String!) {\n  cluster(slug: $slug) {\n    slug\n    researchReach {\n      members\n      membersWithProject\n      share\n    }\n    researchProjects {\n      id\n      projectNumber\n      title\n      startYear\n      endYear\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClustersByCounty {\n  clusterCounts {\n    total\n    byCounty {\n      county {\n        code\n        name\n      }\n      clusters\n    }\n    byLevelAndCounty {\n      level\n      county {\n        code\n      }\n      clusters\n    }\n  }\n}"): (typeof documents)["query ClustersByCounty {\n  clusterCounts {\n    total\n    byCounty {\n      county {\n        code\n        name\n      }\n      clusters\n    }\n    byLevelAndCounty {\n      level\n      county {\n        code\n      }\n      clusters\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClustersByLevel {\n  clusterCounts {\n    total\n    levelUnknown\n    byLevel {\n      level\n      clusters\n    }\n  }\n}"): (typeof documents)["query ClustersByLevel {\n  clusterCounts {\n    total\n    levelUnknown\n    byLevel {\n      level\n      clusters\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConversionEngine {\n  competenceProgrammes {\n    id\n    name\n    status\n    themes\n    periodStart\n    periodStartPrecision\n    fundingProgramme {\n      code\n    }\n    hostClusters {\n      slug\n      name\n    }\n    reach {\n      companiesReached\n      targetCompanies\n      shareOfTarget\n      outsideClusters\n      outsideClusterShare\n      completed\n      dropped\n    }\n  }\n}"): (typeof documents)["query ConversionEngine {\n  competenceProgrammes {\n    id\n    name\n    status\n    themes\n    periodStart\n    periodStartPrecision\n    fundingProgramme {\n      code\n    }\n    hostClusters {\n      slug\n      name\n    }\n    reach {\n      companiesReached\n      targetCompanies\n      shareOfTarget\n      outsideClusters\n      outsideClusterShare\n      completed\n      dropped\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}"): (typeof documents)["query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupportByCounty {\n  fundingBreakdown(by: COUNTY) {\n    ...SupportFigures\n  }\n}"): (typeof documents)["query SupportByCounty {\n  fundingBreakdown(by: COUNTY) {\n    ...SupportFigures\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupportByYear {\n  fundingBreakdown(by: YEAR) {\n    ...SupportFigures\n  }\n}"): (typeof documents)["query SupportByYear {\n  fundingBreakdown(by: YEAR) {\n    ...SupportFigures\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}"): (typeof documents)["fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,170 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** DESIGNATED: designated by Siva, and not known to have closed. CLOSED: no longer a catapult centre. */
+export type CatapultCentreStatus =
+  /** No longer a catapult centre (see closedOn). */
+  | 'CLOSED'
+  /** Designated by Siva, and not known to have closed. */
+  | 'DESIGNATED';
+
+/** What a catapult centre lets companies test, simulate and qualify. */
+export type CatapultTheme =
+  /** Digitalisation, e.g. Digicat in Ålesund. */
+  | 'DIGITALISATION'
+  /** Energy, e.g. Sustainable Energy at Stord. */
+  | 'ENERGY'
+  /** Manufacturing technology, e.g. the Manufacturing Technology centre at Raufoss. */
+  | 'MANUFACTURING_TECHNOLOGY'
+  /** Materials, e.g. Future Materials (FutureMat) in Agder. */
+  | 'MATERIALS'
+  /** Ocean technology, e.g. Ocean Innovation in Bergen. */
+  | 'OCEAN'
+  /** Any other theme. */
+  | 'OTHER';
+
+/** Programme levels: ARENA (early phase), ARENA_PRO (from 2019), NCE (a level until 2018), GCE. */
+export type ClusterLevel =
+  /** Arena: the early phase of a cluster (3 years from 2019). */
+  | 'ARENA'
+  /** Arena Pro: a level introduced with the programme of 2019 (5 years). */
+  | 'ARENA_PRO'
+  /** Global Centres of Expertise: a global position (10 years from 2019). */
+  | 'GCE'
+  /** Norwegian Centres of Expertise: a level with a national position until 2018. From 2019 a brand rather than a level, so an NCE period ends with 2018 unless a source says otherwise. */
+  | 'NCE';
+
+/** PLANNED -> OPEN (once its grant is awarded) -> RUNNING -> COMPLETED, or CANCELLED. */
+export type CompetenceProgrammeStatus =
+  /** Called off before it completed. */
+  | 'CANCELLED'
+  /** Ended as planned. */
+  | 'COMPLETED'
+  /** Its grant is awarded: it takes enrolments. */
+  | 'OPEN'
+  /** Planned; not yet taking enrolments. */
+  | 'PLANNED'
+  /** Under way: it still takes enrolments while it has room. */
+  | 'RUNNING';
+
+/** How exact a date is: MONTH or YEAR when a source gives no day. The date is then the first day of that month or year (the last, for the end of a period). */
+export type DatePrecision =
+  /** The date is exact to the day. */
+  | 'DAY'
+  /** Only the month is known: the date is the first (or, for the end of a period, the last) day of it. */
+  | 'MONTH'
+  /** Only the year is known: the date is 1 January (or, for the end of a period, 31 December) of it. */
+  | 'YEAR';
+
+/** MEMBER, PARTNER, or HOST (the host or facilitator of the cluster). */
+export type MembershipRole =
+  /** The host or facilitator of the cluster. */
+  | 'HOST'
+  /** A member of the cluster. */
+  | 'MEMBER'
+  /** A partner of the cluster. */
+  | 'PARTNER';
+
+/** By the EU SME definition on headcount: SME under 250 employees. */
+export type SizeClass =
+  /** 250 employees or more. */
+  | 'LARGE'
+  /** Fewer than 250 employees. */
+  | 'SME';
+
+export type ApplicationFunnelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApplicationFunnelQuery = { applicationFunnel: { applied: number, granted: number, rejected: number, successRate: number | null, requested: { amount: string, currency: string }, awarded: { amount: string, currency: string } } };
+
+export type ClusterCatapultQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClusterCatapultQuery = { cluster: { slug: string, catapultCentres: Array<{ id: string, name: string, theme: CatapultTheme, status: CatapultCentreStatus }> | null, catapultNodes: Array<{ id: string, name: string }> | null } | null };
+
+export type ClusterFundingQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClusterFundingQuery = { cluster: { slug: string, fundingTotal: { amount: string, currency: string } | null, grants: Array<{ id: string, awardDate: string, awardDatePrecision: DatePrecision, budgetYear: number, status: string, giving360: Record<string, unknown>, programme: { code: string, name: string }, amountAwarded: { amount: string, currency: string }, amountPaid: { amount: string, currency: string } }> | null } | null };
+
+export type ClusterListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClusterListQuery = { clusters: { totalCount: number, edges: Array<{ node: { slug: string, name: string, level: ClusterLevel | null, county: { code: string, name: string }, memberStats: { memberCount: number } } }> } };
+
+export type ClusterProfileQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClusterProfileQuery = { cluster: { id: string, slug: string, name: string, shortName: string | null, level: ClusterLevel | null, town: string | null, sectors: Array<string>, description: string | null, website: string | null, foundedYear: number | null, county: { name: string }, levelHistory: Array<{ level: ClusterLevel, from: string, fromPrecision: DatePrecision, to: string | null, reason: string }>, memberStats: { memberCount: number, smeCount: number, sizeKnownCount: number, smeShare: number | null }, members: { totalCount: number, edges: Array<{ node: { role: MembershipRole, joinedOn: string, organization: { orgNumber: string, name: string, sizeClass: SizeClass | null } } }> } } | null };
+
+export type ClusterProgrammesQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClusterProgrammesQuery = { cluster: { slug: string, hostedProgrammes: Array<{ id: string, name: string, status: CompetenceProgrammeStatus, themes: Array<string>, periodStart: string, periodStartPrecision: DatePrecision, reach: { companiesReached: number, targetCompanies: number | null } }> | null } | null };
+
+export type ClusterResearchQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClusterResearchQuery = { cluster: { slug: string, researchReach: { members: number, membersWithProject: number, share: number | null } | null, researchProjects: Array<{ id: string, projectNumber: string, title: string, startYear: number, endYear: number, total: { amount: string, currency: string } }> | null } | null };
+
+export type ClustersByCountyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClustersByCountyQuery = { clusterCounts: { total: number, byCounty: Array<{ clusters: number, county: { code: string, name: string } }>, byLevelAndCounty: Array<{ level: ClusterLevel, clusters: number, county: { code: string } }> } };
+
+export type ClustersByLevelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClustersByLevelQuery = { clusterCounts: { total: number, levelUnknown: number, byLevel: Array<{ level: ClusterLevel, clusters: number }> } };
+
+export type ConversionEngineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConversionEngineQuery = { competenceProgrammes: Array<{ id: string, name: string, status: CompetenceProgrammeStatus, themes: Array<string>, periodStart: string, periodStartPrecision: DatePrecision, fundingProgramme: { code: string } | null, hostClusters: Array<{ slug: string, name: string }>, reach: { companiesReached: number, targetCompanies: number | null, shareOfTarget: number | null, outsideClusters: number, outsideClusterShare: number | null, completed: number, dropped: number } }> };
+
+export type ProgrammeReachQueryVariables = Exact<{
+  programmeId: string | number;
+}>;
+
+
+export type ProgrammeReachQuery = { reachByCounty: Array<{ countyCode: string, countyName: string, companies: number }>, completionsByTheme: Array<{ theme: string, completions: number }> };
+
+export type SupportByCountyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SupportByCountyQuery = { fundingBreakdown: Array<{ key: string, label: string, grants: number, granted: { amount: string, currency: string }, paid: { amount: string, currency: string } }> };
+
+export type SupportByYearQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SupportByYearQuery = { fundingBreakdown: Array<{ key: string, label: string, grants: number, granted: { amount: string, currency: string }, paid: { amount: string, currency: string } }> };
+
+export type SupportFiguresFragment = { key: string, label: string, grants: number, granted: { amount: string, currency: string }, paid: { amount: string, currency: string } };
+
+export const SupportFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundingBreakdownRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"grants"}},{"kind":"Field","name":{"kind":"Name","value":"granted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<SupportFiguresFragment, unknown>;
+export const ApplicationFunnelDocument = {"__meta__":{"hash":"sha256:b2a877908a3dc3a55ad3056da89e41b42121f58144ebf3232e682af5ba20992e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationFunnel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationFunnel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}},{"kind":"Field","name":{"kind":"Name","value":"requested"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"awarded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationFunnelQuery, ApplicationFunnelQueryVariables>;
+export const ClusterCatapultDocument = {"__meta__":{"hash":"sha256:c84e44b6b1a45840171717ac87575f2cda8d29a839a0bfa5d76e37b1c687815c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterCatapult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"catapultCentres"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"theme"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"catapultNodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ClusterCatapultQuery, ClusterCatapultQueryVariables>;
+export const ClusterFundingDocument = {"__meta__":{"hash":"sha256:8e70f982f644f179066e4aa04fc01b1c2dc0a0a5432a55c129f0852fe45808a9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterFunding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"fundingTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"awardDate"}},{"kind":"Field","name":{"kind":"Name","value":"awardDatePrecision"}},{"kind":"Field","name":{"kind":"Name","value":"budgetYear"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountAwarded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"giving360"}}]}}]}}]}}]} as unknown as DocumentNode<ClusterFundingQuery, ClusterFundingQueryVariables>;
+export const ClusterListDocument = {"__meta__":{"hash":"sha256:150954598743bdc1393cf9feac223b14813a4e02b7c1489e56afa397987b9a1c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clusters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1000"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"county"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClusterListQuery, ClusterListQueryVariables>;
+export const ClusterProfileDocument = {"__meta__":{"hash":"sha256:954d8cd1bdc6b3ce8caff11f30d3a8f21f8d0d8c32ce67ce7ab78af748c2def3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"county"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"town"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"foundedYear"}},{"kind":"Field","name":{"kind":"Name","value":"levelHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"fromPrecision"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"smeCount"}},{"kind":"Field","name":{"kind":"Name","value":"sizeKnownCount"}},{"kind":"Field","name":{"kind":"Name","value":"smeShare"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedOn"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sizeClass"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClusterProfileQuery, ClusterProfileQueryVariables>;
+export const ClusterProgrammesDocument = {"__meta__":{"hash":"sha256:b4e6b72ce0f47163406eb4b83f771ad9fffbcb3a62b29e632d96d22552374a87"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterProgrammes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"hostedProgrammes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodStartPrecision"}},{"kind":"Field","name":{"kind":"Name","value":"reach"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companiesReached"}},{"kind":"Field","name":{"kind":"Name","value":"targetCompanies"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClusterProgrammesQuery, ClusterProgrammesQueryVariables>;
+export const ClusterResearchDocument = {"__meta__":{"hash":"sha256:69684a86756b33e6cdfc58607a4e34f2f46af7c76cb6556ce5ed8e7dc5ad15ca"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterResearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"researchReach"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"}},{"kind":"Field","name":{"kind":"Name","value":"membersWithProject"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}},{"kind":"Field","name":{"kind":"Name","value":"researchProjects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"projectNumber"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startYear"}},{"kind":"Field","name":{"kind":"Name","value":"endYear"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClusterResearchQuery, ClusterResearchQueryVariables>;
+export const ClustersByCountyDocument = {"__meta__":{"hash":"sha256:31e8933da3410282e6358d3177be7978eb84a04626b3796334a843695233f11c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClustersByCounty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clusterCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byCounty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"county"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clusters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byLevelAndCounty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"county"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clusters"}}]}}]}}]}}]} as unknown as DocumentNode<ClustersByCountyQuery, ClustersByCountyQueryVariables>;
+export const ClustersByLevelDocument = {"__meta__":{"hash":"sha256:883eeca4e3c1bb95ea7b3c8a706bdbfca3654f4d0d98b559b7075fe19c0d3d8b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClustersByLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clusterCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"levelUnknown"}},{"kind":"Field","name":{"kind":"Name","value":"byLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"clusters"}}]}}]}}]}}]} as unknown as DocumentNode<ClustersByLevelQuery, ClustersByLevelQueryVariables>;
+export const ConversionEngineDocument = {"__meta__":{"hash":"sha256:bb2a7f106e6e390768d349dfa84d9ed698f5d913bc046f7323b5e6fc7ffd864d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversionEngine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competenceProgrammes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodStartPrecision"}},{"kind":"Field","name":{"kind":"Name","value":"fundingProgramme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hostClusters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reach"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companiesReached"}},{"kind":"Field","name":{"kind":"Name","value":"targetCompanies"}},{"kind":"Field","name":{"kind":"Name","value":"shareOfTarget"}},{"kind":"Field","name":{"kind":"Name","value":"outsideClusters"}},{"kind":"Field","name":{"kind":"Name","value":"outsideClusterShare"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"dropped"}}]}}]}}]}}]} as unknown as DocumentNode<ConversionEngineQuery, ConversionEngineQueryVariables>;
+export const ProgrammeReachDocument = {"__meta__":{"hash":"sha256:4e0001544bb04c7f2a2553bcb8c45fa2e2264aaef7259452919682357d2db472"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgrammeReach"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"programmeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reachByCounty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"programmeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"programmeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countyCode"}},{"kind":"Field","name":{"kind":"Name","value":"countyName"}},{"kind":"Field","name":{"kind":"Name","value":"companies"}}]}},{"kind":"Field","name":{"kind":"Name","value":"completionsByTheme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"programmeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"programmeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"theme"}},{"kind":"Field","name":{"kind":"Name","value":"completions"}}]}}]}}]} as unknown as DocumentNode<ProgrammeReachQuery, ProgrammeReachQueryVariables>;
+export const SupportByCountyDocument = {"__meta__":{"hash":"sha256:123c74fc76f4b4f3e821ba200c44f1fe52029cb662a1b164e72d5853cc6d5b73"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupportByCounty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"EnumValue","value":"COUNTY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SupportFigures"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundingBreakdownRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"grants"}},{"kind":"Field","name":{"kind":"Name","value":"granted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<SupportByCountyQuery, SupportByCountyQueryVariables>;
+export const SupportByYearDocument = {"__meta__":{"hash":"sha256:830a5e7e6aa512a1fdbdce74cf3d05d1754fd381e15b16d75ce166ad78ddf1d0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupportByYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"EnumValue","value":"YEAR"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SupportFigures"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundingBreakdownRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"grants"}},{"kind":"Field","name":{"kind":"Name","value":"granted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<SupportByYearQuery, SupportByYearQueryVariables>;

@@ -1,0 +1,56 @@
+import { date, levelName } from '../format';
+import type { ChartOption } from './Chart';
+
+export interface Period {
+  readonly level: string;
+  readonly from: string;
+  readonly fromPrecision: string;
+  readonly to: string | null;
+}
+
+const LEVELS = ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'];
+
+/**
+ * A cluster's level history as a timeline: one bar per period on its level's row, from its start
+ * to its end (or to today, while it lasts).
+ */
+export const levelTimeline = (periods: readonly Period[], today = new Date()): ChartOption => {
+  const levels = LEVELS.filter((level) => periods.some((period) => period.level === level));
+  const time = (day: string) => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      formatter: (params: { data: { period: Period } }) => {
+        const { period } = params.data;
+        return `${levelName(period.level)}: ${date(period.from, period.fromPrecision)} – ${period.to ? date(period.to) : 'now'}`;
+      },
+    },
+    xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}' } },
+    yAxis: { type: 'category', data: levels.map(levelName) },
+    series: [
+      {
+        type: 'custom',
+        encode: { x: [1, 2], y: 0 },
+        data: periods.map((period) => ({
+          value: [levels.indexOf(period.level), time(period.from), period.to ? time(period.to) : today.getTime()],
+          period,
+        })),
+        renderItem: (
+          _params: unknown,
+          api: {
+            value: (dimension: number) => number;
+            coord: (point: [number, number]) => [number, number];
+            size: (size: [number, number]) => [number, number];
+            style: () => Record<string, unknown>;
+          },
+        ) => {
+          const [x0, y] = api.coord([api.value(1), api.value(0)]);
+          const [x1] = api.coord([api.value(2), api.value(0)]);
+          const height = api.size([0, 1])[1] * 0.6;
+          return { type: 'rect', shape: { x: x0, y: y - height / 2, width: Math.max(x1 - x0, 2), height }, style: api.style() };
+        },
+      },
+    ],
+  };
+};
