@@ -1,11 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { subgraphRegistry } from '@klynge/schemas';
-import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { waitFor } from '@klynge/testing';
+import type { Page } from 'playwright-core';
 import { count, date, levelName, money, share } from './format';
 import {
   ApplicationFunnelDocument,
@@ -19,128 +13,27 @@ import {
   SupportByCountyDocument,
   SupportByYearDocument,
 } from './gql/graphql';
-import { CONVERSION_ENGINE, type Operation, operationName, operationText } from './operations';
-
-const repoRoot = path.join(__dirname, '..', '..');
-const artifacts = path.join(__dirname, '..', 'test-artifacts');
-
-/** Debian's Chromium, headless, as CI installs it (apt-get install -y chromium). */
-const launch = () =>
-  chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+import { CONVERSION_ENGINE, operationText } from './operations';
+import { type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
 
 /**
  * The dashboard as a newcomer meets it: `npm start` on a fresh data folder (the embedded stack,
- * demo data: facts only), then the printed dashboard address, in a real browser. The gateway takes
- * only registered operations from anonymous callers, as in production; the funding subgraph is
- * reached through a proxy, so a test can take it away.
+ * demo data: facts only), in a real browser. The gateway takes only registered operations from
+ * anonymous callers, as in production; the funding subgraph is reached through a proxy, so a test
+ * can take it away.
  */
 describe('the dashboard, in Chromium, on npm start', () => {
-  let stack: ChildProcess;
-  let output = '';
-  let dashboardUrl: string;
-  let graphqlUrl: string;
-  let browser: Browser;
-  let dataDir: string;
-  let fundingProxy: CountingProxy;
-
-  /** What the gateway answers to one of the dashboard's operations, sent as the dashboard sends it: by hash. */
-  const ask = async <Result, Variables>(document: Operation<Result, Variables>, variables?: Variables): Promise<Result> => {
-    const response = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        operationName: operationName(document),
-        variables: variables ?? {},
-        extensions: { persistedQuery: { version: 1, sha256Hash: document.__meta__!.hash!.replace(/^sha256:/, '') } },
-      }),
-    });
-    const body = (await response.json()) as { data: Result; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
-
-  /** The page's console errors, uncaught exceptions and failed requests, which fail a test. */
-  const watch = (page: Page) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-    });
-    return problems;
-  };
-
-  /** The rows of a table in a panel, as text, cell by cell. */
-  const rowsOf = (page: Page, operation: string, table = 'table') =>
-    page
-      .locator(`section[data-operation="${operation}"] ${table} tbody tr`)
-      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
-
-  /** Opens a page of the dashboard, and waits until every panel on it has answered. */
-  const open = async (address: string, panels: number) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const problems = watch(page);
-    await page.goto(new URL(address, dashboardUrl).toString());
-    await waitFor(
-      `${panels} panels on ${address} to answer`,
-      async () =>
-        (await page.locator('section.panel[aria-busy="false"]').count()) >= panels &&
-        (await page.locator('section.panel[aria-busy="true"]').count()) === 0,
-      { timeoutMs: 30_000, intervalMs: 100 },
-    );
-    return { page, problems };
-  };
-
-  const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+  let dashboard: DashboardUnderTest;
+  const ask: DashboardUnderTest['ask'] = (document, variables) => dashboard.ask(document, variables);
+  const open = (address: string, panels: number) => dashboard.open(address, panels);
+  const screenshot = (page: Page, name: string) => dashboard.screenshot(page, name);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'klynge-dashboard-'));
-    const registry = subgraphRegistry();
-    const [gateway, ...subgraphs] = await freePorts(registry.length + 1);
-    const port = (name: string) => subgraphs[registry.findIndex((entry) => entry.name === name)]!;
-    fundingProxy = await startCountingProxy(`http://127.0.0.1:${port('funding')}/graphql`);
-    const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
-    stack = spawn(process.execPath, [path.join(repoRoot, 'packages', 'stack', 'dist', 'main.js')], {
-      cwd: repoRoot,
-      env: {
-        ...inherited,
-        KLYNGE_DATA_DIR: dataDir,
-        PORT: String(gateway),
-        ANONYMOUS_OPERATIONS: 'registered',
-        FUNDING_URL: fundingProxy.url,
-        // npm start's <NAME>_PORT for each subgraph, free ones here.
-        ...Object.fromEntries(registry.map(({ name }) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(port(name))])),
-      },
-    });
-    stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    dashboardUrl = await waitFor(
-      'npm start to print the dashboard address',
-      () => {
-        if (stack.exitCode !== null) throw new Error(`the stack exited with ${stack.exitCode}:\n${output}`);
-        return /Dashboard:\s+(\S+)/.exec(output)?.[1];
-      },
-      { timeoutMs: 240_000, intervalMs: 100 },
-    );
-    graphqlUrl = /GraphQL and GraphiQL:\s+(\S+)/.exec(output)![1]!;
-    mkdirSync(artifacts, { recursive: true });
-    browser = await launch();
+    dashboard = await startDashboardUnderTest({ env: { ANONYMOUS_OPERATIONS: 'registered' }, proxied: ['funding'] });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (stack && stack.exitCode === null) {
-      const exited = once(stack, 'exit');
-      stack.kill('SIGINT');
-      await exited;
-    }
-    await fundingProxy?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
   it('shows the overview with the figures the graph answers, formatted for Norwegian readers', async () => {
@@ -296,16 +189,16 @@ describe('the dashboard, in Chromium, on npm start', () => {
   });
 
   it('answers a bookmarked address under /dashboard/ with the app, and /dashboard with a redirect', async () => {
-    const deep = await fetch(new URL('clusters/nce-raufoss', dashboardUrl));
+    const deep = await fetch(new URL('clusters/nce-raufoss', dashboard.dashboardUrl));
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
-    const bare = await fetch(dashboardUrl.replace(/\/$/, ''), { redirect: 'manual' });
+    const bare = await fetch(dashboard.dashboardUrl.replace(/\/$/, ''), { redirect: 'manual' });
     expect(bare.status).toBe(301);
     expect(bare.headers.get('location')).toBe('/dashboard/');
   });
 
   it('refuses an anonymous document that is not registered, as production does, while the dashboard works', async () => {
-    const response = await fetch(graphqlUrl, {
+    const response = await fetch(dashboard.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ clusterCounts { total } }' }),
@@ -318,7 +211,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
 
   // Last: it takes the funding subgraph away for good.
   it('greys out only the panels that need a subgraph that is down', async () => {
-    await fundingProxy.close();
+    await dashboard.proxies.get('funding')!.close();
     const { page } = await open('', 4);
     for (const name of ['SupportByYear', 'ApplicationFunnel']) {
       const panel = page.locator(`section[data-operation="${name}"]`);

@@ -16,11 +16,11 @@ import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
+import { type DataSize, LEVELS, SYNTHETIC_DATA } from '@klynge/subgraphs';
 import { freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
-import { type DataSize, generateClusters, generateCompetence, generateFunding, LEVELS } from './synthetic-data';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const setting = (name: string, fallback: number) => {
@@ -50,12 +50,6 @@ const entitiesQuery = (fields: string) =>
   `query Dashboard($representations: [_Any!]!) { _entities(representations: $representations) { ... on Cluster { ${fields} } } }`;
 const DASHBOARD = clustersQuery(`${CLUSTER_FIELDS} ${FUNDING_FIELDS} ${COMPETENCE_FIELDS}`);
 
-// Every registered subgraph runs; the dashboard's data is generated for the three it asks.
-const GENERATORS: Readonly<Record<string, (db: pg.Pool, size: DataSize) => Promise<void>>> = {
-  clusters: generateClusters,
-  funding: generateFunding,
-  competence: generateCompetence,
-};
 const SERVICES = subgraphRegistry();
 
 interface Target {
@@ -175,7 +169,8 @@ async function main() {
           LOG_LEVEL: 'warn',
         });
         await waitFor(`the ${name} subgraph`, answers(subgraphUrls.get(name)!), { timeoutMs: 60_000 });
-        const generate = GENERATORS[name];
+        // Every registered subgraph runs; the dashboard's data is generated for the three it asks.
+        const generate = SYNTHETIC_DATA[name];
         if (!generate) return;
         const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
         try {

@@ -43,6 +43,11 @@ export const stackConfig = defineConfig({
   ...subgraphUrls,
   // What the dashboard does in production can be tried here: ANONYMOUS_OPERATIONS=registered npm start.
   ANONYMOUS_OPERATIONS: gatewayConfig.variables.ANONYMOUS_OPERATIONS,
+  KLYNGE_DEMO: env.oneOf(['facts', 'synthetic'], {
+    description:
+      'the demo data a new data folder gets: facts (only what the sources say) or synthetic (the benchmark\'s generated data set, every name ending in "(generated)"; embedded stack only)',
+    default: 'facts',
+  }),
   KLYNGE_DATA_DIR: env.string({
     description: 'where the embedded databases and broker keep their data',
     default: path.join(repoRoot, '.klynge'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '@klynge/async';
 import { LocalBroker } from '@klynge/broker-local';
@@ -7,7 +7,7 @@ import { gatewayConfig } from '@klynge/gateway/config';
 import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { createLogger, type Logger, type Service, type Subgraph } from '@klynge/platform';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { type DataSize, loadSubgraphs, SYNTHETIC_DATA } from '@klynge/subgraphs';
 import { dashboardSetting, gatewayTargetOf, portOf, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 
@@ -59,11 +59,19 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
     }
     await Promise.all([...services.values()].map(({ service }) => service.start()));
 
+    // The marker says which demo the folder holds ("facts" when it says nothing: older folders).
     const seedMarker = path.join(dataDir, 'demo-data-loaded');
     const seeded = !existsSync(seedMarker);
     if (seeded) {
-      await loadDemoData(services, logger);
-      writeFileSync(seedMarker, `${new Date().toISOString()}\n`);
+      if (config.KLYNGE_DEMO === 'synthetic') await loadSyntheticData(services, logger);
+      else await loadDemoData(services, logger);
+      writeFileSync(seedMarker, `${config.KLYNGE_DEMO} ${new Date().toISOString()}\n`);
+    } else {
+      const holds = readFileSync(seedMarker, 'utf8').startsWith('synthetic') ? 'synthetic' : 'facts';
+      if (holds !== config.KLYNGE_DEMO)
+        throw new Error(
+          `${dataDir} holds the ${holds} demo, not the ${config.KLYNGE_DEMO} one: give it a data folder of its own (KLYNGE_DATA_DIR=.klynge-${config.KLYNGE_DEMO})`,
+        );
     }
 
     gateway = createGateway(
@@ -104,4 +112,20 @@ async function loadDemoData(services: ReadonlyMap<string, { subgraph: Subgraph; 
     added.push(...(await seed.run(service.dataSource, service.unitOfWork)));
   }
   logger.info({ added: added.length }, 'Loaded the demo data');
+}
+
+/** `KLYNGE_DEMO=synthetic`: the benchmark's generated data set, at a quarter of its default size. */
+const SYNTHETIC_SIZE: DataSize = { clusters: 250, organizations: 5_000, grants: 12_500 };
+
+/**
+ * The benchmark's synthetic data, so that every chart has something to show: written straight into
+ * the tables of the subgraphs that have a generator (no events: the read models other services
+ * keep of it stay empty). Every name in it ends in "(generated)".
+ */
+async function loadSyntheticData(services: ReadonlyMap<string, { subgraph: Subgraph; service: Service }>, logger: Logger): Promise<void> {
+  for (const [name, { service }] of services) {
+    const generate = SYNTHETIC_DATA[name];
+    if (generate) await generate(service.dataSource, SYNTHETIC_SIZE);
+  }
+  logger.info({ size: SYNTHETIC_SIZE }, 'Loaded the synthetic data (generated)');
 }

@@ -8,6 +8,10 @@ import { startServerStack } from './server-stack';
 
 const config = exitOnConfigError(() => stackConfig.load());
 const onServers = config.DATABASE_URL !== undefined && config.KAFKA_BROKERS !== undefined;
+if (onServers && config.KLYNGE_DEMO === 'synthetic') {
+  process.stderr.write('KLYNGE_DEMO=synthetic is for the embedded stack: start without DATABASE_URL and KAFKA_BROKERS\n');
+  process.exit(2);
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `Klynge is ready in ${((Date.now() - started) / 1000).toFixed(1)} s ${onServers ? 'on PostgreSQL and Kafka' : `(data in ${config.KLYNGE_DATA_DIR})`}${stack.seeded ? ', with the demo data loaded' : ''}.`,
+      `Klynge is ready in ${((Date.now() - started) / 1000).toFixed(1)} s ${onServers ? 'on PostgreSQL and Kafka' : `(data in ${config.KLYNGE_DATA_DIR})`}${stack.seeded ? `, with the ${config.KLYNGE_DEMO === 'synthetic' ? 'synthetic data (generated)' : 'demo data'} loaded` : ''}.`,
       '',
       `  GraphQL and GraphiQL:  ${stack.gatewayUrl}`,
       ...(dashboardSetting().DASHBOARD_DIR ? [`  Dashboard:             ${stack.gatewayUrl.replace(/graphql$/, 'dashboard/')}`] : []),

@@ -1,2 +1,3 @@
 export { loadSubgraphNamed, loadSubgraphs, type SubgraphEntry } from './load-subgraphs';
 export { type EventConsumption, eventConsumptions, type KafkaAcl, kafkaAccessPlan } from './kafka-access';
+export { type DataSize, LEVELS, type Queryable, SYNTHETIC_DATA, syntheticOrgNumbers } from './synthetic-data';

@@ -1,6 +1,7 @@
 /**
- * Generated data for the benchmark, written straight into each service's tables (going through
- * the use cases would take minutes and measure the writes, not the reads).
+ * Generated data for the benchmark and for `KLYNGE_DEMO=synthetic npm start`, written straight
+ * into each service's tables (going through the use cases would take minutes, and the benchmark
+ * would measure the writes, not the reads).
  *
  * Everything here is synthetic and labelled so: names end in "(generated)", organisation numbers
  * start with 1 (real ones start with 8 or 9) while still passing the MOD11 check, and the one
@@ -8,7 +9,11 @@
  * Deterministic: the same sizes give the same data, so runs compare.
  */
 import { COUNTIES, isValidOrgNumber } from '@klynge/contracts';
-import type pg from 'pg';
+
+/** Anything that runs SQL with $n parameters: a pg pool, a TypeORM data source. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
 
 export interface DataSize {
   readonly clusters: number;
@@ -39,7 +44,7 @@ export function syntheticOrgNumbers(count: number): string[] {
   return numbers;
 }
 
-export async function generateClusters(db: pg.Pool, size: DataSize): Promise<void> {
+export async function generateClusters(db: Queryable, size: DataSize): Promise<void> {
   const counties = Object.keys(COUNTIES);
   await db.query(
     `INSERT INTO clusters (id, slug, name, level, county_code, sectors, description, founded_year)
@@ -78,7 +83,7 @@ export async function generateClusters(db: pg.Pool, size: DataSize): Promise<voi
   await db.query('ANALYZE');
 }
 
-export async function generateFunding(db: pg.Pool, size: DataSize): Promise<void> {
+export async function generateFunding(db: Queryable, size: DataSize): Promise<void> {
   await db.query(`INSERT INTO agencies (code, name, kind) VALUES ('synthetic-agency', 'Synthetic agency (generated)', 'OTHER')`);
   await db.query(
     `INSERT INTO funding_programmes (code, name, agency_code, eligible_cluster_levels, period_start)
@@ -112,6 +117,17 @@ export async function generateFunding(db: pg.Pool, size: DataSize): Promise<void
      FROM generate_series(1, $1::int) AS n, LATERAL (SELECT $2::int + n % $3::int AS year) AS y`,
     [size.grants, FIRST_BUDGET_YEAR, BUDGET_YEARS],
   );
+  // Each grant's one recipient is the cluster that applied (a cluster's grants and funding are
+  // read through its recipients); each application was submitted the year before its grant.
+  await db.query(
+    `INSERT INTO grant_recipients (grant_id, position, cluster_id)
+     SELECT g.id, 1, a.cluster_id FROM grants g JOIN applications a ON a.id = g.application_id`,
+  );
+  await db.query(
+    `INSERT INTO application_steps (application_id, status, actor, at, note)
+     SELECT a.id, 'SUBMITTED', 'synthetic', make_timestamptz(g.budget_year - 1, 10, 1, 12, 0, 0, 'UTC'), 'Generated'
+     FROM applications a JOIN grants g ON g.application_id = a.id`,
+  );
   await db.query(
     `INSERT INTO disbursements (id, grant_id, amount_nok, paid_on)
      SELECT ${uuidOf(`'bench-disbursement-' || g.id`)}, g.id, g.amount_nok / 2, make_date(g.budget_year + 1, 1, 15)
@@ -121,7 +137,7 @@ export async function generateFunding(db: pg.Pool, size: DataSize): Promise<void
   await db.query('ANALYZE');
 }
 
-export async function generateCompetence(db: pg.Pool, size: DataSize): Promise<void> {
+export async function generateCompetence(db: Queryable, size: DataSize): Promise<void> {
   // One programme hosted by each cluster, each with ten of its members enrolled.
   await db.query(
     `INSERT INTO competence_programmes (id, name, themes, accepted_host_levels, target_companies, period_start, status)
@@ -145,3 +161,10 @@ export async function generateCompetence(db: pg.Pool, size: DataSize): Promise<v
   );
   await db.query('ANALYZE');
 }
+
+/** The generator of each subgraph that has one (the dashboard's three): the others start empty. */
+export const SYNTHETIC_DATA: Readonly<Record<string, (db: Queryable, size: DataSize) => Promise<void>>> = {
+  clusters: generateClusters,
+  funding: generateFunding,
+  competence: generateCompetence,
+};

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { subgraphRegistry } from '@klynge/schemas';
+import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Operation, operationName } from '../operations';
+
+const repoRoot = path.join(__dirname, '..', '..', '..');
+const artifacts = path.join(__dirname, '..', '..', 'test-artifacts');
+
+export interface DashboardUnderTest {
+  readonly dashboardUrl: string;
+  readonly graphqlUrl: string;
+  readonly browser: Browser;
+  /** The TCP proxy in front of each subgraph asked for in `proxied`: closing one takes that subgraph away. */
+  readonly proxies: ReadonlyMap<string, CountingProxy>;
+  /** What the gateway answers to one of the dashboard's operations, sent as the dashboard sends it: by hash. */
+  ask<Result, Variables>(document: Operation<Result, Variables>, variables?: Variables): Promise<Result>;
+  /** Opens a page of the dashboard, and waits until at least `panels` panels have answered and none is loading. */
+  open(address: string, panels: number): Promise<{ page: Page; problems: string[] }>;
+  /** Saves a screenshot of the whole page as a test artifact (dashboard/test-artifacts/<name>.png). */
+  screenshot(page: Page, name: string): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The dashboard as a newcomer meets it: `npm start` (packages/stack/dist/main.js) on a fresh data
+ * folder with `env` added, on free ports, then the printed dashboard address in Debian's Chromium,
+ * headless, as CI installs it (apt-get install -y chromium).
+ */
+export async function startDashboardUnderTest({
+  env = {},
+  proxied = [],
+}: { env?: Record<string, string>; proxied?: readonly string[] } = {}): Promise<DashboardUnderTest> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'klynge-dashboard-'));
+  const registry = subgraphRegistry();
+  const [gateway, ...subgraphs] = await freePorts(registry.length + 1);
+  const variable = (name: string, suffix: string) => `${name.toUpperCase().replace(/-/g, '_')}_${suffix}`;
+  const port = (name: string) => subgraphs[registry.findIndex((entry) => entry.name === name)]!;
+  const proxies = new Map<string, CountingProxy>();
+  for (const name of proxied) proxies.set(name, await startCountingProxy(`http://127.0.0.1:${port(name)}/graphql`));
+  const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
+  const stack: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'packages', 'stack', 'dist', 'main.js')], {
+    cwd: repoRoot,
+    env: {
+      ...inherited,
+      KLYNGE_DATA_DIR: dataDir,
+      PORT: String(gateway),
+      // npm start's <NAME>_PORT for each subgraph, free ones here; <NAME>_URL where a proxy stands in front.
+      ...Object.fromEntries(registry.map(({ name }) => [variable(name, 'PORT'), String(port(name))])),
+      ...Object.fromEntries([...proxies].map(([name, proxy]) => [variable(name, 'URL'), proxy.url])),
+      ...env,
+    },
+  });
+  let output = '';
+  stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    if (stack.exitCode === null) {
+      const exited = once(stack, 'exit');
+      stack.kill('SIGINT');
+      await exited;
+    }
+    for (const proxy of proxies.values()) await proxy.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const dashboardUrl = await waitFor(
+      'npm start to print the dashboard address',
+      () => {
+        if (stack.exitCode !== null) throw new Error(`the stack exited with ${stack.exitCode}:\n${output}`);
+        return /Dashboard:\s+(\S+)/.exec(output)?.[1];
+      },
+      { timeoutMs: 240_000, intervalMs: 100 },
+    );
+    const graphqlUrl = /GraphQL and GraphiQL:\s+(\S+)/.exec(output)![1]!;
+    mkdirSync(artifacts, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const opened = browser;
+    return {
+      dashboardUrl,
+      graphqlUrl,
+      browser: opened,
+      proxies,
+      async ask<Result, Variables>(document: Operation<Result, Variables>, variables?: Variables): Promise<Result> {
+        const response = await fetch(graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            operationName: operationName(document),
+            variables: variables ?? {},
+            extensions: { persistedQuery: { version: 1, sha256Hash: document.__meta__!.hash!.replace(/^sha256:/, '') } },
+          }),
+        });
+        const body = (await response.json()) as { data: Result; errors?: unknown[] };
+        if (body.errors) throw new Error(`${operationName(document)}: ${JSON.stringify(body.errors)}`);
+        return body.data;
+      },
+      async open(address: string, panels: number) {
+        const page = await opened.newPage({ viewport: { width: 1280, height: 1000 } });
+        const problems = watch(page);
+        await page.goto(new URL(address, dashboardUrl).toString());
+        await waitFor(
+          `${panels} panels on /dashboard/${address} to answer`,
+          async () =>
+            (await page.locator('section.panel[aria-busy="false"]').count()) >= panels &&
+            (await page.locator('section.panel[aria-busy="true"]').count()) === 0,
+          { timeoutMs: 30_000, intervalMs: 100 },
+        );
+        return { page, problems };
+      },
+      screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The page's console errors, uncaught exceptions and failed requests, which fail a test. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+/** The rows of a table in a panel, as text, cell by cell. */
+export const rowsOf = (page: Page, operation: string, table = 'table') =>
+  page
+    .locator(`section[data-operation="${operation}"] ${table} tbody tr`)
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
