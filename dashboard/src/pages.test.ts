@@ -10,8 +10,11 @@ import {
   ClustersByCountyDocument,
   ClustersByLevelDocument,
   ConversionEngineDocument,
+  FunnelByYearDocument,
+  LevelsOverTimeDocument,
   SupportByCountyDocument,
   SupportByYearDocument,
+  SupportSeriesDocument,
 } from './gql/graphql';
 import { CONVERSION_ENGINE, operationText } from './operations';
 import { type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
@@ -22,6 +25,9 @@ import { type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test
  * anonymous callers, as in production; the funding subgraph is reached through a proxy, so a test
  * can take it away.
  */
+/** The overview's panels: support, funnel, levels today, support by agency and by programme, funnel per year, levels over time, the clusters. */
+const OVERVIEW_PANELS = 8;
+
 describe('the dashboard, in Chromium, on npm start', () => {
   let dashboard: DashboardUnderTest;
   const ask: DashboardUnderTest['ask'] = (document, variables) => dashboard.ask(document, variables);
@@ -37,7 +43,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
   });
 
   it('shows the overview with the figures the graph answers, formatted for Norwegian readers', async () => {
-    const { page, problems } = await open('', 4);
+    const { page, problems } = await open('', OVERVIEW_PANELS);
 
     const support = await ask(SupportByYearDocument);
     expect(support.fundingBreakdown.length).toBeGreaterThan(0);
@@ -75,7 +81,38 @@ describe('the dashboard, in Chromium, on npm start', () => {
     expect(money({ amount: '8000000', currency: 'NOK' })).toMatch(/^8\s000\s000\skr$/u);
 
     // Each chart is drawn (SVG, one bar per value at least), beside its table.
-    for (const name of ['SupportByYear', 'ApplicationFunnel', 'ClustersByLevel']) {
+    // The series: zero-filled per year from the graph, shown as it answers.
+    const { clusterLevelsByYear: points } = await ask(LevelsOverTimeDocument);
+    const years = [...new Set(points.map((point) => point.year))];
+    expect(years[0]).toBe(2006);
+    expect(points).toHaveLength(years.length * 4);
+    expect(await rowsOf(page, 'LevelsOverTime')).toEqual(
+      years.map((year) => [String(year), ...points.filter((point) => point.year === year).map((point) => count(point.clusters))]),
+    );
+    const { applicationFunnelByYear: funnelYears } = await ask(FunnelByYearDocument);
+    expect(await rowsOf(page, 'FunnelByYear')).toEqual(
+      funnelYears.map((year) => [
+        String(year.year),
+        count(year.applied),
+        count(year.granted),
+        count(year.rejected),
+        share(year.successRate),
+      ]),
+    );
+    const { fundingSeries: byAgency } = await ask(SupportSeriesDocument, { by: 'AGENCY' });
+    const agencyPanel = page.locator('section.panel', { has: page.locator('h2', { hasText: 'by agency' }) });
+    const agencyRows = await agencyPanel
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
+    expect(agencyRows).toEqual(
+      byAgency
+        .filter((row) => row.granted.amount !== '0' || row.paid.amount !== '0')
+        .map((row) => [String(row.year), row.label, money(row.granted), money(row.paid)]),
+    );
+    // The demo's reported awards of 2017 (NOK 8 and 14 million), from Innovasjon Norge.
+    expect(agencyRows.length).toBeGreaterThan(0);
+
+    for (const name of ['SupportByYear', 'ApplicationFunnel', 'ClustersByLevel', 'SupportSeries', 'FunnelByYear', 'LevelsOverTime']) {
       expect(await page.locator(`section[data-operation="${name}"] .chart svg path`).count()).toBeGreaterThan(0);
     }
     await screenshot(page, 'overview');
@@ -84,7 +121,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
   });
 
   it("has each figure's source query one click away", async () => {
-    const { page } = await open('', 4);
+    const { page } = await open('', OVERVIEW_PANELS);
     const panel = page.locator('section[data-operation="SupportByYear"]');
     await panel.locator('summary', { hasText: 'Source query' }).click();
     await expect(panel.locator('pre').innerText()).resolves.toBe(operationText(SupportByYearDocument));
@@ -92,7 +129,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
   });
 
   it('follows a click from the overview to a cluster page: its level history, members, grants and programmes', async () => {
-    const { page, problems } = await open('', 4);
+    const { page, problems } = await open('', OVERVIEW_PANELS);
     await page.locator('section[data-operation="ClusterList"] a', { hasText: /^NCE Raufoss$/ }).click();
     await page.waitForURL(/\/dashboard\/clusters\/[^/]+$/);
     const slug = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
@@ -212,13 +249,14 @@ describe('the dashboard, in Chromium, on npm start', () => {
   // Last: it takes the funding subgraph away for good.
   it('greys out only the panels that need a subgraph that is down', async () => {
     await dashboard.proxies.get('funding')!.close();
-    const { page } = await open('', 4);
-    for (const name of ['SupportByYear', 'ApplicationFunnel']) {
-      const panel = page.locator(`section[data-operation="${name}"]`);
-      await expect(panel.getAttribute('class')).resolves.toContain('panel-unavailable');
-      await expect(panel.locator('.status').innerText()).resolves.toContain('the funding part of the graph does not answer');
+    const { page } = await open('', OVERVIEW_PANELS);
+    for (const name of ['SupportByYear', 'ApplicationFunnel', 'SupportSeries', 'FunnelByYear']) {
+      for (const panel of await page.locator(`section[data-operation="${name}"]`).all()) {
+        await expect(panel.getAttribute('class')).resolves.toContain('panel-unavailable');
+        await expect(panel.locator('.status').innerText()).resolves.toContain('the funding part of the graph does not answer');
+      }
     }
-    for (const name of ['ClustersByLevel', 'ClusterList']) {
+    for (const name of ['ClustersByLevel', 'ClusterList', 'LevelsOverTime']) {
       await expect(page.locator(`section[data-operation="${name}"]`).getAttribute('class')).resolves.toContain('panel-ready');
     }
     await screenshot(page, 'overview-funding-down');

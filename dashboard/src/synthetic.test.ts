@@ -18,7 +18,7 @@ describe('the dashboard on the synthetic demo', () => {
   });
 
   it('charts the generated data, each cluster labelled "(generated)"', async () => {
-    const { page, problems } = await dashboard.open('', 4);
+    const { page, problems } = await dashboard.open('', 8);
     const { clusters } = await dashboard.ask(ClusterListDocument);
     expect(clusters.totalCount).toBe(250);
     const names = (await rowsOf(page, 'ClusterList')).map((row) => row[0]!);

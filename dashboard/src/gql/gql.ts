@@ -24,10 +24,13 @@ type Documents = {
     "query ClustersByCounty {\n  clusterCounts {\n    total\n    byCounty {\n      county {\n        code\n        name\n      }\n      clusters\n    }\n    byLevelAndCounty {\n      level\n      county {\n        code\n      }\n      clusters\n    }\n  }\n}": typeof types.ClustersByCountyDocument,
     "query ClustersByLevel {\n  clusterCounts {\n    total\n    levelUnknown\n    byLevel {\n      level\n      clusters\n    }\n  }\n}": typeof types.ClustersByLevelDocument,
     "query ConversionEngine {\n  competenceProgrammes {\n    id\n    name\n    status\n    themes\n    periodStart\n    periodStartPrecision\n    fundingProgramme {\n      code\n    }\n    hostClusters {\n      slug\n      name\n    }\n    reach {\n      companiesReached\n      targetCompanies\n      shareOfTarget\n      outsideClusters\n      outsideClusterShare\n      completed\n      dropped\n    }\n  }\n}": typeof types.ConversionEngineDocument,
+    "query FunnelByYear {\n  applicationFunnelByYear {\n    year\n    applied\n    granted\n    rejected\n    successRate\n  }\n}": typeof types.FunnelByYearDocument,
+    "query LevelsOverTime {\n  clusterLevelsByYear {\n    year\n    level\n    clusters\n  }\n}": typeof types.LevelsOverTimeDocument,
     "query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}": typeof types.ProgrammeReachDocument,
     "query SupportByCounty {\n  fundingBreakdown(by: COUNTY) {\n    ...SupportFigures\n  }\n}": typeof types.SupportByCountyDocument,
     "query SupportByYear {\n  fundingBreakdown(by: YEAR) {\n    ...SupportFigures\n  }\n}": typeof types.SupportByYearDocument,
     "fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}": typeof types.SupportFiguresFragmentDoc,
+    "query SupportSeries($by: FundingDimension!) {\n  fundingSeries(by: $by) {\n    year\n    key\n    label\n    granted {\n      amount\n      currency\n    }\n    paid {\n      amount\n      currency\n    }\n  }\n}": typeof types.SupportSeriesDocument,
 };
 const documents: Documents = {
     "query ApplicationFunnel {\n  applicationFunnel {\n    applied\n    granted\n    rejected\n    successRate\n    requested {\n      amount\n      currency\n    }\n    awarded {\n      amount\n      currency\n    }\n  }\n}": types.ApplicationFunnelDocument,
@@ -40,10 +43,13 @@ const documents: Documents = {
     "query ClustersByCounty {\n  clusterCounts {\n    total\n    byCounty {\n      county {\n        code\n        name\n      }\n      clusters\n    }\n    byLevelAndCounty {\n      level\n      county {\n        code\n      }\n      clusters\n    }\n  }\n}": types.ClustersByCountyDocument,
     "query ClustersByLevel {\n  clusterCounts {\n    total\n    levelUnknown\n    byLevel {\n      level\n      clusters\n    }\n  }\n}": types.ClustersByLevelDocument,
     "query ConversionEngine {\n  competenceProgrammes {\n    id\n    name\n    status\n    themes\n    periodStart\n    periodStartPrecision\n    fundingProgramme {\n      code\n    }\n    hostClusters {\n      slug\n      name\n    }\n    reach {\n      companiesReached\n      targetCompanies\n      shareOfTarget\n      outsideClusters\n      outsideClusterShare\n      completed\n      dropped\n    }\n  }\n}": types.ConversionEngineDocument,
+    "query FunnelByYear {\n  applicationFunnelByYear {\n    year\n    applied\n    granted\n    rejected\n    successRate\n  }\n}": types.FunnelByYearDocument,
+    "query LevelsOverTime {\n  clusterLevelsByYear {\n    year\n    level\n    clusters\n  }\n}": types.LevelsOverTimeDocument,
     "query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}": types.ProgrammeReachDocument,
     "query SupportByCounty {\n  fundingBreakdown(by: COUNTY) {\n    ...SupportFigures\n  }\n}": types.SupportByCountyDocument,
     "query SupportByYear {\n  fundingBreakdown(by: YEAR) {\n    ...SupportFigures\n  }\n}": types.SupportByYearDocument,
     "fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}": types.SupportFiguresFragmentDoc,
+    "query SupportSeries($by: FundingDimension!) {\n  fundingSeries(by: $by) {\n    year\n    key\n    label\n    granted {\n      amount\n      currency\n    }\n    paid {\n      amount\n      currency\n    }\n  }\n}": types.SupportSeriesDocument,
 };
 
 /**
@@ -103,6 +109,14 @@ export function graphql(source: "query ConversionEngine {\n  competenceProgramme
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query FunnelByYear {\n  applicationFunnelByYear {\n    year\n    applied\n    granted\n    rejected\n    successRate\n  }\n}"): (typeof documents)["query FunnelByYear {\n  applicationFunnelByYear {\n    year\n    applied\n    granted\n    rejected\n    successRate\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LevelsOverTime {\n  clusterLevelsByYear {\n    year\n    level\n    clusters\n  }\n}"): (typeof documents)["query LevelsOverTime {\n  clusterLevelsByYear {\n    year\n    level\n    clusters\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}"): (typeof documents)["query ProgrammeReach($programmeId: ID!) {\n  reachByCounty(programmeId: $programmeId) {\n    countyCode\n    countyName\n    companies\n  }\n  completionsByTheme(programmeId: $programmeId) {\n    theme\n    completions\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -116,6 +130,10 @@ export function graphql(source: "query SupportByYear {\n  fundingBreakdown(by: Y
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}"): (typeof documents)["fragment SupportFigures on FundingBreakdownRow {\n  key\n  label\n  grants\n  granted {\n    amount\n    currency\n  }\n  paid {\n    amount\n    currency\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupportSeries($by: FundingDimension!) {\n  fundingSeries(by: $by) {\n    year\n    key\n    label\n    granted {\n      amount\n      currency\n    }\n    paid {\n      amount\n      currency\n    }\n  }\n}"): (typeof documents)["query SupportSeries($by: FundingDimension!) {\n  fundingSeries(by: $by) {\n    year\n    key\n    label\n    granted {\n      amount\n      currency\n    }\n    paid {\n      amount\n      currency\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,10 +1,19 @@
 import { Link } from 'wouter';
 import { count, levelName, money, share } from '../format';
-import { ApplicationFunnelDocument, ClusterListDocument, ClustersByLevelDocument, SupportByYearDocument } from '../gql/graphql';
+import {
+  ApplicationFunnelDocument,
+  ClusterListDocument,
+  ClustersByLevelDocument,
+  FunnelByYearDocument,
+  LevelsOverTimeDocument,
+  SupportByYearDocument,
+  SupportSeriesDocument,
+} from '../gql/graphql';
 import { Chart } from '../panels/Chart';
 import { Figures } from '../panels/Figures';
 import { bars } from '../panels/options';
 import { Panel } from '../panels/Panel';
+import { SupportStacked } from '../panels/Series';
 import { Support } from '../panels/Support';
 import { Table } from '../panels/Table';
 
@@ -59,6 +68,61 @@ export function Overview() {
               />
             </>
           )}
+        </Panel>
+      </div>
+      <div className="panels">
+        <Panel title="Support granted per year, by agency" operation={SupportSeriesDocument} variables={{ by: 'AGENCY' }}>
+          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="Agency" />}
+        </Panel>
+        <Panel title="Support granted per year, by programme" operation={SupportSeriesDocument} variables={{ by: 'PROGRAMME' }}>
+          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="Programme" />}
+        </Panel>
+        <Panel title="Applications per year submitted" operation={FunnelByYearDocument}>
+          {({ applicationFunnelByYear: years }) => (
+            <>
+              <Chart
+                label="Applications submitted, granted and rejected per year"
+                option={bars(
+                  years.map((year) => String(year.year)),
+                  [
+                    { name: 'Applied', data: years.map((year) => year.applied) },
+                    { name: 'Granted', data: years.map((year) => year.granted) },
+                    { name: 'Rejected', data: years.map((year) => year.rejected) },
+                  ],
+                )}
+              />
+              <Table
+                columns={['Year', 'Applied', 'Granted', 'Rejected', 'Success rate']}
+                rows={years.map((year) => [
+                  String(year.year),
+                  [String(year.year), count(year.applied), count(year.granted), count(year.rejected), share(year.successRate)],
+                ])}
+              />
+            </>
+          )}
+        </Panel>
+        <Panel title="Clusters per level over time" operation={LevelsOverTimeDocument}>
+          {({ clusterLevelsByYear: points }) => {
+            const years = [...new Set(points.map((point) => point.year))];
+            const levels = [...new Set(points.map((point) => point.level))];
+            const at = (year: number, level: string) => points.find((point) => point.year === year && point.level === level)!.clusters;
+            return (
+              <>
+                <Chart
+                  label="Clusters holding each level at the end of each year"
+                  option={bars(
+                    years.map(String),
+                    levels.map((level) => ({ name: levelName(level), data: years.map((year) => at(year, level)) })),
+                    { kind: 'line' },
+                  )}
+                />
+                <Table
+                  columns={['Year', ...levels.map(levelName)]}
+                  rows={years.map((year) => [String(year), [String(year), ...levels.map((level) => count(at(year, level)))]])}
+                />
+              </>
+            );
+          }}
         </Panel>
       </div>
       <div className="panels wide">

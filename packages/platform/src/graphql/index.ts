@@ -22,6 +22,8 @@ export {
   webAddress,
   wholeAmount,
   year,
+  yearRange,
+  MAX_YEAR_SPAN,
 } from './input-checks';
 export { checkOperationInput, DEFAULT_INPUT_LIMITS, type InputLimits, Limits } from './input-layer';
 export {

@@ -129,3 +129,29 @@ export function wholeAmount(field: string, value: string | null | undefined, opt
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+
+/** The widest span of years a per-year series may be asked for: the answer has a row per year. */
+export const MAX_YEAR_SPAN = 200;
+
+/**
+ * A span of years a series is asked for (`fromYear` to `toYear`, both included, each optional):
+ * whole years from 1800 to 2200, in order, at most MAX_YEAR_SPAN of them.
+ */
+export function yearRange(
+  fromYear: number | null | undefined,
+  toYear: number | null | undefined,
+): { readonly fromYear: number | null; readonly toYear: number | null } {
+  for (const [field, value] of [
+    ['fromYear', fromYear],
+    ['toYear', toYear],
+  ] as const) {
+    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 1800 || value > 2200))
+      throw new BadUserInputError(field, `${field} must be a year from 1800 to 2200`);
+  }
+  const from = fromYear ?? null;
+  const to = toYear ?? null;
+  if (from !== null && to !== null && from > to) throw new BadUserInputError('toYear', 'toYear must not come before fromYear');
+  if (from !== null && to !== null && to - from >= MAX_YEAR_SPAN)
+    throw new BadUserInputError('toYear', `A series may span at most ${MAX_YEAR_SPAN} years`);
+  return { fromYear: from, toYear: to };
+}

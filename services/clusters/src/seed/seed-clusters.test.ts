@@ -47,5 +47,27 @@ describe('the demo seed', () => {
         { level: 'GCE', clusters: 3 },
       ],
     });
+
+    // Levels over time, as the level histories say: held on 31 December of each year, zero-filled.
+    const over = await harness.query<{ clusterLevelsByYear: { year: number; level: string; clusters: number }[] }>(
+      '{ clusterLevelsByYear(fromYear: 2013, toYear: 2020) { year level clusters } }',
+    );
+    const histories = await harness.query<{
+      clusters: { edges: { node: { levelHistory: { level: string; from: string; to: string | null }[] } }[] };
+    }>('{ clusters(first: 100) { edges { node { levelHistory { level from to } } } } }');
+    const periods = histories.data!.clusters.edges.flatMap(({ node }) => node.levelHistory);
+    const expected = [2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020].flatMap((year) =>
+      ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'].map((level) => ({
+        year,
+        level,
+        clusters: periods.filter(
+          (period) => period.level === level && period.from <= `${year}-12-31` && (period.to === null || period.to > `${year}-12-31`),
+        ).length,
+      })),
+    );
+    expect(over.data!.clusterLevelsByYear).toEqual(expected);
+    // NCE was a level until 2018, and no longer after.
+    const nce = (year: number) => over.data!.clusterLevelsByYear.find((entry) => entry.year === year && entry.level === 'NCE')!.clusters;
+    expect([nce(2018) > 0, nce(2019)]).toEqual([true, 0]);
   });
 });

@@ -52,3 +52,17 @@ export class ClusterCountsType {
   })
   byLevelAndCounty!: LevelCountyCountType[];
 }
+
+@ObjectType('LevelYearCount', {
+  description: 'How many clusters held one level at the end of one year (today, for this year): a point of the levels-over-time series.',
+})
+export class LevelYearCountType {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+
+  @Field(() => ClusterLevelEnum, { description: 'The level.' })
+  level!: ClusterLevel;
+
+  @Field(() => Int, { description: 'How many clusters held it on 31 December of the year (today, for this year); zero when none did.' })
+  clusters!: number;
+}

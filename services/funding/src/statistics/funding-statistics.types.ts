@@ -55,3 +55,20 @@ export class ApplicationFunnelType {
   @Field(() => Float, { nullable: true, description: 'granted / (granted + rejected); null before any decision' })
   successRate!: number | null;
 }
+
+@ObjectType('FundingSeriesRow', {
+  description:
+    'Granted and paid in one budget year for one agency, programme or county (or the year itself, by YEAR): a point of a per-year series, zero where nothing was granted.',
+})
+export class FundingSeriesRowType extends FundingBreakdownRowType {
+  @Field(() => Int, { description: 'The budget year the grants are charged to; what was paid on them is counted here too, whenever paid.' })
+  year!: number;
+}
+
+@ObjectType('ApplicationFunnelYear', {
+  description: 'The application funnel of one year (applications by the year they were submitted, Norwegian time), zero where none were.',
+})
+export class ApplicationFunnelYearType extends ApplicationFunnelType {
+  @Field(() => Int, { description: 'The year the applications were submitted.' })
+  year!: number;
+}

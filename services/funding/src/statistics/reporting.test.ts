@@ -122,6 +122,46 @@ describe('funding reports', () => {
     ]);
   });
 
+  it('gives per-year series for charts, zero-filled over the years asked, and refuses a span that is not one', async () => {
+    const series = async (by: string, span: string) =>
+      (
+        await harness.query<{ fundingSeries: { year: number; key: string; label: string; grants: number; granted: { amount: string } }[] }>(
+          `query($by: FundingDimension!) { fundingSeries(by: $by${span}) { year key label grants granted { amount } } }`,
+          { by },
+        )
+      ).data!.fundingSeries;
+    // By default, the grants' first to last budget year: 2019 alone here.
+    expect(await series('YEAR', '')).toEqual([{ year: 2019, key: '2019', label: '2019', grants: 3, granted: { amount: '15000000' } }]);
+    const byCounty = await series('COUNTY', ', fromYear: 2018, toYear: 2020');
+    expect(byCounty).toHaveLength(9);
+    expect(byCounty.filter((row) => row.year !== 2019).every((row) => row.grants === 0 && row.granted.amount === '0')).toBe(true);
+    expect(byCounty.filter((row) => row.year === 2019)).toEqual([
+      { year: 2019, key: '15', label: 'Møre og Romsdal', grants: 1, granted: { amount: '5000000' } },
+      { year: 2019, key: '33', label: 'Buskerud', grants: 1, granted: { amount: '2000000' } },
+      { year: 2019, key: '34', label: 'Innlandet', grants: 1, granted: { amount: '8000000' } },
+    ]);
+
+    // Submitted today: the year before is asked for, and zero.
+    const thisYear = Number(today.slice(0, 4));
+    const funnel = await harness.query<{ applicationFunnelByYear: unknown[] }>(
+      `query($from: Int) { applicationFunnelByYear(programmeCode: "NIC", fromYear: $from) { year applied granted rejected successRate awarded { amount } } }`,
+      { from: thisYear - 1 },
+    );
+    expect(funnel.data!.applicationFunnelByYear).toEqual([
+      { year: thisYear - 1, applied: 0, granted: 0, rejected: 0, successRate: null, awarded: { amount: '0' } },
+      { year: thisYear, applied: 4, granted: 3, rejected: 1, successRate: 0.75, awarded: { amount: '15000000' } },
+    ]);
+
+    for (const [span, field] of [
+      ['fromYear: 2020, toYear: 2019', 'toYear'],
+      ['fromYear: 1700', 'fromYear'],
+      ['fromYear: 1800, toYear: 2100', 'toYear'],
+    ] as const) {
+      const refused = await harness.query(`{ fundingSeries(by: YEAR, ${span}) { year } }`);
+      expect(refused.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field }));
+    }
+  });
+
   it('counts applied against awarded, and the success rate', async () => {
     const { data } = await harness.query<{ applicationFunnel: unknown }>(
       `{ applicationFunnel(programmeCode: "NIC") { applied granted rejected requested { amount } awarded { amount } successRate } }`,
