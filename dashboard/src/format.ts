@@ -16,10 +16,6 @@ export const share = (value: number | null): string => (value === null ? 'unknow
 /** For charts only (axes, bar lengths): exact figures are shown as text beside them. */
 export const approximately = (amount: { readonly amount: string }): number => Number(amount.amount);
 
-/** The programme's levels as people write them (the graph's enum values are ARENA_PRO, ...). */
-const LEVELS: Readonly<Record<string, string>> = { ARENA: 'Arena', ARENA_PRO: 'Arena Pro', NCE: 'NCE', GCE: 'GCE' };
-export const levelName = (level: string): string => LEVELS[level] ?? level;
-
 const days = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const months = new Intl.DateTimeFormat('nb-NO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 

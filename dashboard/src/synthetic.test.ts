@@ -20,7 +20,7 @@ describe('the dashboard on the synthetic demo', () => {
   it('charts the generated data, each cluster labelled "(generated)"', async () => {
     const { page, problems } = await dashboard.open('', 8);
     const { clusters } = await dashboard.ask(ClusterListDocument);
-    expect(clusters.totalCount).toBe(250);
+    expect(clusters.totalCount).toBe(100);
     const names = (await rowsOf(page, 'ClusterList')).map((row) => row[0]!);
     expect(names).toHaveLength(clusters.totalCount);
     expect(names.every((name) => name.endsWith('(generated)'))).toBe(true);

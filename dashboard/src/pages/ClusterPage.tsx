@@ -1,4 +1,4 @@
-import { count, date, levelName, money, share, words } from '../format';
+import { count, date, money, share, words } from '../format';
 import {
   ClusterCatapultDocument,
   ClusterFundingDocument,
@@ -37,7 +37,7 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                 <h1>{cluster.name}</h1>
                 <Figures
                   rows={[
-                    ['Level today', cluster.level ? levelName(cluster.level) : 'not known'],
+                    ['Level today', cluster.levelLabel ?? 'not known'],
                     ['County', cluster.county.name],
                     ['Town', cluster.town ?? 'not known'],
                     ['Sectors', cluster.sectors.join(', ') || 'not known'],
@@ -58,7 +58,7 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                   columns={['Level', 'From', 'To', 'Why']}
                   rows={cluster.levelHistory.map((period) => [
                     `${period.level}-${period.from}`,
-                    [levelName(period.level), date(period.from, period.fromPrecision), period.to ? date(period.to) : 'now', period.reason],
+                    [period.levelLabel, date(period.from, period.fromPrecision), period.to ? date(period.to) : 'now', period.reason],
                   ])}
                 />
                 <h3>Members ({count(cluster.members.totalCount)})</h3>

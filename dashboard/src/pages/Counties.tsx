@@ -1,11 +1,9 @@
-import { count, levelName } from '../format';
+import { count } from '../format';
 import { ClustersByCountyDocument, SupportByCountyDocument } from '../gql/graphql';
 import { COUNTY_TILES } from '../panels/counties';
 import { Panel } from '../panels/Panel';
 import { Support } from '../panels/Support';
 import { Table } from '../panels/Table';
-
-const LEVELS = ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'] as const;
 
 /** /dashboard/counties: where the clusters are, and where the support goes. */
 export function Counties() {
@@ -17,6 +15,8 @@ export function Counties() {
           {({ clusterCounts }) => {
             const clusters = new Map(clusterCounts.byCounty.map((entry) => [entry.county.code, entry.clusters]));
             const most = Math.max(1, ...clusters.values());
+            // The levels some cluster holds today, as the graph names them.
+            const levels = [...new Map(clusterCounts.byLevelAndCounty.map((entry) => [entry.level, entry.levelLabel])).entries()];
             const atLevel = (code: string, level: string) =>
               clusterCounts.byLevelAndCounty.find((entry) => entry.county.code === code && entry.level === level)?.clusters ?? 0;
             return (
@@ -44,13 +44,13 @@ export function Counties() {
                   })}
                 </div>
                 <Table
-                  columns={['County', ...LEVELS.map(levelName), 'Level not known', 'All clusters']}
+                  columns={['County', ...levels.map(([, label]) => label), 'Level not known', 'All clusters']}
                   rows={clusterCounts.byCounty.map(({ county, clusters: all }) => [
                     county.code,
                     [
                       county.name,
-                      ...LEVELS.map((level) => count(atLevel(county.code, level))),
-                      count(all - LEVELS.reduce((known, level) => known + atLevel(county.code, level), 0)),
+                      ...levels.map(([level]) => count(atLevel(county.code, level))),
+                      count(all - levels.reduce((known, [level]) => known + atLevel(county.code, level), 0)),
                       count(all),
                     ],
                   ])}

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { count, levelName, money, share } from '../format';
+import { count, money, share } from '../format';
 import {
   ApplicationFunnelDocument,
   ClusterListDocument,
@@ -55,13 +55,13 @@ export function Overview() {
               <Chart
                 label="Clusters by level today"
                 option={bars(
-                  clusterCounts.byLevel.map((entry) => levelName(entry.level)),
+                  clusterCounts.byLevel.map((entry) => entry.levelLabel),
                   [{ name: 'Clusters', data: clusterCounts.byLevel.map((entry) => entry.clusters) }],
                 )}
               />
               <Figures
                 rows={[
-                  ...clusterCounts.byLevel.map((entry): [string, string] => [levelName(entry.level), count(entry.clusters)]),
+                  ...clusterCounts.byLevel.map((entry): [string, string] => [entry.levelLabel, count(entry.clusters)]),
                   ['Level not known today', count(clusterCounts.levelUnknown)],
                   ['All clusters', count(clusterCounts.total)],
                 ]}
@@ -104,7 +104,7 @@ export function Overview() {
         <Panel title="Clusters per level over time" operation={LevelsOverTimeDocument}>
           {({ clusterLevelsByYear: points }) => {
             const years = [...new Set(points.map((point) => point.year))];
-            const levels = [...new Set(points.map((point) => point.level))];
+            const levels = [...new Map(points.map((point) => [point.level, point.levelLabel])).entries()];
             const at = (year: number, level: string) => points.find((point) => point.year === year && point.level === level)!.clusters;
             return (
               <>
@@ -112,13 +112,13 @@ export function Overview() {
                   label="Clusters holding each level at the end of each year"
                   option={bars(
                     years.map(String),
-                    levels.map((level) => ({ name: levelName(level), data: years.map((year) => at(year, level)) })),
+                    levels.map(([level, label]) => ({ name: label, data: years.map((year) => at(year, level)) })),
                     { kind: 'line' },
                   )}
                 />
                 <Table
-                  columns={['Year', ...levels.map(levelName)]}
-                  rows={years.map((year) => [String(year), [String(year), ...levels.map((level) => count(at(year, level)))]])}
+                  columns={['Year', ...levels.map(([, label]) => label)]}
+                  rows={years.map((year) => [String(year), [String(year), ...levels.map(([level]) => count(at(year, level)))]])}
                 />
               </>
             );
@@ -134,7 +134,7 @@ export function Overview() {
                 cluster.slug,
                 [
                   <Link href={`/clusters/${cluster.slug}`}>{cluster.name}</Link>,
-                  cluster.level ? levelName(cluster.level) : 'not known',
+                  cluster.levelLabel ?? 'not known',
                   cluster.county.name,
                   count(cluster.memberStats.memberCount),
                 ],

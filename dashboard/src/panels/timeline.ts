@@ -1,21 +1,22 @@
-import { date, levelName } from '../format';
+import { date } from '../format';
 import type { ChartOption } from './Chart';
 
 export interface Period {
   readonly level: string;
+  readonly levelLabel: string;
   readonly from: string;
   readonly fromPrecision: string;
   readonly to: string | null;
 }
-
-const LEVELS = ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'];
 
 /**
  * A cluster's level history as a timeline: one bar per period on its level's row, from its start
  * to its end (or to today, while it lasts).
  */
 export const levelTimeline = (periods: readonly Period[], today = new Date()): ChartOption => {
-  const levels = LEVELS.filter((level) => periods.some((period) => period.level === level));
+  // One row per level held, in the order first held.
+  const levels = [...new Map(periods.map((period) => [period.level, period.levelLabel])).keys()];
+  const labels = new Map(periods.map((period) => [period.level, period.levelLabel]));
   const time = (day: string) => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
   return {
     animation: false,
@@ -23,11 +24,11 @@ export const levelTimeline = (periods: readonly Period[], today = new Date()): C
     tooltip: {
       formatter: (params: { data: { period: Period } }) => {
         const { period } = params.data;
-        return `${levelName(period.level)}: ${date(period.from, period.fromPrecision)} – ${period.to ? date(period.to) : 'now'}`;
+        return `${period.levelLabel}: ${date(period.from, period.fromPrecision)} – ${period.to ? date(period.to) : 'now'}`;
       },
     },
     xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}' } },
-    yAxis: { type: 'category', data: levels.map(levelName) },
+    yAxis: { type: 'category', data: levels.map((level) => labels.get(level)) },
     series: [
       {
         type: 'custom',

@@ -113,7 +113,8 @@ export async function startDashboardUnderTest({
           async () =>
             (await page.locator('section.panel[aria-busy="false"]').count()) >= panels &&
             (await page.locator('section.panel[aria-busy="true"]').count()) === 0,
-          { timeoutMs: 30_000, intervalMs: 100 },
+          // Generous: CI runs this beside other workspaces' tests, on two cores.
+          { timeoutMs: 90_000, intervalMs: 100 },
         );
         return { page, problems };
       },

@@ -2,6 +2,14 @@
 export const CLUSTER_LEVELS = ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'] as const;
 export type ClusterLevel = (typeof CLUSTER_LEVELS)[number];
 
+/** Each level as people write it, for display (the enum's values are ARENA_PRO, ...). */
+export const CLUSTER_LEVEL_LABELS: Readonly<Record<ClusterLevel, string>> = {
+  ARENA: 'Arena',
+  ARENA_PRO: 'Arena Pro',
+  NCE: 'NCE',
+  GCE: 'GCE',
+};
+
 /**
  * What the ClusterLevel enum and each of its values mean, as every subgraph that has the enum
  * describes it (registerEnumType's options): composition merges them, so they must read alike.

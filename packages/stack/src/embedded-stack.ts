@@ -114,8 +114,8 @@ async function loadDemoData(services: ReadonlyMap<string, { subgraph: Subgraph; 
   logger.info({ added: added.length }, 'Loaded the demo data');
 }
 
-/** `KLYNGE_DEMO=synthetic`: the benchmark's generated data set, at a quarter of its default size. */
-const SYNTHETIC_SIZE: DataSize = { clusters: 250, organizations: 5_000, grants: 12_500 };
+/** `KLYNGE_DEMO=synthetic`: the benchmark's generated data set, at a tenth of its default size (PGlite is one process for all). */
+const SYNTHETIC_SIZE: DataSize = { clusters: 100, organizations: 2_000, grants: 5_000 };
 
 /**
  * The benchmark's synthetic data, so that every chart has something to show: written straight into

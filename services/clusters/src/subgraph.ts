@@ -11,6 +11,8 @@ import { defineSubgraph } from '@klynge/platform';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './clusters/cluster.entity';
 import { ClusterQueries } from './clusters/cluster.queries';
 import { ClusterResolver } from './clusters/cluster.resolver';
+import { ClusterLevelPeriodType } from './clusters/cluster.types';
+import { levelLabelResolver } from './clusters/level-label.resolver';
 import { ClusterService } from './clusters/cluster.service';
 import { programmeGrantsConsumer } from './grants/programme-grants.consumer';
 import { MembershipEntity } from './memberships/membership.entity';
@@ -26,6 +28,7 @@ import { OrganizationService } from './organizations/organization.service';
 import { seedClusters } from './seed/seed-clusters';
 import { ClusterCountsQueries } from './statistics/cluster-counts.queries';
 import { ClusterCountsResolver } from './statistics/cluster-counts.resolver';
+import { LevelCountType, LevelCountyCountType, LevelYearCountType } from './statistics/cluster-counts.types';
 
 /** The clusters subgraph: the registry of clusters, their level history and member organisations. */
 export const subgraph = defineSubgraph({
@@ -50,6 +53,7 @@ export const subgraph = defineSubgraph({
         new ClusterResolver(new ClusterService(unitOfWork), clusters),
         new ClusterMembersResolver(memberships),
         new ClusterCountsResolver(new ClusterCountsQueries(dataSource)),
+        ...[ClusterLevelPeriodType, LevelCountType, LevelCountyCountType, LevelYearCountType].map(levelLabelResolver),
         new OrganizationResolver(new OrganizationService(unitOfWork), organizations),
         new OrganizationMembershipsResolver(memberships),
         new MembershipResolver(new MembershipService(unitOfWork), clusters, organizations),

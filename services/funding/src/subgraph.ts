@@ -24,6 +24,7 @@ import { GrantService } from './grants/grant.service';
 import { CreateFunding1795600000000 } from './migrations/1795600000000-create-funding';
 import { ReportedGrants1795600000001 } from './migrations/1795600000001-reported-grants';
 import { ProgrammeUnknowns1795600000002 } from './migrations/1795600000002-programme-unknowns';
+import { FunnelIndexes1795600000003 } from './migrations/1795600000003-funnel-indexes';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { CallResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
@@ -41,6 +42,7 @@ export const subgraph = defineSubgraph({
     CreateFunding1795600000000,
     ReportedGrants1795600000001,
     ProgrammeUnknowns1795600000002,
+    FunnelIndexes1795600000003,
   ],
   publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, GrantReported, DisbursementPaid],
   schema: ({ dataSource, unitOfWork }) => {

@@ -1,10 +1,11 @@
-import { type ClusterLevel, COUNTIES } from '@klynge/contracts';
+import { CLUSTER_LEVEL_LABELS, type ClusterLevel, COUNTIES } from '@klynge/contracts';
 import { BadUserInputError, isGiven, type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
 import type { ClusterEntity } from './cluster.entity';
 import type { ClusterQueries } from './cluster.queries';
 import type { ClusterService } from './cluster.service';
+import { LEVEL_LABEL_DESCRIPTION } from './level-label.resolver';
 import {
   ChangeClusterLevelInput,
   EndClusterLevelInput,
@@ -58,6 +59,12 @@ export class ClusterResolver {
   })
   level(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<ClusterLevel | null> {
     return this.clusterQueries.currentLevel(context, cluster);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `${LEVEL_LABEL_DESCRIPTION} Null when the level today is not known.` })
+  async levelLabel(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<string | null> {
+    const level = await this.clusterQueries.currentLevel(context, cluster);
+    return level === null ? null : CLUSTER_LEVEL_LABELS[level];
   }
 
   @FieldResolver(() => CountyType, { description: 'The county of countyCode, with its name.' })

@@ -16,16 +16,9 @@ const DIMENSION_SQL: Record<FundingDimension, { key: string; label: string }> = 
   COUNTY: { key: "COALESCE(rc.county_code, 'unknown')", label: "COALESCE(rc.county_code, 'unknown')" },
 };
 
-/**
- * Grants (g) with their programme (p), agency (ag), recipients' one county (rc) and what has been
- * paid on them (paid.total), for the breakdowns below.
- */
-const GRANTS_WITH_COUNTY_AND_PAID = `FROM grants g
-       JOIN funding_programmes p ON p.code = g.programme_code
-       JOIN agencies ag ON ag.code = p.agency_code
-       -- A grant's county: its recipients' one county, or unknown (recipients unknown or in several counties),
-       -- so that a consortium's grant counts once.
-       LEFT JOIN LATERAL (
+// A grant's county: its recipients' one county, or unknown (recipients unknown or in several
+// counties), so that a consortium's grant counts once.
+const RECIPIENTS_COUNTY = `LEFT JOIN LATERAL (
          SELECT CASE WHEN count(*) = count(COALESCE(cd.county_code, od.county_code))
                       AND count(DISTINCT COALESCE(cd.county_code, od.county_code)) = 1
                      THEN min(COALESCE(cd.county_code, od.county_code)) END AS county_code
@@ -33,7 +26,17 @@ const GRANTS_WITH_COUNTY_AND_PAID = `FROM grants g
          LEFT JOIN cluster_directory cd ON cd.cluster_id = r.cluster_id
          LEFT JOIN organization_directory od ON od.org_number = r.org_number
          WHERE r.grant_id = g.id
-       ) rc ON true
+       ) rc ON true`;
+
+/**
+ * Grants (g) with their programme (p), agency (ag) and what has been paid on them (paid.total),
+ * and by COUNTY their recipients' one county (rc): worked out only when it is asked for, as it
+ * looks at every recipient of every grant.
+ */
+const grantsFor = (by: FundingDimension) => `FROM grants g
+       JOIN funding_programmes p ON p.code = g.programme_code
+       JOIN agencies ag ON ag.code = p.agency_code
+       ${by === 'COUNTY' ? RECIPIENTS_COUNTY : ''}
        LEFT JOIN LATERAL (SELECT sum(amount_nok) AS total FROM disbursements d WHERE d.grant_id = g.id) paid ON true`;
 
 /** Dashboard figures, computed by PostgreSQL. */
@@ -45,7 +48,7 @@ export class FundingStatisticsQueries {
     const rows: { key: string; label: string; grants: number; granted: string; paid: string }[] = await this.dataSource.query(
       `SELECT ${key} AS key, min(${label}) AS label, count(*)::int AS grants, sum(g.amount_nok)::text AS granted,
               COALESCE(sum(paid.total), 0)::text AS paid
-       ${GRANTS_WITH_COUNTY_AND_PAID}
+       ${grantsFor(by)}
        WHERE g.status <> 'CANCELLED' AND ($1::int IS NULL OR g.budget_year = $1)
        GROUP BY ${key} ORDER BY ${key}`,
       [year ?? null],
@@ -70,7 +73,7 @@ export class FundingStatisticsQueries {
       `WITH per_year AS (
          SELECT g.budget_year AS year, ${key} AS key, min(${label}) AS label, count(*)::int AS grants,
                 sum(g.amount_nok) AS granted, COALESCE(sum(paid.total), 0) AS paid
-         ${GRANTS_WITH_COUNTY_AND_PAID}
+         ${grantsFor(by)}
          WHERE g.status <> 'CANCELLED'
          GROUP BY g.budget_year, ${key}
        ),
