@@ -1,4 +1,7 @@
-import { waitFor } from '@klynge/testing';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { freePorts, waitFor } from '@klynge/testing';
 import type { Page } from 'playwright-core';
 import { count, date, money, share } from './format';
 import {
@@ -241,6 +244,51 @@ describe('the dashboard, in Chromium, on npm start', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
       'PERSISTED_QUERY_ID_REQUIRED',
     );
+  });
+
+  it("runs under Vite's dev server (npm run dev --workspace @klynge/dashboard) against the running gateway", async () => {
+    const [port] = await freePorts(1);
+    const vite = spawn(
+      process.execPath,
+      [
+        path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'),
+        '--port',
+        String(port),
+        '--strictPort',
+        '--host',
+        '127.0.0.1',
+      ],
+      {
+        cwd: path.join(__dirname, '..'),
+        env: { ...process.env, GATEWAY_URL: dashboard.graphqlUrl.replace(/\/graphql$/, '') },
+      },
+    );
+    let output = '';
+    vite.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    vite.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const devUrl = `http://127.0.0.1:${port}/dashboard/`;
+      await waitFor(
+        "Vite's dev server to answer",
+        async () => {
+          if (vite.exitCode !== null) throw new Error(`vite exited with ${vite.exitCode}:\n${output}`);
+          return (await fetch(devUrl).catch(() => undefined))?.ok;
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+      const page = await dashboard.browser.newPage();
+      await page.goto(devUrl);
+      await page.locator('section[data-operation="ClustersByLevel"].panel-ready').waitFor({ timeout: 60_000 });
+      const { clusterCounts } = await ask(ClustersByLevelDocument);
+      await expect(page.locator('section[data-operation="ClustersByLevel"] tbody tr').last().innerText()).resolves.toContain(
+        count(clusterCounts.total),
+      );
+      await page.close();
+    } finally {
+      const exited = once(vite, 'exit');
+      vite.kill('SIGTERM');
+      await exited;
+    }
   });
 
   // Last: it takes the funding subgraph away for good.

@@ -8,7 +8,7 @@ import { freePorts, waitFor } from '@klynge/testing';
 import { buildASTSchema, parse } from 'graphql';
 import { gatewayConfig } from './config';
 import { OTHER_OPERATION } from './metrics';
-import { registeredOperation } from './registered-operations';
+import { registeredOperation, registeredOperations } from './registered-operations';
 import type { Gateway } from './server';
 import { sdlFileOf, subgraphSettings, SUBGRAPHS } from './subgraphs';
 import { fragmentBomb } from './test-support/attacks';
@@ -828,6 +828,25 @@ describe('the graph under attack', () => {
       );
       expect(get.status).toBe(200);
       expect(((await get.json()) as { data: unknown }).data).toEqual(full.data);
+    });
+
+    it("answers every one of the dashboard's operations, sent by hash, without an error", async () => {
+      const { slug } = client.ok(
+        await client.gq<{ cluster: { slug: string } }>('query ($id: ID!) { cluster(id: $id) { slug } }', { id: world.clusterA }),
+      ).cluster;
+      // What each operation asks of its variables (schemas/operations/dashboard.persisted.json).
+      const variables: Record<string, Record<string, unknown>> = {
+        SupportSeries: { by: 'AGENCY' },
+        ProgrammeReach: { programmeId: world.programmeId },
+      };
+      const dashboard = registeredOperations().filter((operation) => operation.file === 'dashboard.persisted.json');
+      expect(dashboard.length).toBeGreaterThan(10);
+      for (const operation of dashboard) {
+        const answer = await trustedClient.post(
+          byHash(operation.name, operation.text.includes('$slug') ? { slug } : variables[operation.name]),
+        );
+        expect([operation.name, answer.status, answer.errors]).toEqual([operation.name, 200, undefined]);
+      }
     });
 
     it('refuses a hash that is not registered, and a document that is not the one its hash names', async () => {
