@@ -183,6 +183,15 @@ describe('docker-compose.yml', () => {
       expect(services.gateway!.build?.args?.PACKAGE).toBe('@klynge/gateway');
     });
 
+    it('serves the dashboard, built into its image (the Dockerfile builds ALSO beside PACKAGE, under its WORKDIR)', () => {
+      expect(services.gateway!.build?.args?.ALSO).toBe('@klynge/dashboard');
+      const dockerfile = readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+      const workdir = /^WORKDIR (\S+)$/m.exec(dockerfile)![1]!;
+      expect(dockerfile).toMatch(/turbo@[\d.]+ prune "\$PACKAGE" \$ALSO --docker/);
+      expect(dockerfile).toMatch(/--filter="\$PACKAGE" \$\(for also in \$ALSO; do printf -- '--filter=%s ' "\$also"; done\)/);
+      expect(services.gateway!.environment!.DASHBOARD_DIR).toBe(path.posix.join(workdir, 'dashboard', 'dist'));
+    });
+
     it('proves itself to each subgraph with the secret that subgraph expects, and shares the token secret', () => {
       for (const [name] of subgraphs) {
         expect(services.gateway!.environment![registeredSubgraph(name).secretVariable]).toBe(services[name]!.environment!.SUBGRAPH_SECRET);

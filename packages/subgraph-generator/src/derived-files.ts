@@ -158,8 +158,11 @@ ${subgraphs}
       context: .
       args:
         PACKAGE: "@klynge/gateway"
+        # The dashboard, built into the same image and served at /dashboard/.
+        ALSO: "@klynge/dashboard"
     environment:
       PORT: "4000"
+      DASHBOARD_DIR: /repo/dashboard/dist
 ${registry.map((entry) => `      ${entry.urlVariable}: http://${entry.name}:${entry.port}/graphql`).join('\n')}
       HOST: 0.0.0.0
       JWT_SECRET: ${secretOf('JWT_SECRET')}
