@@ -802,6 +802,14 @@ describe('the graph under attack', () => {
       // Even a registered operation's own text: the public sends hashes.
       const registeredText = await trustedClient.post({ query: registeredOperation('ClustersByLevel').text });
       expect(code(registeredText)).toBe('PERSISTED_QUERY_ID_REQUIRED');
+      // An empty Authorization header (or one of blanks, which Node trims away) is no token.
+      for (const authorization of ['', ' \t ']) {
+        const empty = await trustedClient.post({ query: '{ clusterCounts { total } }' }, { authorization });
+        expect([authorization, empty.status, code(empty)]).toEqual([authorization, 400, 'PERSISTED_QUERY_ID_REQUIRED']);
+      }
+      // persistedQuery: null is no hash: refused as a document of their own, not a 500.
+      const nullHash = await trustedClient.post({ extensions: { persistedQuery: null } });
+      expect([nullHash.status, code(nullHash)]).toEqual([400, 'PERSISTED_QUERY_ID_REQUIRED']);
       const got = await fetch(`${trustedUrl}?query=${encodeURIComponent('{ clusterCounts { total } }')}`, {
         headers: { 'apollo-require-preflight': 'true' },
       });

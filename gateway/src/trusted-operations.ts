@@ -33,7 +33,7 @@ export function trustedOperations(options: {
   /** Puts the registered document in place of its hash; says why not when it cannot. */
   const resolve = (operation: OperationRequest, signedIn: boolean): { code: TrustRefusal; message: string } | undefined => {
     const persisted = operation.extensions?.persistedQuery;
-    if (persisted === undefined) {
+    if (persisted === undefined || persisted === null) {
       if (anonymous === 'registered' && !signedIn)
         return {
           code: 'PERSISTED_QUERY_ID_REQUIRED',
@@ -60,7 +60,9 @@ export function trustedOperations(options: {
 
   return (request, response, next) => {
     if (request.method !== 'GET' && request.method !== 'POST') return next();
-    const signedIn = request.headers.authorization !== undefined;
+    // As the authenticator sees it: a non-empty Authorization header is verified (401 when it is
+    // not a valid bearer token); an empty one (Node trims blanks away) is no token at all.
+    const signedIn = Boolean(request.headers.authorization);
     let refusal: ReturnType<typeof resolve>;
     if (request.method === 'GET') {
       const url = new URL(request.url, 'http://gateway');
