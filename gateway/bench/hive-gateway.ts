@@ -1,11 +1,14 @@
 /**
- * The peer for the benchmark: the same supergraph served by Hive Gateway's runtime
+ * The peers for the benchmark: the same supergraph served by Hive Gateway's runtime
  * (@graphql-hive/gateway-runtime, the engine of @graphql-hive/gateway), with the same subgraph
- * secrets our gateway sends. Run as its own process by run.ts; not part of Klynge itself.
+ * secrets our gateway sends; with HIVE_ROUTER_RUNTIME=true it plans and executes with Hive
+ * Router's Rust query planner (@graphql-hive/router-runtime, a native addon in the npm package).
+ * Run as its own process by run.ts; not part of Klynge itself.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { defaultUrlOf, SUBGRAPHS, supergraphFile } from '../src/subgraphs';
 
@@ -27,6 +30,7 @@ const secrets = new Map<string, string | undefined>(SUBGRAPHS.map(({ name, secre
 
 const gateway = createGatewayRuntime({
   supergraph,
+  ...(process.env.HIVE_ROUTER_RUNTIME === 'true' ? { unifiedGraphHandler } : {}),
   logging: false,
   graphiql: false,
   landingPage: false,

@@ -1,19 +1,29 @@
 /**
  * `npm run bench`: the dashboard query under load, on generated data, through our gateway, through
- * Hive Gateway on the same supergraph, and straight from the subgraphs (the floor). Prints
- * requests per second and p50/p99 latency side by side. A script, not a test: it asserts only that
- * the gateways give the same answer, and leaves judging the figures to whoever reads them.
+ * Hive Gateway on the same supergraph (its default runtime, and with Hive Router's Rust planner),
+ * straight from each subgraph (the floor), and each subgraph's SQL alone, straight on PostgreSQL.
+ * Prints requests per second and p50/p99 latency at BENCH_CONNECTIONS, p50 at one connection, and
+ * the goal ratios; writes the same as JSON to the file BENCH_OUT names. A script, not a test: it
+ * asserts only that the gateways give the same answer, and leaves judging the figures to whoever
+ * reads them. Everything runs as deployed: NODE_ENV=production, subgraph secrets, a JWT secret.
  *
  * Runs on the PostgreSQL and Kafka the tests use (started by the infra scripts when neither
  * DATABASE_URL nor KAFKA_BROKERS is set), in databases of its own that it drops at the end.
  *
  * Settings (environment): BENCH_DURATION seconds per target (10), BENCH_CONNECTIONS (8),
- * BENCH_LEVEL (NCE), BENCH_CLUSTERS (1000), BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000).
+ * BENCH_LEVEL (NCE), BENCH_CLUSTERS (1000), BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000),
+ * BENCH_OUT (a file for the figures as JSON), GATEWAY_WORKERS (our gateway's processes, 1),
+ * BENCH_TARGETS (the rows to load, by key, comma-separated: ours,hive,hiveRouter,clusters,funding,
+ * competence,clustersSql,fundingSql,competenceSql; all by default), BENCH_CPU_PROF (a directory:
+ * our gateway runs with --cpu-prof and writes its profile there when the run ends).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
 import { type DataSize, LEVELS, SYNTHETIC_DATA } from '@klynge/subgraphs';
@@ -29,7 +39,12 @@ const setting = (name: string, fallback: number) => {
   return value;
 };
 const DURATION_S = setting('BENCH_DURATION', 10);
+// One connection measures latency without queueing; it needs fewer seconds for a steady p50.
+const SINGLE_DURATION_S = Math.max(3, Math.ceil(DURATION_S / 2));
 const CONNECTIONS = setting('BENCH_CONNECTIONS', 8);
+const GATEWAY_WORKERS = setting('GATEWAY_WORKERS', 1);
+const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const LEVEL = process.env.BENCH_LEVEL ?? 'NCE';
 const SIZE: DataSize = {
   clusters: setting('BENCH_CLUSTERS', 1_000),
@@ -52,11 +67,24 @@ const DASHBOARD = clustersQuery(`${CLUSTER_FIELDS} ${FUNDING_FIELDS} ${COMPETENC
 
 const SERVICES = subgraphRegistry();
 
-interface Target {
+interface HttpTarget {
+  readonly key: string;
   readonly label: string;
   readonly url: string;
   readonly body: string;
   readonly headers?: Record<string, string>;
+}
+
+interface SqlTarget {
+  readonly key: string;
+  readonly label: string;
+  readonly databaseUrl: string;
+  readonly statements: readonly RecordedStatement[];
+}
+
+interface RecordedStatement {
+  readonly text: string;
+  readonly values: readonly unknown[];
 }
 
 interface Figures {
@@ -66,10 +94,21 @@ interface Figures {
   readonly errors: number;
 }
 
+interface Row {
+  readonly key: string;
+  readonly label: string;
+  /** At BENCH_CONNECTIONS. */
+  readonly loaded: Figures;
+  /** At one connection: latency without queueing. */
+  readonly single: Figures;
+}
+
 const children: ChildProcess[] = [];
 
 /** Starts a process of ours, its output kept for when it fails. */
 function startProcess(label: string, args: readonly string[], env: Record<string, string>): ChildProcess {
+  // As deployed: graphql-js skips its development-only checks in production mode.
+  env = { NODE_ENV: 'production', ...env };
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -80,6 +119,12 @@ function startProcess(label: string, args: readonly string[], env: Record<string
   });
   children.push(child);
   return child;
+}
+
+/** The node flags a package's start script gives (`node <flags> dist/index.js`): processes run as deployed. */
+function startFlags(directory: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, directory, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  return (scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
@@ -97,14 +142,14 @@ const answers = (url: string) => async () => {
   }
 };
 
-async function load(target: Target): Promise<Figures> {
+async function loadHttp(target: HttpTarget, connections: number, durationS: number): Promise<Figures> {
   const result = await autocannon({
     url: target.url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...target.headers },
     body: target.body,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
+    connections,
+    duration: durationS,
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -114,9 +159,70 @@ async function load(target: Target): Promise<Figures> {
   };
 }
 
-function printTable(rows: readonly (Figures & { label: string })[]) {
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors'];
-  const lines = rows.map((row) => [row.label, row.requestsPerSecond.toFixed(1), String(row.p50), String(row.p99), String(row.errors)]);
+/** The statements one request of a part runs, one after another on one connection, by `connections` clients at once. */
+async function loadSql(target: SqlTarget, connections: number, durationS: number): Promise<Figures> {
+  const pool = new pg.Pool({ connectionString: target.databaseUrl, max: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + durationS * 1_000;
+  try {
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const client = await pool.connect();
+        try {
+          while (performance.now() < deadline) {
+            const started = performance.now();
+            try {
+              for (const { text, values } of target.statements) await client.query(text, values as unknown[]);
+              latencies.push(performance.now() - started);
+            } catch {
+              errors += 1;
+            }
+          }
+        } finally {
+          client.release();
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  latencies.sort((a, b) => a - b);
+  const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? NaN;
+  return { requestsPerSecond: latencies.length / durationS, p50: percentile(0.5), p99: percentile(0.99), errors };
+}
+
+// What a subgraph's process sends besides the request's own statements: its outbox relay and consumers.
+const NOT_THE_REQUEST = /outbox|processed_events|^\s*(LISTEN|UNLISTEN|BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SET |SELECT 1\b)/i;
+
+/** The SQL statements one request to a subgraph runs, recorded in its process (bench/record-sql.cjs). */
+async function recordSql(child: ChildProcess, file: string, request: () => Promise<unknown>): Promise<RecordedStatement[]> {
+  rmSync(file, { force: true });
+  rmSync(`${file}.on`, { force: true });
+  child.kill('SIGUSR2');
+  await waitFor('recording to start', () => existsSync(`${file}.on`), { timeoutMs: 10_000 });
+  try {
+    await request();
+  } finally {
+    child.kill('SIGUSR2');
+  }
+  await waitFor('the recorded statements', () => existsSync(file), { timeoutMs: 10_000 });
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as RecordedStatement[];
+  return recorded.filter(({ text }) => !NOT_THE_REQUEST.test(text));
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(1) : value.toFixed(0)) : '-');
+
+function printTable(rows: readonly Row[]) {
+  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', '1 conn p50 ms'];
+  const lines = rows.map(({ label, loaded, single }) => [
+    label,
+    loaded.requestsPerSecond.toFixed(1),
+    ms(loaded.p50),
+    ms(loaded.p99),
+    String(loaded.errors + single.errors),
+    ms(single.p50),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: readonly string[]) =>
     cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
@@ -134,11 +240,16 @@ async function main() {
     ? { KAFKA_USERNAME: kafkaSuperUser.username, KAFKA_PASSWORD: kafkaSuperUser.password }
     : {};
   const runId = randomUUID().slice(0, 8);
+  const workDir = mkdtempSync(path.join(tmpdir(), 'klynge-bench-'));
   const admin = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 1 });
   const databases = new Map(SERVICES.map(({ name }) => [name, `klynge_bench_${name}_${runId}`]));
+  const databaseUrls = new Map(SERVICES.map(({ name }) => [name, withDatabase(infrastructure.databaseUrl, databases.get(name)!)]));
   const secrets = new Map(SERVICES.map(({ name }) => [name, randomUUID()]));
-  const ports = await freePorts(SERVICES.length + 2);
+  const jwtSecret = randomBytes(32).toString('hex');
+  const ports = await freePorts(SERVICES.length + 3);
   const subgraphUrls = new Map<string, string>(SERVICES.map(({ name }, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]));
+  const subgraphProcesses = new Map<string, ChildProcess>();
+  const sqlRecord = (name: string) => path.join(workDir, `${name}.sql.json`);
   const secretHeader = (name: string) => ({ [SUBGRAPH_SECRET_HEADER]: secrets.get(name)! });
   const gatewayEnv = {
     ...subgraphSettings(
@@ -147,6 +258,9 @@ async function main() {
     ),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    JWT_SECRET: jwtSecret,
+    // The benchmark's query is its own, sent as a document, not one of the registered operations.
+    ANONYMOUS_OPERATIONS: 'any',
   };
 
   try {
@@ -156,18 +270,25 @@ async function main() {
     await Promise.all(
       SERVICES.map(async ({ name, directory }, index) => {
         await admin.query(`CREATE DATABASE "${databases.get(name)}"`);
-        const databaseUrl = withDatabase(infrastructure.databaseUrl, databases.get(name)!);
+        const databaseUrl = databaseUrls.get(name)!;
         // The service creates its tables (migrations); then the data goes in behind its back.
-        startProcess(name, [`${directory}/dist/index.js`], {
-          DATABASE_URL: databaseUrl,
-          KAFKA_BROKERS: infrastructure.kafkaBrokers,
-          ...kafkaAdmin,
-          KAFKA_TOPIC_PREFIX: `bench.${runId}.`,
-          PORT: String(ports[index]),
-          HOST: '127.0.0.1',
-          SUBGRAPH_SECRET: secrets.get(name)!,
-          LOG_LEVEL: 'warn',
-        });
+        const child = startProcess(
+          name,
+          [...startFlags(directory), '-r', path.join(__dirname, 'record-sql.cjs'), `${directory}/dist/index.js`],
+          {
+            DATABASE_URL: databaseUrl,
+            KAFKA_BROKERS: infrastructure.kafkaBrokers,
+            ...kafkaAdmin,
+            KAFKA_TOPIC_PREFIX: `bench.${runId}.`,
+            PORT: String(ports[index]),
+            HOST: '127.0.0.1',
+            SUBGRAPH_SECRET: secrets.get(name)!,
+            JWT_SECRET: jwtSecret,
+            LOG_LEVEL: 'warn',
+            BENCH_SQL_RECORD: sqlRecord(name),
+          },
+        );
+        subgraphProcesses.set(name, child);
         await waitFor(`the ${name} subgraph`, answers(subgraphUrls.get(name)!), { timeoutMs: 60_000 });
         // Every registered subgraph runs; the dashboard's data is generated for the three it asks.
         const generate = SYNTHETIC_DATA[name];
@@ -175,25 +296,36 @@ async function main() {
         const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
         try {
           await generate(db, SIZE);
+          await db.query('ANALYZE');
         } finally {
           await db.end();
         }
       }),
     );
 
-    const [apolloPort, hivePort] = ports.slice(SERVICES.length);
+    const [apolloPort, hivePort, routerPort] = ports.slice(SERVICES.length);
     const apolloUrl = `http://127.0.0.1:${apolloPort}/graphql`;
     const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
-    startProcess('gateway', ['gateway/dist/index.js'], { ...gatewayEnv, PORT: String(apolloPort) });
-    startProcess('hive gateway', ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'], {
+    const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
+    const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
+    startProcess('gateway', [...startFlags('gateway'), ...profile, 'gateway/dist/index.js'], {
       ...gatewayEnv,
-      PORT: String(hivePort),
+      PORT: String(apolloPort),
+      GATEWAY_WORKERS: String(GATEWAY_WORKERS),
     });
+    const hive = ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'];
+    startProcess('hive gateway', hive, { ...gatewayEnv, PORT: String(hivePort) });
+    startProcess('hive gateway (router runtime)', hive, { ...gatewayEnv, PORT: String(routerPort), HIVE_ROUTER_RUNTIME: 'true' });
     await waitFor('our gateway', answers(apolloUrl), { timeoutMs: 60_000 });
     const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
     const ours = await post(apolloUrl, dashboard);
-    const theirs = await waitFor('Hive Gateway', () => post(hiveUrl, dashboard), { timeoutMs: 60_000 });
-    if (!isDeepStrictEqual(ours, theirs)) throw new Error('The two gateways answered the dashboard query differently');
+    for (const [peer, url] of [
+      ['Hive Gateway', hiveUrl],
+      ['Hive Gateway with the router runtime', routerUrl],
+    ] as const) {
+      const theirs = await waitFor(peer, () => post(url, dashboard), { timeoutMs: 60_000 });
+      if (!isDeepStrictEqual(ours, theirs)) throw new Error(`${peer} answered the dashboard query differently from ours`);
+    }
 
     // The floor: what the gateway's plan asks each subgraph, asked directly.
     const clustersBody = JSON.stringify({ query: clustersQuery(CLUSTER_FIELDS), variables: { level: LEVEL, first: PAGE } });
@@ -202,42 +334,104 @@ async function main() {
     };
     const representations = page.clusters.edges.map(({ node }) => ({ __typename: 'Cluster', id: node.id }));
     const entities = (fields: string) => JSON.stringify({ query: entitiesQuery(fields), variables: { representations } });
-
-    const targets: Target[] = [
-      { label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
-      { label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
-      {
-        label: 'floor: clusters subgraph alone',
-        url: subgraphUrls.get('clusters')!,
-        body: clustersBody,
-        headers: secretHeader('clusters'),
-      },
-      {
-        label: 'floor: funding _entities alone',
-        url: subgraphUrls.get('funding')!,
-        body: entities(FUNDING_FIELDS),
-        headers: secretHeader('funding'),
-      },
-      {
-        label: 'floor: competence _entities alone',
-        url: subgraphUrls.get('competence')!,
-        body: entities(COMPETENCE_FIELDS),
-        headers: secretHeader('competence'),
-      },
+    const parts: HttpTarget[] = [
+      { key: 'clusters', label: 'clusters subgraph alone', url: subgraphUrls.get('clusters')!, body: clustersBody },
+      { key: 'funding', label: 'funding _entities alone', url: subgraphUrls.get('funding')!, body: entities(FUNDING_FIELDS) },
+      { key: 'competence', label: 'competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS) },
+    ].map((part) => ({ ...part, headers: secretHeader(part.key) }));
+    const gateways: HttpTarget[] = [
+      { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
+      { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
+      { key: 'hiveRouter', label: 'Hive Gateway + router runtime (Rust planner)', url: routerUrl, body: dashboard },
     ];
-    for (const target of targets) await post(target.url, target.body, target.headers); // warm caches and plans
+    for (const target of [...gateways, ...parts]) await post(target.url, target.body, target.headers); // warm caches and plans
+    const sqlParts: SqlTarget[] = [];
+    for (const part of parts) {
+      const statements = await recordSql(subgraphProcesses.get(part.key)!, sqlRecord(part.key), () =>
+        post(part.url, part.body, part.headers),
+      );
+      sqlParts.push({
+        key: `${part.key}Sql`,
+        label: `${part.key} SQL alone (${statements.length} statements)`,
+        databaseUrl: databaseUrls.get(part.key)!,
+        statements,
+      });
+    }
+    const answerBytes = Buffer.byteLength(JSON.stringify(ours));
     process.stdout.write(
-      `Dashboard query for the ${page.clusters.totalCount} ${LEVEL} clusters (${Buffer.byteLength(JSON.stringify(ours))} bytes of data), ` +
-        `${CONNECTIONS} connections, ${DURATION_S} s per target, one target at a time:\n\n`,
+      `Dashboard query for the ${page.clusters.totalCount} ${LEVEL} clusters (${answerBytes} bytes of data), ` +
+        `${CONNECTIONS} connections for ${DURATION_S} s and 1 connection for ${SINGLE_DURATION_S} s per target, one target at a time:\n\n`,
     );
-    const rows = [];
-    for (const target of targets) rows.push({ label: target.label, ...(await load(target)) });
+    const rows: Row[] = [];
+    const chosen = <T extends { key: string }>(targets: readonly T[]) => targets.filter(({ key }) => !ONLY || ONLY.has(key));
+    for (const target of chosen([...gateways, ...parts])) {
+      rows.push({
+        key: target.key,
+        label: parts.includes(target) ? `floor: ${target.label}` : target.label,
+        loaded: await loadHttp(target, CONNECTIONS, DURATION_S),
+        single: await loadHttp(target, 1, SINGLE_DURATION_S),
+      });
+    }
+    for (const target of chosen(sqlParts)) {
+      rows.push({
+        key: target.key,
+        label: `floor: ${target.label}`,
+        loaded: await loadSql(target, CONNECTIONS, DURATION_S),
+        single: await loadSql(target, 1, SINGLE_DURATION_S),
+      });
+    }
     printTable(rows);
+
+    const missing: Row = {
+      key: '',
+      label: '',
+      loaded: { requestsPerSecond: NaN, p50: NaN, p99: NaN, errors: 0 },
+      single: { requestsPerSecond: NaN, p50: NaN, p99: NaN, errors: 0 },
+    };
+    const row = (key: string) => rows.find((candidate) => candidate.key === key) ?? missing;
+    const floorPathP50 = row('clusters').single.p50 + Math.max(row('funding').single.p50, row('competence').single.p50);
+    const ratios = {
+      oursToHiveRequestsPerSecond: row('ours').loaded.requestsPerSecond / row('hive').loaded.requestsPerSecond,
+      oursToHiveP99: row('ours').loaded.p99 / row('hive').loaded.p99,
+      oursToHiveRouterRequestsPerSecond: row('ours').loaded.requestsPerSecond / row('hiveRouter').loaded.requestsPerSecond,
+      floorPathP50,
+      oursToFloorPathP50: row('ours').single.p50 / floorPathP50,
+      ...Object.fromEntries(parts.map(({ key }) => [`${key}ToSqlP50`, row(key).single.p50 / row(`${key}Sql`).single.p50])),
+    };
+    const ratio = (value: number) => `${value.toFixed(2)}x`;
     process.stdout.write(
-      '\nEach floor row loads one subgraph alone with its part of the query and the same connections: the most it\n' +
-        'serves. A gateway asks clusters, then funding and competence in parallel, once each per query, so its\n' +
+      `\nOur gateway against Hive Gateway at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRequestsPerSecond)} the requests per second ` +
+        `(goal >= 1.00x), ${ratio(ratios.oursToHiveP99)} the p99 (goal <= 1.00x); against the router runtime: ` +
+        `${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second.\n` +
+        `At 1 connection our gateway's p50 is ${ratio(ratios.oursToFloorPathP50)} the floor path (clusters, then the slower of funding ` +
+        `and competence: ${ms(floorPathP50)} ms; goal <= 1.20x).\n` +
+        `Each part at 1 connection against its SQL alone (goal <= 2.00x): ` +
+        `${parts.map(({ key }) => `${key} ${ratio(ratios[`${key}ToSqlP50` as keyof typeof ratios])}`).join(', ')}.\n` +
+        '\nEach floor row loads one subgraph (or its SQL, straight on PostgreSQL) alone with its part of the query: the\n' +
+        'most it serves. A gateway asks clusters, then funding and competence in parallel, once each per query, so its\n' +
         'requests per second stay under the lowest floor row. All data is generated and labelled "(generated)".\n',
     );
+    if (process.env.BENCH_OUT) {
+      const figures = {
+        benchmark: 'gateway',
+        settings: {
+          ...SIZE,
+          level: LEVEL,
+          connections: CONNECTIONS,
+          durationSeconds: DURATION_S,
+          singleDurationSeconds: SINGLE_DURATION_S,
+          gatewayWorkers: GATEWAY_WORKERS,
+        },
+        clustersAsked: page.clusters.totalCount,
+        answerBytes,
+        rows,
+        ratios,
+        statements: Object.fromEntries(
+          sqlParts.map(({ key, statements }) => [key, statements.map(({ text }) => text.replace(/\s+/g, ' ').trim())]),
+        ),
+      };
+      writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    }
   } finally {
     await Promise.all(
       children
@@ -247,6 +441,7 @@ async function main() {
     for (const name of databases.values()) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     await infrastructure.stop();
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -28,6 +28,7 @@ import { GatewayMetrics, OTHER_OPERATION } from './metrics';
 import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
 import { registeredDocuments, registeredOperations } from './registered-operations';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { supergraphFile } from './subgraphs';
 import { supergraphLocation, supergraphManager, type SupergraphState } from './supergraph-source';
 import { trustedOperations } from './trusted-operations';
@@ -71,6 +72,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const registered = registeredOperations();
   const metrics = new GatewayMetrics(new Set(registered.map((operation) => operation.name)));
   let supergraph: SupergraphState | undefined;
+  const fetcher = subgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({
       location: options.supergraphSdl
@@ -95,6 +97,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     buildService: ({ name }) =>
       new MeasuredDataSource(name, metrics, {
         url: subgraphs.get(name)!.url,
+        fetcher,
         willSendRequest({ request, context }) {
           const headers = request.http?.headers;
           const secret = subgraphs.get(name)!.secret;
@@ -133,6 +136,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from a CDN; development gets GraphiQL, served from here.
       ApolloServerPluginLandingPageDisabled(),
+      // Klynge sets no cache hints; the plugin would read every subgraph answer's cache-control header for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       operationGuard(),
       queryLimits({
         maxDepth: config.MAX_QUERY_DEPTH,

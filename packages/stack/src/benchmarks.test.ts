@@ -28,24 +28,46 @@ describe("the README's benchmark commands", () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('npm run bench:events prints the catch-up rate and writes it to BENCH_OUT', async () => {
+  it('npm run bench:events prints the outbox write cost, propagation latency, throughput and catch-up, and writes them to BENCH_OUT', async () => {
     const file = path.join(out, 'events.json');
-    const printed = await npmRun('bench:events', { BENCH_EVENTS: '300', BENCH_RUNS: '1', BENCH_OUT: file });
-    expect(printed).toMatch(/catch-up of a 300-event backlog: median \d+ events\/s over 1 runs/);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ events: 300 });
+    const printed = await npmRun('bench:events', {
+      BENCH_WRITES: '100',
+      BENCH_RATE: '50',
+      BENCH_RATE_SECONDS: '1',
+      BENCH_EVENTS: '300',
+      BENCH_CATCH_UP: '300',
+      BENCH_OUT: file,
+    });
+    expect(printed).toMatch(/cost of the outbox: \d+\.\d\dx/);
+    expect(printed).toMatch(/commit to applied in the other process: p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms/);
+    expect(printed).toMatch(/written, relayed and applied: \d+ events\/s/);
+    expect(printed).toMatch(/Catch-up: a 300-event backlog[^\n]*\n\s+\d+ events\/s/);
+    const figures = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(figures.propagation).toMatchObject({ rate: 50, events: 50 });
+    expect(figures.throughput).toMatchObject({ events: 300 });
+    expect(figures.catchUp).toMatchObject({ events: 300 });
+    expect(figures.writeCost!.ratio).toBeGreaterThan(0);
   }, 300_000);
 
-  it('npm run bench prints requests per second and latency for our gateway, Hive Gateway and each subgraph', async () => {
+  it('npm run bench prints the table for our gateway, both Hive Gateways, each subgraph and its SQL, with the goal ratios', async () => {
+    const file = path.join(out, 'gateway.json');
     const printed = await npmRun('bench', {
       BENCH_DURATION: '1',
       BENCH_CONNECTIONS: '2',
       BENCH_CLUSTERS: '40',
       BENCH_ORGANIZATIONS: '100',
       BENCH_GRANTS: '100',
+      BENCH_OUT: file,
     });
     expect(printed).toContain('Generating 40 clusters, 100 organisations, 100 grants (synthetic)');
-    expect(printed).toMatch(/target\s+req\/s\s+p50 ms\s+p99 ms\s+errors/);
-    expect(printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+\d+\s+\d+\s+0$/.test(line)).length).toBeGreaterThanOrEqual(5);
+    expect(printed).toMatch(/target\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+1 conn p50 ms/);
+    const rows = printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+    expect(rows).toHaveLength(9);
+    expect(printed).toMatch(/Our gateway against Hive Gateway at 2 connections: \d+\.\d\dx the requests per second/);
+    expect(printed).toMatch(/Each part at 1 connection against its SQL alone \(goal <= 2\.00x\): clusters \d+\.\d\dx, funding \d+\.\d\dx/);
+    const figures = JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown[]; ratios: Record<string, number> };
+    expect(figures.rows).toHaveLength(9);
+    expect(figures.ratios.oursToHiveRequestsPerSecond).toBeGreaterThan(0);
   }, 600_000);
 
   it('npm run bench:start prints how long npm start takes to answer and the memory it holds', async () => {

@@ -3,7 +3,7 @@
  * that several test files, or several environments on one cluster, never share a topic.
  */
 export class TopicNames {
-  constructor(private readonly prefix = '') {}
+  constructor(readonly prefix = '') {}
 
   topic(logical: string): string {
     return `${this.prefix}${logical}`;

@@ -5,7 +5,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLObjectType, type GraphQLSchema, parse } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { attachInputLayer, declaredLimits, documentLimits } from './input-layer';
 import { NotFoundError } from './errors';
 import type { RequestContext } from './request-context';
@@ -50,6 +50,7 @@ export async function buildFederatedSchema<TContext extends RequestContext>(
 ): Promise<GraphQLSchema> {
   if (options.resolvers.length === 0) throw new Error('A subgraph needs at least one resolver');
   const instances = new Map<unknown, object>(options.resolvers.map((resolver) => [resolver.constructor, resolver]));
+  useSimpleResolvers();
   const typeGraphQLSchema = await buildSchema({
     resolvers: [...instances.keys()] as NonEmptyArray<() => void>,
     orphanedTypes: [...(options.orphanedTypes ?? [])],
@@ -82,6 +83,24 @@ export async function buildFederatedSchema<TContext extends RequestContext>(
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
   attachInputLayer(schema, limits);
   return schema;
+}
+
+/**
+ * type-graphql gives every field that only reads a property a resolver of its own, to run
+ * middlewares and @Authorized checks around it; Klynge uses neither (access is checked in the
+ * resolvers), so such fields keep graphql-js's default resolver: a property read instead of a call
+ * and an object per field, which on a dashboard's thousands of fields was most of a subgraph's work.
+ * A type with a field that has middlewares, roles or a name other than its property's keeps the
+ * wrappers (the default resolver reads the field's name); there are none today.
+ */
+function useSimpleResolvers(): void {
+  const storage = getMetadataStorage();
+  const needsWrapper = (field: (typeof storage.fields)[number]) =>
+    Boolean(field.middlewares?.length || field.roles || field.name !== field.schemaName);
+  const wrapped = new Set(storage.fields.filter(needsWrapper).map((field) => field.target));
+  for (const objectType of storage.objectTypes) {
+    if (!wrapped.has(objectType.target)) objectType.simpleResolvers ??= true;
+  }
 }
 
 /**

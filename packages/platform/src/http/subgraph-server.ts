@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -69,6 +73,8 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
         ApolloServerPluginLandingPageDisabled(),
         // Federated traces are for Apollo's hosted Studio, which Klynge does not use.
         ApolloServerPluginInlineTraceDisabled(),
+        // Klynge sets no cache hints; the plugin would wrap every field of every answer to collect none.
+        ApolloServerPluginCacheControlDisabled(),
         inputLayer(),
         accessLog(),
       ],

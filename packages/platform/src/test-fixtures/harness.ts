@@ -43,10 +43,13 @@ export interface TopicReader {
   close(): Promise<void>;
 }
 
-/** `kafka`: a broker of the test's own (a DedicatedKafka); by default the one the setup provided. */
+/**
+ * `kafka`: a broker of the test's own (a DedicatedKafka); by default the one the setup provided.
+ * `source`: the events' source, for a consumer that trusts only its own (the sample service's is `/klynge/sample`).
+ */
 export async function startHarness(
   label: string,
-  options: { kafka?: { readonly brokers: string; readonly credentials: KafkaCredentials } } = {},
+  options: { kafka?: { readonly brokers: string; readonly credentials: KafkaCredentials }; source?: string } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(label);
   const logger = createLogger({ service: label, level: (process.env.LOG_LEVEL ?? 'warn') as 'warn' });
@@ -63,7 +66,7 @@ export async function startHarness(
   const broker = new KafkaBroker({ ...connection, clientId: label, logger });
   const topics = new TopicNames(uniqueTopicPrefix(label));
   const schemas = sampleEventSchemas();
-  const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: `/klynge/${label}`, schemas, topics }));
+  const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: options.source ?? `/klynge/${label}`, schemas, topics }));
   const relay = new OutboxRelay({ databaseUrl: db.url, applicationName: label, broker, logger, pollIntervalMs: 200 });
   relay.start();
   const runners: ConsumerRunner[] = [];

@@ -12,9 +12,11 @@ export class CreateTallies1795400000001 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE tallies (tally_id uuid PRIMARY KEY, count integer NOT NULL)`);
     await queryRunner.query(`
       CREATE TABLE tally_arrivals (
-        arrival  bigserial PRIMARY KEY,
-        tally_id uuid      NOT NULL,
-        sequence integer   NOT NULL
+        arrival    bigserial   PRIMARY KEY,
+        tally_id   uuid        NOT NULL,
+        sequence   integer     NOT NULL,
+        -- When the event took effect (not when its transaction began): npm run bench:events measures propagation by it.
+        arrived_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
     await queryRunner.query(`CREATE TABLE tally_totals (tally_id uuid PRIMARY KEY, applied integer NOT NULL)`);
   }

@@ -1,0 +1,75 @@
+import { subgraphFetcher } from './subgraph-fetcher';
+
+const URL = 'http://127.0.0.1:4002/graphql';
+const QUERY = JSON.stringify({
+  query: 'query Dashboard__funding__1($representations:[_Any!]!){_entities(representations:$representations){__typename}}',
+  variables: { representations: [] },
+});
+const MUTATION = JSON.stringify({ query: 'mutation Award__funding__0{awardGrant{id}}', variables: {} });
+
+/** A subgraph that answers each request once `release` is called, counting what it was sent. */
+function slowSubgraph() {
+  const sent: { url: string; init: RequestInit }[] = [];
+  const waiting: (() => void)[] = [];
+  const send = (async (url: string, init: RequestInit) => {
+    sent.push({ url, init });
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return new Response(JSON.stringify({ data: { n: sent.length } }), { status: 200, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+  return { sent, send, release: () => waiting.splice(0).forEach((resolve) => resolve()) };
+}
+
+const post = (body: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  body,
+  headers: { 'content-type': 'application/json', ...headers },
+});
+
+/** Waits until `count` requests have reached the subgraph (each fetch reaches it on a later tick). */
+async function reached(subgraph: ReturnType<typeof slowSubgraph>, count: number) {
+  for (let tick = 0; tick < 100 && subgraph.sent.length < count; tick += 1) await new Promise(setImmediate);
+  expect(subgraph.sent).toHaveLength(count);
+}
+
+describe('the subgraph fetcher', () => {
+  it('sends identical queries in flight together once, each caller reading its own copy', async () => {
+    const subgraph = slowSubgraph();
+    const fetcher = subgraphFetcher(subgraph.send);
+    const answers = [
+      fetcher(URL, post(QUERY, { authorization: 'Bearer a', 'x-request-id': 'one', traceparent: '00-a-b-01' })),
+      fetcher(URL, post(QUERY, { authorization: 'Bearer a', 'x-request-id': 'two', traceparent: '00-c-d-01' })),
+    ];
+    await reached(subgraph, 1);
+    subgraph.release();
+    const [first, second] = await Promise.all(answers);
+    expect(await first!.json()).toEqual({ data: { n: 1 } });
+    expect(await second!.json()).toEqual({ data: { n: 1 } });
+    expect(subgraph.sent).toHaveLength(1);
+  });
+
+  it('sends queries for different callers, mutations and queries asked after an answer each on their own', async () => {
+    const subgraph = slowSubgraph();
+    const fetcher = subgraphFetcher(subgraph.send);
+    const inFlight = [
+      fetcher(URL, post(QUERY, { authorization: 'Bearer a' })),
+      fetcher(URL, post(QUERY, { authorization: 'Bearer b' })),
+      fetcher(URL, post(QUERY)),
+      fetcher(URL, post(MUTATION, { authorization: 'Bearer a' })),
+      fetcher(URL, post(MUTATION, { authorization: 'Bearer a' })),
+    ];
+    await reached(subgraph, 5);
+    subgraph.release();
+    await Promise.all(inFlight);
+    const later = fetcher(URL, post(QUERY, { authorization: 'Bearer a' }));
+    await reached(subgraph, 6);
+    subgraph.release();
+    expect(await (await later).json()).toEqual({ data: { n: 6 } });
+  });
+
+  it('gives every caller of a shared request its failure', async () => {
+    const refused: typeof fetch = () => Promise.reject(new Error('connect ECONNREFUSED'));
+    const fetcher = subgraphFetcher(refused);
+    const answers = await Promise.allSettled([fetcher(URL, post(QUERY)), fetcher(URL, post(QUERY))]);
+    expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
+  });
+});

@@ -1,0 +1,61 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
+
+/** Headers that name one request, not what is asked: requests differing only in these ask the same. */
+const PER_REQUEST_HEADERS = new Set(['x-request-id', 'traceparent', 'tracestate']);
+
+// The data source sends {"query": ...} first; a mutation's document starts with "mutation".
+const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
+
+/**
+ * How the gateway reaches its subgraphs: Node's own fetch (undici: pooled keep-alive connections,
+ * no cache layer; @apollo/gateway's default, make-fetch-happen, adds an HTTP cache the subgraphs'
+ * POST answers never use), and one request for identical queries in flight at the same moment.
+ *
+ * When a dashboard is opened by many at once, the gateway's plans send each subgraph the same
+ * query with the same variables and the same caller's headers. The first is sent; the others wait
+ * for its answer, each then reading its own copy of the body (the gateway merges answers into
+ * the result it builds, so they must not share objects). Only queries are shared, never
+ * mutations, and only between requests with the same authorization and subgraph secret: everything
+ * but the request id and trace context goes into the key. Hive Gateway's HTTP executor does the same
+ * by default (deduplicateInflightRequests).
+ */
+export function subgraphFetcher(send: typeof fetch = fetch): Fetcher {
+  const inFlight = new Map<string, Promise<SharedAnswer>>();
+  return async (url, init = {}) => {
+    const body = typeof init.body === 'string' ? init.body : undefined;
+    if (body === undefined || (init.method ?? 'GET') !== 'POST' || !QUERY_BODY.test(body)) {
+      return send(url, init as RequestInit);
+    }
+    const key = requestKey(url, init, body);
+    let answer = inFlight.get(key);
+    if (!answer) {
+      answer = readWhole(send(url, init as RequestInit)).finally(() => inFlight.delete(key));
+      inFlight.set(key, answer);
+    }
+    const { text, status, statusText, headers } = await answer;
+    return new Response(text, { status, statusText, headers });
+  };
+}
+
+interface SharedAnswer {
+  readonly text: string;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+}
+
+async function readWhole(response: Promise<Response>): Promise<SharedAnswer> {
+  const { status, statusText, headers } = await response;
+  return { text: await (await response).text(), status, statusText, headers };
+}
+
+function requestKey(url: string, init: FetcherRequestInit, body: string): string {
+  const headers = Object.entries(init.headers ?? {})
+    .filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()))
+    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
+    .sort();
+  return JSON.stringify([url, headers, body]);
+}
