@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) wraps http, fetch and graphql as they load.
+import '@klynge/telemetry/register';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { exitOnConfigError, runService } from '@klynge/platform';

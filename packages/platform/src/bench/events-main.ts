@@ -5,24 +5,33 @@
  * as another process (the platform's sample service) into its own database. Prints, and writes as
  * JSON to the file BENCH_OUT names:
  *
- * 1. the cost of an outbox write: the same write with and without its event, one at a time;
+ * 1. the cost of an outbox write: the same write with and without its event, one at a time, as
+ *    a transaction alone (a database no relay reads) and with the relay publishing in the same
+ *    process (each commit wakes it);
  * 2. propagation latency at a steady rate: from each write's commit to its event taking effect in
  *    the consumer's database (the consumer records clock_timestamp(); one machine, one clock);
- * 3. sustained throughput: as many events as writers can write, until the last has taken effect;
+ * 3. sustained throughput: as many events as writers can write, until the last has taken effect,
+ *    with one event per transaction (a mutation's) and with BENCH_BATCH per transaction (an import's);
  * 4. catch-up: how fast a consumer applies a backlog published while it was away.
  *
  * Asserts nothing. Settings: BENCH_WRITES (2,000 each way), BENCH_RATE (events/s, 200),
- * BENCH_RATE_SECONDS (10), BENCH_EVENTS (20,000), BENCH_WRITERS (8), BENCH_CATCH_UP (10,000).
+ * BENCH_RATE_SECONDS (10), BENCH_EVENTS (20,000), BENCH_WRITERS (8), BENCH_BATCH (100),
+ * BENCH_CATCH_UP (10,000).
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { waitFor } from '@klynge/async';
 import { createTestDatabase, provideInfrastructure, readKafkaCredentials, type TestDatabase } from '@klynge/testing';
+import { createDataSource, runMigrations } from '../database';
+import { TopicNames } from '../events';
+import { createLogger } from '../logging';
+import { Outbox, UnitOfWork } from '../outbox';
 import { measureCatchUp } from '../test-fixtures/catch-up';
 import { type Harness, startHarness } from '../test-fixtures/harness';
 import { SampleProcesses } from '../test-fixtures/sample-process';
-import { incrementTally } from '../test-fixtures/tally-model';
+import { sampleEventSchemas, TallyIncremented } from '../test-fixtures/sample-events';
+import { CreateTallies1795400000001, incrementTally } from '../test-fixtures/tally-model';
 
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -34,6 +43,7 @@ const RATE = setting('BENCH_RATE', 200);
 const RATE_SECONDS = setting('BENCH_RATE_SECONDS', 10);
 const EVENTS = setting('BENCH_EVENTS', 20_000);
 const WRITERS = setting('BENCH_WRITERS', 8);
+const BATCH = setting('BENCH_BATCH', 100);
 const CATCH_UP = setting('BENCH_CATCH_UP', 10_000);
 
 /** Wall-clock milliseconds with a fraction, comparable with PostgreSQL's clock_timestamp() on this machine. */
@@ -46,7 +56,7 @@ function percentiles(values: readonly number[]) {
 }
 
 /** The same transaction with and without its event, alternating in blocks so drift hits both alike. */
-async function measureWriteCost(harness: Harness) {
+async function measureWriteCost(harness: Pick<Harness, 'unitOfWork'>) {
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
     await write();
@@ -77,6 +87,69 @@ async function measureWriteCost(harness: Harness) {
     withoutEventMs: { mean: mean(plain), ...percentiles(plain) },
     withEventMs: { mean: mean(withEvent), ...percentiles(withEvent) },
     ratio: mean(withEvent) / mean(plain),
+  };
+}
+
+/** The write cost on a database of its own that no relay reads: the transaction alone. */
+async function measureIsolatedWriteCost() {
+  const db = await createTestDatabase('bench-events-writes');
+  const dataSource = createDataSource({
+    url: db.url,
+    applicationName: 'bench-events-writes',
+    entities: [],
+    migrations: [CreateTallies1795400000001],
+    logger: createLogger({ service: 'bench-events-writes', level: 'warn' }),
+  });
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    const outbox = new Outbox({ source: '/klynge/sample', schemas: sampleEventSchemas(), topics: new TopicNames('bench.') });
+    return await measureWriteCost({ unitOfWork: new UnitOfWork(dataSource, outbox) });
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await db.drop();
+  }
+}
+
+/**
+ * EVENTS events, one per new tally, written by WRITERS writers `perTransaction` to a transaction
+ * (1: a mutation's; more: an import's), until the consumer in the other process has applied them all.
+ */
+async function measureThroughput(harness: Harness, consumerDb: TestDatabase, perTransaction: number) {
+  const tallies = Array.from({ length: EVENTS }, () => randomUUID());
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (next < tallies.length) {
+        const batch = tallies.slice(next, next + perTransaction);
+        next += batch.length;
+        if (batch.length === 1) {
+          await incrementTally(harness.unitOfWork, batch[0]!, 1);
+          continue;
+        }
+        await harness.unitOfWork.run(async ({ manager, publish }) => {
+          await manager.query(`INSERT INTO tallies (tally_id, count) SELECT id, 1 FROM unnest($1::uuid[]) AS id`, [batch]);
+          for (const tallyId of batch) await publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 1 } });
+        });
+      }
+    }),
+  );
+  const writeSeconds = (performance.now() - started) / 1_000;
+  const applied = async () =>
+    Number(
+      (await consumerDb.query<{ count: string }>('SELECT count(*) FROM tally_arrivals WHERE tally_id = ANY($1::uuid[])', [tallies]))[0]!
+        .count,
+    );
+  await waitFor(`every event to take effect`, async () => (await applied()) === EVENTS, { timeoutMs: 300_000, intervalMs: 50 });
+  const seconds = (performance.now() - started) / 1_000;
+  return {
+    events: EVENTS,
+    writers: WRITERS,
+    eventsPerTransaction: perTransaction,
+    writtenPerSecond: Math.round(EVENTS / writeSeconds),
+    endToEndPerSecond: Math.round(EVENTS / seconds),
+    seconds,
   };
 }
 
@@ -135,12 +208,15 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Outbox write cost: ${WRITES} writes each way, one at a time...\n`);
+    const printCost = (label: string, cost: Awaited<ReturnType<typeof measureWriteCost>>) =>
+      process.stdout.write(
+        `  ${label}: without an event mean ${cost.withoutEventMs.mean.toFixed(2)} ms (p50 ${cost.withoutEventMs.p50.toFixed(2)}), ` +
+          `with its event mean ${cost.withEventMs.mean.toFixed(2)} ms (p50 ${cost.withEventMs.p50.toFixed(2)}): ${cost.ratio.toFixed(2)}x (goal <= 1.2x)\n`,
+      );
+    const isolatedWriteCost = await measureIsolatedWriteCost();
+    printCost('the transaction alone', isolatedWriteCost);
     const writeCost = await measureWriteCost(harness);
-    process.stdout.write(
-      `  without an event: mean ${writeCost.withoutEventMs.mean.toFixed(2)} ms, p50 ${writeCost.withoutEventMs.p50.toFixed(2)} ms\n` +
-        `  with its event:   mean ${writeCost.withEventMs.mean.toFixed(2)} ms, p50 ${writeCost.withEventMs.p50.toFixed(2)} ms\n` +
-        `  cost of the outbox: ${writeCost.ratio.toFixed(2)}x (goal <= 1.2x)\n`,
-    );
+    printCost('with the relay publishing', writeCost);
 
     process.stdout.write(`Propagation at a steady ${RATE} events/s for ${RATE_SECONDS} s...\n`);
     const written = new Map<string, number>();
@@ -171,32 +247,15 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Sustained throughput: ${EVENTS} events from ${WRITERS} writers...\n`);
-    const burst = Array.from({ length: EVENTS }, () => randomUUID());
-    let next = 0;
-    const throughputStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: WRITERS }, async () => {
-        while (next < burst.length) await incrementTally(harness.unitOfWork, burst[next++]!, 1);
-      }),
-    );
-    const writeSeconds = (performance.now() - throughputStarted) / 1_000;
-    const applied = async () =>
-      Number(
-        (await consumerDb.query<{ count: string }>('SELECT count(*) FROM tally_arrivals WHERE tally_id = ANY($1::uuid[])', [burst]))[0]!
-          .count,
-      );
-    await waitFor('every event to take effect', async () => (await applied()) === EVENTS, { timeoutMs: 300_000, intervalMs: 50 });
-    const endToEndSeconds = (performance.now() - throughputStarted) / 1_000;
-    const throughput = {
-      events: EVENTS,
-      writers: WRITERS,
-      writtenPerSecond: Math.round(EVENTS / writeSeconds),
-      endToEndPerSecond: Math.round(EVENTS / endToEndSeconds),
-      seconds: endToEndSeconds,
-    };
+    const throughput = await measureThroughput(harness, consumerDb, 1);
     process.stdout.write(
-      `  written ${throughput.writtenPerSecond} events/s; written, relayed and applied: ${throughput.endToEndPerSecond} events/s ` +
-        `(${endToEndSeconds.toFixed(2)} s; goal >= 5,000)\n`,
+      `  one event per transaction: written ${throughput.writtenPerSecond} events/s; written, relayed and applied: ` +
+        `${throughput.endToEndPerSecond} events/s (${throughput.seconds.toFixed(2)} s; goal >= 5,000)\n`,
+    );
+    const batchedThroughput = await measureThroughput(harness, consumerDb, BATCH);
+    process.stdout.write(
+      `  ${BATCH} events per transaction: written ${batchedThroughput.writtenPerSecond} events/s; written, relayed and applied: ` +
+        `${batchedThroughput.endToEndPerSecond} events/s (${batchedThroughput.seconds.toFixed(2)} s)\n`,
     );
 
     process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
@@ -212,9 +271,10 @@ async function measure(): Promise<void> {
     if (process.env.BENCH_OUT) {
       const figures = {
         benchmark: 'events',
-        writeCost,
+        writeCost: { transactionAlone: isolatedWriteCost, withRelay: writeCost },
         propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },
         throughput,
+        batchedThroughput,
         catchUp,
       };
       writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);

@@ -1,7 +1,15 @@
 import type { DeliveredMessage, MessageBroker, Subscription } from '@klynge/broker';
 import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
-import { type EventContract, type EventEnvelope, type EventSchemas, type TopicNames, UntrustedEventSourceError } from '../events';
+import {
+  type EventContract,
+  type EventEnvelope,
+  type EventSchemas,
+  inSpanContinuing,
+  SpanKind,
+  type TopicNames,
+  UntrustedEventSourceError,
+} from '../events';
 import { type Logger, withLogContext } from '../logging';
 import type { UnitOfWork } from '../outbox';
 import { backoff, pause } from '@klynge/async';
@@ -207,7 +215,14 @@ export class ConsumerRunner {
           continue;
         }
         const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
-        await withLogContext(context, () => handle(envelope, { ...tx, logger: this.logger }));
+        // The handler's work (its statements, the events it publishes) continues the trace that wrote the event.
+        await inSpanContinuing(
+          envelope,
+          `${this.options.consumer.name} process ${envelope.type}`,
+          SpanKind.CONSUMER,
+          { 'messaging.system': 'kafka', 'messaging.operation.type': 'process', 'messaging.message.id': envelope.id },
+          () => withLogContext(context, () => handle(envelope, { ...tx, logger: this.logger })),
+        );
       }
     });
   }

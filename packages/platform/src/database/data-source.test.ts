@@ -24,11 +24,16 @@ describe('runMigrations', () => {
 
       const applied = await Promise.all(instances.map((dataSource) => runMigrations(dataSource)));
 
-      expect(applied.flat().sort()).toEqual(['CreateEventTables1795400000000', 'CreateTallies1795400000001']);
+      expect(applied.flat().sort()).toEqual([
+        'CreateEventTables1795400000000',
+        'CreateTallies1795400000001',
+        'OutboxNotifyAfterCommit1796100000000',
+      ]);
       expect(applied.filter((names) => names.length > 0)).toHaveLength(1);
       expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
         { name: 'CreateEventTables1795400000000' },
         { name: 'CreateTallies1795400000001' },
+        { name: 'OutboxNotifyAfterCommit1796100000000' },
       ]);
     } finally {
       await Promise.all(instances.filter((dataSource) => dataSource.isInitialized).map((dataSource) => dataSource.destroy()));

@@ -2,10 +2,14 @@ import pg from 'pg';
 import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } from 'typeorm';
 import type { Logger } from '../logging';
 import { CreateEventTables1795400000000 } from './migrations/1795400000000-create-event-tables';
+import { OutboxNotifyAfterCommit1796100000000 } from './migrations/1796100000000-outbox-notify-after-commit';
 import { isPgliteUrl, openPglite } from './pglite';
 
 /** The platform's migrations; they run before a service's own. */
-export const platformMigrations: readonly (new () => MigrationInterface)[] = [CreateEventTables1795400000000];
+export const platformMigrations: readonly (new () => MigrationInterface)[] = [
+  CreateEventTables1795400000000,
+  OutboxNotifyAfterCommit1796100000000,
+];
 
 export interface DatabaseOptions {
   readonly url: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventContract } from './event-contract';
+import type { TraceContext } from './trace-context';
 
 /** A CloudEvents 1.0 event in structured JSON mode: the attributes and the data in one object. */
 export interface EventEnvelope<TData extends object = object> {
@@ -13,6 +14,9 @@ export interface EventEnvelope<TData extends object = object> {
   readonly dataschema?: string;
   /** Extension attribute: the request (or event) that caused this event. */
   readonly correlationid?: string;
+  /** Distributed tracing extension: the W3C trace context of the request (or event) that caused this event. */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
   readonly data: TData;
 }
 
@@ -21,7 +25,7 @@ export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=u
 
 export function createEnvelope<TData extends object>(
   contract: EventContract<TData>,
-  attributes: { source: string; subject: string; data: TData; correlationId?: string | undefined },
+  attributes: { source: string; subject: string; data: TData; correlationId?: string | undefined; trace?: TraceContext },
 ): EventEnvelope<TData> {
   return {
     specversion: '1.0',
@@ -33,6 +37,7 @@ export function createEnvelope<TData extends object>(
     datacontenttype: 'application/json',
     dataschema: `urn:klynge:events:${contract.topic}:${contract.name}`,
     ...(attributes.correlationId ? { correlationid: attributes.correlationId } : {}),
+    ...attributes.trace,
     data: attributes.data,
   };
 }

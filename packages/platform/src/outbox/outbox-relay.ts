@@ -3,6 +3,7 @@ import { type MessageBroker, BrokerUnavailableError } from '@klynge/broker';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { isPgliteUrl, openPglite } from '../database/pglite';
+import { failed, SpanKind, startSpanContinuing } from '../events';
 import type { Logger } from '../logging';
 import { backoff, pause, Wakeup } from '@klynge/async';
 
@@ -37,7 +38,8 @@ interface OutboxRow {
 /**
  * Publishes the outbox, oldest first, and deletes each row once the broker has acknowledged it.
  *
- * - Woken by LISTEN/NOTIFY on commit, with a fallback poll; while the broker is away the rows
+ * - Woken after a commit with events: directly by a UnitOfWork in its own process, by NOTIFY from
+ *   others, with a fallback poll; while the broker is away the rows
  *   simply wait, and the relay retries with backoff.
  * - One relay per database publishes at a time: leadership is a PostgreSQL session advisory lock
  *   held by the relay's own connection, so a second instance of a service stands by instead of
@@ -74,6 +76,13 @@ export class OutboxRelay {
   /** Whether this instance holds the relay lock and is the one publishing. */
   get isLeader(): boolean {
     return this.leader;
+  }
+
+  /** Events were committed in this process: publishes them now if this is the relay publishing (see UnitOfWork). */
+  wakeIfLeading(): boolean {
+    if (!this.leader || this.stopping.signal.aborted) return false;
+    this.wakeup.fire();
+    return true;
   }
 
   /**
@@ -195,9 +204,32 @@ export class OutboxRelay {
       ]));
     if (rows.length === 0) return 0;
     this.unacknowledged = rows;
-    await this.options.broker.publish(
-      rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
-    );
+    // Each traced event's publication is a span of the trace that wrote it (untraced events carry no traceparent).
+    const spans = rows
+      .filter((row) => row.headers.traceparent)
+      .map((row) =>
+        startSpanContinuing(
+          { traceparent: row.headers.traceparent, tracestate: row.headers.tracestate },
+          `${row.topic} publish`,
+          SpanKind.PRODUCER,
+          {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'publish',
+            'messaging.destination.name': row.topic,
+            'messaging.kafka.message.key': row.message_key,
+          },
+        ),
+      );
+    try {
+      await this.options.broker.publish(
+        rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
+      );
+    } catch (error) {
+      for (const span of spans) failed(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
     this.unacknowledged = undefined;
     await this.query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
     this.logger.debug({ count: rows.length }, 'Published outbox events');

@@ -5,6 +5,7 @@ import {
   type EventContract,
   type EventEnvelope,
   type EventSchemas,
+  currentTraceContext,
   type TopicNames,
 } from '../events';
 import { currentLogContext } from '../logging';
@@ -39,24 +40,32 @@ export class Outbox {
     }
     this.options.schemas.assertData(contract, input.data);
     const context = currentLogContext();
+    const trace = currentTraceContext();
     const envelope = createEnvelope(contract, {
       source: this.options.source,
       subject: input.subject,
       data: input.data,
       correlationId: context.requestId ?? context.eventId,
+      trace,
     });
     const topic = this.options.topics.topic(contract.topic);
     // Transactions writing events for the same key take their outbox positions one after the
     // other, in commit order; the relay publishes by position, so per-key order survives
-    // concurrent writers. The lock is released at commit or rollback.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [topic, input.subject]);
-    await manager.query(`INSERT INTO outbox_events (event_id, topic, message_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`, [
-      envelope.id,
-      topic,
-      input.subject,
-      JSON.stringify(envelope),
-      { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-    ]);
+    // concurrent writers. The lock is released at commit or rollback. One statement, one round
+    // trip: the row (and its position) is made only once the lock is held (a volatile CTE is not
+    // folded into the query).
+    await manager.query(
+      `WITH locked AS (SELECT pg_advisory_xact_lock(hashtext($2), hashtext($3)))
+       INSERT INTO outbox_events (event_id, topic, message_key, payload, headers) SELECT $1, $2, $3, $4, $5 FROM locked`,
+      [
+        envelope.id,
+        topic,
+        input.subject,
+        JSON.stringify(envelope),
+        // traceparent also as a Kafka header, where W3C-aware Kafka tools look for it (the envelope carries it too).
+        { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ...trace },
+      ],
+    );
     return envelope;
   }
 }

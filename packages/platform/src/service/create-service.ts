@@ -70,8 +70,6 @@ export function createService<TContext extends RequestContext>(definition: Servi
   const schemas = definition.eventSchemas ?? new EventSchemas();
   const topics = new TopicNames(config.KAFKA_TOPIC_PREFIX);
   const outbox = new Outbox({ source: sourceOfService(name), schemas, topics });
-  const unitOfWork = new UnitOfWork(dataSource, outbox);
-  const dependencies: ServiceDependencies = { config, dataSource, unitOfWork, logger };
   const relay = new OutboxRelay({
     databaseUrl: config.DATABASE_URL,
     applicationName: name,
@@ -80,6 +78,8 @@ export function createService<TContext extends RequestContext>(definition: Servi
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     dataSource,
   });
+  const unitOfWork = new UnitOfWork(dataSource, outbox, { relay });
+  const dependencies: ServiceDependencies = { config, dataSource, unitOfWork, logger };
   const runners = (definition.consumers?.(dependencies) ?? []).map(
     (consumer) =>
       new ConsumerRunner({ service: name, consumer, broker, dataSource, unitOfWork, schemas, topics, logger, ownerOf: ownerSourceOf }),

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config';
+import { flushTraces } from '../events';
 import type { Logger } from '../logging';
 
 /** What runService runs: a subgraph service, or the gateway. */
@@ -29,7 +30,8 @@ export async function runService(create: () => Runnable): Promise<void> {
       process.exit(1);
     }, shutdownTimeoutMs).unref();
     service.stop().then(
-      () => process.exit(0),
+      // The last requests' spans, when this process traces, go out before it ends.
+      () => flushTraces().finally(() => process.exit(0)),
       (error: unknown) => {
         logger.error({ err: error }, 'Shutdown failed');
         process.exit(1);

@@ -66,8 +66,8 @@ export async function startHarness(
   const broker = new KafkaBroker({ ...connection, clientId: label, logger });
   const topics = new TopicNames(uniqueTopicPrefix(label));
   const schemas = sampleEventSchemas();
-  const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: options.source ?? `/klynge/${label}`, schemas, topics }));
   const relay = new OutboxRelay({ databaseUrl: db.url, applicationName: label, broker, logger, pollIntervalMs: 200 });
+  const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: options.source ?? `/klynge/${label}`, schemas, topics }), { relay });
   relay.start();
   const runners: ConsumerRunner[] = [];
   const readers: TopicReader[] = [];
