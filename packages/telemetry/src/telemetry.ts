@@ -11,6 +11,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
+import { tracingConfigured } from './configured';
 
 export interface Telemetry {
   readonly serviceName: string;
@@ -35,8 +36,8 @@ let started: Telemetry | undefined;
  * Traces this process when an OTLP endpoint is configured (or an exporter is given): W3C trace
  * context in and out, a span per HTTP request served and per subgraph fetch (Node's http and
  * fetch), per GraphQL operation and non-trivial resolver, per SQL statement. Without an endpoint it
- * does nothing at all: no SDK, no wrapped modules, and @opentelemetry/api stays a no-op, so the
- * platform's own spans (outbox relay, event handlers) cost nothing.
+ * does nothing at all: no wrapped modules, and @opentelemetry/api stays a no-op, so the platform's
+ * own spans (outbox relay, event handlers) cost nothing; `register` does not even load the SDK.
  *
  * The instrumentations wrap modules as they are loaded: this runs before anything else loads
  * http, pg or graphql, from `@klynge/telemetry/register`, the first import of every entry point.
@@ -44,8 +45,7 @@ let started: Telemetry | undefined;
 export function startTelemetry(options: TelemetryOptions = {}): Telemetry | undefined {
   if (started) return started;
   const env = options.env ?? process.env;
-  if (!options.exporter && !env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return undefined;
-  if (env.OTEL_SDK_DISABLED === 'true') return undefined;
+  if (!options.exporter && !tracingConfigured(env)) return undefined;
   const serviceName = env.OTEL_SERVICE_NAME ?? serviceNameOf(require.main?.filename);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
