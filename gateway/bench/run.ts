@@ -27,29 +27,24 @@ import { isDeepStrictEqual } from 'node:util';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
 import { type DataSize, LEVELS, SYNTHETIC_DATA } from '@klynge/subgraphs';
-import { freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
+import { benchSetting, freePorts, percentile, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
-  return value;
-};
-const DURATION_S = setting('BENCH_DURATION', 10);
+const DURATION_S = benchSetting('BENCH_DURATION', 10);
 // One connection measures latency without queueing; it needs fewer seconds for a steady p50.
 const SINGLE_DURATION_S = Math.max(3, Math.ceil(DURATION_S / 2));
-const CONNECTIONS = setting('BENCH_CONNECTIONS', 8);
-const GATEWAY_WORKERS = setting('GATEWAY_WORKERS', 1);
+const CONNECTIONS = benchSetting('BENCH_CONNECTIONS', 8);
+const GATEWAY_WORKERS = benchSetting('GATEWAY_WORKERS', 1);
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const LEVEL = process.env.BENCH_LEVEL ?? 'NCE';
 const SIZE: DataSize = {
-  clusters: setting('BENCH_CLUSTERS', 1_000),
-  organizations: setting('BENCH_ORGANIZATIONS', 20_000),
-  grants: setting('BENCH_GRANTS', 50_000),
+  clusters: benchSetting('BENCH_CLUSTERS', 1_000),
+  organizations: benchSetting('BENCH_ORGANIZATIONS', 20_000),
+  grants: benchSetting('BENCH_GRANTS', 50_000),
 };
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
 const PAGE = Math.ceil(SIZE.clusters / LEVELS.length);
@@ -188,8 +183,7 @@ async function loadSql(target: SqlTarget, connections: number, durationS: number
     await pool.end();
   }
   latencies.sort((a, b) => a - b);
-  const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? NaN;
-  return { requestsPerSecond: latencies.length / durationS, p50: percentile(0.5), p99: percentile(0.99), errors };
+  return { requestsPerSecond: latencies.length / durationS, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
 }
 
 // What a subgraph's process sends besides the request's own statements: its outbox relay and consumers.

@@ -47,9 +47,9 @@ interface SharedAnswer {
   readonly headers: Headers;
 }
 
-async function readWhole(response: Promise<Response>): Promise<SharedAnswer> {
-  const { status, statusText, headers } = await response;
-  return { text: await (await response).text(), status, statusText, headers };
+async function readWhole(pending: Promise<Response>): Promise<SharedAnswer> {
+  const response = await pending;
+  return { text: await response.text(), status: response.status, statusText: response.statusText, headers: response.headers };
 }
 
 function requestKey(url: string, init: FetcherRequestInit, body: string): string {

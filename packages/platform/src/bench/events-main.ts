@@ -22,7 +22,14 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { waitFor } from '@klynge/async';
-import { createTestDatabase, provideInfrastructure, readKafkaCredentials, type TestDatabase } from '@klynge/testing';
+import {
+  benchSetting,
+  createTestDatabase,
+  percentile,
+  provideInfrastructure,
+  readKafkaCredentials,
+  type TestDatabase,
+} from '@klynge/testing';
 import { createDataSource, runMigrations } from '../database';
 import { TopicNames } from '../events';
 import { createLogger } from '../logging';
@@ -33,26 +40,20 @@ import { SampleProcesses } from '../test-fixtures/sample-process';
 import { sampleEventSchemas, TallyIncremented } from '../test-fixtures/sample-events';
 import { CreateTallies1795400000001, incrementTally } from '../test-fixtures/tally-model';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
-  return value;
-};
-const WRITES = setting('BENCH_WRITES', 2_000);
-const RATE = setting('BENCH_RATE', 200);
-const RATE_SECONDS = setting('BENCH_RATE_SECONDS', 10);
-const EVENTS = setting('BENCH_EVENTS', 20_000);
-const WRITERS = setting('BENCH_WRITERS', 8);
-const BATCH = setting('BENCH_BATCH', 100);
-const CATCH_UP = setting('BENCH_CATCH_UP', 10_000);
+const WRITES = benchSetting('BENCH_WRITES', 2_000);
+const RATE = benchSetting('BENCH_RATE', 200);
+const RATE_SECONDS = benchSetting('BENCH_RATE_SECONDS', 10);
+const EVENTS = benchSetting('BENCH_EVENTS', 20_000);
+const WRITERS = benchSetting('BENCH_WRITERS', 8);
+const BATCH = benchSetting('BENCH_BATCH', 100);
+const CATCH_UP = benchSetting('BENCH_CATCH_UP', 10_000);
 
 /** Wall-clock milliseconds with a fraction, comparable with PostgreSQL's clock_timestamp() on this machine. */
 const now = () => performance.timeOrigin + performance.now();
 
 function percentiles(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
-  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1]! };
+  return { p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), p99: percentile(sorted, 0.99), max: percentile(sorted, 1) };
 }
 
 /** The same transaction with and without its event, alternating in blocks so drift hits both alike. */
