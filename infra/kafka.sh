@@ -54,7 +54,7 @@ kafka_java() { java -Xmx256m "-Dlog4j2.configurationFile=$INFRA_DIR/kafka/tools-
 PRINCIPALS=""
 load_principals() {
   [[ -f "$ACCESS_MAIN" ]] || fail "the workspaces are not built: run npm install (or npm ci) first"
-  PRINCIPALS=$(node --disable-warning=TimeoutNegativeWarning "$ACCESS_MAIN" users "$CREDENTIALS")
+  PRINCIPALS=$(node "$ACCESS_MAIN" users "$CREDENTIALS")
 }
 principals() { printf '%s\n' "$PRINCIPALS"; }
 password_of() { principals | awk -v name="$1" '$1 == name { print $2 }'; }
@@ -93,7 +93,7 @@ provision_access() {
       --add-config "SCRAM-SHA-512=[password=$password]" >>"$KAFKA_HOME/logs/access.log"
     echo "$name" >>"$SCRAM_USERS"
   done < <(principals)
-  node --disable-warning=TimeoutNegativeWarning "$ACCESS_MAIN" acls "127.0.0.1:$KAFKA_PORT" "$CREDENTIALS"
+  node "$ACCESS_MAIN" acls "127.0.0.1:$KAFKA_PORT" "$CREDENTIALS"
 }
 
 start() {

@@ -69,13 +69,18 @@ describe('query measurement', () => {
 
   it('measures a fragment bomb in time that grows with the document, not with what it expands to', () => {
     for (const count of [30, 60]) {
-      const started = performance.now();
-      const { depth } = shape(fragmentBomb(count));
-      const measured = cost(fragmentBomb(count));
-      const elapsed = performance.now() - started;
-      expect({ count, depth, measured }).toEqual({ count, depth: 4, measured: Infinity });
-      // Generous for a loaded CI machine; before the fix 24 fragments took 52 s.
-      expect(elapsed).toBeLessThan(250);
+      const measureOnce = () => {
+        const started = performance.now();
+        const { depth } = shape(fragmentBomb(count));
+        const measured = cost(fragmentBomb(count));
+        expect({ count, depth, measured }).toEqual({ count, depth: 4, measured: Infinity });
+        return performance.now() - started;
+      };
+      measureOnce(); // warms up the code paths (the JIT)
+      // The median of five, so that one garbage collection or a busy CI machine does not decide.
+      // Generous for such a machine; before the fix 24 fragments took 52 s.
+      const elapsed = Array.from({ length: 5 }, measureOnce).sort((a, b) => a - b);
+      expect(elapsed[2]).toBeLessThan(250);
     }
   });
 });

@@ -29,6 +29,10 @@ import {
   type Producer,
   ResourcePatternTypes,
 } from 'kafkajs';
+import { fixKafkajsRequestQueue } from './request-queue-fix';
+
+// Before any client exists: kafkajs's connections otherwise spin on a 1 ms timer (see the file).
+fixKafkajsRequestQueue();
 
 export type { BrokerLogger };
 
