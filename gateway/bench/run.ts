@@ -393,14 +393,23 @@ async function main() {
       ...Object.fromEntries(parts.map(({ key }) => [`${key}ToSqlP50`, row(key).single.p50 / row(`${key}Sql`).single.p50])),
     };
     const ratio = (value: number) => `${value.toFixed(2)}x`;
-    process.stdout.write(
-      `\nOur gateway against Hive Gateway at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRequestsPerSecond)} the requests per second ` +
-        `(goal >= 1.00x), ${ratio(ratios.oursToHiveP99)} the p99 (goal <= 1.00x); against the router runtime: ` +
-        `${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second.\n` +
+    // A line per comparison whose rows were all loaded (BENCH_TARGETS may leave some out).
+    const partsWithSql = parts.filter(({ key }) => Number.isFinite(ratios[`${key}ToSqlP50` as keyof typeof ratios]));
+    const comparisons = [
+      Number.isFinite(ratios.oursToHiveRequestsPerSecond) &&
+        `Our gateway against Hive Gateway at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRequestsPerSecond)} the requests per second ` +
+          `(goal >= 1.00x), ${ratio(ratios.oursToHiveP99)} the p99 (goal <= 1.00x).`,
+      Number.isFinite(ratios.oursToHiveRouterRequestsPerSecond) &&
+        `Our gateway against the router runtime at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second.`,
+      Number.isFinite(ratios.oursToFloorPathP50) &&
         `At 1 connection our gateway's p50 is ${ratio(ratios.oursToFloorPathP50)} the floor path (clusters, then the slower of funding ` +
-        `and competence: ${ms(floorPathP50)} ms; goal <= 1.20x).\n` +
+          `and competence: ${ms(floorPathP50)} ms; goal <= 1.20x).`,
+      partsWithSql.length > 0 &&
         `Each part at 1 connection against its SQL alone (goal <= 2.00x): ` +
-        `${parts.map(({ key }) => `${key} ${ratio(ratios[`${key}ToSqlP50` as keyof typeof ratios])}`).join(', ')}.\n` +
+          `${partsWithSql.map(({ key }) => `${key} ${ratio(ratios[`${key}ToSqlP50` as keyof typeof ratios])}`).join(', ')}.`,
+    ].filter((line) => line !== false);
+    process.stdout.write(
+      `\n${comparisons.map((line) => `${line}\n`).join('')}` +
         '\nEach floor row loads one subgraph (or its SQL, straight on PostgreSQL) alone with its part of the query: the\n' +
         'most it serves. A gateway asks clusters, then funding and competence in parallel, once each per query, so its\n' +
         'requests per second stay under the lowest floor row. All data is generated and labelled "(generated)".\n',

@@ -67,10 +67,30 @@ describe("the README's benchmark commands", () => {
     const rows = printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
     expect(rows).toHaveLength(9);
     expect(printed).toMatch(/Our gateway against Hive Gateway at 2 connections: \d+\.\d\dx the requests per second/);
+    expect(printed).toMatch(/Our gateway against the router runtime at 2 connections: \d+\.\d\dx the requests per second/);
+    expect(printed).toMatch(/At 1 connection our gateway's p50 is \d+\.\d\dx the floor path/);
     expect(printed).toMatch(/Each part at 1 connection against its SQL alone \(goal <= 2\.00x\): clusters \d+\.\d\dx, funding \d+\.\d\dx/);
     const figures = JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown[]; ratios: Record<string, number> };
     expect(figures.rows).toHaveLength(9);
     expect(figures.ratios.oursToHiveRequestsPerSecond).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('npm run bench with BENCH_TARGETS loads only those rows and prints only the comparisons they make', async () => {
+    const printed = await npmRun('bench', {
+      BENCH_DURATION: '1',
+      BENCH_CONNECTIONS: '2',
+      BENCH_CLUSTERS: '40',
+      BENCH_ORGANIZATIONS: '100',
+      BENCH_GRANTS: '100',
+      BENCH_TARGETS: 'clusters,clustersSql',
+    });
+    const rows = printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+    expect(rows.map((line) => line.replace(/\s+[\d.].*$/, ''))).toEqual([
+      'floor: clusters subgraph alone',
+      'floor: clusters SQL alone (4 statements)',
+    ]);
+    expect(printed).toMatch(/Each part at 1 connection against its SQL alone \(goal <= 2\.00x\): clusters \d+\.\d\dx\.\n/);
+    expect(printed).not.toMatch(/NaN|Our gateway against/);
   }, 600_000);
 
   it('npm run bench:start prints how long npm start takes to answer and the memory it holds', async () => {
