@@ -1,12 +1,8 @@
 import { waitFor } from '@klynge/async';
-import { fixKafkajsRequestQueue, kafkajsRequestQueue } from './request-queue-fix';
+import { fixKafkajsRequestQueue, kafkajsRequestQueue, type RequestQueueInternals } from './request-queue-fix';
 
-/** kafkajs's RequestQueue as much of it as these tests drive. */
-interface Queue {
-  pending: unknown[];
-  throttledUntil: number;
-  throttleCheckTimeoutId: NodeJS.Timeout | null;
-  checkPendingRequests(): void;
+/** kafkajs's RequestQueue as much of it as these tests drive: what the fix touches, and more. */
+interface Queue extends RequestQueueInternals {
   push(pushed: ReturnType<typeof request>): void;
   destroy(): void;
 }

@@ -16,7 +16,7 @@
  */
 
 /** The part of kafkajs's internal `RequestQueue` this fix touches. */
-interface RequestQueueInternals {
+export interface RequestQueueInternals {
   pending: unknown[];
   throttledUntil: number;
   throttleCheckTimeoutId: NodeJS.Timeout | null;

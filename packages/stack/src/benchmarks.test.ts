@@ -17,6 +17,20 @@ async function npmRun(script: string, env: Record<string, string | undefined>): 
   return stdout;
 }
 
+/** The gateway benchmark's settings for a run that shows only that it runs: little data, 1 s per row. */
+const SMALL_GATEWAY_BENCH = {
+  BENCH_DURATION: '1',
+  BENCH_CONNECTIONS: '2',
+  BENCH_CLUSTERS: '40',
+  BENCH_ORGANIZATIONS: '100',
+  BENCH_GRANTS: '100',
+};
+
+/** The rows of the gateway benchmark's table (a label, then req/s, p50, p99, 0 errors, 1-connection p50). */
+function tableRows(printed: string): string[] {
+  return printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+}
+
 /**
  * The README's benchmark commands, each at a size that shows only that it runs and prints its
  * figures (the figures themselves are for whoever runs them at full size, on a quiet machine).
@@ -54,17 +68,10 @@ describe("the README's benchmark commands", () => {
 
   it('npm run bench prints the table for our gateway, both Hive Gateways, each subgraph and its SQL, with the goal ratios', async () => {
     const file = path.join(out, 'gateway.json');
-    const printed = await npmRun('bench', {
-      BENCH_DURATION: '1',
-      BENCH_CONNECTIONS: '2',
-      BENCH_CLUSTERS: '40',
-      BENCH_ORGANIZATIONS: '100',
-      BENCH_GRANTS: '100',
-      BENCH_OUT: file,
-    });
+    const printed = await npmRun('bench', { ...SMALL_GATEWAY_BENCH, BENCH_OUT: file });
     expect(printed).toContain('Generating 40 clusters, 100 organisations, 100 grants (synthetic)');
     expect(printed).toMatch(/target\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+1 conn p50 ms/);
-    const rows = printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+    const rows = tableRows(printed);
     expect(rows).toHaveLength(9);
     expect(printed).toMatch(/Our gateway against Hive Gateway at 2 connections: \d+\.\d\dx the requests per second/);
     expect(printed).toMatch(/Our gateway against the router runtime at 2 connections: \d+\.\d\dx the requests per second/);
@@ -76,15 +83,8 @@ describe("the README's benchmark commands", () => {
   }, 600_000);
 
   it('npm run bench with BENCH_TARGETS loads only those rows and prints only the comparisons they make', async () => {
-    const printed = await npmRun('bench', {
-      BENCH_DURATION: '1',
-      BENCH_CONNECTIONS: '2',
-      BENCH_CLUSTERS: '40',
-      BENCH_ORGANIZATIONS: '100',
-      BENCH_GRANTS: '100',
-      BENCH_TARGETS: 'clusters,clustersSql',
-    });
-    const rows = printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+    const printed = await npmRun('bench', { ...SMALL_GATEWAY_BENCH, BENCH_TARGETS: 'clusters,clustersSql' });
+    const rows = tableRows(printed);
     expect(rows.map((line) => line.replace(/\s+[\d.].*$/, ''))).toEqual([
       'floor: clusters subgraph alone',
       'floor: clusters SQL alone (4 statements)',
