@@ -73,11 +73,12 @@ describe('the graph under attack', () => {
 
   describe('1. a fragment bomb', () => {
     it.each([30, 60])(
-      'of %i fragments is refused within 500 ms (not the seconds it once froze the graph for), and /health answers meanwhile',
+      'of %i fragments is refused within 2 s (not the hours it once would have frozen the graph for), and /health answers meanwhile',
       async (count) => {
         const body = { query: fragmentBomb(count) };
-        // Quiet, it takes a few ms; the bound is loose enough for two cores shared with the whole
-        // suite (it once took 74 ms there), and still far below the freeze it guards against.
+        // Quiet, it takes a few ms. Before the fix the time doubled with each fragment (24 took 52 s,
+        // so 30 would take about an hour): any bound in seconds tells the two apart, and 2 s also
+        // holds on a CI machine whose two cores are shared with several suites at once.
         const elapsed = await medianDurationMs(
           async () => {
             const [refused, health] = await Promise.all([
@@ -88,7 +89,7 @@ describe('the graph under attack', () => {
           },
           { warmUps: 3 },
         );
-        expect(elapsed).toBeLessThan(500);
+        expect(elapsed).toBeLessThan(2_000);
       },
     );
   });
