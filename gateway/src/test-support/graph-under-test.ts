@@ -22,6 +22,12 @@ export interface GraphUnderTest {
   gatewayOver(settings?: Record<string, string>): Promise<Gateway>;
   /** Waits until `service`'s `table` has a row whose `key` is `value` (its read models catch up). */
   known(service: ServiceUnderTest, table: string, key: string, value: string): Promise<void>;
+  /**
+   * Waits until no event is on its way anywhere in the graph: every outbox published, every
+   * consumer caught up (one look at all of them at once, so that an event one consumer's work
+   * wrote for another is not missed).
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,18 @@ export async function startGraphUnderTest(label: string): Promise<GraphUnderTest
       await waitFor(
         `${value} in ${table}`,
         async () => (await service.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1`, [value])).length === 1,
+      );
+    },
+    async settled() {
+      await waitFor(
+        'the graph to settle',
+        async () => {
+          const moving = (await Promise.all([...subgraphs.values()].map((service) => service.stillMoving()))).filter(Boolean);
+          // Thrown, so that a timeout says what was still moving.
+          if (moving.length > 0) throw new Error(`still moving: ${moving.join('; ')}`);
+          return true;
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
       );
     },
     async close() {

@@ -9,6 +9,7 @@ import {
   type EventEnvelope,
   type Service,
   type Subgraph,
+  TopicNames,
 } from '@klynge/platform';
 import {
   authenticateFromTestHeader,
@@ -40,6 +41,12 @@ export interface ServiceUnderTest {
   readTopic(topic: string): Promise<DeliveredMessage[]>;
   /** Puts a message on a logical topic as it is, e.g. the same event twice, or a broken one. */
   publishMessage(topic: string, key: string, value: string): Promise<void>;
+  /**
+   * What of this service's events is still on its way, in words, or undefined when nothing is:
+   * rows in its outbox not yet published, and messages on its consumers' topics not yet applied
+   * (committed) by their groups. Background work a test must wait out before it compares tables.
+   */
+  stillMoving(): Promise<string | undefined>;
   /** Stops the service, then starts a new one on the same port, database and topics. */
   restart(): Promise<void>;
   /** Publishes an event as its owning service would, on the stream topic, keyed by `subject`. */
@@ -115,6 +122,20 @@ export async function startServiceUnderTest(options: {
       return messages;
     },
     publishMessage,
+    async stillMoving() {
+      const [outbox] = await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox_events');
+      if (Number(outbox!.n) > 0) return `${outbox!.n} events in the ${options.subgraph.name} outbox`;
+      const topics = new TopicNames(topicPrefix);
+      for (const consumer of options.subgraph.definition.consumers?.(service) ?? []) {
+        const groupId = topics.consumerGroup(options.subgraph.name, consumer.name);
+        const { done, total } = await broker.groupProgress(
+          groupId,
+          consumer.topics.map((topic) => topics.topic(topic)),
+        );
+        if (done < total) return `${groupId} has applied ${done} of ${total} messages`;
+      }
+      return undefined;
+    },
     async restart() {
       await service.stop();
       service = create();
