@@ -39,7 +39,8 @@ describe('the dashboard, in Chromium, on npm start', () => {
 
   beforeAll(async () => {
     dashboard = await startDashboardUnderTest({ env: { ANONYMOUS_OPERATIONS: 'registered' }, proxied: ['funding'] });
-  });
+    // npm start gets 240 s to say it is ready (startDashboardUnderTest), and Chromium starts after.
+  }, 300_000);
 
   afterAll(async () => {
     await dashboard?.stop();

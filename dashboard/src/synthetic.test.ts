@@ -11,7 +11,8 @@ describe('the dashboard on the synthetic demo', () => {
 
   beforeAll(async () => {
     dashboard = await startDashboardUnderTest({ env: { KLYNGE_DEMO: 'synthetic' } });
-  });
+    // npm start gets 240 s to say it is ready (startDashboardUnderTest), and Chromium starts after.
+  }, 300_000);
 
   afterAll(async () => {
     await dashboard?.stop();

@@ -66,7 +66,9 @@ describe('the graph under random operations', () => {
     production = await graph.gatewayOver({ NODE_ENV: 'production', MAX_BODY_SIZE: '1mb', ANONYMOUS_OPERATIONS: 'any' });
     urls.production = await production.start();
     world = await buildWorld(graph, gatewayClient(urls.development));
-  });
+    // Every registered subgraph starts and the world is made through them, waiting on events at
+    // each step: it may take minutes when CI's two cores run several suites.
+  }, 300_000);
 
   afterAll(async () => {
     await gateway?.stop();

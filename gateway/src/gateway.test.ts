@@ -140,7 +140,9 @@ describe('the gateway over the three subgraphs', () => {
       'the programme to open',
       async () => (await competence.db.query(`SELECT 1 FROM competence_programmes WHERE status = 'OPEN'`)).length === 1,
     );
-  });
+    // Every registered subgraph starts and the world is made through them, waiting on events at
+    // each step: it may take minutes when CI's two cores run several suites.
+  }, 300_000);
 
   afterAll(async () => {
     await gateway?.stop();

@@ -11,7 +11,8 @@ describe('the outbox relay while Kafka is down', () => {
   beforeAll(async () => {
     kafka = await startDedicatedKafka('outage');
     harness = await startHarness('outage', { kafka });
-  });
+    // A broker of its own starts (and formats its storage) in a JVM: slow on a busy CI machine.
+  }, 300_000);
 
   afterAll(async () => {
     await harness?.close();
@@ -41,5 +42,6 @@ describe('the outbox relay while Kafka is down', () => {
     expect(await count('SELECT count(*) FROM tally_totals WHERE applied <> 1')).toBe(0);
     expect(await count('SELECT count(*) FROM tally_arrivals')).toBe(501);
     expect(await count(`SELECT count(*) FROM consumed_events WHERE outcome = 'handled'`)).toBe(501);
-  });
+    // Time for the broker to stop and start again, and for the 120 s the delivery may take.
+  }, 400_000);
 });

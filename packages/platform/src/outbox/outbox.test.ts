@@ -101,17 +101,17 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
         await beforeCommit;
       });
 
-    // Two-key advisory locks show objsubid 2 (the relay's one-key lock shows 1).
+    // Two-key advisory locks show objsubid 2 (the relay's one-key lock shows 1). Only this test's
+    // database: other suites' outboxes take the same kind of lock on the same server.
+    const advisoryLocks = (granted: boolean) =>
+      countRows(
+        `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted = ${granted}
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
     const first = publishOnly(1, firstMayCommit);
-    await waitFor(
-      'the first writer to hold the lock',
-      async () => (await countRows(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted`)) > 0,
-    );
+    await waitFor('the first writer to hold the lock', async () => (await advisoryLocks(true)) > 0);
     const second = publishOnly(2);
-    await waitFor(
-      'the second writer to wait for it',
-      async () => (await countRows(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND NOT granted`)) > 0,
-    );
+    await waitFor('the second writer to wait for it', async () => (await advisoryLocks(false)) > 0);
     releaseFirst();
     await Promise.all([first, second]);
 
