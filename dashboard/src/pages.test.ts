@@ -20,7 +20,7 @@ import {
   SupportSeriesDocument,
 } from './gql/graphql';
 import { CONVERSION_ENGINE, operationText } from './operations';
-import { type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
+import { DASHBOARD_SETUP_TIMEOUT_MS, type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
 
 /**
  * The dashboard as a newcomer meets it: `npm start` on a fresh data folder (the embedded stack,
@@ -39,8 +39,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
 
   beforeAll(async () => {
     dashboard = await startDashboardUnderTest({ env: { ANONYMOUS_OPERATIONS: 'registered' }, proxied: ['funding'] });
-    // npm start gets 240 s to say it is ready (startDashboardUnderTest), and Chromium starts after.
-  }, 300_000);
+  }, DASHBOARD_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await dashboard?.stop();

@@ -1,6 +1,6 @@
 import { count, money } from './format';
 import { ClusterListDocument, ClusterProgrammesDocument, SupportByYearDocument } from './gql/graphql';
-import { type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
+import { DASHBOARD_SETUP_TIMEOUT_MS, type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
 
 /**
  * `KLYNGE_DEMO=synthetic npm start`: the benchmark's generated data set, so that every chart has
@@ -11,8 +11,7 @@ describe('the dashboard on the synthetic demo', () => {
 
   beforeAll(async () => {
     dashboard = await startDashboardUnderTest({ env: { KLYNGE_DEMO: 'synthetic' } });
-    // npm start gets 240 s to say it is ready (startDashboardUnderTest), and Chromium starts after.
-  }, 300_000);
+  }, DASHBOARD_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await dashboard?.stop();

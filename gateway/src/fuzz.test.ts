@@ -20,7 +20,7 @@ import {
 } from 'graphql';
 import type { Gateway } from './server';
 import { supergraphFile } from './subgraphs';
-import { gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';
+import { GRAPH_SETUP_TIMEOUT_MS, gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';
 import { buildWorld, type World } from './test-support/world';
 
 // The schema clients see: the supergraph without its federation machinery.
@@ -66,9 +66,7 @@ describe('the graph under random operations', () => {
     production = await graph.gatewayOver({ NODE_ENV: 'production', MAX_BODY_SIZE: '1mb', ANONYMOUS_OPERATIONS: 'any' });
     urls.production = await production.start();
     world = await buildWorld(graph, gatewayClient(urls.development));
-    // Every registered subgraph starts and the world is made through them, waiting on events at
-    // each step: it may take minutes when CI's two cores run several suites.
-  }, 300_000);
+  }, GRAPH_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await gateway?.stop();

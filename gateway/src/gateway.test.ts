@@ -7,7 +7,14 @@ import { registeredOperation } from './registered-operations';
 import type { Gateway } from './server';
 import { supergraphFile } from './subgraphs';
 import { supergraphHash } from './supergraph-source';
-import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
+import {
+  GRAPH_SETUP_TIMEOUT_MS,
+  gatewayClient,
+  type GraphUnderTest,
+  startGraphUnderTest,
+  subgraphSecret,
+  TEST_JWT_SECRET,
+} from './test-support/graph-under-test';
 
 /** Today in Norway: the day grants made by these tests are awarded and paid. */
 const today = norwegianDate(new Date());
@@ -140,9 +147,7 @@ describe('the gateway over the three subgraphs', () => {
       'the programme to open',
       async () => (await competence.db.query(`SELECT 1 FROM competence_programmes WHERE status = 'OPEN'`)).length === 1,
     );
-    // Every registered subgraph starts and the world is made through them, waiting on events at
-    // each step: it may take minutes when CI's two cores run several suites.
-  }, 300_000);
+  }, GRAPH_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await gateway?.stop();

@@ -13,7 +13,14 @@ import type { Gateway } from './server';
 import { sdlFileOf, subgraphSettings, SUBGRAPHS } from './subgraphs';
 import { fragmentBomb } from './test-support/attacks';
 import { medianDurationMs } from './test-support/median-duration';
-import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
+import {
+  GRAPH_SETUP_TIMEOUT_MS,
+  gatewayClient,
+  type GraphUnderTest,
+  startGraphUnderTest,
+  subgraphSecret,
+  TEST_JWT_SECRET,
+} from './test-support/graph-under-test';
 import { startGatewayProcess } from './test-support/gateway-process';
 import { buildWorld, type World } from './test-support/world';
 
@@ -77,9 +84,7 @@ describe('the graph under attack', () => {
     strictUrl = await strict.start();
     strictClient = gatewayClient(strictUrl);
     world = await buildWorld(graph, client);
-    // Every registered subgraph starts and the world is made through them, waiting on events at
-    // each step: it may take minutes when CI's two cores run several suites.
-  }, 300_000);
+  }, GRAPH_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await strict?.stop();

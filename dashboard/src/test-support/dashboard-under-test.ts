@@ -11,6 +11,11 @@ import { type Operation, operationName } from '../operations';
 const repoRoot = path.join(__dirname, '..', '..', '..');
 const artifacts = path.join(__dirname, '..', '..', 'test-artifacts');
 
+/** How long npm start may take to say where the dashboard is. */
+const NPM_START_DEADLINE_MS = 240_000;
+/** How long a suite's setup may take: npm start, then Chromium. */
+export const DASHBOARD_SETUP_TIMEOUT_MS = NPM_START_DEADLINE_MS + 60_000;
+
 export interface DashboardUnderTest {
   readonly dashboardUrl: string;
   readonly graphqlUrl: string;
@@ -76,7 +81,7 @@ export async function startDashboardUnderTest({
         if (stack.exitCode !== null) throw new Error(`the stack exited with ${stack.exitCode}:\n${output}`);
         return /Dashboard:\s+(\S+)/.exec(output)?.[1];
       },
-      { timeoutMs: 240_000, intervalMs: 100 },
+      { timeoutMs: NPM_START_DEADLINE_MS, intervalMs: 100 },
     );
     const graphqlUrl = /GraphQL and GraphiQL:\s+(\S+)/.exec(output)![1]!;
     mkdirSync(artifacts, { recursive: true });

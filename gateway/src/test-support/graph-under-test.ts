@@ -11,6 +11,13 @@ export const TEST_JWT_SECRET = 'gateway-tests: a secret of at least 32 bytes';
 /** What a subgraph expects from the gateway. */
 export const subgraphSecret = (name: string) => `${name}: the secret only the gateway knows`;
 
+/**
+ * How long a suite's setup over the graph may take: every registered subgraph starts and the
+ * suite's data is made through them, waiting on events at each step, which takes minutes when
+ * CI's two cores run several suites.
+ */
+export const GRAPH_SETUP_TIMEOUT_MS = 300_000;
+
 export interface GraphUnderTest {
   /** Every registered subgraph, running, by name. */
   readonly subgraphs: ReadonlyMap<string, ServiceUnderTest>;

@@ -88,6 +88,12 @@ export async function startServiceUnderTest(options: {
   let service = create();
   const url = await service.start();
   const broker = new KafkaBroker({ ...kafkaConnection(), clientId: `${options.label}-test` });
+  const topics = new TopicNames(topicPrefix);
+  // The groups stillMoving looks at: only names and topics, the same for every instance of the service.
+  const consumerGroups = (options.subgraph.definition.consumers?.(service) ?? []).map((consumer) => ({
+    id: topics.consumerGroup(options.subgraph.name, consumer.name),
+    topics: consumer.topics.map((topic) => topics.topic(topic)),
+  }));
   const subscriptions: { close(): Promise<void> }[] = [];
   const publishMessage = (topic: string, key: string, value: string) =>
     broker.publish([{ topic: `${topicPrefix}${topic}`, key, value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }]);
@@ -125,14 +131,9 @@ export async function startServiceUnderTest(options: {
     async stillMoving() {
       const [outbox] = await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox_events');
       if (Number(outbox!.n) > 0) return `${outbox!.n} events in the ${options.subgraph.name} outbox`;
-      const topics = new TopicNames(topicPrefix);
-      for (const consumer of options.subgraph.definition.consumers?.(service) ?? []) {
-        const groupId = topics.consumerGroup(options.subgraph.name, consumer.name);
-        const { done, total } = await broker.groupProgress(
-          groupId,
-          consumer.topics.map((topic) => topics.topic(topic)),
-        );
-        if (done < total) return `${groupId} has applied ${done} of ${total} messages`;
+      for (const group of consumerGroups) {
+        const { done, total } = await broker.groupProgress(group.id, group.topics);
+        if (done < total) return `${group.id} has applied ${done} of ${total} messages`;
       }
       return undefined;
     },
