@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
-import { defineConfig, env, LOG_LEVELS, type VariableSpec } from '@klynge/platform';
+import { defineConfig, env, LOG_LEVELS, RUNTIME_MODES, type VariableSpec } from '@klynge/platform';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -36,35 +36,58 @@ const subgraphUrls = Object.fromEntries(
   ]),
 ) as Record<string, VariableSpec<string | undefined>>;
 
-/** What `npm start` reads: ports, where embedded data lives, and whether to use real servers. */
-export const stackConfig = defineConfig({
-  PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
-  ...subgraphPorts,
-  ...subgraphUrls,
-  // What the dashboard does in production can be tried here: ANONYMOUS_OPERATIONS=registered npm start.
-  ANONYMOUS_OPERATIONS: gatewayConfig.variables.ANONYMOUS_OPERATIONS,
-  KLYNGE_DEMO: env.oneOf(['facts', 'synthetic'], {
-    description:
-      'the demo data a new data folder gets: facts (only what the sources say) or synthetic (the benchmark\'s generated data set, every name ending in "(generated)"; embedded stack only)',
-    default: 'facts',
-  }),
-  KLYNGE_DATA_DIR: env.string({
-    description: 'where the embedded databases and broker keep their data',
-    default: path.join(repoRoot, '.klynge'),
-  }),
-  LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'warn' }),
-  DATABASE_URL: env.url({
-    description: 'a PostgreSQL server (with KAFKA_BROKERS): each service then runs in its own process, on its own database there',
-    protocols: ['postgres:', 'postgresql:'],
-    optional: true,
-  }),
-  KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers (with DATABASE_URL)', optional: true }),
-  KAFKA_CREDENTIALS_FILE: env.string({
-    description:
-      "the broker's principals and passwords, as infra/kafka.sh writes them (by default the development broker's, when it is there): each service connects as its own",
-    optional: true,
-  }),
-});
+/**
+ * What `npm start` reads: ports, where embedded data lives, and whether to use real servers. It
+ * refuses NODE_ENV=production: it is the way to develop and try Klynge, whose processes take
+ * tokens signed with the development secret in this repository, make up their own Kafka passwords
+ * and load demo data. Production runs each process on its own (the README's "Run it in production").
+ */
+export const stackConfig = defineConfig(
+  {
+    NODE_ENV: env.oneOf(RUNTIME_MODES, {
+      description: 'npm start runs development only; production refuses to start',
+      default: 'development',
+    }),
+    PORT: env.port({ description: 'HTTP port of the gateway', default: 4000 }),
+    ...subgraphPorts,
+    ...subgraphUrls,
+    // What the dashboard does in production can be tried here: ANONYMOUS_OPERATIONS=registered npm start.
+    ANONYMOUS_OPERATIONS: gatewayConfig.variables.ANONYMOUS_OPERATIONS,
+    KLYNGE_DEMO: env.oneOf(['facts', 'synthetic'], {
+      description:
+        'the demo data a new data folder gets: facts (only what the sources say) or synthetic (the benchmark\'s generated data set, every name ending in "(generated)"; embedded stack only)',
+      default: 'facts',
+    }),
+    KLYNGE_DATA_DIR: env.string({
+      description: 'where the embedded databases and broker keep their data',
+      default: path.join(repoRoot, '.klynge'),
+    }),
+    LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'warn' }),
+    DATABASE_URL: env.url({
+      description: 'a PostgreSQL server (with KAFKA_BROKERS): each service then runs in its own process, on its own database there',
+      protocols: ['postgres:', 'postgresql:'],
+      optional: true,
+    }),
+    KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers (with DATABASE_URL)', optional: true }),
+    KAFKA_CREDENTIALS_FILE: env.string({
+      description:
+        "the broker's principals and passwords, as infra/kafka.sh writes them (by default the development broker's, when it is there): each service connects as its own",
+      optional: true,
+    }),
+  },
+  [
+    ({ NODE_ENV }) =>
+      NODE_ENV === 'production'
+        ? [
+            {
+              variable: 'NODE_ENV',
+              message:
+                'is production, which npm start does not run: it is for development (tokens signed with the development secret in this repository, made-up Kafka passwords, demo data). In production run the gateway and each subgraph as a process or container of its own, with NODE_ENV=production and its secrets: see "Run it in production" in the README, and docker-compose.yml',
+            },
+          ]
+        : [],
+  ],
+);
 
 export type StackConfig = ReturnType<typeof stackConfig.load>;
 

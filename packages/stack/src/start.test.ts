@@ -259,3 +259,23 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
     });
   }, 600_000);
 });
+
+describe('NODE_ENV=production npm start', () => {
+  it.each([
+    ['embedded', {}],
+    ['on PostgreSQL and Kafka', { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres', KAFKA_BROKERS: '127.0.0.1:9092' }],
+  ])('refuses to start (%s) and names the production way, instead of running in development mode', async (_how, servers) => {
+    // Once it ran in development mode: an admin token signed with the development secret worked.
+    const failed = await promisify(execFile)('npm', ['start'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...(await freeStackPorts()), ...servers, NODE_ENV: 'production' },
+    }).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed?.code).not.toBe(0);
+    expect(failed?.stderr).toMatch(/NODE_ENV: is production, which npm start does not run/);
+    expect(failed?.stderr).toContain('Run it in production');
+    expect(readFileSync(path.join(repoRoot, 'README.md'), 'utf8')).toContain('## Run it in production');
+  });
+});
