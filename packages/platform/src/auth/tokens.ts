@@ -59,7 +59,8 @@ export function tokenVerifier(settings: TokenSettings): TokenVerifier {
     } catch (error) {
       throw new UnauthenticatedError(`The token is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (typeof payload.sub !== 'string') throw new UnauthenticatedError('The token names no subject');
+    // jose's requiredClaims takes an empty `sub` as present; a caller nobody can name is no caller.
+    if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new UnauthenticatedError('The token names no subject');
     if (payload.exp! - payload.iat! > maxLifetimeSeconds) {
       throw new UnauthenticatedError(`The token is valid for longer than the ${maxLifetimeSeconds / 60} minutes allowed`);
     }

@@ -28,7 +28,8 @@ import { isUuid } from './input-checks';
  * The one input layer of every subgraph. Before an operation runs (so before any SQL), every
  * argument it passes, variables resolved, is checked against rules that hold for the whole graph:
  *
- * - no string holds the NUL character (PostgreSQL cannot store it in text);
+ * - no string holds the NUL character (PostgreSQL cannot store it in text), nor half of a
+ *   surrogate pair (a JSON string may: `"\ud800"`; stored as UTF-8 it silently became U+FFFD);
  * - every `ID` is a UUID (every Klynge entity's id is one);
  * - no string is longer, and no list has more items, than its limit: {@link DEFAULT_INPUT_LIMITS}
  *   unless the input field declares a tighter one with {@link Limits}. The SDL states each list's
@@ -224,12 +225,16 @@ function checkValue(value: unknown, type: GraphQLInputType, place: Place): void 
   }
   if (!isScalarType(inner) || typeof value !== 'string') return;
   if (value.includes('\u0000')) throw refused(place, 'must not contain the NUL character (\\u0000)');
+  if (LONE_SURROGATE.test(value)) throw refused(place, 'must be well-formed Unicode: it holds half of a surrogate pair');
   if (inner.name === 'ID' && !isUuid(value)) throw refused(place, 'must be a UUID');
   // One spelling per id: ids are compared as text (ownership, read models), so no upper case.
   if (inner.name === 'ID' && value !== value.toLowerCase()) throw refused(place, 'must be a UUID written in lower case');
   const maxLength = place.limits?.maxLength ?? DEFAULT_INPUT_LIMITS.maxLength;
   if (value.length > maxLength) throw refused(place, `must be at most ${maxLength} characters`);
 }
+
+/** With the `u` flag a surrogate matches only when it is not half of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function refused(place: Place, rule: string): BadUserInputError {
   const field = place.path || 'input';
