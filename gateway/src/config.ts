@@ -51,11 +51,30 @@ export const gatewayConfig = defineConfig(
     MAX_QUERY_ALIASES: env.integer({ description: 'most aliases in one operation', default: 30, min: 0 }),
     MAX_QUERY_COST: env.integer({ description: 'highest estimated cost (fields times page sizes)', default: 200_000, min: 1 }),
     MAX_QUERY_NODES: env.integer({
-      description: 'most fields the cost estimate visits, fragments counted each time they are spread',
+      description:
+        'most selections a document expands to, fragments counted each time they are spread (checked before validation and before the cost estimate)',
       default: 5_000,
       min: 100,
     }),
     MAX_QUERY_TOKENS: env.integer({ description: 'most tokens in one document', default: 5_000, min: 100 }),
+    MAX_QUERY_FRAGMENTS: env.integer({
+      description: 'most fragment definitions in one document (checked before validation)',
+      default: 64,
+      min: 1,
+    }),
+    MAX_REPEATED_FIELDS: env.integer({
+      description:
+        'most fields sharing one response name in one selection set, fragments merged in (checked before validation, which compares every pair of them)',
+      default: 20,
+      min: 2,
+    }),
+    MAX_ERRORS: env.integer({ description: 'most errors in one answer, validation errors included', default: 20, min: 2 }),
+    MAX_REQUESTS_IN_FLIGHT_PER_CALLER: env.integer({
+      description:
+        "most requests of one caller (a token's subject, or else a client address) the gateway works on at once; more are answered 429",
+      default: 16,
+      min: 1,
+    }),
     MAX_BODY_SIZE: env.string({ description: 'largest request body, e.g. 100kb', default: '100kb', pattern: /^\d+(b|kb|mb)$/ }),
     ALLOW_BATCHED_REQUESTS: env.boolean({ description: 'accept an array of operations in one HTTP request', default: false }),
     SUPERGRAPH_SOURCE: env.string({

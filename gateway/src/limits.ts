@@ -3,7 +3,6 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
   getNamedType,
   getNullableType,
   GraphQLError,
@@ -11,7 +10,6 @@ import {
   isListType,
   Kind,
   type OperationDefinitionNode,
-  type SelectionSetNode,
   validate,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
@@ -32,11 +30,10 @@ export const DEFAULT_LIST_SIZE = 20;
  * Refuses, before any subgraph is asked and before a query plan is made, operations deeper, more
  * aliased or costlier than the limits, with variables taken at their values.
  *
- * The measuring grows with the document, not with what its fragments expand to: depth and aliases
- * by GraphQL Armor (each fragment measured once); the size of the expanded operation by one
- * memoised pass (expandedSize); the cost, of operations no larger than `maxNodes`, by
- * graphql-query-complexity. A document of fragments that each spread the previous one twice (the
- * "fragment bomb") is refused in about a millisecond.
+ * Runs after documentLimits (document-limits.ts) has refused, before validation, every document
+ * that expands to more than `maxNodes` selections or loops through its fragments: depth and
+ * aliases are measured by GraphQL Armor (each fragment once), the cost by graphql-query-complexity,
+ * whose walk expands fragments where they are spread and so is bounded by that check.
  */
 export function queryLimits<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
   return {
@@ -112,9 +109,8 @@ export function measureShape(document: DocumentNode, operation: OperationDefinit
  * costs about 1,000 times one cluster's. Introspection (`__schema`, `__type`) costs nothing;
  * `__typename` costs 1 like any field.
  *
- * An operation that expands to more than `maxNodes` fields costs Infinity. That is counted
- * first, in one pass over the document with each fragment counted once: the library's walk
- * expands fragments where they are spread, so it runs only on operations known to be small.
+ * An operation that expands to more than `maxNodes` fields costs Infinity (documentLimits refuses
+ * those before they get here; registered operations are known to be small).
  */
 export function measureCost(
   document: DocumentNode,
@@ -123,7 +119,6 @@ export function measureCost(
   variables: Record<string, unknown>,
   maxNodes: number,
 ): number {
-  if (expandedSize(document, operation, maxNodes) > maxNodes) return Infinity;
   try {
     return getComplexity({
       schema,
@@ -139,39 +134,6 @@ export function measureCost(
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
     });
   }
-}
-
-/**
- * How many selections `operation` has once its fragments are expanded, each fragment counted once
- * (memoised), and no further than just past `cap`: work that grows with the document alone.
- */
-export function expandedSize(document: DocumentNode, operation: OperationDefinitionNode, cap: number): number {
-  const fragments = new Map(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
-  const sizes = new Map<string, number>();
-  const sizeOf = (selectionSet: SelectionSetNode): number => {
-    let size = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) size += 1 + (selection.selectionSet ? sizeOf(selection.selectionSet) : 0);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) size += sizeOf(selection.selectionSet);
-      else {
-        const name = selection.name.value;
-        if (!sizes.has(name)) {
-          // Set before the walk, so a cycle (refused by validation anyway) cannot loop.
-          sizes.set(name, 0);
-          const fragment = fragments.get(name);
-          sizes.set(name, fragment ? sizeOf(fragment.selectionSet) : 0);
-        }
-        size += sizes.get(name)!;
-      }
-      if (size > cap) return size;
-    }
-    return size;
-  };
-  return sizeOf(operation.selectionSet);
 }
 
 const isConnection = (typeName: string) => typeName.endsWith('Connection');

@@ -7,7 +7,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  apolloLogger,
   bearerAuthenticator,
+  type Caller,
   createLogger,
   jsonErrors,
   type Logger,
@@ -15,6 +17,8 @@ import {
   securityHeaders,
   SUBGRAPH_SECRET_HEADER,
   tokenVerifier,
+  withLogContext,
+  withoutSuggestions,
 } from '@klynge/platform';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -22,7 +26,10 @@ import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { catalogueRoutes } from './catalogue/catalogue-page';
 import { dashboardRoutes } from './dashboard';
+import { documentLimits } from './document-limits';
+import { errorCap } from './error-cap';
 import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
+import { inFlightPerCaller } from './in-flight-limit';
 import { queryLimits } from './limits';
 import { GatewayMetrics, OTHER_OPERATION } from './metrics';
 import { operationGuard } from './operation-guard';
@@ -128,6 +135,11 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
+    // Variable coercion errors suggest names too, which hideSchemaDetailsFromClientErrors leaves in.
+    ...(production ? { formatError: withoutSuggestions } : {}),
+    logger: apolloLogger(logger),
+    // A document with many mistakes gets the first few, not one error per mistake.
+    validationOptions: { maxErrors: config.MAX_ERRORS },
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
     // Which documents may be sent by hash is a registered list (trustedOperations), not a cache anyone can fill.
     persistedQueries: false,
@@ -139,6 +151,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       // Klynge sets no cache hints; the plugin would read every subgraph answer's cache-control header for nothing.
       ApolloServerPluginCacheControlDisabled(),
       operationGuard(),
+      errorCap(config.MAX_ERRORS),
       queryLimits({
         maxDepth: config.MAX_QUERY_DEPTH,
         maxAliases: config.MAX_QUERY_ALIASES,
@@ -180,35 +193,63 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
         catalogueRoutes(app);
       }
       if (config.DASHBOARD_DIR !== undefined) dashboardRoutes(app, config.DASHBOARD_DIR);
+      const refusedHere = (code: string) => {
+        metrics.requests.inc({ operation: OTHER_OPERATION, outcome: 'error' });
+        metrics.errors.inc({ code });
+      };
       app.use(
         '/graphql',
+        (request, response, next) => {
+          const offered = request.header('x-request-id');
+          const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
+          response.setHeader('x-request-id', requestId);
+          response.locals.requestId = requestId;
+          // Every line logged for this request carries its id, Apollo Server's own among them.
+          withLogContext({ requestId }, next);
+        },
+        // Before anything of the body is read: a bad token is refused at once and never reaches a subgraph.
+        (request, response, next) => {
+          authenticate(request).then(
+            (caller) => {
+              response.locals.caller = caller;
+              next();
+            },
+            (error: unknown) => {
+              const message = error instanceof Error ? error.message : String(error);
+              refusedHere('UNAUTHENTICATED');
+              // Never the token itself.
+              logger.warn({ reason: message }, 'A request with an invalid bearer token was refused');
+              response.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+            },
+          );
+        },
+        inFlightPerCaller({
+          max: config.MAX_REQUESTS_IN_FLIGHT_PER_CALLER,
+          callerOf: (request, response) => {
+            const caller = response.locals.caller as Caller | undefined;
+            return caller ? `subject:${caller.subject}` : `address:${request.ip ?? 'unknown'}`;
+          },
+          onRefused: () => refusedHere('TOO_MANY_REQUESTS_IN_FLIGHT'),
+        }),
         express.json({ limit: config.MAX_BODY_SIZE }),
         trustedOperations({
           documents: registeredDocuments(registered),
           anonymous: config.ANONYMOUS_OPERATIONS ?? (production ? 'registered' : 'any'),
-          onRefused: (code) => {
-            metrics.requests.inc({ operation: OTHER_OPERATION, outcome: 'error' });
-            metrics.errors.inc({ code });
+          onRefused: refusedHere,
+        }),
+        documentLimits({
+          limits: {
+            maxFragments: config.MAX_QUERY_FRAGMENTS,
+            maxSelections: config.MAX_QUERY_NODES,
+            maxRepeatedField: config.MAX_REPEATED_FIELDS,
           },
+          maxTokens: config.MAX_QUERY_TOKENS,
+          trusted: new Set(registered.map((operation) => operation.text)),
+          onRefused: refusedHere,
         }),
         expressMiddleware(apollo, {
-          context: async ({ req, res }) => {
-            const offered = req.header('x-request-id');
-            const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
-            res.setHeader('x-request-id', requestId);
-            try {
-              // Refused here already: a bad token never reaches a subgraph.
-              await authenticate(req);
-            } catch (error) {
-              const message = error instanceof Error ? error.message : String(error);
-              // Refused before any plugin sees the request: counted and logged here (never the token).
-              metrics.requests.inc({ operation: OTHER_OPERATION, outcome: 'error' });
-              metrics.errors.inc({ code: 'UNAUTHENTICATED' });
-              logger.warn({ requestId, reason: message }, 'A request with an invalid bearer token was refused');
-              throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-            }
-            return { requestId, authorization: req.header('authorization') };
-          },
+          // eslint-disable-next-line @typescript-eslint/require-await -- the integration's hook is async by contract
+          context: async ({ req, res }) => ({ requestId: String(res.locals.requestId), authorization: req.header('authorization') }),
         }),
       );
       app.use(notFound());

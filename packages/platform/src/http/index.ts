@@ -1,2 +1,3 @@
 export { SubgraphServer, type ReadinessCheck, type SubgraphServerOptions } from './subgraph-server';
 export { jsonErrors, notFound, securityHeaders } from './hardening';
+export { apolloLogger, withoutSuggestions } from './apollo-hardening';

@@ -12,10 +12,11 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { SUBGRAPH_SECRET_HEADER } from '../auth';
+import { type RuntimeMode, SUBGRAPH_SECRET_HEADER } from '../auth';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { type Caller, checkOperationInput, ErrorCode, type RequestContext, RequestLoaders, ServiceUnavailableError } from '../graphql';
 import { type Logger, withLogContext } from '../logging';
+import { apolloLogger, withoutSuggestions } from './apollo-hardening';
 import { jsonErrors, notFound, securityHeaders } from './hardening';
 
 /** Something `/ready` checks: resolves when the dependency answers. */
@@ -27,6 +28,8 @@ export interface ReadinessCheck {
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   readonly schema: GraphQLSchema;
   readonly logger: Logger;
+  /** Production gives no schema away: no introspection, no "Did you mean" in any error. */
+  readonly mode?: RuntimeMode;
   readonly readiness: readonly ReadinessCheck[];
   /** Finds out who is asking (see Caller); without it every caller is anonymous. */
   readonly authenticate?: (request: express.Request) => Caller | undefined | Promise<Caller | undefined>;
@@ -67,7 +70,12 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
       // The service decides when to stop (after its consumers and outbox), not Apollo.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: (formatted, error) => this.formatError(formatted, error),
+      introspection: options.mode !== 'production',
+      logger: apolloLogger(options.logger),
+      formatError: (formatted, error) => {
+        const answered = this.formatError(formatted, error);
+        return options.mode === 'production' ? withoutSuggestions(answered) : answered;
+      },
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         ApolloServerPluginLandingPageDisabled(),

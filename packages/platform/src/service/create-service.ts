@@ -103,6 +103,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
     server = new SubgraphServer<TContext>({
       schema: await buildFederatedSchema(definition.schema(dependencies)),
       logger,
+      mode: config.NODE_ENV,
       readiness: [
         { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
         { name: 'broker', check: () => broker.checkHealth() },
