@@ -5,10 +5,12 @@
  * Prints requests per second and p50/p99 latency at BENCH_CONNECTIONS, p50 at one connection, and
  * the goal ratios; writes the same as JSON to the file BENCH_OUT names. A script, not a test: it
  * asserts only that the gateways give the same answer, and leaves judging the figures to whoever
- * reads them. Everything runs as deployed: NODE_ENV=production, subgraph secrets, a JWT secret.
+ * reads them. Everything runs as deployed (production-graph.ts): NODE_ENV=production, subgraph
+ * secrets, a JWT secret, each service as its own principal on Kafka.
  *
  * Runs on the PostgreSQL and Kafka the tests use (started by the infra scripts when neither
- * DATABASE_URL nor KAFKA_BROKERS is set), in databases of its own that it drops at the end.
+ * DATABASE_URL nor KAFKA_BROKERS is set), in databases of its own that it drops at the end, also
+ * when interrupted.
  *
  * Settings (environment): BENCH_DURATION seconds per target (10), BENCH_CONNECTIONS (8),
  * BENCH_LEVEL (NCE), BENCH_CLUSTERS (1000), BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000),
@@ -17,22 +19,18 @@
  * competence,clustersSql,fundingSql,competenceSql; all by default), BENCH_CPU_PROF (a directory:
  * our gateway runs with --cpu-prof and writes its profile there when the run ends).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { subgraphRegistry } from '@klynge/schemas';
-import { type DataSize, LEVELS, SYNTHETIC_DATA } from '@klynge/subgraphs';
-import { benchSetting, freePorts, percentile, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
+import { LEVELS } from '@klynge/subgraphs';
+import { benchSetting, percentile, waitFor } from '@klynge/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { subgraphSettings } from '../src/subgraphs';
+import { benchDataSize, withProductionGraph } from './production-graph';
+import { formatTable, ms } from './table';
 
-const repoRoot = path.resolve(__dirname, '../..');
 const DURATION_S = benchSetting('BENCH_DURATION', 10);
 // One connection measures latency without queueing; it needs fewer seconds for a steady p50.
 const SINGLE_DURATION_S = Math.max(3, Math.ceil(DURATION_S / 2));
@@ -41,11 +39,7 @@ const GATEWAY_WORKERS = benchSetting('GATEWAY_WORKERS', 1);
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const LEVEL = process.env.BENCH_LEVEL ?? 'NCE';
-const SIZE: DataSize = {
-  clusters: benchSetting('BENCH_CLUSTERS', 1_000),
-  organizations: benchSetting('BENCH_ORGANIZATIONS', 20_000),
-  grants: benchSetting('BENCH_GRANTS', 50_000),
-};
+const SIZE = benchDataSize({ clusters: 1_000, organizations: 20_000, grants: 50_000 });
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
 const PAGE = Math.ceil(SIZE.clusters / LEVELS.length);
 if (!(LEVELS as readonly string[]).includes(LEVEL)) throw new Error(`BENCH_LEVEL must be one of ${LEVELS.join(', ')}`);
@@ -59,8 +53,6 @@ const clustersQuery = (fields: string) =>
 const entitiesQuery = (fields: string) =>
   `query Dashboard($representations: [_Any!]!) { _entities(representations: $representations) { ... on Cluster { ${fields} } } }`;
 const DASHBOARD = clustersQuery(`${CLUSTER_FIELDS} ${FUNDING_FIELDS} ${COMPETENCE_FIELDS}`);
-
-const SERVICES = subgraphRegistry();
 
 interface HttpTarget {
   readonly key: string;
@@ -98,44 +90,12 @@ interface Row {
   readonly single: Figures;
 }
 
-const children: ChildProcess[] = [];
-
-/** Starts a process of ours, its output kept for when it fails. */
-function startProcess(label: string, args: readonly string[], env: Record<string, string>): ChildProcess {
-  // As deployed: graphql-js skips its development-only checks in production mode.
-  env = { NODE_ENV: 'production', ...env };
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4_000);
-  });
-  child.once('exit', (code) => {
-    if (code !== 0 && code !== null) process.stderr.write(`${label} exited with ${code}:\n${errors}\n`);
-  });
-  children.push(child);
-  return child;
-}
-
-/** The node flags a package's start script gives (`node <flags> dist/index.js`): processes run as deployed. */
-function startFlags(directory: string): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, directory, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
-  return (scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
-}
-
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const result = (await response.json()) as { data?: unknown; errors?: unknown[] };
   if (!response.ok || result.errors) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
-
-const answers = (url: string) => async () => {
-  try {
-    return (await fetch(url.replace(/\/graphql$/, '/ready'))).ok;
-  } catch {
-    return false;
-  }
-};
 
 async function loadHttp(target: HttpTarget, connections: number, durationS: number): Promise<Figures> {
   const result = await autocannon({
@@ -205,8 +165,6 @@ async function recordSql(child: ChildProcess, file: string, request: () => Promi
   return recorded.filter(({ text }) => !NOT_THE_REQUEST.test(text));
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(1) : value.toFixed(0)) : '-');
-
 function printTable(rows: readonly Row[]) {
   const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', '1 conn p50 ms'];
   const lines = rows.map(({ label, loaded, single }) => [
@@ -217,235 +175,168 @@ function printTable(rows: readonly Row[]) {
     String(loaded.errors + single.errors),
     ms(single.p50),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  process.stdout.write(`${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n`);
-  for (const line of lines) process.stdout.write(`${format(line)}\n`);
+  process.stdout.write(formatTable(header, lines));
 }
 
+/** Where a subgraph's process writes the SQL statements it records (record-sql.cjs). */
+const sqlRecord = (workDir: string, name: string) => path.join(workDir, `${name}.sql.json`);
+
 async function main() {
-  const infrastructure = await provideInfrastructure(process.env);
-  // The services' topics are the run's own (KAFKA_TOPIC_PREFIX), which the registry's ACLs do not cover: they run as the admin.
-  const kafkaSuperUser = infrastructure.kafkaCredentialsFile
-    ? readKafkaCredentials(infrastructure.kafkaCredentialsFile, 'admin')
-    : undefined;
-  const kafkaAdmin: Record<string, string> = kafkaSuperUser
-    ? { KAFKA_USERNAME: kafkaSuperUser.username, KAFKA_PASSWORD: kafkaSuperUser.password }
-    : {};
-  const runId = randomUUID().slice(0, 8);
-  const workDir = mkdtempSync(path.join(tmpdir(), 'klynge-bench-'));
-  const admin = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 1 });
-  const databases = new Map(SERVICES.map(({ name }) => [name, `klynge_bench_${name}_${runId}`]));
-  const databaseUrls = new Map(SERVICES.map(({ name }) => [name, withDatabase(infrastructure.databaseUrl, databases.get(name)!)]));
-  const secrets = new Map(SERVICES.map(({ name }) => [name, randomUUID()]));
-  const jwtSecret = randomBytes(32).toString('hex');
-  const ports = await freePorts(SERVICES.length + 3);
-  const subgraphUrls = new Map<string, string>(SERVICES.map(({ name }, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]));
-  const subgraphProcesses = new Map<string, ChildProcess>();
-  const sqlRecord = (name: string) => path.join(workDir, `${name}.sql.json`);
-  const secretHeader = (name: string) => ({ [SUBGRAPH_SECRET_HEADER]: secrets.get(name)! });
-  const gatewayEnv = {
-    ...subgraphSettings(
-      (name) => subgraphUrls.get(name)!,
-      (name) => secrets.get(name)!,
-    ),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: jwtSecret,
-    // The benchmark's query is its own, sent as a document, not one of the registered operations.
-    ANONYMOUS_OPERATIONS: 'any',
-  };
-
-  try {
-    process.stdout.write(
-      `Generating ${SIZE.clusters} clusters, ${SIZE.organizations} organisations, ${SIZE.grants} grants (synthetic)...\n`,
-    );
-    await Promise.all(
-      SERVICES.map(async ({ name, directory }, index) => {
-        await admin.query(`CREATE DATABASE "${databases.get(name)}"`);
-        const databaseUrl = databaseUrls.get(name)!;
-        // The service creates its tables (migrations); then the data goes in behind its back.
-        const child = startProcess(
-          name,
-          [...startFlags(directory), '-r', path.join(__dirname, 'record-sql.cjs'), `${directory}/dist/index.js`],
-          {
-            DATABASE_URL: databaseUrl,
-            KAFKA_BROKERS: infrastructure.kafkaBrokers,
-            ...kafkaAdmin,
-            KAFKA_TOPIC_PREFIX: `bench.${runId}.`,
-            PORT: String(ports[index]),
-            HOST: '127.0.0.1',
-            SUBGRAPH_SECRET: secrets.get(name)!,
-            JWT_SECRET: jwtSecret,
-            LOG_LEVEL: 'warn',
-            BENCH_SQL_RECORD: sqlRecord(name),
-          },
-        );
-        subgraphProcesses.set(name, child);
-        await waitFor(`the ${name} subgraph`, answers(subgraphUrls.get(name)!), { timeoutMs: 60_000 });
-        // Every registered subgraph runs; the dashboard's data is generated for the three it asks.
-        const generate = SYNTHETIC_DATA[name];
-        if (!generate) return;
-        const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-        try {
-          await generate(db, SIZE);
-          await db.query('ANALYZE');
-        } finally {
-          await db.end();
-        }
+  process.stdout.write(`Generating ${SIZE.clusters} clusters, ${SIZE.organizations} organisations, ${SIZE.grants} grants (synthetic)...\n`);
+  await withProductionGraph(
+    {
+      label: 'bench',
+      size: SIZE,
+      extraPorts: 3,
+      instrument: (name, workDir) => ({
+        args: ['-r', path.join(__dirname, 'record-sql.cjs')],
+        env: { BENCH_SQL_RECORD: sqlRecord(workDir, name) },
       }),
-    );
-
-    const [apolloPort, hivePort, routerPort] = ports.slice(SERVICES.length);
-    const apolloUrl = `http://127.0.0.1:${apolloPort}/graphql`;
-    const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
-    const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
-    const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
-    startProcess('gateway', [...startFlags('gateway'), ...profile, 'gateway/dist/index.js'], {
-      ...gatewayEnv,
-      PORT: String(apolloPort),
-      GATEWAY_WORKERS: String(GATEWAY_WORKERS),
-    });
-    const hive = ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'];
-    startProcess('hive gateway', hive, { ...gatewayEnv, PORT: String(hivePort) });
-    startProcess('hive gateway (router runtime)', hive, { ...gatewayEnv, PORT: String(routerPort), HIVE_ROUTER_RUNTIME: 'true' });
-    await waitFor('our gateway', answers(apolloUrl), { timeoutMs: 60_000 });
-    const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
-    const ours = await post(apolloUrl, dashboard);
-    for (const [peer, url] of [
-      ['Hive Gateway', hiveUrl],
-      ['Hive Gateway with the router runtime', routerUrl],
-    ] as const) {
-      const theirs = await waitFor(peer, () => post(url, dashboard), { timeoutMs: 60_000 });
-      if (!isDeepStrictEqual(ours, theirs)) throw new Error(`${peer} answered the dashboard query differently from ours`);
-    }
-
-    // The floor: what the gateway's plan asks each subgraph, asked directly.
-    const clustersBody = JSON.stringify({ query: clustersQuery(CLUSTER_FIELDS), variables: { level: LEVEL, first: PAGE } });
-    const page = (await post(subgraphUrls.get('clusters')!, clustersBody, secretHeader('clusters'))) as {
-      clusters: { totalCount: number; edges: { node: { id: string } }[] };
-    };
-    const representations = page.clusters.edges.map(({ node }) => ({ __typename: 'Cluster', id: node.id }));
-    const entities = (fields: string) => JSON.stringify({ query: entitiesQuery(fields), variables: { representations } });
-    const parts: HttpTarget[] = [
-      { key: 'clusters', label: 'clusters subgraph alone', url: subgraphUrls.get('clusters')!, body: clustersBody },
-      { key: 'funding', label: 'funding _entities alone', url: subgraphUrls.get('funding')!, body: entities(FUNDING_FIELDS) },
-      { key: 'competence', label: 'competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS) },
-    ].map((part) => ({ ...part, headers: secretHeader(part.key) }));
-    const gateways: HttpTarget[] = [
-      { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
-      { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
-      { key: 'hiveRouter', label: 'Hive Gateway + router runtime (Rust planner)', url: routerUrl, body: dashboard },
-    ];
-    for (const target of [...gateways, ...parts]) await post(target.url, target.body, target.headers); // warm caches and plans
-    const sqlParts: SqlTarget[] = [];
-    for (const part of parts) {
-      const statements = await recordSql(subgraphProcesses.get(part.key)!, sqlRecord(part.key), () =>
-        post(part.url, part.body, part.headers),
-      );
-      sqlParts.push({
-        key: `${part.key}Sql`,
-        label: `${part.key} SQL alone (${statements.length} statements)`,
-        databaseUrl: databaseUrls.get(part.key)!,
-        statements,
+    },
+    async (graph) => {
+      const { subgraphUrls, subgraphProcesses, databaseUrls, secretHeader } = graph;
+      // The benchmark's query is its own, sent as a document, not one of the registered operations.
+      const anyDocument = { ANONYMOUS_OPERATIONS: 'any' };
+      const [apolloPort, hivePort, routerPort] = graph.ports;
+      const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+      const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
+      const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
+      // The Hive Gateways start first, so that all three start at once.
+      const hive = ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'];
+      graph.startProcess('hive gateway', hive, { ...graph.gatewayEnv, ...anyDocument, PORT: String(hivePort) });
+      graph.startProcess('hive gateway (router runtime)', hive, {
+        ...graph.gatewayEnv,
+        ...anyDocument,
+        PORT: String(routerPort),
+        HIVE_ROUTER_RUNTIME: 'true',
       });
-    }
-    const answerBytes = Buffer.byteLength(JSON.stringify(ours));
-    process.stdout.write(
-      `Dashboard query for the ${page.clusters.totalCount} ${LEVEL} clusters (${answerBytes} bytes of data), ` +
-        `${CONNECTIONS} connections for ${DURATION_S} s and 1 connection for ${SINGLE_DURATION_S} s per target, one target at a time:\n\n`,
-    );
-    const rows: Row[] = [];
-    const chosen = <T extends { key: string }>(targets: readonly T[]) => targets.filter(({ key }) => !ONLY || ONLY.has(key));
-    for (const target of chosen([...gateways, ...parts])) {
-      rows.push({
-        key: target.key,
-        label: parts.includes(target) ? `floor: ${target.label}` : target.label,
-        loaded: await loadHttp(target, CONNECTIONS, DURATION_S),
-        single: await loadHttp(target, 1, SINGLE_DURATION_S),
-      });
-    }
-    for (const target of chosen(sqlParts)) {
-      rows.push({
-        key: target.key,
-        label: `floor: ${target.label}`,
-        loaded: await loadSql(target, CONNECTIONS, DURATION_S),
-        single: await loadSql(target, 1, SINGLE_DURATION_S),
-      });
-    }
-    printTable(rows);
+      const apolloUrl = await graph.startGateway(apolloPort!, { ...anyDocument, GATEWAY_WORKERS: String(GATEWAY_WORKERS) }, profile);
+      const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
+      const ours = await post(apolloUrl, dashboard);
+      for (const [peer, url] of [
+        ['Hive Gateway', hiveUrl],
+        ['Hive Gateway with the router runtime', routerUrl],
+      ] as const) {
+        const theirs = await waitFor(peer, () => post(url, dashboard), { timeoutMs: 60_000 });
+        if (!isDeepStrictEqual(ours, theirs)) throw new Error(`${peer} answered the dashboard query differently from ours`);
+      }
 
-    const missing: Row = {
-      key: '',
-      label: '',
-      loaded: { requestsPerSecond: NaN, p50: NaN, p99: NaN, errors: 0 },
-      single: { requestsPerSecond: NaN, p50: NaN, p99: NaN, errors: 0 },
-    };
-    const row = (key: string) => rows.find((candidate) => candidate.key === key) ?? missing;
-    const floorPathP50 = row('clusters').single.p50 + Math.max(row('funding').single.p50, row('competence').single.p50);
-    const ratios = {
-      oursToHiveRequestsPerSecond: row('ours').loaded.requestsPerSecond / row('hive').loaded.requestsPerSecond,
-      oursToHiveP99: row('ours').loaded.p99 / row('hive').loaded.p99,
-      oursToHiveRouterRequestsPerSecond: row('ours').loaded.requestsPerSecond / row('hiveRouter').loaded.requestsPerSecond,
-      floorPathP50,
-      oursToFloorPathP50: row('ours').single.p50 / floorPathP50,
-      ...Object.fromEntries(parts.map(({ key }) => [`${key}ToSqlP50`, row(key).single.p50 / row(`${key}Sql`).single.p50])),
-    };
-    const ratio = (value: number) => `${value.toFixed(2)}x`;
-    // A line per comparison whose rows were all loaded (BENCH_TARGETS may leave some out).
-    const partsWithSql = parts.filter(({ key }) => Number.isFinite(ratios[`${key}ToSqlP50` as keyof typeof ratios]));
-    const comparisons = [
-      Number.isFinite(ratios.oursToHiveRequestsPerSecond) &&
-        `Our gateway against Hive Gateway at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRequestsPerSecond)} the requests per second ` +
-          `(goal >= 1.00x), ${ratio(ratios.oursToHiveP99)} the p99 (goal <= 1.00x).`,
-      Number.isFinite(ratios.oursToHiveRouterRequestsPerSecond) &&
-        `Our gateway against the router runtime at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second.`,
-      Number.isFinite(ratios.oursToFloorPathP50) &&
-        `At 1 connection our gateway's p50 is ${ratio(ratios.oursToFloorPathP50)} the floor path (clusters, then the slower of funding ` +
-          `and competence: ${ms(floorPathP50)} ms; goal <= 1.20x).`,
-      partsWithSql.length > 0 &&
-        `Each part at 1 connection against its SQL alone (goal <= 2.00x): ` +
-          `${partsWithSql.map(({ key }) => `${key} ${ratio(ratios[`${key}ToSqlP50` as keyof typeof ratios])}`).join(', ')}.`,
-    ].filter((line) => line !== false);
-    process.stdout.write(
-      `\n${comparisons.map((line) => `${line}\n`).join('')}` +
-        '\nEach floor row loads one subgraph (or its SQL, straight on PostgreSQL) alone with its part of the query: the\n' +
-        'most it serves. A gateway asks clusters, then funding and competence in parallel, once each per query, so its\n' +
-        'requests per second stay under the lowest floor row. All data is generated and labelled "(generated)".\n',
-    );
-    if (process.env.BENCH_OUT) {
-      const figures = {
-        benchmark: 'gateway',
-        settings: {
-          ...SIZE,
-          level: LEVEL,
-          connections: CONNECTIONS,
-          durationSeconds: DURATION_S,
-          singleDurationSeconds: SINGLE_DURATION_S,
-          gatewayWorkers: GATEWAY_WORKERS,
-        },
-        clustersAsked: page.clusters.totalCount,
-        answerBytes,
-        rows,
-        ratios,
-        statements: Object.fromEntries(
-          sqlParts.map(({ key, statements }) => [key, statements.map(({ text }) => text.replace(/\s+/g, ' ').trim())]),
-        ),
+      // The floor: what the gateway's plan asks each subgraph, asked directly.
+      const clustersBody = JSON.stringify({ query: clustersQuery(CLUSTER_FIELDS), variables: { level: LEVEL, first: PAGE } });
+      const page = (await post(subgraphUrls.get('clusters')!, clustersBody, secretHeader('clusters'))) as {
+        clusters: { totalCount: number; edges: { node: { id: string } }[] };
       };
-      writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
-    }
-  } finally {
-    await Promise.all(
-      children
-        .filter((child) => child.exitCode === null)
-        .map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))),
-    );
-    for (const name of databases.values()) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    await infrastructure.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  }
+      const representations = page.clusters.edges.map(({ node }) => ({ __typename: 'Cluster', id: node.id }));
+      const entities = (fields: string) => JSON.stringify({ query: entitiesQuery(fields), variables: { representations } });
+      const parts: HttpTarget[] = [
+        { key: 'clusters', label: 'clusters subgraph alone', url: subgraphUrls.get('clusters')!, body: clustersBody },
+        { key: 'funding', label: 'funding _entities alone', url: subgraphUrls.get('funding')!, body: entities(FUNDING_FIELDS) },
+        { key: 'competence', label: 'competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS) },
+      ].map((part) => ({ ...part, headers: secretHeader(part.key) }));
+      const gateways: HttpTarget[] = [
+        { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
+        { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
+        { key: 'hiveRouter', label: 'Hive Gateway + router runtime (Rust planner)', url: routerUrl, body: dashboard },
+      ];
+      for (const target of [...gateways, ...parts]) await post(target.url, target.body, target.headers); // warm caches and plans
+      const sqlParts: SqlTarget[] = [];
+      for (const part of parts) {
+        const statements = await recordSql(subgraphProcesses.get(part.key)!, sqlRecord(graph.workDir, part.key), () =>
+          post(part.url, part.body, part.headers),
+        );
+        sqlParts.push({
+          key: `${part.key}Sql`,
+          label: `${part.key} SQL alone (${statements.length} statements)`,
+          databaseUrl: databaseUrls.get(part.key)!,
+          statements,
+        });
+      }
+      const answerBytes = Buffer.byteLength(JSON.stringify(ours));
+      process.stdout.write(
+        `Dashboard query for the ${page.clusters.totalCount} ${LEVEL} clusters (${answerBytes} bytes of data), ` +
+          `${CONNECTIONS} connections for ${DURATION_S} s and 1 connection for ${SINGLE_DURATION_S} s per target, one target at a time:\n\n`,
+      );
+      const rows: Row[] = [];
+      const chosen = <T extends { key: string }>(targets: readonly T[]) => targets.filter(({ key }) => !ONLY || ONLY.has(key));
+      for (const target of chosen([...gateways, ...parts])) {
+        rows.push({
+          key: target.key,
+          label: parts.includes(target) ? `floor: ${target.label}` : target.label,
+          loaded: await loadHttp(target, CONNECTIONS, DURATION_S),
+          single: await loadHttp(target, 1, SINGLE_DURATION_S),
+        });
+      }
+      for (const target of chosen(sqlParts)) {
+        rows.push({
+          key: target.key,
+          label: `floor: ${target.label}`,
+          loaded: await loadSql(target, CONNECTIONS, DURATION_S),
+          single: await loadSql(target, 1, SINGLE_DURATION_S),
+        });
+      }
+      printTable(rows);
+
+      const missing: Row = {
+        key: '',
+        label: '',
+        loaded: { requestsPerSecond: NaN, p50: NaN, p99: NaN, errors: 0 },
+        single: { requestsPerSecond: NaN, p50: NaN, p99: NaN, errors: 0 },
+      };
+      const row = (key: string) => rows.find((candidate) => candidate.key === key) ?? missing;
+      const floorPathP50 = row('clusters').single.p50 + Math.max(row('funding').single.p50, row('competence').single.p50);
+      const ratios = {
+        oursToHiveRequestsPerSecond: row('ours').loaded.requestsPerSecond / row('hive').loaded.requestsPerSecond,
+        oursToHiveP99: row('ours').loaded.p99 / row('hive').loaded.p99,
+        oursToHiveRouterRequestsPerSecond: row('ours').loaded.requestsPerSecond / row('hiveRouter').loaded.requestsPerSecond,
+        floorPathP50,
+        oursToFloorPathP50: row('ours').single.p50 / floorPathP50,
+        ...Object.fromEntries(parts.map(({ key }) => [`${key}ToSqlP50`, row(key).single.p50 / row(`${key}Sql`).single.p50])),
+      };
+      const ratio = (value: number) => `${value.toFixed(2)}x`;
+      // A line per comparison whose rows were all loaded (BENCH_TARGETS may leave some out).
+      const partsWithSql = parts.filter(({ key }) => Number.isFinite(ratios[`${key}ToSqlP50` as keyof typeof ratios]));
+      const comparisons = [
+        Number.isFinite(ratios.oursToHiveRequestsPerSecond) &&
+          `Our gateway against Hive Gateway at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRequestsPerSecond)} the requests per second ` +
+            `(goal >= 1.00x), ${ratio(ratios.oursToHiveP99)} the p99 (goal <= 1.00x).`,
+        Number.isFinite(ratios.oursToHiveRouterRequestsPerSecond) &&
+          `Our gateway against the router runtime at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second.`,
+        Number.isFinite(ratios.oursToFloorPathP50) &&
+          `At 1 connection our gateway's p50 is ${ratio(ratios.oursToFloorPathP50)} the floor path (clusters, then the slower of funding ` +
+            `and competence: ${ms(floorPathP50)} ms; goal <= 1.20x).`,
+        partsWithSql.length > 0 &&
+          `Each part at 1 connection against its SQL alone (goal <= 2.00x): ` +
+            `${partsWithSql.map(({ key }) => `${key} ${ratio(ratios[`${key}ToSqlP50` as keyof typeof ratios])}`).join(', ')}.`,
+      ].filter((line) => line !== false);
+      process.stdout.write(
+        `\n${comparisons.map((line) => `${line}\n`).join('')}` +
+          '\nEach floor row loads one subgraph (or its SQL, straight on PostgreSQL) alone with its part of the query: the\n' +
+          'most it serves. A gateway asks clusters, then funding and competence in parallel, once each per query, so its\n' +
+          'requests per second stay under the lowest floor row. All data is generated and labelled "(generated)".\n',
+      );
+      if (process.env.BENCH_OUT) {
+        const figures = {
+          benchmark: 'gateway',
+          settings: {
+            ...SIZE,
+            level: LEVEL,
+            connections: CONNECTIONS,
+            durationSeconds: DURATION_S,
+            singleDurationSeconds: SINGLE_DURATION_S,
+            gatewayWorkers: GATEWAY_WORKERS,
+          },
+          clustersAsked: page.clusters.totalCount,
+          answerBytes,
+          rows,
+          ratios,
+          statements: Object.fromEntries(
+            sqlParts.map(({ key, statements }) => [key, statements.map(({ text }) => text.replace(/\s+/g, ' ').trim())]),
+          ),
+        };
+        writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+      }
+    },
+  );
 }
 
 main().catch((error: unknown) => {

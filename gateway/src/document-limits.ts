@@ -52,7 +52,7 @@ const isFragment = (definition: DefinitionNode): definition is FragmentDefinitio
  * A fragment cycle, as the names along it (`A -> B -> A`), or undefined: a depth-first walk with an
  * explicit stack, so a long chain cannot overflow the call stack either. Linear in the spreads.
  */
-export function fragmentCycle(fragments: ReadonlyMap<string, FragmentDefinitionNode>): string[] | undefined {
+export function findFragmentCycle(fragments: ReadonlyMap<string, FragmentDefinitionNode>): string[] | undefined {
   const spreads = new Map([...fragments].map(([name, fragment]) => [name, spreadsIn(fragment.selectionSet)]));
   // 1: on the current path; 2: done, no cycle through it.
   const state = new Map<string, 1 | 2>();
@@ -97,7 +97,7 @@ export function checkDocument(document: DocumentNode, limits: DocumentLimits): D
     };
   }
   const fragments = new Map(fragmentList.map((fragment) => [fragment.name.value, fragment]));
-  const cycle = fragmentCycle(fragments);
+  const cycle = findFragmentCycle(fragments);
   if (cycle) {
     return { code: 'FRAGMENT_CYCLE', message: `Fragments may not spread themselves: ${cycle.join(' -> ')}` };
   }

@@ -9,7 +9,7 @@ import { createGateway, type Gateway } from './server';
 import { subgraphSettings } from './subgraphs';
 import { startGatewayProcess } from './test-support/gateway-process';
 import { gatewayClient, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';
-import { alternatingAliases, fragmentBomb, loopingFragments, repeatedSelections } from './test-support/attacks';
+import { conflictingAliases, fragmentBomb, loopingFragments, repeatedSelections } from './test-support/attacks';
 
 /**
  * A stand-in for every subgraph: answers what `answer` says, or holds the request until
@@ -98,8 +98,8 @@ describe('documents that would turn validation against the graph', () => {
     it.each([
       ['103 fragments in a loop (a 500 before)', loopingFragments(103), 'TOO_MANY_FRAGMENTS', /103 fragments; at most 64/],
       ['40 fragments in a loop', loopingFragments(40), 'FRAGMENT_CYCLE', /F0 -> F1 -> .* -> F0/],
-      ['300 fragments alternating a: slug and a: name', alternatingAliases(300), 'TOO_MANY_FRAGMENTS', /300 fragments; at most 64/],
-      ['60 of them, within the fragment limit', alternatingAliases(60), 'TOO_MANY_REPEATED_FIELDS', /"a" 60 times/],
+      ['300 fragments alternating a: slug and a: name', conflictingAliases(300), 'TOO_MANY_FRAGMENTS', /300 fragments; at most 64/],
+      ['60 of them, within the fragment limit', conflictingAliases(60), 'TOO_MANY_REPEATED_FIELDS', /"a" 60 times/],
       ['900 copies of levelHistory { level }', repeatedSelections(900), 'TOO_MANY_REPEATED_FIELDS', /"levelHistory" 900 times/],
       ['a fragment bomb of 60', fragmentBomb(60), 'QUERY_TOO_LARGE', /more than 5000 selections/],
     ])('refuses %s as 400 with its code, before any subgraph is asked', async (_case, query, code, message) => {
@@ -217,7 +217,7 @@ describe('documents that would turn validation against the graph', () => {
         'the gateway process to serve',
         async () => (await fetch(url.replace('/graphql', '/ready')).catch(() => undefined))?.ok,
       );
-      const attacks = [loopingFragments(103), loopingFragments(40), alternatingAliases(300), repeatedSelections(900), fragmentBomb(60)];
+      const attacks = [loopingFragments(103), loopingFragments(40), conflictingAliases(300), repeatedSelections(900), fragmentBomb(60)];
       for (const [index, query] of attacks.entries()) {
         const response = await fetch(url, {
           method: 'POST',

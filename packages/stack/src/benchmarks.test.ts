@@ -17,14 +17,11 @@ async function npmRun(script: string, env: Record<string, string | undefined>): 
   return stdout;
 }
 
+/** Generated data for the gateway benchmarks' runs that show only that they run. */
+const SMALL_DATA = { BENCH_CLUSTERS: '40', BENCH_ORGANIZATIONS: '100', BENCH_GRANTS: '100' };
+
 /** The gateway benchmark's settings for a run that shows only that it runs: little data, 1 s per row. */
-const SMALL_GATEWAY_BENCH = {
-  BENCH_DURATION: '1',
-  BENCH_CONNECTIONS: '2',
-  BENCH_CLUSTERS: '40',
-  BENCH_ORGANIZATIONS: '100',
-  BENCH_GRANTS: '100',
-};
+const SMALL_GATEWAY_BENCH = { ...SMALL_DATA, BENCH_DURATION: '1', BENCH_CONNECTIONS: '2' };
 
 /** The rows of the gateway benchmark's table (a label, then req/s, p50, p99, 0 errors, 1-connection p50). */
 function tableRows(printed: string): string[] {
@@ -91,6 +88,40 @@ describe("the README's benchmark commands", () => {
     ]);
     expect(printed).toMatch(/Each part at 1 connection against its SQL alone \(goal <= 2\.00x\): clusters \d+\.\d\dx\.\n/);
     expect(printed).not.toMatch(/NaN|Our gateway against/);
+  }, 600_000);
+
+  it('npm run bench:hostile prints /health and dashboard latency quiet and under attack, what the hostile requests got and the goals, and writes them to BENCH_OUT', async () => {
+    const file = path.join(out, 'hostile.json');
+    const printed = await npmRun('bench:hostile', { ...SMALL_DATA, BENCH_DURATION: '2', BENCH_HOSTILE: '2', BENCH_OUT: file });
+    expect(printed).toMatch(/^Load average before the run: [\d.]+, [\d.]+, [\d.]+ \(\d+ cores\)\.$/m);
+    expect(printed).toContain('Generating 40 clusters, 100 organisations, 100 grants (synthetic)');
+    expect(printed).toMatch(/honest client\s+phase\s+p50 ms\s+p90 ms\s+p99 ms\s+requests/);
+    // A row per client and phase: three latencies and a count of requests, at least one.
+    for (const client of ['/health', 'dashboard ClusterList']) {
+      for (const phase of ['quiet', 'under attack']) {
+        expect(printed).toMatch(new RegExp(`^${client}\\s+${phase}(\\s+[\\d.]+){3}\\s+[1-9]\\d*$`, 'm'));
+      }
+    }
+    expect(printed).toMatch(/^Hostile requests \(2 clients, [1-9]\d* completed\):$/m);
+    expect(printed).toMatch(/^All hostile requests, per HTTP status: \d{3}: \d+[^;]*; per code: [A-Z_]+: \d+/m);
+    expect(printed).toMatch(/^Dashboard p50 under attack \/ quiet: \d+\.\d\dx$/m);
+    expect(printed).toMatch(/^Goal: \/health p50 under attack < 50 ms: (met|not met) \([\d.]+ ms\)$/m);
+    expect(printed).toMatch(/^Goal: dashboard p50 under attack within 2x quiet: (met|not met) \(\d+\.\d\dx\)$/m);
+    const figures = JSON.parse(readFileSync(file, 'utf8')) as {
+      settings: Record<string, unknown>;
+      documents: { tokens: number }[];
+      quiet: { dashboard: { requests: number } };
+      underAttack: { dashboard: { requests: number }; hostile: { requests: number; documents: unknown[] } };
+      goals: Record<string, { met: boolean }>;
+    };
+    expect(figures.settings).toMatchObject({ clusters: 40, durationSeconds: 2, hostileClients: 2, maxQueryTokens: 5000 });
+    expect(figures.documents).toHaveLength(4);
+    for (const { tokens } of figures.documents) expect(tokens).toBeLessThanOrEqual(5000);
+    expect(figures.quiet.dashboard.requests).toBeGreaterThan(0);
+    expect(figures.underAttack.dashboard.requests).toBeGreaterThan(0);
+    expect(figures.underAttack.hostile.requests).toBeGreaterThan(0);
+    expect(figures.underAttack.hostile.documents).toHaveLength(4);
+    expect(Object.keys(figures.goals).sort()).toEqual(['dashboardP50UnderAttackWithin2xQuiet', 'healthP50UnderAttackBelow50Ms']);
   }, 600_000);
 
   it('npm run bench:start prints how long npm start takes to answer and the memory it holds', async () => {
