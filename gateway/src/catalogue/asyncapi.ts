@@ -161,7 +161,7 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
         description:
           'Kafka in KRaft mode as `npm run infra:up` starts it. Every client authenticates (SASL/SCRAM-SHA-512) as a principal of the registry: ' +
           '`<service>-service` for a service, the agency itself (`siva`, `forskningsradet`, ...) for its own clients. An agency reads every public topic, ' +
-          "writes only its own subgraphs' topics and uses consumer groups named `<agency>.*`; `npm run kafka:credentials -- <principal>` prints a development password.",
+          "writes none (only a topic's own service does) and uses consumer groups named `<agency>.*`; `npm run kafka:credentials -- <principal>` prints a development password.",
         security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
       },
     },
