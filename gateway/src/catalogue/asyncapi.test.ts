@@ -44,5 +44,8 @@ describe('the event catalogue, schemas/asyncapi.yaml', () => {
     ).toEqual(types.sort());
     expect(document.channels.fundingGrantV1!.description).toContain('Published by the funding service (owned by innovasjon-norge)');
     expect(document.channels.fundingGrantV1!.description).toContain('clusters (programme-grants)');
+    expect(document.channels.fundingGrantV1Dlq!.description).toContain(
+      'Readable by innovasjon-norge, the agency that owns the funding service, and no other',
+    );
   });
 });

@@ -120,7 +120,8 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
       title: `${topic}.dlq`,
       description:
         `Where a consumer parks an event of ${topic} it cannot take (unreadable, breaking its schema, from a source that does not own it, or failing while the database is healthy), ` +
-        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at.',
+        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at. ' +
+        `Readable by ${owner.owner}, the agency that owns the ${subgraph.name} service, and no other.`,
       messages: channelMessages,
       bindings: kafka(DLQ_RETENTION_MS),
     };

@@ -96,6 +96,11 @@ describe('who may do what on Kafka', () => {
     const prefix = uniqueTopicPrefix('access');
     let plan: KafkaAcl[];
     const topic = (name: string) => `${prefix}${name}`;
+    const subgraphs = loadSubgraphs();
+    const registry = subgraphRegistry();
+    const eventTopics = [
+      ...new Set(subgraphs.flatMap((subgraph) => (subgraph.definition.publishes ?? []).map((contract) => contract.topic))),
+    ].sort();
 
     beforeAll(async () => {
       plan = kafkaAccessPlan({ topicPrefix: prefix });
@@ -162,13 +167,8 @@ describe('who may do what on Kafka', () => {
     });
 
     it('lets each principal of the registry write only its own: a service its domains and the .dlq of what it reads, an agency nothing', async () => {
-      const subgraphs = loadSubgraphs();
-      const eventTopics = [
-        ...new Set(subgraphs.flatMap((subgraph) => (subgraph.definition.publishes ?? []).map((contract) => contract.topic))),
-      ].sort();
       const targets = eventTopics.flatMap((eventTopic) => [eventTopic, `${eventTopic}.dlq`]);
       await admin().ensureTopics(targets.map(topic));
-      const registry = subgraphRegistry();
       const consumed = eventConsumptions(subgraphs);
       /** What the registry says `principal` may write: nothing for an agency. */
       const mayWrite = (principal: string, target: string): boolean => {
@@ -222,6 +222,42 @@ describe('who may do what on Kafka', () => {
       const service = await kafkaTool(['produce', servicePrincipal('clusters'), target], `${forged}\n`);
       expect({ code: service.code, stderr: service.stderr }).toEqual({ code: 0, stderr: '' });
       expect(await messagesOn(target)).toBe(before + 1);
+    });
+
+    it("lets the agency that owns a topic's service read the topic's dead letters, and no other agency", async () => {
+      // One topic of each owner's, so that every agency is both let in and kept out.
+      const owners = registry.filter((entry, index) => registry.findIndex((other) => other.owner === entry.owner) === index);
+      for (const entry of owners) {
+        const ownTopic = eventTopics.find((eventTopic) => entry.publishes.includes(eventTopic.split('.')[0]!))!;
+        const deadLetters = topic(`${ownTopic}.dlq`);
+        // A consumer of the topic parks an event there (the admin stands in for it).
+        const key = `parked by a consumer of ${entry.name}`;
+        await admin().publish([{ ...message(deadLetters), key }]);
+        const held = await waitFor(`the offsets of ${deadLetters}`, () => messagesOn(deadLetters));
+        const reads = [];
+        for (const agency of registeredAgencies()) {
+          const read = await kafkaTool([
+            'consume',
+            agency,
+            deadLetters,
+            '--max-messages',
+            String(held),
+            '--formatter-property',
+            'print.key=true',
+          ]);
+          reads.push({ agency, deadLetters, read: agency === entry.owner ? read.stdout.split('\n') : read.stderr });
+        }
+        expect(reads).toEqual(
+          registeredAgencies().map((agency) => ({
+            agency,
+            deadLetters,
+            read:
+              agency === entry.owner
+                ? expect.arrayContaining([`${key}\t{"probe":true}`])
+                : expect.stringMatching(/TopicAuthorizationException: Not authorized to access topics/),
+          })),
+        );
+      }
     });
 
     it('takes away what the registry no longer allows when the plan is applied again, and only under its own prefix', async () => {

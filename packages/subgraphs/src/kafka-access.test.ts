@@ -43,10 +43,17 @@ describe("the broker's ACLs, from the registry", () => {
     }
   });
 
-  it("lets each agency read every public topic and use only its own groups, and write nothing, not even its own subgraphs' topics", () => {
+  it("lets each agency read every public topic and its own subgraphs' dead letters, use only its own groups, and write nothing", () => {
     for (const agency of registeredAgencies()) {
+      const owned = registry.filter((entry) => entry.owner === agency).flatMap((entry) => entry.publishes);
       for (const topic of topics) {
         expect(allows(plan, agency, 'topic', topic, 'READ')).toBe(true);
+        // The dead letters of its own subgraphs' topics only.
+        expect({ agency, topic, readsDeadLetters: allows(plan, agency, 'topic', `${topic}.dlq`, 'READ') }).toEqual({
+          agency,
+          topic,
+          readsDeadLetters: owned.includes(domainOf(topic)),
+        });
         expect({ agency, topic, write: allows(plan, agency, 'topic', topic, 'WRITE') }).toEqual({ agency, topic, write: false });
         expect(allows(plan, agency, 'topic', `${topic}.dlq`, 'WRITE')).toBe(false);
       }
@@ -61,6 +68,8 @@ describe("the broker's ACLs, from the registry", () => {
       ).toEqual([]);
     }
     expect(allows(plan, 'siva', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(false);
+    expect(allows(plan, 'siva', 'topic', 'catapult.centre.v1.dlq', 'READ')).toBe(true);
+    expect(allows(plan, 'siva', 'topic', 'clusters.cluster.v1.dlq', 'READ')).toBe(false);
     expect(allows(plan, 'catapult-service', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(true);
   });
 

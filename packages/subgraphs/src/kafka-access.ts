@@ -37,11 +37,13 @@ export function eventConsumptions(subgraphs: readonly Subgraph[] = loadSubgraphs
  *   topics it consumes and writes their dead-letter topics, and uses the consumer groups named
  *   after it (`<service>.`, deleting them for a replay). It may also create a topic it consumes:
  *   services start in any order, and a consumer must not wait for its neighbour to be up.
- * - an agency reads every public (event) topic and uses only consumer groups with its own prefix
- *   (`<agency>.`). It writes no topic, not even its own subgraphs': only a service's principal
- *   writes its events, so an event on `<domain>.` comes from the service that owns the domain (its
- *   `source` cannot be forged by anyone else the broker lets in). A partner publishes through its
- *   own service.
+ * - an agency reads every public (event) topic, and the dead-letter topics of its own subgraphs'
+ *   topics, to see why consumers parked its services' events (each dead letter's headers carry
+ *   the consumer's error, which is why other agencies' stay closed to it). It uses only consumer
+ *   groups with its own prefix (`<agency>.`). It writes no topic, not even its own subgraphs':
+ *   only a service's principal writes its events, so an event on `<domain>.` comes from the
+ *   service that owns the domain (its `source` cannot be forged by anyone else the broker lets
+ *   in). A partner publishes through its own service.
  *
  * Anything else is refused (the broker runs with allow.everyone.if.no.acl.found=false).
  * `topicPrefix` is KAFKA_TOPIC_PREFIX: tests apply the same rules to topics of their own.
@@ -82,16 +84,18 @@ export function kafkaAccessPlan(
     ];
   });
 
-  const partners = agencies(registry).flatMap((agency): KafkaAcl[] => [
-    ...publicTopics.map((topic): KafkaAcl => ({
+  const partners = agencies(registry).flatMap((agency): KafkaAcl[] => {
+    const ownDomains = registry.filter((entry) => entry.owner === agency).flatMap((entry) => entry.publishes);
+    const ownTopics = publicTopics.filter((topic) => ownDomains.includes(topic.split('.')[0]!));
+    const reads = (topic: string): KafkaAcl => ({
       principal: agency,
       resource: 'topic',
       name: `${prefix}${topic}`,
       prefixed: false,
       operations: ['READ', 'DESCRIBE'],
-    })),
-    groups(agency, agency),
-  ]);
+    });
+    return [...publicTopics.map(reads), ...ownTopics.map((topic) => reads(`${topic}.dlq`)), groups(agency, agency)];
+  });
 
   return [...services, ...partners];
 }
