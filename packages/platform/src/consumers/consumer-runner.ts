@@ -162,8 +162,9 @@ export class ConsumerRunner {
   }
 
   /**
-   * A message as an event this consumer handles: its envelope and handler (none for a type it
-   * does not handle), or why it cannot be taken (unreadable, or breaking its schema).
+   * A message as an event this consumer handles: its envelope and handler (none for a type of
+   * the topic it does not handle), or why it cannot be taken (unreadable, of a type the topic
+   * does not declare, from a source that does not own it, or breaking its schema).
    */
   private read(
     message: DeliveredMessage,
@@ -176,6 +177,13 @@ export class ConsumerRunner {
       envelope = parsed;
     } catch (error) {
       return { error };
+    }
+    try {
+      // A topic carries several types a consumer may ignore, but only those its owner declares:
+      // anything else is parked where it is consumed, for someone to see, not silently skipped.
+      schemas.assertDeclared(this.options.topics.logical(message.topic), envelope.type);
+    } catch (error) {
+      return { error, envelope };
     }
     const registration = this.options.consumer.handlerFor(envelope.type);
     if (!registration) return { envelope };
