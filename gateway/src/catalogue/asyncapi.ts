@@ -122,7 +122,8 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
       title: `${topic}.dlq`,
       description:
         `Where a consumer parks a message of ${topic} it cannot take (unreadable, of a type the topic does not list, from a source that does not own it, breaking its schema, or failing while the database is healthy), ` +
-        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at. ' +
+        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at; ' +
+        'each consumer parks a message once, however often it reads it again (npm run replay). ' +
         `Readable by ${owner.owner}, the agency that owns the ${subgraph.name} service, and no other.`,
       messages: channelMessages,
       bindings: kafka(DLQ_RETENTION_MS),

@@ -4,7 +4,7 @@ import { waitFor } from '@klynge/testing';
 import { createEnvelope } from '../events';
 import { type Harness, startHarness } from '../test-fixtures/harness';
 import { TallyIncremented } from '../test-fixtures/sample-events';
-import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { DEAD_LETTER_HEADERS } from './consumer-runner';
 import { eventConsumer } from './event-consumer';
 
@@ -22,10 +22,7 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
 
   const applied = async (tallyId: string) =>
     (await harness.db.query<{ applied: number }>('SELECT applied FROM tally_totals WHERE tally_id = $1', [tallyId]))[0]?.applied ?? 0;
-  const arrived = async (tallyId: string) =>
-    (
-      await harness.db.query<{ sequence: number }>('SELECT sequence FROM tally_arrivals WHERE tally_id = $1 ORDER BY arrival', [tallyId])
-    ).map((row) => row.sequence);
+  const arrived = (tallyId: string) => tallyArrivals(harness.db, tallyId);
   /** Puts a message on the sample topic directly, as a partner's producer (or a replay) would. */
   const publishRaw = (key: string, value: string) => harness.broker.publish([{ topic: harness.tallyTopic, key, value, headers: {} }]);
 
