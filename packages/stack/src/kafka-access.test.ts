@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { DeliveredMessage } from '@klynge/broker';
 import { type KafkaAcl, KafkaBroker } from '@klynge/broker-kafka';
+import { CLOUDEVENTS_CONTENT_TYPE } from '@klynge/platform';
 import { KAFKA_ADMIN, kafkaPrincipals, registeredAgencies, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
 import { eventConsumptions, kafkaAccessPlan, kafkaAccessScope, loadSubgraphs } from '@klynge/subgraphs';
 import { repoRoot } from './config';
@@ -58,6 +59,14 @@ describe('who may do what on Kafka', () => {
   afterAll(async () => {
     await Promise.all(brokers.map((broker) => broker.close()));
   });
+
+  /** The shell blocks of the README's section for partner agencies, each as it stands. */
+  const partnerReadmeCommands = () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const start = readme.indexOf('### As a partner agency, on the broker');
+    const section = readme.slice(start, readme.indexOf('\n## ', start));
+    return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((block) => block[1]!.trim());
+  };
 
   /** Runs infra/kafka.sh (Kafka's own console tools, as a principal) with `input` on stdin: how it exits and what it prints. */
   const kafkaTool = (args: readonly string[], input = '') =>
@@ -155,10 +164,8 @@ describe('who may do what on Kafka', () => {
     });
 
     it("prints a principal's password with the README's command, the one the broker takes", async () => {
-      const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-      const section = readme.slice(readme.indexOf('### As a partner agency, on the broker'));
-      const commands = /```sh\n([\s\S]*?)```/.exec(section)![1]!.trim().split('\n');
-      expect(commands).toEqual(['npm run kafka:credentials -- siva']);
+      const commands = partnerReadmeCommands();
+      expect(commands[0]).toBe('npm run kafka:credentials -- siva');
       const printed = (await promisify(execFile)('bash', ['-c', commands[0]!.replace('npm run', 'npm run --silent')], { cwd: repoRoot }))
         .stdout;
       const password = /^password: (\S+)$/m.exec(printed)?.[1];
@@ -222,6 +229,40 @@ describe('who may do what on Kafka', () => {
       const service = await kafkaTool(['produce', servicePrincipal('clusters'), target], `${forged}\n`);
       expect({ code: service.code, stderr: service.stderr }).toEqual({ code: 0, stderr: '' });
       expect(await messagesOn(target)).toBe(before + 1);
+    });
+
+    it("lets a partner read a topic with a client that is not kafkajs: Kafka's own Java consumer, as the README says", async () => {
+      expect(partnerReadmeCommands()).toContain('infra/kafka.sh consume siva funding.grant.v1');
+      // An event as the funding service's outbox relay publishes it: a CloudEvent keyed by its subject.
+      const grantId = randomUUID();
+      const event = JSON.stringify({
+        specversion: '1.0',
+        id: randomUUID(),
+        type: 'no.klynge.funding.GrantAwarded.v1',
+        source: '/klynge/funding',
+        subject: grantId,
+      });
+      const grants = topic('funding.grant.v1');
+      await as(principalCredentials(servicePrincipal('funding')), 'funding-publisher').publish([
+        { topic: grants, key: grantId, value: event, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } },
+      ]);
+      const held = await waitFor(`the offsets of ${grants}`, () => messagesOn(grants));
+
+      const [, ...args] = 'infra/kafka.sh consume siva funding.grant.v1'.replace('funding.grant.v1', grants).split(' ');
+      const read = await kafkaTool([
+        ...args,
+        '--max-messages',
+        String(held),
+        '--formatter-property',
+        'print.headers=true',
+        '--formatter-property',
+        'print.key=true',
+      ]);
+
+      expect({ code: read.code, lines: read.stdout.split('\n') }).toEqual({
+        code: 0,
+        lines: expect.arrayContaining([`content-type:${CLOUDEVENTS_CONTENT_TYPE}\t${grantId}\t${event}`]),
+      });
     });
 
     it("lets the agency that owns a topic's service read the topic's dead letters, and no other agency", async () => {
