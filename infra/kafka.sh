@@ -2,7 +2,7 @@
 # Apache Kafka, the real broker, from its jars on Maven Central, in KRaft mode (one node that is
 # both broker and controller).
 #
-#   infra/kafka.sh install | start | stop | status | consume <principal> <topic> [options]
+#   infra/kafka.sh install | start | stop | status | consume|produce <principal> <topic> [options]
 #
 # Defaults give the development broker on 127.0.0.1:9092. Tests start throwaway brokers with
 # their own KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_HOME.
@@ -10,7 +10,8 @@
 # Clients authenticate with SASL/SCRAM-SHA-512 and Kafka's StandardAuthorizer decides what each
 # may do: on every start the principals of the registry (admin, a service's <name>-service, an
 # agency's own name) are created where missing, with passwords kept in $KAFKA_HOME/credentials.json
-# (npm run kafka:credentials -- <principal> prints one), and the registry's ACLs are applied.
+# (npm run kafka:credentials -- <principal> prints one), and the registry's ACLs are applied: what
+# the registry no longer allows its principals is revoked, not only what it allows granted.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 KAFKA_VERSION="$(tr -d '[:space:]' <"$INFRA_DIR/kafka/kafka.version")"
@@ -82,7 +83,7 @@ format_storage() {
 }
 
 # Principals registered since the storage was formatted get their SCRAM credentials now, and
-# the ACLs of the registry are applied (both idempotent).
+# the broker's ACLs are made those of the registry (both idempotent).
 provision_access() {
   local name password
   while read -r name password; do
@@ -177,12 +178,10 @@ stop() {
 
 gone() { ! kill -0 "$1" 2>/dev/null; }
 
-# consume <principal> <topic> [ConsoleConsumer options...]: reads a topic from its start as that
-# principal would, with Kafka's own console consumer, in a consumer group the principal may use
-# (`<agency>.console-*`, or `<service>.console-*` for a service's principal). Stops after 10 s
-# without a new message unless told otherwise (--timeout-ms).
-consume() {
-  local principal=${1:?usage: kafka.sh consume <principal> <topic> [options]} topic=${2:?usage: kafka.sh consume <principal> <topic> [options]}
+# as_principal <principal> <tool class> <options...>: runs one of Kafka's console tools against
+# this broker as that principal, with its password from the credentials file.
+as_principal() {
+  local principal=$1 tool=$2
   shift 2
   answers || fail "Kafka is not running on 127.0.0.1:$KAFKA_PORT: npm run infra:up"
   load_principals
@@ -190,11 +189,34 @@ consume() {
   password=$(password_of "$principal")
   [[ -n "$password" ]] || fail "no principal $principal on this broker (npm run kafka:credentials -- --help lists them)"
   properties=$(umask 077 && mktemp)
-  trap 'rm -f "$properties"' RETURN
+  # Once, on this function's return (a RETURN trap would otherwise fire again at its caller's).
+  trap 'rm -f "$properties"; trap - RETURN' RETURN
   client_properties "$principal" "$password" >"$properties"
-  kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-    --command-config "$properties" --group "${principal%-service}.console-$$" --topic "$topic" --from-beginning \
+  kafka_java "$tool" --bootstrap-server "127.0.0.1:$KAFKA_PORT" --command-config "$properties" "$@"
+}
+
+# consume <principal> <topic> [ConsoleConsumer options...]: reads a topic from its start as that
+# principal would, with Kafka's own console consumer, in a consumer group the principal may use
+# (`<agency>.console-*`, or `<service>.console-*` for a service's principal). Stops after 10 s
+# without a new message unless told otherwise (--timeout-ms).
+consume() {
+  local principal=${1:?usage: kafka.sh consume <principal> <topic> [options]} topic=${2:?usage: kafka.sh consume <principal> <topic> [options]}
+  shift 2
+  as_principal "$principal" org.apache.kafka.tools.consumer.ConsoleConsumer \
+    --group "${principal%-service}.console-$$" --topic "$topic" --from-beginning \
     $([[ " $* " == *" --timeout-ms "* ]] || echo --timeout-ms 10000) "$@"
+}
+
+# produce <principal> <topic> [ConsoleProducer options...]: writes each line of stdin to a topic
+# as that principal would, with Kafka's own console producer. Not idempotent (as librdkafka and
+# kafkajs are unless told): the broker then checks each write against the topic's ACLs alone (an
+# idempotent producer is refused its producer id first when its principal may write nothing).
+# A refused write is logged on stderr (TopicAuthorizationException), not an exit status.
+produce() {
+  local principal=${1:?usage: kafka.sh produce <principal> <topic> [options]} topic=${2:?usage: kafka.sh produce <principal> <topic> [options]}
+  shift 2
+  as_principal "$principal" org.apache.kafka.tools.ConsoleProducer --topic "$topic" \
+    --command-property enable.idempotence=false "$@"
 }
 
 status() {
@@ -215,5 +237,6 @@ case "${1:-}" in
   stop) with_lock "kafka-$KAFKA_PORT" stop ;;
   status) status ;;
   consume) shift && consume "$@" ;;
-  *) echo "usage: $0 install|start|stop|status|consume <principal> <topic>" >&2; exit 2 ;;
+  produce) shift && produce "$@" ;;
+  *) echo "usage: $0 install|start|stop|status|consume|produce <principal> <topic>" >&2; exit 2 ;;
 esac

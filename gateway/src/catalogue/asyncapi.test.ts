@@ -43,6 +43,12 @@ describe('the event catalogue, schemas/asyncapi.yaml', () => {
         .sort(),
     ).toEqual(types.sort());
     expect(document.channels.fundingGrantV1!.description).toContain('Published by the funding service (owned by innovasjon-norge)');
+    expect(document.channels.fundingGrantV1!.description).toContain(
+      "Only its principal, funding-service, may write here (the broker refuses every other, innovasjon-norge's own too), so every event on it has source /klynge/funding and is one of the types listed. Klynge's consumers park anything else on funding.grant.v1.dlq.",
+    );
     expect(document.channels.fundingGrantV1!.description).toContain('clusters (programme-grants)');
+    expect(document.channels.fundingGrantV1Dlq!.description).toContain(
+      'Readable by innovasjon-norge, the agency that owns the funding service, and no other',
+    );
   });
 });

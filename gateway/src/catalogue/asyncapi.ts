@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService, type Subgraph } from '@klynge/platform';
-import { eventSchemaDir, graphqlSchemaDir, subgraphRegistry } from '@klynge/schemas';
+import { eventSchemaDir, graphqlSchemaDir, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
 import { eventConsumptions, loadSubgraphs } from '@klynge/subgraphs';
 import { stringify } from 'yaml';
 
@@ -110,7 +110,9 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
       address: topic,
       title: topic,
       description:
-        `Published by the ${subgraph.name} service (owned by ${owner.owner}) through its transactional outbox, from source ${sourceOfService(subgraph.name)} only: consumers refuse the same types from any other source. ` +
+        `Published by the ${subgraph.name} service (owned by ${owner.owner}) through its transactional outbox. ` +
+        `Only its principal, ${servicePrincipal(subgraph.name)}, may write here (the broker refuses every other, ${owner.owner}'s own too), so every event on it has source ${sourceOfService(subgraph.name)} and is one of the types listed. ` +
+        `Klynge's consumers park anything else on ${topic}.dlq. ` +
         `Consumed in Klynge by: ${readers.length > 0 ? readers.join(', ') : 'no service yet'}. Public: partner agencies may read it.`,
       messages: channelMessages,
       bindings: kafka(RETENTION_MS),
@@ -119,8 +121,10 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
       address: `${topic}.dlq`,
       title: `${topic}.dlq`,
       description:
-        `Where a consumer parks an event of ${topic} it cannot take (unreadable, breaking its schema, from a source that does not own it, or failing while the database is healthy), ` +
-        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at.',
+        `Where a consumer parks a message of ${topic} it cannot take (unreadable, of a type the topic does not list, from a source that does not own it, breaking its schema, or failing while the database is healthy), ` +
+        'with the headers dlq-error, dlq-origin-topic, dlq-origin-partition, dlq-origin-offset, dlq-consumer-group, dlq-attempts and dlq-failed-at; ' +
+        'each consumer parks a message once, however often it reads it again (npm run replay). ' +
+        `Readable by ${owner.owner}, the agency that owns the ${subgraph.name} service, and no other.`,
       messages: channelMessages,
       bindings: kafka(DLQ_RETENTION_MS),
     };
@@ -151,7 +155,10 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
       description:
         "Every event Klynge's services publish, on Kafka: CloudEvents 1.0 in structured JSON mode, one topic per stream (<domain>.<aggregate>.v<major>), keyed by subject. " +
         'Written from the event contracts, the JSON Schemas in schemas/events and the subgraph registry by `npm run catalogue`; do not edit by hand. ' +
-        'A schema changes only compatibly within a major version (`npm run schema:check`); a breaking change is a new topic, ...v2, next to the old one.',
+        'A schema changes only compatibly within a major version (`npm run schema:check`); a breaking change is a new topic, ...v2, next to the old one. ' +
+        "What a reader can rely on: only a topic's own service writes it (its principal alone; no agency, not even the one that owns the service); " +
+        "every event's source is that service (/klynge/<service>); a topic carries only the event types listed for it here (one JSON Schema each in schemas/events/<topic>/); " +
+        "and Klynge's consumers park anything else (an unreadable message, another type, another source, data breaking its schema) on the topic's .dlq with the reason, instead of applying or skipping it.",
     },
     defaultContentType: CLOUDEVENTS_CONTENT_TYPE,
     servers: {
@@ -161,7 +168,7 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
         description:
           'Kafka in KRaft mode as `npm run infra:up` starts it. Every client authenticates (SASL/SCRAM-SHA-512) as a principal of the registry: ' +
           '`<service>-service` for a service, the agency itself (`siva`, `forskningsradet`, ...) for its own clients. An agency reads every public topic, ' +
-          "writes only its own subgraphs' topics and uses consumer groups named `<agency>.*`; `npm run kafka:credentials -- <principal>` prints a development password.",
+          "writes none (only a topic's own service does) and uses consumer groups named `<agency>.*`; `npm run kafka:credentials -- <principal>` prints a development password.",
         security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
       },
     },

@@ -4,6 +4,7 @@ export {
   type GroupMemberAssignment,
   KafkaBroker,
   kafkaBroker,
+  type KafkaAccessScope,
   type KafkaAcl,
   type KafkaBrokerOptions,
   type KafkaOperation,

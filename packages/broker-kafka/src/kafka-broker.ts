@@ -67,6 +67,16 @@ export interface KafkaAcl {
   readonly operations: readonly KafkaOperation[];
 }
 
+/**
+ * The rules a sync of access governs (see {@link KafkaBroker.syncAccess}): those of `principals`
+ * on the topics and consumer groups whose names `covers` accepts. Rules outside it (another
+ * deployment's topic prefix, a principal nobody registered) are left as they are.
+ */
+export interface KafkaAccessScope {
+  readonly principals: readonly string[];
+  covers(resourceName: string): boolean;
+}
+
 /** Partitions and replicas default to 3 and 1 (a single development broker). */
 export interface KafkaBrokerOptions extends BrokerSettings {
   /** How many partitions a subscription processes at once (default 3). Order holds per partition. */
@@ -116,6 +126,27 @@ function aclEntries(acl: KafkaAcl): AclEntry[] {
     operation: AclOperationTypes[operation],
     permissionType: AclPermissionTypes.ALLOW,
   }));
+}
+
+/** One rule, exactly as the authorizer holds it: two rules are the same when their keys are. */
+function aclKey(entry: AclEntry): string {
+  return JSON.stringify([
+    entry.principal,
+    entry.resourceType,
+    entry.resourceName,
+    entry.resourcePatternType,
+    entry.host,
+    entry.operation,
+    entry.permissionType,
+  ]);
+}
+
+/** A rule as an operator reads it in a log: `User:siva WRITE topic clusters.* from *`. */
+function describeAclEntry(entry: AclEntry): string {
+  const named = <T extends Record<string, unknown>>(values: T, value: unknown) =>
+    Object.keys(values).find((key) => values[key] === value) ?? String(value);
+  const pattern = entry.resourcePatternType === ResourcePatternTypes.PREFIXED ? '*' : '';
+  return `${entry.principal} ${named(AclOperationTypes, entry.operation)} ${named(AclResourceTypes, entry.resourceType).toLowerCase()} ${entry.resourceName}${pattern} from ${entry.host}`;
 }
 
 /** Kafka's error codes for DeleteGroups. */
@@ -330,6 +361,39 @@ export class KafkaBroker implements ReplayableBroker {
     const filters = acls.flatMap(aclEntries);
     if (filters.length === 0) return;
     await this.withAdmin((admin) => admin.deleteAcls({ filters }));
+  }
+
+  /**
+   * Makes the authorizer allow, within `scope`, exactly `acls`: grants what is missing and
+   * revokes every other allow rule of the scope's principals on the topics and groups it covers
+   * (from any host). A plan that no longer gives a principal something thus takes it away from a
+   * broker that had it, which granting alone never does. Answers the rules revoked, described.
+   * (Deny rules are left alone: they can only take away.)
+   */
+  async syncAccess(acls: readonly KafkaAcl[], scope: KafkaAccessScope): Promise<string[]> {
+    await this.grantAccess(acls);
+    const planned = new Set(acls.flatMap(aclEntries).map(aclKey));
+    const stale = await this.withAdmin(async (admin) => {
+      const held: AclEntry[] = [];
+      for (const principal of scope.principals) {
+        const { resources } = await admin.describeAcls({
+          resourceType: AclResourceTypes.ANY,
+          resourcePatternType: ResourcePatternTypes.ANY,
+          principal: `User:${principal}`,
+          operation: AclOperationTypes.ANY,
+          permissionType: AclPermissionTypes.ALLOW,
+        });
+        for (const { acls: rules, ...resource } of resources) held.push(...rules.map((rule) => ({ ...resource, ...rule })));
+      }
+      return held.filter(
+        (entry) =>
+          (entry.resourceType === AclResourceTypes.TOPIC || entry.resourceType === AclResourceTypes.GROUP) &&
+          scope.covers(entry.resourceName) &&
+          !planned.has(aclKey(entry)),
+      );
+    });
+    if (stale.length > 0) await this.withAdmin((admin) => admin.deleteAcls({ filters: stale }));
+    return stale.map(describeAclEntry);
   }
 
   private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {

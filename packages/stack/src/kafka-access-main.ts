@@ -5,11 +5,13 @@
 //     `<name> <password>` per principal (the broker's storage is formatted with them, and users
 //     new to a running broker are added with Kafka's own tools);
 //   kafka-access-main.js acls <host:port> [<credentials file>]
-//     applies the registry's ACLs (kafkaAccessPlan) to the broker, as its admin, whose password
-//     is in the file or else in KAFKA_ADMIN_PASSWORD (docker-compose.yml). Idempotent.
+//     makes the broker's ACLs for the registry's principals those of the registry (kafkaAccessPlan):
+//     grants what is missing and revokes what the plan no longer holds (kafkaAccessScope), as the
+//     broker's admin, whose password is in the file or else in KAFKA_ADMIN_PASSWORD
+//     (docker-compose.yml). Idempotent.
 import { KafkaBroker } from '@klynge/broker-kafka';
 import { KAFKA_ADMIN } from '@klynge/schemas';
-import { kafkaAccessPlan } from '@klynge/subgraphs';
+import { kafkaAccessPlan, kafkaAccessScope } from '@klynge/subgraphs';
 import { ensureCredentials, readCredentials } from './kafka-credentials';
 
 async function main([command, target, file]: string[]): Promise<void> {
@@ -28,9 +30,10 @@ async function main([command, target, file]: string[]): Promise<void> {
     });
     try {
       const plan = kafkaAccessPlan();
-      await broker.grantAccess(plan);
+      const revoked = await broker.syncAccess(plan, kafkaAccessScope());
+      for (const rule of revoked) process.stderr.write(`[infra] revoked ${rule}: the registry no longer allows it\n`);
       const principals = new Set(plan.map((acl) => acl.principal)).size;
-      process.stderr.write(`[infra] ${plan.length} ACLs for ${principals} principals are in place\n`);
+      process.stderr.write(`[infra] ${plan.length} ACLs for ${principals} principals are in place, and no others\n`);
     } finally {
       await broker.close();
     }

@@ -139,7 +139,7 @@ ${scramUsers.map((user) => `        ${user}`).join('\n')}
       timeout: 10s
       retries: 30
 
-  # Applies the registry's ACLs (kafkaAccessPlan in @klynge/subgraphs) as the broker's admin, then exits.
+  # Makes the broker's ACLs the registry's (kafkaAccessPlan in @klynge/subgraphs; what it no longer allows is revoked) as the broker's admin, then exits.
   kafka-access:
     build:
       context: .

@@ -1,5 +1,5 @@
 import { kafkaPrincipals, registeredAgencies, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
-import { eventConsumptions, type KafkaAcl, kafkaAccessPlan, loadSubgraphs } from './index';
+import { eventConsumptions, type KafkaAcl, kafkaAccessPlan, kafkaAccessScope, loadSubgraphs } from './index';
 
 /** The rules as the broker reads them: may `principal` do `operation` on topic or group `name`? */
 function allows(plan: readonly KafkaAcl[], principal: string, resource: KafkaAcl['resource'], name: string, operation: string): boolean {
@@ -43,29 +43,57 @@ describe("the broker's ACLs, from the registry", () => {
     }
   });
 
-  it("lets each agency read every public topic, write only its own subgraphs' domains, and use only its own groups", () => {
+  it("lets each agency read every public topic and its own subgraphs' dead letters, use only its own groups, and write nothing", () => {
     for (const agency of registeredAgencies()) {
       const owned = registry.filter((entry) => entry.owner === agency).flatMap((entry) => entry.publishes);
       for (const topic of topics) {
         expect(allows(plan, agency, 'topic', topic, 'READ')).toBe(true);
-        expect(allows(plan, agency, 'topic', `${topic}.dlq`, 'READ')).toBe(false);
-        expect({ agency, topic, write: allows(plan, agency, 'topic', topic, 'WRITE') }).toEqual({
+        // The dead letters of its own subgraphs' topics only.
+        expect({ agency, topic, readsDeadLetters: allows(plan, agency, 'topic', `${topic}.dlq`, 'READ') }).toEqual({
           agency,
           topic,
-          write: owned.includes(domainOf(topic)),
+          readsDeadLetters: owned.includes(domainOf(topic)),
         });
+        expect({ agency, topic, write: allows(plan, agency, 'topic', topic, 'WRITE') }).toEqual({ agency, topic, write: false });
+        expect(allows(plan, agency, 'topic', `${topic}.dlq`, 'WRITE')).toBe(false);
       }
       expect(allows(plan, agency, 'group', `${agency}.reader`, 'READ')).toBe(true);
       expect(allows(plan, agency, 'group', 'funding.grant-ledger', 'READ')).toBe(false);
+      expect(
+        plan.filter(
+          (acl) =>
+            acl.principal === agency &&
+            acl.operations.some((operation) => operation !== 'READ' && operation !== 'DESCRIBE' && operation !== 'DELETE'),
+        ),
+      ).toEqual([]);
     }
-    expect(allows(plan, 'siva', 'topic', 'funding.grant.v1', 'WRITE')).toBe(false);
-    expect(allows(plan, 'siva', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(true);
+    expect(allows(plan, 'siva', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(false);
+    expect(allows(plan, 'siva', 'topic', 'catapult.centre.v1.dlq', 'READ')).toBe(true);
+    expect(allows(plan, 'siva', 'topic', 'clusters.cluster.v1.dlq', 'READ')).toBe(false);
+    expect(allows(plan, 'catapult-service', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(true);
   });
 
   it("puts KAFKA_TOPIC_PREFIX before every topic and group, so a test's rules cover its own topics only", () => {
     const prefixed = kafkaAccessPlan({ subgraphs, topicPrefix: 't1.' });
     expect(prefixed.every((acl) => acl.name.startsWith('t1.'))).toBe(true);
-    expect(allows(prefixed, 'siva', 'topic', 't1.catapult.centre.v1', 'WRITE')).toBe(true);
-    expect(allows(prefixed, 'siva', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(false);
+    expect(allows(prefixed, 'catapult-service', 'topic', 't1.catapult.centre.v1', 'WRITE')).toBe(true);
+    expect(allows(prefixed, 'catapult-service', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(false);
+  });
+
+  it("governs, when applied again, the registry's principals' rules on names of the registry under its own prefix only", () => {
+    const scope = kafkaAccessScope({ topicPrefix: 't1.' });
+    expect(scope.principals).toEqual(kafkaPrincipals().filter((principal) => principal !== 'admin'));
+    // Whatever the plan names is covered, so a sync never takes away what it has just granted.
+    const prefixed = kafkaAccessPlan({ subgraphs, topicPrefix: 't1.' });
+    expect(prefixed.filter((acl) => !scope.covers(acl.name))).toEqual([]);
+    // So is what an earlier plan named there and this one does not.
+    expect(scope.covers('t1.clusters.')).toBe(true);
+    expect(scope.covers('t1.siva.old-group')).toBe(true);
+    // Not another prefix's (a test file's, another deployment's), nor names the registry does not give.
+    expect(scope.covers('clusters.cluster.v1')).toBe(false);
+    expect(scope.covers('t2.clusters.cluster.v1')).toBe(false);
+    expect(scope.covers('t1.unregistered.topic.v1')).toBe(false);
+    expect(kafkaAccessScope().covers('t1.clusters.cluster.v1')).toBe(false);
+    expect(kafkaAccessScope().covers('clusters.cluster.v1')).toBe(true);
   });
 });

@@ -1,9 +1,16 @@
-import type { KafkaAcl } from '@klynge/broker-kafka';
+import type { KafkaAccessScope, KafkaAcl } from '@klynge/broker-kafka';
 import type { EventContract, Subgraph } from '@klynge/platform';
-import { registeredAgencies as agencies, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import {
+  KAFKA_ADMIN,
+  kafkaPrincipals,
+  registeredAgencies as agencies,
+  servicePrincipal,
+  subgraphRegistry,
+  type SubgraphEntry,
+} from '@klynge/schemas';
 import { loadSubgraphs } from './load-subgraphs';
 
-export type { KafkaAcl };
+export type { KafkaAccessScope, KafkaAcl };
 
 /** One consumer of a service reading one event type: who consumes what, as each subgraph declares it. */
 export interface EventConsumption {
@@ -30,8 +37,13 @@ export function eventConsumptions(subgraphs: readonly Subgraph[] = loadSubgraphs
  *   topics it consumes and writes their dead-letter topics, and uses the consumer groups named
  *   after it (`<service>.`, deleting them for a replay). It may also create a topic it consumes:
  *   services start in any order, and a consumer must not wait for its neighbour to be up.
- * - an agency reads every public (event) topic, writes its own subgraphs' domains' topics, and uses
- *   only consumer groups with its own prefix (`<agency>.`).
+ * - an agency reads every public (event) topic, and the dead-letter topics of its own subgraphs'
+ *   topics, to see why consumers parked its services' events (each dead letter's headers carry
+ *   the consumer's error, which is why other agencies' stay closed to it). It uses only consumer
+ *   groups with its own prefix (`<agency>.`). It writes no topic, not even its own subgraphs':
+ *   only a service's principal writes its events, so an event on `<domain>.` comes from the
+ *   service that owns the domain (its `source` cannot be forged by anyone else the broker lets
+ *   in). A partner publishes through its own service.
  *
  * Anything else is refused (the broker runs with allow.everyone.if.no.acl.found=false).
  * `topicPrefix` is KAFKA_TOPIC_PREFIX: tests apply the same rules to topics of their own.
@@ -73,19 +85,38 @@ export function kafkaAccessPlan(
   });
 
   const partners = agencies(registry).flatMap((agency): KafkaAcl[] => {
-    const owned = registry.filter((entry) => entry.owner === agency).flatMap((entry) => entry.publishes);
-    return [
-      ...publicTopics.map((topic): KafkaAcl => ({
-        principal: agency,
-        resource: 'topic',
-        name: `${prefix}${topic}`,
-        prefixed: false,
-        operations: ['READ', 'DESCRIBE'],
-      })),
-      ...domainTopics(agency, owned, ['WRITE', 'DESCRIBE']),
-      groups(agency, agency),
-    ];
+    const ownDomains = registry.filter((entry) => entry.owner === agency).flatMap((entry) => entry.publishes);
+    const ownTopics = publicTopics.filter((topic) => ownDomains.includes(topic.split('.')[0]!));
+    const reads = (topic: string): KafkaAcl => ({
+      principal: agency,
+      resource: 'topic',
+      name: `${prefix}${topic}`,
+      prefixed: false,
+      operations: ['READ', 'DESCRIBE'],
+    });
+    return [...publicTopics.map(reads), ...ownTopics.map((topic) => reads(`${topic}.dlq`)), groups(agency, agency)];
   });
 
   return [...services, ...partners];
+}
+
+/**
+ * The rules {@link kafkaAccessPlan} governs, for KafkaBroker.syncAccess: those of the registry's
+ * principals (but the admin) on the topics and groups named after the registry's domains,
+ * services and agencies under `topicPrefix`. A sync with it revokes what an earlier plan granted
+ * and this one does not (the agencies' writes, say), while rules under another prefix (another
+ * deployment on the same cluster, a test file's own topics) are not its business and stay.
+ */
+export function kafkaAccessScope(
+  options: { readonly topicPrefix?: string; readonly registry?: readonly SubgraphEntry[] } = {},
+): KafkaAccessScope {
+  const prefix = options.topicPrefix ?? '';
+  const registry = options.registry ?? subgraphRegistry();
+  const roots = [...new Set([...registry.flatMap((entry) => [entry.name, ...entry.publishes]), ...agencies(registry)])].map(
+    (root) => `${prefix}${root}.`,
+  );
+  return {
+    principals: kafkaPrincipals(registry).filter((principal) => principal !== KAFKA_ADMIN),
+    covers: (resourceName) => roots.some((root) => resourceName.startsWith(root)),
+  };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { DeliveredMessage } from '@klynge/broker';
 import { waitFor } from '@klynge/testing';
 import { createEnvelope } from '../events';
 import { type Harness, startHarness } from '../test-fixtures/harness';
 import { TallyIncremented } from '../test-fixtures/sample-events';
-import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { DEAD_LETTER_HEADERS } from './consumer-runner';
 import { eventConsumer } from './event-consumer';
 
@@ -21,10 +22,7 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
 
   const applied = async (tallyId: string) =>
     (await harness.db.query<{ applied: number }>('SELECT applied FROM tally_totals WHERE tally_id = $1', [tallyId]))[0]?.applied ?? 0;
-  const arrived = async (tallyId: string) =>
-    (
-      await harness.db.query<{ sequence: number }>('SELECT sequence FROM tally_arrivals WHERE tally_id = $1 ORDER BY arrival', [tallyId])
-    ).map((row) => row.sequence);
+  const arrived = (tallyId: string) => tallyArrivals(harness.db, tallyId);
   /** Puts a message on the sample topic directly, as a partner's producer (or a replay) would. */
   const publishRaw = (key: string, value: string) => harness.broker.publish([{ topic: harness.tallyTopic, key, value, headers: {} }]);
 
@@ -143,16 +141,49 @@ describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
     expect(deadLetters.messages.filter((message) => message.key === tallyId)).toEqual([]);
   });
 
-  it('ignores event types it has no handler for', async () => {
+  /** Whether `message` is a dead letter of the tally-totals consumer about `tallyId` (others read the topic too). */
+  const parkedByTallyTotals = (tallyId: string) => (message: DeliveredMessage) =>
+    message.key === tallyId && (message.headers[DEAD_LETTER_HEADERS.consumerGroup] ?? '').endsWith('.tally-totals');
+  /** An event of the sample stream, as any client could write it, of `type`. */
+  const eventOfType = (tallyId: string, type: string) => ({
+    ...createEnvelope(TallyIncremented, { source: '/klynge/partner', subject: tallyId, data: { tallyId, sequence: 1 } }),
+    type,
+  });
+
+  it('ignores a type of its topic it has no handler for, without parking it', async () => {
+    const deadLetters = await harness.readTopic(`${harness.tallyTopic}.dlq`);
     const tallyId = randomUUID();
-    const other = {
-      ...createEnvelope(TallyIncremented, { source: '/klynge/partner', subject: tallyId, data: { tallyId, sequence: 1 } }),
-      type: 'no.klynge.sample.TallyRenamed.v1',
-    };
-    await publishRaw(tallyId, JSON.stringify(other));
+    // TallyRenamed is declared on the sample topic (test-fixtures/events/sample.tally.v1/), and this consumer does not handle it.
+    await publishRaw(tallyId, JSON.stringify(eventOfType(tallyId, 'no.klynge.sample.TallyRenamed.v1')));
     await incrementTally(harness.unitOfWork, tallyId, 2);
+    // Behind them on the same partition, a message that is parked: once its dead letter is there, any of the first would be too.
+    await publishRaw(tallyId, '{ not json');
 
     await waitFor('the handled event behind it', async () => (await arrived(tallyId)).includes(2));
+    expect(await arrived(tallyId)).toEqual([2]);
+    const parked = await waitFor('the dead letter behind it', () => deadLetters.messages.find(parkedByTallyTotals(tallyId)));
+    expect(deadLetters.messages.filter(parkedByTallyTotals(tallyId))).toEqual([parked]);
+    expect(parked.value).toBe('{ not json');
+  });
+
+  it('parks an event of a type its topic does not declare, with the reason, and moves on', async () => {
+    const deadLetters = await harness.readTopic(`${harness.tallyTopic}.dlq`);
+    const tallyId = randomUUID();
+    // Neither has a schema in the topic's folder: one made up, one of another topic's.
+    await publishRaw(tallyId, JSON.stringify(eventOfType(tallyId, 'no.klynge.sample.TallyForged.v1')));
+    await publishRaw(tallyId, JSON.stringify(eventOfType(tallyId, 'no.klynge.clusters.ClusterRegistered.v1')));
+    await incrementTally(harness.unitOfWork, tallyId, 2);
+
+    await waitFor('the handled event behind them', async () => (await arrived(tallyId)).includes(2));
+    const parked = await waitFor('two dead letters', () => {
+      const found = deadLetters.messages.filter(parkedByTallyTotals(tallyId));
+      return found.length === 2 && found;
+    });
+    expect(parked.map((m) => m.headers[DEAD_LETTER_HEADERS.error])).toEqual([
+      'UndeclaredEventTypeError: no.klynge.sample.TallyForged.v1 is not an event type of sample.tally.v1 (it has no schema in sample.tally.v1/)',
+      'UndeclaredEventTypeError: no.klynge.clusters.ClusterRegistered.v1 is not an event type of sample.tally.v1 (it has no schema in sample.tally.v1/)',
+    ]);
+    expect(parked.every((m) => m.headers[DEAD_LETTER_HEADERS.attempts] === '0')).toBe(true);
     expect(await arrived(tallyId)).toEqual([2]);
   });
 });

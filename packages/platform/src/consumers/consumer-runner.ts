@@ -162,8 +162,9 @@ export class ConsumerRunner {
   }
 
   /**
-   * A message as an event this consumer handles: its envelope and handler (none for a type it
-   * does not handle), or why it cannot be taken (unreadable, or breaking its schema).
+   * A message as an event this consumer handles: its envelope and handler (none for a type of
+   * the topic it does not handle), or why it cannot be taken (unreadable, of a type the topic
+   * does not declare, from a source that does not own it, or breaking its schema).
    */
   private read(
     message: DeliveredMessage,
@@ -176,6 +177,13 @@ export class ConsumerRunner {
       envelope = parsed;
     } catch (error) {
       return { error };
+    }
+    try {
+      // A topic carries several types a consumer may ignore, but only those its owner declares:
+      // anything else is parked where it is consumed, for someone to see, not silently skipped.
+      schemas.assertDeclared(this.options.topics.logical(message.topic), envelope.type);
+    } catch (error) {
+      return { error, envelope };
     }
     const registration = this.options.consumer.handlerFor(envelope.type);
     if (!registration) return { envelope };
@@ -227,8 +235,37 @@ export class ConsumerRunner {
     });
   }
 
+  /**
+   * Parks `message` on its topic's dead-letter topic, once: a message this consumer parked before
+   * (found in dead_letters by its origin, and its event's identity when it could be read) is not
+   * parked again when it comes back, as every message does in a replay. It is published first and
+   * recorded after, so a crash between the two parks it twice rather than never.
+   */
   private async deadLetter(message: DeliveredMessage, error: unknown, attempts: number, envelope?: EventEnvelope): Promise<void> {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const origin = [
+      this.options.consumer.name,
+      message.topic,
+      message.partition,
+      message.offset,
+      envelope?.source ?? null,
+      envelope?.id ?? null,
+    ];
+    // The event's identity as well as the offset: a topic made anew (a development broker reset)
+    // counts offsets from 0 again, and another message there is parked as any other.
+    const [parkedBefore] = await this.options.dataSource.query<unknown[]>(
+      `SELECT 1 FROM dead_letters WHERE consumer = $1 AND origin_topic = $2 AND origin_partition = $3 AND origin_offset = $4
+         AND event_source IS NOT DISTINCT FROM $5 AND event_id IS NOT DISTINCT FROM $6`,
+      origin,
+    );
+    if (parkedBefore) {
+      await this.recordConsumed(envelope);
+      this.logger.info(
+        { err: error, topic: message.topic, partition: message.partition, offset: message.offset, eventId: envelope?.id },
+        'Event parked on the dead-letter topic before; not parked again',
+      );
+      return;
+    }
     await this.options.broker.publish([
       {
         topic: this.options.topics.deadLetter(message.topic),
@@ -246,17 +283,27 @@ export class ConsumerRunner {
         },
       },
     ]);
-    if (envelope) {
-      // A later redelivery of the same event is then recognised and skipped.
-      await this.options.dataSource.query(
-        `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
-         VALUES ($1, $2, $3, $4, 'dead-lettered') ON CONFLICT DO NOTHING`,
-        [this.options.consumer.name, envelope.source, envelope.id, envelope.type],
-      );
-    }
+    await this.options.dataSource.query(
+      `INSERT INTO dead_letters (consumer, origin_topic, origin_partition, origin_offset, event_source, event_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (consumer, origin_topic, origin_partition, origin_offset)
+       DO UPDATE SET event_source = excluded.event_source, event_id = excluded.event_id, reason = excluded.reason, dead_lettered_at = now()`,
+      [...origin, reason],
+    );
+    await this.recordConsumed(envelope);
     this.logger.error(
       { err: error, topic: message.topic, partition: message.partition, offset: message.offset, eventId: envelope?.id },
       'Event sent to the dead-letter topic',
+    );
+  }
+
+  /** A parked event is consumed too: a later redelivery of it (another offset) is then recognised and skipped. */
+  private async recordConsumed(envelope: EventEnvelope | undefined): Promise<void> {
+    if (!envelope) return;
+    await this.options.dataSource.query(
+      `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
+       VALUES ($1, $2, $3, $4, 'dead-lettered') ON CONFLICT DO NOTHING`,
+      [this.options.consumer.name, envelope.source, envelope.id, envelope.type],
     );
   }
 

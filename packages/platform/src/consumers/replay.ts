@@ -32,8 +32,9 @@ export class ReplayRefusedError extends Error {}
  * Rebuilds a service's read models from the start of the log: for each consumer that keeps one,
  * its consumer group is set back to the first message of its topics (refused while the service
  * runs), its tables and its consumed-events rows are emptied in one transaction, and the events
- * are applied again, as the service applies them, until the group has caught up. Answers how many
- * messages each consumer went through.
+ * are applied again, as the service applies them, until the group has caught up. Its dead_letters
+ * rows stay: what it parked before is not parked again (a poison event is tried again, and takes
+ * effect if its handler has been fixed). Answers how many messages each consumer went through.
  */
 export async function replayReadModels(options: ReplayOptions): Promise<{ consumer: string; messages: number }[]> {
   const { broker, dataSource, topics } = options;

@@ -27,6 +27,7 @@ describe('runMigrations', () => {
       expect(applied.flat().sort()).toEqual([
         'CreateEventTables1795400000000',
         'CreateTallies1795400000001',
+        'DeadLetters1796200000000',
         'OutboxNotifyAfterCommit1796100000000',
       ]);
       expect(applied.filter((names) => names.length > 0)).toHaveLength(1);
@@ -34,6 +35,7 @@ describe('runMigrations', () => {
         { name: 'CreateEventTables1795400000000' },
         { name: 'CreateTallies1795400000001' },
         { name: 'OutboxNotifyAfterCommit1796100000000' },
+        { name: 'DeadLetters1796200000000' },
       ]);
     } finally {
       await Promise.all(instances.filter((dataSource) => dataSource.isInitialized).map((dataSource) => dataSource.destroy()));

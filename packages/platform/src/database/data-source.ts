@@ -3,12 +3,14 @@ import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } fro
 import type { Logger } from '../logging';
 import { CreateEventTables1795400000000 } from './migrations/1795400000000-create-event-tables';
 import { OutboxNotifyAfterCommit1796100000000 } from './migrations/1796100000000-outbox-notify-after-commit';
+import { DeadLetters1796200000000 } from './migrations/1796200000000-dead-letters';
 import { isPgliteUrl, openPglite } from './pglite';
 
 /** The platform's migrations; they run before a service's own. */
 export const platformMigrations: readonly (new () => MigrationInterface)[] = [
   CreateEventTables1795400000000,
   OutboxNotifyAfterCommit1796100000000,
+  DeadLetters1796200000000,
 ];
 
 export interface DatabaseOptions {

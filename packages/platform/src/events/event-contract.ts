@@ -36,6 +36,11 @@ export type EventData<C> = C extends EventContract<infer T> ? T : never;
 const SEGMENT = /^[a-z][a-z0-9-]*$/;
 const EVENT_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
+/** The CloudEvents `type` of event `name` on a stream of `domain` at major `version`. */
+export function eventTypeName(domain: string, name: string, version: number): string {
+  return `no.klynge.${domain}.${name}.v${version}`;
+}
+
 export function defineEventStream(options: { domain: string; aggregate: string; version: number }): EventStream {
   const { domain, aggregate, version } = options;
   if (!SEGMENT.test(domain)) throw new Error(`Event domain "${domain}" must match ${String(SEGMENT)}`);
@@ -52,7 +57,7 @@ export function defineEventStream(options: { domain: string; aggregate: string; 
       return {
         stream,
         name,
-        type: `no.klynge.${domain}.${name}.v${version}`,
+        type: eventTypeName(domain, name, version),
         topic,
         schemaPath: `${topic}/${name}.json`,
       };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eventSchemaDir } from '@klynge/schemas';
 import { defineEventStream } from './event-contract';
 import { createEnvelope } from './event-envelope';
-import { EventSchemas, EventValidationError } from './event-schemas';
+import { EventSchemas, EventValidationError, UndeclaredEventTypeError } from './event-schemas';
 
 describe('event contracts and their schemas', () => {
   const stream = defineEventStream({ domain: 'clusters', aggregate: 'cluster', version: 2 });
@@ -49,5 +49,24 @@ describe('event contracts and their schemas', () => {
     );
     const Unknown = stream.event('ClusterVanished');
     expect(() => schemas.assertData(Unknown, {})).toThrow('No event schema clusters.cluster.v2/ClusterVanished.json');
+  });
+
+  it('know the types each topic carries: one per schema in its folder', () => {
+    const schemas = new EventSchemas();
+    expect([...schemas.declaredTypes('clusters.cluster.v1')].sort()).toEqual([
+      'no.klynge.clusters.ClusterLevelChanged.v1',
+      'no.klynge.clusters.ClusterLevelEnded.v1',
+      'no.klynge.clusters.ClusterRegistered.v1',
+      'no.klynge.clusters.ClusterUpdated.v1',
+    ]);
+    expect(schemas.declaredTypes('clusters.nothing.v1').size).toBe(0);
+    expect(() => schemas.assertDeclared('clusters.cluster.v1', 'no.klynge.clusters.ClusterRegistered.v1')).not.toThrow();
+    // Another topic's type, and the same name at another major version, are not this topic's.
+    expect(() => schemas.assertDeclared('clusters.cluster.v1', 'no.klynge.funding.GrantAwarded.v1')).toThrow(
+      new UndeclaredEventTypeError('no.klynge.funding.GrantAwarded.v1', 'clusters.cluster.v1'),
+    );
+    expect(() => schemas.assertDeclared('clusters.cluster.v1', 'no.klynge.clusters.ClusterRegistered.v2')).toThrow(
+      UndeclaredEventTypeError,
+    );
   });
 });

@@ -1,6 +1,6 @@
-export { defineEventStream, type EventContract, type EventData, type EventStream } from './event-contract';
+export { defineEventStream, type EventContract, type EventData, type EventStream, eventTypeName } from './event-contract';
 export { CLOUDEVENTS_CONTENT_TYPE, createEnvelope, type EventEnvelope } from './event-envelope';
-export { EventSchemas, EventValidationError } from './event-schemas';
+export { EventSchemas, EventValidationError, UndeclaredEventTypeError } from './event-schemas';
 export { TopicNames } from './topic-names';
 export {
   currentTraceContext,

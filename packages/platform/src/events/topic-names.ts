@@ -9,6 +9,11 @@ export class TopicNames {
     return `${this.prefix}${logical}`;
   }
 
+  /** The logical name of a physical topic of this deployment: the prefix taken off. */
+  logical(physicalTopic: string): string {
+    return physicalTopic.startsWith(this.prefix) ? physicalTopic.slice(this.prefix.length) : physicalTopic;
+  }
+
   /** Where a consumer parks the events it cannot process: `<topic>.dlq`. */
   deadLetter(physicalTopic: string): string {
     return `${physicalTopic}.dlq`;

@@ -1,3 +1,4 @@
+import type { TestDatabase } from '@klynge/testing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { eventConsumer } from '../consumers';
 import type { UnitOfWork } from '../outbox';
@@ -57,4 +58,10 @@ export function tallyTotalsConsumer(name = 'tally-totals') {
       [event.data.tallyId],
     );
   });
+}
+
+/** The sequences of a tally's events in the order they took effect in the sample read model. */
+export async function tallyArrivals(db: TestDatabase, tallyId: string): Promise<number[]> {
+  const rows = await db.query<{ sequence: number }>('SELECT sequence FROM tally_arrivals WHERE tally_id = $1 ORDER BY arrival', [tallyId]);
+  return rows.map((row) => row.sequence);
 }
