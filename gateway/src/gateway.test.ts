@@ -622,6 +622,7 @@ describe('the gateway over the three subgraphs', () => {
     expect(assets.sort()).toEqual([
       '/graphiql/graphiql.css',
       '/graphiql/graphiql.js',
+      '/graphiql/klynge.css',
       '/graphiql/react-dom.js',
       '/graphiql/react.js',
       '/graphiql/start.js',

@@ -26,6 +26,7 @@ import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { catalogueRoutes } from './catalogue/catalogue-page';
 import { dashboardRoutes } from './dashboard';
+import { notFoundPage } from './not-found-page';
 import { documentLimits } from './document-limits';
 import { errorCap } from './error-cap';
 import { GRAPHIQL_CONTENT_SECURITY, graphiql } from './graphiql';
@@ -252,6 +253,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
           context: async ({ req, res }) => ({ requestId: String(res.locals.requestId), authorization: req.header('authorization') }),
         }),
       );
+      app.use(notFoundPage({ dashboard: config.DASHBOARD_DIR !== undefined, developerTools: config.NODE_ENV !== 'production' }));
       app.use(notFound());
       app.use(jsonErrors(logger));
       await listen(httpServer, config.PORT, config.HOST);
