@@ -4,7 +4,13 @@ import { type Operation, operationName } from './operations';
 export type Outcome<T> =
   | { readonly state: 'ready'; readonly data: T }
   | { readonly state: 'unavailable'; readonly subgraphs: readonly string[]; readonly message: string }
-  | { readonly state: 'failed'; readonly message: string };
+  | { readonly state: 'failed'; readonly failure: Failure };
+
+/** Why an operation has no answer, for the page to say in its language (the graph's own message as it came). */
+export type Failure =
+  | { readonly reason: 'unreachable' }
+  | { readonly reason: 'status'; readonly status: number }
+  | { readonly reason: 'error'; readonly message: string };
 
 interface GraphQLError {
   readonly message: string;
@@ -35,7 +41,7 @@ export async function runOperation<Result, Variables>(
       }),
     });
   } catch {
-    return { state: 'failed', message: 'The graph could not be reached.' };
+    return { state: 'failed', failure: { reason: 'unreachable' } };
   }
   const body = (await response.json().catch(() => ({}))) as { data?: Result | null; errors?: GraphQLError[] };
   const errors = body.errors ?? [];
@@ -43,10 +49,11 @@ export async function runOperation<Result, Variables>(
   if (unavailable.length > 0) {
     return {
       state: 'unavailable',
-      subgraphs: [...new Set(unavailable.map((error) => error.extensions?.subgraph ?? 'a'))],
+      subgraphs: [...new Set(unavailable.map((error) => error.extensions?.subgraph).filter((name) => name !== undefined))],
       message: unavailable[0]!.message,
     };
   }
-  if (errors.length > 0 || !body.data) return { state: 'failed', message: errors[0]?.message ?? `The graph answered ${response.status}.` };
+  if (errors[0]) return { state: 'failed', failure: { reason: 'error', message: errors[0].message } };
+  if (!body.data) return { state: 'failed', failure: { reason: 'status', status: response.status } };
   return { state: 'ready', data: body.data };
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { freePorts, waitFor } from '@klynge/testing';
 import type { Page } from 'playwright-core';
-import { count, date, money, share } from './format';
+import { formatsFor } from './format';
 import {
   ApplicationFunnelDocument,
   ClusterFundingDocument,
@@ -19,8 +19,12 @@ import {
   SupportByYearDocument,
   SupportSeriesDocument,
 } from './gql/graphql';
+import { nb } from './i18n/messages/nb';
 import { CONVERSION_ENGINE, operationText } from './operations';
 import { DASHBOARD_SETUP_TIMEOUT_MS, type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
+
+// The pages open in bokmål, the default language: its words (nb) and its formats.
+const { count, date, money, share, notKnown } = formatsFor('nb');
 
 /**
  * The dashboard as a newcomer meets it: `npm start` on a fresh data folder (the embedded stack,
@@ -45,7 +49,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
     await dashboard?.stop();
   });
 
-  it('shows the overview with the figures the graph answers, formatted for Norwegian readers', async () => {
+  it('shows the overview with the figures the graph answers, in bokmål and formatted for Norwegian readers', async () => {
     const { page, problems } = await open('', OVERVIEW_PANELS);
 
     const support = await ask(SupportByYearDocument);
@@ -56,12 +60,12 @@ describe('the dashboard, in Chromium, on npm start', () => {
 
     const { applicationFunnel: funnel } = await ask(ApplicationFunnelDocument);
     expect(await rowsOf(page, 'ApplicationFunnel')).toEqual([
-      ['Applied', count(funnel.applied)],
-      ['Granted', count(funnel.granted)],
-      ['Rejected', count(funnel.rejected)],
-      ['Success rate', share(funnel.successRate)],
-      ['Requested', money(funnel.requested)],
-      ['Awarded', money(funnel.awarded)],
+      [nb['funnel.applied'], count(funnel.applied)],
+      [nb['funnel.granted'], count(funnel.granted)],
+      [nb['funnel.rejected'], count(funnel.rejected)],
+      [nb['funnel.successRate'], share(funnel.successRate)],
+      [nb['funnel.requested'], money(funnel.requested)],
+      [nb['funnel.awarded'], money(funnel.awarded)],
     ]);
 
     const { clusterCounts } = await ask(ClustersByLevelDocument);
@@ -70,12 +74,12 @@ describe('the dashboard, in Chromium, on npm start', () => {
     expect(clusterCounts.byLevel.find((entry) => entry.level === 'ARENA_PRO')?.levelLabel).toBe('Arena Pro');
     expect(await rowsOf(page, 'ClustersByLevel')).toEqual([
       ...clusterCounts.byLevel.map((entry) => [entry.levelLabel, count(entry.clusters)]),
-      ['Level not known today', count(clusterCounts.levelUnknown)],
-      ['All clusters', count(clusterCounts.total)],
+      [nb['levels.unknownToday'], count(clusterCounts.levelUnknown)],
+      [nb['levels.all'], count(clusterCounts.total)],
     ]);
     const { clusters } = await ask(ClusterListDocument);
     expect(await rowsOf(page, 'ClusterList')).toEqual(
-      clusters.edges.map(({ node }) => [node.name, node.levelLabel ?? 'not known', node.county.name, count(node.memberStats.memberCount)]),
+      clusters.edges.map(({ node }) => [node.name, node.levelLabel ?? notKnown, node.county.name, count(node.memberStats.memberCount)]),
     );
     // Money with thousands separators, as NOK: "8 000 000 kr" (nb-NO groups with a narrow no-break space).
     expect(money({ amount: '8000000', currency: 'NOK' })).toMatch(/^8\s000\s000\skr$/u);
@@ -100,7 +104,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
       ]),
     );
     const { fundingSeries: byAgency } = await ask(SupportSeriesDocument, { by: 'AGENCY' });
-    const agencyPanel = page.locator('section.panel', { has: page.locator('h2', { hasText: 'by agency' }) });
+    const agencyPanel = page.locator('section.panel', { has: page.locator('h2', { hasText: nb['overview.supportByAgency'] }) });
     const agencyRows = await agencyPanel
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
@@ -123,7 +127,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
   it("has each figure's source query one click away", async () => {
     const { page } = await open('', OVERVIEW_PANELS);
     const panel = page.locator('section[data-operation="SupportByYear"]');
-    await panel.locator('summary', { hasText: 'Source query' }).click();
+    await panel.locator('summary', { hasText: nb['panel.sourceQuery'] }).click();
     await expect(panel.locator('pre').innerText()).resolves.toBe(operationText(SupportByYearDocument));
     await page.close();
   });
@@ -150,7 +154,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
       cluster!.levelHistory.map((period) => [
         period.levelLabel,
         date(period.from, period.fromPrecision),
-        period.to ? date(period.to) : 'now',
+        period.to ? date(period.to) : nb['cluster.now'],
         period.reason,
       ]),
     );
@@ -197,7 +201,13 @@ describe('the dashboard, in Chromium, on npm start', () => {
     );
     const { fundingBreakdown } = await ask(SupportByCountyDocument);
     expect(await rowsOf(page, 'SupportByCounty')).toEqual(
-      fundingBreakdown.map((county) => [county.label, count(county.grants), money(county.granted), money(county.paid)]),
+      // The row of support whose recipient's county nobody recorded, in the page's language.
+      fundingBreakdown.map((county) => [
+        county.key === 'unknown' ? nb['support.unknownCounty'] : county.label,
+        count(county.grants),
+        money(county.granted),
+        money(county.paid),
+      ]),
     );
     await screenshot(page, 'counties');
     expect(problems).toEqual([]);
@@ -216,8 +226,8 @@ describe('the dashboard, in Chromium, on npm start', () => {
         .first()
         .locator('tbody tr')
         .evaluateAll((all) => all.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
-      expect(rows).toContainEqual(['Companies reached', count(programme.reach.companiesReached)]);
-      expect(rows).toContainEqual(['Target', count(programme.reach.targetCompanies!)]);
+      expect(rows).toContainEqual([nb['conversion.companiesReached'], count(programme.reach.companiesReached)]);
+      expect(rows).toContainEqual([nb['conversion.target'], count(programme.reach.targetCompanies)]);
     }
     expect(await page.locator('section[data-operation="ConversionEngine"] .chart svg path').count()).toBeGreaterThan(0);
     await screenshot(page, 'conversion-engine');
@@ -298,7 +308,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
     for (const name of ['SupportByYear', 'ApplicationFunnel', 'SupportSeries', 'FunnelByYear']) {
       for (const panel of await page.locator(`section[data-operation="${name}"]`).all()) {
         await expect(panel.getAttribute('class')).resolves.toContain('panel-unavailable');
-        await expect(panel.locator('.status').innerText()).resolves.toContain('the funding part of the graph does not answer');
+        await expect(panel.locator('.status').innerText()).resolves.toContain('den delen av grafen som gjelder tilskudd, svarer ikke');
       }
     }
     for (const name of ['ClustersByLevel', 'ClusterList', 'LevelsOverTime']) {

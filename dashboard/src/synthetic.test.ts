@@ -1,6 +1,9 @@
-import { count, money } from './format';
+import { formatsFor } from './format';
 import { ClusterListDocument, ClusterProgrammesDocument, SupportByYearDocument } from './gql/graphql';
 import { DASHBOARD_SETUP_TIMEOUT_MS, type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
+
+// The pages open in bokmål, the default language.
+const { count, money } = formatsFor('nb');
 
 /**
  * `KLYNGE_DEMO=synthetic npm start`: the benchmark's generated data set, so that every chart has

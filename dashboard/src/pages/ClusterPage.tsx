@@ -1,4 +1,4 @@
-import { count, date, money, share, words } from '../format';
+import { useId, useLayoutEffect, useState } from 'react';
 import {
   ClusterCatapultDocument,
   ClusterFundingDocument,
@@ -6,96 +6,143 @@ import {
   ClusterProgrammesDocument,
   ClusterResearchDocument,
 } from '../gql/graphql';
+import { useFormats, usePageTitle } from '../i18n/Language';
 import { Chart } from '../panels/Chart';
 import { Figures } from '../panels/Figures';
 import { Panel } from '../panels/Panel';
 import { Table } from '../panels/Table';
 import { levelTimeline } from '../panels/timeline';
 
-const NO_SUCH_CLUSTER = <p className="status">No cluster has this address.</p>;
+/** What a panel says when the address names no cluster. */
+function NoSuchCluster() {
+  const { t } = useFormats();
+  return <p className="status">{t('cluster.noSuchCluster')}</p>;
+}
 
 /** A download of the cluster's grants as a 360Giving data package (its JSON, made from what the graph answered). */
 function Giving360Link({ slug, grants }: { readonly slug: string; readonly grants: readonly Record<string, unknown>[] }) {
+  const { t } = useFormats();
   const file = JSON.stringify({ grants }, null, 2);
   return (
     <a className="download" download={`${slug}-360giving.json`} href={`data:application/json;charset=utf-8,${encodeURIComponent(file)}`}>
-      Its grants as 360Giving JSON
+      {t('cluster.giving360')}
     </a>
   );
 }
 
-/** /dashboard/clusters/<slug>: one cluster's portfolio, each part from the subgraph that owns it. */
+/**
+ * Tells the page the cluster's name once its panel knows it (or that there is no such cluster):
+ * before the browser paints, so the heading never shows "Klynge" beside the answered panel.
+ */
+function Named({ name, onName }: { readonly name: string | null; readonly onName: (name: string | null) => void }) {
+  useLayoutEffect(() => onName(name), [name, onName]);
+  return null;
+}
+
+/**
+ * /dashboard/clusters/<slug>: one cluster's portfolio, each part from the subgraph that owns it.
+ * The cluster's name heads the page and names it in the browser, once the clusters subgraph has
+ * answered; until then, "Klynge".
+ */
 export function ClusterPage({ slug }: { readonly slug: string }) {
+  const formats = useFormats();
+  const { t, count, money, share, date, label, text } = formats;
+  // undefined: not answered yet; null: no cluster has this address.
+  const [name, setName] = useState<string | null | undefined>();
+  usePageTitle({ text: name ?? t(name === null ? 'cluster.notFoundTitle' : 'cluster.title') });
+  const ids = { history: useId() };
   const variables = { slug };
   return (
     <>
+      <h1>{name ?? t(name === null ? 'cluster.notFoundTitle' : 'cluster.title')}</h1>
       <div className="panels wide">
-        <Panel title="The cluster" operation={ClusterProfileDocument} variables={variables}>
+        <Panel title={t('cluster.about')} operation={ClusterProfileDocument} variables={variables}>
           {({ cluster }) =>
             cluster ? (
               <>
-                <h1>{cluster.name}</h1>
+                <Named name={cluster.name} onName={setName} />
                 <Figures
+                  caption={t('cluster.about')}
                   rows={[
-                    ['Level today', cluster.levelLabel ?? 'not known'],
-                    ['County', cluster.county.name],
-                    ['Town', cluster.town ?? 'not known'],
-                    ['Sectors', cluster.sectors.join(', ') || 'not known'],
-                    ['Founded', cluster.foundedYear === null ? 'not known' : String(cluster.foundedYear)],
-                    ['Members', count(cluster.memberStats.memberCount)],
+                    [t('cluster.levelToday'), text(cluster.levelLabel)],
+                    [t('cluster.county'), text(cluster.county.name)],
+                    [t('cluster.town'), text(cluster.town)],
+                    [t('cluster.sectors'), text(cluster.sectors.join(', ') || null)],
+                    [t('cluster.founded'), text(cluster.foundedYear === null ? null : String(cluster.foundedYear))],
+                    [t('cluster.members'), count(cluster.memberStats.memberCount)],
                     [
-                      'Of them small or medium-sized (SME)',
-                      `${count(cluster.memberStats.smeCount)} of ${count(cluster.memberStats.sizeKnownCount)} whose size is known`,
+                      t('cluster.smes'),
+                      t('cluster.smesOfKnown', {
+                        smes: count(cluster.memberStats.smeCount),
+                        known: count(cluster.memberStats.sizeKnownCount),
+                      }),
                     ],
-                    ['SME share', share(cluster.memberStats.smeShare)],
+                    [t('cluster.smeShare'), share(cluster.memberStats.smeShare)],
                   ]}
                 />
                 {cluster.description && <p>{cluster.description}</p>}
-                <h3>Level history</h3>
-                <Chart short label={`Level history of ${cluster.name}`} option={levelTimeline(cluster.levelHistory)} />
+                <h3>{t('cluster.levelHistory')}</h3>
+                <Chart
+                  short
+                  label={t('cluster.levelHistoryChart', { name: cluster.name })}
+                  table={ids.history}
+                  option={levelTimeline(formats, cluster.levelHistory)}
+                />
                 <Table
+                  id={ids.history}
                   className="level-history"
-                  columns={['Level', 'From', 'To', 'Why']}
+                  caption={t('cluster.levelHistory')}
+                  columns={[t('cluster.level'), t('cluster.from'), t('cluster.to'), t('cluster.why')]}
                   rows={cluster.levelHistory.map((period) => [
                     `${period.level}-${period.from}`,
-                    [period.levelLabel, date(period.from, period.fromPrecision), period.to ? date(period.to) : 'now', period.reason],
+                    [
+                      period.levelLabel,
+                      date(period.from, period.fromPrecision),
+                      period.to ? date(period.to) : t('cluster.now'),
+                      <span className="name">{text(period.reason)}</span>,
+                    ],
                   ])}
                 />
-                <h3>Members ({count(cluster.members.totalCount)})</h3>
+                <h3>{t('cluster.membersHeading', { count: count(cluster.members.totalCount) })}</h3>
                 <Table
                   className="members"
-                  columns={['Organisation', 'Role', 'Size', 'Joined']}
+                  caption={t('cluster.members')}
+                  columns={[t('cluster.organisation'), t('cluster.role'), t('cluster.size'), t('cluster.joined')]}
                   rows={cluster.members.edges.map(({ node: member }) => [
                     member.organization.orgNumber,
                     [
                       member.organization.name,
-                      words(member.role),
-                      member.organization.sizeClass ? words(member.organization.sizeClass) : 'not known',
+                      label('role', member.role),
+                      label('size', member.organization.sizeClass),
                       date(member.joinedOn),
                     ],
                   ])}
                 />
               </>
             ) : (
-              NO_SUCH_CLUSTER
+              <>
+                <Named name={null} onName={setName} />
+                <NoSuchCluster />
+              </>
             )
           }
         </Panel>
       </div>
       <div className="panels">
-        <Panel title="Grants and payments" operation={ClusterFundingDocument} variables={variables}>
+        <Panel title={t('cluster.grants')} operation={ClusterFundingDocument} variables={variables}>
           {({ cluster }) =>
             cluster?.grants ? (
               <>
-                <Figures rows={[['Granted in all', cluster.fundingTotal ? money(cluster.fundingTotal) : 'not known']]} />
+                <Figures caption={t('cluster.grants')} rows={[[t('cluster.grantedInAll'), money(cluster.fundingTotal)]]} />
                 <Table
                   className="grants"
-                  columns={['Awarded', 'Programme', 'Granted', 'Paid']}
+                  caption={t('cluster.grants')}
+                  columns={[t('cluster.awarded'), t('cluster.programme'), t('support.granted'), t('support.paid')]}
                   rows={cluster.grants.map((grant) => [
                     grant.id,
                     [
                       date(grant.awardDate, grant.awardDatePrecision),
-                      grant.programme.name,
+                      <span className="name">{grant.programme.name}</span>,
                       money(grant.amountAwarded),
                       money(grant.amountPaid),
                     ],
@@ -104,88 +151,96 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                 <Giving360Link slug={cluster.slug} grants={cluster.grants.map((grant) => grant.giving360)} />
               </>
             ) : (
-              NO_SUCH_CLUSTER
+              <NoSuchCluster />
             )
           }
         </Panel>
-        <Panel title="Competence programmes it hosts" operation={ClusterProgrammesDocument} variables={variables}>
+        <Panel title={t('cluster.programmes')} operation={ClusterProgrammesDocument} variables={variables}>
           {({ cluster }) =>
             cluster?.hostedProgrammes ? (
               cluster.hostedProgrammes.length === 0 ? (
-                <p>None recorded.</p>
+                <p>{t('cluster.noneRecorded')}</p>
               ) : (
                 <Table
                   className="programmes"
-                  columns={['Programme', 'Since', 'Status', 'Companies reached']}
+                  caption={t('cluster.programmes')}
+                  columns={[t('cluster.programme'), t('cluster.since'), t('cluster.status'), t('cluster.companiesReached')]}
                   rows={cluster.hostedProgrammes.map((programme) => [
                     programme.id,
                     [
                       programme.name,
                       date(programme.periodStart, programme.periodStartPrecision),
-                      words(programme.status),
-                      `${count(programme.reach.companiesReached)}${programme.reach.targetCompanies === null ? '' : ` of ${count(programme.reach.targetCompanies)}`}`,
+                      label('programmeStatus', programme.status),
+                      // "0 av 300 selskaper", in full: the whole is what the figure is read against.
+                      programme.reach.targetCompanies === null
+                        ? count(programme.reach.companiesReached)
+                        : t('cluster.reachOfTarget', {
+                            reached: count(programme.reach.companiesReached),
+                            target: programme.reach.targetCompanies,
+                          }),
                     ],
                   ])}
                 />
               )
             ) : (
-              NO_SUCH_CLUSTER
+              <NoSuchCluster />
             )
           }
         </Panel>
-        <Panel title="Norsk katapult" operation={ClusterCatapultDocument} variables={variables}>
+        <Panel title={t('cluster.catapult')} operation={ClusterCatapultDocument} variables={variables}>
           {({ cluster }) =>
             cluster ? (
               <Figures
+                caption={t('cluster.catapult')}
                 rows={[
                   ...(cluster.catapultCentres ?? []).map((centre): [string, string] => [
                     centre.name,
-                    `${words(centre.theme)} centre, ${words(centre.status).toLowerCase()}`,
+                    t('cluster.catapultCentre', {
+                      theme: label('catapultTheme', centre.theme),
+                      status: label('catapultStatus', centre.status),
+                    }),
                   ]),
-                  ...(cluster.catapultNodes ?? []).map((node): [string, string] => [node.name, 'regional node it hosts']),
+                  ...(cluster.catapultNodes ?? []).map((node): [string, string] => [node.name, t('cluster.catapultNode')]),
                   ...((cluster.catapultCentres ?? []).length + (cluster.catapultNodes ?? []).length === 0
-                    ? [['Centres and nodes', 'none recorded'] as [string, string]]
+                    ? [[t('cluster.catapultNone'), t('cluster.catapultNoneValue')] as [string, string]]
                     : []),
                 ]}
               />
             ) : (
-              NO_SUCH_CLUSTER
+              <NoSuchCluster />
             )
           }
         </Panel>
-        <Panel title="Research projects of its members" operation={ClusterResearchDocument} variables={variables}>
+        <Panel title={t('cluster.research')} operation={ClusterResearchDocument} variables={variables}>
           {({ cluster }) =>
             cluster ? (
               <>
                 <Figures
+                  caption={t('cluster.research')}
                   rows={[
                     [
-                      'Members with a project',
+                      t('cluster.membersWithProject'),
                       cluster.researchReach
-                        ? `${count(cluster.researchReach.membersWithProject)} of ${count(cluster.researchReach.members)}`
-                        : 'not known',
+                        ? formats.partOf(cluster.researchReach.membersWithProject, cluster.researchReach.members)
+                        : formats.notKnown,
                     ],
-                    ['Share', share(cluster.researchReach?.share ?? null)],
+                    [t('cluster.researchShare'), share(cluster.researchReach?.share)],
                   ]}
                 />
-                <table className="research">
-                  <tbody>
-                    {(cluster.researchProjects ?? []).map((project) => (
-                      <tr key={project.id}>
-                        <th scope="row">
-                          {project.projectNumber} {project.title}
-                        </th>
-                        <td>
-                          {project.startYear}–{project.endYear}
-                        </td>
-                        <td>{money(project.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                {(cluster.researchProjects ?? []).length > 0 && (
+                  <Table
+                    className="research"
+                    caption={t('cluster.research')}
+                    columns={[t('cluster.project'), t('cluster.years'), t('cluster.projectTotal')]}
+                    rows={(cluster.researchProjects ?? []).map((project) => [
+                      project.id,
+                      [`${project.projectNumber} ${project.title}`, `${project.startYear}–${project.endYear}`, money(project.total)],
+                    ])}
+                  />
+                )}
               </>
             ) : (
-              NO_SUCH_CLUSTER
+              <NoSuchCluster />
             )
           }
         </Panel>

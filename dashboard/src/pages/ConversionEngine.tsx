@@ -1,64 +1,82 @@
-import { Link } from 'wouter';
-import { count, date, share, words } from '../format';
+import { useId } from 'react';
 import { ConversionEngineDocument, ProgrammeReachDocument } from '../gql/graphql';
-import { Chart } from '../panels/Chart';
+import { LocalLink, useFormats, usePageTitle } from '../i18n/Language';
 import { CONVERSION_ENGINE } from '../operations';
+import { Chart } from '../panels/Chart';
 import { Figures } from '../panels/Figures';
-import { bars } from '../panels/options';
+import { bars, heightForBars } from '../panels/options';
 import { Panel } from '../panels/Panel';
 import { Table } from '../panels/Table';
 
 /** /dashboard/conversion-engine: companies reached against the target, where, and on what. */
 export function ConversionEngine() {
+  const formats = useFormats();
+  const { t, count, date, share, label } = formats;
+  usePageTitle('conversion.title');
+  const chartTable = useId();
   return (
     <>
-      <h1>The Conversion Engine</h1>
-      <p>
-        Competence programmes run by clusters under Innovasjon Norge&apos;s Conversion Engine (Omstillingsmotoren, from 2017): the goal is
-        that 300 companies get up-to-date expertise in innovation, sustainability and technology.
-      </p>
-      <Panel title="Companies reached against the target" operation={ConversionEngineDocument}>
+      <h1>{t('conversion.heading')}</h1>
+      <p>{t('conversion.intro')}</p>
+      <Panel title={t('conversion.reach')} operation={ConversionEngineDocument}>
         {({ competenceProgrammes }) => {
           const programmes = competenceProgrammes.filter((programme) => programme.fundingProgramme?.code === CONVERSION_ENGINE);
-          if (programmes.length === 0) return <p>No programme under the Conversion Engine is recorded yet.</p>;
+          if (programmes.length === 0) return <p>{t('conversion.none')}</p>;
           return (
             <>
               <Chart
-                label="Companies reached and targeted per programme"
+                label={t('conversion.chart')}
+                table={chartTable}
+                height={heightForBars(programmes.length, 2)}
                 option={bars(
+                  formats,
                   programmes.map((programme) => programme.name),
                   [
-                    { name: 'Reached', data: programmes.map((programme) => programme.reach.companiesReached) },
-                    { name: 'Target', data: programmes.map((programme) => programme.reach.targetCompanies ?? 0) },
+                    { name: t('conversion.reached'), data: programmes.map((programme) => programme.reach.companiesReached) },
+                    // No target recorded is a gap, not a target of 0.
+                    { name: t('conversion.target'), data: programmes.map((programme) => programme.reach.targetCompanies) },
                   ],
-                  { horizontal: true },
+                  { unit: 'companies', horizontal: true },
                 )}
+              />
+              <Table
+                id={chartTable}
+                caption={t('panel.figuresOf', { title: t('conversion.chart') })}
+                columns={[t('cluster.programme'), t('conversion.reached'), t('conversion.target')]}
+                rows={programmes.map((programme) => [
+                  programme.id,
+                  [programme.name, count(programme.reach.companiesReached), count(programme.reach.targetCompanies)],
+                ])}
               />
               {programmes.map((programme) => (
                 <div key={programme.id} className="programme">
                   <h3>{programme.name}</h3>
                   <Figures
+                    caption={programme.name}
                     rows={[
-                      ['Since', date(programme.periodStart, programme.periodStartPrecision)],
-                      ['Status', words(programme.status)],
-                      ['Themes', programme.themes.join(', ')],
-                      ['Companies reached', count(programme.reach.companiesReached)],
-                      ['Target', programme.reach.targetCompanies === null ? 'not known' : count(programme.reach.targetCompanies)],
-                      ['Share of the target', share(programme.reach.shareOfTarget)],
+                      [t('conversion.since'), date(programme.periodStart, programme.periodStartPrecision)],
+                      [t('conversion.status'), label('programmeStatus', programme.status)],
+                      [t('conversion.themes'), formats.text(programme.themes.join(', ') || null)],
+                      [t('conversion.companiesReached'), count(programme.reach.companiesReached)],
+                      [t('conversion.target'), count(programme.reach.targetCompanies)],
+                      [t('conversion.shareOfTarget'), share(programme.reach.shareOfTarget)],
                       [
-                        'From outside clusters',
-                        `${count(programme.reach.outsideClusters)} (${share(programme.reach.outsideClusterShare)})`,
+                        t('conversion.outsideClusters'),
+                        t('value.countWithShare', {
+                          count: count(programme.reach.outsideClusters),
+                          share: share(programme.reach.outsideClusterShare),
+                        }),
                       ],
-                      ['Completed', count(programme.reach.completed)],
-                      ['Dropped out', count(programme.reach.dropped)],
+                      [t('conversion.completed'), count(programme.reach.completed)],
+                      [t('conversion.dropped'), count(programme.reach.dropped)],
                     ]}
                   />
                   <p>
-                    Hosted by{' '}
+                    {t('conversion.hostedBy')}{' '}
                     {programme.hostClusters.map((host, index) => (
                       <span key={host.slug}>
                         {index > 0 && ', '}
-                        <Link href={`/clusters/${host.slug}`}>{host.name}</Link>
+                        <LocalLink href={`/clusters/${host.slug}`}>{host.name}</LocalLink>
                       </span>
                     ))}
                   </p>
@@ -77,22 +95,26 @@ export function ConversionEngine() {
 
 /** Where one programme's companies are, and what they completed. */
 function ProgrammeReach({ id, name }: { readonly id: string; readonly name: string }) {
+  const { t, count } = useFormats();
+  const title = t('conversion.reachPanel', { programme: name });
   return (
-    <Panel title={`${name}: companies by county and modules by theme`} operation={ProgrammeReachDocument} variables={{ programmeId: id }}>
+    <Panel title={title} operation={ProgrammeReachDocument} variables={{ programmeId: id }}>
       {({ reachByCounty, completionsByTheme }) => (
         <>
           <Table
             className="reach-by-county"
-            columns={['County', 'Companies']}
+            caption={t('conversion.county')}
+            columns={[t('conversion.county'), t('conversion.companies')]}
             rows={
               reachByCounty.length === 0
-                ? [['none', ['No company reached yet', count(0)]]]
+                ? [['none', [t('conversion.noCompanyYet'), count(0)]]]
                 : reachByCounty.map((county) => [county.countyCode, [county.countyName, count(county.companies)]])
             }
           />
           <Table
             className="completions-by-theme"
-            columns={['Theme', 'Modules completed']}
+            caption={t('conversion.theme')}
+            columns={[t('conversion.theme'), t('conversion.modulesCompleted')]}
             rows={completionsByTheme.map((theme) => [theme.theme, [theme.theme, count(theme.completions)]])}
           />
         </>

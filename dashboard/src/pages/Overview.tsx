@@ -1,5 +1,4 @@
-import { Link } from 'wouter';
-import { count, money, share } from '../format';
+import { useId } from 'react';
 import {
   ApplicationFunnelDocument,
   ClusterListDocument,
@@ -9,6 +8,7 @@ import {
   SupportByYearDocument,
   SupportSeriesDocument,
 } from '../gql/graphql';
+import { LocalLink, useFormats, usePageTitle } from '../i18n/Language';
 import { Chart } from '../panels/Chart';
 import { Figures } from '../panels/Figures';
 import { bars } from '../panels/options';
@@ -19,51 +19,65 @@ import { Table } from '../panels/Table';
 
 /** /dashboard/: the programme at a glance. */
 export function Overview() {
+  const formats = useFormats();
+  const { t, count, money, share } = formats;
+  usePageTitle('overview.title');
+  const ids = { funnel: useId(), levels: useId(), funnelByYear: useId(), levelsOverTime: useId() };
   return (
     <>
-      <h1>The cluster programme at a glance</h1>
+      <h1>{t('overview.heading')}</h1>
       <div className="panels">
-        <Panel title="Support granted and paid per year, as recorded" operation={SupportByYearDocument}>
-          {({ fundingBreakdown: years }) => <Support rows={years} per="Year" />}
+        <Panel title={t('overview.supportByYear')} operation={SupportByYearDocument}>
+          {({ fundingBreakdown: years }) => <Support rows={years} per="year" title={t('overview.supportByYear')} />}
         </Panel>
-        <Panel title="Applications recorded" operation={ApplicationFunnelDocument}>
+        <Panel title={t('overview.applications')} operation={ApplicationFunnelDocument}>
           {({ applicationFunnel: funnel }) => (
             <>
               <Chart
-                label="Applications made, granted and rejected"
+                label={t('overview.applicationsChart')}
+                table={ids.funnel}
                 option={bars(
-                  ['Applied', 'Granted', 'Rejected'],
-                  [{ name: 'Applications', data: [funnel.applied, funnel.granted, funnel.rejected] }],
+                  formats,
+                  [t('funnel.applied'), t('funnel.granted'), t('funnel.rejected')],
+                  [{ name: t('overview.applications'), data: [funnel.applied, funnel.granted, funnel.rejected] }],
+                  { unit: 'applications' },
                 )}
               />
               <Figures
+                id={ids.funnel}
+                caption={t('panel.figuresOf', { title: t('overview.applications') })}
                 rows={[
-                  ['Applied', count(funnel.applied)],
-                  ['Granted', count(funnel.granted)],
-                  ['Rejected', count(funnel.rejected)],
-                  ['Success rate', share(funnel.successRate)],
-                  ['Requested', money(funnel.requested)],
-                  ['Awarded', money(funnel.awarded)],
+                  [t('funnel.applied'), count(funnel.applied)],
+                  [t('funnel.granted'), count(funnel.granted)],
+                  [t('funnel.rejected'), count(funnel.rejected)],
+                  [t('funnel.successRate'), share(funnel.successRate)],
+                  [t('funnel.requested'), money(funnel.requested)],
+                  [t('funnel.awarded'), money(funnel.awarded)],
                 ]}
               />
             </>
           )}
         </Panel>
-        <Panel title="Clusters by level today" operation={ClustersByLevelDocument}>
+        <Panel title={t('overview.clustersByLevel')} operation={ClustersByLevelDocument}>
           {({ clusterCounts }) => (
             <>
               <Chart
-                label="Clusters by level today"
+                label={t('overview.clustersByLevel')}
+                table={ids.levels}
                 option={bars(
+                  formats,
                   clusterCounts.byLevel.map((entry) => entry.levelLabel),
-                  [{ name: 'Clusters', data: clusterCounts.byLevel.map((entry) => entry.clusters) }],
+                  [{ name: t('levels.clusters'), data: clusterCounts.byLevel.map((entry) => entry.clusters) }],
+                  { unit: 'clusters' },
                 )}
               />
               <Figures
+                id={ids.levels}
+                caption={t('panel.figuresOf', { title: t('overview.clustersByLevel') })}
                 rows={[
                   ...clusterCounts.byLevel.map((entry): [string, string] => [entry.levelLabel, count(entry.clusters)]),
-                  ['Level not known today', count(clusterCounts.levelUnknown)],
-                  ['All clusters', count(clusterCounts.total)],
+                  [t('levels.unknownToday'), count(clusterCounts.levelUnknown)],
+                  [t('levels.all'), count(clusterCounts.total)],
                 ]}
               />
             </>
@@ -71,28 +85,33 @@ export function Overview() {
         </Panel>
       </div>
       <div className="panels">
-        <Panel title="Support granted per year, by agency" operation={SupportSeriesDocument} variables={{ by: 'AGENCY' }}>
-          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="Agency" />}
+        <Panel title={t('overview.supportByAgency')} operation={SupportSeriesDocument} variables={{ by: 'AGENCY' }}>
+          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="agency" title={t('overview.supportByAgency')} />}
         </Panel>
-        <Panel title="Support granted per year, by programme" operation={SupportSeriesDocument} variables={{ by: 'PROGRAMME' }}>
-          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="Programme" />}
+        <Panel title={t('overview.supportByProgramme')} operation={SupportSeriesDocument} variables={{ by: 'PROGRAMME' }}>
+          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="programme" title={t('overview.supportByProgramme')} />}
         </Panel>
-        <Panel title="Applications per year submitted" operation={FunnelByYearDocument}>
+        <Panel title={t('overview.applicationsPerYear')} operation={FunnelByYearDocument}>
           {({ applicationFunnelByYear: years }) => (
             <>
               <Chart
-                label="Applications submitted, granted and rejected per year"
+                label={t('overview.applicationsPerYearChart')}
+                table={ids.funnelByYear}
                 option={bars(
+                  formats,
                   years.map((year) => String(year.year)),
                   [
-                    { name: 'Applied', data: years.map((year) => year.applied) },
-                    { name: 'Granted', data: years.map((year) => year.granted) },
-                    { name: 'Rejected', data: years.map((year) => year.rejected) },
+                    { name: t('funnel.applied'), data: years.map((year) => year.applied) },
+                    { name: t('funnel.granted'), data: years.map((year) => year.granted) },
+                    { name: t('funnel.rejected'), data: years.map((year) => year.rejected) },
                   ],
+                  { unit: 'applications' },
                 )}
               />
               <Table
-                columns={['Year', 'Applied', 'Granted', 'Rejected', 'Success rate']}
+                id={ids.funnelByYear}
+                caption={t('panel.figuresOf', { title: t('overview.applicationsPerYear') })}
+                columns={[t('column.year'), t('funnel.applied'), t('funnel.granted'), t('funnel.rejected'), t('funnel.successRate')]}
                 rows={years.map((year) => [
                   String(year.year),
                   [String(year.year), count(year.applied), count(year.granted), count(year.rejected), share(year.successRate)],
@@ -101,23 +120,29 @@ export function Overview() {
             </>
           )}
         </Panel>
-        <Panel title="Clusters per level over time" operation={LevelsOverTimeDocument}>
+        <Panel title={t('overview.levelsOverTime')} operation={LevelsOverTimeDocument}>
           {({ clusterLevelsByYear: points }) => {
             const years = [...new Set(points.map((point) => point.year))];
             const levels = [...new Map(points.map((point) => [point.level, point.levelLabel])).entries()];
-            const at = (year: number, level: string) => points.find((point) => point.year === year && point.level === level)!.clusters;
+            // A year the graph has no figure for is a gap in the line, not a 0.
+            const at = (year: number, level: string) =>
+              points.find((point) => point.year === year && point.level === level)?.clusters ?? null;
             return (
               <>
                 <Chart
-                  label="Clusters holding each level at the end of each year"
+                  label={t('overview.levelsOverTimeChart')}
+                  table={ids.levelsOverTime}
                   option={bars(
+                    formats,
                     years.map(String),
                     levels.map(([level, label]) => ({ name: label, data: years.map((year) => at(year, level)) })),
-                    { kind: 'line' },
+                    { unit: 'clusters', kind: 'line' },
                   )}
                 />
                 <Table
-                  columns={['Year', ...levels.map(([, label]) => label)]}
+                  id={ids.levelsOverTime}
+                  caption={t('panel.figuresOf', { title: t('overview.levelsOverTime') })}
+                  columns={[t('column.year'), ...levels.map(([, label]) => label)]}
                   rows={years.map((year) => [String(year), [String(year), ...levels.map(([level]) => count(at(year, level)))]])}
                 />
               </>
@@ -126,15 +151,16 @@ export function Overview() {
         </Panel>
       </div>
       <div className="panels wide">
-        <Panel title="The clusters" operation={ClusterListDocument}>
+        <Panel title={t('overview.clusters')} operation={ClusterListDocument}>
           {({ clusters }) => (
             <Table
-              columns={['Cluster', 'Level today', 'County', 'Members']}
+              caption={t('overview.clusters')}
+              columns={[t('column.cluster'), t('column.levelToday'), t('column.county'), t('column.members')]}
               rows={clusters.edges.map(({ node: cluster }) => [
                 cluster.slug,
                 [
-                  <Link href={`/clusters/${cluster.slug}`}>{cluster.name}</Link>,
-                  cluster.levelLabel ?? 'not known',
+                  <LocalLink href={`/clusters/${cluster.slug}`}>{cluster.name}</LocalLink>,
+                  formats.text(cluster.levelLabel),
                   cluster.county.name,
                   count(cluster.memberStats.memberCount),
                 ],

@@ -1,10 +1,33 @@
-import { type ReactNode, useEffect, useState } from 'react';
-import { type Outcome, runOperation } from '../graphql';
+import { type ReactNode, useEffect, useId, useState } from 'react';
+import type { Failure, Outcome } from '../graphql';
+import { runOperation } from '../graphql';
+import { type Formats } from '../format';
+import { useFormats } from '../i18n/Language';
+import type { MessageId } from '../i18n/messages/nb';
 import { type Operation, operationName, operationText } from '../operations';
+
+/** The parts of the graph (subgraphs) by name, as a reader knows them; another is named as the graph names it. */
+const SUBGRAPHS: Readonly<Record<string, MessageId>> = {
+  clusters: 'subgraph.clusters',
+  funding: 'subgraph.funding',
+  competence: 'subgraph.competence',
+  catapult: 'subgraph.catapult',
+  research: 'subgraph.research',
+};
+
+const partsOf = ({ t }: Formats, subgraphs: readonly string[], listOf: (items: string[]) => string) =>
+  listOf(subgraphs.map((name) => (SUBGRAPHS[name] ? t(SUBGRAPHS[name]) : name)));
+
+const reasonOf = ({ t }: Formats, failure: Failure) =>
+  failure.reason === 'unreachable'
+    ? t('panel.unreachable')
+    : failure.reason === 'status'
+      ? t('panel.answered', { status: failure.status })
+      : t('panel.refused', { message: failure.message });
 
 /**
  * One figure of a page: it runs its own operation, so that a subgraph that is down greys out only
- * the panels that need it. Its source query is one click away.
+ * the panels that need it, and says which. Its source query is one click away.
  */
 export function Panel<Result, Variables>({
   title,
@@ -17,6 +40,8 @@ export function Panel<Result, Variables>({
   readonly children: (data: Result) => ReactNode;
 } & (Variables extends Record<string, never> ? { readonly variables?: undefined } : { readonly variables: Variables })) {
   const [outcome, setOutcome] = useState<Outcome<Result> | undefined>();
+  const formats = useFormats();
+  const heading = useId();
   // Asked again only when what is asked changes (a new object with the same values is the same question).
   const asked = JSON.stringify(variables ?? {});
   useEffect(() => {
@@ -30,24 +55,30 @@ export function Panel<Result, Variables>({
     };
   }, [operation, asked]);
   const state = outcome?.state ?? 'loading';
+  const listOf = (items: string[]) => new Intl.ListFormat(formats.locale, { type: 'conjunction' }).format(items);
   return (
-    <section className={`panel panel-${state}`} data-operation={operationName(operation)} aria-busy={state === 'loading'}>
-      <h2>{title}</h2>
-      {outcome === undefined && <p className="status">Loading…</p>}
+    <section
+      className={`panel panel-${state}`}
+      data-operation={operationName(operation)}
+      aria-busy={state === 'loading'}
+      aria-labelledby={heading}
+    >
+      <h2 id={heading}>{title}</h2>
+      {outcome === undefined && <p className="status">{formats.t('panel.loading')}</p>}
       {outcome?.state === 'unavailable' && (
         <p className="status" role="status">
-          Not available right now: the {outcome.subgraphs.join(', ')} part of the graph does not answer.
+          {formats.t('panel.unavailable', { parts: partsOf(formats, outcome.subgraphs, listOf) })}
         </p>
       )}
       {outcome?.state === 'failed' && (
         <p className="status" role="alert">
-          Could not load this figure: {outcome.message}
+          {formats.t('panel.failed', { reason: reasonOf(formats, outcome.failure) })}
         </p>
       )}
       {outcome?.state === 'ready' && children(outcome.data)}
       <details className="source">
-        <summary>Source query</summary>
-        <pre>{operationText(operation)}</pre>
+        <summary>{formats.t('panel.sourceQuery')}</summary>
+        <pre translate="no">{operationText(operation)}</pre>
       </details>
     </section>
   );

@@ -1,35 +1,53 @@
-import { approximately, count, money } from '../format';
+import { useId } from 'react';
+import { approximately } from '../format';
 import type { SupportFiguresFragment } from '../gql/graphql';
+import { useFormats } from '../i18n/Language';
 import { Chart } from './Chart';
-import { bars } from './options';
+import { bars, heightForBars } from './options';
 import { Table } from './Table';
+
+/** The key the graph gives the row of support whose recipient's county nobody recorded. */
+const UNKNOWN_COUNTY = 'unknown';
 
 /** Support granted and paid, per year or county (rows of fundingBreakdown): a chart and its exact figures. */
 export function Support({
   rows,
   per,
+  title,
   horizontal = false,
 }: {
   readonly rows: readonly SupportFiguresFragment[];
-  readonly per: string;
+  readonly per: 'year' | 'county';
+  /** What the panel calls it, for the table's caption. */
+  readonly title: string;
   readonly horizontal?: boolean;
 }) {
+  const formats = useFormats();
+  const { t, count, money } = formats;
+  const table = useId();
+  const labelOf = (row: SupportFiguresFragment) =>
+    per === 'county' && row.key === UNKNOWN_COUNTY ? t('support.unknownCounty') : row.label;
   return (
     <>
       <Chart
-        label={`Support granted and paid per ${per.toLowerCase()}, in NOK`}
+        label={t(`support.chart.${per}`)}
+        table={table}
+        height={horizontal ? heightForBars(rows.length, 2) : undefined}
         option={bars(
-          rows.map((row) => row.label),
+          formats,
+          rows.map(labelOf),
           [
-            { name: 'Granted', data: rows.map((row) => approximately(row.granted)) },
-            { name: 'Paid', data: rows.map((row) => approximately(row.paid)) },
+            { name: t('support.granted'), data: rows.map((row) => approximately(row.granted)) },
+            { name: t('support.paid'), data: rows.map((row) => approximately(row.paid)) },
           ],
-          { horizontal },
+          { unit: 'kroner', horizontal },
         )}
       />
       <Table
-        columns={[per, 'Grants', 'Granted', 'Paid']}
-        rows={rows.map((row) => [row.key, [row.label, count(row.grants), money(row.granted), money(row.paid)]])}
+        id={table}
+        caption={t('panel.figuresOf', { title })}
+        columns={[t(`support.per.${per}`), t('support.grants'), t('support.granted'), t('support.paid')]}
+        rows={rows.map((row) => [row.key, [labelOf(row), count(row.grants), money(row.granted), money(row.paid)]])}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { date } from '../format';
+import type { Formats } from '../format';
 import type { ChartOption } from './Chart';
 
 export interface Period {
@@ -13,21 +13,22 @@ export interface Period {
  * A cluster's level history as a timeline: one bar per period on its level's row, from its start
  * to its end (or to today, while it lasts).
  */
-export const levelTimeline = (periods: readonly Period[], today = new Date()): ChartOption => {
+export const levelTimeline = (formats: Formats, periods: readonly Period[], today = new Date()): ChartOption => {
   // One row per level held, in the order first held.
   const levels = [...new Map(periods.map((period) => [period.level, period.levelLabel])).keys()];
   const labels = new Map(periods.map((period) => [period.level, period.levelLabel]));
   const time = (day: string) => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       formatter: (params: { data: { period: Period } }) => {
         const { period } = params.data;
-        return `${period.levelLabel}: ${date(period.from, period.fromPrecision)} – ${period.to ? date(period.to) : 'now'}`;
+        return `${period.levelLabel}: ${formats.date(period.from, period.fromPrecision)} – ${period.to ? formats.date(period.to) : formats.t('cluster.now')}`;
       },
     },
-    xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}' } },
+    // Years on the time axis, as many as fit (hideOverlap: a phone shows fewer, never overlapping).
+    xAxis: { type: 'time', name: formats.t('unit.year'), axisLabel: { formatter: '{yyyy}', hideOverlap: true } },
     yAxis: { type: 'category', data: levels.map((level) => labels.get(level)) },
     series: [
       {
