@@ -16,6 +16,12 @@ const NPM_START_DEADLINE_MS = 240_000;
 /** How long a suite's setup may take: npm start, then Chromium. */
 export const DASHBOARD_SETUP_TIMEOUT_MS = NPM_START_DEADLINE_MS + 60_000;
 
+/** A browser window's size in CSS pixels. */
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface DashboardUnderTest {
   readonly dashboardUrl: string;
   readonly graphqlUrl: string;
@@ -24,8 +30,8 @@ export interface DashboardUnderTest {
   readonly proxies: ReadonlyMap<string, CountingProxy>;
   /** What the gateway answers to one of the dashboard's operations, sent as the dashboard sends it: by hash. */
   ask<Result, Variables>(document: Operation<Result, Variables>, variables?: Variables): Promise<Result>;
-  /** Opens a page of the dashboard, and waits until at least `panels` panels have answered and none is loading. */
-  open(address: string, panels: number): Promise<{ page: Page; problems: string[] }>;
+  /** Opens a page of the dashboard (1280x1000 unless `viewport` says), and waits until at least `panels` panels have answered and none is loading. */
+  open(address: string, panels: number, viewport?: Viewport): Promise<{ page: Page; problems: string[] }>;
   /** Saves a screenshot of the whole page as a test artifact (dashboard/test-artifacts/<name>.png). */
   screenshot(page: Page, name: string): Promise<unknown>;
   stop(): Promise<void>;
@@ -109,8 +115,8 @@ export async function startDashboardUnderTest({
         if (body.errors) throw new Error(`${operationName(document)}: ${JSON.stringify(body.errors)}`);
         return body.data;
       },
-      async open(address: string, panels: number) {
-        const page = await opened.newPage({ viewport: { width: 1280, height: 1000 } });
+      async open(address: string, panels: number, viewport: Viewport = { width: 1280, height: 1000 }) {
+        const page = await opened.newPage({ viewport });
         const problems = watch(page);
         await page.goto(new URL(address, dashboardUrl).toString());
         await waitFor(
@@ -133,7 +139,7 @@ export async function startDashboardUnderTest({
 }
 
 /** The page's console errors, uncaught exceptions and failed requests, which fail a test. */
-function watch(page: Page): string[] {
+export function watch(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
