@@ -265,7 +265,7 @@ describe('who may do what on Kafka', () => {
       });
     });
 
-    it("lets the agency that owns a topic's service read the topic's dead letters, and no other agency", async () => {
+    it("lets the service that wrote a topic's events, and the agency that owns it, read the topic's dead letters, and no other agency", async () => {
       // One topic of each owner's, so that every agency is both let in and kept out.
       const owners = registry.filter((entry, index) => registry.findIndex((other) => other.owner === entry.owner) === index);
       for (const entry of owners) {
@@ -288,6 +288,17 @@ describe('who may do what on Kafka', () => {
           ]);
           reads.push({ agency, deadLetters, read: agency === entry.owner ? read.stdout.split('\n') : read.stderr });
         }
+        // The one principal that writes the topic: the service whose domain it is.
+        const writer = await kafkaTool([
+          'consume',
+          servicePrincipal(entry.name),
+          deadLetters,
+          '--max-messages',
+          String(held),
+          '--formatter-property',
+          'print.key=true',
+        ]);
+        expect(writer.stdout.split('\n')).toContain(`${key}\t{"probe":true}`);
         expect(reads).toEqual(
           registeredAgencies().map((agency) => ({
             agency,

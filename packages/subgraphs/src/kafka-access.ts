@@ -33,8 +33,9 @@ export function eventConsumptions(subgraphs: readonly Subgraph[] = loadSubgraphs
 /**
  * What each principal may do on the broker, from the registry and the event contracts:
  *
- * - a service writes its own domains' topics (`<domain>.` and their dead-letter topics), reads the
- *   topics it consumes and writes their dead-letter topics, and uses the consumer groups named
+ * - a service writes its own domains' topics (`<domain>.` and their dead-letter topics) and reads
+ *   those dead-letter topics (it wrote the events consumers parked there), reads the topics it
+ *   consumes and writes their dead-letter topics, and uses the consumer groups named
  *   after it (`<service>.`, deleting them for a replay). It may also create a topic it consumes:
  *   services start in any order, and a consumer must not wait for its neighbour to be up.
  * - an agency reads every public (event) topic, and the dead-letter topics of its own subgraphs'
@@ -74,8 +75,17 @@ export function kafkaAccessPlan(
   const services = registry.flatMap((entry): KafkaAcl[] => {
     const principal = servicePrincipal(entry.name);
     const reads = [...new Set(consumed.filter(({ service }) => service === entry.name).map(({ contract }) => contract.topic))].sort();
+    const ownTopics = publicTopics.filter((topic) => entry.publishes.includes(topic.split('.')[0]!));
     return [
       ...domainTopics(principal, entry.publishes, ['WRITE', 'CREATE', 'DESCRIBE']),
+      // The one principal that writes these events may read why consumers parked them.
+      ...ownTopics.map((topic): KafkaAcl => ({
+        principal,
+        resource: 'topic',
+        name: `${prefix}${topic}.dlq`,
+        prefixed: false,
+        operations: ['READ', 'DESCRIBE'],
+      })),
       ...reads.flatMap((topic): KafkaAcl[] => [
         { principal, resource: 'topic', name: `${prefix}${topic}`, prefixed: false, operations: ['READ', 'DESCRIBE', 'CREATE'] },
         { principal, resource: 'topic', name: `${prefix}${topic}.dlq`, prefixed: false, operations: ['WRITE', 'DESCRIBE', 'CREATE'] },
