@@ -45,6 +45,13 @@ export interface Formats {
   ) => string;
   /** A chart's axis figure for money: kroner as millions (8 000 000 -> "8"), the axis saying "mill. kr". */
   readonly millions: (kroner: number) => string;
+  /**
+   * A span of years as sources give it: "2006–2014"; "2019–" while a recorded period lasts; a year
+   * not known reads "ikke kjent". A year stays a year: never a day.
+   */
+  readonly years: (from: number | null, to: number | null, lasting?: boolean) => string;
+  /** How a level period's end is known (its endedBy), in words; a recorded period's is "registrert i Klynge". */
+  readonly periodEnd: (endedBy: string | null, basis: string) => string;
 }
 
 /** The one rule for "not recorded": null or undefined is not known; anything else is formatted. */
@@ -107,6 +114,11 @@ export function formatsOf(intl: IntlShape, locale: Locale): Formats {
         notKnown,
       ),
     millions: (kroner) => millions.format(kroner / 1_000_000),
+    years: (from, to, lasting = false) => `${known(from, String, notKnown)}–${to === null && lasting ? '' : known(to, String, notKnown)}`,
+    periodEnd: (endedBy, basis) => {
+      if (endedBy !== null) return t(`period.end.${endedBy}` as MessageId);
+      return basis === 'RECORDED' ? t('period.end.RECORDED') : notKnown;
+    },
   };
 }
 

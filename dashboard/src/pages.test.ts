@@ -24,7 +24,7 @@ import { CONVERSION_ENGINE, operationText } from './operations';
 import { DASHBOARD_SETUP_TIMEOUT_MS, type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
 
 // The pages open in bokmål, the default language: its words (nb) and its formats.
-const { count, date, money, share, notKnown } = formatsFor('nb');
+const { count, date, money, share, notKnown, years, periodEnd } = formatsFor('nb');
 
 /**
  * The dashboard as a newcomer meets it: `npm start` on a fresh data folder (the embedded stack,
@@ -79,7 +79,12 @@ describe('the dashboard, in Chromium, on npm start', () => {
     ]);
     const { clusters } = await ask(ClusterListDocument);
     expect(await rowsOf(page, 'ClusterList')).toEqual(
-      clusters.edges.map(({ node }) => [node.name, node.levelLabel ?? notKnown, node.county.name, count(node.memberStats.memberCount)]),
+      clusters.edges.map(({ node }) => [
+        node.name,
+        node.levelLabel ?? notKnown,
+        node.county?.name ?? notKnown,
+        count(node.memberStats.memberCount),
+      ]),
     );
     // Money with thousands separators, as NOK: "8 000 000 kr" (nb-NO groups with a narrow no-break space).
     expect(money({ amount: '8000000', currency: 'NOK' })).toMatch(/^8\s000\s000\skr$/u);
@@ -109,9 +114,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
     expect(agencyRows).toEqual(
-      byAgency
-        .filter((row) => row.granted.amount !== '0' || row.paid.amount !== '0')
-        .map((row) => [String(row.year), row.label, money(row.granted), money(row.paid)]),
+      byAgency.filter((row) => row.grants > 0).map((row) => [String(row.year), row.label, money(row.granted), money(row.paid)]),
     );
     // The demo's reported awards of 2017 (NOK 8 and 14 million), from Innovasjon Norge.
     expect(agencyRows.length).toBeGreaterThan(0);
@@ -151,12 +154,19 @@ describe('the dashboard, in Chromium, on npm start', () => {
     expect(cluster?.name).toBe('NCE Raufoss');
     await expect(page.locator('h1').innerText()).resolves.toBe('NCE Raufoss');
     expect(await rowsOf(page, 'ClusterProfile', 'table.level-history')).toEqual(
+      // Years as years, how each end is known, and the sites of the pages behind each period.
       cluster!.levelHistory.map((period) => [
         period.levelLabel,
-        date(period.from, period.fromPrecision),
-        period.to ? date(period.to) : nb['cluster.now'],
-        period.reason,
+        years(period.fromYear, period.toYear, period.basis === 'RECORDED') +
+          (period.fromYearsReported.length > 1
+            ? ` ${nb['cluster.sourcesDisagree'].replace('{years}', period.fromYearsReported.join(` ${nb['period.or']} `))}`
+            : ''),
+        periodEnd(period.endedBy, period.basis),
+        [...new Map(period.claims.map((claim) => [claim.source.url, claim.source.site])).values()].join(', ') || period.reason,
       ]),
+    );
+    expect(await page.locator('section[data-operation="ClusterProfile"] table.level-history a').first().getAttribute('href')).toMatch(
+      /^https?:\/\//,
     );
     expect(await page.locator('section[data-operation="ClusterProfile"] .chart svg path').count()).toBeGreaterThan(0);
     expect(await rowsOf(page, 'ClusterProfile', 'table.members')).toHaveLength(cluster!.members.edges.length);

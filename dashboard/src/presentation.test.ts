@@ -70,7 +70,8 @@ describe('the dashboard for everyone: Norwegian first, accessible, on phones', (
   /** A dashboard page in a language and a window size, once its heading is there and its panels have answered. */
   const open = async (target: DashboardPage, { locale = 'nb', viewport = DESKTOP }: { locale?: Locale; viewport?: Viewport } = {}) => {
     const { page, problems } = await dashboard.open(inLocale(target.address, locale), target.panels, viewport);
-    await page.locator('main h1').first().waitFor();
+    // Generous, as the panels' wait is: CI runs this beside other workspaces' tests, on two cores.
+    await page.locator('main h1').first().waitFor({ timeout: 60_000 });
     return { page, problems };
   };
 

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useState } from 'react';
 import {
   ClusterCatapultDocument,
   ClusterFundingDocument,
@@ -44,6 +44,22 @@ function Named({ name, onName }: { readonly name: string | null; readonly onName
  * The cluster's name heads the page and names it in the browser, once the clusters subgraph has
  * answered; until then, "Klynge".
  */
+/** The pages behind a fact, each once, by its site; `otherwise` where none is (a fact Klynge recorded). */
+function SourceLinks({ sources, otherwise }: { readonly sources: readonly { url: string; site: string }[]; readonly otherwise: string }) {
+  const pages = [...new Map(sources.map((source) => [source.url, source])).values()];
+  if (pages.length === 0) return <span className="name">{otherwise}</span>;
+  return (
+    <span className="name">
+      {pages.map((source, index) => (
+        <span key={source.url}>
+          {index > 0 && ', '}
+          <a href={source.url}>{source.site}</a>
+        </span>
+      ))}
+    </span>
+  );
+}
+
 export function ClusterPage({ slug }: { readonly slug: string }) {
   const formats = useFormats();
   const { t, count, money, share, date, label, text } = formats;
@@ -65,7 +81,7 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                   caption={t('cluster.about')}
                   rows={[
                     [t('cluster.levelToday'), text(cluster.levelLabel)],
-                    [t('cluster.county'), text(cluster.county.name)],
+                    [t('cluster.county'), text(cluster.county?.name)],
                     [t('cluster.town'), text(cluster.town)],
                     [t('cluster.sectors'), text(cluster.sectors.join(', ') || null)],
                     [t('cluster.founded'), text(cluster.foundedYear === null ? null : String(cluster.foundedYear))],
@@ -78,6 +94,12 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                       }),
                     ],
                     [t('cluster.smeShare'), share(cluster.memberStats.smeShare)],
+                    ...cluster.membersReported.map(({ text: reported, source }): [string, ReactNode] => [
+                      t('cluster.membersReported'),
+                      <>
+                        {reported} (<a href={source.url}>{source.site}</a>)
+                      </>,
+                    ]),
                   ]}
                 />
                 {cluster.description && <p>{cluster.description}</p>}
@@ -92,14 +114,17 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                   id={ids.history}
                   className="level-history"
                   caption={t('cluster.levelHistory')}
-                  columns={[t('cluster.level'), t('cluster.from'), t('cluster.to'), t('cluster.why')]}
-                  rows={cluster.levelHistory.map((period) => [
-                    `${period.level}-${period.from}`,
+                  columns={[t('cluster.level'), t('cluster.years'), t('cluster.endedBy'), t('cluster.sources')]}
+                  rows={cluster.levelHistory.map((period, index) => [
+                    `${period.level}-${index}`,
                     [
                       period.levelLabel,
-                      date(period.from, period.fromPrecision),
-                      period.to ? date(period.to) : t('cluster.now'),
-                      <span className="name">{text(period.reason)}</span>,
+                      formats.years(period.fromYear, period.toYear, period.basis === 'RECORDED') +
+                        (period.fromYearsReported.length > 1
+                          ? ` ${t('cluster.sourcesDisagree', { years: period.fromYearsReported.join(` ${t('period.or')} `) })}`
+                          : ''),
+                      formats.periodEnd(period.endedBy, period.basis),
+                      <SourceLinks key="sources" sources={period.claims.map((claim) => claim.source)} otherwise={text(period.reason)} />,
                     ],
                   ])}
                 />

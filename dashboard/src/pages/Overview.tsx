@@ -161,7 +161,7 @@ export function Overview() {
                 [
                   <LocalLink href={`/clusters/${cluster.slug}`}>{cluster.name}</LocalLink>,
                   formats.text(cluster.levelLabel),
-                  cluster.county.name,
+                  formats.text(cluster.county?.name),
                   count(cluster.memberStats.memberCount),
                 ],
               ])}

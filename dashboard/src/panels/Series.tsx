@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { approximately, type Money } from '../format';
+import { approximately } from '../format';
 import type { SupportSeriesQuery } from '../gql/graphql';
 import { useFormats } from '../i18n/Language';
 import { Chart } from './Chart';
@@ -8,13 +8,11 @@ import { Table } from './Table';
 
 type SeriesRow = SupportSeriesQuery['fundingSeries'][number];
 
-/** Whether a figure says something: known and not zero (a zero-filled series' empty cells are left out of the table). */
-const anything = (amount: Money | null | undefined) => amount === null || amount === undefined || amount.amount !== '0';
-
 /**
  * Support granted per budget year, stacked by agency or programme (a zero-filled series from the
  * graph), with what was paid on each year's grants; the exact figures in a table, a row per year
- * and key that had any.
+ * and key with a grant recorded. What is not known (granted where no grant is recorded, paid where
+ * no payment is) is a gap in the chart and "ikke kjent" in the table.
  */
 export function SupportStacked({
   rows,
@@ -47,8 +45,9 @@ export function SupportStacked({
         id={table}
         caption={t('panel.figuresOf', { title })}
         columns={[t('support.per.year'), t(`support.per.${per}`), t('support.granted'), t('support.paid')]}
+        // A year and key with no grant recorded is a gap in the chart, and no row here.
         rows={rows
-          .filter((row) => anything(row.granted) || anything(row.paid))
+          .filter((row) => row.grants > 0)
           .map((row) => [
             `${row.year}-${row.key}`,
             [String(row.year), <span className="name">{row.label}</span>, money(row.granted), money(row.paid)],

@@ -4,40 +4,48 @@ import type { ChartOption } from './Chart';
 export interface Period {
   readonly level: string;
   readonly levelLabel: string;
-  readonly from: string;
-  readonly fromPrecision: string;
-  readonly to: string | null;
+  /** Null where no source gives the start: such a period is left out of the chart (its table lists it). */
+  readonly fromYear: number | null;
+  /** The last year at the level; null while a recorded period lasts, or when not known. */
+  readonly toYear: number | null;
+  readonly endedBy: string | null;
+  readonly basis: string;
 }
 
 /**
- * A cluster's level history as a timeline: one bar per period on its level's row, from its start
- * to its end (or to today, while it lasts).
+ * A cluster's level history as a timeline of years: one bar per period on its level's row, from
+ * the start of its first year to the end of its last (this year, while a recorded one lasts). A
+ * year stays a year: no period is drawn to a day it does not know.
  */
 export const levelTimeline = (formats: Formats, periods: readonly Period[], today = new Date()): ChartOption => {
+  const dated = periods.filter((period) => period.fromYear !== null);
   // One row per level held, in the order first held.
-  const levels = [...new Map(periods.map((period) => [period.level, period.levelLabel])).keys()];
-  const labels = new Map(periods.map((period) => [period.level, period.levelLabel]));
-  const time = (day: string) => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  const levels = [...new Map(dated.map((period) => [period.level, period.levelLabel])).keys()];
+  const labels = new Map(dated.map((period) => [period.level, period.levelLabel]));
+  const lastYear = (period: Period) => period.toYear ?? (period.basis === 'RECORDED' ? today.getUTCFullYear() : period.fromYear!);
   return {
     animation: false,
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       formatter: (params: { data: { period: Period } }) => {
         const { period } = params.data;
-        return `${period.levelLabel}: ${formats.date(period.from, period.fromPrecision)} – ${period.to ? formats.date(period.to) : formats.t('cluster.now')}`;
+        return `${period.levelLabel}: ${formats.years(period.fromYear, period.toYear, period.basis === 'RECORDED')} (${formats.t('cluster.endedBy')}: ${formats.periodEnd(period.endedBy, period.basis)})`;
       },
     },
-    // Years on the time axis, as many as fit (hideOverlap: a phone shows fewer, never overlapping).
-    xAxis: { type: 'time', name: formats.t('unit.year'), axisLabel: { formatter: '{yyyy}', hideOverlap: true } },
+    // Years, as many as fit (hideOverlap: a phone shows fewer, never overlapping).
+    xAxis: {
+      type: 'value',
+      name: formats.t('unit.year'),
+      minInterval: 1,
+      scale: true,
+      axisLabel: { formatter: (year: number) => String(year), hideOverlap: true },
+    },
     yAxis: { type: 'category', data: levels.map((level) => labels.get(level)) },
     series: [
       {
         type: 'custom',
         encode: { x: [1, 2], y: 0 },
-        data: periods.map((period) => ({
-          value: [levels.indexOf(period.level), time(period.from), period.to ? time(period.to) : today.getTime()],
-          period,
-        })),
+        data: dated.map((period) => ({ value: [levels.indexOf(period.level), period.fromYear!, lastYear(period) + 1], period })),
         renderItem: (
           _params: unknown,
           api: {

@@ -19,7 +19,8 @@ export interface ClusterSnapshotData {
    * ended as a level with 2019); null or left out while it holds it.
    */
   readonly levelUntil?: IsoDate | null;
-  readonly countyCode: string;
+  /** Null when its sources name no county, or several (added within v1). */
+  readonly countyCode: string | null;
   readonly municipalityCode: string | null;
   readonly town: string | null;
   readonly sectors: readonly string[];
@@ -27,7 +28,8 @@ export interface ClusterSnapshotData {
   readonly programmeEnd: IsoDate | null;
 }
 
-export type ClusterRegisteredData = ClusterSnapshotData & { readonly levelSince: IsoDate };
+/** `levelSince` is null when the cluster's level history comes from sources that give no start year (added within v1). */
+export type ClusterRegisteredData = ClusterSnapshotData & { readonly levelSince: IsoDate | null };
 export type ClusterUpdatedData = ClusterSnapshotData & { readonly changedFields: readonly string[] };
 
 export interface ClusterLevelChangedData {

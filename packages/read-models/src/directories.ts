@@ -69,6 +69,18 @@ export class DirectoryOrganizationDetails1795550000002 implements MigrationInter
   }
 }
 
+/** A cluster whose sources name no county, or several, has none in the directory either. */
+export class DirectoryCountyUnknown1797000000001 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE cluster_directory ALTER COLUMN county_code DROP NOT NULL');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM cluster_directory WHERE county_code IS NULL`);
+    await queryRunner.query('ALTER TABLE cluster_directory ALTER COLUMN county_code SET NOT NULL');
+  }
+}
+
 /**
  * Who is a member of which cluster, from the clusters service's membership events: for a
  * subgraph that answers for a cluster's members (their projects, their support). A service that
@@ -124,6 +136,7 @@ export const directoryMigrations = [
   CreateDirectories1795550000000,
   DirectoryLevelsEnd1795550000001,
   DirectoryOrganizationDetails1795550000002,
+  DirectoryCountyUnknown1797000000001,
 ] as const;
 
 /**

@@ -69,6 +69,12 @@ export const stackConfig = defineConfig(
       optional: true,
     }),
     KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers (with DATABASE_URL)', optional: true }),
+    KLYNGE_DATABASE_SUFFIX: env.string({
+      description:
+        "added to every service's database name on DATABASE_URL's server (clusters_mine, ...), created when missing: a stack of its own beside a developer's (the tests use it)",
+      optional: true,
+      pattern: /^_[a-z0-9_]{1,40}$/,
+    }),
     KAFKA_CREDENTIALS_FILE: env.string({
       description:
         "the broker's principals and passwords, as infra/kafka.sh writes them (by default the development broker's, when it is there): each service connects as its own",

@@ -1,54 +1,14 @@
+import type { ClusterFact } from '@klynge/nic-facts';
+
 /**
  * The facts of ../shared/domain.md that the demo data shows, written down here from the notes
- * (not read from the seed files, so that a seed that drifts from the notes fails the test):
- * clusters with their county and dated levels, the programme budgets, the Conversion Engine's
- * reported awards, which open it and fund NCE Raufoss, and Norsk katapult's centres, nodes and money. Used by the tests that start Klynge.
+ * (not read from the seed files, so that a seed that drifts from the notes fails the test): the
+ * programme budgets, the Conversion Engine's reported awards, which open it and fund NCE Raufoss,
+ * and Norsk katapult's centres, nodes and money. The clusters and their levels come from the
+ * sourced register (@klynge/nic-facts), and are checked against it (registerMismatches). Used by
+ * the tests that start Klynge.
  */
 export const DEMO_FACTS = {
-  /** Name, county, and each level with the year it was admitted or upgraded (known to the year). */
-  clusters: [
-    ['NCE Systems Engineering', '33', [['NCE', 2006]]],
-    ['NCE Raufoss', '34', [['NCE', 2006]]],
-    [
-      'GCE Blue Maritime',
-      '15',
-      [
-        ['NCE', 2006],
-        ['GCE', 2014],
-      ],
-    ],
-    [
-      'GCE Ocean Technology',
-      '46',
-      [
-        ['NCE', 2006],
-        ['GCE', 2015],
-      ],
-    ],
-    ['NCE Microsystems', '39', [['NCE', 2006]]],
-    ['NCE Instrumentation', '50', [['NCE', 2006]]],
-    ['Oslo Cancer Cluster', '03', [['NCE', 2007]]],
-    ['NCE Aquaculture', '18', [['NCE', 2007]]],
-    ['NCE Culinology', '11', [['NCE', 2007]]],
-    ['NCE Tourism Fjord Norway', '46', [['NCE', 2009]]],
-    [
-      'GCE NODE',
-      '42',
-      [
-        ['NCE', 2009],
-        ['GCE', 2014],
-      ],
-    ],
-    ['NCE Smart Energy Markets', '31', [['NCE', 2009]]],
-    ['NCE Seafood Innovation Cluster', '46', [['NCE', 2015]]],
-    ['NCE Eyde', '42', [['NCE', 2015]]],
-    ['Norway Health Tech', '03', [['NCE', 2015]]],
-    ['Innovasjon Torskefisk', '18', [['ARENA', 2015]]],
-    ['Arena olje- og gassklynge Helgeland', '18', [['ARENA', 2015]]],
-    ['Oslo EdTech Cluster', '03', [['ARENA', 2015]]],
-    ['Norwegian Rooms', '15', [['ARENA', 2013]]],
-    ['Norwegian Smart Care Cluster', '11', [['ARENA_PRO', 2019]]],
-  ] as const,
   /** Programme budgets: seed 003 (NIC 2015), 001 (the pilot, half industry), 000 (the Conversion Engine, the Catapult). */
   budgets: [
     { programmeCode: 'KATAPULT', year: 2017, amount: { amount: '50000000' }, cofunders: [] },
@@ -79,8 +39,6 @@ export const DEMO_FACTS = {
     // "Established clusters": which levels, the source does not say.
     acceptedHostLevels: null,
   },
-  /** NCE was a level until 2018 (the new programmes started 1 January 2019, seed 004); what came next is not in the sources. */
-  nceEnded: '2019-01-01',
   /** Funding programmes: periods known to the year; who may apply, known only for the cluster programme itself. */
   fundingProgrammes: [
     {
@@ -119,7 +77,7 @@ export const DEMO_FACTS = {
   ],
   /** Siva and Norsk katapult: five centres (designated to the month), the clusters behind two of them, and their counties. */
   catapultCentres: [
-    { name: 'Future Materials', designatedOn: '2017-10-01', counties: ['42'], clusters: ['NCE Eyde'] },
+    { name: 'Future Materials', designatedOn: '2017-10-01', counties: ['42'], clusters: ['Eyde Cluster'] },
     { name: 'Manufacturing Technology', designatedOn: '2017-10-01', counties: ['34'], clusters: ['NCE Raufoss'] },
     { name: 'Digicat', designatedOn: '2018-06-01', counties: ['15'], clusters: [] },
     { name: 'Ocean Innovation', designatedOn: '2018-06-01', counties: ['46'], clusters: [] },
@@ -171,8 +129,11 @@ const ok = <T>(answer: Answer<T>): T => {
 export async function readDemoFacts(query: Query) {
   const { clusters } = ok(
     await query<{
-      clusters: { edges: { node: { id: string; name: string; countyCode: string; level: string | null; levelHistory: LevelPeriod[] } }[] };
-    }>(`{ clusters(first: 100) { edges { node { id name countyCode level levelHistory { level from fromPrecision to } } } } }`),
+      clusters: { edges: { node: DemoCluster }[] };
+    }>(
+      `{ clusters(first: 100) { edges { node { id name otherNames countyCode town level
+         levelHistory { level fromYear toYear endedBy basis claims { says year source { url } } } } } } }`,
+    ),
   );
   const byName = new Map(clusters.edges.map(({ node }) => [node.name, node]));
   const raufoss = byName.get('NCE Raufoss');
@@ -235,10 +196,7 @@ export async function readDemoFacts(query: Query) {
     ),
   );
   return {
-    clusters: DEMO_FACTS.clusters.map(([name]) => {
-      const found = byName.get(name);
-      return found ? [name, found.countyCode, found.level, found.levelHistory] : [name, 'missing', null, []];
-    }),
+    clusters: clusters.edges.map(({ node }) => node),
     fundingProgrammes: fundingProgrammes
       .filter((programme) => DEMO_FACTS.fundingProgrammes.some((fact) => fact.code === programme.code))
       .sort((a, b) => (a.code < b.code ? -1 : 1)),
@@ -268,24 +226,11 @@ export async function readDemoFacts(query: Query) {
 }
 
 /** DEMO_FACTS in the shape readDemoFacts answers, given what only the running system knows (ids). */
-export function expectedDemoFacts(found: { raufossId: string | undefined; reported: ReportedGrant[] }) {
+export function expectedDemoFacts(found: { raufossId: string | undefined; reported: ReportedGrant[]; clusters: DemoCluster[] }) {
   const raufossGrant = found.reported.find((grant) => grant.recipients.some((recipient) => recipient.clusterId === found.raufossId));
   return {
-    // Each period runs to the next; an NCE period ends with NCE, and the level today is then not known.
-    clusters: DEMO_FACTS.clusters.map(([name, county, levels]) => {
-      const last = levels.at(-1)![0];
-      return [
-        name,
-        county,
-        last === 'NCE' ? null : last,
-        levels.map(([level, year], index) => ({
-          level,
-          from: `${year}-01-01`,
-          fromPrecision: 'YEAR',
-          to: index + 1 < levels.length ? `${levels[index + 1]![1]}-01-01` : level === 'NCE' ? DEMO_FACTS.nceEnded : null,
-        })),
-      ];
-    }),
+    // The clusters as they were read: registerMismatches checks them against the register.
+    clusters: found.clusters,
     fundingProgrammes: DEMO_FACTS.fundingProgrammes,
     pilots: DEMO_FACTS.pilots.map((pilot) => ({
       name: pilot.name,
@@ -327,12 +272,95 @@ export function expectedDemoFacts(found: { raufossId: string | undefined; report
   };
 }
 
-interface LevelPeriod {
-  level: string;
-  from: string;
-  fromPrecision: string;
-  to: string | null;
+/** A cluster of the demo as the graph answers it. */
+export interface DemoCluster {
+  id: string;
+  name: string;
+  otherNames: string[];
+  countyCode: string | null;
+  town: string | null;
+  level: string | null;
+  levelHistory: {
+    level: string;
+    fromYear: number | null;
+    toYear: number | null;
+    endedBy: string | null;
+    basis: string;
+    claims: { says: 'START' | 'END' | 'HELD'; year: number | null; source: { url: string } }[];
+  }[];
 }
+
+/** The register's words for the programme's levels. */
+const LEVEL_WORDS: Readonly<Record<string, string>> = { ARENA: 'Arena', ARENA_PRO: 'Arena Pro', NCE: 'NCE', GCE: 'GCE' };
+
+/**
+ * What the demo's clusters say that the sourced register does not: a cluster it does not hold, a
+ * level period with no page of the register behind it, a claim whose page, level or year is not
+ * the register's, a start or a sourced end no claim gives, a level today no page covers, or a
+ * register cluster with a level that the demo lacks. Empty when the demo holds the register's
+ * facts and nothing else.
+ */
+export function registerMismatches(clusters: readonly DemoCluster[], facts: readonly ClusterFact[]): string[] {
+  const problems: string[] = [];
+  const names = new Set(facts.map((fact) => fact.cluster));
+  const today = new Date().getFullYear();
+  for (const cluster of clusters) {
+    if (!names.has(cluster.name)) {
+      problems.push(`${cluster.name}: not a cluster of the register`);
+      continue;
+    }
+    const rows = facts.filter((fact) => fact.cluster === cluster.name);
+    const otherNames = new Set(rows.flatMap((row) => row.otherNames));
+    for (const name of cluster.otherNames)
+      if (!otherNames.has(name)) problems.push(`${cluster.name}: other name ${name} not in the register`);
+    if (cluster.town !== null && !rows.some((row) => row.place?.includes(cluster.town!))) {
+      problems.push(`${cluster.name}: no page names the town ${cluster.town}`);
+    }
+    for (const period of cluster.levelHistory) {
+      const where = `${cluster.name}, ${period.level} ${period.fromYear ?? '?'}-${period.toYear ?? '?'}`;
+      if (period.basis !== 'REPORTED') problems.push(`${where}: not reported by a source`);
+      if (period.claims.length === 0) problems.push(`${where}: no page behind it`);
+      for (const claim of period.claims) {
+        const backed = rows.some(
+          (row) =>
+            row.sourceUrl === claim.source.url &&
+            row.level === LEVEL_WORDS[period.level] &&
+            (claim.year === null || claim.year === (claim.says === 'END' ? row.toYear : row.fromYear)),
+        );
+        if (!backed) problems.push(`${where}: ${claim.says} ${claim.year ?? ''} from ${claim.source.url} is not in the register`);
+      }
+      const starts = period.claims.filter((claim) => claim.says === 'START').map((claim) => claim.year);
+      if (period.fromYear !== null && !starts.includes(period.fromYear))
+        problems.push(`${where}: no page gives the start ${period.fromYear}`);
+      const ends = period.claims.filter((claim) => claim.says === 'END').map((claim) => claim.year);
+      if (period.endedBy === 'SOURCE' && period.toYear !== null && !ends.includes(period.toYear)) {
+        problems.push(`${where}: no page gives the end ${period.toYear}`);
+      }
+    }
+  }
+  for (const cluster of clusters) {
+    const covering = cluster.levelHistory.filter(
+      (period) =>
+        period.endedBy === 'SOURCE' &&
+        period.fromYear !== null &&
+        period.toYear !== null &&
+        period.fromYear <= today &&
+        today <= period.toYear,
+    );
+    if (cluster.level !== null && !covering.some((period) => period.level === cluster.level)) {
+      problems.push(`${cluster.name}: ${cluster.level} today, though no page covers today`);
+    }
+  }
+  const loaded = new Set(clusters.map((cluster) => cluster.name));
+  for (const name of names) {
+    if (!loaded.has(name) && facts.some((fact) => fact.cluster === name && fact.level !== null && fact.level in REGISTER_LEVELS)) {
+      problems.push(`${name}: a cluster of the register with a level, not in the demo`);
+    }
+  }
+  return problems;
+}
+
+const REGISTER_LEVELS: Readonly<Record<string, true>> = Object.fromEntries(Object.values(LEVEL_WORDS).map((word) => [word, true]));
 interface ReportedGrant {
   id: string;
   amountAwarded: { amount: string };

@@ -19,7 +19,8 @@ import type { RunningStack } from './embedded-stack';
 export async function startServerStack(config: StackConfig): Promise<RunningStack> {
   const serverUrl = config.DATABASE_URL!;
   const registry = subgraphRegistry();
-  const databaseUrl = (entry: SubgraphEntry) => databaseOf(serverUrl, entry);
+  const suffix = config.KLYNGE_DATABASE_SUFFIX ?? '';
+  const databaseUrl = (entry: SubgraphEntry) => databaseOf(serverUrl, entry, suffix);
   const secrets = new Map(registry.map(({ name }) => [name, randomUUID()]));
   const common = { KAFKA_BROKERS: config.KAFKA_BROKERS!.join(','), LOG_LEVEL: config.LOG_LEVEL };
   // Each service is on Kafka as its own principal, which the broker's ACLs name.
@@ -58,7 +59,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   try {
     await createMissingDatabases(
       serverUrl,
-      registry.map((entry) => entry.database),
+      registry.map((entry) => `${entry.database}${suffix}`),
     );
     for (const entry of registry) {
       run(`${entry.directory}/dist/index.js`, {
@@ -116,6 +117,6 @@ const ready = (url: string) =>
   );
 
 /** A subgraph's own database on the PostgreSQL server at `serverUrl`: the one named after it in the registry. */
-export function databaseOf(serverUrl: string, entry: SubgraphEntry): string {
-  return Object.assign(new URL(serverUrl), { pathname: `/${entry.database}` }).toString();
+export function databaseOf(serverUrl: string, entry: SubgraphEntry, suffix = ''): string {
+  return Object.assign(new URL(serverUrl), { pathname: `/${entry.database}${suffix}` }).toString();
 }

@@ -21,6 +21,7 @@ import { ClusterMembersResolver, MembershipResolver, OrganizationMembershipsReso
 import { MembershipService } from './memberships/membership.service';
 import { CreateClusterRegistry1795500000000 } from './migrations/1795500000000-create-cluster-registry';
 import { LevelsEnd1795500000001 } from './migrations/1795500000001-levels-end';
+import { ReportedLevelHistory1797000000000 } from './migrations/1797000000000-reported-level-history';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationQueries } from './organizations/organization.queries';
 import { OrganizationResolver } from './organizations/organization.resolver';
@@ -34,7 +35,7 @@ import { LevelCountType, LevelCountyCountType, LevelYearCountType } from './stat
 export const subgraph = defineSubgraph({
   name: 'clusters',
   entities: [ClusterEntity, ClusterLevelPeriodEntity, OrganizationEntity, MembershipEntity],
-  migrations: [CreateClusterRegistry1795500000000, LevelsEnd1795500000001],
+  migrations: [CreateClusterRegistry1795500000000, LevelsEnd1795500000001, ReportedLevelHistory1797000000000],
   publishes: [
     ClusterRegistered,
     ClusterUpdated,

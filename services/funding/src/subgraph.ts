@@ -25,10 +25,13 @@ import { CreateFunding1795600000000 } from './migrations/1795600000000-create-fu
 import { ReportedGrants1795600000001 } from './migrations/1795600000001-reported-grants';
 import { ProgrammeUnknowns1795600000002 } from './migrations/1795600000002-programme-unknowns';
 import { FunnelIndexes1795600000003 } from './migrations/1795600000003-funnel-indexes';
+import { ProgrammeFacts1797000000002 } from './migrations/1797000000002-programme-facts';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { CallResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';
 import { ClusterReference, OrganizationReference } from './references';
+import { ReportedFigureQueries } from './reported-figures/reported-figure.queries';
+import { ReportedFigureResolver } from './reported-figures/reported-figure.resolver';
 import { fundingSeedReady, seedFunding } from './seed/seed-funding';
 import { FundingStatisticsQueries } from './statistics/funding-statistics.queries';
 import { FundingStatisticsResolver } from './statistics/funding-statistics.resolver';
@@ -43,6 +46,7 @@ export const subgraph = defineSubgraph({
     ReportedGrants1795600000001,
     ProgrammeUnknowns1795600000002,
     FunnelIndexes1795600000003,
+    ProgrammeFacts1797000000002,
   ],
   publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, GrantReported, DisbursementPaid],
   schema: ({ dataSource, unitOfWork }) => {
@@ -58,6 +62,7 @@ export const subgraph = defineSubgraph({
         new ClusterFundingResolver(grants, applications),
         new OrganizationFundingResolver(grants),
         new FundingStatisticsResolver(new FundingStatisticsQueries(dataSource)),
+        new ReportedFigureResolver(new ReportedFigureQueries(dataSource)),
       ],
       // No field returns these: the gateway reaches them through _entities.
       orphanedTypes: [ClusterReference, OrganizationReference],

@@ -26,6 +26,7 @@ export {
   MAX_YEAR_SPAN,
 } from './input-checks';
 export { checkOperationInput, DEFAULT_INPUT_LIMITS, type InputLimits, Limits } from './input-layer';
+export { sourceOf, SourceType } from './source';
 export {
   type ConnectionPage,
   connectionOf,

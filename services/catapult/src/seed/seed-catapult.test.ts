@@ -24,7 +24,7 @@ describe('the catapult demo seed', () => {
       ...SEED_NODES.map((node) => node.host),
     ]);
     const raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    const eyde = await announceCluster(harness, { name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
+    const eyde = await announceCluster(harness, { name: 'Eyde Cluster', level: 'NCE', countyCode: '42' });
     expect(await catapultSeedReady(dataSource)).toBe(true);
     const second = await seedCatapult(dataSource, unitOfWork);
     expect(second).toEqual([

@@ -49,8 +49,8 @@ export const SEED_CENTRES: readonly SeedCentre[] = [
     // "Elkem with Eyde Cluster, Mechatronics Innovation Lab, Resitec and others": the others are not named.
     hostOrganizations: [named('Elkem')],
     partnerOrganizations: [named('Mechatronics Innovation Lab'), named('Resitec')],
-    // Eyde Cluster is NCE Eyde in the clusters subgraph.
-    clusters: ['NCE Eyde'],
+    // The register's name for it (its earlier names include NCE Eyde).
+    clusters: ['Eyde Cluster'],
   },
   {
     name: 'Ocean Innovation',

@@ -23,8 +23,9 @@ export class ClusterEntity {
   @Column({ type: 'date', name: 'level_until', nullable: true })
   levelUntil!: string | null;
 
-  @Column({ type: 'text', name: 'county_code' })
-  countyCode!: string;
+  /** Null when its sources name no county, or several. */
+  @Column({ type: 'text', name: 'county_code', nullable: true })
+  countyCode!: string | null;
 
   @Column({ type: 'text', name: 'municipality_code', nullable: true })
   municipalityCode!: string | null;
@@ -34,6 +35,14 @@ export class ClusterEntity {
 
   @Column({ type: 'text', array: true })
   sectors!: string[];
+
+  /** Earlier or other names, as its sources give them. */
+  @Column({ type: 'text', array: true, name: 'other_names', default: () => "'{}'" })
+  otherNames!: string[];
+
+  /** Members as public pages report them, in their words, each with the page. */
+  @Column({ type: 'jsonb', name: 'members_reported', default: () => "'[]'" })
+  membersReported!: { text: string; url: string }[];
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
@@ -77,8 +86,9 @@ export class ClusterLevelPeriodEntity {
   @Column('text')
   level!: ClusterLevel;
 
-  @Column({ type: 'date', name: 'valid_from' })
-  validFrom!: string;
+  /** Null only for a reported period no source gives the start of. */
+  @Column({ type: 'date', name: 'valid_from', nullable: true })
+  validFrom!: string | null;
 
   @Column({ type: 'text', name: 'valid_from_precision' })
   validFromPrecision!: 'DAY' | 'YEAR';
@@ -91,6 +101,26 @@ export class ClusterLevelPeriodEntity {
 
   @Column({ type: 'text', name: 'decision_reference', nullable: true })
   decisionReference!: string | null;
+
+  /** RECORDED: decided or entered in Klynge; REPORTED: as public sources report it (claims). */
+  @Column({ type: 'text', default: 'RECORDED' })
+  basis!: 'RECORDED' | 'REPORTED';
+
+  /** How a reported period's end is known: a page says so, or a rule gives it (see reported-history.ts). */
+  @Column({ type: 'text', name: 'ended_by', nullable: true })
+  endedBy!: 'SOURCE' | 'NEXT_LEVEL' | 'LEVEL_ENDED' | 'TERM' | null;
+
+  /** Every start year the sources give (several when they disagree). */
+  @Column({ type: 'integer', array: true, name: 'from_years', default: () => "'{}'" })
+  fromYears!: number[];
+
+  /** Every end year the sources give. */
+  @Column({ type: 'integer', array: true, name: 'to_years', default: () => "'{}'" })
+  toYears!: number[];
+
+  /** What each page says of the period. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  claims!: { claim: 'START' | 'END' | 'HELD'; year: number | null; url: string }[];
 
   /** When the period was recorded: the database sets it. */
   @Column({ type: 'timestamptz', name: 'recorded_at', insert: false, update: false })

@@ -4,28 +4,32 @@ import {
   decodeCursor,
   groupByKey,
   isUuid,
-  norwegianDate,
   pageSize,
   type RequestContext,
   toPage,
   containsPattern,
+  sourceOf,
 } from '@klynge/platform';
+import type { ClusterLevel } from '@klynge/contracts';
 import { type DataSource, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
 
 /**
- * The level cluster `c` holds today in Norway: its latest period that has begun, unless that has
- * ended with no next level known (then null). A change decided for a later day (a grant's planned
- * start, say) is in the history, and takes over on that day. A cluster loaded without a history
- * (generated bench data) has its registered level.
+ * The level cluster `c` holds today in Norway: that of its latest period that has begun (or whose
+ * start no source gives), if that period covers today. A recorded period covers today until its
+ * end; a reported one only when a source gives an end after today (a term or a rule does not
+ * make today known). Null otherwise. A change decided for a later day (a grant's planned start,
+ * say) is in the history, and takes over on that day. A cluster loaded without a history
+ * (generated bench data) has its registered level. The one place this rule is written.
  */
 export const CURRENT_LEVEL_SQL = `(SELECT CASE WHEN latest.level IS NULL THEN c.level
-    WHEN latest.valid_to IS NULL OR latest.valid_to > (now() AT TIME ZONE 'Europe/Oslo')::date THEN latest.level END
+    WHEN latest.basis = 'RECORDED' AND (latest.valid_to IS NULL OR latest.valid_to > (now() AT TIME ZONE 'Europe/Oslo')::date) THEN latest.level
+    WHEN latest.basis = 'REPORTED' AND latest.ended_by = 'SOURCE' AND latest.valid_to > (now() AT TIME ZONE 'Europe/Oslo')::date THEN latest.level END
   FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-    SELECT p.level, p.valid_to FROM cluster_level_periods p
-    WHERE p.cluster_id = c.id AND p.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date
-    ORDER BY p.valid_from DESC LIMIT 1) AS latest ON true)`;
+    SELECT p.level, p.valid_to, p.basis, p.ended_by FROM cluster_level_periods p
+    WHERE p.cluster_id = c.id AND (p.valid_from IS NULL OR p.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date)
+    ORDER BY p.valid_from DESC NULLS LAST, p.id DESC LIMIT 1) AS latest ON true)`;
 
 /**
  * Reads of the cluster registry. Lookups by key go through the request's loaders, so a page of
@@ -54,6 +58,11 @@ export class ClusterQueries {
     const limit = pageSize(first);
     const query = this.dataSource.getRepository(ClusterEntity).createQueryBuilder('c');
     if (filter?.level) query.andWhere(`${CURRENT_LEVEL_SQL} = :level`, { level: filter.level });
+    if (filter?.heldLevel) {
+      query.andWhere('EXISTS (SELECT 1 FROM cluster_level_periods held WHERE held.cluster_id = c.id AND held.level = :heldLevel)', {
+        heldLevel: filter.heldLevel,
+      });
+    }
     if (filter?.countyCode) query.andWhere('c.county_code = :county', { county: filter.countyCode });
     if (filter?.sector) query.andWhere(':sector = ANY(c.sectors)', { sector: filter.sector });
     if (filter?.text?.trim()) {
@@ -86,16 +95,17 @@ export class ClusterQueries {
     );
   }
 
-  /**
-   * The level held today: that of the latest period that has begun, unless it has ended with no
-   * next level known (see CURRENT_LEVEL_SQL).
-   */
-  async currentLevel(context: RequestContext, cluster: ClusterEntity): Promise<ClusterLevelPeriodType['level'] | null> {
-    const periods = await this.levelHistory(context, cluster.id);
-    const today = norwegianDate(new Date());
-    const latest = periods.filter((period) => period.from <= today).at(-1);
-    if (!latest) return cluster.level;
-    return latest.to === null || latest.to > today ? latest.level : null;
+  /** The level held today (see CURRENT_LEVEL_SQL), batched per request. */
+  currentLevel(context: RequestContext, cluster: ClusterEntity): Promise<ClusterLevel | null> {
+    return context.loaders
+      .get<string, ClusterLevel | null>('clusters.currentLevel', async (ids) => {
+        const rows: { id: string; level: ClusterLevel | null }[] = await this.dataSource.query(
+          `SELECT c.id, ${CURRENT_LEVEL_SQL} AS level FROM clusters c WHERE c.id = ANY($1::uuid[])`,
+          [ids],
+        );
+        return alignByKey(ids, rows, (row) => row.id).map((row) => row?.level ?? null);
+      })
+      .load(cluster.id);
   }
 
   levelHistory(context: RequestContext, clusterId: string): Promise<ClusterLevelPeriodType[]> {
@@ -103,7 +113,7 @@ export class ClusterQueries {
       .get<string, ClusterLevelPeriodType[]>('clusters.levelHistory', async (ids) => {
         const rows = await this.dataSource
           .getRepository(ClusterLevelPeriodEntity)
-          .find({ where: { clusterId: In([...ids]) }, order: { validFrom: 'ASC' } });
+          .find({ where: { clusterId: In([...ids]) }, order: { id: 'ASC' } });
         return groupByKey(ids, rows, (row) => row.clusterId).map((periods) => periods.map(toPeriodType));
       })
       .load(clusterId);
@@ -113,33 +123,50 @@ export class ClusterQueries {
     return context.loaders
       .get<string, MemberStatsType>('clusters.memberStats', async (ids) => {
         const rows: { cluster_id: string; members: number; sme: number; size_known: number }[] = await this.dataSource.query(
+          // Every cluster with any membership recorded, ended ones included: zero current members is then a count.
           `SELECT m.cluster_id,
-                  count(DISTINCT m.org_number)::int AS members,
-                  count(DISTINCT m.org_number) FILTER (WHERE o.employees < 250)::int AS sme,
-                  count(DISTINCT m.org_number) FILTER (WHERE o.employees IS NOT NULL)::int AS size_known
+                  count(DISTINCT m.org_number) FILTER (WHERE m.left_on IS NULL OR m.left_on >= current_date)::int AS members,
+                  count(DISTINCT m.org_number) FILTER (WHERE (m.left_on IS NULL OR m.left_on >= current_date) AND o.employees < 250)::int AS sme,
+                  count(DISTINCT m.org_number) FILTER (WHERE (m.left_on IS NULL OR m.left_on >= current_date) AND o.employees IS NOT NULL)::int AS size_known
            FROM memberships m JOIN organizations o USING (org_number)
-           WHERE m.cluster_id = ANY($1::uuid[]) AND (m.left_on IS NULL OR m.left_on >= current_date)
+           WHERE m.cluster_id = ANY($1::uuid[])
            GROUP BY m.cluster_id`,
           [ids],
         );
-        return alignByKey(ids, rows, (row) => row.cluster_id).map((row) => ({
-          memberCount: row?.members ?? 0,
-          smeCount: row?.sme ?? 0,
-          sizeKnownCount: row?.size_known ?? 0,
-          smeShare: row && row.size_known > 0 ? row.sme / row.size_known : null,
-        }));
+        return alignByKey(ids, rows, (row) => row.cluster_id).map((row) =>
+          row
+            ? {
+                recorded: true,
+                memberCount: row.members,
+                smeCount: row.sme,
+                sizeKnownCount: row.size_known,
+                smeShare: row.size_known > 0 ? row.sme / row.size_known : null,
+              }
+            : // No membership was ever recorded: the members are not known, which is not none.
+              { recorded: false, memberCount: null, smeCount: null, sizeKnownCount: null, smeShare: null },
+        );
       })
       .load(clusterId);
   }
 }
 
 export function toPeriodType(row: ClusterLevelPeriodEntity): ClusterLevelPeriodType {
+  const yearOf = (date: string | null) => (date === null ? null : Number(date.slice(0, 4)));
+  // `to` is exclusive: the last year at the level is the year before it for a reported (YEAR) period.
+  const toYear = row.validTo === null ? null : row.basis === 'REPORTED' ? yearOf(row.validTo)! - 1 : yearOf(row.validTo);
   return {
     level: row.level,
     from: row.validFrom,
-    fromPrecision: row.validFromPrecision,
+    fromPrecision: row.validFrom === null ? null : row.validFromPrecision,
     to: row.validTo,
+    fromYear: yearOf(row.validFrom),
+    toYear,
     reason: row.reason,
     decisionReference: row.decisionReference,
+    basis: row.basis,
+    endedBy: row.endedBy,
+    fromYearsReported: row.fromYears,
+    toYearsReported: row.toYears,
+    claims: row.claims.map(({ claim, year, url }) => ({ says: claim, year, source: sourceOf(url) })),
   };
 }

@@ -1,11 +1,12 @@
 import { CLUSTER_LEVEL_LABELS, type ClusterLevel, COUNTIES } from '@klynge/contracts';
-import { BadUserInputError, isGiven, type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
+import { BadUserInputError, isGiven, type ConnectionPage, PAGE_ARGUMENTS, type RequestContext, sourceOf } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
 import type { ClusterEntity } from './cluster.entity';
 import type { ClusterQueries } from './cluster.queries';
 import type { ClusterService } from './cluster.service';
 import { LEVEL_LABEL_DESCRIPTION } from './level-label.resolver';
+
 import {
   ChangeClusterLevelInput,
   EndClusterLevelInput,
@@ -19,6 +20,7 @@ import {
   MemberStatsType,
   ProgrammePeriodType,
   RegisterClusterInput,
+  ReportedTextType,
   UpdateClusterInput,
 } from './cluster.types';
 
@@ -55,7 +57,7 @@ export class ClusterResolver {
   @FieldResolver(() => ClusterLevelEnum, {
     nullable: true,
     description:
-      'The level held today: a change decided for a later day shows in levelHistory first. Null when not known: its last level has ended (NCE, a level until 2018) and no source gives the next.',
+      'The level held today: a change decided for a later day shows in levelHistory first. Null when not known: no record or source covers today (a reported period counts only where a source gives its end; a term or a rule does not make today known), or its last level has ended (NCE, a level until 2018) and no source gives the next.',
   })
   level(@Root() cluster: ClusterEntity, @Ctx() context: RequestContext): Promise<ClusterLevel | null> {
     return this.clusterQueries.currentLevel(context, cluster);
@@ -67,9 +69,18 @@ export class ClusterResolver {
     return level === null ? null : CLUSTER_LEVEL_LABELS[level];
   }
 
-  @FieldResolver(() => CountyType, { description: 'The county of countyCode, with its name.' })
-  county(@Root() cluster: ClusterEntity): CountyType {
-    return { code: cluster.countyCode, name: COUNTIES[cluster.countyCode] ?? cluster.countyCode };
+  @FieldResolver(() => CountyType, { nullable: true, description: 'The county of countyCode, with its name; null when not known.' })
+  county(@Root() cluster: ClusterEntity): CountyType | null {
+    const code = cluster.countyCode;
+    return code === null ? null : { code, name: COUNTIES[code] ?? code };
+  }
+
+  @FieldResolver(() => [ReportedTextType], {
+    description:
+      'Members as public pages report them, in the pages\' words (e.g. "about 50 companies (2015)"), each with its page; empty when none.',
+  })
+  membersReported(@Root() cluster: ClusterEntity): ReportedTextType[] {
+    return cluster.membersReported.map(({ text, url }) => ({ text, source: sourceOf(url) }));
   }
 
   @FieldResolver(() => ProgrammePeriodType, { nullable: true, description: 'The current programme period, if known.' })

@@ -33,6 +33,7 @@ import type { EntityManager } from 'typeorm';
 import { slugify } from '../validation';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ChangeClusterLevelInput, EndClusterLevelInput, RegisterClusterInput, UpdateClusterInput } from './cluster.types';
+import { levelIn, type ReportedCluster, type ReportedPeriod } from './reported-history';
 
 export interface LevelChange {
   readonly level: ClusterLevel;
@@ -111,6 +112,48 @@ export class ClusterService {
     });
   }
 
+  /**
+   * Registers a cluster as public sources report it: its names, the county and town the pages
+   * agree on, its members as reported, and its level periods with what each page says (see
+   * reported-history.ts). Its level today is known only where a page covers today; otherwise its
+   * last reported level ends, for everyone who reads its events, on the day it was registered.
+   */
+  async registerReported(reported: ReportedCluster, today: string = norwegianDate(new Date())): Promise<ClusterEntity> {
+    const periods = reported.periods.map((period) => reportedPeriodRow(period));
+    const last = periods.at(-1);
+    if (!last) throw new BadUserInputError('periods', `${reported.name} has no level period reported`);
+    const heldToday = levelIn(reported.periods, Number(today.slice(0, 4)));
+    const cluster = Object.assign(new ClusterEntity(), {
+      id: randomUUID(),
+      slug: slugify(reported.name),
+      name: reported.name,
+      shortName: null,
+      level: last.level,
+      levelUntil: heldToday === last.level ? last.validTo : last.validTo !== null && last.validTo < today ? last.validTo : today,
+      countyCode: reported.countyCode,
+      municipalityCode: null,
+      town: reported.town,
+      sectors: [],
+      description: null,
+      website: null,
+      foundedYear: null,
+      programmeStart: null,
+      programmeEnd: null,
+      managerName: null,
+      managerEmail: null,
+      managerPhone: null,
+      otherNames: [...reported.otherNames],
+      membersReported: reported.membersReported.map(({ text, url }) => ({ text, url })),
+    });
+    return this.write(async ({ manager: em, publish }) => {
+      await em.getRepository(ClusterEntity).insert(cluster);
+      await em.getRepository(ClusterLevelPeriodEntity).insert(periods.map((period) => ({ ...period, clusterId: cluster.id })));
+      const levelSince = periods.find((period) => period.validFrom !== null)?.validFrom ?? null;
+      await publish(ClusterRegistered, { subject: cluster.id, data: { ...snapshotOf(cluster), levelSince } });
+      return cluster;
+    });
+  }
+
   async update(id: string, input: UpdateClusterInput) {
     return this.write(async ({ manager: em, publish }) => {
       const cluster = await lockCluster(em, id);
@@ -120,7 +163,12 @@ export class ClusterService {
       if (input.shortName !== undefined) cluster.shortName = optionalText('shortName', input.shortName, 100);
       if (input.countyCode !== undefined) cluster.countyCode = countyCodeInput('countyCode', input.countyCode);
       if (input.municipalityCode !== undefined) cluster.municipalityCode = input.municipalityCode;
-      cluster.municipalityCode = municipalityCodeInput('municipalityCode', cluster.municipalityCode, cluster.countyCode);
+      if (cluster.countyCode !== null) {
+        cluster.municipalityCode = municipalityCodeInput('municipalityCode', cluster.municipalityCode, cluster.countyCode);
+      } else if (cluster.municipalityCode !== null) {
+        // Its sources named no county; a municipality needs one to be checked against.
+        throw new BadUserInputError('countyCode', 'countyCode is needed with municipalityCode: this cluster has no county recorded');
+      }
       if (input.town !== undefined) cluster.town = optionalText('town', input.town, 100);
       if (input.sectors !== undefined) cluster.sectors = sectors(input.sectors);
       if (input.description !== undefined) cluster.description = optionalText('description', input.description, 5_000);
@@ -175,9 +223,9 @@ export class ClusterService {
     return this.write(async (tx) => {
       const cluster = await lockCluster(tx.manager, id);
       const periods = tx.manager.getRepository(ClusterLevelPeriodEntity);
-      const open = await periods.findOne({ where: { clusterId: cluster.id }, order: { validFrom: 'DESC' } });
+      const open = await latestRecorded(tx.manager, cluster.id);
       if (!open || open.validTo !== null) throw new ConflictError(`The cluster's level ${cluster.level} has ended already`, 'id');
-      if (effectiveFrom <= open.validFrom) {
+      if (effectiveFrom <= open.validFrom!) {
         throw new BadUserInputError('effectiveFrom', `effectiveFrom must be after ${open.validFrom}, when the current level began`);
       }
       await periods.update({ id: open.id }, { validTo: effectiveFrom });
@@ -220,12 +268,13 @@ export class ClusterService {
   /** Closes the current level period at `effectiveFrom` and opens the new one. */
   private async applyLevelChange(tx: Transaction, cluster: ClusterEntity, change: LevelChange): Promise<void> {
     const periods = tx.manager.getRepository(ClusterLevelPeriodEntity);
-    // The latest period is the current one (periods never overlap).
-    const open = await periods.findOne({ where: { clusterId: cluster.id }, order: { validFrom: 'DESC' } });
+    // The latest recorded period is the current one (recorded periods never overlap). Reported
+    // periods are what sources say, and stay as they are.
+    const open = await latestRecorded(tx.manager, cluster.id);
     if (change.level === cluster.level && cluster.levelUntil === null) {
       throw new BadUserInputError('level', `The cluster is already at level ${cluster.level}`);
     }
-    if (open && change.effectiveFrom <= open.validFrom) {
+    if (open && change.effectiveFrom <= open.validFrom!) {
       throw new BadUserInputError('effectiveFrom', `effectiveFrom must be after ${open.validFrom}, when the current level began`);
     }
     // The new level closes the current one; after an ended level, it also shortens the time
@@ -269,6 +318,29 @@ export class ClusterService {
       () => this.unitOfWork.run(work),
     );
   }
+}
+
+/** A reported period as a row: years as 1 January (YEAR precision); `to` exclusive, so the year after the last. */
+function reportedPeriodRow(period: ReportedPeriod) {
+  const pages = new Set(period.claims.map((claim) => claim.url)).size;
+  return {
+    level: period.level,
+    validFrom: period.fromYear === null ? null : `${period.fromYear}-01-01`,
+    validFromPrecision: 'YEAR' as const,
+    validTo: period.toYear === null ? null : `${period.toYear + 1}-01-01`,
+    reason: `As ${pages === 1 ? 'one public page reports' : `${pages} public pages report`} it (see claims)`,
+    decisionReference: null,
+    basis: 'REPORTED' as const,
+    endedBy: period.endedBy,
+    fromYears: [...period.fromYears],
+    toYears: [...period.toYears],
+    claims: period.claims.map(({ claim, year, url }) => ({ claim, year, url })),
+  };
+}
+
+/** A cluster's latest recorded level period (recorded periods always have a start). */
+function latestRecorded(manager: EntityManager, clusterId: string): Promise<ClusterLevelPeriodEntity | null> {
+  return manager.getRepository(ClusterLevelPeriodEntity).findOne({ where: { clusterId, basis: 'RECORDED' }, order: { validFrom: 'DESC' } });
 }
 
 async function lockCluster(manager: EntityManager, id: string): Promise<ClusterEntity> {

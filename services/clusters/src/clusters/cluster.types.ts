@@ -1,5 +1,5 @@
 import { CLUSTER_LEVEL_DESCRIPTIONS, CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
-import { connectionOf, DatePrecisionEnum, Limits } from '@klynge/platform';
+import { connectionOf, DatePrecisionEnum, Limits, SourceType } from '@klynge/platform';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
@@ -40,26 +40,104 @@ export class ContactPersonType {
   phone!: string | null;
 }
 
+export const PeriodBasisEnum = { RECORDED: 'RECORDED', REPORTED: 'REPORTED' } as const;
+registerEnumType(PeriodBasisEnum, {
+  name: 'LevelPeriodBasis',
+  description: 'Where a level period comes from.',
+  valuesConfig: {
+    RECORDED: { description: 'Decided or entered in Klynge (a funding decision, a level change).' },
+    REPORTED: { description: 'As public sources report it: see sources, and endedBy for how its end is known.' },
+  },
+});
+
+export const PeriodEndEnum = { SOURCE: 'SOURCE', NEXT_LEVEL: 'NEXT_LEVEL', LEVEL_ENDED: 'LEVEL_ENDED', TERM: 'TERM' } as const;
+registerEnumType(PeriodEndEnum, {
+  name: 'LevelPeriodEnd',
+  description: "How a reported period's end is known.",
+  valuesConfig: {
+    SOURCE: { description: 'A source says it ended (in toYear; when toYear is null, without saying the year).' },
+    NEXT_LEVEL: { description: "No source ends it: it ends when the cluster's next level began." },
+    LEVEL_ENDED: { description: 'No source ends it: NCE stopped being a level with 2018 (the 2019 programme).' },
+    TERM: {
+      description:
+        "No source ends it: the level's term from its start (Arena 3 years, Arena Pro 5, GCE 10; a reported extension adds 2). An estimate, said as such.",
+    },
+  },
+});
+
+export const ClaimEnum = { START: 'START', END: 'END', HELD: 'HELD' } as const;
+registerEnumType(ClaimEnum, {
+  name: 'LevelClaimKind',
+  description: 'What a source says of a level period.',
+  valuesConfig: {
+    START: { description: 'That it began, in year.' },
+    END: { description: 'That it ended, in year (null when the source gives none).' },
+    HELD: { description: 'That the cluster held the level (in year, where the source dates it).' },
+  },
+});
+
+@ObjectType('LevelClaim', { description: 'What one source says of a level period.' })
+export class LevelClaimType {
+  @Field(() => ClaimEnum, { description: 'Whether it says the period began, ended, or was held.' })
+  says!: keyof typeof ClaimEnum;
+
+  @Field(() => Int, { nullable: true, description: 'The year it gives; null when it gives none.' })
+  year!: number | null;
+
+  @Field(() => SourceType, { description: 'The page.' })
+  source!: SourceType;
+}
+
+@ObjectType('ReportedText', { description: 'A figure as a public page words it, e.g. "about 50 companies (2015)", with the page.' })
+export class ReportedTextType {
+  @Field({ description: "The page's words, with the year it gives." })
+  text!: string;
+
+  @Field(() => SourceType, { description: 'The page.' })
+  source!: SourceType;
+}
+
 @ObjectType('ClusterLevelPeriod', { description: 'One level a cluster held, from when, until when, and why.' })
 export class ClusterLevelPeriodType {
   @Field(() => ClusterLevelEnum, { description: 'The level held in this period.' })
   level!: ClusterLevel;
 
-  @Field({ description: 'YYYY-MM-DD: the first day at this level (1 January when fromPrecision is YEAR).' })
-  from!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the first day at this level (1 January when fromPrecision is YEAR). Null for a reported period no source gives the start of.',
+  })
+  from!: string | null;
 
-  @Field(() => DatePrecisionEnum, { description: 'How exact `from` is: DAY, or YEAR when a source gives only the year.' })
-  fromPrecision!: 'DAY' | 'YEAR';
+  @Field(() => DatePrecisionEnum, {
+    nullable: true,
+    description: 'How exact `from` is: DAY, or YEAR when a source gives only the year; null with from.',
+  })
+  fromPrecision!: 'DAY' | 'YEAR' | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'YYYY-MM-DD, exclusive: the first day the cluster no longer held this level. Null while the period lasts.',
+    description:
+      'YYYY-MM-DD, exclusive: the first day the cluster no longer held this level (1 January of the year after toYear for a reported period). Null while the period lasts, or while its end is not known.',
   })
   to!: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year the period began; null when not known. Show years, not days, for a YEAR period.',
+  })
+  fromYear!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The last year at the level (inclusive: the year it ended); null while it lasts or when not known. See endedBy for how it is known.',
+  })
+  toYear!: number | null;
+
   @Field({
     description:
-      'Why the cluster holds this level: the decision or reason given, e.g. "Granted NCE status in programme ... by innovasjon-norge".',
+      'Why the cluster holds this level: the decision or reason given, e.g. "Granted NCE status in programme ... by innovasjon-norge", or what the sources say.',
   })
   reason!: string;
 
@@ -68,20 +146,50 @@ export class ClusterLevelPeriodType {
     description: 'What decided it, e.g. grant:<id> for the grant that gave the level; null when not recorded.',
   })
   decisionReference!: string | null;
+
+  @Field(() => PeriodBasisEnum, { description: 'RECORDED in Klynge, or REPORTED by public sources.' })
+  basis!: keyof typeof PeriodBasisEnum;
+
+  @Field(() => PeriodEndEnum, {
+    nullable: true,
+    description: "How a reported period's end (toYear) is known; null for a recorded period, and while no end is known.",
+  })
+  endedBy!: keyof typeof PeriodEndEnum | null;
+
+  @Field(() => [Int], { description: 'Every start year the sources give: more than one when they disagree (fromYear is the earliest).' })
+  fromYearsReported!: number[];
+
+  @Field(() => [Int], { description: 'Every end year the sources give: more than one when they disagree (toYear is the latest).' })
+  toYearsReported!: number[];
+
+  @Field(() => [LevelClaimType], { description: 'What each source says of the period; empty for a recorded one.' })
+  claims!: LevelClaimType[];
 }
 
-@ObjectType('MemberStats', { description: 'Current members, and how many are SMEs (EU definition: under 250 employees).' })
+@ObjectType('MemberStats', {
+  description:
+    'Current members, and how many are SMEs (EU definition: under 250 employees), as Klynge records them. Every count is null when Klynge holds no membership of the cluster at all: its members are not known, not none (see Cluster.membersReported for what sources say).',
+})
 export class MemberStatsType {
-  @Field(() => Int, { description: 'Organisations with a membership that has not ended (no leave date, or a leave date today or later).' })
-  memberCount!: number;
+  @Field({ description: 'Whether Klynge holds the memberships of this cluster; when false, the counts below are null (not known).' })
+  recorded!: boolean;
 
   @Field(() => Int, {
-    description: 'Of those, the members with fewer than 250 employees; members whose headcount is not known are not counted.',
+    nullable: true,
+    description:
+      'Organisations with a membership that has not ended (no leave date, or a leave date today or later); null when not recorded.',
   })
-  smeCount!: number;
+  memberCount!: number | null;
 
-  @Field(() => Int, { description: 'Members whose headcount is known (the base of smeShare).' })
-  sizeKnownCount!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of those, the members with fewer than 250 employees; members whose headcount is not known are not counted. Null when not recorded.',
+  })
+  smeCount!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Members whose headcount is known (the base of smeShare); null when not recorded.' })
+  sizeKnownCount!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'smeCount / sizeKnownCount, from 0 to 1; null if no headcount is known.' })
   smeShare!: number | null;
@@ -105,8 +213,12 @@ export class ClusterType {
   @Field(() => ClusterLevelEnum, { nullable: true, description: 'The level held today; null when not known.' })
   level!: ClusterLevel;
 
-  @Field({ description: 'The county (fylke) of its home, as numbered from 2024: two digits, e.g. "42" for Agder.' })
-  countyCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The county (fylke) of its home, as numbered from 2024: two digits, e.g. "42" for Agder. Null when its sources name no county, or several.',
+  })
+  countyCode!: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -128,6 +240,9 @@ export class ClusterType {
 
   @Field(() => Int, { nullable: true, description: 'The year the cluster was founded; null when not known.' })
   foundedYear!: number | null;
+
+  @Field(() => [String], { description: 'Earlier or other names, as its sources give them; empty when none.' })
+  otherNames!: string[];
 }
 
 export const ClusterConnection = connectionOf(ClusterType, 'Cluster', 'clusters');
@@ -136,6 +251,12 @@ export const ClusterConnection = connectionOf(ClusterType, 'Cluster', 'clusters'
 export class ClusterFilter {
   @Field(() => ClusterLevelEnum, { nullable: true, description: 'Only clusters that hold this level today.' })
   level?: ClusterLevel;
+
+  @Field(() => ClusterLevelEnum, {
+    nullable: true,
+    description: 'Only clusters whose level history holds this level at any time, recorded or reported (e.g. NCE: those that were NCE).',
+  })
+  heldLevel?: ClusterLevel;
 
   @Field({ nullable: true, description: 'Only clusters in this county: its two-digit code from 2024.' })
   countyCode?: string;

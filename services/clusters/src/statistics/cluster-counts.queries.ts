@@ -16,18 +16,23 @@ export class ClusterCountsQueries {
          ORDER BY level NULLS FIRST, county_code NULLS FIRST`,
       );
     const county = (code: string) => ({ code, name: COUNTIES[code] ?? code });
+    const [{ undated }] = await this.dataSource.query<[{ undated: number }]>(
+      `SELECT count(DISTINCT cluster_id)::int AS undated FROM cluster_level_periods WHERE valid_from IS NULL`,
+    );
     // GROUPING tells a level not known today (null) from the rows that add up every level.
     return {
       total: rows.find((row) => !row.by_level && !row.by_county)?.clusters ?? 0,
       levelUnknown: rows.find((row) => row.by_level && !row.by_county && row.level === null)?.clusters ?? 0,
+      countyUnknown: rows.find((row) => !row.by_level && row.by_county && row.county_code === null)?.clusters ?? 0,
+      undatedLevels: undated,
       byLevel: rows
         .filter((row) => row.by_level && !row.by_county && row.level !== null)
         .map((row) => ({ level: row.level!, clusters: row.clusters })),
       byCounty: rows
-        .filter((row) => !row.by_level && row.by_county)
+        .filter((row) => !row.by_level && row.by_county && row.county_code !== null)
         .map((row) => ({ county: county(row.county_code!), clusters: row.clusters })),
       byLevelAndCounty: rows
-        .filter((row) => row.by_level && row.by_county && row.level !== null)
+        .filter((row) => row.by_level && row.by_county && row.level !== null && row.county_code !== null)
         .map((row) => ({ level: row.level!, county: county(row.county_code!), clusters: row.clusters })),
     };
   }

@@ -37,13 +37,26 @@ export class ClusterCountsType {
   @Field(() => Int, { description: 'Every cluster in the registry.' })
   total!: number;
 
-  @Field(() => Int, { description: 'Clusters whose level today is not known (their last level ended, e.g. NCE after 2018).' })
+  @Field(() => Int, {
+    description:
+      'Clusters whose level today is not known: no record or source covers today (their last level ended, e.g. NCE after 2018, or only a term or a rule ends it).',
+  })
   levelUnknown!: number;
+
+  @Field(() => Int, { description: 'Clusters whose county is not known: their sources name none, or several. Not in byCounty.' })
+  countyUnknown!: number;
+
+  @Field(() => Int, {
+    description: 'Clusters with a level period no source gives the start year of: those periods are not counted in clusterLevelsByYear.',
+  })
+  undatedLevels!: number;
 
   @Field(() => [LevelCountType], { description: 'Per level held today, by level; levels no cluster holds are left out.' })
   byLevel!: LevelCountType[];
 
-  @Field(() => [CountyCountType], { description: 'Per county, by county code; counties with no cluster are left out.' })
+  @Field(() => [CountyCountType], {
+    description: 'Per county, by county code; counties with no cluster, and clusters whose county is not known, are left out.',
+  })
   byCounty!: CountyCountType[];
 
   @Field(() => [LevelCountyCountType], {
@@ -63,6 +76,9 @@ export class LevelYearCountType {
   @Field(() => ClusterLevelEnum, { description: 'The level.' })
   level!: ClusterLevel;
 
-  @Field(() => Int, { description: 'How many clusters held it on 31 December of the year (today, for this year); zero when none did.' })
+  @Field(() => Int, {
+    description:
+      'How many clusters held it on 31 December of the year (today, for this year), by their recorded and reported periods (a reported end may be a term or a rule: see ClusterLevelPeriod.endedBy); zero when none did. Periods no source dates are not counted (ClusterCounts.undatedLevels).',
+  })
   clusters!: number;
 }

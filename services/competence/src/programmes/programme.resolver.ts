@@ -1,4 +1,4 @@
-import type { RequestContext } from '@klynge/platform';
+import { norwegianDate, type RequestContext } from '@klynge/platform';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requirePlanner, requireProgrammeRunner, RUNNERS } from '../auth';
 import { type EnrolmentQueries } from '../enrolments/enrolment.queries';
@@ -7,8 +7,11 @@ import { EnrolmentStatusEnum, type EnrolmentStatus, EnrolmentType } from '../enr
 import type { ReachQueries } from '../reach/reach.queries';
 import type { ProgrammeQueries, ProgrammeRecord } from './programme.queries';
 import type { ProgrammeService } from './programme.service';
+import { periodPhaseOf } from './period-phase';
 import { ClusterReference, FundingProgrammeReference, GrantReference } from '../references';
 import {
+  PeriodPhaseEnum,
+  type PeriodPhase,
   AddModuleInput,
   CompetenceProgrammeType,
   KnowledgeTransferType,
@@ -41,6 +44,14 @@ export class ProgrammeResolver {
     @Arg('theme', () => String, { nullable: true, description: 'Only programmes with this theme (in any case).' }) theme?: string,
   ): Promise<ProgrammeRecord[]> {
     return this.programmeQueries.list({ ...(status ? { status } : {}), ...(theme ? { theme: theme.toLowerCase() } : {}) });
+  }
+
+  @FieldResolver(() => PeriodPhaseEnum, {
+    description:
+      'Where today (in Norway) falls against its period: BEFORE, DURING, AFTER, or NOT_KNOWN when it has begun and no end is known. A period known to the month or year ends with that month or year.',
+  })
+  periodPhase(@Root() programme: ProgrammeRecord): PeriodPhase {
+    return periodPhaseOf(programme, norwegianDate(new Date()));
   }
 
   @FieldResolver(() => [ClusterReference], { description: 'The clusters that host it.' })

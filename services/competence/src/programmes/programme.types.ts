@@ -15,6 +15,20 @@ export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) =>
 registerEnumType(ClusterLevelEnum, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
 
 export const PROGRAMME_STATUSES = ['PLANNED', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
+export const PeriodPhaseEnum = { BEFORE: 'BEFORE', DURING: 'DURING', AFTER: 'AFTER', NOT_KNOWN: 'NOT_KNOWN' } as const;
+export type PeriodPhase = keyof typeof PeriodPhaseEnum;
+registerEnumType(PeriodPhaseEnum, {
+  name: 'ProgrammePeriodPhase',
+  description:
+    "Where today falls against a programme's period, as its dates say (for a reported programme, beside the status its source supports).",
+  valuesConfig: {
+    BEFORE: { description: 'Its period has not begun.' },
+    DURING: { description: 'Today is within its period.' },
+    AFTER: { description: 'Its period has passed (whether it ended as planned, no date says).' },
+    NOT_KNOWN: { description: 'It has begun, and no end is known: whether it still runs, its dates do not say.' },
+  },
+});
+
 export const ProgrammeStatusEnum = Object.fromEntries(PROGRAMME_STATUSES.map((status) => [status, status])) as {
   [S in CompetenceProgrammeStatus]: S;
 };
@@ -80,31 +94,40 @@ export class ModuleType {
   capacity!: number | null;
 }
 
-@ObjectType('ProgrammeReach', { description: 'Companies reached against the target, and how many came from outside the clusters.' })
+@ObjectType('ProgrammeReach', {
+  description:
+    'Companies reached against the target, and how many came from outside the clusters. For a programme reported from a public source whose enrolments Klynge does not hold, the counts are null: not known, not none.',
+})
 export class ProgrammeReachType {
-  @Field(() => Int, { description: 'Enrolled or completed (not dropped).' })
-  companiesReached!: number;
+  @Field({ description: 'Whether Klynge holds the enrolments: a programme run here, or one reported with enrolments recorded since.' })
+  recorded!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Enrolled or completed (not dropped); null when not recorded.' })
+  companiesReached!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Companies the programme aims to reach; null when no target is set.' })
   targetCompanies!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'companiesReached / targetCompanies (above 1 past the target); null without a target.',
+    description: 'companiesReached / targetCompanies (above 1 past the target); null without a target, or when not recorded.',
   })
   shareOfTarget!: number | null;
 
-  @Field(() => Int, { description: 'Reached companies that were members of no cluster when they enrolled.' })
-  outsideClusters!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reached companies that were members of no cluster when they enrolled; null when not recorded.',
+  })
+  outsideClusters!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'outsideClusters / companiesReached, 0 to 1; null while none is reached.' })
   outsideClusterShare!: number | null;
 
-  @Field(() => Int, { description: 'Enrolments COMPLETED.' })
-  completed!: number;
+  @Field(() => Int, { nullable: true, description: 'Enrolments COMPLETED; null when not recorded.' })
+  completed!: number | null;
 
-  @Field(() => Int, { description: 'Enrolments DROPPED.' })
-  dropped!: number;
+  @Field(() => Int, { nullable: true, description: 'Enrolments DROPPED; null when not recorded.' })
+  dropped!: number | null;
 }
 
 @Directive('@key(fields: "id")')

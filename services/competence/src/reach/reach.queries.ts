@@ -4,14 +4,23 @@ import type { DataSource } from 'typeorm';
 import type { ProgrammeReachType } from '../programmes/programme.types';
 import type { CountyReachType, ThemeCompletionsType } from './reach.types';
 
+const NONE_YET = { companiesReached: 0, outsideClusters: 0, outsideClusterShare: null, completed: 0, dropped: 0 };
+
 /** Reach figures, computed by PostgreSQL. */
 export class ReachQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Per programme, batched per request: one query however many programmes a dashboard shows. */
-  ofProgramme(context: RequestContext, programme: { id: string; targetCompanies: number | null }): Promise<ProgrammeReachType> {
+  /**
+   * Per programme, batched per request: one query however many programmes a dashboard shows. A
+   * programme reported from a public source with no enrolment recorded here has its reach not
+   * known (null), not zero: its enrolments were never recorded in Klynge.
+   */
+  ofProgramme(
+    context: RequestContext,
+    programme: { id: string; targetCompanies: number | null; source: string | null },
+  ): Promise<ProgrammeReachType> {
     return context.loaders
-      .get<string, Omit<ProgrammeReachType, 'targetCompanies' | 'shareOfTarget'>>('reach.ofProgramme', async (ids) => {
+      .get<string, Omit<ProgrammeReachType, 'targetCompanies' | 'shareOfTarget' | 'recorded'> | null>('reach.ofProgramme', async (ids) => {
         const rows = await this.dataSource.query<
           { programme_id: string; reached: number; outside: number; completed: number; dropped: number }[]
         >(
@@ -23,20 +32,33 @@ export class ReachQueries {
            FROM enrolments WHERE programme_id = ANY($1::uuid[]) GROUP BY programme_id`,
           [ids],
         );
-        return alignByKey(ids, rows, (row) => row.programme_id).map((row) => ({
-          companiesReached: row?.reached ?? 0,
-          outsideClusters: row?.outside ?? 0,
-          outsideClusterShare: row && row.reached > 0 ? row.outside / row.reached : null,
-          completed: row?.completed ?? 0,
-          dropped: row?.dropped ?? 0,
-        }));
+        return alignByKey(ids, rows, (row) => row.programme_id).map((row) =>
+          row
+            ? {
+                companiesReached: row.reached,
+                outsideClusters: row.outside,
+                outsideClusterShare: row.reached > 0 ? row.outside / row.reached : null,
+                completed: row.completed,
+                dropped: row.dropped,
+              }
+            : null,
+        );
       })
       .load(programme.id)
-      .then((reach) => ({
-        ...reach,
-        targetCompanies: programme.targetCompanies,
-        shareOfTarget: programme.targetCompanies ? reach.companiesReached / programme.targetCompanies : null,
-      }));
+      .then((counted) => {
+        // Run here, a programme with no enrolment has reached none; reported, it is not known.
+        const reach = counted ?? (programme.source === null ? NONE_YET : null);
+        return {
+          recorded: reach !== null,
+          companiesReached: reach?.companiesReached ?? null,
+          outsideClusters: reach?.outsideClusters ?? null,
+          outsideClusterShare: reach?.outsideClusterShare ?? null,
+          completed: reach?.completed ?? null,
+          dropped: reach?.dropped ?? null,
+          targetCompanies: programme.targetCompanies,
+          shareOfTarget: reach && programme.targetCompanies ? reach.companiesReached! / programme.targetCompanies : null,
+        };
+      });
   }
 
   /** Companies reached (not dropped) by county, for one programme or all. */

@@ -50,7 +50,8 @@ describe('the competence demo seed', () => {
     expect(await competenceSeedReady(dataSource)).toBe(true);
 
     const engine = await harness.query<{ competenceProgrammes: unknown[] }>(
-      `{ competenceProgrammes(theme: "sustainability") { name status grant { id } targetCompanies periodStart reach { companiesReached shareOfTarget } } }`,
+      `{ competenceProgrammes(theme: "sustainability") { name status grant { id } targetCompanies periodStart periodEnd periodPhase
+         reach { recorded companiesReached shareOfTarget } } }`,
     );
     expect(engine.data!.competenceProgrammes).toEqual([
       {
@@ -59,7 +60,11 @@ describe('the competence demo seed', () => {
         grant: { id: grantId },
         targetCompanies: 300,
         periodStart: '2017-11-01',
-        reach: { companiesReached: 0, shareOfTarget: 0 },
+        // Its assignments ran 13 months (the sourced register): its period has passed.
+        periodEnd: '2018-11-30',
+        periodPhase: 'AFTER',
+        // Reported, with no enrolment recorded here: how many it reached is not known, not none.
+        reach: { recorded: false, companiesReached: null, shareOfTarget: null },
       },
     ]);
     const { data } = await harness.query<{ competenceProgrammes: unknown[] }>(

@@ -10,7 +10,8 @@ import type { CompetenceProgrammeStatus, DatePrecision } from '@klynge/contracts
  * nor is which levels may host a programme (the notes do not say; null). The pilots of 2015
  * ("a pilot in 2015, continued in 2016") took place: RUNNING is the last state their source
  * supports; no source says they ended, so they are not COMPLETED. Periods carry the precision
- * the notes give: November 2017 is a month, 2015-2016 are years.
+ * the notes give: November 2017 is a month, 2015-2016 are years. The Conversion Engine's assignments
+ * ran 13 months (the sourced register): its period ends with November 2018.
  */
 
 export interface SeedProgramme {
@@ -41,7 +42,11 @@ export const SEED_PROGRAMMES: readonly SeedProgramme[] = [
     targetCompanies: 300,
     periodStart: '2017-11-01',
     periodStartPrecision: 'MONTH',
-    source: 'Innovation Norway, 2017 (seed 000); SINTEF news, 2017',
+    // "13 months" (smartinnovationnorway.com, 2017): November 2017 and the twelve months after.
+    periodEnd: '2018-11-30',
+    periodEndPrecision: 'MONTH',
+    source:
+      'Innovation Norway, 2017 (seed 000); SINTEF news, 2017; https://www.smartinnovationnorway.com/nyheter/smart-innovation-norway-er-finaleklare/ (13 months)',
     fundedByGrantTo: 'NCE Raufoss',
   },
   {

@@ -26,7 +26,8 @@ export function toGiving360(
     currency: 'NOK',
     amountAwarded: Number(grant.amountAwarded.amount),
     ...(grant.amountRequested === null ? {} : { amountAppliedFor: Number(grant.amountRequested) }),
-    amountDisbursed: Number(grant.amountPaid),
+    // Left out where its payments are not recorded: the standard allows that, and 0 would say none was made.
+    ...(grant.paymentsRecorded ? { amountDisbursed: Number(grant.amountPaid) } : {}),
     awardDate: grant.awardDate,
     ...(grant.plannedStart === null || grant.plannedEnd === null
       ? {}

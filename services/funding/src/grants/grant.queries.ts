@@ -34,6 +34,8 @@ export interface GrantRecord extends GrantType {
   /** What was applied for; null for a reported grant. */
   amountRequested: string | null;
   amountPaid: string;
+  /** Whether Klynge holds the grant's payments: awarded here, or a payment recorded on it. */
+  paymentsRecorded: boolean;
   updatedAt: string;
 }
 
@@ -138,9 +140,10 @@ export class GrantQueries {
   }
 
   /** Total granted to a cluster, optionally for one award year and programme, batched per request. */
-  fundingTotal(context: RequestContext, clusterId: string, filter: { year?: number; programmeCode?: string }): Promise<string> {
+  /** Null where no grant to the cluster (of that year and programme) is recorded: Klynge does not hold every grant. */
+  fundingTotal(context: RequestContext, clusterId: string, filter: { year?: number; programmeCode?: string }): Promise<string | null> {
     return context.loaders
-      .get<string, string>(`grants.total:${filter.year ?? ''}:${filter.programmeCode ?? ''}`, async (ids) => {
+      .get<string, string | null>(`grants.total:${filter.year ?? ''}:${filter.programmeCode ?? ''}`, async (ids) => {
         const rows: { cluster_id: string; total: string }[] = await this.dataSource.query(
           `SELECT r.cluster_id, sum(g.amount_nok)::text AS total FROM grants g JOIN grant_recipients r ON r.grant_id = g.id
            WHERE r.cluster_id = ANY($1::uuid[]) AND g.status <> 'CANCELLED'
@@ -148,7 +151,7 @@ export class GrantQueries {
            GROUP BY r.cluster_id`,
           [ids, filter.year ?? null, filter.programmeCode ?? null],
         );
-        return alignByKey(ids, rows, (row) => row.cluster_id).map((row) => row?.total ?? '0');
+        return alignByKey(ids, rows, (row) => row.cluster_id).map((row) => row?.total ?? null);
       })
       .load(clusterId);
   }
@@ -157,23 +160,34 @@ export class GrantQueries {
   fundingByYear(context: RequestContext, clusterId: string): Promise<FundingYearType[]> {
     return context.loaders
       .get<string, FundingYearType[]>('grants.byYear', async (ids) => {
-        const rows: { cluster_id: string; year: number; granted: string; paid: string }[] = await this.dataSource.query(
-          `WITH cluster_grants AS (
-             SELECT g.id, g.amount_nok, g.budget_year, g.status, r.cluster_id
-             FROM grants g JOIN grant_recipients r ON r.grant_id = g.id
-             WHERE r.cluster_id = ANY($1::uuid[])
-           )
-           SELECT cluster_id, year, sum(granted)::text AS granted, sum(paid)::text AS paid FROM (
-             SELECT cluster_id, budget_year AS year, amount_nok AS granted, 0 AS paid FROM cluster_grants WHERE status <> 'CANCELLED'
-             UNION ALL
-             SELECT cg.cluster_id, extract(year FROM d.paid_on)::int, 0, d.amount_nok
-             FROM disbursements d JOIN cluster_grants cg ON cg.id = d.grant_id
-           ) AS amounts
-           GROUP BY cluster_id, year ORDER BY year`,
-          [ids],
-        );
+        const rows: { cluster_id: string; year: number; granted: string; paid: string; payments_recorded: boolean }[] =
+          await this.dataSource.query(
+            `WITH cluster_grants AS (
+               SELECT g.id, g.amount_nok, g.budget_year, g.status, g.application_id, r.cluster_id
+               FROM grants g JOIN grant_recipients r ON r.grant_id = g.id
+               WHERE r.cluster_id = ANY($1::uuid[])
+             ),
+             -- Whether any of the cluster's grants has its payments recorded here (see paymentsRecorded).
+             recorded AS (
+               SELECT cg.cluster_id, bool_or(cg.application_id IS NOT NULL OR EXISTS (SELECT 1 FROM disbursements d WHERE d.grant_id = cg.id)) AS any
+               FROM cluster_grants cg GROUP BY cg.cluster_id
+             )
+             SELECT a.cluster_id, year, sum(granted)::text AS granted, sum(paid)::text AS paid, bool_or(recorded.any) AS payments_recorded FROM (
+               SELECT cluster_id, budget_year AS year, amount_nok AS granted, 0 AS paid FROM cluster_grants WHERE status <> 'CANCELLED'
+               UNION ALL
+               SELECT cg.cluster_id, extract(year FROM d.paid_on)::int, 0, d.amount_nok
+               FROM disbursements d JOIN cluster_grants cg ON cg.id = d.grant_id
+             ) AS a JOIN recorded USING (cluster_id)
+             GROUP BY a.cluster_id, year ORDER BY year`,
+            [ids],
+          );
         return groupByKey(ids, rows, (row) => row.cluster_id).map((years) =>
-          years.map((row) => ({ year: row.year, granted: nok(row.granted), paid: nok(row.paid) })),
+          years.map((row) => ({
+            year: row.year,
+            granted: nok(row.granted),
+            // Paid is not known where none of the cluster's grants has its payments recorded.
+            paid: row.payments_recorded ? nok(row.paid) : null,
+          })),
         );
       })
       .load(clusterId);
@@ -252,8 +266,10 @@ function toRecord(row: GrantRow): GrantRecord {
     title: row.title,
     amountRequested: row.requested,
     amountAwarded: nok(row.amount),
-    ownShare: nok(row.own_share),
+    // A reported grant's own share is not in its source; a grant awarded here has its payments recorded.
+    ownShare: row.application_id === null ? null : nok(row.own_share),
     amountPaid: row.paid,
+    paymentsRecorded: row.application_id !== null || row.paid !== '0',
     awardDate: row.award_date,
     awardDatePrecision: row.award_date_precision,
     plannedStart: row.planned_start,

@@ -75,9 +75,21 @@ export class GrantResolver {
     return grant.amountAwarded;
   }
 
-  @FieldResolver(() => MoneyType, { description: 'Paid so far; never more than awarded: exact whole NOK.' })
-  amountPaid(@Root() grant: GrantRecord): MoneyType {
-    return nok(grant.amountPaid);
+  @FieldResolver({
+    description:
+      'Whether Klynge holds the payments on this grant: true for a grant awarded here, false for one reported from a public source until a payment is recorded on it.',
+  })
+  paymentsRecorded(@Root() grant: GrantRecord): boolean {
+    return grant.paymentsRecorded;
+  }
+
+  @FieldResolver(() => MoneyType, {
+    nullable: true,
+    description:
+      'Paid so far; never more than awarded: exact whole NOK. Null when its payments are not recorded (see paymentsRecorded): not known, not nothing.',
+  })
+  amountPaid(@Root() grant: GrantRecord): MoneyType | null {
+    return grant.paymentsRecorded ? nok(grant.amountPaid) : null;
   }
 
   @FieldResolver(() => [DisbursementType], { description: 'The payments made against it, the earliest first.' })
@@ -139,16 +151,17 @@ export class ClusterFundingResolver {
   @FieldResolver(() => MoneyType, {
     nullable: true,
     description:
-      'Granted to it, optionally for one budget year and programme: exact whole NOK, cancelled grants left out. A grant to a consortium it is part of counts in full.',
+      'Granted to it, optionally for one budget year and programme: exact whole NOK, cancelled grants left out. A grant to a consortium it is part of counts in full. Null where Klynge holds no grant to it (of that year and programme): not known, not nothing.',
   })
   async fundingTotal(
     @Root() cluster: ClusterReference,
     @Ctx() context: RequestContext,
     @Arg('year', () => Int, { nullable: true, description: 'Only grants charged to this budget year.' }) year?: number,
     @Arg('programmeCode', () => String, { nullable: true, description: 'Only grants of this programme.' }) programmeCode?: string,
-  ): Promise<MoneyType> {
+  ): Promise<MoneyType | null> {
     const filter = { ...(year === undefined ? {} : { year }), ...(programmeCode ? { programmeCode } : {}) };
-    return nok(await this.grantQueries.fundingTotal(context, cluster.id, filter));
+    const total = await this.grantQueries.fundingTotal(context, cluster.id, filter);
+    return total === null ? null : nok(total);
   }
 
   @FieldResolver(() => [FundingYearType], { nullable: true, description: 'Granted and paid per year, oldest first.' })

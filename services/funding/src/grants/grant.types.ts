@@ -26,8 +26,12 @@ export class FundingYearType {
   @Field(() => MoneyType, { description: 'Awarded from that budget year, cancelled grants left out: exact whole NOK.' })
   granted!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'Paid out that year: exact whole NOK.' })
-  paid!: MoneyType;
+  @Field(() => MoneyType, {
+    nullable: true,
+    description:
+      "Paid out that year: exact whole NOK. Null when none of the cluster's grants has its payments recorded (all reported from public sources): not known, not nothing.",
+  })
+  paid!: MoneyType | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -42,8 +46,11 @@ export class GrantType {
   @Field(() => MoneyType, { description: 'What the agency awarded (its share): exact whole NOK, a decimal string (never a float).' })
   amountAwarded!: MoneyType;
 
-  @Field(() => MoneyType, { description: "The recipient's own share (co-financing): exact whole NOK; 0 for a reported grant." })
-  ownShare!: MoneyType;
+  @Field(() => MoneyType, {
+    nullable: true,
+    description: "The recipient's own share (co-financing): exact whole NOK; null for a reported grant, whose source does not give it.",
+  })
+  ownShare!: MoneyType | null;
 
   @Field({ description: 'YYYY-MM-DD; the first day of its month or year when awardDatePrecision says so.' })
   awardDate!: string;

@@ -17,7 +17,8 @@ describe('the funding demo seed', () => {
     expect(await fundingSeedReady(dataSource)).toBe(false);
     // Everything but the award to NCE Raufoss, which waits for the cluster.
     const first = await seedFunding(dataSource, unitOfWork);
-    expect(first).toHaveLength(14);
+    expect(first).toHaveLength(15);
+    expect(first).toContain("the programme's reported figures");
     expect(first).toContain('The Conversion Engine: a consortium of four clusters');
     expect(await seedFunding(dataSource, unitOfWork)).toEqual([]);
     const raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
@@ -59,6 +60,19 @@ describe('the funding demo seed', () => {
       ]),
     );
     expect(grants.data!.grants.edges).toHaveLength(2);
+
+    // The register's figures for 2015, each with its page: 39 clusters, 3 GCE / 14 NCE / 22 Arena, NOK 137 million.
+    const figures = await harness.query<{
+      programmeFacts: { kind: string; value: string; quantity: string | null; source: { url: string } }[];
+    }>('{ programmeFacts(year: 2015) { kind value quantity source { url } } }');
+    const of2015 = (kind: string) =>
+      figures.data!.programmeFacts.filter((figure) => figure.kind === kind).map(({ value, quantity }) => [value, quantity]);
+    expect([of2015('CLUSTERS'), of2015('CLUSTERS_BY_LEVEL'), of2015('BUDGET')]).toEqual([
+      [['39', '39']],
+      [['3 / 14 / 22', null]],
+      [['137', '137']],
+    ]);
+    for (const figure of figures.data!.programmeFacts) expect(figure.source.url).toMatch(/^https?:\/\//);
     const { data } = await harness.query<{ budgets: unknown[] }>(
       `{ budgets { programmeCode year amount { amount } cofunders { name share } remaining { amount } } }`,
     );

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Caller } from '@klynge/platform';
 import { GrantService } from '../grants/grant.service';
 import { ProgrammeService } from '../programmes/programme.service';
+import { seedProgrammeFacts } from '../reported-figures/seed-programme-facts';
 import { SEED_AGENCIES, SEED_PROGRAMMES, SEED_REPORTED_GRANTS } from './seed-data';
 
 /** The demo data is loaded by the operator who starts the service, as an admin would enter it. */
@@ -40,6 +41,7 @@ export async function seedFunding(dataSource: DataSource, unitOfWork: UnitOfWork
       added.push(`${programme.code} ${budget.year} budget`);
     }
   }
+  if ((await seedProgrammeFacts(dataSource)) > 0) added.push("the programme's reported figures");
   const grants = new GrantService(unitOfWork);
   for (const grant of SEED_REPORTED_GRANTS) {
     if (await exists('SELECT 1 FROM grants WHERE source = $1 AND title = $2', [grant.source, grant.title])) continue;

@@ -39,48 +39,69 @@ const grantsFor = (by: FundingDimension) => `FROM grants g
        ${by === 'COUNTY' ? RECIPIENTS_COUNTY : ''}
        LEFT JOIN LATERAL (SELECT sum(amount_nok) AS total FROM disbursements d WHERE d.grant_id = g.id) paid ON true`;
 
+/**
+ * SQL: grant `g`'s payments are recorded in Klynge (`paid` from grantsFor): a grant awarded here
+ * is paid here, so nothing paid is a zero; a grant reported from a public source is not, until a
+ * payment is recorded on it.
+ */
+const PAYMENTS_RECORDED = '(g.application_id IS NOT NULL OR paid.total IS NOT NULL)';
+
 /** Dashboard figures, computed by PostgreSQL. */
 export class FundingStatisticsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async fundingBreakdown(by: FundingDimension, year: number | undefined): Promise<FundingBreakdownRowType[]> {
     const { key, label } = DIMENSION_SQL[by];
-    const rows: { key: string; label: string; grants: number; granted: string; paid: string }[] = await this.dataSource.query(
-      `SELECT ${key} AS key, min(${label}) AS label, count(*)::int AS grants, sum(g.amount_nok)::text AS granted,
-              COALESCE(sum(paid.total), 0)::text AS paid
+    const rows: { key: string; label: string; grants: number; granted: string; payments_recorded: number; paid: string | null }[] =
+      await this.dataSource.query(
+        `SELECT ${key} AS key, min(${label}) AS label, count(*)::int AS grants, sum(g.amount_nok)::text AS granted,
+              count(*) FILTER (WHERE ${PAYMENTS_RECORDED})::int AS payments_recorded,
+              (sum(COALESCE(paid.total, 0)) FILTER (WHERE ${PAYMENTS_RECORDED}))::text AS paid
        ${grantsFor(by)}
        WHERE g.status <> 'CANCELLED' AND ($1::int IS NULL OR g.budget_year = $1)
        GROUP BY ${key} ORDER BY ${key}`,
-      [year ?? null],
-    );
+        [year ?? null],
+      );
     return rows.map((row) => ({
       key: row.key,
       label: by === 'COUNTY' ? (COUNTIES[row.key] ?? 'Unknown county') : row.label,
       grants: row.grants,
       granted: nok(row.granted),
-      paid: nok(row.paid),
+      paymentsRecorded: row.payments_recorded,
+      paid: row.paid === null ? null : nok(row.paid),
     }));
   }
 
   /**
    * Per budget year and per agency, programme or county: every year of the span (the asked one, or
-   * the grants' first to last), every key granted to in it, zero where a key had nothing that year.
+   * the grants' first to last), every key granted to in it; where a key has no grant recorded in a
+   * year, granted and paid are null (Klynge does not hold every grant: nothing recorded is not
+   * nothing granted).
    */
   async fundingSeries(by: FundingDimension, fromYear: number | null, toYear: number | null): Promise<FundingSeriesRowType[]> {
     // By YEAR the series has one key, the year itself (named on the way out).
     const { key, label } = by === 'YEAR' ? { key: "('year'::text)", label: "('year'::text)" } : DIMENSION_SQL[by];
-    const rows: { year: number; key: string; label: string; grants: number; granted: string; paid: string }[] = await this.dataSource.query(
+    const rows: {
+      year: number;
+      key: string;
+      label: string;
+      grants: number;
+      granted: string | null;
+      payments_recorded: number;
+      paid: string | null;
+    }[] = await this.dataSource.query(
       `WITH per_year AS (
          SELECT g.budget_year AS year, ${key} AS key, min(${label}) AS label, count(*)::int AS grants,
-                sum(g.amount_nok) AS granted, COALESCE(sum(paid.total), 0) AS paid
+                sum(g.amount_nok) AS granted, count(*) FILTER (WHERE ${PAYMENTS_RECORDED})::int AS payments_recorded,
+                sum(COALESCE(paid.total, 0)) FILTER (WHERE ${PAYMENTS_RECORDED}) AS paid
          ${grantsFor(by)}
          WHERE g.status <> 'CANCELLED'
          GROUP BY g.budget_year, ${key}
        ),
        span AS (SELECT COALESCE($1::int, min(year)) AS first, COALESCE($2::int, max(year)) AS last FROM per_year),
        keys AS (SELECT key, min(label) AS label FROM per_year, span WHERE year BETWEEN span.first AND span.last GROUP BY key)
-       SELECT y.year, k.key, k.label, COALESCE(p.grants, 0) AS grants,
-              COALESCE(p.granted, 0)::text AS granted, COALESCE(p.paid, 0)::text AS paid
+       SELECT y.year, k.key, k.label, COALESCE(p.grants, 0) AS grants, p.granted::text AS granted,
+              COALESCE(p.payments_recorded, 0) AS payments_recorded, p.paid::text AS paid
        FROM span, generate_series(span.first, span.last) AS y(year)
        CROSS JOIN keys k
        LEFT JOIN per_year p ON p.year = y.year AND p.key = k.key
@@ -92,8 +113,9 @@ export class FundingStatisticsQueries {
       key: by === 'YEAR' ? String(row.year) : row.key,
       label: by === 'YEAR' ? String(row.year) : by === 'COUNTY' ? (COUNTIES[row.key] ?? 'Unknown county') : row.label,
       grants: row.grants,
-      granted: nok(row.granted),
-      paid: nok(row.paid),
+      granted: row.granted === null ? null : nok(row.granted),
+      paymentsRecorded: row.payments_recorded,
+      paid: row.paid === null ? null : nok(row.paid),
     }));
   }
 
@@ -124,7 +146,9 @@ export class FundingStatisticsQueries {
          GROUP BY y.year ORDER BY y.year`,
         [programmeCode ?? null, fromYear, toYear],
       );
-    return rows.map((row) => ({ year: row.year, ...funnelOf(row) }));
+    // Without a call, applications are not recorded here: no year of theirs is known either.
+    if (!(await this.callsRecorded(programmeCode))) return [];
+    return rows.map((row) => ({ year: row.year, ...funnelOf(row, true) }));
   }
 
   async applicationFunnel(programmeCode: string | undefined, year: number | undefined): Promise<ApplicationFunnelType> {
@@ -142,14 +166,27 @@ export class FundingStatisticsQueries {
          AND ($2::int IS NULL OR extract(year FROM submitted.at AT TIME ZONE 'Europe/Oslo') = $2)`,
       [programmeCode ?? null, year ?? null],
     );
-    return funnelOf(row!);
+    return funnelOf(row!, await this.callsRecorded(programmeCode));
+  }
+
+  /** Whether Klynge holds a call of the programme (of any programme when none is named): where applications come in. */
+  private async callsRecorded(programmeCode: string | undefined): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM calls WHERE $1::text IS NULL OR programme_code = $1 LIMIT 1', [
+      programmeCode ?? null,
+    ]);
+    return rows.length > 0;
   }
 }
 
-/** A funnel's figures from its counts and sums. */
-function funnelOf(row: { applied: number; granted: number; rejected: number; requested: string; awarded: string }): ApplicationFunnelType {
+/** A funnel's figures from its counts and sums; every one null when the applications are not recorded. */
+function funnelOf(
+  row: { applied: number; granted: number; rejected: number; requested: string; awarded: string },
+  recorded: boolean,
+): ApplicationFunnelType {
+  if (!recorded) return { recorded, applied: null, granted: null, rejected: null, requested: null, awarded: null, successRate: null };
   const decided = row.granted + row.rejected;
   return {
+    recorded,
     applied: row.applied,
     granted: row.granted,
     rejected: row.rejected,

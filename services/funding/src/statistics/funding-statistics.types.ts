@@ -28,29 +28,55 @@ export class FundingBreakdownRowType {
   @Field(() => Int, { description: 'How many grants, cancelled grants left out.' })
   grants!: number;
 
-  @Field(() => MoneyType, { description: 'Awarded by those grants: exact whole NOK, a decimal string (never a float).' })
-  granted!: MoneyType;
+  @Field(() => MoneyType, {
+    nullable: true,
+    description:
+      'Awarded by those grants: exact whole NOK, a decimal string (never a float). Null where no grant is recorded (a year of a series with none): not known, not nothing.',
+  })
+  granted!: MoneyType | null;
 
-  @Field(() => MoneyType, { description: 'Paid so far on those grants, whenever paid: exact whole NOK.' })
-  paid!: MoneyType;
+  @Field(() => Int, {
+    description:
+      'Of those grants, how many have their payments recorded in Klynge: every grant awarded here, and a grant reported from a public source once a payment is recorded on it.',
+  })
+  paymentsRecorded!: number;
+
+  @Field(() => MoneyType, {
+    nullable: true,
+    description:
+      'Paid so far on the grants whose payments are recorded (paymentsRecorded of grants), whenever paid: exact whole NOK. Null when none has its payments recorded: not known, not nothing.',
+  })
+  paid!: MoneyType | null;
 }
 
-@ObjectType('ApplicationFunnel', { description: 'Applied against awarded, and the success rate of decided applications.' })
+@ObjectType('ApplicationFunnel', {
+  description:
+    'Applied against awarded, and the success rate of decided applications. Applications come in to calls: where Klynge holds no call (of the programme asked, or of any), it does not hold the applications either, and every figure is null: not known, not none.',
+})
 export class ApplicationFunnelType {
-  @Field(() => Int, { description: 'Applications that were submitted' })
-  applied!: number;
+  @Field({ description: 'Whether Klynge holds calls the applications come in to; when false, the figures are null.' })
+  recorded!: boolean;
 
-  @Field(() => Int, { description: 'Of those, applications GRANTED.' })
-  granted!: number;
+  @Field(() => Int, { nullable: true, description: 'Applications that were submitted; null when not recorded.' })
+  applied!: number | null;
 
-  @Field(() => Int, { description: 'Of those, applications REJECTED.' })
-  rejected!: number;
+  @Field(() => Int, { nullable: true, description: 'Of those, applications GRANTED; null when not recorded.' })
+  granted!: number | null;
 
-  @Field(() => MoneyType, { description: 'Requested by the submitted applications: exact whole NOK, a decimal string (never a float).' })
-  requested!: MoneyType;
+  @Field(() => Int, { nullable: true, description: 'Of those, applications REJECTED; null when not recorded.' })
+  rejected!: number | null;
 
-  @Field(() => MoneyType, { description: 'Awarded by the grants made on them, cancelled grants left out: exact whole NOK.' })
-  awarded!: MoneyType;
+  @Field(() => MoneyType, {
+    nullable: true,
+    description: 'Requested by the submitted applications: exact whole NOK, a decimal string (never a float); null when not recorded.',
+  })
+  requested!: MoneyType | null;
+
+  @Field(() => MoneyType, {
+    nullable: true,
+    description: 'Awarded by the grants made on them, cancelled grants left out: exact whole NOK; null when not recorded.',
+  })
+  awarded!: MoneyType | null;
 
   @Field(() => Float, { nullable: true, description: 'granted / (granted + rejected); null before any decision' })
   successRate!: number | null;
@@ -58,7 +84,7 @@ export class ApplicationFunnelType {
 
 @ObjectType('FundingSeriesRow', {
   description:
-    'Granted and paid in one budget year for one agency, programme or county (or the year itself, by YEAR): a point of a per-year series, zero where nothing was granted.',
+    'Granted and paid in one budget year for one agency, programme or county (or the year itself, by YEAR): a point of a per-year series; where no grant is recorded, grants is 0 and granted and paid are null (a gap, not a zero).',
 })
 export class FundingSeriesRowType extends FundingBreakdownRowType {
   @Field(() => Int, { description: 'The budget year the grants are charged to; what was paid on them is counted here too, whenever paid.' })
@@ -66,7 +92,8 @@ export class FundingSeriesRowType extends FundingBreakdownRowType {
 }
 
 @ObjectType('ApplicationFunnelYear', {
-  description: 'The application funnel of one year (applications by the year they were submitted, Norwegian time), zero where none were.',
+  description:
+    'The application funnel of one year (applications by the year they were submitted, Norwegian time), zero where none were submitted to a call Klynge holds.',
 })
 export class ApplicationFunnelYearType extends ApplicationFunnelType {
   @Field(() => Int, { description: 'The year the applications were submitted.' })

@@ -1,0 +1,1 @@
+export { type ClusterFact, clusterFacts, type ProgrammeFact, programmeFacts } from './register';
