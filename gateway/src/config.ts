@@ -89,6 +89,12 @@ export const gatewayConfig = defineConfig(
       min: 100,
     }),
     QUERY_PLAN_CACHE_MIB: env.integer({ description: 'approximate memory for cached query plans, in MiB', default: 30, min: 1 }),
+    SUBGRAPH_TIMEOUT_MS: env.integer({
+      description:
+        "how long a subgraph may take to answer one of the gateway's requests before its fields are missing (SUBGRAPH_UNAVAILABLE)",
+      default: 30_000,
+      min: 100,
+    }),
     GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
     SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
   },

@@ -80,7 +80,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const registered = registeredOperations();
   const metrics = new GatewayMetrics(new Set(registered.map((operation) => operation.name)));
   let supergraph: SupergraphState | undefined;
-  const fetcher = subgraphFetcher();
+  const fetcher = subgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({
       location: options.supergraphSdl

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 const URL = 'http://127.0.0.1:4002/graphql';
@@ -34,7 +37,7 @@ async function reached(subgraph: ReturnType<typeof slowSubgraph>, count: number)
 describe('the subgraph fetcher', () => {
   it('sends identical queries in flight together once, each caller reading its own copy', async () => {
     const subgraph = slowSubgraph();
-    const fetcher = subgraphFetcher(subgraph.send);
+    const fetcher = subgraphFetcher({ timeoutMs: 60_000, send: subgraph.send });
     const answers = [
       fetcher(URL, post(QUERY, { authorization: 'Bearer a', 'x-request-id': 'one', traceparent: '00-a-b-01' })),
       fetcher(URL, post(QUERY, { authorization: 'Bearer a', 'x-request-id': 'two', traceparent: '00-c-d-01' })),
@@ -49,7 +52,7 @@ describe('the subgraph fetcher', () => {
 
   it('sends queries for different callers, mutations and queries asked after an answer each on their own', async () => {
     const subgraph = slowSubgraph();
-    const fetcher = subgraphFetcher(subgraph.send);
+    const fetcher = subgraphFetcher({ timeoutMs: 60_000, send: subgraph.send });
     const inFlight = [
       fetcher(URL, post(QUERY, { authorization: 'Bearer a' })),
       fetcher(URL, post(QUERY, { authorization: 'Bearer b' })),
@@ -68,8 +71,33 @@ describe('the subgraph fetcher', () => {
 
   it('gives every caller of a shared request its failure', async () => {
     const refused: typeof fetch = () => Promise.reject(new Error('connect ECONNREFUSED'));
-    const fetcher = subgraphFetcher(refused);
+    const fetcher = subgraphFetcher({ timeoutMs: 60_000, send: refused });
     const answers = await Promise.allSettled([fetcher(URL, post(QUERY)), fetcher(URL, post(QUERY))]);
     expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('gives up on a subgraph that takes a request and never answers, at its deadline, and asks it afresh next time', async () => {
+    // A real socket that reads the request and writes nothing back, as a subgraph stuck on its database does.
+    const taken: http.ServerResponse[] = [];
+    const silent = http.createServer((_request, response) => void taken.push(response));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
+    try {
+      const fetcher = subgraphFetcher({ timeoutMs: 300 });
+      const started = Date.now();
+      const answers = await Promise.allSettled([fetcher(url, post(QUERY)), fetcher(url, post(QUERY)), fetcher(url, post(MUTATION))]);
+      expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect((answers[0] as PromiseRejectedResult).reason).toMatchObject({ name: 'TimeoutError' });
+      // The deadline, not the test's own timeout: well under jest's 5 s even on a busy machine.
+      expect(Date.now() - started).toBeLessThan(4_000);
+      // The two queries were one request; the mutation its own. The failed one is not kept for later callers.
+      expect(taken).toHaveLength(2);
+      await expect(fetcher(url, post(QUERY))).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(taken).toHaveLength(3);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 });

@@ -21,18 +21,23 @@ const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
  * mutations, and only between requests with the same authorization and subgraph secret: everything
  * but the request id and trace context goes into the key. Hive Gateway's HTTP executor does the same
  * by default (deduplicateInflightRequests).
+ *
+ * Every request has a deadline (`timeoutMs`, the whole answer read): a subgraph that takes a
+ * request and never answers costs its callers that long, then its fields are missing with
+ * SUBGRAPH_UNAVAILABLE, instead of holding the gateway's request, and the caller's, forever.
  */
-export function subgraphFetcher(send: typeof fetch = fetch): Fetcher {
+export function subgraphFetcher({ timeoutMs, send = fetch }: { readonly timeoutMs: number; readonly send?: typeof fetch }): Fetcher {
   const inFlight = new Map<string, Promise<SharedAnswer>>();
+  const withDeadline = (init: FetcherRequestInit): RequestInit => ({ ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
   return async (url, init = {}) => {
     const body = typeof init.body === 'string' ? init.body : undefined;
     if (body === undefined || (init.method ?? 'GET') !== 'POST' || !QUERY_BODY.test(body)) {
-      return send(url, init as RequestInit);
+      return send(url, withDeadline(init));
     }
     const key = requestKey(url, init, body);
     let answer = inFlight.get(key);
     if (!answer) {
-      answer = readWhole(send(url, init as RequestInit)).finally(() => inFlight.delete(key));
+      answer = readWhole(send(url, withDeadline(init))).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
     const { text, status, statusText, headers } = await answer;
