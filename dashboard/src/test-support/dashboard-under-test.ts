@@ -119,14 +119,28 @@ export async function startDashboardUnderTest({
         const page = await opened.newPage({ viewport });
         const problems = watch(page);
         await page.goto(new URL(address, dashboardUrl).toString());
-        await waitFor(
-          `${panels} panels on /dashboard/${address} to answer`,
-          async () =>
-            (await page.locator('section.panel[aria-busy="false"]').count()) >= panels &&
-            (await page.locator('section.panel[aria-busy="true"]').count()) === 0,
-          // Generous: CI runs this beside other workspaces' tests, on two cores.
-          { timeoutMs: 90_000, intervalMs: 100 },
-        );
+        try {
+          await waitFor(
+            `${panels} panels on /dashboard/${address} to answer`,
+            async () =>
+              (await page.locator('section.panel[aria-busy="false"]').count()) >= panels &&
+              (await page.locator('section.panel[aria-busy="true"]').count()) === 0,
+            // Generous: CI runs this beside other workspaces' tests, on two cores.
+            { timeoutMs: 90_000, intervalMs: 100 },
+          );
+        } catch (error) {
+          // What is still asking, and what the stack said last: a hang is read from CI's log.
+          const busy = await page
+            .locator('section.panel[aria-busy="true"]')
+            .evaluateAll((sections) => sections.map((section) => section.getAttribute('data-operation')));
+          const said = output.split('\n').filter((line) => /"level":(40|50|60)|warn|error/i.test(line));
+          throw new Error(
+            `${(error as Error).message}; still loading: ${busy.join(', ') || 'none'}; the stack's last warnings:\n${said.slice(-20).join('\n')}`,
+            {
+              cause: error,
+            },
+          );
+        }
         return { page, problems };
       },
       screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }),
