@@ -1,5 +1,14 @@
 import { formatsFor } from './format';
-import { ClusterListDocument, ClusterProgrammesDocument, SupportByYearDocument } from './gql/graphql';
+import {
+  ApplicationFunnelDocument,
+  ClusterListDocument,
+  ClusterProgrammesDocument,
+  ConversionEngineDocument,
+  LevelsOverTimeDocument,
+  SupportByCountyDocument,
+  SupportByYearDocument,
+} from './gql/graphql';
+import { CONVERSION_ENGINE } from './operations';
 import { DASHBOARD_SETUP_TIMEOUT_MS, type DashboardUnderTest, rowsOf, startDashboardUnderTest } from './test-support/dashboard-under-test';
 
 // The pages open in bokmål, the default language.
@@ -35,6 +44,32 @@ describe('the dashboard on the synthetic demo', () => {
       years.map((year) => [year.label, count(year.grants), money(year.granted), money(year.paid)]),
     );
     await dashboard.screenshot(page, 'overview-synthetic');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the domain's rules: levels in their eras, applications rejected too, every grant in a county, a Conversion Engine", async () => {
+    // No NCE today (a level until 2018), nor Arena Pro before 2019 or GCE before 2014.
+    const { clusterLevelsByYear: points } = await dashboard.ask(LevelsOverTimeDocument);
+    const held = (level: string, year: number) => points.find((point) => point.level === level && point.year === year)?.clusters ?? 0;
+    const thisYear = new Date().getFullYear();
+    expect([held('NCE', 2018) > 0, held('NCE', 2019), held('NCE', thisYear)]).toEqual([true, 0, 0]);
+    expect([held('ARENA_PRO', 2018), held('ARENA_PRO', 2022) > 0, held('GCE', 2013)]).toEqual([0, true, 0]);
+    // Some applications rejected: no year succeeds every time.
+    const { applicationFunnel: funnel } = await dashboard.ask(ApplicationFunnelDocument);
+    expect(funnel.successRate).toBeGreaterThan(0.3);
+    expect(funnel.successRate).toBeLessThan(0.9);
+    // Every grant's cluster is in a county: none in "Fylke ikke kjent".
+    const { fundingBreakdown: counties } = await dashboard.ask(SupportByCountyDocument);
+    expect(counties.map((county) => county.key)).not.toContain('unknown');
+    expect(counties.length).toBeGreaterThan(1);
+    // The Conversion Engine's page has programmes, generated, aiming at 300 companies between them.
+    const { competenceProgrammes } = await dashboard.ask(ConversionEngineDocument);
+    const engine = competenceProgrammes.filter((programme) => programme.fundingProgramme?.code === CONVERSION_ENGINE);
+    expect(engine.map((programme) => programme.name).every((name) => name.endsWith('(generated)'))).toBe(true);
+    expect(engine.reduce((sum, programme) => sum + (programme.reach.targetCompanies ?? 0), 0)).toBe(300);
+    const { page, problems } = await dashboard.open('conversion-engine', 2 + engine.length);
+    await dashboard.screenshot(page, 'conversion-engine-synthetic');
     expect(problems).toEqual([]);
     await page.close();
   });

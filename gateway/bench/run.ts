@@ -13,7 +13,8 @@
  * when interrupted.
  *
  * Settings (environment): BENCH_DURATION seconds per target (10), BENCH_CONNECTIONS (8),
- * BENCH_LEVEL (NCE), BENCH_CLUSTERS (1000), BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000),
+ * BENCH_LEVEL (GCE, held today by a quarter of the generated clusters), BENCH_CLUSTERS (1000),
+ * BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000),
  * BENCH_OUT (a file for the figures as JSON), GATEWAY_WORKERS (our gateway's processes, 1),
  * BENCH_TARGETS (the rows to load, by key, comma-separated: ours,hive,hiveRouter,clusters,funding,
  * competence,clustersSql,fundingSql,competenceSql; all by default), BENCH_CPU_PROF (a directory:
@@ -38,7 +39,7 @@ const CONNECTIONS = benchSetting('BENCH_CONNECTIONS', 8);
 const GATEWAY_WORKERS = benchSetting('GATEWAY_WORKERS', 1);
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
-const LEVEL = process.env.BENCH_LEVEL ?? 'NCE';
+const LEVEL = process.env.BENCH_LEVEL ?? 'GCE';
 const SIZE = benchDataSize({ clusters: 1_000, organizations: 20_000, grants: 50_000 });
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
 const PAGE = Math.ceil(SIZE.clusters / LEVELS.length);

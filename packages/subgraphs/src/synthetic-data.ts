@@ -7,6 +7,12 @@
  * start with 1 (real ones start with 8 or 9) while still passing the MOD11 check, and the one
  * agency and programme say what they are. Nothing here may be mistaken for a real cluster.
  * Deterministic: the same sizes give the same data, so runs compare.
+ *
+ * It keeps the domain's rules (../shared/domain.md), so that a chart of it tells no untruth about
+ * the programme: a level only in its era (NCE until 2018, Arena Pro and GCE from 2014),
+ * terms as the notes give them (Arena 3 years, Arena Pro 5, GCE 10), an NCE period ending with
+ * 2018 and the level after not known; applications both granted and rejected; every grant's
+ * cluster in a county the funding service knows of; a Conversion Engine with its target of 300.
  */
 import { COUNTIES, isValidOrgNumber } from '@klynge/contracts';
 
@@ -44,26 +50,49 @@ export function syntheticOrgNumbers(count: number): string[] {
   return numbers;
 }
 
+/**
+ * The four kinds of synthetic cluster, by its number mod 4, each with a history its levels' eras
+ * and terms allow, as of the first of the periods and the last (null while it lasts):
+ * 0: an Arena since 2024; 1: an Arena 2019-2021, then Arena Pro since 2022; 2: an Arena 2006-2009,
+ * then NCE 2010-2018, its level after not known; 3: an NCE 2008-2016, then GCE since 2017.
+ */
+const HISTORIES_SQL = `(VALUES
+  (0, 1, 'ARENA', DATE '2024-01-01', NULL::date),
+  (1, 1, 'ARENA', DATE '2019-01-01', DATE '2022-01-01'),
+  (1, 2, 'ARENA_PRO', DATE '2022-01-01', NULL),
+  (2, 1, 'ARENA', DATE '2006-01-01', DATE '2010-01-01'),
+  (2, 2, 'NCE', DATE '2010-01-01', DATE '2019-01-01'),
+  (3, 1, 'NCE', DATE '2008-01-01', DATE '2017-01-01'),
+  (3, 2, 'GCE', DATE '2017-01-01', NULL)
+) AS h(kind, position, level, valid_from, valid_to)`;
+
+/**
+ * Synthetic cluster n (from 1): its id, name, latest level, the day that level ended with none
+ * after it known (level_until), and county. The clusters service writes them; the funding service's
+ * directory holds the same, as the clusters' events would have told it.
+ */
+const clusterRowsSql = (counties: string) => `SELECT ${uuidOf(`'bench-cluster-' || i`)} AS id, i,
+       'Synthetic cluster ' || lpad(i::text, 5, '0') || ' (generated)' AS name,
+       last.level, last.valid_to AS level_until,
+       (${counties})[1 + i % cardinality(${counties})] AS county_code
+  FROM generate_series(1, $1::int) AS i
+  JOIN LATERAL (SELECT level, valid_to FROM ${HISTORIES_SQL} WHERE h.kind = i % 4 ORDER BY position DESC LIMIT 1) AS last ON true`;
+
 export async function generateClusters(db: Queryable, size: DataSize): Promise<void> {
   const counties = Object.keys(COUNTIES);
   await db.query(
-    `INSERT INTO clusters (id, slug, name, level, county_code, sectors, description, founded_year)
-     SELECT ${uuidOf(`'bench-cluster-' || i`)}, 'synthetic-cluster-' || lpad(i::text, 5, '0'),
-            'Synthetic cluster ' || lpad(i::text, 5, '0') || ' (generated)',
-            ($2::text[])[1 + i % 4], ($3::text[])[1 + i % cardinality($3::text[])],
+    `INSERT INTO clusters (id, slug, name, level, level_until, county_code, sectors, description, founded_year)
+     SELECT id, 'synthetic-cluster-' || lpad(i::text, 5, '0'), name, level, level_until, county_code,
             '{synthetic}', 'Generated for the benchmark; not a real cluster.', 2000 + i % 20
-     FROM generate_series(1, $1::int) AS i`,
-    [size.clusters, LEVELS, counties],
+     FROM (${clusterRowsSql('$2::text[]')}) AS c`,
+    [size.clusters, counties],
   );
-  // NCE and GCE clusters were an Arena first; the others have one period.
   await db.query(
     `INSERT INTO cluster_level_periods (cluster_id, level, valid_from, valid_to, reason)
-     SELECT id, 'ARENA', DATE '2010-01-01', DATE '2016-01-01', 'Synthetic history (generated)'
-     FROM clusters WHERE level IN ('NCE', 'GCE')
-     UNION ALL
-     SELECT id, level, CASE WHEN level IN ('NCE', 'GCE') THEN DATE '2016-01-01' ELSE DATE '2010-01-01' END,
-            NULL, 'Synthetic history (generated)'
-     FROM clusters`,
+     SELECT ${uuidOf(`'bench-cluster-' || i`)}, h.level, h.valid_from, h.valid_to, 'Synthetic history (generated)'
+     FROM generate_series(1, $1::int) AS i JOIN ${HISTORIES_SQL} ON h.kind = i % 4
+     ORDER BY i, h.position`,
+    [size.clusters],
   );
   const orgNumbers = syntheticOrgNumbers(size.organizations);
   await db.query(
@@ -84,7 +113,19 @@ export async function generateClusters(db: Queryable, size: DataSize): Promise<v
 }
 
 export async function generateFunding(db: Queryable, size: DataSize): Promise<void> {
+  // The clusters as the clusters service's events would have told this service: a grant's county is its cluster's.
+  await db.query(
+    `INSERT INTO cluster_directory (cluster_id, name, level, level_until, county_code)
+     SELECT id, name, level, level_until, county_code FROM (${clusterRowsSql('$2::text[]')}) AS c`,
+    [size.clusters, Object.keys(COUNTIES)],
+  );
   await db.query(`INSERT INTO agencies (code, name, kind) VALUES ('synthetic-agency', 'Synthetic agency (generated)', 'OTHER')`);
+  // The Conversion Engine's programme, as the demo's is coded, with what was set aside for it.
+  await db.query(
+    `INSERT INTO funding_programmes (code, name, agency_code, period_start)
+     VALUES ('OMSTILLINGSMOTOREN', 'Synthetic Conversion Engine (generated)', 'synthetic-agency', DATE '2017-01-01')`,
+  );
+  await db.query(`INSERT INTO budgets (programme_code, year, amount_nok) VALUES ('OMSTILLINGSMOTOREN', 2017, 30000000)`);
   await db.query(
     `INSERT INTO funding_programmes (code, name, agency_code, eligible_cluster_levels, period_start)
      VALUES ('SYNTHETIC', 'Synthetic programme (generated)', 'synthetic-agency', $1, DATE '2010-01-01')`,
@@ -100,7 +141,8 @@ export async function generateFunding(db: Queryable, size: DataSize): Promise<vo
      VALUES (${uuidOf(`'bench-call'`)}, 'SYNTHETIC', 'Synthetic call (generated)', DATE '2012-01-01', TIMESTAMPTZ '2030-01-01T00:00:00Z')`,
   );
   // Grant n goes to cluster n mod the cluster count, from budget year n mod 12; every other one
-  // has had a payment, in January of the following year.
+  // has had a payment, in January of the following year. Two applications in five are rejected
+  // (numbered after the granted ones), so no year succeeds every time.
   await db.query(
     `INSERT INTO applications (id, call_id, applicant_type, cluster_id, title, requested_nok, status)
      SELECT ${uuidOf(`'bench-application-' || n`)}, ${uuidOf(`'bench-call'`)}, 'CLUSTER',
@@ -128,6 +170,22 @@ export async function generateFunding(db: Queryable, size: DataSize): Promise<vo
      SELECT a.id, 'SUBMITTED', 'synthetic', make_timestamptz(g.budget_year - 1, 10, 1, 12, 0, 0, 'UTC'), 'Generated'
      FROM applications a JOIN grants g ON g.application_id = a.id`,
   );
+  const rejected = Math.round((size.grants * 2) / 3);
+  await db.query(
+    `INSERT INTO applications (id, call_id, applicant_type, cluster_id, title, requested_nok, status)
+     SELECT ${uuidOf(`'bench-application-' || n`)}, ${uuidOf(`'bench-call'`)}, 'CLUSTER',
+            ${uuidOf(`'bench-cluster-' || (1 + (n - 1) % $3)`)}, 'Synthetic application ' || n || ' (generated)',
+            100000 + (n % 50) * 10000, 'REJECTED'
+     FROM generate_series($1::int + 1, $1::int + $2::int) AS n`,
+    [size.grants, rejected, size.clusters],
+  );
+  await db.query(
+    `INSERT INTO application_steps (application_id, status, actor, at, note)
+     SELECT ${uuidOf(`'bench-application-' || n`)}, 'SUBMITTED', 'synthetic',
+            make_timestamptz($3::int - 1 + n % $4::int, 10, 1, 12, 0, 0, 'UTC'), 'Generated'
+     FROM generate_series($1::int + 1, $1::int + $2::int) AS n`,
+    [size.grants, rejected, FIRST_BUDGET_YEAR, BUDGET_YEARS],
+  );
   await db.query(
     `INSERT INTO disbursements (id, grant_id, amount_nok, paid_on)
      SELECT ${uuidOf(`'bench-disbursement-' || g.id`)}, g.id, g.amount_nok / 2, make_date(g.budget_year + 1, 1, 15)
@@ -150,6 +208,12 @@ export async function generateCompetence(db: Queryable, size: DataSize): Promise
     `INSERT INTO programme_hosts (programme_id, cluster_id)
      SELECT ${uuidOf(`'bench-programme-' || i`)}, ${uuidOf(`'bench-cluster-' || i`)} FROM generate_series(1, $1::int) AS i`,
     [size.clusters],
+  );
+  // The first two are the Conversion Engine's, aiming at 300 companies between them over its 13 months.
+  await db.query(
+    `UPDATE competence_programmes SET funding_programme_code = 'OMSTILLINGSMOTOREN', target_companies = 150,
+            period_start = DATE '2017-11-01', period_start_precision = 'MONTH', period_end = DATE '2018-11-30', period_end_precision = 'MONTH'
+     WHERE id IN (${uuidOf(`'bench-programme-1'`)}, ${uuidOf(`'bench-programme-2'`)})`,
   );
   const enrolled = syntheticOrgNumbers(Math.min(size.organizations, size.clusters * ENROLMENTS_PER_PROGRAMME));
   await db.query(
