@@ -12,12 +12,15 @@ import {
   ClusterProgrammesDocument,
   ClustersByCountyDocument,
   ClustersByLevelDocument,
+  ConversionEngineAwardsDocument,
   ConversionEngineDocument,
   FunnelByYearDocument,
   LevelsOverTimeDocument,
+  ReportedFiguresDocument,
+  SupportByAgencyCountyDocument,
+  SupportByAgencyAllDocument,
   SupportByCountyDocument,
   SupportByYearDocument,
-  SupportSeriesDocument,
 } from './gql/graphql';
 import { nb } from './i18n/messages/nb';
 import { CONVERSION_ENGINE, operationText } from './operations';
@@ -33,7 +36,7 @@ const { count, date, money, share, notKnown, years, periodEnd } = formatsFor('nb
  * can take it away.
  */
 /** The overview's panels: support, funnel, levels today, support by agency and by programme, funnel per year, levels over time, the clusters. */
-const OVERVIEW_PANELS = 8;
+const OVERVIEW_PANELS = 9;
 
 describe('the dashboard, in Chromium, on npm start', () => {
   let dashboard: DashboardUnderTest;
@@ -67,6 +70,12 @@ describe('the dashboard, in Chromium, on npm start', () => {
       [nb['funnel.requested'], money(funnel.requested)],
       [nb['funnel.awarded'], money(funnel.awarded)],
     ]);
+    // The demo holds no call: the applications are not known, and the page says so instead of 0.
+    expect([funnel.recorded, funnel.applied]).toEqual([false, null]);
+    expect(await rowsOf(page, 'ApplicationFunnel')).toContainEqual([nb['funnel.applied'], notKnown]);
+    await expect(page.locator('section[data-operation="ApplicationFunnel"]').innerText()).resolves.toContain(nb['funnel.notRecorded']);
+    // Paid is not known for the demo's reported awards: no payment is recorded on them.
+    expect(support.fundingBreakdown.every((year) => year.paid === null)).toBe(true);
 
     const { clusterCounts } = await ask(ClustersByLevelDocument);
     expect(clusterCounts.total).toBeGreaterThan(0);
@@ -98,6 +107,19 @@ describe('the dashboard, in Chromium, on npm start', () => {
     expect(await rowsOf(page, 'LevelsOverTime')).toEqual(
       years.map((year) => [String(year), ...points.filter((point) => point.year === year).map((point) => count(point.clusters))]),
     );
+    // What the pages report of the programme, each beside its link and, for its clusters in all, beside
+    // what the graph holds that year ("39 klynger ... grafen har N"): never a reported figure alone.
+    const reported = await ask(ReportedFiguresDocument);
+    expect(reported.reportedClusters.find((fact) => fact.year === 2015)?.value).toMatch(/\b39\b/);
+    const items = page.locator('section[data-operation="ReportedFigures"] li');
+    await expect(items.count()).resolves.toBe(reported.reportedClusters.length + reported.reportedPerLevel.length);
+    for (const [index, fact] of reported.reportedClusters.entries()) {
+      const held = reported.clusterLevelsByYear.filter((point) => point.year === fact.year).reduce((sum, point) => sum + point.clusters, 0);
+      await expect(items.nth(index).innerText()).resolves.toContain(
+        `${fact.year}: ${fact.value} klynger i programmet ifølge kilden; grafen har ${count(held)} klynger`,
+      );
+      await expect(items.nth(index).locator('a').getAttribute('href')).resolves.toBe(fact.source.url);
+    }
     const { applicationFunnelByYear: funnelYears } = await ask(FunnelByYearDocument);
     expect(await rowsOf(page, 'FunnelByYear')).toEqual(
       funnelYears.map((year) => [
@@ -108,18 +130,33 @@ describe('the dashboard, in Chromium, on npm start', () => {
         share(year.successRate),
       ]),
     );
-    const { fundingSeries: byAgency } = await ask(SupportSeriesDocument, { by: 'AGENCY' });
-    const agencyPanel = page.locator('section.panel', { has: page.locator('h2', { hasText: nb['overview.supportByAgency'] }) });
-    const agencyRows = await agencyPanel
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
+    // Every agency's money, each from its own subgraph, and what it is: Innovasjon Norge's reported
+    // awards of 2017 (NOK 22 million), Siva's allocations to Norsk katapult (2017, 2018, over 47
+    // million in 2022); Forskningsrådet's projects are not recorded in the demo, and it says so.
+    const agencies = await ask(SupportByAgencyAllDocument);
+    const agencyRows = await rowsOf(page, 'SupportByAgencyAll');
     expect(agencyRows).toEqual(
-      byAgency.filter((row) => row.grants > 0).map((row) => [String(row.year), row.label, money(row.granted), money(row.paid)]),
+      expect.arrayContaining([
+        ['2017', 'Innovasjon Norge', money({ amount: '22000000', currency: 'NOK' }), nb['support.what.grants']],
+        ['2017', 'Siva', money({ amount: '50000000', currency: 'NOK' }), nb['support.what.catapult']],
+        [
+          '2022',
+          'Siva',
+          nb['support.atLeast'].replace('{amount}', money({ amount: '47000000', currency: 'NOK' })),
+          nb['support.what.catapult'],
+        ],
+      ]),
     );
-    // The demo's reported awards of 2017 (NOK 8 and 14 million), from Innovasjon Norge.
-    expect(agencyRows.length).toBeGreaterThan(0);
+    expect(agencyRows).toHaveLength(
+      agencies.fundingSeries.filter((row) => row.grants > 0).length +
+        agencies.catapultAllocationsByYear.length +
+        agencies.researchAllocations.length,
+    );
+    await expect(page.locator('section[data-operation="SupportByAgencyAll"]').innerText()).resolves.toContain(
+      nb['support.researchNotRecorded'],
+    );
 
-    for (const name of ['SupportByYear', 'ApplicationFunnel', 'ClustersByLevel', 'SupportSeries', 'FunnelByYear', 'LevelsOverTime']) {
+    for (const name of ['SupportByYear', 'ClustersByLevel', 'SupportSeries', 'SupportByAgencyAll', 'LevelsOverTime']) {
       expect(await page.locator(`section[data-operation="${name}"] .chart svg path`).count()).toBeGreaterThan(0);
     }
     await screenshot(page, 'overview');
@@ -132,6 +169,28 @@ describe('the dashboard, in Chromium, on npm start', () => {
     const panel = page.locator('section[data-operation="SupportByYear"]');
     await panel.locator('summary', { hasText: nb['panel.sourceQuery'] }).click();
     await expect(panel.locator('pre').innerText()).resolves.toBe(operationText(SupportByYearDocument));
+    await page.close();
+  });
+
+  it("opens a figure's source query in GraphiQL with its variables filled, runnable in one click", async () => {
+    const { page } = await open('clusters/nce-raufoss', 5);
+    const panel = page.locator('section[data-operation="ClusterProfile"]');
+    await panel.locator('summary', { hasText: nb['panel.sourceQuery'] }).click();
+    const link = panel.locator('details a', { hasText: nb['panel.openInGraphiql'] });
+    const address = new URL((await link.getAttribute('href'))!, page.url());
+    expect([address.pathname, address.searchParams.get('query'), JSON.parse(address.searchParams.get('variables')!)]).toEqual([
+      '/graphql',
+      operationText(ClusterProfileDocument),
+      { slug: 'nce-raufoss' },
+    ]);
+    await link.click();
+    // GraphiQL's editors, once it has laid them out: the query and its variables as the figure asked.
+    const editors = () => page.locator('.CodeMirror').allInnerTexts();
+    await waitFor('GraphiQL to open the query', async () => (await editors()).some((text) => text.includes('query ClusterProfile')), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
+    expect((await editors()).some((text) => text.includes('"slug": "nce-raufoss"'))).toBe(true);
     await page.close();
   });
 
@@ -165,6 +224,10 @@ describe('the dashboard, in Chromium, on npm start', () => {
         [...new Map(period.claims.map((claim) => [claim.source.url, claim.source.site])).values()].join(', ') || period.reason,
       ]),
     );
+    // Klynge holds none of its memberships: its members are not known, not 0 (pages report some, each linked).
+    const about = await rowsOf(page, 'ClusterProfile', 'table:first-of-type');
+    expect(about).toContainEqual([nb['cluster.members'], notKnown]);
+    expect(cluster!.memberStats).toMatchObject({ recorded: false, memberCount: null });
     expect(await page.locator('section[data-operation="ClusterProfile"] table.level-history a').first().getAttribute('href')).toMatch(
       /^https?:\/\//,
     );
@@ -200,7 +263,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
   });
 
   it('shows the counties: clusters per county on a tile map of the 15 counties and a table, and support per county', async () => {
-    const { page, problems } = await open('counties', 2);
+    const { page, problems } = await open('counties', 3);
     const { clusterCounts } = await ask(ClustersByCountyDocument);
     expect(await page.locator('.tile').count()).toBe(15);
     for (const { county, clusters } of clusterCounts.byCounty) {
@@ -219,6 +282,23 @@ describe('the dashboard, in Chromium, on npm start', () => {
         money(county.paid),
       ]),
     );
+    // The clusters no source places in a county are said, not drawn as a 0 anywhere.
+    expect(clusterCounts.countyUnknown).toBeGreaterThan(0);
+    await expect(page.locator('section[data-operation="ClustersByCounty"]').innerText()).resolves.toContain(
+      nb['counties.countyUnknown'].replace('{unknown}', count(clusterCounts.countyUnknown)).replace('{total}', count(clusterCounts.total)),
+    );
+    // Every agency's money per county of the cluster it went to: the Conversion Engine's award to NCE
+    // Raufoss (Innlandet) among them, all of what the graph gives per cluster and nothing else.
+    const { clusters } = await ask(SupportByAgencyCountyDocument);
+    const perCluster = clusters.edges.flatMap(({ node }) =>
+      [node.fundingSupportByYear, node.catapultSupportByYear, node.researchSupportByYear].flatMap((part) => part ?? []),
+    );
+    const agencyRows = await rowsOf(page, 'SupportByAgencyCounty');
+    expect(agencyRows).toContainEqual(['Innlandet', 'Innovasjon Norge', money({ amount: '8000000', currency: 'NOK' })]);
+    const kroner = (text: string) => BigInt(text.replace(/\D/g, ''));
+    expect(agencyRows.reduce((sum, row) => sum + kroner(row[2]!), 0n)).toBe(
+      perCluster.reduce((sum, year) => sum + BigInt(year.amount.amount), 0n),
+    );
     await screenshot(page, 'counties');
     expect(problems).toEqual([]);
     await page.close();
@@ -228,7 +308,23 @@ describe('the dashboard, in Chromium, on npm start', () => {
     const { competenceProgrammes } = await ask(ConversionEngineDocument);
     const programmes = competenceProgrammes.filter((programme) => programme.fundingProgramme?.code === CONVERSION_ENGINE);
     expect(programmes.map((programme) => programme.reach.targetCompanies)).toContain(300);
-    const { page, problems } = await open('conversion-engine', 1 + programmes.length);
+    // Its money and awards, then its programme with the reach of each.
+    const { page, problems } = await open('conversion-engine', 2 + programmes.length);
+    const { budgets, grants } = await ask(ConversionEngineAwardsDocument);
+    expect(budgets.map((budget) => budget.amount.amount)).toEqual(['30000000']);
+    const awards = await rowsOf(page, 'ConversionEngineAwards', 'table.awards');
+    expect(awards).toEqual(
+      grants.edges.map(({ node: grant }) => [
+        date(grant.awardDate, grant.awardDatePrecision),
+        money(grant.amountAwarded),
+        grant.recipients.map((recipient) => recipient.name).join(', '),
+        grant.source ?? notKnown,
+      ]),
+    );
+    // Both reported awards, every recipient of the consortium's named.
+    expect(awards.map((award) => award[2])).toEqual(
+      expect.arrayContaining(['NCE Raufoss', 'Digital Norway, iKuben, Smart Innovation Norway, Kongsberg']),
+    );
     for (const programme of programmes) {
       const figures = page.locator('.programme', { has: page.locator('h3', { hasText: programme.name }) });
       const rows = await figures
@@ -238,7 +334,14 @@ describe('the dashboard, in Chromium, on npm start', () => {
         .evaluateAll((all) => all.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
       expect(rows).toContainEqual([nb['conversion.companiesReached'], count(programme.reach.companiesReached)]);
       expect(rows).toContainEqual([nb['conversion.target'], count(programme.reach.targetCompanies)]);
+      // Its 13 months ended with November 2018: the page says so, not "open" today.
+      expect(rows).toContainEqual([nb['conversion.phase'], nb[`conversion.phase.${programme.periodPhase}`]]);
     }
+    const engine = programmes.find((programme) => programme.reach.targetCompanies === 300)!;
+    expect([engine.periodPhase, engine.reach.recorded, engine.reach.companiesReached]).toEqual(['AFTER', false, null]);
+    await expect(page.locator('section[data-operation="ConversionEngine"]').innerText()).resolves.toContain(
+      nb['conversion.reachNotRecorded'].replace('{target}', count(300)),
+    );
     expect(await page.locator('section[data-operation="ConversionEngine"] .chart svg path').count()).toBeGreaterThan(0);
     await screenshot(page, 'conversion-engine');
     expect(problems).toEqual([]);
@@ -315,7 +418,7 @@ describe('the dashboard, in Chromium, on npm start', () => {
   it('greys out only the panels that need a subgraph that is down', async () => {
     await dashboard.proxies.get('funding')!.close();
     const { page } = await open('', OVERVIEW_PANELS);
-    for (const name of ['SupportByYear', 'ApplicationFunnel', 'SupportSeries', 'FunnelByYear']) {
+    for (const name of ['SupportByYear', 'ApplicationFunnel', 'SupportSeries', 'SupportByAgencyAll', 'FunnelByYear', 'ReportedFigures']) {
       for (const panel of await page.locator(`section[data-operation="${name}"]`).all()) {
         await expect(panel.getAttribute('class')).resolves.toContain('panel-unavailable');
         await expect(panel.locator('.status').innerText()).resolves.toContain('den delen av grafen som gjelder tilskudd, svarer ikke');

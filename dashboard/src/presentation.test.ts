@@ -41,10 +41,10 @@ interface DashboardPage {
 }
 const messageTitle = (id: MessageId) => (locale: Locale) => MESSAGES[locale][id];
 const PAGES: readonly DashboardPage[] = [
-  { name: 'overview', address: '', panels: 8, title: messageTitle('overview.title') },
-  { name: 'counties', address: 'counties', panels: 2, title: messageTitle('counties.title') },
+  { name: 'overview', address: '', panels: 9, title: messageTitle('overview.title') },
+  { name: 'counties', address: 'counties', panels: 3, title: messageTitle('counties.title') },
   { name: 'cluster', address: 'clusters/nce-raufoss', panels: 5, title: () => 'NCE Raufoss' },
-  { name: 'conversion-engine', address: 'conversion-engine', panels: 2, title: messageTitle('conversion.title') },
+  { name: 'conversion-engine', address: 'conversion-engine', panels: 3, title: messageTitle('conversion.title') },
   { name: 'not-found', address: 'no-such-page', panels: 0, title: messageTitle('notFound.title') },
   { name: 'accessibility-statement', address: 'tilgjengelighet', panels: 0, title: messageTitle('a11y.title') },
 ];
@@ -208,15 +208,17 @@ describe('the dashboard for everyone: Norwegian first, accessible, on phones', (
           await expect(chart.locator('svg text').allTextContents()).resolves.toContain(unit);
         }
       }
-      // Hovering the support bar of 2017: the tooltip says kroner, in full.
-      const chart = page.locator('section[data-operation="SupportByYear"] .chart');
-      const box = (await chart.boundingBox())!;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await waitFor('the tooltip', async () => /\d\skr/u.test(await chart.innerText()), { timeoutMs: 5_000, intervalMs: 50 });
-      const clusters = page.locator('section[data-operation="ClustersByLevel"] .chart');
-      const clustersBox = (await clusters.boundingBox())!;
-      await page.mouse.move(clustersBox.x + clustersBox.width / 2, clustersBox.y + clustersBox.height / 2);
-      await waitFor('the tooltip', async () => /\d\sklynger?\b/u.test(await clusters.innerText()), { timeoutMs: 5_000, intervalMs: 50 });
+      // Hovering a chart (scrolled into view first: a pointer outside the window hovers nothing)
+      // shows its tooltip, which gives the value with its unit: kroner in full, clusters counted.
+      const tooltips: [string, RegExp][] = [
+        ['SupportByYear', /\d\skr/u],
+        ['ClustersByLevel', /\d\sklynger?\b/u],
+      ];
+      for (const [operation, tooltip] of tooltips) {
+        const chart = page.locator(`section[data-operation="${operation}"] .chart`);
+        await chart.hover();
+        await waitFor(`the ${operation} tooltip`, async () => tooltip.test(await chart.innerText()), { timeoutMs: 5_000, intervalMs: 50 });
+      }
       await page.close();
     });
 

@@ -104,8 +104,17 @@ const nameEditors = () => {
     }
 };
 new MutationObserver(nameEditors).observe(document.getElementById('graphiql'), { childList: true, subtree: true });
+// A link from a dashboard's figure opens its source query, variables filled: ?query=...&variables=...
+const asked = new URLSearchParams(window.location.search);
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery: settings.query, defaultEditorToolsVisibility: true, forcedTheme: 'light' }),
+  React.createElement(GraphiQL, {
+    fetcher,
+    defaultQuery: settings.query,
+    query: asked.get('query') ?? undefined,
+    variables: asked.get('variables') ?? undefined,
+    defaultEditorToolsVisibility: true,
+    forcedTheme: 'light',
+  }),
 );
 `;
 

@@ -1,5 +1,10 @@
 import { useId } from 'react';
-import { ConversionEngineDocument, ProgrammeReachDocument } from '../gql/graphql';
+import {
+  type ConversionEngineAwardsQuery,
+  ConversionEngineAwardsDocument,
+  ConversionEngineDocument,
+  ProgrammeReachDocument,
+} from '../gql/graphql';
 import { LocalLink, useFormats, usePageTitle } from '../i18n/Language';
 import { CONVERSION_ENGINE } from '../operations';
 import { Chart } from '../panels/Chart';
@@ -18,6 +23,9 @@ export function ConversionEngine() {
     <>
       <h1>{t('conversion.heading')}</h1>
       <p>{t('conversion.intro')}</p>
+      <Panel title={t('conversion.money')} operation={ConversionEngineAwardsDocument}>
+        {({ budgets, grants }) => <Awards budgets={budgets} grants={grants.edges.map(({ node }) => node)} />}
+      </Panel>
       <Panel title={t('conversion.reach')} operation={ConversionEngineDocument}>
         {({ competenceProgrammes }) => {
           const programmes = competenceProgrammes.filter((programme) => programme.fundingProgramme?.code === CONVERSION_ENGINE);
@@ -51,10 +59,18 @@ export function ConversionEngine() {
               {programmes.map((programme) => (
                 <div key={programme.id} className="programme">
                   <h3>{programme.name}</h3>
+                  {!programme.reach.recorded && (
+                    <p>{t('conversion.reachNotRecorded', { target: count(programme.reach.targetCompanies) })}</p>
+                  )}
                   <Figures
                     caption={programme.name}
                     rows={[
-                      [t('conversion.since'), date(programme.periodStart, programme.periodStartPrecision)],
+                      [
+                        t('conversion.period'),
+                        `${date(programme.periodStart, programme.periodStartPrecision)} – ${date(programme.periodEnd, programme.periodEndPrecision)}`,
+                      ],
+                      // What its dates say today, beside the status its source supports.
+                      [t('conversion.phase'), t(`conversion.phase.${programme.periodPhase}`)],
                       [t('conversion.status'), label('programmeStatus', programme.status)],
                       [t('conversion.themes'), formats.text(programme.themes.join(', ') || null)],
                       [t('conversion.companiesReached'), count(programme.reach.companiesReached)],
@@ -81,7 +97,7 @@ export function ConversionEngine() {
                     ))}
                   </p>
                   <div className="panels">
-                    <ProgrammeReach id={programme.id} name={programme.name} />
+                    <ProgrammeReach id={programme.id} name={programme.name} recorded={programme.reach.recorded} />
                   </div>
                 </div>
               ))}
@@ -94,8 +110,9 @@ export function ConversionEngine() {
 }
 
 /** Where one programme's companies are, and what they completed. */
-function ProgrammeReach({ id, name }: { readonly id: string; readonly name: string }) {
-  const { t, count } = useFormats();
+function ProgrammeReach({ id, name, recorded }: { readonly id: string; readonly name: string; readonly recorded: boolean }) {
+  const formats = useFormats();
+  const { t, count } = formats;
   const title = t('conversion.reachPanel', { programme: name });
   return (
     <Panel title={title} operation={ProgrammeReachDocument} variables={{ programmeId: id }}>
@@ -107,7 +124,8 @@ function ProgrammeReach({ id, name }: { readonly id: string; readonly name: stri
             columns={[t('conversion.county'), t('conversion.companies')]}
             rows={
               reachByCounty.length === 0
-                ? [['none', [t('conversion.noCompanyYet'), count(0)]]]
+                ? // None reached is a count where enrolments are recorded; otherwise it is not known.
+                  [['none', [t('conversion.noCompanyYet'), recorded ? count(0) : formats.notKnown]]]
                 : reachByCounty.map((county) => [county.countyCode, [county.countyName, count(county.companies)]])
             }
           />
@@ -120,5 +138,38 @@ function ProgrammeReach({ id, name }: { readonly id: string; readonly name: stri
         </>
       )}
     </Panel>
+  );
+}
+
+type Award = ConversionEngineAwardsQuery['grants']['edges'][number]['node'];
+
+/** What was set aside for the Conversion Engine, and each award made from it with every recipient its source names. */
+function Awards({ budgets, grants }: { readonly budgets: ConversionEngineAwardsQuery['budgets']; readonly grants: readonly Award[] }) {
+  const { t, money, date } = useFormats();
+  const awarded = grants.reduce((sum, grant) => sum + BigInt(grant.amountAwarded.amount), 0n);
+  return (
+    <>
+      <Figures
+        caption={t('conversion.money')}
+        rows={[
+          ...budgets.map((budget): [string, string] => [t('conversion.setAside', { year: String(budget.year) }), money(budget.amount)]),
+          [t('conversion.allocated'), grants.length === 0 ? money(null) : money({ amount: String(awarded), currency: 'NOK' })],
+        ]}
+      />
+      <Table
+        className="awards"
+        caption={t('conversion.awards')}
+        columns={[t('conversion.awardedOn'), t('conversion.amount'), t('conversion.recipients'), t('conversion.source')]}
+        rows={grants.map((grant) => [
+          grant.id,
+          [
+            date(grant.awardDate, grant.awardDatePrecision),
+            money(grant.amountAwarded),
+            <span className="name">{grant.recipients.map((recipient) => recipient.name ?? t('value.notKnown')).join(', ')}</span>,
+            <span className="name">{grant.source ?? t('value.notKnown')}</span>,
+          ],
+        ])}
+      />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { ClustersByCountyDocument, SupportByCountyDocument } from '../gql/graphql';
+import { ClustersByCountyDocument, SupportByAgencyCountyDocument, SupportByCountyDocument } from '../gql/graphql';
 import { useFormats, usePageTitle } from '../i18n/Language';
+import { AgencyCountySupport } from '../panels/AgencySupport';
 import { COUNTY_TILES } from '../panels/counties';
 import { Panel } from '../panels/Panel';
 import { Support } from '../panels/Support';
@@ -66,12 +67,18 @@ export function Counties() {
                     ],
                   ])}
                 />
+                {clusterCounts.countyUnknown > 0 && (
+                  <p>{t('counties.countyUnknown', { unknown: count(clusterCounts.countyUnknown), total: count(clusterCounts.total) })}</p>
+                )}
               </>
             );
           }}
         </Panel>
         <Panel title={t('counties.support')} operation={SupportByCountyDocument}>
           {({ fundingBreakdown: counties }) => <Support rows={counties} per="county" title={t('counties.support')} horizontal />}
+        </Panel>
+        <Panel title={t('counties.supportByAgency')} operation={SupportByAgencyCountyDocument}>
+          {(data) => <AgencyCountySupport data={data} title={t('counties.supportByAgency')} />}
         </Panel>
       </div>
     </>

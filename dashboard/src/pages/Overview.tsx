@@ -5,13 +5,16 @@ import {
   ClustersByLevelDocument,
   FunnelByYearDocument,
   LevelsOverTimeDocument,
+  ReportedFiguresDocument,
   SupportByYearDocument,
+  SupportByAgencyAllDocument,
   SupportSeriesDocument,
 } from '../gql/graphql';
 import { LocalLink, useFormats, usePageTitle } from '../i18n/Language';
 import { Chart } from '../panels/Chart';
 import { Figures } from '../panels/Figures';
 import { bars } from '../panels/options';
+import { AgencySupport } from '../panels/AgencySupport';
 import { Panel } from '../panels/Panel';
 import { SupportStacked } from '../panels/Series';
 import { Support } from '../panels/Support';
@@ -33,6 +36,7 @@ export function Overview() {
         <Panel title={t('overview.applications')} operation={ApplicationFunnelDocument}>
           {({ applicationFunnel: funnel }) => (
             <>
+              {!funnel.recorded && <p>{t('funnel.notRecorded')}</p>}
               <Chart
                 label={t('overview.applicationsChart')}
                 table={ids.funnel}
@@ -64,10 +68,16 @@ export function Overview() {
               <Chart
                 label={t('overview.clustersByLevel')}
                 table={ids.levels}
+                // The clusters whose level today no record or source covers are a bar of their own: a count, not a gap.
                 option={bars(
                   formats,
-                  clusterCounts.byLevel.map((entry) => entry.levelLabel),
-                  [{ name: t('levels.clusters'), data: clusterCounts.byLevel.map((entry) => entry.clusters) }],
+                  [...clusterCounts.byLevel.map((entry) => entry.levelLabel), t('levels.unknownToday')],
+                  [
+                    {
+                      name: t('levels.clusters'),
+                      data: [...clusterCounts.byLevel.map((entry) => entry.clusters), clusterCounts.levelUnknown],
+                    },
+                  ],
                   { unit: 'clusters' },
                 )}
               />
@@ -85,8 +95,8 @@ export function Overview() {
         </Panel>
       </div>
       <div className="panels">
-        <Panel title={t('overview.supportByAgency')} operation={SupportSeriesDocument} variables={{ by: 'AGENCY' }}>
-          {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="agency" title={t('overview.supportByAgency')} />}
+        <Panel title={t('overview.supportByAllAgencies')} operation={SupportByAgencyAllDocument}>
+          {(data) => <AgencySupport data={data} title={t('overview.supportByAllAgencies')} />}
         </Panel>
         <Panel title={t('overview.supportByProgramme')} operation={SupportSeriesDocument} variables={{ by: 'PROGRAMME' }}>
           {({ fundingSeries }) => <SupportStacked rows={fundingSeries} per="programme" title={t('overview.supportByProgramme')} />}
@@ -94,6 +104,7 @@ export function Overview() {
         <Panel title={t('overview.applicationsPerYear')} operation={FunnelByYearDocument}>
           {({ applicationFunnelByYear: years }) => (
             <>
+              {years.length === 0 && <p>{t('funnel.notRecorded')}</p>}
               <Chart
                 label={t('overview.applicationsPerYearChart')}
                 table={ids.funnelByYear}
@@ -121,7 +132,7 @@ export function Overview() {
           )}
         </Panel>
         <Panel title={t('overview.levelsOverTime')} operation={LevelsOverTimeDocument}>
-          {({ clusterLevelsByYear: points }) => {
+          {({ clusterLevelsByYear: points, clusterCounts }) => {
             const years = [...new Set(points.map((point) => point.year))];
             const levels = [...new Map(points.map((point) => [point.level, point.levelLabel])).entries()];
             // A year the graph has no figure for is a gap in the line, not a 0.
@@ -145,7 +156,38 @@ export function Overview() {
                   columns={[t('column.year'), ...levels.map(([, label]) => label)]}
                   rows={years.map((year) => [String(year), [String(year), ...levels.map(([level]) => count(at(year, level)))]])}
                 />
+                <p>{t('levels.undated', { count: clusterCounts.undatedLevels })}</p>
+                <p>{t('levels.nceEnded')}</p>
               </>
+            );
+          }}
+        </Panel>
+        <Panel title={t('levels.reported')} operation={ReportedFiguresDocument}>
+          {({ reportedClusters, reportedPerLevel, clusterLevelsByYear }) => {
+            // The clusters the graph holds at some level in a year: each cluster holds one level at a time.
+            const held = (year: number | null) =>
+              year === null
+                ? null
+                : clusterLevelsByYear.filter((point) => point.year === year).reduce((sum, point) => sum + point.clusters, 0);
+            return (
+              <ul className="reported">
+                {reportedClusters.map((fact) => (
+                  <li key={`${fact.year}-${fact.source.url}`}>
+                    {t('levels.reportedClusters', {
+                      year: String(fact.year ?? formats.notKnown),
+                      value: fact.value,
+                      held: count(held(fact.year)),
+                    })}{' '}
+                    (<a href={fact.source.url}>{fact.source.site}</a>)
+                  </li>
+                ))}
+                {reportedPerLevel.map((fact) => (
+                  <li key={`${fact.year}-${fact.source.url}`}>
+                    {t('levels.reportedPerLevel', { year: String(fact.year ?? formats.notKnown), value: fact.value, fact: fact.fact })} (
+                    <a href={fact.source.url}>{fact.source.site}</a>)
+                  </li>
+                ))}
+              </ul>
             );
           }}
         </Panel>

@@ -25,9 +25,35 @@ const reasonOf = ({ t }: Formats, failure: Failure) =>
       ? t('panel.answered', { status: failure.status })
       : t('panel.refused', { message: failure.message });
 
+/** The gateway's GraphiQL, which development serves and production does not: one look per page load. */
+let graphiqlServed: Promise<boolean> | undefined;
+const graphiqlIsServed = () =>
+  (graphiqlServed ??= fetch('/graphiql/start.js', { method: 'HEAD' }).then(
+    (response) => response.ok,
+    () => false,
+  ));
+
+/** Whether this page may link to GraphiQL: false until known. */
+function useGraphiql(): boolean {
+  const [served, setServed] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void graphiqlIsServed().then((answer) => current && setServed(answer));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return served;
+}
+
+/** GraphiQL opened on a figure's source query with its variables filled, to run in one click. */
+export const graphiqlLink = (query: string, variables: Record<string, unknown>): string =>
+  `/graphql?${new URLSearchParams({ query, ...(Object.keys(variables).length > 0 ? { variables: JSON.stringify(variables, null, 2) } : {}) }).toString()}`;
+
 /**
  * One figure of a page: it runs its own operation, so that a subgraph that is down greys out only
- * the panels that need it, and says which. Its source query is one click away.
+ * the panels that need it, and says which. Its source query is one click away, and where the
+ * gateway serves GraphiQL (development), runnable in one more with its variables filled.
  */
 export function Panel<Result, Variables>({
   title,
@@ -40,6 +66,7 @@ export function Panel<Result, Variables>({
   readonly children: (data: Result) => ReactNode;
 } & (Variables extends Record<string, never> ? { readonly variables?: undefined } : { readonly variables: Variables })) {
   const [outcome, setOutcome] = useState<Outcome<Result> | undefined>();
+  const graphiql = useGraphiql();
   const formats = useFormats();
   const heading = useId();
   // Asked again only when what is asked changes (a new object with the same values is the same question).
@@ -79,6 +106,13 @@ export function Panel<Result, Variables>({
       <details className="source">
         <summary>{formats.t('panel.sourceQuery')}</summary>
         <pre translate="no">{operationText(operation)}</pre>
+        {graphiql && (
+          <p>
+            <a href={graphiqlLink(operationText(operation), JSON.parse(asked) as Record<string, unknown>)}>
+              {formats.t('panel.openInGraphiql')}
+            </a>
+          </p>
+        )}
       </details>
     </section>
   );
