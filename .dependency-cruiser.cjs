@@ -29,6 +29,14 @@ module.exports = {
       to: { path: '^packages/broker-(kafka|local)/' },
     },
     {
+      name: 'services-name-no-broker-adapter',
+      comment:
+        'A service depends on the broker interface; its process (@klynge/subgraph-runner) chooses the adapter, and npm start another.',
+      severity: 'error',
+      from: { path: '^services/' },
+      to: { path: '^packages/broker-(kafka|local)/' },
+    },
+    {
       name: 'resolvers-use-queries-and-services',
       comment: 'A resolver asks a *.queries.ts or a *.service.ts; the ORM and its DataSource stay behind them.',
       severity: 'error',

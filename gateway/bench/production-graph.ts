@@ -16,6 +16,7 @@ import path from 'node:path';
 import { KafkaBroker } from '@klynge/broker-kafka';
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { KAFKA_ADMIN, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
+import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
 import { type DataSize, kafkaAccessPlan, SYNTHETIC_DATA } from '@klynge/subgraphs';
 import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
 import pg from 'pg';
@@ -32,7 +33,7 @@ export function benchDataSize(defaults: DataSize): DataSize {
   };
 }
 
-/** The node flags a package's start script gives (`node <flags> dist/index.js`): processes run as deployed. */
+/** The node flags a package's start script gives (`node <flags> dist/index.js`; none for a service's runner): processes run as deployed. */
 function startFlags(directory: string): string[] {
   const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, directory, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
   return (scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
@@ -175,18 +176,22 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
         const databaseUrl = databaseUrls.get(name)!;
         const instrumented = options.instrument?.(name, workDir) ?? { args: [], env: {} };
         // The service creates its tables (migrations); then the data goes in behind its back.
-        const child = startProcess(name, [...startFlags(directory), ...instrumented.args, `${directory}/dist/index.js`], {
-          DATABASE_URL: databaseUrl,
-          KAFKA_BROKERS: infrastructure.kafkaBrokers,
-          ...kafkaPrincipal(name),
-          KAFKA_TOPIC_PREFIX: topicPrefix,
-          PORT: String(ports[index]),
-          HOST: '127.0.0.1',
-          SUBGRAPH_SECRET: secrets.get(name)!,
-          JWT_SECRET: jwtSecret,
-          LOG_LEVEL: 'warn',
-          ...instrumented.env,
-        });
+        const child = startProcess(
+          name,
+          [...startFlags(directory), ...instrumented.args, SUBGRAPH_RUNNER, path.join(repoRoot, directory)],
+          {
+            DATABASE_URL: databaseUrl,
+            KAFKA_BROKERS: infrastructure.kafkaBrokers,
+            ...kafkaPrincipal(name),
+            KAFKA_TOPIC_PREFIX: topicPrefix,
+            PORT: String(ports[index]),
+            HOST: '127.0.0.1',
+            SUBGRAPH_SECRET: secrets.get(name)!,
+            JWT_SECRET: jwtSecret,
+            LOG_LEVEL: 'warn',
+            ...instrumented.env,
+          },
+        );
         subgraphProcesses.set(name, child);
         await waitFor(`the ${name} subgraph`, ready(subgraphUrls.get(name)!), { timeoutMs: 60_000 });
         // Every registered subgraph runs; data is generated for those the benchmarks ask.

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { DeliveredMessage } from '@klynge/broker';
 import { KafkaBroker, kafkaBroker } from '@klynge/broker-kafka';
 import {
@@ -170,18 +171,21 @@ export const testCallers = {
   staffOf: (unit: string): Caller => ({ subject: `staff-${unit}`, roles: ['staff'], unit }),
 };
 
+/** The subgraph runner's TypeScript, which `npm start` and `npm run <command>` run built. */
+const RUNNER_SOURCE = path.join(path.dirname(require.resolve('@klynge/subgraph-runner/package.json')), 'src', 'main.ts');
+
 /**
  * Runs a command of a subgraph's own process on the service under test's database, topics and
- * Kafka, as `npm run <command>` runs `dist/index.js <command>`, from its TypeScript (`index`, the
- * service's src/index.ts): answers the exit code and what the process wrote.
+ * Kafka, as `npm run <command>` runs `klynge-subgraph . <command>`, from its TypeScript (`subgraph`,
+ * the service's src/subgraph.ts): answers the exit code and what the process wrote.
  */
 export function runSubgraphCommand(
   harness: ServiceUnderTest,
-  index: string,
+  subgraph: string,
   args: readonly string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', index, ...args], {
+    const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', RUNNER_SOURCE, subgraph, ...args], {
       env: {
         ...process.env,
         DATABASE_URL: harness.db.url,

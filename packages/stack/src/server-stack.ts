@@ -5,6 +5,7 @@ import path from 'node:path';
 import { waitFor } from '@klynge/async';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
 import pg from 'pg';
 import { dashboardSetting, gatewayTargetOf, portOf, repoRoot, type StackConfig } from './config';
 import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
@@ -26,8 +27,8 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   // Each service is on Kafka as its own principal, which the broker's ACLs name.
   const kafkaOf = (entry: SubgraphEntry) => serviceKafkaEnv(config.KAFKA_CREDENTIALS_FILE ?? developmentCredentialsFile, entry.name);
   const children: ChildProcess[] = [];
-  const run = (script: string, env: Record<string, string>, args: readonly string[] = []) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], {
+  const run = (args: readonly string[], env: Record<string, string>) => {
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, ...common, ...env },
       stdio: 'inherit',
     });
@@ -36,9 +37,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   };
   const seed = async (entry: SubgraphEntry) => {
     const [code] = (await once(
-      run(`${entry.directory}/dist/index.js`, { DATABASE_URL: databaseUrl(entry), SEED_WAIT_MS: String(DEADLINE_MS), ...kafkaOf(entry) }, [
-        'seed',
-      ]),
+      run(serviceProcess(entry, 'seed'), { DATABASE_URL: databaseUrl(entry), SEED_WAIT_MS: String(DEADLINE_MS), ...kafkaOf(entry) }),
       'exit',
     )) as [number | null];
     if (code !== 0) throw new Error(`The ${entry.name} seed failed (exit code ${code})`);
@@ -62,7 +61,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
       registry.map((entry) => `${entry.database}${suffix}`),
     );
     for (const entry of registry) {
-      run(`${entry.directory}/dist/index.js`, {
+      run(serviceProcess(entry), {
         DATABASE_URL: databaseUrl(entry),
         PORT: String(portOf(config, entry)),
         SUBGRAPH_SECRET: secrets.get(entry.name)!,
@@ -72,7 +71,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
     await Promise.all(registry.map((entry) => ready(`http://127.0.0.1:${portOf(config, entry)}/ready`)));
     // Each seed waits, itself, for what it builds on from the others' events.
     for (const entry of registry) await seed(entry);
-    run('gateway/dist/index.js', {
+    run([path.join(repoRoot, 'gateway', 'dist', 'index.js')], {
       PORT: String(config.PORT),
       ...dashboardSetting(),
       ...subgraphSettings(
@@ -90,6 +89,9 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
 }
 
 const DEADLINE_MS = 60_000;
+
+/** A service's process as its `npm start` (or `npm run <command>`) runs it: the subgraph runner on its directory. */
+const serviceProcess = (entry: SubgraphEntry, ...command: string[]) => [SUBGRAPH_RUNNER, path.join(repoRoot, entry.directory), ...command];
 
 /** The subgraphs' databases, created on the server when they are not there yet. */
 async function createMissingDatabases(serverUrl: string, databases: readonly string[]): Promise<void> {

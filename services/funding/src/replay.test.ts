@@ -13,7 +13,7 @@ const READ_MODELS = ['cluster_directory', 'organization_directory', 'membership_
 
 /** `replay` as the service's process runs it (`npm run replay -- --service funding` starts it so). */
 const replay = (harness: FundingHarness, args: string[] = []) =>
-  runSubgraphCommand(harness, path.join(__dirname, 'index.ts'), ['replay', ...args]);
+  runSubgraphCommand(harness, path.join(__dirname, 'subgraph.ts'), ['replay', ...args]);
 
 /** Against the real PostgreSQL and Kafka: a service's read models rebuilt from the log equal what they were. */
 describe('replaying the read models', () => {

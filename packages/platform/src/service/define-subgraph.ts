@@ -24,7 +24,7 @@ export type SubgraphDefinition<TContext extends RequestContext = RequestContext>
   /** Its name in schemas/subgraphs.json, which gives its port, database and owner. */
   readonly name: string;
   readonly seed?: SubgraphSeed;
-  /** Commands of its own beside start, sdl and seed (`node dist/index.js <name> ...`), e.g. an import. */
+  /** Commands of its own beside start, sdl and seed (`klynge-subgraph . <name> ...`), e.g. an import. */
   readonly commands?: Readonly<Record<string, SubgraphCommand>>;
 };
 
@@ -50,7 +50,7 @@ export interface Subgraph<TContext extends RequestContext = RequestContext> {
   /** Its SDL as the code defines it. */
   sdl(): Promise<string>;
   /**
-   * The whole of its process (`src/index.ts`): `start` (the default) serves it; `sdl` writes its
+   * The whole of its process (run by @klynge/subgraph-runner, which chooses the broker): `start` (the default) serves it; `sdl` writes its
    * SDL to schemas/; `seed` loads its demo data into DATABASE_URL.
    */
   main(argv: readonly string[], runtime: { readonly broker: BrokerFactory }): Promise<void>;

@@ -14,7 +14,7 @@ export interface ServiceCommandContext {
 }
 
 /**
- * A command a subgraph adds to its process (`node dist/index.js <name> ...`), e.g. an import.
+ * A command a subgraph adds to its process (`klynge-subgraph . <name> ...`), e.g. an import.
  * It answers the process's exit code (0 when left out).
  */
 export interface SubgraphCommand {

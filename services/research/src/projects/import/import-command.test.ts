@@ -7,7 +7,7 @@ import { csv, projectRow, startResearch } from '../../test-support/harness';
 
 /** `npm run import` as the service's process runs it. */
 const runImport = (harness: ServiceUnderTest, args: string[]) =>
-  runSubgraphCommand(harness, path.join(__dirname, '..', '..', 'index.ts'), ['import', ...args]);
+  runSubgraphCommand(harness, path.join(__dirname, '..', '..', 'subgraph.ts'), ['import', ...args]);
 
 describe('npm run import (the research service command)', () => {
   let harness: ServiceUnderTest;

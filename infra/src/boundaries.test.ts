@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const repoRoot = path.join(__dirname, '..', '..');
+
+/**
+ * What `npm run lint:boundaries` (.dependency-cruiser.cjs) says of one file written for the test:
+ * the rules it breaks. The file sits in a folder of its own under services/ whose name starts
+ * with a dot, which no workspace, build or lint:boundaries glob takes in, and is removed after.
+ */
+function rulesBrokenBy(file: string, source: string): string[] {
+  const folder = path.join(repoRoot, 'services', `.boundary-probe-${randomUUID()}`);
+  const probe = path.join(folder, file);
+  mkdirSync(path.dirname(probe), { recursive: true });
+  writeFileSync(probe, source);
+  try {
+    const output = execFileSync(
+      path.join(repoRoot, 'node_modules', '.bin', 'depcruise'),
+      ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', path.relative(repoRoot, probe)],
+      { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    return rulesIn(output);
+  } catch (error) {
+    // depcruise exits non-zero when an error-level rule is broken; its report is still on stdout.
+    const stdout = (error as { stdout?: string }).stdout;
+    if (!stdout) throw error;
+    return rulesIn(stdout);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const rulesIn = (report: string) =>
+  [
+    ...new Set(
+      (JSON.parse(report) as { summary: { violations: { rule: { name: string } }[] } }).summary.violations.map((v) => v.rule.name),
+    ),
+  ].sort();
+
+describe('the boundaries npm run lint:boundaries keeps', () => {
+  it('refuses a service that imports a broker adapter: its process, @klynge/subgraph-runner, chooses one (issue 28, item 3)', () => {
+    expect(
+      rulesBrokenBy('src/process.ts', "import { kafkaBroker } from '@klynge/broker-kafka';\nexport const broker = kafkaBroker;\n"),
+    ).toEqual(['services-name-no-broker-adapter']);
+    expect(
+      rulesBrokenBy('src/embedded.ts', "import { LocalBroker } from '@klynge/broker-local';\nexport const broker = LocalBroker;\n"),
+    ).toEqual(['services-name-no-broker-adapter']);
+  });
+
+  it('lets a service use the broker interface and the platform', () => {
+    expect(
+      rulesBrokenBy(
+        'src/events.ts',
+        "import type { BrokerFactory } from '@klynge/broker';\nimport { defineSubgraph } from '@klynge/platform';\nexport type Both = [BrokerFactory, typeof defineSubgraph];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a resolver that imports TypeORM', () => {
+    expect(rulesBrokenBy('src/things.resolver.ts', "import { DataSource } from 'typeorm';\nexport const source = DataSource;\n")).toEqual([
+      'resolvers-use-queries-and-services',
+    ]);
+  });
+});
