@@ -13,6 +13,11 @@ export interface GenerateOptions {
   readonly root?: string;
   /** Where progress goes (default: stdout). */
   readonly log?: (line: string) => void;
+  /**
+   * Runs one step's command in the repository, throwing when it fails (default: a child process).
+   * Tests give their own, to run no real npm and to make a step fail.
+   */
+  readonly run?: (command: string, args: readonly string[]) => void;
 }
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -41,6 +46,11 @@ export function spellings(name: string) {
 export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   const root = options.root ?? repoRoot;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const runCommand = options.run ?? ((command: string, args: readonly string[]) => runChildProcess(root, command, args));
+  const run = (command: string, args: readonly string[]) => {
+    log(`$ ${command} ${args.join(' ')}`);
+    runCommand(command, args);
+  };
   const registryFile = path.join(root, 'schemas', 'subgraphs.json');
   const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as SubgraphEntry[];
   const { name, owner } = options;
@@ -92,7 +102,7 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
 
   // In the repository's style (the names change line lengths); then link the new workspace, build
   // it, commit its SDL, compose the supergraph with it, and write its topics into the event catalogue.
-  run(root, log, 'npx', [
+  run('npx', [
     'prettier',
     '--write',
     entry.directory,
@@ -100,11 +110,11 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     'schemas/subgraphs.json',
     'packages/subgraphs/package.json',
   ]);
-  run(root, log, 'npm', ['install', '--no-audit', '--no-fund']);
-  run(root, log, 'npx', ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only']);
-  run(root, log, 'npm', ['run', 'sdl', '--workspace', entry.package]);
-  run(root, log, 'npm', ['run', 'compose']);
-  run(root, log, 'npm', ['run', 'catalogue']);
+  run('npm', ['install', '--no-audit', '--no-fund']);
+  run('npx', ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only']);
+  run('npm', ['run', 'sdl', '--workspace', entry.package]);
+  run('npm', ['run', 'compose']);
+  run('npm', ['run', 'catalogue']);
   log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
   return entry;
 }
@@ -119,8 +129,7 @@ function copyTemplate(from: string, to: string, render: (text: string) => string
   }
 }
 
-function run(root: string, log: (line: string) => void, command: string, args: readonly string[]): void {
-  log(`$ ${command} ${args.join(' ')}`);
+function runChildProcess(root: string, command: string, args: readonly string[]): void {
   const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (exit code ${result.status}):\n${result.stdout}\n${result.stderr}`);
