@@ -23,6 +23,11 @@ export interface GenerateOptions {
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const TEMPLATES = path.join(__dirname, '..', 'templates');
 
+const registryFileIn = (root: string) => path.join(root, 'schemas', 'subgraphs.json');
+
+/** The subgraph registry of a repository (a copy's, in tests; @klynge/schemas reads this one's). */
+export const registryIn = (root: string) => JSON.parse(readFileSync(registryFileIn(root), 'utf8')) as SubgraphEntry[];
+
 /** The spellings of a subgraph's name that its files use. */
 export function spellings(name: string) {
   const words = name.split('-');
@@ -51,8 +56,8 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     log(`$ ${command} ${args.join(' ')}`);
     runCommand(command, args);
   };
-  const registryFile = path.join(root, 'schemas', 'subgraphs.json');
-  const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as SubgraphEntry[];
+  const registryFile = registryFileIn(root);
+  const registry = registryIn(root);
   const { name, owner } = options;
   if (!NAME.test(name) || name.length > 30)
     throw new Error(`The name must be lower-case words joined by hyphens, at most 30 characters: ${name}`);

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { generateSubgraph, type GenerateOptions } from './generate';
+import { registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
+import { repoRoot } from './derived-files';
+import { generateSubgraph, type GenerateOptions, registryIn } from './generate';
 
 /** Where the command works and what it prints to: this repository and the process's streams, unless a test gives its own. */
 export interface CommandContext extends Pick<GenerateOptions, 'root' | 'run'> {
@@ -7,18 +9,57 @@ export interface CommandContext extends Pick<GenerateOptions, 'root' | 'run'> {
   readonly stderr?: (text: string) => void;
 }
 
-/** `npm run subgraph:new -- <args>`: answers the exit code. */
+const OPTIONS = {
+  owner: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** What the command does and takes; the owners are the registry's as it stands. */
+function usage(registry: readonly SubgraphEntry[]): string {
+  return `Usage: npm run subgraph:new -- <name> --owner <agency>
+  e.g. npm run subgraph:new -- research-projects --owner forskningsradet
+
+Makes a new subgraph from the template, registers it and wires it in.
+
+  <name>            lower-case words joined by hyphens, at most 30 characters
+  --owner <agency>  the code of the agency that owns it: ${registeredAgencies(registry).join(', ')}
+  --help            this text
+
+It writes services/<name>/ (see its README.md), schemas/events/<name>.note.v1/, its entry in
+schemas/subgraphs.json and the files derived from the registry (docker-compose.yml,
+infra/docker/postgres-init.sql, .github/CODEOWNERS, packages/subgraphs/package.json), then runs
+npm install (package-lock.json), builds it, and writes its SDL (schemas/<name>.graphql), the
+supergraph (schemas/supergraph.graphql) and the event catalogue (schemas/asyncapi.yaml).
+`;
+}
+
+/** `npm run subgraph:new -- <args>`: answers the exit code (2 for arguments it does not take). */
 export function subgraphNewCommand(args: readonly string[], context: CommandContext = {}): number {
   const stdout = context.stdout ?? ((text: string) => process.stdout.write(text));
   const stderr = context.stderr ?? ((text: string) => process.stderr.write(text));
-  const { positionals, values } = parseArgs({ args: [...args], allowPositionals: true, options: { owner: { type: 'string' } } });
-  const [name] = positionals;
-  if (!name || !values.owner || positionals.length > 1) {
-    stderr('Usage: npm run subgraph:new -- <name> --owner <agency-code>   e.g. npm run subgraph:new -- catapult --owner siva\n');
+  const root = context.root ?? repoRoot;
+  const refuse = (message: string) => {
+    stderr(`${message}\n\n${usage(registryIn(root))}`);
     return 2;
-  }
+  };
+  let parsed;
   try {
-    generateSubgraph({ name, owner: values.owner, root: context.root, run: context.run, log: (line) => stdout(`${line}\n`) });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown option or one without its value: parseArgs says which, and the usage says the rest.
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+  const { positionals, values } = parsed;
+  if (values.help) {
+    stdout(usage(registryIn(root)));
+    return 0;
+  }
+  const [name] = positionals;
+  if (!name) return refuse('Name the subgraph');
+  if (positionals.length > 1) return refuse(`One name only: ${positionals.join(' ')}`);
+  if (!values.owner) return refuse('Name its owner with --owner');
+  try {
+    generateSubgraph({ name, owner: values.owner, root, run: context.run, log: (line) => stdout(`${line}\n`) });
     return 0;
   } catch (error) {
     stderr(`${error instanceof Error ? error.message : String(error)}\n`);

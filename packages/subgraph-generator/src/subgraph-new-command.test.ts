@@ -1,0 +1,127 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './derived-files';
+import { subgraphNewCommand } from './subgraph-new-command';
+
+/**
+ * What the generator reads and rewrites of this repository, in a folder of the test's own: the
+ * manifests of the root and every workspace, the lockfiles, the registry, the files derived from
+ * it, the supergraph and the catalogue. The steps' commands are the test's own (no real npm runs
+ * here; generate.test.ts runs them all), so this is quick, and a step can be made to fail.
+ */
+function copyOfManifests(): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'klynge-subgraph-new-'));
+  const files = execFileSync(
+    'git',
+    [
+      'ls-files',
+      '-z',
+      'package.json',
+      '*/package.json',
+      'package-lock.json',
+      'schemas/subgraphs.json',
+      'schemas/supergraph.graphql',
+      'schemas/asyncapi.yaml',
+      'infra/kafka/kafka.version',
+      'docker-compose.yml',
+      'infra/docker/postgres-init.sql',
+      '.github/CODEOWNERS',
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  )
+    .split('\0')
+    .filter((file) => file && !file.startsWith('packages/subgraph-generator/templates/'));
+  for (const file of files) cpSync(path.join(repoRoot, file), path.join(copy, file));
+  // npm's hidden lockfile, which npm install rewrites beside the linked workspaces.
+  mkdirSync(path.join(copy, 'node_modules', '@klynge'), { recursive: true });
+  writeFileSync(path.join(copy, 'node_modules', '.package-lock.json'), '{"lockfileVersion": 3}\n');
+  return copy;
+}
+
+/** Every file, folder and link under a folder, with what it holds: two are equal when nothing was written. */
+function contentsOf(folder: string): Record<string, string> {
+  const contents: Record<string, string> = {};
+  const visit = (relative: string) => {
+    const absolute = path.join(folder, relative);
+    const stat = lstatSync(absolute);
+    if (stat.isSymbolicLink()) contents[relative] = `link to ${readlinkSync(absolute)}`;
+    else if (stat.isDirectory()) {
+      contents[`${relative}/`] = 'folder';
+      for (const item of readdirSync(absolute)) visit(path.join(relative, item));
+    } else contents[relative] = createHash('sha256').update(readFileSync(absolute)).digest('hex');
+  };
+  for (const item of readdirSync(folder)) visit(item);
+  return contents;
+}
+
+/** The command on the copy, with steps that do nothing: answers its exit code, output and the commands it ran. */
+function subgraphNew(copy: string, args: string[], run: (command: string, args: readonly string[]) => void = () => {}) {
+  let stdout = '';
+  let stderr = '';
+  const commands: string[] = [];
+  const exitCode = subgraphNewCommand(args, {
+    root: copy,
+    run: (command, commandArgs) => {
+      commands.push([command, ...commandArgs].join(' '));
+      run(command, commandArgs);
+    },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { exitCode, stdout, stderr, commands };
+}
+
+describe('npm run subgraph:new', () => {
+  let copy: string;
+  let before: Record<string, string>;
+
+  beforeEach(() => {
+    copy = copyOfManifests();
+    before = contentsOf(copy);
+  });
+
+  afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+  describe('--help and unknown options', () => {
+    it('prints its usage for --help, with the name rules, the options and what it writes, and exits 0', () => {
+      const { exitCode, stdout, stderr } = subgraphNew(copy, ['--help']);
+      expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
+      expect(stdout).toContain('Usage: npm run subgraph:new -- <name> --owner <agency>');
+      expect(stdout).toContain('lower-case words joined by hyphens');
+      expect(stdout).toContain('--owner <agency>');
+      // The owners there are now, and what it writes.
+      expect(stdout).toContain('forskningsradet, innovasjon-norge, siva');
+      for (const written of ['services/<name>', 'schemas/subgraphs.json', '.github/CODEOWNERS', 'schemas/supergraph.graphql'])
+        expect(stdout).toContain(written);
+      expect(contentsOf(copy)).toEqual(before);
+    });
+
+    it.each([[['--bogus']], [['demo-partner', '--owner', 'siva', '--bogus']], [['demo-partner', '--owner']], [[]]])(
+      'refuses %j with its usage and exit code 2, writing nothing',
+      (args) => {
+        const { exitCode, stdout, stderr, commands } = subgraphNew(copy, args);
+        expect({ exitCode, stdout, commands }).toEqual({ exitCode: 2, stdout: '', commands: [] });
+        expect(stderr).toContain('Usage: npm run subgraph:new -- <name> --owner <agency>');
+        expect(contentsOf(copy)).toEqual(before);
+      },
+    );
+
+    it('never answers with a stack trace, as the process a partner runs', () => {
+      const main = (...args: string[]) =>
+        spawnSync('node', ['-r', '@klynge/jest-config/register', path.join(__dirname, 'main.ts'), ...args], {
+          cwd: path.join(__dirname, '..'),
+          encoding: 'utf8',
+        });
+      const help = main('--help');
+      expect({ status: help.status, stderr: help.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(help.stdout).toContain('Usage: npm run subgraph:new');
+      const unknown = main('--bogus');
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toContain("Unknown option '--bogus'");
+      expect(unknown.stderr).not.toMatch(/^\s+at /m);
+    });
+  });
+});
