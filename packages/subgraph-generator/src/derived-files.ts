@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { workspacesIn } from './workspaces';
 
 /**
  * Files that list every subgraph are written from the subgraph registry (schemas/subgraphs.json)
@@ -223,9 +224,9 @@ function subgraphsPackage(root: string, registry: readonly SubgraphEntry[]): Der
   // Its own dependencies (the platform, the registry, the shared contracts) stay; the subgraph
   // packages (the workspaces under services/) are the registry's.
   const servicePackages = new Set(
-    readdirSync(path.join(root, 'services'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'services', entry.name, 'package.json')))
-      .map((entry) => (JSON.parse(readFileSync(path.join(root, 'services', entry.name, 'package.json'), 'utf8')) as { name: string }).name),
+    workspacesIn(root)
+      .filter((workspace) => workspace.directory.startsWith('services/'))
+      .map((workspace) => workspace.name),
   );
   const own = Object.entries(manifest.dependencies).filter(([name]) => !servicePackages.has(name));
   const dependencies = Object.fromEntries(

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import type { SubgraphEntry } from '@klynge/schemas';
 import { repoRoot, syncDerivedFiles } from './derived-files';
+import { workspacesIn } from './workspaces';
 
 export interface GenerateOptions {
   /** Lower-case words joined by hyphens, e.g. `catapult` or `research-projects`. */
@@ -21,6 +22,16 @@ export interface GenerateOptions {
 }
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+// A name is read in the graph's types and topics (DemoPartnerNote, demo-partner.note.v1): one or
+// two letters say nothing of what the subgraph holds. At most as long as the registry's schema allows.
+const NAME_LENGTH = { min: 3, max: 30 };
+/** What a subgraph's name must be, as the command's usage says it. */
+export const NAME_RULE = `lower-case words joined by hyphens, ${NAME_LENGTH.min} to ${NAME_LENGTH.max} characters`;
+
+/** Options the generator refuses before it writes anything (the command line exits 2 on them). */
+export class GenerationRefused extends Error {
+  override readonly name = 'GenerationRefused';
+}
 const TEMPLATES = path.join(__dirname, '..', 'templates');
 
 const registryFileIn = (root: string) => path.join(root, 'schemas', 'subgraphs.json');
@@ -59,9 +70,10 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   const registryFile = registryFileIn(root);
   const registry = registryIn(root);
   const { name, owner } = options;
-  if (!NAME.test(name) || name.length > 30)
-    throw new Error(`The name must be lower-case words joined by hyphens, at most 30 characters: ${name}`);
-  if (!NAME.test(owner)) throw new Error(`The owner must be an agency code, lower-case words joined by hyphens: ${owner}`);
+  if (!NAME.test(name)) throw new GenerationRefused(`The name must be ${NAME_RULE} (lower-case, no spaces): ${name}`);
+  if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max)
+    throw new GenerationRefused(`The name must be ${NAME_RULE}: ${name} has ${name.length}`);
+  if (!NAME.test(owner)) throw new GenerationRefused(`The owner must be an agency code, lower-case words joined by hyphens: ${owner}`);
   const spelt = spellings(name);
   const entry: SubgraphEntry = {
     name,
@@ -75,11 +87,8 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     database: spelt.database,
     publishes: [name],
   };
-  const clash = registry.find(
-    (existing) => existing.name === name || existing.database === entry.database || existing.urlVariable === entry.urlVariable,
-  );
-  if (clash) throw new Error(`A subgraph ${clash.name} is registered already, with the same name, database or variables`);
-  if (existsSync(path.join(root, entry.directory))) throw new Error(`${entry.directory} exists already`);
+  const taken = nameTaken(root, registry, entry);
+  if (taken) throw new GenerationRefused(`The name ${name} is taken: ${taken}. Choose another`);
 
   const platform = JSON.parse(readFileSync(path.join(root, 'packages', 'platform', 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
@@ -122,6 +131,31 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   run('npm', ['run', 'catalogue']);
   log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
   return entry;
+}
+
+/**
+ * Why a new subgraph's name is taken, if it is. npm links every workspace by its package's name and
+ * refuses two of one name (EDUPLICATEWORKSPACE): services/gateway would be a second @klynge/gateway,
+ * and the install after registering it, and so every later generation, failed. A top-level folder's
+ * name (packages, services) would read as that folder in every path and command.
+ */
+function nameTaken(root: string, registry: readonly SubgraphEntry[], entry: SubgraphEntry): string | undefined {
+  const registered = registry.find(
+    (existing) => existing.name === entry.name || existing.database === entry.database || existing.urlVariable === entry.urlVariable,
+  );
+  if (registered) return `the ${registered.name} subgraph is registered already, with the same name, database or variables`;
+  const workspace = workspacesIn(root).find(
+    (existing) => existing.name === entry.package || path.posix.basename(existing.directory) === entry.name,
+  );
+  if (workspace) return `${workspace.directory} is a workspace already, ${workspace.name}`;
+  const folder = readdirSync(root, { withFileTypes: true }).find((item) => item.isDirectory() && item.name === entry.name);
+  if (folder) return `${folder.name}/ is a folder at the top of the repository`;
+  // Left from an earlier try, say: the generator would write over them.
+  const leftover = [entry.directory, `schemas/${entry.name}.graphql`, `schemas/events/${entry.name}.note.v1`].find((file) =>
+    existsSync(path.join(root, file)),
+  );
+  if (leftover) return `${leftover} exists already, though no subgraph of that name is registered`;
+  return undefined;
 }
 
 function copyTemplate(from: string, to: string, render: (text: string) => string): void {

@@ -4,6 +4,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './derived-files';
+import { registryIn } from './generate';
 import { subgraphNewCommand } from './subgraph-new-command';
 
 /**
@@ -90,7 +91,7 @@ describe('npm run subgraph:new', () => {
       const { exitCode, stdout, stderr } = subgraphNew(copy, ['--help']);
       expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
       expect(stdout).toContain('Usage: npm run subgraph:new -- <name> --owner <agency>');
-      expect(stdout).toContain('lower-case words joined by hyphens');
+      expect(stdout).toContain('lower-case words joined by hyphens, 3 to 30 characters');
       expect(stdout).toContain('--owner <agency>');
       // The owners there are now, and what it writes.
       expect(stdout).toContain('forskningsradet, innovasjon-norge, siva');
@@ -122,6 +123,36 @@ describe('npm run subgraph:new', () => {
       expect(unknown.status).toBe(2);
       expect(unknown.stderr).toContain("Unknown option '--bogus'");
       expect(unknown.stderr).not.toMatch(/^\s+at /m);
+    });
+  });
+
+  describe('names', () => {
+    // gateway, schemas and dashboard made npm install fail with EDUPLICATEWORKSPACE (services/gateway
+    // is @klynge/gateway too), registered all the same, and so every later generation failed.
+    it.each([
+      ['gateway', 'a workspace'],
+      ['schemas', 'a workspace'],
+      ['dashboard', 'a workspace'],
+      ['infra', 'a workspace'],
+      ['packages', 'a folder'],
+      ['services', 'a folder'],
+      ['platform', 'a workspace'],
+      ['subgraph-generator', 'a workspace'],
+      ['catapult', 'registered'],
+      ['x', '3 to 30 characters'],
+      ['ab', '3 to 30 characters'],
+      ['Demo', 'lower-case'],
+    ])('refuses %s (%s) in one line, with exit code 2, writing nothing', (name, why) => {
+      const { exitCode, stdout, stderr, commands } = subgraphNew(copy, [name, '--owner', 'siva']);
+      expect({ exitCode, commands }).toEqual({ exitCode: 2, commands: [] });
+      expect(stderr).toMatch(new RegExp(`^[^\\n]*${why}[^\\n]*\\n$`));
+      expect(stdout).toBe('');
+      expect(contentsOf(copy)).toEqual(before);
+    });
+
+    it('takes a name of 3 characters', () => {
+      expect(subgraphNew(copy, ['abc', '--owner', 'siva']).exitCode).toBe(0);
+      expect(registryIn(copy).at(-1)).toMatchObject({ name: 'abc', package: '@klynge/abc' });
     });
   });
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
 import { repoRoot } from './derived-files';
-import { generateSubgraph, type GenerateOptions, registryIn } from './generate';
+import { generateSubgraph, GenerationRefused, type GenerateOptions, NAME_RULE, registryIn } from './generate';
 
 /** Where the command works and what it prints to: this repository and the process's streams, unless a test gives its own. */
 export interface CommandContext extends Pick<GenerateOptions, 'root' | 'run'> {
@@ -21,7 +21,9 @@ function usage(registry: readonly SubgraphEntry[]): string {
 
 Makes a new subgraph from the template, registers it and wires it in.
 
-  <name>            lower-case words joined by hyphens, at most 30 characters
+  <name>            ${NAME_RULE}, e.g. research-projects; not a name in use:
+                    registered, a workspace's folder or package (gateway, schemas, dashboard,
+                    infra, platform, any @klynge/<name>) or a top-level folder (packages, services)
   --owner <agency>  the code of the agency that owns it: ${registeredAgencies(registry).join(', ')}
   --help            this text
 
@@ -33,7 +35,7 @@ supergraph (schemas/supergraph.graphql) and the event catalogue (schemas/asyncap
 `;
 }
 
-/** `npm run subgraph:new -- <args>`: answers the exit code (2 for arguments it does not take). */
+/** `npm run subgraph:new -- <args>`: answers the exit code (2 for arguments it does not take, or refuses). */
 export function subgraphNewCommand(args: readonly string[], context: CommandContext = {}): number {
   const stdout = context.stdout ?? ((text: string) => process.stdout.write(text));
   const stderr = context.stderr ?? ((text: string) => process.stderr.write(text));
@@ -63,6 +65,7 @@ export function subgraphNewCommand(args: readonly string[], context: CommandCont
     return 0;
   } catch (error) {
     stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    // Refused before anything was written: what was asked for is wrong, as with a wrong option.
+    return error instanceof GenerationRefused ? 2 : 1;
   }
 }
