@@ -1,8 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { SubgraphEntry } from '@klynge/schemas';
-import { repoRoot, syncDerivedFiles } from './derived-files';
+import { derivedFiles, repoRoot, syncDerivedFiles } from './derived-files';
 import { workspacesIn } from './workspaces';
 
 export interface GenerateOptions {
@@ -108,27 +119,58 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   ];
   const render = (text: string) => replacements.reduce((rendered, [placeholder, value]) => rendered.split(placeholder).join(value), text);
 
-  log(`Creating ${entry.directory} (${entry.package}), owned by ${owner}, on port ${entry.port}`);
-  copyTemplate(path.join(TEMPLATES, 'service'), path.join(root, entry.directory), render);
-  copyTemplate(path.join(TEMPLATES, 'schemas'), path.join(root, 'schemas'), render);
-  writeFileSync(registryFile, `${JSON.stringify([...registry, entry], null, 2)}\n`);
-  log(`Registered in schemas/subgraphs.json; wrote ${syncDerivedFiles(root, [...registry, entry]).join(', ')}`);
-
-  // In the repository's style (the names change line lengths); then link the new workspace, build
-  // it, commit its SDL, compose the supergraph with it, and write its topics into the event catalogue.
-  run('npx', [
-    'prettier',
-    '--write',
-    entry.directory,
-    `schemas/events/${name}.note.v1`,
-    'schemas/subgraphs.json',
-    'packages/subgraphs/package.json',
-  ]);
-  run('npm', ['install', '--no-audit', '--no-fund']);
-  run('npx', ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only']);
-  run('npm', ['run', 'sdl', '--workspace', entry.package]);
-  run('npm', ['run', 'compose']);
-  run('npm', ['run', 'catalogue']);
+  // Each path as it was before its first write: a step that fails (npm install, the build, the
+  // composition) leaves nothing behind, not a registered subgraph that breaks the next try.
+  const undo = new Undo(root);
+  const registered = [...registry, entry];
+  // After writing the files: in the repository's style (the names change line lengths); link the
+  // new workspace, build it, commit its SDL, compose the supergraph with it, and write its topics
+  // into the event catalogue. Build output (and npm's prepare, which builds every workspace) stays.
+  const steps: { command: string; args: string[]; writes: string[] }[] = [
+    {
+      command: 'npx',
+      args: [
+        'prettier',
+        '--write',
+        entry.directory,
+        `schemas/events/${name}.note.v1`,
+        'schemas/subgraphs.json',
+        'packages/subgraphs/package.json',
+      ],
+      writes: [],
+    },
+    {
+      command: 'npm',
+      args: ['install', '--no-audit', '--no-fund'],
+      writes: ['package-lock.json', path.join('node_modules', '.package-lock.json'), path.join('node_modules', entry.package)],
+    },
+    { command: 'npx', args: ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only'], writes: [] },
+    { command: 'npm', args: ['run', 'sdl', '--workspace', entry.package], writes: [`schemas/${name}.graphql`] },
+    { command: 'npm', args: ['run', 'compose'], writes: ['schemas/supergraph.graphql'] },
+    { command: 'npm', args: ['run', 'catalogue'], writes: ['schemas/asyncapi.yaml'] },
+  ];
+  try {
+    log(`Creating ${entry.directory} (${entry.package}), owned by ${owner}, on port ${entry.port}`);
+    copyTemplate(path.join(TEMPLATES, 'service'), path.join(root, entry.directory), render, undo);
+    copyTemplate(path.join(TEMPLATES, 'schemas'), path.join(root, 'schemas'), render, undo);
+    undo.keep(path.relative(root, registryFile), ...derivedFiles(root, registered).map((file) => file.path));
+    writeFileSync(registryFile, `${JSON.stringify(registered, null, 2)}\n`);
+    log(`Registered in schemas/subgraphs.json; wrote ${syncDerivedFiles(root, registered).join(', ')}`);
+    for (const step of steps) {
+      undo.keep(...step.writes);
+      run(step.command, step.args);
+    }
+  } catch (error) {
+    const failure = error instanceof Error ? error.message : String(error);
+    try {
+      undo.putBack();
+    } catch (putBackError) {
+      throw new Error(`${failure}\nPutting back what it wrote failed too (see git status): ${String(putBackError)}`, {
+        cause: putBackError,
+      });
+    }
+    throw new Error(`${failure}\nNothing is left of ${name}: every file the generator wrote is put back as it was.`, { cause: error });
+  }
   log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
   return entry;
 }
@@ -158,13 +200,58 @@ function nameTaken(root: string, registry: readonly SubgraphEntry[], entry: Subg
   return undefined;
 }
 
-function copyTemplate(from: string, to: string, render: (text: string) => string): void {
+function copyTemplate(from: string, to: string, render: (text: string) => string, undo: Undo): void {
+  undo.keep(path.relative(undo.root, to));
   mkdirSync(to, { recursive: true });
   for (const item of readdirSync(from)) {
     const source = path.join(from, item);
     const target = path.join(to, render(item));
-    if (statSync(source).isDirectory()) copyTemplate(source, target, render);
-    else writeFileSync(target, render(readFileSync(source, 'utf8')));
+    if (statSync(source).isDirectory()) copyTemplate(source, target, render, undo);
+    else {
+      undo.keep(path.relative(undo.root, target));
+      writeFileSync(target, render(readFileSync(source, 'utf8')));
+    }
+  }
+}
+
+type Before =
+  { readonly kind: 'absent' } | { readonly kind: 'file'; readonly content: Buffer } | { readonly kind: 'link'; readonly target: string };
+
+/** What the generator changes in a repository, kept so that it can be put back as it was. */
+class Undo {
+  private readonly before = new Map<string, Before>();
+
+  constructor(readonly root: string) {}
+
+  /**
+   * Keeps each path (from the root) as it is, before it is first written: a file's content, a
+   * link's target, or that it is not there, in which case the highest folder above it that is not
+   * there either is what putting back takes away whole. A folder that is there stays; what is
+   * written in it is kept path by path.
+   */
+  keep(...paths: string[]): void {
+    for (const relative of paths) {
+      let absolute = path.resolve(this.root, relative);
+      while (path.dirname(absolute) !== this.root && !lstatSync(path.dirname(absolute), { throwIfNoEntry: false }))
+        absolute = path.dirname(absolute);
+      if (this.before.has(absolute)) continue;
+      const stat = lstatSync(absolute, { throwIfNoEntry: false });
+      if (!stat) this.before.set(absolute, { kind: 'absent' });
+      else if (stat.isSymbolicLink()) this.before.set(absolute, { kind: 'link', target: readlinkSync(absolute) });
+      else if (stat.isFile()) this.before.set(absolute, { kind: 'file', content: readFileSync(absolute) });
+    }
+  }
+
+  /** Puts every kept path back as it was, the last kept first. */
+  putBack(): void {
+    for (const [absolute, before] of [...this.before].reverse()) {
+      // Not following links: a link npm made to the new workspace goes, not the workspace through it.
+      rmSync(absolute, { recursive: true, force: true });
+      if (before.kind === 'file') {
+        mkdirSync(path.dirname(absolute), { recursive: true });
+        writeFileSync(absolute, before.content);
+      } else if (before.kind === 'link') symlinkSync(before.target, absolute);
+    }
   }
 }
 

@@ -1,6 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './derived-files';
@@ -154,5 +165,43 @@ describe('npm run subgraph:new', () => {
       expect(subgraphNew(copy, ['abc', '--owner', 'siva']).exitCode).toBe(0);
       expect(registryIn(copy).at(-1)).toMatchObject({ name: 'abc', package: '@klynge/abc' });
     });
+  });
+
+  describe('a step that fails', () => {
+    /** What each step's real command writes (generate.test.ts runs them), for a step the test lets pass. */
+    const writeAsTheStepDoes = (step: string) => {
+      const append = (file: string, text: string) =>
+        writeFileSync(path.join(copy, file), `${readFileSync(path.join(copy, file), 'utf8')}${text}`);
+      if (step.startsWith('npm install')) {
+        append('package-lock.json', ' ');
+        append('node_modules/.package-lock.json', ' ');
+        symlinkSync('../../services/demo-partner', path.join(copy, 'node_modules', '@klynge', 'demo-partner'));
+      } else if (step.startsWith('npx turbo run build')) {
+        mkdirSync(path.join(copy, 'services', 'demo-partner', 'dist'));
+        writeFileSync(path.join(copy, 'services', 'demo-partner', 'dist', 'index.js'), '');
+      } else if (step.startsWith('npm run sdl')) writeFileSync(path.join(copy, 'schemas', 'demo-partner.graphql'), 'type DemoPartnerNote');
+      else if (step === 'npm run compose') append('schemas/supergraph.graphql', 'type DemoPartnerNote');
+      else if (step === 'npm run catalogue') append('schemas/asyncapi.yaml', '# demo-partner');
+    };
+
+    it.each(['npx prettier', 'npm install', 'npm run sdl', 'npm run catalogue'])(
+      'at %s: exits 1, says so, and leaves the repository as it was, so the name can be tried again',
+      (failing) => {
+        const { exitCode, stderr } = subgraphNew(copy, ['demo-partner', '--owner', 'siva'], (command, args) => {
+          const step = [command, ...args].join(' ');
+          if (step.startsWith(failing)) throw new Error(`${step} failed (exit code 1)`);
+          writeAsTheStepDoes(step);
+        });
+        expect(exitCode).toBe(1);
+        expect(stderr).toContain(`${failing}`);
+        expect(stderr).toContain('put back as it was');
+        expect(contentsOf(copy)).toEqual(before);
+        expect(
+          subgraphNew(copy, ['demo-partner', '--owner', 'siva'], (command, args) => writeAsTheStepDoes([command, ...args].join(' ')))
+            .exitCode,
+        ).toBe(0);
+        expect(registryIn(copy).at(-1)!.name).toBe('demo-partner');
+      },
+    );
   });
 });

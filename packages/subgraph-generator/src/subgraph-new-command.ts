@@ -32,6 +32,7 @@ schemas/subgraphs.json and the files derived from the registry (docker-compose.y
 infra/docker/postgres-init.sql, .github/CODEOWNERS, packages/subgraphs/package.json), then runs
 npm install (package-lock.json), builds it, and writes its SDL (schemas/<name>.graphql), the
 supergraph (schemas/supergraph.graphql) and the event catalogue (schemas/asyncapi.yaml).
+When a step fails, it puts every one of those files back as it was.
 `;
 }
 
