@@ -197,10 +197,13 @@ ${registry.map((entry) => `CREATE DATABASE ${entry.database};`).join('\n')}
   };
 }
 
+/** The team that owns everything no agency does (CODEOWNERS' `*`): no agency may have its name. */
+export const PLATFORM_OWNER = 'platform';
+
 /** Each subgraph's folder, SDL and event schemas belong to its owning agency's team; the rest to the platform team. */
 function codeOwners(registry: readonly SubgraphEntry[]): DerivedFile {
   const team = (owner: string) => `@klynge/${owner}`;
-  const rows: [string, string][] = [['*', '@klynge/platform']];
+  const rows: [string, string][] = [['*', team(PLATFORM_OWNER)]];
   for (const entry of registry) {
     rows.push([`/${entry.directory}/`, team(entry.owner)]);
     rows.push([`/schemas/${entry.name}.graphql`, team(entry.owner)]);

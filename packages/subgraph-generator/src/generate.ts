@@ -12,15 +12,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { SubgraphEntry } from '@klynge/schemas';
-import { derivedFiles, repoRoot, syncDerivedFiles } from './derived-files';
+import { kafkaPrincipals, registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
+import { derivedFiles, PLATFORM_OWNER, repoRoot, syncDerivedFiles } from './derived-files';
 import { workspacesIn } from './workspaces';
 
 export interface GenerateOptions {
   /** Lower-case words joined by hyphens, e.g. `catapult` or `research-projects`. */
   readonly name: string;
-  /** The owning agency's code, e.g. `siva`. */
+  /** The owning agency's code, e.g. `siva`: one that owns a subgraph already, unless `newOwner`. */
   readonly owner: string;
+  /** The owner is an agency new to the registry: it gets a Kafka login and a CODEOWNERS team of its own. */
+  readonly newOwner?: boolean;
   /** The repository to generate in (default: this one). */
   readonly root?: string;
   /** Where progress goes (default: stdout). */
@@ -85,6 +87,17 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max)
     throw new GenerationRefused(`The name must be ${NAME_RULE}: ${name} has ${name.length}`);
   if (!NAME.test(owner)) throw new GenerationRefused(`The owner must be an agency code, lower-case words joined by hyphens: ${owner}`);
+  // An owner is a Kafka login and a CODEOWNERS team: a typo would make both, silently.
+  const agencies = registeredAgencies(registry);
+  const newOwner = !agencies.includes(owner);
+  if (newOwner && !options.newOwner)
+    throw new GenerationRefused(
+      `No agency ${owner} in schemas/subgraphs.json, whose owners are ${agencies.join(', ')}. A new agency gets a Kafka login and a CODEOWNERS team (@klynge/${owner}) of its own: to add one, run again with --owner ${owner} --new-owner`,
+    );
+  if (newOwner && (kafkaPrincipals(registry).includes(owner) || owner.endsWith('-service') || owner === PLATFORM_OWNER))
+    throw new GenerationRefused(
+      `${owner} cannot be a new agency: its Kafka login or CODEOWNERS team would be another's (the broker's admin, a service's <name>-service, the platform team)`,
+    );
   const spelt = spellings(name);
   const entry: SubgraphEntry = {
     name,
@@ -171,6 +184,10 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     }
     throw new Error(`${failure}\nNothing is left of ${name}: every file the generator wrote is put back as it was.`, { cause: error });
   }
+  if (newOwner)
+    log(
+      `Owned by a new agency ${owner}: the development broker makes its Kafka login ${owner} at the next npm run infra:up, and .github/CODEOWNERS names the team @klynge/${owner}, which must exist on GitHub`,
+    );
   log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
   return entry;
 }

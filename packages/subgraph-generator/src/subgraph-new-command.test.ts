@@ -103,7 +103,7 @@ describe('npm run subgraph:new', () => {
       expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
       expect(stdout).toContain('Usage: npm run subgraph:new -- <name> --owner <agency>');
       expect(stdout).toContain('lower-case words joined by hyphens, 3 to 30 characters');
-      expect(stdout).toContain('--owner <agency>');
+      for (const option of ['--owner <agency>', '--new-owner']) expect(stdout).toContain(option);
       // The owners there are now, and what it writes.
       expect(stdout).toContain('forskningsradet, innovasjon-norge, siva');
       for (const written of ['services/<name>', 'schemas/subgraphs.json', '.github/CODEOWNERS', 'schemas/supergraph.graphql'])
@@ -203,5 +203,32 @@ describe('npm run subgraph:new', () => {
         expect(registryIn(copy).at(-1)!.name).toBe('demo-partner');
       },
     );
+  });
+
+  describe('owners', () => {
+    // An owner is a Kafka login and a CODEOWNERS team: a typo made both, silently.
+    it('refuses an agency the registry does not know, naming those it knows and how to add one, writing nothing', () => {
+      const { exitCode, stderr, commands } = subgraphNew(copy, ['demo-partner', '--owner', 'enova']);
+      expect({ exitCode, commands }).toEqual({ exitCode: 2, commands: [] });
+      expect(stderr).toMatch(/^[^\n]+\n$/);
+      expect(stderr).toContain('forskningsradet, innovasjon-norge, siva');
+      expect(stderr).toContain('--owner enova --new-owner');
+      expect(contentsOf(copy)).toEqual(before);
+    });
+
+    it('takes a new agency when asked for, with a Kafka login and a CODEOWNERS team of its own', () => {
+      const { exitCode, stdout } = subgraphNew(copy, ['demo-partner', '--owner', 'enova', '--new-owner']);
+      expect(exitCode).toBe(0);
+      expect(registryIn(copy).at(-1)).toMatchObject({ name: 'demo-partner', owner: 'enova' });
+      expect(readFileSync(path.join(copy, '.github', 'CODEOWNERS'), 'utf8')).toMatch(/\/services\/demo-partner\/\s+@klynge\/enova/);
+      expect(stdout).toContain('new agency enova');
+    });
+
+    it.each(['admin', 'clusters-service', 'platform'])("refuses %s as a new agency: a login or team that is someone else's", (owner) => {
+      const { exitCode, stderr, commands } = subgraphNew(copy, ['demo-partner', '--owner', owner, '--new-owner']);
+      expect({ exitCode, commands }).toEqual({ exitCode: 2, commands: [] });
+      expect(stderr).toMatch(/^[^\n]+\n$/);
+      expect(contentsOf(copy)).toEqual(before);
+    });
   });
 });

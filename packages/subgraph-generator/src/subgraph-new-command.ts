@@ -11,12 +11,13 @@ export interface CommandContext extends Pick<GenerateOptions, 'root' | 'run'> {
 
 const OPTIONS = {
   owner: { type: 'string' },
+  'new-owner': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** What the command does and takes; the owners are the registry's as it stands. */
 function usage(registry: readonly SubgraphEntry[]): string {
-  return `Usage: npm run subgraph:new -- <name> --owner <agency>
+  return `Usage: npm run subgraph:new -- <name> --owner <agency> [--new-owner]
   e.g. npm run subgraph:new -- research-projects --owner forskningsradet
 
 Makes a new subgraph from the template, registers it and wires it in.
@@ -25,6 +26,8 @@ Makes a new subgraph from the template, registers it and wires it in.
                     registered, a workspace's folder or package (gateway, schemas, dashboard,
                     infra, platform, any @klynge/<name>) or a top-level folder (packages, services)
   --owner <agency>  the code of the agency that owns it: ${registeredAgencies(registry).join(', ')}
+  --new-owner       the owner is an agency new to the registry: it gets a Kafka login and a
+                    CODEOWNERS team (@klynge/<agency>) of its own
   --help            this text
 
 It writes services/<name>/ (see its README.md), schemas/events/<name>.note.v1/, its entry in
@@ -62,7 +65,14 @@ export function subgraphNewCommand(args: readonly string[], context: CommandCont
   if (positionals.length > 1) return refuse(`One name only: ${positionals.join(' ')}`);
   if (!values.owner) return refuse('Name its owner with --owner');
   try {
-    generateSubgraph({ name, owner: values.owner, root, run: context.run, log: (line) => stdout(`${line}\n`) });
+    generateSubgraph({
+      name,
+      owner: values.owner,
+      newOwner: values['new-owner'],
+      root,
+      run: context.run,
+      log: (line) => stdout(`${line}\n`),
+    });
     return 0;
   } catch (error) {
     stderr(`${error instanceof Error ? error.message : String(error)}\n`);
