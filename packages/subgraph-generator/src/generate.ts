@@ -23,6 +23,8 @@ export interface GenerateOptions {
   readonly owner: string;
   /** The owner is an agency new to the registry: it gets a Kafka login and a CODEOWNERS team of its own. */
   readonly newOwner?: boolean;
+  /** What the subgraph holds, one line for the registry and its package (default: a note that it is to be filled in). */
+  readonly description?: string;
   /** The repository to generate in (default: this one). */
   readonly root?: string;
   /** Where progress goes (default: stdout). */
@@ -98,11 +100,17 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     throw new GenerationRefused(
       `${owner} cannot be a new agency: its Kafka login or CODEOWNERS team would be another's (the broker's admin, a service's <name>-service, the platform team)`,
     );
+  if (options.description !== undefined && (!options.description.trim() || /[\r\n]/.test(options.description)))
+    throw new GenerationRefused(
+      `The description must be one line of text, what the subgraph holds: ${JSON.stringify(options.description)}`,
+    );
+  // A placeholder that reads as one wherever the registry is shown, until the partner replaces it.
+  const description = options.description?.trim() ?? `To be filled in: what the ${name} subgraph holds (owned by ${owner}).`;
   const spelt = spellings(name);
   const entry: SubgraphEntry = {
     name,
     owner,
-    description: `The ${name} subgraph, owned by ${owner}.`,
+    description,
     package: `@klynge/${name}`,
     directory: `services/${name}`,
     port: Math.max(...registry.map((existing) => existing.port)) + 1,
@@ -125,6 +133,9 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     ['__NAME__', spelt.upper],
     ['__name__', name],
     ['__owner__', owner],
+    ['__port__', String(entry.port)],
+    // Only inside a JSON string (its package.json): escaped as one.
+    ['__description:json__', JSON.stringify(description).slice(1, -1)],
     ...['graphql', 'type-graphql', 'typeorm'].map((dependency): [string, string] => [
       `__version:${dependency}__`,
       platform.dependencies[dependency]!,
@@ -187,6 +198,10 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   if (newOwner)
     log(
       `Owned by a new agency ${owner}: the development broker makes its Kafka login ${owner} at the next npm run infra:up, and .github/CODEOWNERS names the team @klynge/${owner}, which must exist on GitHub`,
+    );
+  if (options.description === undefined)
+    log(
+      `Replace the description in schemas/subgraphs.json and ${entry.directory}/package.json ("${description}") with a sentence on what the subgraph holds (subgraph:new takes one with --description "...").`,
     );
   log(`Done: npm test checks it, npm start serves it through the gateway. See ${entry.directory}/README.md.`);
   return entry;

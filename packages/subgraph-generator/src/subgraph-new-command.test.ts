@@ -103,7 +103,7 @@ describe('npm run subgraph:new', () => {
       expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
       expect(stdout).toContain('Usage: npm run subgraph:new -- <name> --owner <agency>');
       expect(stdout).toContain('lower-case words joined by hyphens, 3 to 30 characters');
-      for (const option of ['--owner <agency>', '--new-owner']) expect(stdout).toContain(option);
+      for (const option of ['--owner <agency>', '--new-owner', '--description']) expect(stdout).toContain(option);
       // The owners there are now, and what it writes.
       expect(stdout).toContain('forskningsradet, innovasjon-norge, siva');
       for (const written of ['services/<name>', 'schemas/subgraphs.json', '.github/CODEOWNERS', 'schemas/supergraph.graphql'])
@@ -229,6 +229,65 @@ describe('npm run subgraph:new', () => {
       expect({ exitCode, commands }).toEqual({ exitCode: 2, commands: [] });
       expect(stderr).toMatch(/^[^\n]+\n$/);
       expect(contentsOf(copy)).toEqual(before);
+    });
+  });
+
+  describe('what the partner is told', () => {
+    const manifestOf = (copy: string) =>
+      JSON.parse(readFileSync(path.join(copy, 'services', 'demo-partner', 'package.json'), 'utf8')) as {
+        description: string;
+        scripts: Record<string, string>;
+      };
+
+    it('registers a description to be filled in when none is given, and says to replace it', () => {
+      const { exitCode, stdout } = subgraphNew(copy, ['demo-partner', '--owner', 'siva']);
+      expect(exitCode).toBe(0);
+      const { description } = registryIn(copy).at(-1)!;
+      expect(description).toMatch(/to be filled in/i);
+      expect(manifestOf(copy).description).toBe(description);
+      expect(stdout).toMatch(/Replace the description .*schemas\/subgraphs\.json/);
+      expect(stdout).toContain('--description');
+    });
+
+    it('registers the description given, quotes and all, and asks for no other', () => {
+      const description = 'Enova\'s support for clusters\' "green" projects.';
+      const { exitCode, stdout } = subgraphNew(copy, ['demo-partner', '--owner', 'siva', '--description', description]);
+      expect(exitCode).toBe(0);
+      expect(registryIn(copy).at(-1)!.description).toBe(description);
+      expect(manifestOf(copy).description).toBe(description);
+      expect(stdout).not.toMatch(/Replace the description/);
+    });
+
+    it.each(['', '  ', 'Two\nlines'])('refuses the description %j, writing nothing', (description) => {
+      const { exitCode, commands } = subgraphNew(copy, ['demo-partner', '--owner', 'siva', '--description', description]);
+      expect({ exitCode, commands }).toEqual({ exitCode: 2, commands: [] });
+      expect(contentsOf(copy)).toEqual(before);
+    });
+
+    it("writes a README that says how to test, run and check it, in the repository's real commands", () => {
+      expect(subgraphNew(copy, ['demo-partner', '--owner', 'siva']).exitCode).toBe(0);
+      const readme = readFileSync(path.join(copy, 'services', 'demo-partner', 'README.md'), 'utf8');
+      for (const said of [
+        'npx turbo run test --filter=@klynge/demo-partner',
+        'DATABASE_URL',
+        'KAFKA_BROKERS',
+        'KAFKA_CREDENTIALS_FILE',
+        'npm run catalogue',
+        'DEMO_PARTNER_PORT',
+        'npm run kafka:credentials -- demo-partner-service',
+        'npm run infra:up',
+        'SCHEMA_BASE_REF=HEAD npm run schema:check',
+      ])
+        expect({ said, in: readme.includes(said) }).toEqual({ said, in: true });
+      // Each npm script it names is there: the root's, or the subgraph's own with --workspace.
+      const rootScripts = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+        .scripts;
+      const named = [...readme.matchAll(/npm run ([\w:-]+)( --workspace @klynge\/demo-partner)?/g)];
+      expect(named.length).toBeGreaterThan(5);
+      for (const [command, script, workspace] of named) {
+        const scripts = workspace ? manifestOf(copy).scripts : rootScripts;
+        expect({ command, exists: script! in scripts }).toEqual({ command, exists: true });
+      }
     });
   });
 });

@@ -12,23 +12,27 @@ export interface CommandContext extends Pick<GenerateOptions, 'root' | 'run'> {
 const OPTIONS = {
   owner: { type: 'string' },
   'new-owner': { type: 'boolean' },
+  description: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** What the command does and takes; the owners are the registry's as it stands. */
 function usage(registry: readonly SubgraphEntry[]): string {
-  return `Usage: npm run subgraph:new -- <name> --owner <agency> [--new-owner]
+  return `Usage: npm run subgraph:new -- <name> --owner <agency> [--new-owner] [--description <text>]
   e.g. npm run subgraph:new -- research-projects --owner forskningsradet
 
 Makes a new subgraph from the template, registers it and wires it in.
 
-  <name>            ${NAME_RULE}, e.g. research-projects; not a name in use:
-                    registered, a workspace's folder or package (gateway, schemas, dashboard,
-                    infra, platform, any @klynge/<name>) or a top-level folder (packages, services)
-  --owner <agency>  the code of the agency that owns it: ${registeredAgencies(registry).join(', ')}
-  --new-owner       the owner is an agency new to the registry: it gets a Kafka login and a
-                    CODEOWNERS team (@klynge/<agency>) of its own
-  --help            this text
+  <name>                ${NAME_RULE}, e.g. research-projects; not a name in
+                        use: registered, a workspace's folder or package (gateway, schemas,
+                        dashboard, infra, platform, any @klynge/<name>) or a top-level folder
+                        (packages, services)
+  --owner <agency>      the code of the agency that owns it: ${registeredAgencies(registry).join(', ')}
+  --new-owner           the owner is an agency new to the registry: it gets a Kafka login and a
+                        CODEOWNERS team (@klynge/<agency>) of its own
+  --description <text>  what the subgraph holds, one line, for schemas/subgraphs.json and its
+                        package.json (without it, a placeholder to replace, as the output says)
+  --help                this text
 
 It writes services/<name>/ (see its README.md), schemas/events/<name>.note.v1/, its entry in
 schemas/subgraphs.json and the files derived from the registry (docker-compose.yml,
@@ -69,6 +73,7 @@ export function subgraphNewCommand(args: readonly string[], context: CommandCont
       name,
       owner: values.owner,
       newOwner: values['new-owner'],
+      description: values.description,
       root,
       run: context.run,
       log: (line) => stdout(`${line}\n`),
