@@ -47,6 +47,7 @@ export const NAME_RULE = `lower-case words joined by hyphens, ${NAME_LENGTH.min}
 export class GenerationRefused extends Error {
   override readonly name = 'GenerationRefused';
 }
+
 const TEMPLATES = path.join(__dirname, '..', 'templates');
 
 const registryFileIn = (root: string) => path.join(root, 'schemas', 'subgraphs.json');
@@ -72,7 +73,9 @@ export function spellings(name: string) {
  * an example entity with its migration, queries, use case and resolver extending Cluster, an
  * event with its JSON Schema, a read model of the clusters subgraph's events, ownership rules, a
  * seed, tests against the real servers), its registry entry, the files derived from the registry,
- * its committed SDL and the recomposed supergraph. Answers its registry entry.
+ * its committed SDL and the recomposed supergraph. Answers its registry entry. Throws
+ * GenerationRefused, having written nothing, for a name in use or an owner not asked for; when a
+ * later step fails, throws after putting every file it wrote back as it was.
  */
 export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
   const root = options.root ?? repoRoot;
