@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { workspacesIn } from './workspaces';
 
 /**
  * Files that list every subgraph are written from the subgraph registry (schemas/subgraphs.json)
@@ -196,10 +197,13 @@ ${registry.map((entry) => `CREATE DATABASE ${entry.database};`).join('\n')}
   };
 }
 
+/** The team that owns everything no agency does (CODEOWNERS' `*`): no agency may have its name. */
+export const PLATFORM_OWNER = 'platform';
+
 /** Each subgraph's folder, SDL and event schemas belong to its owning agency's team; the rest to the platform team. */
 function codeOwners(registry: readonly SubgraphEntry[]): DerivedFile {
   const team = (owner: string) => `@klynge/${owner}`;
-  const rows: [string, string][] = [['*', '@klynge/platform']];
+  const rows: [string, string][] = [['*', team(PLATFORM_OWNER)]];
   for (const entry of registry) {
     rows.push([`/${entry.directory}/`, team(entry.owner)]);
     rows.push([`/schemas/${entry.name}.graphql`, team(entry.owner)]);
@@ -223,9 +227,9 @@ function subgraphsPackage(root: string, registry: readonly SubgraphEntry[]): Der
   // Its own dependencies (the platform, the registry, the shared contracts) stay; the subgraph
   // packages (the workspaces under services/) are the registry's.
   const servicePackages = new Set(
-    readdirSync(path.join(root, 'services'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'services', entry.name, 'package.json')))
-      .map((entry) => (JSON.parse(readFileSync(path.join(root, 'services', entry.name, 'package.json'), 'utf8')) as { name: string }).name),
+    workspacesIn(root)
+      .filter((workspace) => workspace.directory.startsWith('services/'))
+      .map((workspace) => workspace.name),
   );
   const own = Object.entries(manifest.dependencies).filter(([name]) => !servicePackages.has(name));
   const dependencies = Object.fromEntries(

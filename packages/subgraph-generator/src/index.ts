@@ -1,2 +1,3 @@
 export { type DerivedFile, derivedFiles, staleDerivedFiles, syncDerivedFiles } from './derived-files';
-export { generateSubgraph, type GenerateOptions, spellings } from './generate';
+export { generateSubgraph, GenerationRefused, type GenerateOptions, spellings } from './generate';
+export { subgraphNewCommand } from './subgraph-new-command';
