@@ -129,16 +129,20 @@ export async function startDashboardUnderTest({
             { timeoutMs: 90_000, intervalMs: 100 },
           );
         } catch (error) {
-          // What is still asking, and what the stack said last: a hang is read from CI's log.
-          const busy = await page
-            .locator('section.panel[aria-busy="true"]')
-            .evaluateAll((sections) => sections.map((section) => section.getAttribute('data-operation')));
+          // What the page shows and what is still asking, what went wrong in it, and what the stack
+          // said last: a page that never shows its panels is read from CI's log.
+          const shown = await page.evaluate(() => ({
+            url: window.location.href,
+            panels: [...document.querySelectorAll('section.panel')].map(
+              (section) => `${section.getAttribute('data-operation')} ${section.className} busy=${section.getAttribute('aria-busy')}`,
+            ),
+            text: (document.body?.innerText ?? '').slice(0, 400),
+          }));
           const said = output.split('\n').filter((line) => /"level":(40|50|60)|warn|error/i.test(line));
           throw new Error(
-            `${(error as Error).message}; still loading: ${busy.join(', ') || 'none'}; the stack's last warnings:\n${said.slice(-20).join('\n')}`,
-            {
-              cause: error,
-            },
+            `${(error as Error).message}; the page: ${JSON.stringify(shown)}; its problems: ${JSON.stringify(problems)}; ` +
+              `the stack's last warnings:\n${said.slice(-20).join('\n')}`,
+            { cause: error },
           );
         }
         return { page, problems };
