@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { signToken } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
-import { testCallers } from '@klynge/service-testing';
+import { subgraphProcessArgs, testCallers } from '@klynge/service-testing';
 import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { subgraphSettings } from './subgraphs';
 import { type GatewayProcess, startGatewayProcess } from './test-support/gateway-process';
@@ -93,7 +93,7 @@ describe('a trace through the gateway, a subgraph, Kafka and a consumer in anoth
     for (const [index, { name, directory }] of running.entries()) {
       const database = await createTestDatabase(`tracing_${name}`);
       databases.set(name, database);
-      const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', 'src/index.ts'], {
+      const child = spawn(process.execPath, subgraphProcessArgs(path.join(repoRoot, directory, 'src', 'subgraph.ts')), {
         cwd: path.join(repoRoot, directory),
         env: {
           PATH: process.env.PATH,

@@ -4,6 +4,7 @@ export {
   runSubgraphCommand,
   type ServiceUnderTest,
   startServiceUnderTest,
+  subgraphProcessArgs,
   testCallers,
 } from './service-under-test';
 export { announceCluster, announceLevelEnded, announceMembership, announceMembershipEnded, announceOrganization } from './announce';

@@ -175,6 +175,18 @@ export const testCallers = {
 const RUNNER_SOURCE = path.join(path.dirname(require.resolve('@klynge/subgraph-runner/package.json')), 'src', 'main.ts');
 
 /**
+ * Node's arguments for a subgraph's own process from its TypeScript (`subgraph`, its
+ * src/subgraph.ts), as `npm start` (no command) or `npm run <command>` runs it built.
+ */
+export const subgraphProcessArgs = (subgraph: string, command: readonly string[] = []): string[] => [
+  '-r',
+  '@klynge/jest-config/register',
+  RUNNER_SOURCE,
+  subgraph,
+  ...command,
+];
+
+/**
  * Runs a command of a subgraph's own process on the service under test's database, topics and
  * Kafka, as `npm run <command>` runs `klynge-subgraph . <command>`, from its TypeScript (`subgraph`,
  * the service's src/subgraph.ts): answers the exit code and what the process wrote.
@@ -185,7 +197,7 @@ export function runSubgraphCommand(
   args: readonly string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', RUNNER_SOURCE, subgraph, ...args], {
+    const child = spawn(process.execPath, subgraphProcessArgs(subgraph, args), {
       env: {
         ...process.env,
         DATABASE_URL: harness.db.url,
