@@ -36,10 +36,12 @@ export {
   encodeCursor,
   MAX_PAGE_SIZE,
   PAGE_ARGUMENTS,
+  PageArgs,
   PageInfo,
   pageSize,
   toPage,
 } from './pagination';
+export { Keyset, type KeysetList, keysetPage } from './keyset-page';
 export type { RequestContext } from './request-context';
 export { alignByKey, groupByKey, RequestLoaders } from './request-loaders';
 export {

@@ -1,4 +1,5 @@
 import { SqlConditions } from '../database/sql-conditions';
+import { Keyset } from './keyset-page';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toPage } from './pagination';
 
 /** Rows as a list's query returns them: LIMIT first + 1, sorted by name. */
@@ -80,5 +81,30 @@ describe('SqlConditions.copy', () => {
     expect(counts.params).toEqual(['NIC', '2017-11-01', 'id-1']);
     expect(conditions.where).toBe('WHERE p.code = $1 AND (p.day, p.id) < ($2, $3)');
     expect(conditions.params).toEqual(['NIC', '2017-11-01', 'id-1']);
+  });
+});
+
+describe('Keyset', () => {
+  const order = new Keyset(
+    [
+      ['p.start_year', 'year'],
+      ['p.id', 'uuid'],
+    ],
+    'DESC',
+  );
+  const id = '0b6f7a52-5f9e-4d0c-9a0e-3f2b1c4d5e6f';
+
+  it('writes the ORDER BY, "after the cursor" and "at or before it" from one list of columns, each value cast to its column', () => {
+    const sql = new SqlConditions().add('p.phase = ?', 'ACTIVE');
+    const cursor = order.decode(encodeCursor(['2019', id]))!;
+    expect(order.orderBy).toBe('p.start_year DESC, p.id DESC');
+    expect(order.after(sql, cursor)).toBe('(p.start_year, p.id) < ($2::int, $3::uuid)');
+    expect(order.atOrBefore(sql, cursor)).toBe('(p.start_year, p.id) >= ($4::int, $5::uuid)');
+    expect(sql.params).toEqual(['ACTIVE', '2019', id, '2019', id]);
+  });
+
+  it('turns a cursor of another list (here a year that is not four digits) away as BAD_USER_INPUT, and no cursor into none', () => {
+    expect(order.decode(undefined)).toBeUndefined();
+    expect(() => order.decode(encodeCursor(['19', id]))).toThrow('after is not a cursor from this list');
   });
 });

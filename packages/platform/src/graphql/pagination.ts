@@ -1,6 +1,6 @@
 // Decorators below read metadata through the Reflect API at load time; see subgraph-schema.ts.
 import 'reflect-metadata';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { isUuid } from './input-checks';
 
@@ -84,6 +84,22 @@ export const PAGE_ARGUMENTS = {
   after: 'The `pageInfo.endCursor` of the page before: the page then starts with the item after it. Leave out for the first page.',
 } as const;
 
+/**
+ * The paging arguments of a connection field, `first` and `after`, for `@Args() page: PageArgs`.
+ * `first` is checked where the page is read ({@link pageSize}, as keysetPage does), so
+ * a size out of range is BAD_USER_INPUT naming `first` wherever the page comes from.
+ */
+@ArgsType()
+export class PageArgs {
+  // `after` comes first: the schema has always printed the two in this order (type-graphql lists
+  // `@Arg`s last to first), and declaring it so keeps the public SDL as it was.
+  @Field(() => String, { nullable: true, description: PAGE_ARGUMENTS.after })
+  after?: string;
+
+  @Field(() => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first })
+  first!: number;
+}
+
 /** Checks a page size argument: 1 to MAX_PAGE_SIZE. */
 export function pageSize(first: number, field = 'first'): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -98,7 +114,7 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 /** What each part of a cursor's sort key is: what it is compared with in SQL. */
-export type CursorPart = 'text' | 'uuid' | 'date' | 'timestamp';
+export type CursorPart = 'text' | 'uuid' | 'date' | 'timestamp' | 'year';
 
 const CURSOR_PARTS: Readonly<Record<CursorPart, (value: unknown) => boolean>> = {
   text: (value) => typeof value === 'string' && value.length <= 1_000 && !value.includes('\u0000'),
@@ -109,6 +125,8 @@ const CURSOR_PARTS: Readonly<Record<CursorPart, (value: unknown) => boolean>> = 
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
     isCalendarDate(value.slice(0, 10)) &&
     !Number.isNaN(Date.parse(value)),
+  // A year as its cursor holds it: four digits in a string.
+  year: (value) => typeof value === 'string' && /^\d{4}$/.test(value),
 };
 
 /**

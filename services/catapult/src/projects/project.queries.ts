@@ -2,13 +2,12 @@ import { COUNTIES } from '@klynge/contracts';
 import {
   alignByKey,
   type ConnectionPage,
-  decodeCursor,
   groupByKey,
   isUuid,
-  pageSize,
+  Keyset,
+  keysetPage,
   type RequestContext,
   SqlConditions,
-  toPage,
 } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import type { CountyReachType, ProjectFilter, ProjectRecord, ProjectYearRecord } from './project.types';
@@ -19,6 +18,14 @@ const PROJECT_COLUMNS = `p.id, p.centre_id AS "centreId", p.org_number AS "orgNu
   CASE WHEN p.ended_on IS NULL THEN 'RUNNING' ELSE 'COMPLETED' END AS status, p.services,
   CASE o.size_class WHEN 'SME' THEN true WHEN 'LARGE' THEN false END AS sme`;
 const PROJECTS = 'catapult_projects p LEFT JOIN organization_directory o ON o.org_number = p.org_number';
+/** Projects in a list: the latest started first. */
+const PROJECTS_ORDER = new Keyset(
+  [
+    ['p.started_on', 'date'],
+    ['p.id', 'uuid'],
+  ],
+  'DESC',
+);
 
 /** Reading projects, and the figures a dashboard shows of them. */
 export class ProjectQueries {
@@ -55,33 +62,16 @@ export class ProjectQueries {
   }
 
   /** Projects, newest first, a page at a time. */
-  async list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
-    const limit = pageSize(first);
-    const conditions = projectConditions(filter);
-    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : undefined;
-    // One count for the whole list and for what comes at or before the cursor (a previous page).
-    const counts = conditions.copy();
-    const precedingSql = cursor
-      ? `count(*) FILTER (WHERE (p.started_on, p.id) >= (${counts.param(cursor[0])}::date, ${counts.param(cursor[1])}::uuid))`
-      : '0';
-    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
-      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding FROM ${PROJECTS} ${counts.where}`,
-      counts.params,
-    );
-    if (cursor) conditions.add('(p.started_on, p.id) < (?::date, ?::uuid)', ...cursor);
-    const rows = await this.dataSource.query<ProjectRecord[]>(
-      `SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} ${conditions.where}
-       ORDER BY p.started_on DESC, p.id DESC LIMIT ${conditions.param(limit + 1)}`,
-      conditions.params,
-    );
-    return toPage(
-      rows,
-      limit,
-      total,
-      (row) => row,
-      (row) => [row.startedOn, row.id],
-      preceding,
-    );
+  list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
+    return keysetPage(this.dataSource, {
+      from: PROJECTS,
+      where: projectConditions(filter),
+      order: PROJECTS_ORDER,
+      first,
+      after,
+      rows: (tail, params) => this.dataSource.query<ProjectRecord[]>(`SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} ${tail}`, params),
+      sortKey: (project) => [project.startedOn, project.id],
+    });
   }
 
   /** Per year started and centre (in the order they were designated): projects, SME projects and the SME share among projects whose company's size is known. */

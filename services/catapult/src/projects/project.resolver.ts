@@ -1,5 +1,5 @@
-import { type ConnectionPage, connectionOf, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type ConnectionPage, connectionOf, type RequestContext, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireProjectWriter } from '../auth';
 import { OrganizationReference } from '../references';
 import type { SchemeQueries } from '../scheme/scheme.queries';
@@ -39,10 +39,9 @@ export class ProjectResolver {
   catapultProjects(
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects; every one when left out.' })
     filter: ProjectFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
+    @Args() page: PageArgs,
   ): Promise<ConnectionPage<ProjectRecord>> {
-    return this.queries.list(filter ?? undefined, first, after ?? undefined);
+    return this.queries.list(filter ?? undefined, page.first, page.after ?? undefined);
   }
 
   @Query(() => [ProjectYearType], {

@@ -1,6 +1,6 @@
 import { CLUSTER_LEVEL_LABELS, type ClusterLevel, COUNTIES } from '@klynge/contracts';
-import { BadUserInputError, isGiven, type ConnectionPage, PAGE_ARGUMENTS, type RequestContext, sourceOf } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, isGiven, type ConnectionPage, type RequestContext, sourceOf, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayEditCluster, requireClusterEditor, requireRegistrar } from '../auth';
 import type { ClusterEntity } from './cluster.entity';
 import type { ClusterQueries } from './cluster.queries';
@@ -48,10 +48,9 @@ export class ClusterResolver {
   clusters(
     @Arg('filter', () => ClusterFilter, { nullable: true, description: 'Which clusters; every cluster when left out.' })
     filter: ClusterFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
+    @Args() page: PageArgs,
   ): Promise<ConnectionPage<ClusterEntity>> {
-    return this.clusterQueries.list(filter, first, after);
+    return this.clusterQueries.list(filter, page.first, page.after);
   }
 
   @FieldResolver(() => ClusterLevelEnum, {

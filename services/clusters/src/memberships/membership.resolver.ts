@@ -1,5 +1,5 @@
-import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext, requireCaller } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { type ConnectionPage, type RequestContext, requireCaller, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { requireClusterEditor } from '../auth';
 import type { ClusterEntity } from '../clusters/cluster.entity';
 import type { ClusterQueries } from '../clusters/cluster.queries';
@@ -71,11 +71,10 @@ export class ClusterMembersResolver {
   members(
     @Root() cluster: ClusterEntity,
     @Ctx() context: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
+    @Args() page: PageArgs,
     @Arg('includeEnded', { defaultValue: false, description: 'Also list memberships that have ended.' }) includeEnded: boolean,
   ): Promise<ConnectionPage<MembershipEntity>> {
-    return this.memberships.ofCluster(context, cluster.id, { first, after, includeEnded });
+    return this.memberships.ofCluster(context, cluster.id, { first: page.first, after: page.after, includeEnded });
   }
 }
 

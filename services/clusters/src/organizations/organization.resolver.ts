@@ -1,6 +1,6 @@
 import { orgNumberInput, type SizeClass, sizeClassOf } from '@klynge/contracts';
-import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type ConnectionPage, type RequestContext, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireOrganizationRegistrar } from '../auth';
 import type { OrganizationEntity } from './organization.entity';
 import type { OrganizationQueries } from './organization.queries';
@@ -32,10 +32,9 @@ export class OrganizationResolver {
   organizations(
     @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Which organisations; every one when left out.' })
     filter: OrganizationFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
+    @Args() page: PageArgs,
   ): Promise<ConnectionPage<OrganizationEntity>> {
-    return this.organizationQueries.list(filter, first, after);
+    return this.organizationQueries.list(filter, page.first, page.after);
   }
 
   @FieldResolver(() => SizeClassEnum, { nullable: true, description: 'Null while the headcount is unknown.' })

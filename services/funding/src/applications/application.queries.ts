@@ -1,14 +1,13 @@
 import {
   alignByKey,
   type ConnectionPage,
-  decodeCursor,
   groupByKey,
   isUuid,
+  Keyset,
+  keysetPage,
   nok,
-  pageSize,
   type RequestContext,
   SqlConditions,
-  toPage,
 } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApplicantType, ApplicationFilter, ApplicationStatus, ApplicationStepType, ApplicationType } from './application.types';
@@ -36,6 +35,15 @@ interface ApplicationRow {
   status: ApplicationStatus;
   created_at: string;
 }
+
+/** Applications in a list: the latest created first. */
+const APPLICATIONS_ORDER = new Keyset(
+  [
+    ['a.created_at', 'timestamp'],
+    ['a.id', 'uuid'],
+  ],
+  'DESC',
+);
 
 const SELECT_APPLICATIONS = `
   SELECT a.id, a.call_id, c.programme_code, a.applicant_type, a.cluster_id, a.org_number,
@@ -87,37 +95,22 @@ export class ApplicationQueries {
       .load(applicationId);
   }
 
-  async list(filter: ApplicationFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ApplicationRecord>> {
-    const limit = pageSize(first);
+  list(filter: ApplicationFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ApplicationRecord>> {
     const conditions = new SqlConditions();
     if (filter?.status) conditions.add('a.status = ?', filter.status);
     if (filter?.callId) conditions.add('a.call_id = ?::uuid', filter.callId);
     if (filter?.programmeCode) conditions.add('c.programme_code = ?', filter.programmeCode);
     if (filter?.clusterId) conditions.add('a.cluster_id = ?::uuid', filter.clusterId);
     if (filter?.orgNumber) conditions.add('a.org_number = ?', filter.orgNumber);
-    const cursor = after ? decodeCursor(after, ['timestamp', 'uuid']) : undefined;
-    // One count for the whole list and for what comes at or before the cursor (a previous page).
-    const counts = conditions.copy();
-    const precedingSql = cursor
-      ? `count(*) FILTER (WHERE (a.created_at, a.id) >= (${counts.param(cursor[0])}::timestamptz, ${counts.param(cursor[1])}::uuid))`
-      : '0';
-    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
-      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding FROM applications a JOIN calls c ON c.id = a.call_id ${counts.where}`,
-      counts.params,
-    );
-    if (cursor) conditions.add('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', ...cursor);
-    const rows = await this.dataSource.query<ApplicationRow[]>(
-      `${SELECT_APPLICATIONS} ${conditions.where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${conditions.param(limit + 1)}`,
-      conditions.params,
-    );
-    return toPage(
-      rows.map(toRecord),
-      limit,
-      total,
-      (row) => row,
-      (row) => [row.createdAt, row.id],
-      preceding,
-    );
+    return keysetPage(this.dataSource, {
+      from: 'applications a JOIN calls c ON c.id = a.call_id',
+      where: conditions,
+      order: APPLICATIONS_ORDER,
+      first,
+      after,
+      rows: async (tail, params) => (await this.dataSource.query<ApplicationRow[]>(`${SELECT_APPLICATIONS} ${tail}`, params)).map(toRecord),
+      sortKey: (application) => [application.createdAt, application.id],
+    });
   }
 }
 

@@ -1,5 +1,5 @@
-import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext, requireCaller } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type ConnectionPage, type RequestContext, requireCaller, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mayReadApplicantSide, requireAgencyCaseworker, requireApplicantSide } from '../auth';
 import type { GrantQueries, GrantRecord } from '../grants/grant.queries';
 import { GrantType } from '../grants/grant.types';
@@ -38,10 +38,9 @@ export class ApplicationResolver {
   applications(
     @Arg('filter', () => ApplicationFilter, { nullable: true, description: 'Which applications; every one when left out.' })
     filter: ApplicationFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
+    @Args() page: PageArgs,
   ): Promise<ConnectionPage<ApplicationRecord>> {
-    return this.applicationQueries.list(filter, first, after);
+    return this.applicationQueries.list(filter, page.first, page.after);
   }
 
   @FieldResolver(() => CallType, { description: 'The call applied to.' })

@@ -2,14 +2,13 @@ import {
   type AgencySupportYearType,
   alignByKey,
   type ConnectionPage,
-  decodeCursor,
   groupByKey,
   isUuid,
+  Keyset,
+  keysetPage,
   nok,
-  pageSize,
   type RequestContext,
   SqlConditions,
-  toPage,
 } from '@klynge/platform';
 import { currentMembership } from '@klynge/read-models';
 import type { DataSource } from 'typeorm';
@@ -59,6 +58,15 @@ interface GrantRow {
   source: string | null;
   updated_at: string;
 }
+
+/** Grants in a list: the latest awarded first. */
+const GRANTS_ORDER = new Keyset(
+  [
+    ['g.award_date', 'date'],
+    ['g.id', 'uuid'],
+  ],
+  'DESC',
+);
 
 const SELECT_GRANTS = `
   SELECT g.id, g.application_id, g.programme_code, p.agency_code,
@@ -221,38 +229,22 @@ export class GrantQueries {
       .load(clusterId);
   }
 
-  async list(filter: GrantFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<GrantRecord>> {
-    const limit = pageSize(first);
+  list(filter: GrantFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<GrantRecord>> {
     const conditions = new SqlConditions();
     if (filter?.programmeCode) conditions.add('g.programme_code = ?', filter.programmeCode);
     if (filter?.agencyCode) conditions.add('p.agency_code = ?', filter.agencyCode);
     if (filter?.year !== undefined) conditions.add('g.budget_year = ?', filter.year);
     if (filter?.clusterId) conditions.add('g.id IN (SELECT grant_id FROM grant_recipients WHERE cluster_id = ?::uuid)', filter.clusterId);
     if (filter?.orgNumber) conditions.add('g.id IN (SELECT grant_id FROM grant_recipients WHERE org_number = ?)', filter.orgNumber);
-    const cursor = after ? decodeCursor(after, ['date', 'uuid']) : undefined;
-    // One count for the whole list and for what comes at or before the cursor (a previous page).
-    const counts = conditions.copy();
-    const precedingSql = cursor
-      ? `count(*) FILTER (WHERE (g.award_date, g.id) >= (${counts.param(cursor[0])}::date, ${counts.param(cursor[1])}::uuid))`
-      : '0';
-    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
-      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding
-       FROM grants g JOIN funding_programmes p ON p.code = g.programme_code ${counts.where}`,
-      counts.params,
-    );
-    if (cursor) conditions.add('(g.award_date, g.id) < (?::date, ?::uuid)', ...cursor);
-    const rows = await this.dataSource.query<GrantRow[]>(
-      `${SELECT_GRANTS} ${conditions.where} ORDER BY g.award_date DESC, g.id DESC LIMIT ${conditions.param(limit + 1)}`,
-      conditions.params,
-    );
-    return toPage(
-      rows.map(toRecord),
-      limit,
-      total,
-      (row) => row,
-      (row) => [row.awardDate, row.id],
-      preceding,
-    );
+    return keysetPage(this.dataSource, {
+      from: 'grants g JOIN funding_programmes p ON p.code = g.programme_code',
+      where: conditions,
+      order: GRANTS_ORDER,
+      first,
+      after,
+      rows: async (tail, params) => (await this.dataSource.query<GrantRow[]>(`${SELECT_GRANTS} ${tail}`, params)).map(toRecord),
+      sortKey: (grant) => [grant.awardDate, grant.id],
+    });
   }
 }
 

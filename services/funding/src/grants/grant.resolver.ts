@@ -1,5 +1,5 @@
-import { AgencySupportYearType, type ConnectionPage, MoneyType, nok, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AgencySupportYearType, type ConnectionPage, MoneyType, nok, type RequestContext, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationQueries, ApplicationRecord } from '../applications/application.queries';
 import { ApplicantType, ApplicationType } from '../applications/application.types';
 import { requireAgencyStaff } from '../auth';
@@ -39,10 +39,9 @@ export class GrantResolver {
   grants(
     @Arg('filter', () => GrantFilter, { nullable: true, description: 'Which grants; every grant when left out.' })
     filter: GrantFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
+    @Args() page: PageArgs,
   ): Promise<ConnectionPage<GrantRecord>> {
-    return this.grantQueries.list(filter, first, after);
+    return this.grantQueries.list(filter, page.first, page.after);
   }
 
   @FieldResolver(() => ApplicationType, { nullable: true, description: 'The application it was awarded on; null for a reported grant.' })

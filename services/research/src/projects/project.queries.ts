@@ -2,16 +2,14 @@ import { COUNTIES } from '@klynge/contracts';
 import {
   type AgencySupportYearType,
   alignByKey,
-  BadUserInputError,
   type ConnectionPage,
-  decodeCursor,
   groupByKey,
   isUuid,
+  Keyset,
+  keysetPage,
   nok,
-  pageSize,
   type RequestContext,
   SqlConditions,
-  toPage,
 } from '@klynge/platform';
 import { currentMembership } from '@klynge/read-models';
 import type { DataSource } from 'typeorm';
@@ -52,6 +50,15 @@ const PARTNER_OF = (orgs: string) => `SELECT project_id FROM research_project_pa
 /** The organisations that are a cluster's members today, from the membership read model. */
 const MEMBERS_OF = (clusters: string) =>
   `SELECT m.cluster_id, m.org_number FROM membership_directory m WHERE m.cluster_id = ANY(${clusters}::uuid[]) AND ${currentMembership('m')}`;
+
+/** Projects in a list: the latest started first (a cursor holds the start year as four digits). */
+const PROJECTS_ORDER = new Keyset(
+  [
+    ['p.start_year', 'year'],
+    ['p.id', 'uuid'],
+  ],
+  'DESC',
+);
 
 /** Reading projects, and the figures dashboards show of them; lookups by key go through the request's loaders. */
 export class ProjectQueries {
@@ -151,8 +158,7 @@ export class ProjectQueries {
   }
 
   /** Projects, the latest started first, a page at a time. */
-  async list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
-    const limit = pageSize(first);
+  list(filter: ProjectFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ProjectRecord>> {
     const conditions = new SqlConditions();
     if (filter?.orgNumber) conditions.add(`(p.owner_org_number = ? OR p.id IN (${PARTNER_OF('?')}))`, filter.orgNumber, filter.orgNumber);
     if (filter?.applicationType) conditions.add('p.application_type = ?', filter.applicationType);
@@ -162,31 +168,15 @@ export class ProjectQueries {
     if (filter?.year !== null && filter?.year !== undefined) {
       conditions.add('EXISTS (SELECT 1 FROM research_allocations a WHERE a.project_id = p.id AND a.year = ?)', filter.year);
     }
-    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : undefined;
-    if (cursor && !/^\d{4}$/.test(cursor[0]!)) throw new BadUserInputError('after', 'after is not a cursor of this list');
-    // One count for the whole list and for what comes at or before the cursor (a previous page).
-    const counts = conditions.copy();
-    const precedingSql = cursor
-      ? `count(*) FILTER (WHERE (p.start_year, p.id) >= (${counts.param(Number(cursor[0]))}::int, ${counts.param(cursor[1])}::uuid))`
-      : '0';
-    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
-      `SELECT count(*)::int AS total, ${precedingSql}::int AS preceding
-       FROM research_projects p LEFT JOIN organization_directory o ON o.org_number = p.owner_org_number ${counts.where}`,
-      counts.params,
-    );
-    if (cursor) conditions.add('(p.start_year, p.id) < (?::int, ?::uuid)', Number(cursor[0]), cursor[1]);
-    const rows = await this.projects(
-      `${conditions.where} ORDER BY p.start_year DESC, p.id DESC LIMIT ${conditions.param(limit + 1)}`,
-      conditions.params,
-    );
-    return toPage(
-      rows,
-      limit,
-      total,
-      (row) => row,
-      (row) => [String(row.startYear), row.id],
-      preceding,
-    );
+    return keysetPage(this.dataSource, {
+      from: 'research_projects p LEFT JOIN organization_directory o ON o.org_number = p.owner_org_number',
+      where: conditions,
+      order: PROJECTS_ORDER,
+      first,
+      after,
+      rows: (tail, params) => this.projects(tail, params),
+      sortKey: (project) => [String(project.startYear), project.id],
+    });
   }
 
   /** Allocations per year by application type, county or funding activity; amounts not split by year are left out. */

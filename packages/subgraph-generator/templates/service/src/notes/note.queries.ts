@@ -1,9 +1,27 @@
-import { alignByKey, type ConnectionPage, decodeCursor, groupByKey, isUuid, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import {
+  alignByKey,
+  type ConnectionPage,
+  groupByKey,
+  isUuid,
+  Keyset,
+  keysetPage,
+  type RequestContext,
+  SqlConditions,
+} from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import type { NoteRecord } from './note.types';
 
 const COLUMNS = `id, cluster_id AS "clusterId", title, body,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt"`;
+
+/** Notes in a list: the newest first. */
+const NOTES_ORDER = new Keyset(
+  [
+    ['recorded_at', 'timestamp'],
+    ['id', 'uuid'],
+  ],
+  'DESC',
+);
 
 /**
  * Reading notes; lookups by key go through the request's loaders, one statement per request.
@@ -42,28 +60,15 @@ export class NoteQueries {
   }
 
   /** Every note, newest first, a page at a time. */
-  async list(first: number, after: string | undefined): Promise<ConnectionPage<NoteRecord>> {
-    const limit = pageSize(first);
-    const cursor = after ? decodeCursor(after, ['timestamp', 'uuid']) : undefined;
-    // One count for every note and for those at or before the cursor (a previous page).
-    const [{ total, preceding }] = await this.dataSource.query<[{ total: number; preceding: number }]>(
-      `SELECT count(*)::int AS total,
-              ${cursor ? 'count(*) FILTER (WHERE (recorded_at, id) >= ($1::timestamptz, $2::uuid))' : '0'}::int AS preceding
-       FROM notes`,
-      cursor ?? [],
-    );
-    const rows = await this.dataSource.query<NoteRecord[]>(
-      `SELECT ${COLUMNS} FROM notes ${cursor ? 'WHERE (recorded_at, id) < ($2::timestamptz, $3::uuid)' : ''}
-       ORDER BY recorded_at DESC, id DESC LIMIT $1`,
-      cursor ? [limit + 1, ...cursor] : [limit + 1],
-    );
-    return toPage(
-      rows,
-      limit,
-      total,
-      (row) => row,
-      (row) => [row.recordedAt, row.id],
-      preceding,
-    );
+  list(first: number, after: string | undefined): Promise<ConnectionPage<NoteRecord>> {
+    return keysetPage(this.dataSource, {
+      from: 'notes',
+      where: new SqlConditions(),
+      order: NOTES_ORDER,
+      first,
+      after,
+      rows: (tail, params) => this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes ${tail}`, params),
+      sortKey: (note) => [note.recordedAt, note.id],
+    });
   }
 }

@@ -1,5 +1,5 @@
-import { type ConnectionPage, PAGE_ARGUMENTS, type RequestContext } from '@klynge/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type ConnectionPage, type RequestContext, PageArgs } from '@klynge/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireNoteWriter } from '../auth';
 import { ClusterReference } from '../references';
 import type { NoteQueries } from './note.queries';
@@ -22,11 +22,8 @@ export class NoteResolver {
   }
 
   @Query(() => NoteConnection, { description: 'Every note, newest first, a page at a time.' })
-  __camel__Notes(
-    @Arg('first', () => Int, { defaultValue: 20, description: PAGE_ARGUMENTS.first }) first: number,
-    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENTS.after }) after: string | undefined,
-  ): Promise<ConnectionPage<NoteRecord>> {
-    return this.queries.list(first, after ?? undefined);
+  __camel__Notes(@Args() page: PageArgs): Promise<ConnectionPage<NoteRecord>> {
+    return this.queries.list(page.first, page.after ?? undefined);
   }
 
   @FieldResolver(() => ClusterReference, { description: 'The cluster it is about.' })
