@@ -257,8 +257,12 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
     expect(registerMismatches(facts.clusters, clusterFacts())).toEqual([]);
     const processes = descendants(running.child.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
     // Each subgraph serving in a process of its own (its seed command has come and gone), and the gateway.
-    const serving = (main: string) => processes.filter((command) => command.includes(main) && !command.endsWith(' seed'));
-    for (const main of [...subgraphRegistry().map((entry) => `${entry.directory}/dist/index.js`), 'gateway/dist/index.js']) {
+    // A subgraph's process is the subgraph runner on its directory (klynge-subgraph <directory>), as its npm start runs it.
+    const serving = (main: string) => processes.filter((command) => command.trim().endsWith(main));
+    for (const main of [
+      ...subgraphRegistry().map((entry) => `subgraph-runner/dist/main.js ${path.join(repoRoot, entry.directory)}`),
+      'gateway/dist/index.js',
+    ]) {
       expect({ main, processes: serving(main).length }).toEqual({ main, processes: 1 });
     }
 
