@@ -342,6 +342,15 @@ describe('the dashboard, in Chromium, on npm start', () => {
     await expect(page.locator('section[data-operation="ConversionEngine"]').innerText()).resolves.toContain(
       nb['conversion.reachNotRecorded'].replace('{target}', count(300)),
     );
+    // Its last recorded status is said to be the last one, not "open" today; where no enrolment is
+    // recorded, no row says none were reached, and nothing reads "ikke kjent (ikke kjent)".
+    const engineSection = page.locator('.programme', { has: page.locator('h3', { hasText: engine.name }) });
+    await expect(engineSection.innerText()).resolves.toContain(
+      nb['conversion.statusOutdated'].replace('{status}', nb[`programmeStatus.${engine.status}`]),
+    );
+    await expect(engineSection.locator('table.reach-by-county').innerText()).resolves.toContain(nb['conversion.enrolmentsNotRecorded']);
+    await expect(engineSection.innerText()).resolves.not.toContain(nb['conversion.noCompanyYet']);
+    await expect(engineSection.innerText()).resolves.not.toContain(`${notKnown} (${notKnown})`);
     expect(await page.locator('section[data-operation="ConversionEngine"] .chart svg path').count()).toBeGreaterThan(0);
     await screenshot(page, 'conversion-engine');
     expect(problems).toEqual([]);

@@ -71,17 +71,25 @@ export function ConversionEngine() {
                       ],
                       // What its dates say today, beside the status its source supports.
                       [t('conversion.phase'), t(`conversion.phase.${programme.periodPhase}`)],
-                      [t('conversion.status'), label('programmeStatus', programme.status)],
+                      // The last status recorded; after its dates, a status that says it still runs is said to be the last one known.
+                      [
+                        t('conversion.status'),
+                        programme.periodPhase === 'AFTER' && ['PLANNED', 'OPEN', 'RUNNING'].includes(programme.status)
+                          ? t('conversion.statusOutdated', { status: label('programmeStatus', programme.status) })
+                          : label('programmeStatus', programme.status),
+                      ],
                       [t('conversion.themes'), formats.text(programme.themes.join(', ') || null)],
                       [t('conversion.companiesReached'), count(programme.reach.companiesReached)],
                       [t('conversion.target'), count(programme.reach.targetCompanies)],
                       [t('conversion.shareOfTarget'), share(programme.reach.shareOfTarget)],
                       [
                         t('conversion.outsideClusters'),
-                        t('value.countWithShare', {
-                          count: count(programme.reach.outsideClusters),
-                          share: share(programme.reach.outsideClusterShare),
-                        }),
+                        programme.reach.outsideClusters === null
+                          ? formats.notKnown
+                          : t('value.countWithShare', {
+                              count: count(programme.reach.outsideClusters),
+                              share: share(programme.reach.outsideClusterShare),
+                            }),
                       ],
                       [t('conversion.completed'), count(programme.reach.completed)],
                       [t('conversion.dropped'), count(programme.reach.dropped)],
@@ -125,7 +133,12 @@ function ProgrammeReach({ id, name, recorded }: { readonly id: string; readonly 
             rows={
               reachByCounty.length === 0
                 ? // None reached is a count where enrolments are recorded; otherwise it is not known.
-                  [['none', [t('conversion.noCompanyYet'), recorded ? count(0) : formats.notKnown]]]
+                  [
+                    [
+                      'none',
+                      recorded ? [t('conversion.noCompanyYet'), count(0)] : [t('conversion.enrolmentsNotRecorded'), formats.notKnown],
+                    ],
+                  ]
                 : reachByCounty.map((county) => [county.countyCode, [county.countyName, count(county.companies)]])
             }
           />
