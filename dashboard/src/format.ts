@@ -43,6 +43,12 @@ export interface Formats {
     kind: 'role' | 'size' | 'programmeStatus' | 'catapultTheme' | 'catapultStatus',
     value: string | null | undefined,
   ) => string;
+  /**
+   * A competence programme's last recorded status, beside what its dates say (the graph's
+   * periodPhase): once they are past, a status that says it still runs is said to be the last one
+   * recorded ("Åpen (sist registrert; ...)"), never read as open today.
+   */
+  readonly programmeStatus: (status: string, periodPhase: string) => string;
   /** A chart's axis figure for money: kroner as millions (8 000 000 -> "8"), the axis saying "mill. kr". */
   readonly millions: (kroner: number) => string;
   /**
@@ -78,6 +84,15 @@ export function formatsOf(intl: IntlShape, locale: Locale): Formats {
   const days = intl.formatters.getDateTimeFormat(intl.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const months = intl.formatters.getDateTimeFormat(intl.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const count = (value: number | null | undefined) => known(value, (figure) => integers.format(figure), notKnown);
+  const label: Formats['label'] = (kind, value) =>
+    known(
+      value,
+      (name) => {
+        const id = `${kind}.${name}`;
+        return id in intl.messages ? t(id as MessageId) : words(name);
+      },
+      notKnown,
+    );
   return {
     locale,
     t,
@@ -104,15 +119,13 @@ export function formatsOf(intl: IntlShape, locale: Locale): Formats {
         },
         notKnown,
       ),
-    label: (kind, value) =>
-      known(
-        value,
-        (name) => {
-          const id = `${kind}.${name}`;
-          return id in intl.messages ? t(id as MessageId) : words(name);
-        },
-        notKnown,
-      ),
+    programmeStatus: (status, periodPhase) => {
+      const recorded = label('programmeStatus', status);
+      return periodPhase === 'AFTER' && ['PLANNED', 'OPEN', 'RUNNING'].includes(status)
+        ? t('conversion.statusOutdated', { status: recorded })
+        : recorded;
+    },
+    label,
     millions: (kroner) => millions.format(kroner / 1_000_000),
     years: (from, to, lasting = false) => `${known(from, String, notKnown)}–${to === null && lasting ? '' : known(to, String, notKnown)}`,
     periodEnd: (endedBy, basis) => {

@@ -257,6 +257,21 @@ describe('the dashboard, in Chromium, on npm start', () => {
     expect((await rowsOf(page, 'ClusterProgrammes', 'table.programmes')).map((row) => row[0])).toEqual(
       host!.hostedProgrammes!.map((programme) => programme.name),
     );
+    // A programme whose dates are past (the 2015-2016 pilot, the Conversion Engine) shows its last
+    // recorded status as that, never "Pågår" or "Åpen" today.
+    const programmeRows = await rowsOf(page, 'ClusterProgrammes', 'table.programmes');
+    for (const [index, programme] of host!.hostedProgrammes!.entries()) {
+      const status = nb[`programmeStatus.${programme.status}`];
+      expect(programmeRows[index]![2]).toBe(
+        programme.periodPhase === 'AFTER' && ['PLANNED', 'OPEN', 'RUNNING'].includes(programme.status)
+          ? nb['conversion.statusOutdated'].replace('{status}', status)
+          : status,
+      );
+    }
+    expect(host!.hostedProgrammes!.filter((programme) => programme.periodPhase === 'AFTER').length).toBeGreaterThanOrEqual(2);
+    // Members nobody recorded: the heading says so, and no research share reads "0 av 0".
+    await expect(page.locator('section[data-operation="ClusterProfile"] h3', { hasText: notKnown }).count()).resolves.toBe(1);
+    await expect(page.locator('section[data-operation="ClusterResearch"]').innerText()).resolves.not.toMatch(/\b0 av 0\b/);
     await screenshot(page, 'cluster');
     expect(problems).toEqual([]);
     await page.close();

@@ -128,7 +128,7 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                     ],
                   ])}
                 />
-                <h3>{t('cluster.membersHeading', { count: count(cluster.members.totalCount) })}</h3>
+                <h3>{t('cluster.membersHeading', { count: count(cluster.memberStats.recorded ? cluster.members.totalCount : null) })}</h3>
                 <Table
                   className="members"
                   caption={t('cluster.members')}
@@ -195,7 +195,7 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                     [
                       programme.name,
                       date(programme.periodStart, programme.periodStartPrecision),
-                      label('programmeStatus', programme.status),
+                      formats.programmeStatus(programme.status, programme.periodPhase),
                       // "0 av 300 selskaper", in full: the whole is what the figure is read against.
                       programme.reach.targetCompanies === null
                         ? count(programme.reach.companiesReached)
@@ -245,7 +245,8 @@ export function ClusterPage({ slug }: { readonly slug: string }) {
                   rows={[
                     [
                       t('cluster.membersWithProject'),
-                      cluster.researchReach
+                      // Of no members known, no part is known either: not "0 av 0".
+                      cluster.researchReach && cluster.researchReach.members > 0
                         ? formats.partOf(cluster.researchReach.membersWithProject, cluster.researchReach.members)
                         : formats.notKnown,
                     ],

@@ -16,7 +16,7 @@ import { Table } from '../panels/Table';
 /** /dashboard/conversion-engine: companies reached against the target, where, and on what. */
 export function ConversionEngine() {
   const formats = useFormats();
-  const { t, count, date, share, label } = formats;
+  const { t, count, date, share } = formats;
   usePageTitle('conversion.title');
   const chartTable = useId();
   return (
@@ -71,13 +71,7 @@ export function ConversionEngine() {
                       ],
                       // What its dates say today, beside the status its source supports.
                       [t('conversion.phase'), t(`conversion.phase.${programme.periodPhase}`)],
-                      // The last status recorded; after its dates, a status that says it still runs is said to be the last one known.
-                      [
-                        t('conversion.status'),
-                        programme.periodPhase === 'AFTER' && ['PLANNED', 'OPEN', 'RUNNING'].includes(programme.status)
-                          ? t('conversion.statusOutdated', { status: label('programmeStatus', programme.status) })
-                          : label('programmeStatus', programme.status),
-                      ],
+                      [t('conversion.status'), formats.programmeStatus(programme.status, programme.periodPhase)],
                       [t('conversion.themes'), formats.text(programme.themes.join(', ') || null)],
                       [t('conversion.companiesReached'), count(programme.reach.companiesReached)],
                       [t('conversion.target'), count(programme.reach.targetCompanies)],
