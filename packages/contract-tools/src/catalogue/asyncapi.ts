@@ -6,7 +6,7 @@ import { eventSchemaDir, servicePrincipal, subgraphRegistry } from '@klynge/sche
 import { eventConsumptions, loadSubgraphs } from '@klynge/subgraphs';
 import { stringify } from 'yaml';
 
-export { asyncApiFile } from './asyncapi-file';
+export { asyncApiFile } from '@klynge/gateway/catalogue-file';
 
 /** How ensureTopics creates every topic (packages/broker-kafka): the catalogue says the same. */
 const TOPIC_PARTITIONS = 3;
