@@ -58,6 +58,37 @@ module.exports = {
       to: { path: '^(packages|services)/[^/]+/src/' },
     },
     {
+      name: 'gateway-loads-no-database',
+      comment:
+        "The gateway checks tokens and forwards queries: it loads the platform's subpaths for every process (auth, config, http, logging, process, events), never its barrel or the parts for services, which load TypeORM, PGlite and the outbox (issue 28, item 2). A type may come from anywhere.",
+      severity: 'error',
+      from: { path: '^gateway/src/', pathNot: TESTS },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        path: [
+          '^packages/platform/(src|dist)/(index|database/|outbox/|consumers/|service/index|graphql/index)',
+          'node_modules/(typeorm|@electric-sql/pglite|pg)/',
+        ],
+      },
+    },
+    {
+      name: 'platform-subpaths-for-every-process-stay-light',
+      comment:
+        "What @klynge/platform/{auth,config,http,logging,process,events} load, the gateway loads: none of it may import the database, the outbox, the consumers or the barrels that do (package.json's exports).",
+      severity: 'error',
+      from: {
+        path: '^packages/platform/src/((auth|config|logging|events)/|http/(index|hardening|apollo-hardening)\\.ts$|service/run-service\\.ts$|graphql/(caller|errors)\\.ts$)',
+        pathNot: TESTS,
+      },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        path: [
+          '^packages/platform/src/(index\\.ts$|database/|outbox/|consumers/|service/|graphql/index\\.ts$|http/subgraph-server)',
+          'node_modules/(typeorm|@electric-sql/pglite|pg|type-graphql)/',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       comment: 'Import cycles make load order matter and hide a missing boundary.',
       severity: 'error',

@@ -34,7 +34,7 @@ export function benchDataSize(defaults: DataSize): DataSize {
 }
 
 /** The node flags a package's start script gives (`node <flags> dist/index.js`; none for a service's runner): processes run as deployed. */
-function startFlags(directory: string): string[] {
+export function startFlags(directory: string): string[] {
   const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, directory, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
   return (scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
 }

@@ -1,13 +1,5 @@
-import {
-  type ConfigProblem,
-  defineConfig,
-  env,
-  LOG_LEVELS,
-  MIN_SECRET_BYTES,
-  tokenConfigProblems,
-  tokenVariables,
-  type VariableSpec,
-} from '@klynge/platform';
+import { MIN_SECRET_BYTES, tokenConfigProblems, tokenVariables } from '@klynge/platform/auth';
+import { type ConfigProblem, defineConfig, env, LOG_LEVELS, type VariableSpec } from '@klynge/platform/config';
 import { SUBGRAPHS } from './subgraphs';
 import { ANONYMOUS_OPERATIONS } from './trusted-operations';
 

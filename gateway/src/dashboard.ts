@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { securityHeaders } from '@klynge/platform';
+import { securityHeaders } from '@klynge/platform/http';
 import express from 'express';
 
 /**

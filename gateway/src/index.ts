@@ -2,7 +2,7 @@
 import '@klynge/telemetry/register';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { exitOnConfigError, runService } from '@klynge/platform';
+import { exitOnConfigError, runService } from '@klynge/platform/process';
 import { gatewayConfig } from './config';
 import { createGateway } from './server';
 

@@ -6,20 +6,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  apolloLogger,
-  bearerAuthenticator,
-  type Caller,
-  createLogger,
-  jsonErrors,
-  type Logger,
-  notFound,
-  securityHeaders,
-  SUBGRAPH_SECRET_HEADER,
-  tokenVerifier,
-  withLogContext,
-  withoutSuggestions,
-} from '@klynge/platform';
+// The platform's subpaths, never its barrel: that loads TypeORM, PGlite and the outbox (.dependency-cruiser.cjs).
+import { bearerAuthenticator, type Caller, SUBGRAPH_SECRET_HEADER, tokenVerifier } from '@klynge/platform/auth';
+import { apolloLogger, jsonErrors, notFound, securityHeaders, withoutSuggestions } from '@klynge/platform/http';
+import { createLogger, type Logger, withLogContext } from '@klynge/platform/logging';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { type GatewayConfig, subgraphTargets } from './config';

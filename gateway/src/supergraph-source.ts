@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
-import type { Logger } from '@klynge/platform';
+import type { Logger } from '@klynge/platform/logging';
 
 /** Where the supergraph comes from: the committed file (the default), a file watched, or a URL polled. */
 export type SupergraphLocation =

@@ -1,7 +1,7 @@
 // npm run token -- --role caseworker --agency innovasjon-norge [--cluster <id>] [--unit <kind:id>] [--subject <sub>]
 // Prints a development bearer token, signed with JWT_SECRET or the development secret.
 import { parseArgs } from 'node:util';
-import { type Role, ROLES, signToken } from '@klynge/platform';
+import { type Role, ROLES, signToken } from '@klynge/platform/auth';
 
 const USAGE = `Prints a bearer token for the gateway, signed with JWT_SECRET (or, in development, the development secret).
 

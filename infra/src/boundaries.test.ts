@@ -7,11 +7,12 @@ const repoRoot = path.join(__dirname, '..', '..');
 
 /**
  * What `npm run lint:boundaries` (.dependency-cruiser.cjs) says of one file written for the test:
- * the rules it breaks. The file sits in a folder of its own under services/ whose name starts
- * with a dot, which no workspace, build or lint:boundaries glob takes in, and is removed after.
+ * the rules it breaks. The file sits in a folder of its own under `under` (services/ unless said)
+ * whose name starts with a dot, which no workspace, build or lint:boundaries glob takes in, and is
+ * removed after.
  */
-function rulesBrokenBy(file: string, source: string): string[] {
-  const folder = path.join(repoRoot, 'services', `.boundary-probe-${randomUUID()}`);
+function rulesBrokenBy(file: string, source: string, under = 'services'): string[] {
+  const folder = path.join(repoRoot, under, `.boundary-probe-${randomUUID()}`);
   const probe = path.join(folder, file);
   mkdirSync(path.dirname(probe), { recursive: true });
   writeFileSync(probe, source);
@@ -56,6 +57,43 @@ describe('the boundaries npm run lint:boundaries keeps', () => {
         "import type { BrokerFactory } from '@klynge/broker';\nimport { defineSubgraph } from '@klynge/platform';\nexport type Both = [BrokerFactory, typeof defineSubgraph];\n",
       ),
     ).toEqual([]);
+  });
+
+  it("refuses a gateway that loads the platform's barrel, its database or TypeORM: its subpaths for every process only (issue 28, item 2)", () => {
+    const gateway = (source: string) => rulesBrokenBy('server.ts', source, 'gateway/src');
+    expect(gateway("import { securityHeaders } from '@klynge/platform';\nexport const headers = securityHeaders;\n")).toEqual([
+      'gateway-loads-no-database',
+    ]);
+    expect(gateway("import { createDataSource } from '@klynge/platform/database';\nexport const create = createDataSource;\n")).toEqual([
+      'gateway-loads-no-database',
+    ]);
+    expect(gateway("import { DataSource } from 'typeorm';\nexport const source = DataSource;\n")).toEqual(['gateway-loads-no-database']);
+    expect(
+      gateway(
+        "import { tokenVerifier } from '@klynge/platform/auth';\nimport { securityHeaders } from '@klynge/platform/http';\nimport type { Subgraph } from '@klynge/platform/subgraph';\nexport type Both = [typeof tokenVerifier, typeof securityHeaders, Subgraph];\n",
+      ),
+    ).toEqual([]);
+    // A test of the gateway may start services.
+    expect(
+      rulesBrokenBy(
+        'server.test.ts',
+        "import { createDataSource } from '@klynge/platform';\nexport const create = createDataSource;\n",
+        'gateway/src',
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a platform module for every process that imports the database (what the gateway loads stays light)', () => {
+    expect(
+      rulesBrokenBy(
+        'tokens.ts',
+        "import { createDataSource } from '../../database';\nexport const create = createDataSource;\n",
+        'packages/platform/src/auth',
+      ),
+    ).toEqual(['platform-subpaths-for-every-process-stay-light']);
+    expect(
+      rulesBrokenBy('tokens.ts', "import { ROLES } from '../../graphql';\nexport const roles = ROLES;\n", 'packages/platform/src/auth'),
+    ).toEqual(['platform-subpaths-for-every-process-stay-light']);
   });
 
   it('refuses a resolver that imports TypeORM', () => {

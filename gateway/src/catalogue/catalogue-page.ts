@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type express from 'express';
 import { parse } from 'yaml';
-import { asyncApiFile } from './asyncapi';
+import { asyncApiFile } from './asyncapi-file';
 
 type JsonObject = Record<string, unknown>;
 

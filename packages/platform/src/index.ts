@@ -5,6 +5,7 @@ export * from './database';
 export * from './events';
 export * from './graphql';
 export * from './http';
+export { SubgraphServer, type ReadinessCheck, type SubgraphServerOptions } from './http/subgraph-server';
 export * from './logging';
 export * from './outbox';
 export * from './service';

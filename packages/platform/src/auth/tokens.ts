@@ -1,5 +1,8 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { type Caller, type Role, ROLES, UnauthenticatedError } from '../graphql';
+// The files, not the graphql barrel: that one loads type-graphql and the subgraph schema builder,
+// which a process that only checks tokens (the gateway) has no use for.
+import { type Caller, type Role, ROLES } from '../graphql/caller';
+import { UnauthenticatedError } from '../graphql/errors';
 import type { RuntimeMode } from './runtime-mode';
 
 /**

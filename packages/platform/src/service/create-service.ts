@@ -7,7 +7,7 @@ import { ConsumerRunner, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
 import { type EventContract, EventSchemas, ownerSourceOf, sourceOfService, TopicNames } from '../events';
 import { buildFederatedSchema, type RequestContext, type SubgraphSchemaOptions } from '../graphql';
-import { SubgraphServer, type SubgraphServerOptions } from '../http';
+import { SubgraphServer, type SubgraphServerOptions } from '../http/subgraph-server';
 import { createLogger, type Logger } from '../logging';
 import { Outbox, OutboxRelay, UnitOfWork } from '../outbox';
 

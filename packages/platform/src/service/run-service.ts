@@ -1,5 +1,5 @@
 import { ConfigError } from '../config';
-import { flushTraces } from '../events';
+import { flushTraces } from '../events/trace-context';
 import type { Logger } from '../logging';
 
 /** What runService runs: a subgraph service, or the gateway. */

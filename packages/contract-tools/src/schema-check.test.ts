@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkCandidate, passes } from './schema-check';
-import { sdlFileOf } from './subgraphs';
+import { sdlFileOf } from '@klynge/gateway/subgraphs';
 
 const committed = readFileSync(sdlFileOf('clusters'), 'utf8');
 // NceDashboard (schemas/operations) asks for every cluster's memberStats.
@@ -74,7 +74,7 @@ describe('npm run schema:check -- --subgraph <name> --sdl <file>', () => {
       const candidate = path.join(folder, 'clusters.graphql');
       const run = () =>
         promisify(execFile)('npm', ['run', '--silent', 'schema:check', '--', '--subgraph', 'clusters', '--sdl', candidate], {
-          cwd: path.join(__dirname, '..', '..'),
+          cwd: path.join(__dirname, '..', '..', '..'),
         }).then(
           () => 0,
           (error: { code?: number }) => error.code ?? -1,

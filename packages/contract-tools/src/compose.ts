@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { defaultUrlOf, sdlFileOf, SUBGRAPHS } from './subgraphs';
+import { defaultUrlOf, sdlFileOf, SUBGRAPHS } from '@klynge/gateway/subgraphs';
 
 export interface Composition {
   readonly supergraphSdl: string;
@@ -10,7 +10,7 @@ export interface Composition {
   readonly hints: readonly string[];
 }
 
-/** The hints a person has read and accepted (gateway/composition-hints.json). */
+/** The hints a person has read and accepted (packages/contract-tools/composition-hints.json). */
 export const acceptedHints: readonly string[] = JSON.parse(
   readFileSync(path.join(__dirname, '..', 'composition-hints.json'), 'utf8'),
 ) as string[];

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService, type Subgraph } from '@klynge/platform';
-import { eventSchemaDir, graphqlSchemaDir, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
+import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService } from '@klynge/platform/events';
+import type { Subgraph } from '@klynge/platform/subgraph';
+import { eventSchemaDir, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
 import { eventConsumptions, loadSubgraphs } from '@klynge/subgraphs';
 import { stringify } from 'yaml';
 
-/** Where the catalogue is committed; `npm run catalogue` writes it, a test fails when it is stale. */
-export const asyncApiFile = path.join(graphqlSchemaDir, 'asyncapi.yaml');
+export { asyncApiFile } from '@klynge/gateway/catalogue-file';
 
 /** How ensureTopics creates every topic (packages/broker-kafka): the catalogue says the same. */
 const TOPIC_PARTITIONS = 3;

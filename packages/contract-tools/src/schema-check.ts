@@ -3,8 +3,8 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, validate } from 'graphql';
 import { breakingChanges, type BreakingChange, changelogFile, type DeclaredBreak, undeclared } from './breaking-changes';
-import { registeredOperations } from './registered-operations';
-import { defaultUrlOf, sdlFileOf, SUBGRAPHS, supergraphFile } from './subgraphs';
+import { registeredOperations } from '@klynge/gateway/registered-operations';
+import { defaultUrlOf, sdlFileOf, SUBGRAPHS, supergraphFile } from '@klynge/gateway/subgraphs';
 
 /** What a candidate subgraph SDL would do to the graph, before anyone publishes it. */
 export interface SchemaCheckReport {

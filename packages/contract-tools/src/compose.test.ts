@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeSupergraph, unacceptedHints } from './compose';
-import { supergraphFile } from './subgraphs';
+import { supergraphFile } from '@klynge/gateway/subgraphs';
 
 describe('schemas/supergraph.graphql', () => {
   it('composes from the committed subgraph SDLs, with no hint nobody has accepted', () => {

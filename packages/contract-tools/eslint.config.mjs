@@ -1,0 +1,3 @@
+import klyngeEslintConfig from '@klynge/eslint-config';
+
+export default klyngeEslintConfig(import.meta.dirname);
