@@ -1,11 +1,10 @@
 // npm run replay -- --service <name> [--consumer <consumer>]
 // Rebuilds a service's read models from the start of its topics on Kafka (the service stopped).
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { subgraphRegistry } from '@klynge/schemas';
 import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
-import { databaseOf } from './server-stack';
+import { databaseOf, serviceProcess } from './server-stack';
 
 const USAGE = `Usage: npm run replay -- --service <name> [--consumer <consumer>]
 
@@ -36,18 +35,13 @@ if (values.help) {
 const entry = subgraphRegistry().find((candidate) => candidate.name === values.service);
 if (!entry) fail(values.service ? `No subgraph ${values.service} is registered` : 'Name the service: --service <name>');
 
-const repoRoot = path.join(__dirname, '..', '..', '..');
-const child = spawn(
-  process.execPath,
-  [path.join(repoRoot, entry.directory, 'dist', 'index.js'), 'replay', ...(values.consumer ? ['--consumer', values.consumer] : [])],
-  {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseOf(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', entry),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      ...serviceKafkaEnv(developmentCredentialsFile, entry.name),
-    },
+const child = spawn(process.execPath, serviceProcess(entry, 'replay', ...(values.consumer ? ['--consumer', values.consumer] : [])), {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseOf(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', entry),
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    ...serviceKafkaEnv(developmentCredentialsFile, entry.name),
   },
-);
+});
 child.on('exit', (code) => process.exit(code ?? 1));

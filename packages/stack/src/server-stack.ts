@@ -91,7 +91,11 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
 const DEADLINE_MS = 60_000;
 
 /** A service's process as its `npm start` (or `npm run <command>`) runs it: the subgraph runner on its directory. */
-const serviceProcess = (entry: SubgraphEntry, ...command: string[]) => [SUBGRAPH_RUNNER, path.join(repoRoot, entry.directory), ...command];
+export const serviceProcess = (entry: SubgraphEntry, ...command: string[]) => [
+  SUBGRAPH_RUNNER,
+  path.join(repoRoot, entry.directory),
+  ...command,
+];
 
 /** The subgraphs' databases, created on the server when they are not there yet. */
 async function createMissingDatabases(serverUrl: string, databases: readonly string[]): Promise<void> {
