@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { subgraphRegistry } from '@klynge/schemas';
@@ -47,6 +47,11 @@ export async function startDashboardUnderTest({
   proxied = [],
 }: { env?: Record<string, string>; proxied?: readonly string[] } = {}): Promise<DashboardUnderTest> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'klynge-dashboard-'));
+  // The built dashboard, copied: CI runs other workspaces' tests beside this one, and a build among
+  // them rewrites dashboard/dist, so that the gateway answered an index page it could not read (404).
+  const dashboardDir = path.join(dataDir, 'dashboard');
+  cpSync(path.join(repoRoot, 'dashboard', 'dist'), dashboardDir, { recursive: true });
+  if (!existsSync(path.join(dashboardDir, 'index.html'))) throw new Error('dashboard/dist has no index.html: build the dashboard first');
   const registry = subgraphRegistry();
   const [gateway, ...subgraphs] = await freePorts(registry.length + 1);
   const variable = (name: string, suffix: string) => `${name.toUpperCase().replace(/-/g, '_')}_${suffix}`;
@@ -58,7 +63,8 @@ export async function startDashboardUnderTest({
     cwd: repoRoot,
     env: {
       ...inherited,
-      KLYNGE_DATA_DIR: dataDir,
+      KLYNGE_DATA_DIR: path.join(dataDir, 'data'),
+      DASHBOARD_DIR: dashboardDir,
       PORT: String(gateway),
       // npm start's <NAME>_PORT for each subgraph, free ones here; <NAME>_URL where a proxy stands in front.
       ...Object.fromEntries(registry.map(({ name }) => [variable(name, 'PORT'), String(port(name))])),

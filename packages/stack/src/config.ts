@@ -10,7 +10,13 @@ export const repoRoot = path.resolve(__dirname, '../../..');
 export const dashboardDir = path.join(repoRoot, 'dashboard', 'dist');
 /** The gateway's setting for it: none when the dashboard is not built. */
 export const dashboardSetting = (): Record<string, string> =>
-  existsSync(path.join(dashboardDir, 'index.html')) ? { DASHBOARD_DIR: dashboardDir } : {};
+  // DASHBOARD_DIR names another build (the browser tests serve a copy of their own, so that a build
+  // beside them, which rewrites dashboard/dist, does not pull the files from under their pages).
+  process.env.DASHBOARD_DIR
+    ? { DASHBOARD_DIR: process.env.DASHBOARD_DIR }
+    : existsSync(path.join(dashboardDir, 'index.html'))
+      ? { DASHBOARD_DIR: dashboardDir }
+      : {};
 
 /** The variable with a subgraph's port under `npm start`: CLUSTERS_PORT for clusters, ... */
 export const portVariableOf = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
