@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -12,6 +10,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
 import { tracingConfigured } from './configured';
+import { serviceNameAt } from './service-name';
 
 export interface Telemetry {
   readonly serviceName: string;
@@ -46,7 +45,7 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry | unde
   if (started) return started;
   const env = options.env ?? process.env;
   if (!options.exporter && !tracingConfigured(env)) return undefined;
-  const serviceName = env.OTEL_SERVICE_NAME ?? serviceNameOf(require.main?.filename);
+  const serviceName = env.OTEL_SERVICE_NAME ?? serviceNameAt(require.main?.filename ?? process.cwd());
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const provider = new TracerProvider({
@@ -79,18 +78,6 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry | unde
     },
   };
   return started;
-}
-
-/** The process's package name without its scope (`@klynge/clusters` -> `clusters`), from its entry file. */
-function serviceNameOf(entry: string | undefined): string {
-  for (let directory = entry ? path.dirname(entry) : process.cwd(); ; directory = path.dirname(directory)) {
-    const manifest = path.join(directory, 'package.json');
-    if (existsSync(manifest)) {
-      const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string };
-      if (name) return name.replace(/^@[^/]+\//, '');
-    }
-    if (path.dirname(directory) === directory) return 'klynge';
-  }
 }
 
 function positive(value: string | undefined): number | undefined {
