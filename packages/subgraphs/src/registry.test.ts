@@ -18,6 +18,13 @@ describe('the subgraph registry', () => {
     }
   });
 
+  it("says what each subgraph holds, not the generator's placeholder", () => {
+    // subgraph:new writes a placeholder when it is given no --description; the registry is where
+    // people read what a subgraph is, so a placeholder left behind is a defect.
+    const placeholders = subgraphRegistry().filter((entry) => /^To be filled in|^The \S+ subgraph, owned by /.test(entry.description));
+    expect(placeholders.map((entry) => entry.name)).toEqual([]);
+  });
+
   it('names, for each subgraph, a workspace that plugs in under that name', () => {
     const subgraphs = loadSubgraphs();
     expect(subgraphs.map((subgraph) => subgraph.name)).toEqual(subgraphRegistry().map((entry) => entry.name));
