@@ -12,7 +12,7 @@ import {
 } from '@klynge/platform';
 import { registeredSubgraph } from '@klynge/schemas';
 import type { DataSource } from 'typeorm';
-import type { StoredOrganization, StoredPlace } from './scheme.inputs';
+import type { StoredOrganization, StoredPlace } from './scheme.validation';
 import type { AllocationRecipient, AllocationRecord, AllocationYearType, AmountBound } from './allocation.types';
 import type { CatapultTheme, CentreFilter, CentreRecord } from './centre.types';
 import type { NodeFilter, NodeRecord } from './node.types';

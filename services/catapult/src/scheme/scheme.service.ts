@@ -15,7 +15,7 @@ import {
 import { requireKnownClusters } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
 import { CentreClosed, CentreDesignated, NodeSelected } from '../catapult.events';
-import { idList, organizationInput, organizationsInput, placesInput, sourcedDate } from './scheme.inputs';
+import { idList, organizationInput, organizationsInput, placesInput, sourcedDate } from './scheme.validation';
 import type { RecordAllocationInput } from './allocation.types';
 import type { CloseCentreInput, DesignateCentreInput } from './centre.types';
 import type { SelectNodeInput } from './node.types';

@@ -1,5 +1,5 @@
 import type { DatePrecision } from '@klynge/platform';
-import type { StoredOrganization, StoredPlace } from '../scheme/scheme.inputs';
+import type { StoredOrganization, StoredPlace } from '../scheme/scheme.validation';
 import type { AllocationRecipient, AmountBound } from '../scheme/allocation.types';
 import type { CatapultTheme } from '../scheme/centre.types';
 
