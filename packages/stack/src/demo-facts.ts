@@ -1,114 +1,71 @@
 import type { ClusterFact } from '@klynge/nic-facts';
+import demoFacts from './demo-facts.json';
 
 /**
- * The facts of ../shared/domain.md that the demo data shows, written down here from the notes
- * (not read from the seed files, so that a seed that drifts from the notes fails the test): the
- * programme budgets, the Conversion Engine's reported awards, which open it and fund NCE Raufoss,
- * and Norsk katapult's centres, nodes and money. The clusters and their levels come from the
- * sourced register (@klynge/nic-facts), and are checked against it (registerMismatches). Used by
- * the tests that start Klynge.
+ * The facts of ../shared/domain.md that the demo data shows, written down in demo-facts.json from
+ * the notes (not read from the seed files, so that a seed that drifts from the notes fails the
+ * test): the programme budgets, the Conversion Engine's reported awards, which open it and fund
+ * NCE Raufoss, and Norsk katapult's centres, nodes and money. The clusters and their levels come
+ * from the sourced register (@klynge/nic-facts), and are checked against it (registerMismatches).
+ * Used by the tests that start Klynge.
  */
-export const DEMO_FACTS = {
+export interface DemoFacts {
   /** Programme budgets: seed 003 (NIC 2015), 001 (the pilot, half industry), 000 (the Conversion Engine, the Catapult). */
-  budgets: [
-    { programmeCode: 'KATAPULT', year: 2017, amount: { amount: '50000000' }, cofunders: [] },
-    { programmeCode: 'NIC', year: 2015, amount: { amount: '137000000' }, cofunders: [] },
-    {
-      programmeCode: 'OMSTILLING-PILOT',
-      year: 2015,
-      amount: { amount: '10000000' },
-      cofunders: [
-        { name: 'Industry', share: 0.5 },
-        { name: 'Innovasjon Norge', share: 0.5 },
-      ],
-    },
-    { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: { amount: '30000000' }, cofunders: [] },
-  ],
+  readonly budgets: readonly {
+    readonly programmeCode: string;
+    readonly year: number;
+    readonly amount: { readonly amount: string };
+    readonly cofunders: readonly { readonly name: string; readonly share: number }[];
+  }[];
   /** SINTEF news, 2017: the Conversion Engine's awards; the year is all the source gives of the date, and no period. */
-  conversionEngineAwards: [
-    { amount: '8000000', recipients: ['NCE Raufoss'] },
-    { amount: '14000000', recipients: ['Digital Norway', 'iKuben', 'Smart Innovation Norway', 'Kongsberg'] },
-  ],
+  readonly conversionEngineAwards: readonly { readonly amount: string; readonly recipients: readonly string[] }[];
   /** Seed 000: NOK 30 million for competence programmes from November 2017; 300 companies; three themes. */
-  conversionEngine: {
-    name: 'The Conversion Engine (Omstillingsmotoren)',
-    targetCompanies: 300,
-    periodStart: '2017-11-01',
-    periodStartPrecision: 'MONTH',
-    themes: ['innovation', 'sustainability', 'technology'],
-    // "Established clusters": which levels, the source does not say.
-    acceptedHostLevels: null,
-  },
+  readonly conversionEngine: {
+    readonly name: string;
+    readonly targetCompanies: number;
+    readonly periodStart: string;
+    readonly periodStartPrecision: string;
+    readonly themes: readonly string[];
+    /** "Established clusters": which levels, the source does not say. */
+    readonly acceptedHostLevels: null;
+  };
   /** Funding programmes: periods known to the year; who may apply, known only for the cluster programme itself. */
-  fundingProgrammes: [
-    {
-      code: 'KATAPULT',
-      periodStart: '2017-01-01',
-      periodStartPrecision: 'YEAR',
-      eligibleClusterLevels: null,
-      eligibleOrganizationKinds: null,
-    },
-    {
-      code: 'NIC',
-      periodStart: '2014-01-01',
-      periodStartPrecision: 'YEAR',
-      eligibleClusterLevels: ['ARENA', 'ARENA_PRO', 'NCE', 'GCE'],
-      eligibleOrganizationKinds: [],
-    },
-    {
-      code: 'OMSTILLING-PILOT',
-      periodStart: '2015-01-01',
-      periodStartPrecision: 'YEAR',
-      eligibleClusterLevels: null,
-      eligibleOrganizationKinds: null,
-    },
-    {
-      code: 'OMSTILLINGSMOTOREN',
-      periodStart: '2017-01-01',
-      periodStartPrecision: 'YEAR',
-      eligibleClusterLevels: null,
-      eligibleOrganizationKinds: null,
-    },
-  ],
+  readonly fundingProgrammes: readonly {
+    readonly code: string;
+    readonly periodStart: string;
+    readonly periodStartPrecision: string;
+    readonly eligibleClusterLevels: readonly string[] | null;
+    readonly eligibleOrganizationKinds: readonly string[] | null;
+  }[];
   /** Seed 001: two pilots, "a pilot in 2015, continued in 2016": they took place; no source says they ended. */
-  pilots: [
-    { name: 'Klyngene som omstillingsmotor: Kongsberg and Raufoss', hosts: ['NCE Raufoss', 'NCE Systems Engineering'] },
-    { name: 'Klyngene som omstillingsmotor: Smart Energy Halden', hosts: ['NCE Smart Energy Markets'] },
-  ],
+  readonly pilots: readonly { readonly name: string; readonly hosts: readonly string[] }[];
   /** Siva and Norsk katapult: five centres (designated to the month), the clusters behind two of them, and their counties. */
-  catapultCentres: [
-    { name: 'Future Materials', designatedOn: '2017-10-01', counties: ['42'], clusters: ['Eyde Cluster'] },
-    { name: 'Manufacturing Technology', designatedOn: '2017-10-01', counties: ['34'], clusters: ['NCE Raufoss'] },
-    { name: 'Digicat', designatedOn: '2018-06-01', counties: ['15'], clusters: [] },
-    { name: 'Ocean Innovation', designatedOn: '2018-06-01', counties: ['46'], clusters: [] },
-    { name: 'Sustainable Energy', designatedOn: '2018-06-01', counties: ['46'], clusters: [] },
-  ],
+  readonly catapultCentres: readonly {
+    readonly name: string;
+    readonly designatedOn: string;
+    readonly counties: readonly string[];
+    readonly clusters: readonly string[];
+  }[];
   /** The eight pilot nodes of 2022; no node's own amount is known, only the total. */
-  catapultNodes: [
-    'Cod Cluster',
-    'Kongsberg Klyngen',
-    'Kunnskapsparken Helgeland',
-    'NCE iKuben',
-    'Powered by Telemark',
-    'Proneo',
-    'Smart Innovation Norway',
-    'Stiftelsen Jæren Teknologisenter',
-  ],
-  /** Money to the scheme per year: 50 million (2017); 125 + 55 million (2018); over 47 million to the nodes (2022). */
+  readonly catapultNodes: readonly string[];
   /** Forskningsrådet's FORREGION 2020 call: opened, deadline, decision by, and the window for projects to start. */
-  forregion2020: {
-    opensOn: '2020-10-07',
-    deadline: '2020-11-18',
-    decisionBy: '2020-12-20',
-    earliestStart: '2021-01-01',
-    latestStart: '2021-04-01',
-  },
-  catapultAllocations: [
-    { year: 2017, total: { amount: '50000000' }, totalIsLowerBound: false },
-    { year: 2018, total: { amount: '180000000' }, totalIsLowerBound: false },
-    { year: 2022, total: { amount: '47000000' }, totalIsLowerBound: true },
-  ],
-} as const;
+  readonly forregion2020: {
+    readonly opensOn: string;
+    readonly deadline: string;
+    readonly decisionBy: string;
+    readonly earliestStart: string;
+    readonly latestStart: string;
+  };
+  /** Money to the scheme per year: 50 million (2017); 125 + 55 million (2018); over 47 million to the nodes (2022). */
+  readonly catapultAllocations: readonly {
+    readonly year: number;
+    readonly total: { readonly amount: string };
+    readonly totalIsLowerBound: boolean;
+  }[];
+}
+
+/** demo-facts.json, which tsc checks against DemoFacts here (and copies into dist beside this file). */
+export const DEMO_FACTS: DemoFacts = demoFacts;
 
 interface Answer<T> {
   data?: T;

@@ -8,7 +8,7 @@ import {
   stubReferenceResolvers,
 } from '@klynge/read-models';
 // Its membership_directory table is made by its own first migration, in the shape the shared read model keeps.
-import { fundingProgrammeDirectory, grantsConsumer } from './directory/directory.consumers';
+import { fundingProgrammeDirectory } from './directory/funding-programme-directory.consumer';
 import { EnrolmentQueries } from './enrolments/enrolment.queries';
 import { EnrolmentResolver, OrganizationEnrolmentsResolver } from './enrolments/enrolment.resolver';
 import { EnrolmentService } from './enrolments/enrolment.service';
@@ -16,6 +16,7 @@ import { CreateCompetence1795700000000 } from './migrations/1795700000000-create
 import { CreateFundingProgrammeDirectory1795800000000 } from './migrations/1795800000000-create-funding-programme-directory';
 import { ReportedGrants1795900000000 } from './migrations/1795900000000-reported-grants';
 import { ProgrammeUnknowns1795900000001 } from './migrations/1795900000001-programme-unknowns';
+import { grantsConsumer } from './programmes/grants.consumer';
 import { ProgrammeQueries } from './programmes/programme.queries';
 import { ClusterProgrammesResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import { ProgrammeService } from './programmes/programme.service';

@@ -25,7 +25,7 @@ export {
   yearRange,
   MAX_YEAR_SPAN,
 } from './input-checks';
-export { checkOperationInput, DEFAULT_INPUT_LIMITS, type InputLimits, Limits } from './input-layer';
+export { checkOperationInput, DEFAULT_INPUT_LIMITS, type InputLimits, Limits } from './operation-input-rules';
 export { sourceOf, SourceType } from './source';
 export {
   type ConnectionPage,
@@ -53,5 +53,5 @@ export {
   type SubgraphSchemaOptions,
 } from './subgraph-schema';
 export { DATE_PRECISIONS, type DatePrecision, DatePrecisionEnum, preciseDateInput } from './date-precision';
-export { AgencySupportYearType } from './agency-support';
+export { AgencySupportYearType } from './agency-support-year';
 export { MoneyType, nok } from './money';

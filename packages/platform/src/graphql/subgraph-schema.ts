@@ -6,7 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLObjectType, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
-import { attachInputLayer, declaredLimits, documentLimits } from './input-layer';
+import { attachInputLayer, declaredLimits, documentLimits } from './operation-input-rules';
 import { NotFoundError } from './errors';
 import type { RequestContext } from './request-context';
 

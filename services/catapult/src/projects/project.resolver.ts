@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { requireProjectWriter } from '../auth';
 import { OrganizationReference } from '../references';
 import type { SchemeQueries } from '../scheme/scheme.queries';
-import { type CentreRecord, CentreType } from '../scheme/scheme.types';
+import { type CentreRecord, CentreType } from '../scheme/centre.types';
 import type { ProjectQueries } from './project.queries';
 import type { ProjectService } from './project.service';
 import {

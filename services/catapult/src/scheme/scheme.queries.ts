@@ -12,19 +12,11 @@ import {
 } from '@klynge/platform';
 import { registeredSubgraph } from '@klynge/schemas';
 import type { DataSource } from 'typeorm';
-import type { StoredOrganization, StoredPlace } from './scheme.inputs';
-import type {
-  AllocationRecord,
-  AllocationYearType,
-  CentreFilter,
-  CentreRecord,
-  CatapultTheme,
-  NodeFilter,
-  NodeRecord,
-  PlaceType,
-  AllocationRecipient,
-  AmountBound,
-} from './scheme.types';
+import type { StoredOrganization, StoredPlace } from './scheme.validation';
+import type { AllocationRecipient, AllocationRecord, AllocationYearType, AmountBound } from './allocation.types';
+import type { CatapultTheme, CentreFilter, CentreRecord } from './centre.types';
+import type { NodeFilter, NodeRecord } from './node.types';
+import type { PlaceType } from './place-organization.types';
 
 /** The agency whose money the scheme is. */
 const SCHEME_AGENCY = registeredSubgraph('catapult').owner;

@@ -4,21 +4,9 @@ import { requireSchemeWriter } from '../auth';
 import { ClusterReference } from '../references';
 import type { SchemeQueries } from './scheme.queries';
 import type { SchemeService } from './scheme.service';
-import {
-  AllocationType,
-  AllocationYearType,
-  CentreFilter,
-  type AllocationRecord,
-  type CentreRecord,
-  CentreType,
-  CloseCentreInput,
-  DesignateCentreInput,
-  NodeFilter,
-  type NodeRecord,
-  NodeType,
-  RecordAllocationInput,
-  SelectNodeInput,
-} from './scheme.types';
+import { type AllocationRecord, AllocationType, AllocationYearType, RecordAllocationInput } from './allocation.types';
+import { CentreFilter, type CentreRecord, CentreType, CloseCentreInput, DesignateCentreInput } from './centre.types';
+import { NodeFilter, type NodeRecord, NodeType, SelectNodeInput } from './node.types';
 
 @Resolver(() => CentreType)
 export class CentreResolver {

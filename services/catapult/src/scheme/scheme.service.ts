@@ -15,8 +15,10 @@ import {
 import { requireKnownClusters } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
 import { CentreClosed, CentreDesignated, NodeSelected } from '../catapult.events';
-import { idList, organizationInput, organizationsInput, placesInput, sourcedDate } from './scheme.inputs';
-import type { CloseCentreInput, DesignateCentreInput, RecordAllocationInput, SelectNodeInput } from './scheme.types';
+import { idList, organizationInput, organizationsInput, placesInput, sourcedDate } from './scheme.validation';
+import type { RecordAllocationInput } from './allocation.types';
+import type { CloseCentreInput, DesignateCentreInput } from './centre.types';
+import type { SelectNodeInput } from './node.types';
 
 /** Norsk katapult began in 2017: nothing of it is dated earlier. */
 const SCHEME_START = '2017-01-01';

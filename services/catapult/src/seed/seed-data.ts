@@ -1,6 +1,7 @@
 import type { DatePrecision } from '@klynge/platform';
-import type { StoredOrganization, StoredPlace } from '../scheme/scheme.inputs';
-import type { AllocationRecipient, AmountBound, CatapultTheme } from '../scheme/scheme.types';
+import type { StoredOrganization, StoredPlace } from '../scheme/scheme.validation';
+import type { AllocationRecipient, AmountBound } from '../scheme/allocation.types';
+import type { CatapultTheme } from '../scheme/centre.types';
 
 /**
  * Norsk katapult as the domain notes give it (../shared/domain.md, "Siva and Norsk katapult";

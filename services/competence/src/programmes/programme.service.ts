@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CLUSTER_PROGRAMME_AGENCIES,
+  type ClusterLevel,
   type CompetenceProgrammeStatus,
   type GrantAwardedData,
   type GrantReportedData,
@@ -11,6 +12,7 @@ import {
   BadUserInputError,
   type Caller,
   ConflictError,
+  type DatePrecision,
   isGiven,
   isoDate,
   isUuid,
@@ -43,130 +45,22 @@ export class ProgrammeService {
 
   /** A PLANNED programme; `authorize` sees whom it would belong to before anything is written. */
   async plan(input: PlanProgrammeInput, authorize: (owner: Ownership) => Caller): Promise<ProgrammeRecord> {
-    const name = requiredText('name', input.name);
-    const capacity = isGiven(input.capacity) ? positive('capacity', input.capacity) : null;
-    const targetCompanies = isGiven(input.targetCompanies) ? positive('targetCompanies', input.targetCompanies) : null;
-    const periodStart = preciseDateInput('periodStart', isoDate('periodStart', input.periodStart), input.periodStartPrecision);
-    const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
-    if (periodEnd !== null) preciseDateInput('periodEnd', periodEnd, input.periodEndPrecision, { end: true });
-    if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
-    const source = optionalText('source', input.source, 300);
-    const status = reportedStatus(input.reportedStatus ?? null, source);
-    const acceptedHostLevels = input.acceptedHostLevels && [...new Set(input.acceptedHostLevels)];
-    if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
-    const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
-    const fundingProgrammeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
-    for (const field of ['fundingApplicationId', 'grantId'] as const) {
-      if (isGiven(input[field]) && fundingProgrammeCode === null) {
-        throw new BadUserInputError(
-          'fundingProgrammeCode',
-          `fundingProgrammeCode is needed with ${field}: the grant must come from that programme`,
-        );
-      }
-    }
-    if (isGiven(input.fundingApplicationId) && isGiven(input.grantId)) {
-      throw new BadUserInputError('grantId', 'Give the funding application or the grant, not both');
-    }
-    const transfer = input.knowledgeTransfer
-      ? {
-          source: requiredText('knowledgeTransfer.source', input.knowledgeTransfer.source),
-          target: requiredText('knowledgeTransfer.targetSector', input.knowledgeTransfer.targetSector),
-        }
-      : null;
+    const plan = programmePlan(input);
     const id = randomUUID();
     return translateConstraintErrors(
-      { competence_programmes_name_key: () => new ConflictError(`A programme called ${name} exists already`, 'name') },
+      { competence_programmes_name_key: () => new ConflictError(`A programme called ${plan.name} exists already`, 'name') },
       () =>
         this.unitOfWork.run(async (tx) => {
-          const { manager, publish } = tx;
-          const hosts = [...new Set(input.hostClusterIds)];
-          if (fundingProgrammeCode !== null && !(await agencyOf(manager, fundingProgrammeCode))) {
-            throw new BadUserInputError(
-              'fundingProgrammeCode',
-              `${fundingProgrammeCode} is not a funding programme this service has heard of (from its budgets or grants)`,
-            );
-          }
-          authorize({ agencies: await agenciesOf(manager, fundingProgrammeCode), clusters: hosts });
-          const known = await manager.query<{ cluster_id: string; name: string; level: string | null }[]>(
-            `SELECT cluster_id, name, ${CURRENT_DIRECTORY_LEVEL} AS level FROM cluster_directory WHERE cluster_id::text = ANY($1)`,
-            [hosts],
-          );
-          for (const host of hosts) {
-            const cluster = known.find((row) => row.cluster_id === host);
-            if (!cluster) throw new BadUserInputError('hostClusterIds', `${host} is not a known cluster`);
-            // Which levels may host it not known (a programme from the past): nothing to check against.
-            if (acceptedHostLevels && !acceptedHostLevels.includes(cluster.level as never)) {
-              throw new BadUserInputError(
-                'hostClusterIds',
-                `${cluster.name} is ${cluster.level === null ? 'at no level known today' : `at level ${cluster.level}`}; this programme may be hosted at ${acceptedHostLevels.join(', ')}`,
-              );
-            }
-          }
-          const grantField = isGiven(input.grantId) ? 'grantId' : 'fundingApplicationId';
-          const [grant] = isGiven(input.grantId)
-            ? await manager.query<{ grant_id: string; programme_code: string }[]>(
-                'SELECT grant_id, programme_code FROM awarded_grants WHERE grant_id = $1',
-                [input.grantId],
-              )
-            : input.fundingApplicationId
-              ? await manager.query<{ grant_id: string; programme_code: string }[]>(
-                  'SELECT grant_id, programme_code FROM awarded_grants WHERE application_id = $1',
-                  [input.fundingApplicationId],
-                )
-              : [];
-          // A grant made already (a reported one) must be one this service has heard of.
-          if (isGiven(input.grantId) && !grant) {
-            throw new BadUserInputError('grantId', `${input.grantId} is not a grant this service has heard of`);
-          }
-          // A grant funds only programmes of its own funding programme, which the caller must own.
-          if (grant && grant.programme_code !== fundingProgrammeCode) {
-            throw new BadUserInputError(grantField, `That grant was made under ${grant.programme_code}, not ${fundingProgrammeCode}`);
-          }
-          await manager.query(
-            `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,
-               accepted_host_levels, target_companies, capacity, period_start, period_end, status, knowledge_source, knowledge_target,
-               period_start_precision, period_end_precision, source)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PLANNED', $12, $13, $14, $15, $16)`,
-            [
-              id,
-              name,
-              fundingProgrammeCode,
-              input.fundingApplicationId ?? null,
-              grant?.grant_id ?? null,
-              themes,
-              acceptedHostLevels,
-              targetCompanies,
-              capacity,
-              periodStart,
-              periodEnd,
-              transfer?.source ?? null,
-              transfer?.target ?? null,
-              input.periodStartPrecision,
-              periodEnd === null ? null : input.periodEndPrecision,
-              source,
-            ],
-          );
-          for (const host of hosts) {
-            await manager.query('INSERT INTO programme_hosts (programme_id, cluster_id) VALUES ($1, $2)', [id, host]);
-          }
+          const { manager } = tx;
+          await requireHeardOfFundingProgramme(manager, plan.funding.programmeCode);
+          authorize({ agencies: await agenciesOf(manager, plan.funding.programmeCode), clusters: plan.hosts });
+          await requireHostsMayHost(manager, plan.hosts, plan.acceptedHostLevels);
+          const grantId = await fundingGrant(manager, plan.funding);
+          await insertProgramme(manager, id, plan, grantId);
           const [programme] = await programmesById(manager, [id]);
-          await publish(ProgrammeLaunched, {
-            subject: id,
-            data: {
-              programmeId: id,
-              name,
-              fundingProgrammeCode: programme!.fundingProgrammeCode,
-              fundingApplicationId: programme!.fundingApplicationId,
-              hostClusterIds: hosts,
-              themes,
-              targetCompanies,
-              capacity,
-              periodStart,
-              periodEnd,
-            },
-          });
+          await publishLaunched(tx, programme!, plan);
           // A programme from the past enters in the state its source supports, as if it had moved there.
-          if (status !== 'PLANNED') return this.move(tx, programme!, status);
+          if (plan.status !== 'PLANNED') return this.move(tx, programme!, plan.status);
           return programme!;
         }),
     );
@@ -256,6 +150,204 @@ export class ProgrammeService {
     });
     return { ...programme, status: to };
   }
+}
+
+/** A programme as its planner's input describes it, every field checked: nothing read or written yet. */
+interface ProgrammePlan {
+  readonly name: string;
+  readonly capacity: number | null;
+  readonly targetCompanies: number | null;
+  readonly periodStart: string;
+  readonly periodStartPrecision: DatePrecision;
+  readonly periodEnd: string | null;
+  readonly periodEndPrecision: DatePrecision | null;
+  readonly source: string | null;
+  /** The status it enters in: PLANNED, or where a source reports it further on, that status. */
+  readonly status: CompetenceProgrammeStatus;
+  /** Which levels of cluster may host it; not given for a programme from the past (then any). */
+  readonly acceptedHostLevels: ClusterLevel[] | null;
+  /** The host clusters' ids, each once: at least one. */
+  readonly hosts: string[];
+  readonly themes: string[];
+  readonly funding: ProgrammeFunding;
+  readonly knowledgeTransfer: { readonly source: string; readonly target: string } | null;
+}
+
+/** What funds a programme: a funding programme, and within it an application whose grant it waits for or a grant made already. */
+interface ProgrammeFunding {
+  readonly programmeCode: string | null;
+  readonly applicationId: string | null | undefined;
+  readonly grantId: string | null | undefined;
+}
+
+/** The input checked field by field, in the order the fields are reported when more than one is wrong. */
+function programmePlan(input: PlanProgrammeInput): ProgrammePlan {
+  const name = requiredText('name', input.name);
+  const capacity = isGiven(input.capacity) ? positive('capacity', input.capacity) : null;
+  const targetCompanies = isGiven(input.targetCompanies) ? positive('targetCompanies', input.targetCompanies) : null;
+  const { periodStart, periodEnd } = plannedPeriod(input);
+  const source = optionalText('source', input.source, 300);
+  const status = reportedStatus(input.reportedStatus ?? null, source);
+  const acceptedHostLevels = input.acceptedHostLevels && [...new Set(input.acceptedHostLevels)];
+  if (input.hostClusterIds.length === 0) throw new BadUserInputError('hostClusterIds', 'A programme needs at least one host cluster');
+  const themes = [...new Set(input.themes.map((theme, index) => requiredText(`themes[${index}]`, theme, 100).toLowerCase()))];
+  return {
+    name,
+    capacity,
+    targetCompanies,
+    periodStart,
+    periodStartPrecision: input.periodStartPrecision,
+    periodEnd,
+    periodEndPrecision: periodEnd === null ? null : input.periodEndPrecision,
+    source,
+    status,
+    acceptedHostLevels,
+    hosts: [...new Set(input.hostClusterIds)],
+    themes,
+    funding: plannedFunding(input),
+    knowledgeTransfer: input.knowledgeTransfer
+      ? {
+          source: requiredText('knowledgeTransfer.source', input.knowledgeTransfer.source),
+          target: requiredText('knowledgeTransfer.targetSector', input.knowledgeTransfer.targetSector),
+        }
+      : null,
+  };
+}
+
+/** Its period: each date as exact as its precision says, and the end (where given) not before the start. */
+function plannedPeriod(input: PlanProgrammeInput): { periodStart: string; periodEnd: string | null } {
+  const periodStart = preciseDateInput('periodStart', isoDate('periodStart', input.periodStart), input.periodStartPrecision);
+  const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
+  if (periodEnd !== null) preciseDateInput('periodEnd', periodEnd, input.periodEndPrecision, { end: true });
+  if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
+  return { periodStart, periodEnd };
+}
+
+/** A funding application or a grant (not both) only under the funding programme it must come from. */
+function plannedFunding(input: PlanProgrammeInput): ProgrammeFunding {
+  const programmeCode = optionalText('fundingProgrammeCode', input.fundingProgrammeCode, 50);
+  for (const field of ['fundingApplicationId', 'grantId'] as const) {
+    if (isGiven(input[field]) && programmeCode === null) {
+      throw new BadUserInputError(
+        'fundingProgrammeCode',
+        `fundingProgrammeCode is needed with ${field}: the grant must come from that programme`,
+      );
+    }
+  }
+  if (isGiven(input.fundingApplicationId) && isGiven(input.grantId)) {
+    throw new BadUserInputError('grantId', 'Give the funding application or the grant, not both');
+  }
+  return { programmeCode, applicationId: input.fundingApplicationId, grantId: input.grantId };
+}
+
+/** A funding programme named must be one this service has heard of: its agency is the programme's owner. */
+async function requireHeardOfFundingProgramme(manager: EntityManager, fundingProgrammeCode: string | null): Promise<void> {
+  if (fundingProgrammeCode !== null && !(await agencyOf(manager, fundingProgrammeCode))) {
+    throw new BadUserInputError(
+      'fundingProgrammeCode',
+      `${fundingProgrammeCode} is not a funding programme this service has heard of (from its budgets or grants)`,
+    );
+  }
+}
+
+/** Every host must be a known cluster, at a level the programme accepts where it says which. */
+async function requireHostsMayHost(
+  manager: EntityManager,
+  hosts: readonly string[],
+  acceptedHostLevels: readonly ClusterLevel[] | null,
+): Promise<void> {
+  const known = await manager.query<{ cluster_id: string; name: string; level: string | null }[]>(
+    `SELECT cluster_id, name, ${CURRENT_DIRECTORY_LEVEL} AS level FROM cluster_directory WHERE cluster_id::text = ANY($1)`,
+    [hosts],
+  );
+  for (const host of hosts) {
+    const cluster = known.find((row) => row.cluster_id === host);
+    if (!cluster) throw new BadUserInputError('hostClusterIds', `${host} is not a known cluster`);
+    // Which levels may host it not known (a programme from the past): nothing to check against.
+    if (acceptedHostLevels && !acceptedHostLevels.includes(cluster.level as never)) {
+      throw new BadUserInputError(
+        'hostClusterIds',
+        `${cluster.name} is ${cluster.level === null ? 'at no level known today' : `at level ${cluster.level}`}; this programme may be hosted at ${acceptedHostLevels.join(', ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * The grant that funds the programme already, if any: the one named, or the one awarded to the
+ * funding application it names (none yet: it waits for it, see recordGrant).
+ */
+async function fundingGrant(manager: EntityManager, funding: ProgrammeFunding): Promise<string | null> {
+  const grantField = isGiven(funding.grantId) ? 'grantId' : 'fundingApplicationId';
+  const [grant] = isGiven(funding.grantId)
+    ? await manager.query<{ grant_id: string; programme_code: string }[]>(
+        'SELECT grant_id, programme_code FROM awarded_grants WHERE grant_id = $1',
+        [funding.grantId],
+      )
+    : funding.applicationId
+      ? await manager.query<{ grant_id: string; programme_code: string }[]>(
+          'SELECT grant_id, programme_code FROM awarded_grants WHERE application_id = $1',
+          [funding.applicationId],
+        )
+      : [];
+  // A grant made already (a reported one) must be one this service has heard of.
+  if (isGiven(funding.grantId) && !grant) {
+    throw new BadUserInputError('grantId', `${funding.grantId} is not a grant this service has heard of`);
+  }
+  // A grant funds only programmes of its own funding programme, which the caller must own.
+  if (grant && grant.programme_code !== funding.programmeCode) {
+    throw new BadUserInputError(grantField, `That grant was made under ${grant.programme_code}, not ${funding.programmeCode}`);
+  }
+  return grant?.grant_id ?? null;
+}
+
+/** The programme as PLANNED, with its hosts. */
+async function insertProgramme(manager: EntityManager, id: string, plan: ProgrammePlan, grantId: string | null): Promise<void> {
+  await manager.query(
+    `INSERT INTO competence_programmes (id, name, funding_programme_code, funding_application_id, grant_id, themes,
+       accepted_host_levels, target_companies, capacity, period_start, period_end, status, knowledge_source, knowledge_target,
+       period_start_precision, period_end_precision, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PLANNED', $12, $13, $14, $15, $16)`,
+    [
+      id,
+      plan.name,
+      plan.funding.programmeCode,
+      plan.funding.applicationId ?? null,
+      grantId,
+      plan.themes,
+      plan.acceptedHostLevels,
+      plan.targetCompanies,
+      plan.capacity,
+      plan.periodStart,
+      plan.periodEnd,
+      plan.knowledgeTransfer?.source ?? null,
+      plan.knowledgeTransfer?.target ?? null,
+      plan.periodStartPrecision,
+      plan.periodEndPrecision,
+      plan.source,
+    ],
+  );
+  for (const host of plan.hosts) {
+    await manager.query('INSERT INTO programme_hosts (programme_id, cluster_id) VALUES ($1, $2)', [id, host]);
+  }
+}
+
+async function publishLaunched(tx: Transaction, programme: ProgrammeRecord, plan: ProgrammePlan): Promise<void> {
+  await tx.publish(ProgrammeLaunched, {
+    subject: programme.id,
+    data: {
+      programmeId: programme.id,
+      name: plan.name,
+      fundingProgrammeCode: programme.fundingProgrammeCode,
+      fundingApplicationId: programme.fundingApplicationId,
+      hostClusterIds: plan.hosts,
+      themes: plan.themes,
+      targetCompanies: plan.targetCompanies,
+      capacity: plan.capacity,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+    },
+  });
 }
 
 /** The status a programme recorded from a source enters with: one that source can support without a grant here. */

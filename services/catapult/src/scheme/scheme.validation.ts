@@ -1,6 +1,6 @@
 import { countyCodeInput, municipalityCodeInput, orgNumberInput } from '@klynge/contracts';
 import { BadUserInputError, isoDate, isUuid, preciseDateInput, requiredText, type DatePrecision } from '@klynge/platform';
-import type { NamedOrganizationInput, PlaceInput } from './scheme.types';
+import type { NamedOrganizationInput, PlaceInput } from './place-organization.types';
 
 /** A place as stored: the county's name is read from its code when answering. */
 export interface StoredPlace {

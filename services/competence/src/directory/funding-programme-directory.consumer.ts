@@ -1,10 +1,10 @@
 import { BudgetAllocated, GrantAwarded, GrantReported } from '@klynge/contracts';
 import type { EntityManager } from 'typeorm';
 import { eventConsumer } from '@klynge/platform';
-import type { ProgrammeService } from '../programmes/programme.service';
 
-// The funding service's grants, which open the programmes waiting for them, and which agency owns
-// each funding programme. (Clusters, organisations and memberships come from @klynge/read-models.)
+// A competence programme under a funding programme belongs to (among others) that programme's
+// agency: this read model keeps which agency that is. (Clusters, organisations and memberships come from @klynge/read-models;
+// the grants themselves from programmes/grants.consumer.ts.)
 
 /** Which agency owns each funding programme: every budget and grant event names both. */
 export const fundingProgrammeDirectory = eventConsumer('funding-programme-directory')
@@ -19,10 +19,4 @@ async function recordProgramme(manager: EntityManager, programmeCode: string, ag
      ON CONFLICT (programme_code) DO UPDATE SET agency_code = EXCLUDED.agency_code`,
     [programmeCode, agencyCode],
   );
-}
-
-export function grantsConsumer(programmes: ProgrammeService) {
-  return eventConsumer('grants')
-    .on(GrantAwarded, (event, transaction) => programmes.recordGrant(transaction, event.data))
-    .on(GrantReported, (event, { manager }) => programmes.recordReportedGrant(manager, event.data));
 }
