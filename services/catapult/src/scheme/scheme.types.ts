@@ -1,10 +1,9 @@
-import { type DatePrecision, DatePrecisionEnum, Limits, MoneyType } from '@klynge/platform';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type DatePrecision, DatePrecisionEnum, graphqlEnum, Limits, MoneyType } from '@klynge/platform';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 export const CATAPULT_THEMES = ['MANUFACTURING_TECHNOLOGY', 'MATERIALS', 'OCEAN', 'ENERGY', 'DIGITALISATION', 'OTHER'] as const;
 export type CatapultTheme = (typeof CATAPULT_THEMES)[number];
-export const CatapultThemeEnum = Object.fromEntries(CATAPULT_THEMES.map((theme) => [theme, theme])) as { [T in CatapultTheme]: T };
-registerEnumType(CatapultThemeEnum, {
+export const CatapultThemeEnum = graphqlEnum(CATAPULT_THEMES, {
   name: 'CatapultTheme',
   description: 'What a catapult centre lets companies test, simulate and qualify.',
   valuesConfig: {
@@ -19,8 +18,7 @@ registerEnumType(CatapultThemeEnum, {
 
 export const CENTRE_STATUSES = ['DESIGNATED', 'CLOSED'] as const;
 export type CentreStatus = (typeof CENTRE_STATUSES)[number];
-export const CentreStatusEnum = Object.fromEntries(CENTRE_STATUSES.map((status) => [status, status])) as { [S in CentreStatus]: S };
-registerEnumType(CentreStatusEnum, {
+export const CentreStatusEnum = graphqlEnum(CENTRE_STATUSES, {
   name: 'CatapultCentreStatus',
   description: 'DESIGNATED: designated by Siva, and not known to have closed. CLOSED: no longer a catapult centre.',
   valuesConfig: {
@@ -31,10 +29,7 @@ registerEnumType(CentreStatusEnum, {
 
 export const ALLOCATION_RECIPIENTS = ['SCHEME', 'CENTRES', 'NODES'] as const;
 export type AllocationRecipient = (typeof ALLOCATION_RECIPIENTS)[number];
-export const AllocationRecipientEnum = Object.fromEntries(ALLOCATION_RECIPIENTS.map((recipient) => [recipient, recipient])) as {
-  [R in AllocationRecipient]: R;
-};
-registerEnumType(AllocationRecipientEnum, {
+export const AllocationRecipientEnum = graphqlEnum(ALLOCATION_RECIPIENTS, {
   name: 'CatapultAllocationRecipient',
   description:
     'SCHEME: Norsk katapult as a whole. CENTRES: the centres named (together, where the split is not known). NODES: the regional nodes together.',
@@ -47,8 +42,7 @@ registerEnumType(AllocationRecipientEnum, {
 
 export const AMOUNT_BOUNDS = ['EXACT', 'MORE_THAN'] as const;
 export type AmountBound = (typeof AMOUNT_BOUNDS)[number];
-export const AmountBoundEnum = Object.fromEntries(AMOUNT_BOUNDS.map((bound) => [bound, bound])) as { [B in AmountBound]: B };
-registerEnumType(AmountBoundEnum, {
+export const AmountBoundEnum = graphqlEnum(AMOUNT_BOUNDS, {
   name: 'AmountBound',
   description: 'EXACT: the amount as the source gives it. MORE_THAN: the source says "over" the amount, and no more.',
   valuesConfig: {
