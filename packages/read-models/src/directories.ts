@@ -141,6 +141,15 @@ export const directoryMigrations = [
 /**
  * SQL: the level a cluster in `cluster_directory` holds today in Norway, null when it has ended
  * with no next level known.
+ *
+ * Which level is current is decided once, by the clusters service, from a cluster's level
+ * periods (CURRENT_LEVEL_SQL in services/clusters); this reads back what its events say of that
+ * decision: the level (`level`) and the day it stops being held (`levelUntil`, null while it
+ * lasts). A reported cluster's events carry the level CURRENT_LEVEL_SQL gave when it was
+ * registered, and a recorded level ends as a recorded period does there: held while its end is
+ * after today in Norway (both read endsAfterOsloToday). What the directory cannot hold is a
+ * change decided for a later day: ClusterLevelChanged sets the new level when it arrives, while
+ * the clusters service shows it from its effectiveFrom.
  */
 export const CURRENT_DIRECTORY_LEVEL = `CASE WHEN ${endsAfterOsloToday('level_until')} THEN level END`;
 

@@ -2,6 +2,7 @@ import {
   alignByKey,
   type ConnectionPage,
   containsPattern,
+  endsAfterOsloToday,
   entitySelect,
   groupByKey,
   isUuid,
@@ -13,25 +14,57 @@ import {
   SqlConditions,
 } from '@klynge/platform';
 import type { ClusterLevel } from '@klynge/contracts';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
 
 /**
- * The level cluster `c` holds today in Norway: that of its latest period that has begun (or whose
- * start no source gives), if that period covers today. A recorded period covers today until its
- * end; a reported one only when a source gives an end after today (a term or a rule does not
- * make today known). Null otherwise. A change decided for a later day (a grant's planned start,
- * say) is in the history, and takes over on that day. A cluster loaded without a history
- * (generated bench data) has its registered level. The one place this rule is written.
+ * The latest level period of cluster `c` that has begun in Norway (or whose start no source
+ * gives), as `latest`: a row of nulls when there is none. A change decided for a later day (a
+ * grant's planned start, say) is in the history, and takes over on that day.
  */
-export const CURRENT_LEVEL_SQL = `(SELECT CASE WHEN latest.level IS NULL THEN c.level
-    WHEN latest.basis = 'RECORDED' AND (latest.valid_to IS NULL OR latest.valid_to > ${OSLO_TODAY}) THEN latest.level
-    WHEN latest.basis = 'REPORTED' AND latest.ended_by = 'SOURCE' AND latest.valid_to > ${OSLO_TODAY} THEN latest.level END
-  FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+const LATEST_BEGUN_PERIOD = `(SELECT 1) AS one LEFT JOIN LATERAL (
     SELECT p.level, p.valid_to, p.basis, p.ended_by FROM cluster_level_periods p
     WHERE p.cluster_id = c.id AND (p.valid_from IS NULL OR p.valid_from <= ${OSLO_TODAY})
-    ORDER BY p.valid_from DESC NULLS LAST, p.id DESC LIMIT 1) AS latest ON true)`;
+    ORDER BY p.valid_from DESC NULLS LAST, p.id DESC LIMIT 1) AS latest ON true`;
+
+/**
+ * Whether `latest` covers today: a recorded period until its end; a reported one only when a
+ * source gives an end after today (a term or a rule does not make today known).
+ */
+const LATEST_COVERS_TODAY = `(latest.basis = 'RECORDED' AND ${endsAfterOsloToday('latest.valid_to')}
+    OR latest.basis = 'REPORTED' AND latest.ended_by = 'SOURCE' AND latest.valid_to > ${OSLO_TODAY})`;
+
+/** The level of CURRENT_LEVEL_SQL, over `c` and `latest`. */
+const LEVEL_HELD = `CASE WHEN latest.level IS NULL THEN c.level WHEN ${LATEST_COVERS_TODAY} THEN latest.level END`;
+
+/**
+ * The level cluster `c` holds today in Norway: that of its latest period that has begun (or whose
+ * start no source gives), if that period covers today (LATEST_COVERS_TODAY). Null otherwise. A
+ * cluster loaded without a history (generated bench data) has its registered level. The one
+ * place this rule is written: what the events say of a cluster's level is taken from it too
+ * (levelHeldToday), and the read model's CURRENT_DIRECTORY_LEVEL (@klynge/read-models) reads
+ * that back.
+ */
+export const CURRENT_LEVEL_SQL = `(SELECT ${LEVEL_HELD} FROM ${LATEST_BEGUN_PERIOD})`;
+
+/** Today in Norway, the level cluster `clusterId` holds by CURRENT_LEVEL_SQL, and the day it stops holding it. */
+export interface LevelHeldToday {
+  today: string;
+  level: ClusterLevel | null;
+  /** The first day it no longer holds `level` by the period that gives it; null while no end is known, and where no period gives it. */
+  until: string | null;
+}
+
+/** The level a cluster holds today (CURRENT_LEVEL_SQL), read in `manager`'s transaction. */
+export async function levelHeldToday(manager: Pick<EntityManager, 'query'>, clusterId: string): Promise<LevelHeldToday> {
+  const [held] = await manager.query<LevelHeldToday[]>(
+    `SELECT ${OSLO_TODAY}::text AS today, ${LEVEL_HELD} AS level, CASE WHEN ${LATEST_COVERS_TODAY} THEN latest.valid_to::text END AS until
+     FROM clusters c, ${LATEST_BEGUN_PERIOD} WHERE c.id = $1`,
+    [clusterId],
+  );
+  return held!;
+}
 
 /** Clusters in a list: by name, then id (names are unique; the id makes the order total all the same). */
 const CLUSTERS_ORDER = new Keyset(
