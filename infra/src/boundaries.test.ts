@@ -96,9 +96,24 @@ describe('the boundaries npm run lint:boundaries keeps', () => {
     ).toEqual(['platform-subpaths-for-every-process-stay-light']);
   });
 
-  it('refuses a resolver that imports TypeORM', () => {
+  it('refuses a resolver that imports TypeORM, even its types only: it asks a *.queries.ts or a *.service.ts (issue 28)', () => {
     expect(rulesBrokenBy('src/things.resolver.ts', "import { DataSource } from 'typeorm';\nexport const source = DataSource;\n")).toEqual([
       'resolvers-use-queries-and-services',
     ]);
+    expect(
+      rulesBrokenBy('src/things.resolver.ts', "import type { Repository } from 'typeorm';\nexport type Things = Repository<object>;\n"),
+    ).toEqual(['resolvers-use-queries-and-services']);
+  });
+
+  it('lets the queries and services behind a resolver use TypeORM, and a resolver the platform', () => {
+    const usesTypeorm = "import type { DataSource } from 'typeorm';\nexport type Source = DataSource;\n";
+    expect(rulesBrokenBy('src/things.queries.ts', usesTypeorm)).toEqual([]);
+    expect(rulesBrokenBy('src/things.service.ts', usesTypeorm)).toEqual([]);
+    expect(
+      rulesBrokenBy(
+        'src/things.resolver.ts',
+        "import { PageArgs, type RequestContext } from '@klynge/platform';\nexport type Both = [PageArgs, RequestContext];\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
   MembershipStarted,
   OrganizationRegistered,
 } from '@klynge/contracts';
-import { BadUserInputError, eventConsumer, type EventHandlerContext, isUuid } from '@klynge/platform';
+import { BadUserInputError, endsAfterOsloToday, eventConsumer, type EventHandlerContext, isUuid, OSLO_TODAY } from '@klynge/platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -108,8 +108,7 @@ export class CreateMembershipDirectory1795550000003 implements MigrationInterfac
 export const membershipMigrations = [CreateMembershipDirectory1795550000003] as const;
 
 /** SQL: a row of `membership_directory` (aliased `alias`) that is a membership today in Norway. */
-export const currentMembership = (alias: string) =>
-  `(${alias}.joined_on <= (now() AT TIME ZONE 'Europe/Oslo')::date AND (${alias}.left_on IS NULL OR ${alias}.left_on > (now() AT TIME ZONE 'Europe/Oslo')::date))`;
+export const currentMembership = (alias: string) => `(${alias}.joined_on <= ${OSLO_TODAY} AND ${endsAfterOsloToday(`${alias}.left_on`)})`;
 
 export const membershipDirectory = eventConsumer('membership-directory')
   .readModel('membership_directory')
@@ -142,8 +141,17 @@ export const directoryMigrations = [
 /**
  * SQL: the level a cluster in `cluster_directory` holds today in Norway, null when it has ended
  * with no next level known.
+ *
+ * Which level is current is decided once, by the clusters service, from a cluster's level
+ * periods (CURRENT_LEVEL_SQL in services/clusters); this reads back what its events say of that
+ * decision: the level (`level`) and the day it stops being held (`levelUntil`, null while it
+ * lasts). A reported cluster's events carry the level CURRENT_LEVEL_SQL gave when it was
+ * registered, and a recorded level ends as a recorded period does there: held while its end is
+ * after today in Norway (both read endsAfterOsloToday). What the directory cannot hold is a
+ * change decided for a later day: ClusterLevelChanged sets the new level when it arrives, while
+ * the clusters service shows it from its effectiveFrom.
  */
-export const CURRENT_DIRECTORY_LEVEL = `CASE WHEN level_until IS NULL OR level_until > (now() AT TIME ZONE 'Europe/Oslo')::date THEN level END`;
+export const CURRENT_DIRECTORY_LEVEL = `CASE WHEN ${endsAfterOsloToday('level_until')} THEN level END`;
 
 export const clusterDirectory = eventConsumer('cluster-directory')
   .readModel('cluster_directory')

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
 import { BadUserInputError } from './errors';
+import { graphqlEnum } from './graphql-enum';
 
 /**
  * How exact a date is, where a source gives less than a day ("November 2017", "in 2015"): the
@@ -9,10 +9,7 @@ import { BadUserInputError } from './errors';
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-export const DatePrecisionEnum = Object.fromEntries(DATE_PRECISIONS.map((precision) => [precision, precision])) as {
-  [P in DatePrecision]: P;
-};
-registerEnumType(DatePrecisionEnum, {
+export const DatePrecisionEnum = graphqlEnum(DATE_PRECISIONS, {
   name: 'DatePrecision',
   description:
     'How exact a date is: MONTH or YEAR when a source gives no day. The date is then the first day of that month or year (the last, for the end of a period).',

@@ -52,6 +52,7 @@ export {
   type ReferenceResolver,
   type SubgraphSchemaOptions,
 } from './subgraph-schema';
+export { graphqlEnum, type GraphqlEnumOptions } from './graphql-enum';
 export { DATE_PRECISIONS, type DatePrecision, DatePrecisionEnum, preciseDateInput } from './date-precision';
 export { AgencySupportYearType } from './agency-support-year';
 export { MoneyType, nok } from './money';

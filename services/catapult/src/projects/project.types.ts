@@ -1,10 +1,9 @@
-import { Limits } from '@klynge/platform';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum, Limits } from '@klynge/platform';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 export const PROJECT_STATUSES = ['RUNNING', 'COMPLETED'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const ProjectStatusEnum = Object.fromEntries(PROJECT_STATUSES.map((status) => [status, status])) as { [S in ProjectStatus]: S };
-registerEnumType(ProjectStatusEnum, {
+export const ProjectStatusEnum = graphqlEnum(PROJECT_STATUSES, {
   name: 'CatapultProjectStatus',
   description: 'RUNNING until its end date is entered, then COMPLETED.',
   valuesConfig: {

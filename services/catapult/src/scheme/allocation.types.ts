@@ -1,12 +1,9 @@
-import { Limits, MoneyType } from '@klynge/platform';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum, Limits, MoneyType } from '@klynge/platform';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 export const ALLOCATION_RECIPIENTS = ['SCHEME', 'CENTRES', 'NODES'] as const;
 export type AllocationRecipient = (typeof ALLOCATION_RECIPIENTS)[number];
-export const AllocationRecipientEnum = Object.fromEntries(ALLOCATION_RECIPIENTS.map((recipient) => [recipient, recipient])) as {
-  [R in AllocationRecipient]: R;
-};
-registerEnumType(AllocationRecipientEnum, {
+export const AllocationRecipientEnum = graphqlEnum(ALLOCATION_RECIPIENTS, {
   name: 'CatapultAllocationRecipient',
   description:
     'SCHEME: Norsk katapult as a whole. CENTRES: the centres named (together, where the split is not known). NODES: the regional nodes together.',
@@ -19,8 +16,7 @@ registerEnumType(AllocationRecipientEnum, {
 
 export const AMOUNT_BOUNDS = ['EXACT', 'MORE_THAN'] as const;
 export type AmountBound = (typeof AMOUNT_BOUNDS)[number];
-export const AmountBoundEnum = Object.fromEntries(AMOUNT_BOUNDS.map((bound) => [bound, bound])) as { [B in AmountBound]: B };
-registerEnumType(AmountBoundEnum, {
+export const AmountBoundEnum = graphqlEnum(AMOUNT_BOUNDS, {
   name: 'AmountBound',
   description: 'EXACT: the amount as the source gives it. MORE_THAN: the source says "over" the amount, and no more.',
   valuesConfig: {

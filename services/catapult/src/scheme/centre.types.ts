@@ -1,11 +1,10 @@
-import { type DatePrecision, DatePrecisionEnum, Limits } from '@klynge/platform';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { type DatePrecision, DatePrecisionEnum, graphqlEnum, Limits } from '@klynge/platform';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { NamedOrganizationInput, NamedOrganizationType, PlaceInput, PlaceType } from './place-organization.types';
 
 export const CATAPULT_THEMES = ['MANUFACTURING_TECHNOLOGY', 'MATERIALS', 'OCEAN', 'ENERGY', 'DIGITALISATION', 'OTHER'] as const;
 export type CatapultTheme = (typeof CATAPULT_THEMES)[number];
-export const CatapultThemeEnum = Object.fromEntries(CATAPULT_THEMES.map((theme) => [theme, theme])) as { [T in CatapultTheme]: T };
-registerEnumType(CatapultThemeEnum, {
+export const CatapultThemeEnum = graphqlEnum(CATAPULT_THEMES, {
   name: 'CatapultTheme',
   description: 'What a catapult centre lets companies test, simulate and qualify.',
   valuesConfig: {
@@ -20,8 +19,7 @@ registerEnumType(CatapultThemeEnum, {
 
 export const CENTRE_STATUSES = ['DESIGNATED', 'CLOSED'] as const;
 export type CentreStatus = (typeof CENTRE_STATUSES)[number];
-export const CentreStatusEnum = Object.fromEntries(CENTRE_STATUSES.map((status) => [status, status])) as { [S in CentreStatus]: S };
-registerEnumType(CentreStatusEnum, {
+export const CentreStatusEnum = graphqlEnum(CENTRE_STATUSES, {
   name: 'CatapultCentreStatus',
   description: 'DESIGNATED: designated by Siva, and not known to have closed. CLOSED: no longer a catapult centre.',
   valuesConfig: {

@@ -1,35 +1,79 @@
 import {
   alignByKey,
   type ConnectionPage,
-  decodeCursor,
+  containsPattern,
+  endsAfterOsloToday,
+  entitySelect,
   groupByKey,
   isUuid,
-  pageSize,
+  Keyset,
+  keysetPage,
+  OSLO_TODAY,
   type RequestContext,
-  toPage,
-  containsPattern,
   sourceOf,
+  SqlConditions,
 } from '@klynge/platform';
 import type { ClusterLevel } from '@klynge/contracts';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
 
 /**
- * The level cluster `c` holds today in Norway: that of its latest period that has begun (or whose
- * start no source gives), if that period covers today. A recorded period covers today until its
- * end; a reported one only when a source gives an end after today (a term or a rule does not
- * make today known). Null otherwise. A change decided for a later day (a grant's planned start,
- * say) is in the history, and takes over on that day. A cluster loaded without a history
- * (generated bench data) has its registered level. The one place this rule is written.
+ * The latest level period of cluster `c` that has begun in Norway (or whose start no source
+ * gives), as `latest`: a row of nulls when there is none. A change decided for a later day (a
+ * grant's planned start, say) is in the history, and takes over on that day.
  */
-export const CURRENT_LEVEL_SQL = `(SELECT CASE WHEN latest.level IS NULL THEN c.level
-    WHEN latest.basis = 'RECORDED' AND (latest.valid_to IS NULL OR latest.valid_to > (now() AT TIME ZONE 'Europe/Oslo')::date) THEN latest.level
-    WHEN latest.basis = 'REPORTED' AND latest.ended_by = 'SOURCE' AND latest.valid_to > (now() AT TIME ZONE 'Europe/Oslo')::date THEN latest.level END
-  FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+const LATEST_BEGUN_PERIOD = `(SELECT 1) AS one LEFT JOIN LATERAL (
     SELECT p.level, p.valid_to, p.basis, p.ended_by FROM cluster_level_periods p
-    WHERE p.cluster_id = c.id AND (p.valid_from IS NULL OR p.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date)
-    ORDER BY p.valid_from DESC NULLS LAST, p.id DESC LIMIT 1) AS latest ON true)`;
+    WHERE p.cluster_id = c.id AND (p.valid_from IS NULL OR p.valid_from <= ${OSLO_TODAY})
+    ORDER BY p.valid_from DESC NULLS LAST, p.id DESC LIMIT 1) AS latest ON true`;
+
+/**
+ * Whether `latest` covers today: a recorded period until its end; a reported one only when a
+ * source gives an end after today (a term or a rule does not make today known).
+ */
+const LATEST_COVERS_TODAY = `(latest.basis = 'RECORDED' AND ${endsAfterOsloToday('latest.valid_to')}
+    OR latest.basis = 'REPORTED' AND latest.ended_by = 'SOURCE' AND latest.valid_to > ${OSLO_TODAY})`;
+
+/** The level of CURRENT_LEVEL_SQL, over `c` and `latest`. */
+const LEVEL_HELD = `CASE WHEN latest.level IS NULL THEN c.level WHEN ${LATEST_COVERS_TODAY} THEN latest.level END`;
+
+/**
+ * The level cluster `c` holds today in Norway: that of its latest period that has begun (or whose
+ * start no source gives), if that period covers today (LATEST_COVERS_TODAY). Null otherwise. A
+ * cluster loaded without a history (generated bench data) has its registered level. The one
+ * place this rule is written: what the events say of a cluster's level is taken from it too
+ * (levelHeldToday), and the read model's CURRENT_DIRECTORY_LEVEL (@klynge/read-models) reads
+ * that back.
+ */
+export const CURRENT_LEVEL_SQL = `(SELECT ${LEVEL_HELD} FROM ${LATEST_BEGUN_PERIOD})`;
+
+/** Today in Norway, the level cluster `clusterId` holds by CURRENT_LEVEL_SQL, and the day it stops holding it. */
+export interface LevelHeldToday {
+  today: string;
+  level: ClusterLevel | null;
+  /** The first day it no longer holds `level` by the period that gives it; null while no end is known, and where no period gives it. */
+  until: string | null;
+}
+
+/** The level a cluster holds today (CURRENT_LEVEL_SQL), read in `manager`'s transaction. */
+export async function levelHeldToday(manager: Pick<EntityManager, 'query'>, clusterId: string): Promise<LevelHeldToday> {
+  const [held] = await manager.query<LevelHeldToday[]>(
+    `SELECT ${OSLO_TODAY}::text AS today, ${LEVEL_HELD} AS level, CASE WHEN ${LATEST_COVERS_TODAY} THEN latest.valid_to::text END AS until
+     FROM clusters c, ${LATEST_BEGUN_PERIOD} WHERE c.id = $1`,
+    [clusterId],
+  );
+  return held!;
+}
+
+/** Clusters in a list: by name, then id (names are unique; the id makes the order total all the same). */
+const CLUSTERS_ORDER = new Keyset(
+  [
+    ['c.name', 'text'],
+    ['c.id', 'uuid'],
+  ],
+  'ASC',
+);
 
 /**
  * Reads of the cluster registry. Lookups by key go through the request's loaders, so a page of
@@ -54,45 +98,29 @@ export class ClusterQueries {
   }
 
   /** A page of clusters, ordered by name (then id, so the order is total and stable). */
-  async list(filter: ClusterFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ClusterEntity>> {
-    const limit = pageSize(first);
-    const query = this.dataSource.getRepository(ClusterEntity).createQueryBuilder('c');
-    if (filter?.level) query.andWhere(`${CURRENT_LEVEL_SQL} = :level`, { level: filter.level });
+  list(filter: ClusterFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<ClusterEntity>> {
+    const conditions = new SqlConditions();
+    if (filter?.level) conditions.add(`${CURRENT_LEVEL_SQL} = ?`, filter.level);
     if (filter?.heldLevel) {
-      query.andWhere('EXISTS (SELECT 1 FROM cluster_level_periods held WHERE held.cluster_id = c.id AND held.level = :heldLevel)', {
-        heldLevel: filter.heldLevel,
-      });
+      conditions.add('EXISTS (SELECT 1 FROM cluster_level_periods held WHERE held.cluster_id = c.id AND held.level = ?)', filter.heldLevel);
     }
-    if (filter?.countyCode) query.andWhere('c.county_code = :county', { county: filter.countyCode });
-    if (filter?.sector) query.andWhere(':sector = ANY(c.sectors)', { sector: filter.sector });
-    if (filter?.text?.trim()) {
-      query.andWhere(`(c.name ILIKE :text OR c.short_name ILIKE :text OR c.description ILIKE :text)`, {
-        text: containsPattern(filter.text.trim()),
-      });
+    if (filter?.countyCode) conditions.add('c.county_code = ?', filter.countyCode);
+    if (filter?.sector) conditions.add('? = ANY(c.sectors)', filter.sector);
+    const text = filter?.text?.trim();
+    if (text) {
+      const pattern = containsPattern(text);
+      conditions.add('(c.name ILIKE ? OR c.short_name ILIKE ? OR c.description ILIKE ?)', pattern, pattern, pattern);
     }
-    const cursor = after ? decodeCursor(after, ['text', 'uuid']) : undefined;
-    const parameters = cursor ? { afterName: cursor[0], afterId: cursor[1] } : {};
-    // One count for the whole list and for what comes at or before the cursor (a previous page).
-    const counts = await query
-      .clone()
-      .select('count(*)::int', 'total')
-      .addSelect(cursor ? 'count(*) FILTER (WHERE (c.name, c.id) <= (:afterName, :afterId))::int' : '0', 'preceding')
-      .setParameters(parameters)
-      .getRawOne<{ total: number; preceding: number }>();
-    if (cursor) query.andWhere('(c.name, c.id) > (:afterName, :afterId)', parameters);
-    const rows = await query
-      .orderBy('c.name', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return toPage(
-      rows,
-      limit,
-      counts?.total ?? 0,
-      (row) => row,
-      (row) => [row.name, row.id],
-      counts?.preceding ?? 0,
-    );
+    const clusters = entitySelect(this.dataSource, ClusterEntity, 'c');
+    return keysetPage(this.dataSource, {
+      from: clusters.from,
+      where: conditions,
+      order: CLUSTERS_ORDER,
+      first,
+      after,
+      rows: clusters.read,
+      sortKey: (cluster) => [cluster.name, cluster.id],
+    });
   }
 
   /** The level held today (see CURRENT_LEVEL_SQL), batched per request. */

@@ -33,7 +33,8 @@ import type { EntityManager } from 'typeorm';
 import { slugify } from '../validation';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ChangeClusterLevelInput, EndClusterLevelInput, RegisterClusterInput, UpdateClusterInput } from './cluster.types';
-import { levelIn, type ReportedCluster, type ReportedPeriod } from './reported-history';
+import { levelHeldToday } from './cluster.queries';
+import type { ReportedCluster, ReportedPeriod } from './reported-history';
 
 export interface LevelChange {
   readonly level: ClusterLevel;
@@ -115,21 +116,21 @@ export class ClusterService {
   /**
    * Registers a cluster as public sources report it: its names, the county and town the pages
    * agree on, its members as reported, and its level periods with what each page says (see
-   * reported-history.ts). Its level today is known only where a page covers today; otherwise its
-   * last reported level ends, for everyone who reads its events, on the day it was registered.
+   * reported-history.ts). Its level today is what CURRENT_LEVEL_SQL makes of those periods, and
+   * its events say the same: the level it holds and the day it stops, or, where it holds none,
+   * its last reported level ended (on that period's end, or the day it was registered).
    */
-  async registerReported(reported: ReportedCluster, today: string = norwegianDate(new Date())): Promise<ClusterEntity> {
+  async registerReported(reported: ReportedCluster): Promise<ClusterEntity> {
     const periods = reported.periods.map((period) => reportedPeriodRow(period));
     const last = periods.at(-1);
     if (!last) throw new BadUserInputError('periods', `${reported.name} has no level period reported`);
-    const heldToday = levelIn(reported.periods, Number(today.slice(0, 4)));
-    const cluster = Object.assign(new ClusterEntity(), {
+    const cluster: ClusterEntity = Object.assign(new ClusterEntity(), {
       id: randomUUID(),
       slug: slugify(reported.name),
       name: reported.name,
       shortName: null,
       level: last.level,
-      levelUntil: heldToday === last.level ? last.validTo : last.validTo !== null && last.validTo < today ? last.validTo : today,
+      levelUntil: null,
       countyCode: reported.countyCode,
       municipalityCode: null,
       town: reported.town,
@@ -148,6 +149,11 @@ export class ClusterService {
     return this.write(async ({ manager: em, publish }) => {
       await em.getRepository(ClusterEntity).insert(cluster);
       await em.getRepository(ClusterLevelPeriodEntity).insert(periods.map((period) => ({ ...period, clusterId: cluster.id })));
+      const held = await levelHeldToday(em, cluster.id);
+      cluster.level = held.level ?? last.level;
+      cluster.levelUntil =
+        held.level !== null ? held.until : last.validTo !== null && last.validTo < held.today ? last.validTo : held.today;
+      await em.getRepository(ClusterEntity).update({ id: cluster.id }, { level: cluster.level, levelUntil: cluster.levelUntil });
       const levelSince = periods.find((period) => period.validFrom !== null)?.validFrom ?? null;
       await publish(ClusterRegistered, { subject: cluster.id, data: { ...snapshotOf(cluster), levelSince } });
       return cluster;

@@ -1,11 +1,8 @@
 import { CLUSTER_LEVEL_DESCRIPTIONS, CLUSTER_LEVELS, type ClusterLevel } from '@klynge/contracts';
-import { connectionOf, DatePrecisionEnum, Limits, SourceType } from '@klynge/platform';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf, DatePrecisionEnum, graphqlEnum, Limits, SourceType } from '@klynge/platform';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
-  [L in ClusterLevel]: L;
-};
-registerEnumType(ClusterLevelEnum, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
+export const ClusterLevelEnum = graphqlEnum(CLUSTER_LEVELS, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
 
 @ObjectType('County', { description: 'A Norwegian county (fylke), as numbered from 2024.' })
 export class CountyType {
@@ -40,8 +37,7 @@ export class ContactPersonType {
   phone!: string | null;
 }
 
-export const PeriodBasisEnum = { RECORDED: 'RECORDED', REPORTED: 'REPORTED' } as const;
-registerEnumType(PeriodBasisEnum, {
+export const PeriodBasisEnum = graphqlEnum(['RECORDED', 'REPORTED'], {
   name: 'LevelPeriodBasis',
   description: 'Where a level period comes from.',
   valuesConfig: {
@@ -50,8 +46,7 @@ registerEnumType(PeriodBasisEnum, {
   },
 });
 
-export const PeriodEndEnum = { SOURCE: 'SOURCE', NEXT_LEVEL: 'NEXT_LEVEL', LEVEL_ENDED: 'LEVEL_ENDED', TERM: 'TERM' } as const;
-registerEnumType(PeriodEndEnum, {
+export const PeriodEndEnum = graphqlEnum(['SOURCE', 'NEXT_LEVEL', 'LEVEL_ENDED', 'TERM'], {
   name: 'LevelPeriodEnd',
   description: "How a reported period's end is known.",
   valuesConfig: {
@@ -65,8 +60,7 @@ registerEnumType(PeriodEndEnum, {
   },
 });
 
-export const ClaimEnum = { START: 'START', END: 'END', HELD: 'HELD' } as const;
-registerEnumType(ClaimEnum, {
+export const ClaimEnum = graphqlEnum(['START', 'END', 'HELD'], {
   name: 'LevelClaimKind',
   description: 'What a source says of a level period.',
   valuesConfig: {

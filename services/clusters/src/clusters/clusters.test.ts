@@ -1,4 +1,5 @@
 import { waitFor } from '@klynge/testing';
+import { ClusterService } from './cluster.service';
 import {
   admin,
   caseworker,
@@ -268,6 +269,52 @@ describe('clusters: registering, updating and changing levels', () => {
         { level: 'ARENA_PRO', from: '2018-07-01', to: null },
       ],
     });
+  });
+
+  it('publishes for a cluster as sources report it the level the registry gives it today, and until when', async () => {
+    const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+    const page = 'https://example.org/arena-then-arena-pro';
+    const events = await harness.readTopic('clusters.cluster.v1');
+    const cluster = await new ClusterService(harness.service.unitOfWork).registerReported({
+      name: 'Arena Then Arena Pro (generated)',
+      otherNames: [],
+      countyCode: '46',
+      town: null,
+      membersReported: [],
+      periods: [
+        // A page gives an Arena span that covers today, and the Arena Pro period that follows it next year.
+        {
+          level: 'ARENA',
+          fromYear: thisYear - 1,
+          fromYears: [thisYear - 1],
+          toYear: thisYear,
+          toYears: [thisYear],
+          endedBy: 'SOURCE',
+          claims: [
+            { claim: 'START', year: thisYear - 1, url: page },
+            { claim: 'END', year: thisYear, url: page },
+          ],
+        },
+        {
+          level: 'ARENA_PRO',
+          fromYear: thisYear + 1,
+          fromYears: [thisYear + 1],
+          toYear: thisYear + 6,
+          toYears: [],
+          endedBy: 'TERM',
+          claims: [{ claim: 'START', year: thisYear + 1, url: page }],
+        },
+      ],
+    });
+
+    const held = await harness.query<{ cluster: { level: string | null } }>(`{ cluster(id: "${cluster.id}") { level } }`);
+    expect(held.data!.cluster.level).toBe('ARENA');
+    // Its event says the same: a read model (CURRENT_DIRECTORY_LEVEL) holds ARENA until the span ends.
+    const [message] = await waitFor('ClusterRegistered', () => {
+      const found = events.filter((m) => m.key === cluster.id);
+      return found.length === 1 && found;
+    });
+    expect(JSON.parse(message!.value)).toMatchObject({ data: { level: 'ARENA', levelUntil: `${thisYear + 1}-01-01` } });
   });
 
   it("updates a cluster's facts; its own manager may, another cluster's may not; contact details stay private", async () => {

@@ -14,7 +14,8 @@ import type { ClusterFact } from '@klynge/nic-facts';
  *   (LEVEL_ENDED, domain notes); otherwise after the level's term from its start (TERM: Arena 3
  *   years, Arena Pro 5, GCE 10, each extension reported adding 2), said as such. Without a known
  *   start nothing ends it.
- * - The level a cluster holds today is known only where a page covers today (see levelToday).
+ * - The level a cluster holds today is known only where a page covers today: CURRENT_LEVEL_SQL
+ *   (cluster.queries.ts) decides it from the periods, for the registry and its events alike.
  */
 
 /** How a level period's end is known. */
@@ -134,18 +135,6 @@ function periodsOf(rows: readonly ClusterFact[]): ReportedPeriod[] {
     else if (fromYear !== null) [toYear, endedBy] = [fromYear + TERM_YEARS[draft.level]! + draft.extensions * EXTENSION_YEARS, 'TERM'];
     return { level: draft.level, fromYear, fromYears: draft.fromYears, toYear, toYears: draft.toYears, endedBy, claims: draft.claims };
   });
-}
-
-/**
- * The level a cluster holds in `year` by its reported periods: only where a page's own span covers
- * the year (endedBy SOURCE), never by a term or a rule; otherwise null.
- */
-export function levelIn(periods: readonly ReportedPeriod[], year: number): ClusterLevel | null {
-  const covering = periods.filter(
-    (period) =>
-      period.endedBy === 'SOURCE' && period.fromYear !== null && period.toYear !== null && period.fromYear <= year && year <= period.toYear,
-  );
-  return covering.at(-1)?.level ?? null;
 }
 
 /**

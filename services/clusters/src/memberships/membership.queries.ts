@@ -1,4 +1,4 @@
-import { type ConnectionPage, decodeCursor, groupByKey, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import { type ConnectionPage, groupByKey, Keyset, pageSize, type RequestContext, SqlConditions, toPage } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import { MembershipEntity } from './membership.entity';
 
@@ -14,6 +14,15 @@ interface MembershipRow {
 
 const CURRENT = '(m.left_on IS NULL OR m.left_on >= current_date)';
 
+/** A cluster's members: by organisation name, then membership id, so the order is total. */
+const MEMBERS_ORDER = new Keyset(
+  [
+    ['o.name', 'text'],
+    ['m.id', 'uuid'],
+  ],
+  'ASC',
+);
+
 export class MembershipQueries {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -27,26 +36,30 @@ export class MembershipQueries {
     page: { first: number; after: string | undefined; includeEnded: boolean },
   ): Promise<ConnectionPage<MembershipEntity>> {
     const limit = pageSize(page.first);
-    const cursor = page.after ? decodeCursor(page.after, ['text', 'uuid']) : undefined;
+    const cursor = MEMBERS_ORDER.decode(page.after);
     const loaderName = `memberships.ofCluster:${limit}:${page.after ?? ''}:${page.includeEnded}`;
     return context.loaders
       .get<string, ConnectionPage<MembershipEntity>>(loaderName, async (clusterIds) => {
-        const where = `m.cluster_id = ANY($1::uuid[])${page.includeEnded ? '' : ` AND ${CURRENT}`}`;
+        const members = new SqlConditions().add('m.cluster_id = ANY(?::uuid[])', clusterIds);
+        if (!page.includeEnded) members.add(CURRENT);
         // Per cluster, every member and those at or before the cursor (a previous page).
+        const counted = members.copy();
+        const preceding = cursor ? `count(*) FILTER (WHERE ${MEMBERS_ORDER.atOrBefore(counted, cursor)})` : '0';
         const counts: { cluster_id: string; total: number; preceding: number }[] = await this.dataSource.query(
-          `SELECT m.cluster_id, count(*)::int AS total,
-                  ${cursor ? 'count(*) FILTER (WHERE (o.name, m.id) <= ($2, $3::uuid))::int' : '0'} AS preceding
-           FROM memberships m JOIN organizations o USING (org_number) WHERE ${where} GROUP BY m.cluster_id`,
-          cursor ? [clusterIds, cursor[0], cursor[1]] : [clusterIds],
+          `SELECT m.cluster_id, count(*)::int AS total, ${preceding}::int AS preceding
+           FROM memberships m JOIN organizations o USING (org_number) ${counted.where} GROUP BY m.cluster_id`,
+          counted.params,
         );
+        // The page of each cluster: its first `limit` + 1 members after the cursor (the extra one says a next page follows).
+        const paged = members.copy();
+        if (cursor) paged.add(MEMBERS_ORDER.after(paged, cursor));
         const rows: (MembershipRow & { rank: number })[] = await this.dataSource.query(
           `SELECT * FROM (
              SELECT m.id, m.cluster_id, m.org_number, m.role, m.joined_on::text, m.left_on::text, o.name AS org_name,
-                    row_number() OVER (PARTITION BY m.cluster_id ORDER BY o.name, m.id) AS rank
-             FROM memberships m JOIN organizations o USING (org_number)
-             WHERE ${where} ${cursor ? 'AND (o.name, m.id) > ($2, $3::uuid)' : ''}
-           ) ranked WHERE rank <= ${limit + 1} ORDER BY cluster_id, rank`,
-          cursor ? [clusterIds, cursor[0], cursor[1]] : [clusterIds],
+                    row_number() OVER (PARTITION BY m.cluster_id ORDER BY ${MEMBERS_ORDER.orderBy}) AS rank
+             FROM memberships m JOIN organizations o USING (org_number) ${paged.where}
+           ) ranked WHERE rank <= ${paged.param(limit + 1)} ORDER BY cluster_id, rank`,
+          paged.params,
         );
         const countsOf = new Map(counts.map((count) => [count.cluster_id, count]));
         return groupByKey(clusterIds, rows, (row) => row.cluster_id).map((group, index) => {

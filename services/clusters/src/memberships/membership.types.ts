@@ -1,11 +1,8 @@
-import { connectionOf } from '@klynge/platform';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf, graphqlEnum } from '@klynge/platform';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './membership.entity';
 
-export const MembershipRoleEnum = Object.fromEntries(MEMBERSHIP_ROLES.map((role) => [role, role])) as {
-  [R in MembershipRole]: R;
-};
-registerEnumType(MembershipRoleEnum, {
+export const MembershipRoleEnum = graphqlEnum(MEMBERSHIP_ROLES, {
   name: 'MembershipRole',
   description: 'MEMBER, PARTNER, or HOST (the host or facilitator of the cluster).',
   valuesConfig: {

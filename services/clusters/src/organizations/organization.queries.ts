@@ -1,7 +1,25 @@
-import { alignByKey, type ConnectionPage, decodeCursor, pageSize, type RequestContext, toPage } from '@klynge/platform';
+import {
+  alignByKey,
+  type ConnectionPage,
+  containsPattern,
+  entitySelect,
+  Keyset,
+  keysetPage,
+  type RequestContext,
+  SqlConditions,
+} from '@klynge/platform';
 import { type DataSource, In } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 import type { OrganizationFilter } from './organization.types';
+
+/** Organisations in a list: by name, then organisation number (names need not be unique). */
+const ORGANIZATIONS_ORDER = new Keyset(
+  [
+    ['o.name', 'text'],
+    ['o.org_number', 'text'],
+  ],
+  'ASC',
+);
 
 export class OrganizationQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -18,45 +36,25 @@ export class OrganizationQueries {
     return alignByKey(numbers, rows, (row) => row.orgNumber);
   }
 
-  async list(
-    filter: OrganizationFilter | undefined,
-    first: number,
-    after: string | undefined,
-  ): Promise<ConnectionPage<OrganizationEntity>> {
-    const limit = pageSize(first);
-    const query = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o');
-    if (filter?.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter?.municipalityCode) query.andWhere('o.municipality_code = :municipality', { municipality: filter.municipalityCode });
-    if (filter?.sizeClass === 'SME') query.andWhere('o.employees < 250');
-    if (filter?.sizeClass === 'LARGE') query.andWhere('o.employees >= 250');
+  /** A page of organisations, ordered by name (then number, so the order is total and stable). */
+  list(filter: OrganizationFilter | undefined, first: number, after: string | undefined): Promise<ConnectionPage<OrganizationEntity>> {
+    const conditions = new SqlConditions();
+    if (filter?.kind) conditions.add('o.kind = ?', filter.kind);
+    if (filter?.municipalityCode) conditions.add('o.municipality_code = ?', filter.municipalityCode);
+    if (filter?.sizeClass === 'SME') conditions.add('o.employees < 250');
+    if (filter?.sizeClass === 'LARGE') conditions.add('o.employees >= 250');
     if (filter?.text?.trim()) {
-      query.andWhere('(o.name ILIKE :text OR o.org_number = :exact)', {
-        text: `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        exact: filter.text.replace(/\s/g, ''),
-      });
+      conditions.add('(o.name ILIKE ? OR o.org_number = ?)', containsPattern(filter.text.trim()), filter.text.replace(/\s/g, ''));
     }
-    const cursor = after ? decodeCursor(after, ['text', 'text']) : undefined;
-    const parameters = cursor ? { afterName: cursor[0], afterNumber: cursor[1] } : {};
-    // One count for the whole list and for what comes at or before the cursor (a previous page).
-    const counts = await query
-      .clone()
-      .select('count(*)::int', 'total')
-      .addSelect(cursor ? 'count(*) FILTER (WHERE (o.name, o.org_number) <= (:afterName, :afterNumber))::int' : '0', 'preceding')
-      .setParameters(parameters)
-      .getRawOne<{ total: number; preceding: number }>();
-    if (cursor) query.andWhere('(o.name, o.org_number) > (:afterName, :afterNumber)', parameters);
-    const rows = await query
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('o.org_number', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return toPage(
-      rows,
-      limit,
-      counts?.total ?? 0,
-      (row) => row,
-      (row) => [row.name, row.orgNumber],
-      counts?.preceding ?? 0,
-    );
+    const organizations = entitySelect(this.dataSource, OrganizationEntity, 'o');
+    return keysetPage(this.dataSource, {
+      from: organizations.from,
+      where: conditions,
+      order: ORGANIZATIONS_ORDER,
+      first,
+      after,
+      rows: organizations.read,
+      sortKey: (organization) => [organization.name, organization.orgNumber],
+    });
   }
 }

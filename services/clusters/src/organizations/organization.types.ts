@@ -1,12 +1,9 @@
 import { type SizeClass } from '@klynge/contracts';
-import { connectionOf } from '@klynge/platform';
-import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf, graphqlEnum } from '@klynge/platform';
+import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organization.entity';
 
-export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((kind) => [kind, kind])) as {
-  [K in OrganizationKind]: K;
-};
-registerEnumType(OrganizationKindEnum, {
+export const OrganizationKindEnum = graphqlEnum(ORGANIZATION_KINDS, {
   name: 'OrganizationKind',
   description: 'What kind of organisation it is.',
   valuesConfig: {
@@ -17,8 +14,7 @@ registerEnumType(OrganizationKindEnum, {
   },
 });
 
-export const SizeClassEnum = { SME: 'SME', LARGE: 'LARGE' } as const;
-registerEnumType(SizeClassEnum, {
+export const SizeClassEnum = graphqlEnum(['SME', 'LARGE'], {
   name: 'SizeClass',
   description: 'By the EU SME definition on headcount: SME under 250 employees.',
   valuesConfig: {

@@ -1,4 +1,6 @@
 import { clusterFacts } from '@klynge/nic-facts';
+import { endsAfterOsloToday } from '@klynge/platform';
+import { CURRENT_LEVEL_SQL } from '../clusters/cluster.queries';
 import { reportedClusters } from '../clusters/reported-history';
 import { type ClustersHarness, startClusters } from '../test-support/clusters-harness';
 import { seedClusters } from './seed-clusters';
@@ -92,6 +94,13 @@ describe('the demo seed', () => {
       undatedLevels: reported.filter((entry) => entry.periods.some((period) => period.fromYear === null)).length,
       byLevel: [{ level: 'ARENA_PRO', clusters: 1 }],
     });
+
+    // What each cluster's events say of its level today (its level, until levelUntil, as a read
+    // model reads them) is what the registry says.
+    const disagreeing = await harness.db.query<{ slug: string }>(
+      `SELECT c.slug FROM clusters c WHERE ${CURRENT_LEVEL_SQL} IS DISTINCT FROM CASE WHEN ${endsAfterOsloToday('c.level_until')} THEN c.level END`,
+    );
+    expect(disagreeing).toEqual([]);
 
     // Levels over time, as the level histories say: held on 31 December of each year, zero-filled;
     // periods no page dates are not counted.

@@ -1,11 +1,9 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '@klynge/platform';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 export const ENROLMENT_STATUSES = ['ENROLLED', 'COMPLETED', 'DROPPED'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-export const EnrolmentStatusEnum = Object.fromEntries(ENROLMENT_STATUSES.map((status) => [status, status])) as {
-  [S in EnrolmentStatus]: S;
-};
-registerEnumType(EnrolmentStatusEnum, {
+export const EnrolmentStatusEnum = graphqlEnum(ENROLMENT_STATUSES, {
   name: 'EnrolmentStatus',
   description: 'ENROLLED -> COMPLETED, or DROPPED.',
   valuesConfig: {

@@ -5,19 +5,14 @@ import {
   type CompetenceProgrammeStatus,
   type DatePrecision,
 } from '@klynge/contracts';
-import { DatePrecisionEnum, Limits } from '@klynge/platform';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DatePrecisionEnum, graphqlEnum, Limits } from '@klynge/platform';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
-  [L in ClusterLevel]: L;
-};
 // The same enum the clusters subgraph defines; composition merges them.
-registerEnumType(ClusterLevelEnum, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
+export const ClusterLevelEnum = graphqlEnum(CLUSTER_LEVELS, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
 
 export const PROGRAMME_STATUSES = ['PLANNED', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
-export const PeriodPhaseEnum = { BEFORE: 'BEFORE', DURING: 'DURING', AFTER: 'AFTER', NOT_KNOWN: 'NOT_KNOWN' } as const;
-export type PeriodPhase = keyof typeof PeriodPhaseEnum;
-registerEnumType(PeriodPhaseEnum, {
+export const PeriodPhaseEnum = graphqlEnum(['BEFORE', 'DURING', 'AFTER', 'NOT_KNOWN'], {
   name: 'ProgrammePeriodPhase',
   description:
     "Where today falls against a programme's period, as its dates say (for a reported programme, beside the status its source supports).",
@@ -28,11 +23,9 @@ registerEnumType(PeriodPhaseEnum, {
     NOT_KNOWN: { description: 'It has begun, and no end is known: whether it still runs, its dates do not say.' },
   },
 });
+export type PeriodPhase = keyof typeof PeriodPhaseEnum;
 
-export const ProgrammeStatusEnum = Object.fromEntries(PROGRAMME_STATUSES.map((status) => [status, status])) as {
-  [S in CompetenceProgrammeStatus]: S;
-};
-registerEnumType(ProgrammeStatusEnum, {
+export const ProgrammeStatusEnum = graphqlEnum(PROGRAMME_STATUSES, {
   name: 'CompetenceProgrammeStatus',
   description: 'PLANNED -> OPEN (once its grant is awarded) -> RUNNING -> COMPLETED, or CANCELLED.',
   valuesConfig: {
@@ -46,10 +39,7 @@ registerEnumType(ProgrammeStatusEnum, {
 
 export const MODULE_FORMATS = ['WORKSHOP', 'COURSE', 'ONLINE', 'MENTORING', 'STUDY_TRIP'] as const;
 export type ModuleFormat = (typeof MODULE_FORMATS)[number];
-export const ModuleFormatEnum = Object.fromEntries(MODULE_FORMATS.map((format) => [format, format])) as {
-  [F in ModuleFormat]: F;
-};
-registerEnumType(ModuleFormatEnum, {
+export const ModuleFormatEnum = graphqlEnum(MODULE_FORMATS, {
   name: 'ModuleFormat',
   description: 'How a module is given.',
   valuesConfig: {

@@ -2,6 +2,7 @@ import {
   alignByKey,
   type ConnectionPage,
   groupByKey,
+  isoTimestamp,
   isUuid,
   Keyset,
   keysetPage,
@@ -49,7 +50,7 @@ const SELECT_APPLICATIONS = `
   SELECT a.id, a.call_id, c.programme_code, a.applicant_type, a.cluster_id, a.org_number,
          COALESCE(cd.name, od.name) AS applicant_name, a.title, a.requested_nok::text AS requested,
          a.own_funding_nok::text AS own_funding, a.cofinancing_plan, a.status,
-         to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+         ${isoTimestamp('a.created_at')} AS created_at
   FROM applications a
   JOIN calls c ON c.id = a.call_id
   LEFT JOIN cluster_directory cd ON cd.cluster_id = a.cluster_id
@@ -84,7 +85,7 @@ export class ApplicationQueries {
       .get<string, ApplicationStepType[]>('applications.steps', async (ids) => {
         const rows: (ApplicationStepType & { application_id: string })[] = await this.dataSource.query(
           `SELECT application_id, status, actor, note,
-                  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+                  ${isoTimestamp('at')} AS at
            FROM application_steps WHERE application_id = ANY($1::uuid[]) ORDER BY id`,
           [ids],
         );

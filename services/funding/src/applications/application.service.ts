@@ -12,6 +12,7 @@ import {
   NotFoundError,
   optionalIsoDate,
   optionalText,
+  osloDate,
   requiredText,
   type Transaction,
   type UnitOfWork,
@@ -273,7 +274,7 @@ async function recordStep(manager: EntityManager, applicationId: string, status:
 /** The day, in Norway, the application was (last) submitted. */
 async function submittedOn(manager: EntityManager, applicationId: string): Promise<string> {
   const [step] = await manager.query<{ on: string }[]>(
-    `SELECT (max(at) AT TIME ZONE 'Europe/Oslo')::date::text AS on FROM application_steps WHERE application_id = $1 AND status = 'SUBMITTED'`,
+    `SELECT ${osloDate('max(at)')}::text AS on FROM application_steps WHERE application_id = $1 AND status = 'SUBMITTED'`,
     [applicationId],
   );
   return step!.on;

@@ -1,12 +1,9 @@
-import { connectionOf, MoneyType } from '@klynge/platform';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf, graphqlEnum, MoneyType } from '@klynge/platform';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'GRANTED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const ApplicationStatusEnum = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, status])) as {
-  [S in ApplicationStatus]: S;
-};
-registerEnumType(ApplicationStatusEnum, {
+export const ApplicationStatusEnum = graphqlEnum(APPLICATION_STATUSES, {
   name: 'ApplicationStatus',
   description: 'DRAFT -> SUBMITTED -> UNDER_REVIEW -> GRANTED | REJECTED, or WITHDRAWN before a decision.',
   valuesConfig: {
@@ -19,8 +16,7 @@ registerEnumType(ApplicationStatusEnum, {
   },
 });
 
-export const ApplicantTypeEnum = { CLUSTER: 'CLUSTER', ORGANIZATION: 'ORGANIZATION' } as const;
-registerEnumType(ApplicantTypeEnum, {
+export const ApplicantTypeEnum = graphqlEnum(['CLUSTER', 'ORGANIZATION'], {
   name: 'ApplicantType',
   description: 'Whether an applicant or recipient is a cluster or an organisation.',
   valuesConfig: {
@@ -29,8 +25,7 @@ registerEnumType(ApplicantTypeEnum, {
   },
 });
 
-export const DecisionEnum = { GRANTED: 'GRANTED', REJECTED: 'REJECTED' } as const;
-registerEnumType(DecisionEnum, {
+export const DecisionEnum = graphqlEnum(['GRANTED', 'REJECTED'], {
   name: 'Decision',
   description: 'What a caseworker decides on an application under review.',
   valuesConfig: {

@@ -3,6 +3,7 @@ import {
   alignByKey,
   type ConnectionPage,
   groupByKey,
+  isoTimestamp,
   isUuid,
   Keyset,
   keysetPage,
@@ -80,7 +81,7 @@ const SELECT_GRANTS = `
          g.amount_nok::text AS amount, g.own_share_nok::text AS own_share,
          COALESCE((SELECT sum(d.amount_nok) FROM disbursements d WHERE d.grant_id = g.id), 0)::text AS paid,
          g.award_date::text, g.award_date_precision, g.planned_start::text, g.planned_end::text, g.budget_year, g.status, g.source,
-         to_char(g.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
+         ${isoTimestamp('g.updated_at', 'seconds')} AS updated_at
   FROM grants g
   LEFT JOIN applications a ON a.id = g.application_id
   JOIN funding_programmes p ON p.code = g.programme_code`;

@@ -1,4 +1,4 @@
-import { alignByKey, groupByKey, isUuid, nok, type RequestContext } from '@klynge/platform';
+import { alignByKey, groupByKey, isoTimestamp, isUuid, nok, osloDate, type RequestContext } from '@klynge/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AgencyType, BudgetType, CallType, FundingProgrammeType } from './programme.types';
 
@@ -10,9 +10,9 @@ const PROGRAMME_COLUMNS = `code, name, agency_code AS "agencyCode", purpose, eli
   eligible_organization_kinds AS "eligibleOrganizationKinds", period_start::text AS "periodStart", period_end::text AS "periodEnd",
   period_start_precision AS "periodStartPrecision", period_end_precision AS "periodEndPrecision"`;
 const CALL_COLUMNS = `id, programme_code AS "programmeCode", title, target_level AS "targetLevel", opens_on::text AS "opensOn",
-  to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "closesAt",
+  ${isoTimestamp('closes_at', 'seconds')} AS "closesAt",
   decision_date::text AS "decisionDate", project_start::text AS "projectStart",
-  extract(year FROM COALESCE(decision_date, (closes_at AT TIME ZONE 'Europe/Oslo')::date))::int AS "budgetYear"`;
+  extract(year FROM COALESCE(decision_date, ${osloDate('closes_at')}))::int AS "budgetYear"`;
 
 /** Reads of agencies, programmes, budgets and calls; lookups by key batched per request. */
 export class ProgrammeQueries {
@@ -87,7 +87,7 @@ export class ProgrammeQueries {
   /** Calls open at `at` (default now): opened, and the deadline not passed. */
   openCalls(at: Date = new Date()): Promise<CallType[]> {
     return this.dataSource.query(
-      `SELECT ${CALL_COLUMNS} FROM calls WHERE opens_on <= ($1::timestamptz AT TIME ZONE 'Europe/Oslo')::date AND closes_at > $1
+      `SELECT ${CALL_COLUMNS} FROM calls WHERE opens_on <= ${osloDate('$1::timestamptz')} AND closes_at > $1
        ORDER BY closes_at, title`,
       [at.toISOString()],
     );

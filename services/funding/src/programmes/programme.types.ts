@@ -1,17 +1,13 @@
 import { CLUSTER_LEVEL_DESCRIPTIONS, CLUSTER_LEVELS, type ClusterLevel, type DatePrecision } from '@klynge/contracts';
-import { DatePrecisionEnum, Limits, MoneyType } from '@klynge/platform';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DatePrecisionEnum, graphqlEnum, Limits, MoneyType } from '@klynge/platform';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-export const ClusterLevelEnum = Object.fromEntries(CLUSTER_LEVELS.map((level) => [level, level])) as {
-  [L in ClusterLevel]: L;
-};
 // The same enum the clusters subgraph defines; composition merges the two.
-registerEnumType(ClusterLevelEnum, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
+export const ClusterLevelEnum = graphqlEnum(CLUSTER_LEVELS, { name: 'ClusterLevel', ...CLUSTER_LEVEL_DESCRIPTIONS });
 
 export const AGENCY_KINDS = ['INNOVATION_NORWAY', 'SIVA', 'RESEARCH_COUNCIL', 'ENOVA', 'EU', 'MINISTRY', 'OTHER'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
-export const AgencyKindEnum = Object.fromEntries(AGENCY_KINDS.map((kind) => [kind, kind])) as { [K in AgencyKind]: K };
-registerEnumType(AgencyKindEnum, {
+export const AgencyKindEnum = graphqlEnum(AGENCY_KINDS, {
   name: 'AgencyKind',
   description: 'What kind of body an agency is.',
   valuesConfig: {

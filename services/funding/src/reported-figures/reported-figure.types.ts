@@ -1,11 +1,8 @@
-import { SourceType } from '@klynge/platform';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum, SourceType } from '@klynge/platform';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { PROGRAMME_FACT_KINDS, type ProgrammeFactKind } from './reported-figure.kinds';
 
-export const ProgrammeFactKindEnum = Object.fromEntries(PROGRAMME_FACT_KINDS.map((kind) => [kind, kind])) as {
-  [K in ProgrammeFactKind]: K;
-};
-registerEnumType(ProgrammeFactKindEnum, {
+export const ProgrammeFactKindEnum = graphqlEnum(PROGRAMME_FACT_KINDS, {
   name: 'ProgrammeFactKind',
   description: 'What a reported programme figure is about, so that it can be set beside what the graph counts.',
   valuesConfig: {

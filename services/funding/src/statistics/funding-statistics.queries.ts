@@ -1,4 +1,4 @@
-import { nok } from '@klynge/platform';
+import { nok, osloYear } from '@klynge/platform';
 import { COUNTIES } from '@klynge/contracts';
 import type { DataSource } from 'typeorm';
 import type {
@@ -128,7 +128,7 @@ export class FundingStatisticsQueries {
     const rows: { year: number; applied: number; granted: number; rejected: number; requested: string; awarded: string }[] =
       await this.dataSource.query(
         `WITH submitted AS (
-           SELECT a.id, a.status, a.requested_nok, extract(year FROM s.at AT TIME ZONE 'Europe/Oslo')::int AS year
+           SELECT a.id, a.status, a.requested_nok, ${osloYear('s.at')}::int AS year
            FROM applications a
            JOIN calls c ON c.id = a.call_id
            JOIN LATERAL (SELECT min(at) AS at FROM application_steps st WHERE st.application_id = a.id AND st.status = 'SUBMITTED') s ON true
@@ -163,7 +163,7 @@ export class FundingStatisticsQueries {
        JOIN LATERAL (SELECT min(at) AS at FROM application_steps s WHERE s.application_id = a.id AND s.status = 'SUBMITTED') submitted ON true
        LEFT JOIN grants g ON g.application_id = a.id AND g.status <> 'CANCELLED'
        WHERE submitted.at IS NOT NULL AND ($1::text IS NULL OR c.programme_code = $1)
-         AND ($2::int IS NULL OR extract(year FROM submitted.at AT TIME ZONE 'Europe/Oslo') = $2)`,
+         AND ($2::int IS NULL OR ${osloYear('submitted.at')} = $2)`,
       [programmeCode ?? null, year ?? null],
     );
     return funnelOf(row!, await this.callsRecorded(programmeCode));

@@ -1,9 +1,7 @@
-import { MoneyType } from '@klynge/platform';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum, MoneyType } from '@klynge/platform';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-export const FundingDimensionEnum = { AGENCY: 'AGENCY', PROGRAMME: 'PROGRAMME', YEAR: 'YEAR', COUNTY: 'COUNTY' } as const;
-export type FundingDimension = keyof typeof FundingDimensionEnum;
-registerEnumType(FundingDimensionEnum, {
+export const FundingDimensionEnum = graphqlEnum(['AGENCY', 'PROGRAMME', 'YEAR', 'COUNTY'], {
   name: 'FundingDimension',
   description: 'What to break funding down by.',
   valuesConfig: {
@@ -16,6 +14,7 @@ registerEnumType(FundingDimensionEnum, {
     },
   },
 });
+export type FundingDimension = keyof typeof FundingDimensionEnum;
 
 @ObjectType('FundingBreakdownRow', { description: 'Granted and paid for one agency, programme, year or county.' })
 export class FundingBreakdownRowType {

@@ -1,5 +1,5 @@
-import { Limits, MoneyType } from '@klynge/platform';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum, Limits, MoneyType } from '@klynge/platform';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "code")')
 @ObjectType('ResearchFundingActivity', {
@@ -34,8 +34,7 @@ export class ApplicationTypeType {
 
 export const AMOUNT_BOUNDS = ['EXACT', 'UP_TO'] as const;
 export type OfferBound = (typeof AMOUNT_BOUNDS)[number];
-export const OfferBoundEnum = Object.fromEntries(AMOUNT_BOUNDS.map((bound) => [bound, bound])) as { [B in OfferBound]: B };
-registerEnumType(OfferBoundEnum, {
+export const OfferBoundEnum = graphqlEnum(AMOUNT_BOUNDS, {
   name: 'ResearchCallAmountBound',
   description: 'EXACT, or UP_TO: the call offers at most the amount.',
   valuesConfig: {

@@ -1,10 +1,9 @@
-import { Limits, MoneyType } from '@klynge/platform';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum, Limits, MoneyType } from '@klynge/platform';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ResearchPhase } from '../research.events';
 
 export const RESEARCH_PHASES = ['GRANTED', 'RUNNING', 'COMPLETED'] as const;
-export const ResearchPhaseEnum = Object.fromEntries(RESEARCH_PHASES.map((phase) => [phase, phase])) as { [P in ResearchPhase]: P };
-registerEnumType(ResearchPhaseEnum, {
+export const ResearchPhaseEnum = graphqlEnum(RESEARCH_PHASES, {
   name: 'ResearchProjectPhase',
   description: 'GRANTED (Bevilgning, before its start year), RUNNING (Bevilgning), COMPLETED (Avsluttet), as in Prosjektbanken.',
   valuesConfig: {
@@ -16,10 +15,7 @@ registerEnumType(ResearchPhaseEnum, {
 
 export const ALLOCATION_GROUPINGS = ['APPLICATION_TYPE', 'COUNTY', 'FUNDING_ACTIVITY'] as const;
 export type AllocationGrouping = (typeof ALLOCATION_GROUPINGS)[number];
-export const AllocationGroupingEnum = Object.fromEntries(ALLOCATION_GROUPINGS.map((grouping) => [grouping, grouping])) as {
-  [G in AllocationGrouping]: G;
-};
-registerEnumType(AllocationGroupingEnum, {
+export const AllocationGroupingEnum = graphqlEnum(ALLOCATION_GROUPINGS, {
   name: 'ResearchAllocationGrouping',
   description: 'What to group research allocations by.',
   valuesConfig: {

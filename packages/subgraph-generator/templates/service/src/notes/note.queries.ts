@@ -2,6 +2,7 @@ import {
   alignByKey,
   type ConnectionPage,
   groupByKey,
+  isoTimestamp,
   isUuid,
   Keyset,
   keysetPage,
@@ -11,8 +12,9 @@ import {
 import type { DataSource } from 'typeorm';
 import type { NoteRecord } from './note.types';
 
-const COLUMNS = `id, cluster_id AS "clusterId", title, body,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt"`;
+/** A note's columns, as a NoteRecord: what its reads select and its insert returns. */
+export const NOTE_COLUMNS = `id, cluster_id AS "clusterId", title, body,
+  ${isoTimestamp('recorded_at')} AS "recordedAt"`;
 
 /** Notes in a list: the newest first. */
 const NOTES_ORDER = new Keyset(
@@ -36,7 +38,7 @@ export class NoteQueries {
       .get<string, NoteRecord | null>('notes.byId', async (ids) =>
         alignByKey(
           ids,
-          await this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]),
+          await this.dataSource.query<NoteRecord[]>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]),
           (note) => note.id,
         ),
       )
@@ -50,7 +52,7 @@ export class NoteQueries {
         groupByKey(
           clusterIds,
           await this.dataSource.query<NoteRecord[]>(
-            `SELECT ${COLUMNS} FROM notes WHERE cluster_id = ANY($1::uuid[]) ORDER BY recorded_at DESC, id DESC`,
+            `SELECT ${NOTE_COLUMNS} FROM notes WHERE cluster_id = ANY($1::uuid[]) ORDER BY recorded_at DESC, id DESC`,
             [clusterIds.filter(isUuid)],
           ),
           (note) => note.clusterId,
@@ -67,7 +69,7 @@ export class NoteQueries {
       order: NOTES_ORDER,
       first,
       after,
-      rows: (tail, params) => this.dataSource.query<NoteRecord[]>(`SELECT ${COLUMNS} FROM notes ${tail}`, params),
+      rows: (tail, params) => this.dataSource.query<NoteRecord[]>(`SELECT ${NOTE_COLUMNS} FROM notes ${tail}`, params),
       sortKey: (note) => [note.recordedAt, note.id],
     });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Caller, optionalText, requiredText, type UnitOfWork } from '@klynge/platform';
 import { requireKnownClusters } from '@klynge/read-models';
 import { __Name__NoteRecorded } from '../__name__.events';
+import { NOTE_COLUMNS } from './note.queries';
 import type { NoteRecord, RecordNoteInput } from './note.types';
 
 /** The use case: one transaction writes the note and its event, or neither. */
@@ -18,8 +19,7 @@ export class NoteService {
       const caller = authorize(input.clusterId);
       const [note] = await manager.query<NoteRecord[]>(
         `INSERT INTO notes (id, cluster_id, title, body, recorded_by) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id, cluster_id AS "clusterId", title, body,
-           to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt"`,
+         RETURNING ${NOTE_COLUMNS}`,
         [id, input.clusterId, title, body, caller.subject],
       );
       await publish(__Name__NoteRecorded, {
