@@ -1,6 +1,7 @@
 import type { ServiceUnderTest } from '@klynge/service-testing';
 import { waitFor } from '@klynge/testing';
 import type { Gateway } from './server';
+import { DASHBOARD, type Dashboard } from './test-support/dashboard-query';
 import { type GatewayAnswer, gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';
 import { buildWorld, type World } from './test-support/world';
 
@@ -11,24 +12,6 @@ const OUTAGE_MS = 3_000;
 const ANSWERS_PER_LOOP_WHILE_DOWN = 3;
 /** ...and once it is ready again, full answers are back within this. */
 const RECOVERY_BOUND_MS = 10_000;
-
-/**
- * A dashboard over every subgraph: a cluster (clusters) with its funding (funding), the programmes
- * it hosts (competence), the catapult centres behind it (catapult) and its members' research
- * projects (research), a competence programme and a grant. Its root fields may be null, so
- * whichever subgraph is away, the others' part of the answer still comes.
- */
-const DASHBOARD = `query Dashboard($cluster: ID!, $programme: ID!, $grant: ID!) {
-  cluster(id: $cluster) { name fundingTotal { amount } hostedProgrammes { name } catapultCentres { name } researchProjects { projectNumber } }
-  competenceProgramme(id: $programme) { name status }
-  grant(id: $grant) { status amountAwarded { amount } }
-}`;
-
-interface Dashboard {
-  cluster: { name: string; fundingTotal: unknown; hostedProgrammes: unknown; catapultCentres: unknown; researchProjects: unknown } | null;
-  competenceProgramme: unknown;
-  grant: unknown;
-}
 
 /** The fields of the dashboard each subgraph answers (as far as the others can do without them). */
 const OWNED: Record<string, readonly (readonly string[])[]> = {

@@ -11,14 +11,19 @@ export interface GatewayProcess {
   readonly exited: Promise<number | null>;
 }
 
+/** The gateway's folder, where its process runs. */
+export const gatewayDirectory = path.join(__dirname, '..', '..');
+/** Node's arguments for the gateway's own process from its TypeScript (src/index.ts, as `npm start` runs it built). */
+export const gatewayProcessArgs = ['-r', '@klynge/jest-config/register', path.join(__dirname, '..', 'index.ts')];
+
 /**
  * The gateway as its own process (src/index.ts, as `npm start` runs it), on a free port, with
  * `env` and nothing else from this process's environment but PATH.
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const [port] = await freePorts(1);
-  const child = spawn(process.execPath, ['-r', '@klynge/jest-config/register', path.join(__dirname, '..', 'index.ts')], {
-    cwd: path.join(__dirname, '..', '..'),
+  const child = spawn(process.execPath, gatewayProcessArgs, {
+    cwd: gatewayDirectory,
     env: { PATH: process.env.PATH, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import type { Caller } from '@klynge/platform';
 import { testCallers } from '@klynge/service-testing';
-import type { gatewayClient, GraphUnderTest } from './graph-under-test';
+import type { gatewayClient } from './graph-under-test';
 
 const { admin, managerOf } = testCallers;
 const innovasjonNorge = testCallers.caseworker('innovasjon-norge');
@@ -25,7 +25,18 @@ export interface World {
   readonly enrolmentId: string;
 }
 
-export async function buildWorld(graph: GraphUnderTest, client: ReturnType<typeof gatewayClient>): Promise<World> {
+/**
+ * What making the world needs of the graph besides the gateway: to wait until the funding and
+ * competence subgraphs have heard of what it made (a GraphUnderTest, or processes' databases).
+ */
+export interface WorldGraph<Service> {
+  readonly funding: Service;
+  readonly competence: Service;
+  /** Waits until `service`'s `table` has a row whose `key` is `value`. */
+  known(service: Service, table: string, key: string, value: string): Promise<void>;
+}
+
+export async function buildWorld<Service>(graph: WorldGraph<Service>, client: ReturnType<typeof gatewayClient>): Promise<World> {
   const world = {} as { -readonly [K in keyof World]: World[K] };
   const { gq, ok } = client;
 
