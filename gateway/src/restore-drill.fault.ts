@@ -282,10 +282,8 @@ describe('a restore drill: every database backed up under writes, one restored i
     postgres = await startDedicatedPostgres('restore-drill');
     const freshMs = Date.now() - freshStarted;
     const restoreStarted = Date.now();
-    const server = new pg.Client({ connectionString: postgres.url });
-    await server.connect();
-    await server.query(`CREATE DATABASE ${RESTORED}`);
-    await server.end();
+    // The runbook's commands (docs/operations.md), as it gives them.
+    await run('psql', [postgres.url, '-c', `CREATE DATABASE ${RESTORED}`]);
     const restoredUrl = withDatabase(postgres.url, RESTORED);
     await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${restoredUrl}`, fundingDump.file]);
     const restoreMs = Date.now() - restoreStarted;
