@@ -119,6 +119,16 @@ export class KafkaAdmin {
   }
 
   /** See {@link KafkaBroker.groupProgress}. */
+  /** The offsets consumer group `groupId` has committed in `topics`, by `topic:partition` (none where it has not). */
+  async committedOffsets(groupId: string, topics: readonly string[]): Promise<Map<string, string>> {
+    const offsets = await this.withAdmin((admin) => admin.fetchOffsets({ groupId, topics: [...topics] }));
+    const committed = new Map<string, string>();
+    for (const { topic, partitions } of offsets) {
+      for (const { partition, offset } of partitions) if (BigInt(offset) >= 0n) committed.set(`${topic}:${partition}`, offset);
+    }
+    return committed;
+  }
+
   async groupProgress(groupId: string, topics: readonly string[]): Promise<{ readonly done: number; readonly total: number }> {
     return this.withAdmin(async (admin) => {
       let done = 0;

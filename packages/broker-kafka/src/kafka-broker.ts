@@ -56,6 +56,7 @@ export class KafkaBroker implements ReplayableBroker {
     this.assertOpen();
     const subscription = new KafkaSubscription(this.kafka, options, this.options, {
       ensureTopics: (topics) => this.admin.ensureTopics(topics),
+      committedOffsets: (groupId, topics) => this.admin.committedOffsets(groupId, topics),
       onClosed: (closed) => this.subscriptions.delete(closed),
     });
     this.subscriptions.add(subscription);

@@ -34,6 +34,8 @@ export class KafkaSubscription implements Subscription {
   private restartTimer: NodeJS.Timeout | undefined;
   private starting: Promise<void> | undefined;
   private closed = false;
+  /** Counts the group joins: the starting positions settled for one join are dropped once another has come. */
+  private joins = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -41,6 +43,7 @@ export class KafkaSubscription implements Subscription {
     private readonly settings: SubscriptionSettings,
     private readonly hooks: {
       ensureTopics(topics: readonly string[]): Promise<void>;
+      committedOffsets(groupId: string, topics: readonly string[]): Promise<Map<string, string>>;
       onClosed(subscription: KafkaSubscription): void;
     },
   ) {}
@@ -78,6 +81,7 @@ export class KafkaSubscription implements Subscription {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => this.scheduleRestart(consumer, payload.error));
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.startFromOwnPositions(consumer, payload.memberAssignment));
     try {
       await this.hooks.ensureTopics(topics);
       await consumer.connect();
@@ -109,6 +113,52 @@ export class KafkaSubscription implements Subscription {
     } catch (error) {
       this.scheduleRestart(consumer, error);
     }
+  }
+
+  /**
+   * Where the subscriber keeps positions of its own (SubscribeOptions.ownPositions), a partition
+   * whose position there is behind the group's committed offset starts from it. kafkajs emits
+   * GROUP_JOIN once the assignment is known and before it fetches for it; the partitions are
+   * paused right then, so none of their messages is fetched from the committed offset meanwhile,
+   * and resumed once the sought offsets are set (kafkajs commits a sought offset before it next
+   * fetches the partition).
+   */
+  private startFromOwnPositions(consumer: Consumer, memberAssignment: Readonly<Record<string, readonly number[]>>): void {
+    const ownPositions = this.options.ownPositions;
+    const assigned = Object.entries(memberAssignment)
+      .filter(([, partitions]) => partitions.length > 0)
+      .map(([topic, partitions]) => ({ topic, partitions: [...partitions] }));
+    if (!ownPositions || assigned.length === 0) return;
+    const join = (this.joins += 1);
+    try {
+      consumer.pause(assigned);
+    } catch (error) {
+      this.scheduleRestart(consumer, error);
+      return;
+    }
+    const { groupId } = this.options;
+    const settle = async () => {
+      const [committed, own] = await Promise.all([
+        this.hooks.committedOffsets(
+          groupId,
+          assigned.map(({ topic }) => topic),
+        ),
+        ownPositions(assigned.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })))),
+      ]);
+      // A later join has its own assignment to settle, and resumes that.
+      if (join !== this.joins || this.consumer !== consumer || this.closed) return;
+      for (const { topic, partition, offset } of own) {
+        const groupAt = committed.get(`${topic}:${partition}`);
+        if (groupAt === undefined || BigInt(offset) >= BigInt(groupAt)) continue;
+        this.settings.logger?.warn(
+          { component: 'kafkajs', groupId, topic, partition, groupAt, subscriberAt: offset },
+          "The subscriber has processed less of the partition than its group committed (its store restored from a backup?): delivering from the subscriber's position",
+        );
+        consumer.seek({ topic, partition, offset });
+      }
+      consumer.resume(assigned);
+    };
+    settle().catch((error: unknown) => this.scheduleRestart(consumer, error));
   }
 
   private scheduleRestart(consumer: Consumer, error: unknown): void {

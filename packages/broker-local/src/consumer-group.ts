@@ -74,7 +74,7 @@ export class ConsumerGroup {
     await Promise.all([...this.cursors.values()].map((cursor) => cursor.stop()));
   }
 
-  /** Logs a handler's rejection; the cursor delivers the message again after `retryInMs`. */
+  /** Logs a handler's rejection (or its ownPositions'); the cursor tries again after `retryInMs`. */
   reportRejection(log: PartitionLog, offset: number, attempt: number, retryInMs: number, error: unknown): void {
     this.host.logger?.warn(
       { component: 'broker-local', groupId: this.id, topic: log.topic, partition: log.partition, offset, attempt, retryInMs, err: error },
@@ -128,6 +128,8 @@ class PartitionCursor {
   private running = false;
   private loop: Promise<void> = Promise.resolve();
   private inHand: { readonly member: GroupMember; readonly done: Promise<void> } | undefined;
+  /** The owner whose own position the group's has been checked against (see GroupMember.ownPosition). */
+  private settledFor: GroupMember | undefined;
   private readonly wakeup = new Wakeup();
 
   constructor(
@@ -168,6 +170,23 @@ class PartitionCursor {
         // so a member that has left never receives another message.
         const member = this.owner;
         if (!member || this.group.isStopped) return;
+        if (this.settledFor !== member) {
+          // A new owner that keeps positions of its own and is behind the group starts from its own.
+          let own: number | undefined;
+          try {
+            own = await member.ownPosition(this.log);
+          } catch (error) {
+            failures += 1;
+            const delay = backoff(failures, MAX_REDELIVERY_DELAY_MS);
+            this.group.reportRejection(this.log, this.group.position(this.log), failures, delay, error);
+            await this.pause(delay);
+            continue;
+          }
+          failures = 0;
+          if (own !== undefined && this.owner === member && own < this.group.position(this.log)) this.group.advance(this.log, own);
+          this.settledFor = member;
+          continue;
+        }
         const offset = this.group.position(this.log);
         const messages = this.ready(offset, member.batchSize);
         if (messages.length === 0) {
@@ -245,6 +264,14 @@ export class GroupMember implements Subscription {
   close(): Promise<void> {
     this.closing ??= this.leave();
     return this.closing;
+  }
+
+  /** The subscriber's own position in `log`, if it keeps one (SubscribeOptions.ownPositions). */
+  async ownPosition(log: PartitionLog): Promise<number | undefined> {
+    if (!this.options.ownPositions) return undefined;
+    const positions = await this.options.ownPositions([{ topic: log.topic, partition: log.partition }]);
+    const own = positions.find((position) => position.topic === log.topic && position.partition === log.partition);
+    return own === undefined ? undefined : Math.max(0, Number(own.offset));
   }
 
   /** How many messages it takes at once: one, unless it handles batches. */

@@ -10,7 +10,9 @@ export {
   MAX_BATCH_SIZE,
   type MessageBroker,
   type OutgoingMessage,
+  type PartitionPosition,
   type ReplayableBroker,
   type SubscribeOptions,
   type Subscription,
+  type TopicPartition,
 } from './message-broker';

@@ -150,6 +150,51 @@ export function messageBrokerContract(name: string, setup: ContractSetup): void 
       }
     });
 
+    it("starts a partition from the subscriber's own position where that is behind the group's, and from the group's otherwise", async () => {
+      const topic = setup.topicName('own-positions');
+      const groupId = `group-${randomUUID()}`;
+      // One key: one partition, in order.
+      const publish = (values: readonly string[]) => broker.publish(values.map((value) => ({ topic, key: 'k', value, headers: {} })));
+      const first = await collect(topic, groupId);
+      await publish(['a', 'b', 'c', 'd', 'e']);
+      const [a] = await eventually('all five', () => first.received.length === 5 && first.received);
+      await first.subscription.close();
+
+      /** A member of the group whose own record says it has processed up to (not including) `offset`. */
+      const memberAt = async (offset: bigint) => {
+        const received: string[] = [];
+        const asked: number[] = [];
+        const subscription = await broker.subscribe({
+          groupId,
+          topics: [topic],
+          ownPositions: (assigned) => {
+            asked.push(assigned.length);
+            return Promise.resolve(assigned.map((partition) => ({ ...partition, offset: String(offset) })));
+          },
+          handleBatch: (messages) => {
+            received.push(...messages.map((message) => message.value));
+            return Promise.resolve();
+          },
+        });
+        return { received, asked, subscription };
+      };
+      // Its store was set back to just after b: c, d and e come again, and the group's offset went back.
+      const restored = await memberAt(BigInt(a!.offset) + 2n);
+      await eventually('c, d and e again', () => restored.received.length === 3);
+      await publish(['f']);
+      await eventually('the next one', () => restored.received.length === 4);
+      expect(restored.received).toEqual(['c', 'd', 'e', 'f']);
+      expect(restored.asked.length).toBeGreaterThan(0);
+      await restored.subscription.close();
+
+      // Its own record is ahead of the group's: it starts from the group's offset, and skips nothing.
+      await publish(['g', 'h']);
+      const ahead = await memberAt(BigInt(a!.offset) + 100n);
+      await eventually('g and h', () => ahead.received.length === 2);
+      expect(ahead.received).toEqual(['g', 'h']);
+      await ahead.subscription.close();
+    });
+
     it('stops delivering to a closed subscription', async () => {
       const topic = setup.topicName('closing');
       const { received, subscription } = await collect(topic);

@@ -30,6 +30,27 @@ interface SubscriptionTarget {
   /** Subscribers sharing a group id share the work; each group sees every message. */
   readonly groupId: string;
   readonly topics: readonly string[];
+  /**
+   * The subscriber's own record of how far it has processed each partition, kept apart from the
+   * group's committed offsets (in its database, say): asked whenever the subscription is given
+   * partitions, before any of their messages is handed over. A partition whose record is behind
+   * the group's committed offset is delivered from the record instead, and the group's offset
+   * goes back there: the subscriber's store was set back (restored from a backup) and has not
+   * seen the messages in between. Where the record is at or after the committed offset, or there
+   * is none, delivery starts from the committed offset as usual.
+   */
+  readonly ownPositions?: (assigned: readonly TopicPartition[]) => Promise<readonly PartitionPosition[]>;
+}
+
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/** A place in a partition: the offset of the next message to process there. */
+export interface PartitionPosition extends TopicPartition {
+  /** A decimal string, as offsets are. */
+  readonly offset: string;
 }
 
 interface OneAtATime {

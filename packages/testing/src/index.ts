@@ -1,6 +1,6 @@
 export { type DedicatedKafka, startDedicatedKafka } from './dedicated-kafka';
 export { type DedicatedPostgres, startDedicatedPostgres } from './dedicated-postgres';
-export { benchSetting, percentile } from './bench-figures';
+export { benchSetting, percentile, writeBenchFigures } from './bench-figures';
 export { freePorts } from './free-ports';
 export { infraDir, kafkaVersion, runInfraScript } from './infra-scripts';
 export {

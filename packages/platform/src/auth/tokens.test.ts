@@ -84,4 +84,34 @@ describe('bearer tokens', () => {
       server.close();
     }
   });
+
+  it("takes tokens signed with either key while the identity provider publishes both: a key rotation's overlap (docs/operations.md)", async () => {
+    const keys = await Promise.all(
+      ['key-1', 'key-2'].map(async (kid) => {
+        const { publicKey, privateKey } = await generateKeyPair('ES256');
+        return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), alg: 'ES256', kid } };
+      }),
+    );
+    const server = createServer((_request, response) =>
+      response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: keys.map((key) => key.jwk) })),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const viaKeys = tokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, mode: 'production' });
+      for (const { kid, privateKey } of keys) {
+        const signed = await new SignJWT({ roles: ['viewer'] })
+          .setProtectedHeader({ alg: 'ES256', kid })
+          .setSubject(`viewer-of-${kid}`)
+          .setIssuer(TOKEN_ISSUER)
+          .setAudience(TOKEN_AUDIENCE)
+          .setIssuedAt()
+          .setExpirationTime('10m')
+          .sign(privateKey);
+        expect(await viaKeys(signed)).toEqual({ subject: `viewer-of-${kid}`, roles: ['viewer'] });
+      }
+    } finally {
+      server.close();
+    }
+  });
 });

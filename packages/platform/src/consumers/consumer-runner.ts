@@ -1,5 +1,5 @@
-import type { DeliveredMessage, MessageBroker, Subscription } from '@klynge/broker';
-import type { DataSource } from 'typeorm';
+import type { DeliveredMessage, MessageBroker, PartitionPosition, Subscription, TopicPartition } from '@klynge/broker';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
 import {
   type EventContract,
@@ -16,6 +16,13 @@ import { backoff, pause } from '@klynge/async';
 import type { EventConsumer, EventHandler } from './event-consumer';
 
 const identity = (source: string, id: string) => `${source}\n${id}`;
+
+/** Where a batch leaves its partition: the offset after its last message. */
+interface Position {
+  readonly topic: string;
+  readonly partition: number;
+  readonly nextOffset: bigint;
+}
 
 /** An event this consumer has a handler for, read and checked. */
 interface HandledEvent {
@@ -61,6 +68,14 @@ export interface ConsumerRunnerOptions {
  * database is healthy is parked on `<topic>.dlq` with the error and its origin, and the partition
  * moves on. When the database itself is away, nothing is parked: the event waits and is tried
  * again until the database answers (see isDatabaseUnavailable), or is delivered again.
+ *
+ * The database also keeps where the consumer is in each partition (consumer_positions, written
+ * with each batch's effects), besides the group's offsets the broker keeps. Given a partition, the
+ * subscription starts from the database's position where that is behind the group's: the database
+ * was restored from a backup and has lost what the consumer applied after it, so that is applied
+ * again. (A partition the database has no position for is read from its start, each event
+ * already consumed skipped: a backup from before the consumer first read it, or a database from
+ * before positions were kept.)
  */
 export class ConsumerRunner {
   private readonly logger: Logger;
@@ -78,6 +93,7 @@ export class ConsumerRunner {
     this.subscription = await broker.subscribe({
       groupId: this.groupId,
       topics: consumer.topics.map((topic) => topics.topic(topic)),
+      ownPositions: (assigned) => this.whileTheDatabaseIsAway(() => this.storedPositions(assigned)),
       handleBatch: (messages) => this.processBatch(messages),
     });
   }
@@ -92,47 +108,101 @@ export class ConsumerRunner {
    * anything in the batch fails (a message that cannot be read, a handler that throws), nothing
    * of it is kept, and its messages go one at a time through {@link process}, which retries,
    * parks the poison one on the dead-letter topic and applies the rest: order per partition and
-   * so per key holds either way.
+   * so per key holds either way. The batch's position is recorded with its effects, or alone
+   * when it had none.
    */
   private async processBatch(messages: readonly DeliveredMessage[]): Promise<void> {
-    if (messages.length > 1 && (await this.applyInOneTransaction(messages))) return;
-    for (const message of messages) await this.process(message);
+    const last = messages.at(-1)!;
+    const position = { topic: last.topic, partition: last.partition, nextOffset: BigInt(last.offset) + 1n };
+    const recordedWithEffects = messages.length > 1 ? await this.applyInOneTransaction(messages, position) : undefined;
+    if (recordedWithEffects === true) return;
+    if (recordedWithEffects === undefined) {
+      let recorded = false;
+      for (const [index, message] of messages.entries()) {
+        recorded = await this.process(message, index === messages.length - 1 ? position : undefined);
+      }
+      if (recorded) return;
+    }
+    await this.whileTheDatabaseIsAway(() => this.recordPosition(this.options.dataSource.manager, position));
   }
 
-  /** True when the whole batch took effect; false (with nothing written) when it must go one by one. */
-  private async applyInOneTransaction(messages: readonly DeliveredMessage[]): Promise<boolean> {
+  /** The database's position in each of `assigned`: the start (0) of a partition it has none for. */
+  private async storedPositions(assigned: readonly TopicPartition[]): Promise<PartitionPosition[]> {
+    const rows = await this.options.dataSource.query<{ topic: string; partition: number; next_offset: string }[]>(
+      'SELECT topic, partition, next_offset FROM consumer_positions WHERE consumer = $1',
+      [this.options.consumer.name],
+    );
+    const stored = new Map(rows.map((row) => [`${row.topic}:${row.partition}`, row.next_offset]));
+    return assigned.map(({ topic, partition }) => ({ topic, partition, offset: stored.get(`${topic}:${partition}`) ?? '0' }));
+  }
+
+  private async recordPosition(manager: EntityManager, position: Position): Promise<void> {
+    await manager.query(
+      `INSERT INTO consumer_positions (consumer, topic, partition, next_offset) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (consumer, topic, partition) DO UPDATE SET next_offset = excluded.next_offset, updated_at = now()`,
+      [this.options.consumer.name, position.topic, position.partition, String(position.nextOffset)],
+    );
+  }
+
+  /**
+   * Runs `work` against the database, waiting while the database is away (as events do, see
+   * {@link process}) rather than failing the batch, which would make the broker deliver it again
+   * and again meanwhile.
+   */
+  private async whileTheDatabaseIsAway<T>(work: () => Promise<T>): Promise<T> {
+    for (let away = 1; ; away += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (this.stopping.signal.aborted || !isDatabaseUnavailable(error)) throw error;
+        const wait = backoff(away, this.options.maxRetryDelayMs ?? 2_000);
+        this.logger.warn({ err: error, retryInMs: wait }, 'The database cannot be reached; the event waits');
+        await pause(wait, this.stopping.signal);
+      }
+    }
+  }
+
+  /**
+   * Undefined when the batch must go one by one (nothing written); otherwise whether its
+   * position was recorded with its effects (not when none of it had any).
+   */
+  private async applyInOneTransaction(messages: readonly DeliveredMessage[], position: Position): Promise<boolean | undefined> {
     const events: HandledEvent[] = [];
     for (const message of messages) {
       const read = this.read(message);
-      if ('error' in read) return false;
+      if ('error' in read) return undefined;
       if (read.handle) events.push({ envelope: read.envelope, handle: read.handle });
     }
-    if (events.length === 0) return true;
+    if (events.length === 0) return false;
     try {
-      await this.apply(events);
+      await this.apply(events, position);
       return true;
     } catch (error) {
       if (this.stopping.signal.aborted) throw error; // delivered again after the restart
       this.logger.debug({ err: error, events: events.length }, 'A batch failed as one transaction; applying it one event at a time');
-      return false;
+      return undefined;
     }
   }
 
-  private async process(message: DeliveredMessage): Promise<void> {
+  /** Applies one message; true when `position` (given for a batch's last) was recorded with its effects. */
+  private async process(message: DeliveredMessage, position?: Position): Promise<boolean> {
     const read = this.read(message);
-    if ('error' in read) return this.deadLetter(message, read.error, 0, read.envelope);
+    if ('error' in read) {
+      await this.deadLetter(message, read.error, 0, read.envelope);
+      return false;
+    }
     const { envelope, handle } = read;
-    if (!handle) return;
+    if (!handle) return false;
 
     const context = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationid };
-    await withLogContext(context, async () => {
+    return withLogContext(context, async () => {
       const maxAttempts = this.options.maxAttempts ?? 5;
       let attempt = 0;
       let away = 0;
       for (;;) {
         try {
-          await this.apply([{ envelope, handle }]);
-          return;
+          await this.apply([{ envelope, handle }], position);
+          return position !== undefined;
         } catch (error) {
           if (this.stopping.signal.aborted) throw error; // delivered again after the restart
           if (isDatabaseUnavailable(error)) {
@@ -155,7 +225,7 @@ export class ConsumerRunner {
           }
           if (!(await this.databaseAnswers())) throw error;
           await this.deadLetter(message, error, attempt, envelope);
-          return;
+          return false;
         }
       }
     });
@@ -202,9 +272,11 @@ export class ConsumerRunner {
   /**
    * Applies `events` in one transaction, each once: the ones this consumer has taken effect from
    * already (found in one statement) are skipped, also an event delivered twice among them.
+   * `position`, when given, is recorded in the same transaction.
    */
-  private async apply(events: readonly HandledEvent[]): Promise<void> {
+  private async apply(events: readonly HandledEvent[], position?: Position): Promise<void> {
     await this.options.unitOfWork.run(async (tx) => {
+      if (position) await this.recordPosition(tx.manager, position);
       const fresh = await tx.manager.query<{ event_source: string; event_id: string }[]>(
         `INSERT INTO consumed_events (consumer, event_source, event_id, event_type, outcome)
          SELECT $1, source, id, type, 'handled' FROM unnest($2::text[], $3::text[], $4::text[]) AS event(source, id, type)

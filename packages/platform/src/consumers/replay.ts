@@ -31,7 +31,7 @@ export class ReplayRefusedError extends Error {}
 /**
  * Rebuilds a service's read models from the start of the log: for each consumer that keeps one,
  * its consumer group is set back to the first message of its topics (refused while the service
- * runs), its tables and its consumed-events rows are emptied in one transaction, and the events
+ * runs), its tables, its consumed-events rows and its positions are emptied in one transaction, and the events
  * are applied again, as the service applies them, until the group has caught up. Its dead_letters
  * rows stay: what it parked before is not parked again (a poison event is tried again, and takes
  * effect if its handler has been fixed). Answers how many messages each consumer went through.
@@ -64,6 +64,8 @@ export async function replayReadModels(options: ReplayOptions): Promise<{ consum
     await dataSource.transaction(async (manager) => {
       for (const table of consumer.readModelTables) await manager.query(`DELETE FROM ${table}`);
       await manager.query('DELETE FROM consumed_events WHERE consumer = $1', [consumer.name]);
+      // The group starts over from the first message, and so does the database's record of it.
+      await manager.query('DELETE FROM consumer_positions WHERE consumer = $1', [consumer.name]);
     });
     const runner = new ConsumerRunner({ ...options, consumer, ownerOf: ownerSourceOf });
     await runner.start();

@@ -25,6 +25,7 @@ describe('runMigrations', () => {
       const applied = await Promise.all(instances.map((dataSource) => runMigrations(dataSource)));
 
       expect(applied.flat().sort()).toEqual([
+        'ConsumerPositions1797120000000',
         'CreateEventTables1795400000000',
         'CreateTallies1795400000001',
         'DeadLetters1796200000000',
@@ -36,6 +37,7 @@ describe('runMigrations', () => {
         { name: 'CreateTallies1795400000001' },
         { name: 'OutboxNotifyAfterCommit1796100000000' },
         { name: 'DeadLetters1796200000000' },
+        { name: 'ConsumerPositions1797120000000' },
       ]);
     } finally {
       await Promise.all(instances.filter((dataSource) => dataSource.isInitialized).map((dataSource) => dataSource.destroy()));

@@ -4,6 +4,7 @@ import type { Logger } from '../logging';
 import { CreateEventTables1795400000000 } from './migrations/1795400000000-create-event-tables';
 import { OutboxNotifyAfterCommit1796100000000 } from './migrations/1796100000000-outbox-notify-after-commit';
 import { DeadLetters1796200000000 } from './migrations/1796200000000-dead-letters';
+import { ConsumerPositions1797120000000 } from './migrations/1797120000000-consumer-positions';
 import { isPgliteUrl, openPglite } from './pglite';
 
 /** The platform's migrations; they run before a service's own. */
@@ -11,6 +12,7 @@ export const platformMigrations: readonly (new () => MigrationInterface)[] = [
   CreateEventTables1795400000000,
   OutboxNotifyAfterCommit1796100000000,
   DeadLetters1796200000000,
+  ConsumerPositions1797120000000,
 ];
 
 export interface DatabaseOptions {
