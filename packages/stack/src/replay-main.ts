@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { subgraphRegistry } from '@klynge/schemas';
-import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
+import { developmentBrokers, developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
 import { databaseOf, serviceProcess } from './server-stack';
 
 const USAGE = `Usage: npm run replay -- --service <name> [--consumer <consumer>]
@@ -35,13 +35,22 @@ if (values.help) {
 const entry = subgraphRegistry().find((candidate) => candidate.name === values.service);
 if (!entry) fail(values.service ? `No subgraph ${values.service} is registered` : 'Name the service: --service <name>');
 
+const brokers = developmentBrokers();
+let kafka: Record<string, string>;
+try {
+  kafka = serviceKafkaEnv(developmentCredentialsFile(brokers), entry.name);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+
 const child = spawn(process.execPath, serviceProcess(entry, 'replay', ...(values.consumer ? ['--consumer', values.consumer] : [])), {
   stdio: 'inherit',
   env: {
     ...process.env,
     DATABASE_URL: databaseOf(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', entry),
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    ...serviceKafkaEnv(developmentCredentialsFile, entry.name),
+    KAFKA_BROKERS: brokers.join(','),
+    ...kafka,
   },
 });
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { waitFor } from '@klynge/async';
+import { KafkaBroker } from '@klynge/broker-kafka';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
@@ -23,9 +24,13 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
   const suffix = config.KLYNGE_DATABASE_SUFFIX ?? '';
   const databaseUrl = (entry: SubgraphEntry) => databaseOf(serverUrl, entry, suffix);
   const secrets = new Map(registry.map(({ name }) => [name, randomUUID()]));
-  const common = { KAFKA_BROKERS: config.KAFKA_BROKERS!.join(','), LOG_LEVEL: config.LOG_LEVEL };
+  const brokers = config.KAFKA_BROKERS!;
+  const common = { KAFKA_BROKERS: brokers.join(','), LOG_LEVEL: config.LOG_LEVEL };
   // Each service is on Kafka as its own principal, which the broker's ACLs name.
-  const kafkaOf = (entry: SubgraphEntry) => serviceKafkaEnv(config.KAFKA_CREDENTIALS_FILE ?? developmentCredentialsFile, entry.name);
+  const credentialsFile = config.KAFKA_CREDENTIALS_FILE ?? developmentCredentialsFile(brokers);
+  const kafka = new Map(registry.map((entry) => [entry.name, serviceKafkaEnv(credentialsFile, entry.name)]));
+  const kafkaOf = (entry: SubgraphEntry) => kafka.get(entry.name)!;
+  await expectBrokerTakes(brokers, credentialsFile, [...kafka.values()]);
   const children: ChildProcess[] = [];
   const run = (args: readonly string[], env: Record<string, string>) => {
     const child = spawn(process.execPath, args, {
@@ -89,6 +94,47 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
 }
 
 const DEADLINE_MS = 60_000;
+
+/**
+ * The broker takes each service's password: one it refuses (another broker's credentials file)
+ * stops the stack at once, saying so, where every service would otherwise retry thousands of
+ * times until the readiness deadline. Other failures (a broker still starting) are left to the
+ * services, which wait for it.
+ */
+async function expectBrokerTakes(brokers: readonly string[], file: string | undefined, services: readonly Record<string, string>[]) {
+  const refusals = await Promise.all(
+    services
+      .filter(({ KAFKA_USERNAME, KAFKA_PASSWORD }) => KAFKA_USERNAME !== undefined && KAFKA_PASSWORD !== undefined)
+      .map(async ({ KAFKA_USERNAME: username, KAFKA_PASSWORD: password }) => {
+        const broker = new KafkaBroker({
+          brokers,
+          clientId: 'klynge-stack-credentials',
+          credentials: { username: username!, password: password! },
+        });
+        try {
+          await broker.checkHealth();
+          return undefined;
+        } catch (error) {
+          return refusedAuthentication(error) ? username : undefined;
+        } finally {
+          await broker.close();
+        }
+      }),
+  );
+  const refused = refusals.filter((username) => username !== undefined);
+  if (refused.length > 0)
+    throw new Error(
+      `Kafka at ${brokers.join(',')} refused the password of ${refused.join(', ')} in ${file} (SASL authentication failed): ` +
+        "that file holds another broker's credentials. Set KAFKA_CREDENTIALS_FILE to this broker's (for a broker on this machine, " +
+        '`bash infra/kafka.sh credentials-file` says where they are), or stop that broker and run npm run infra:up.',
+    );
+}
+
+/** kafkajs's refusal of a SASL login, wherever it is in the chain of causes. */
+function refusedAuthentication(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) if (cause.name === 'KafkaJSSASLAuthenticationError') return true;
+  return false;
+}
 
 /** A service's process as its `npm start` (or `npm run <command>`) runs it: the subgraph runner on its directory. */
 export const serviceProcess = (entry: SubgraphEntry, ...command: string[]) => [
