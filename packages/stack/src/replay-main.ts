@@ -10,9 +10,11 @@ const USAGE = `Usage: npm run replay -- --service <name> [--consumer <consumer>]
 
 Rebuilds the read models of a service (one of: ${subgraphRegistry()
   .map((entry) => entry.name)
-  .join(', ')}) from the start of the log: stop the service first. Reads DATABASE_URL (the
-PostgreSQL server; the service's own database is used), KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE
-(the service replays as its own principal), as npm run stack does.
+  .join(', ')}) from the start of the log: stop the service first. Under npm run stack, from
+another shell: npm run stack:service -- stop <name>, then the replay, then
+npm run stack:service -- start <name>. Reads DATABASE_URL (the PostgreSQL server; the service's
+own database is used), KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE (the service replays as its own
+principal), as npm run stack does.
 `;
 
 function fail(message: string): never {
@@ -53,4 +55,11 @@ const child = spawn(process.execPath, serviceProcess(entry, 'replay', ...(values
     ...kafka,
   },
 });
-child.on('exit', (code) => process.exit(code ?? 1));
+child.on('exit', (code) => {
+  // Refused, most often, because the service runs (its consumers are in their groups).
+  if (code === 1)
+    process.stderr.write(
+      `If ${entry.name} runs under npm run stack: npm run stack:service -- stop ${entry.name}, replay, then npm run stack:service -- start ${entry.name}\n`,
+    );
+  process.exit(code ?? 1);
+});
