@@ -3,6 +3,7 @@
 # both broker and controller).
 #
 #   infra/kafka.sh install | start | stop | status | credentials-file
+#                  | list-prefixed|delete-prefixed <prefix>...
 #                  | consume|produce <principal> <topic> [options]
 #
 # Defaults give the development broker on 127.0.0.1:9092. Tests start throwaway brokers with
@@ -260,7 +261,7 @@ as_principal() {
   local principal=$1 tool=$2
   shift 2
   port_open 127.0.0.1 "$KAFKA_PORT" || fail "Kafka is not running on 127.0.0.1:$KAFKA_PORT: npm run infra:up"
-  with_lock "kafka-$KAFKA_PORT" install
+  [[ -f "$LIBS/.complete" ]] || with_lock "kafka-$KAFKA_PORT" install
   local file password properties
   file=$(credentials_file) || exit 1
   [[ -r "$file" ]] || fail "$file is not there: npm run infra:up"
@@ -297,6 +298,52 @@ produce() {
     --command-property enable.idempotence=false "$@"
 }
 
+# A regular expression for Kafka's topic tool: every name that starts with one of the prefixes.
+prefixes_regex() {
+  local prefix regex=""
+  for prefix in "$@"; do regex+="${regex:+|}${prefix//./\\.}.*"; done
+  echo "$regex"
+}
+
+# list-prefixed <prefix>...: the topics and consumer groups whose names start with one of the
+# prefixes, one `topic <name>` or `group <name>` a line.
+list_prefixed() {
+  check_prefixes "$@"
+  as_principal admin org.apache.kafka.tools.TopicCommand --list --exclude-internal --topic "$(prefixes_regex "$@")" | sed 's/^/topic /'
+  groups_with_prefixes "$@" | sed 's/^/group /'
+}
+
+# delete-prefixed <prefix>...: deletes, as the broker's admin, the topics and consumer groups whose
+# names start with one of the prefixes: what a test run made under the unique prefixes it gave out
+# (packages/testing's global teardown), so that the shared broker does not grow with every run.
+delete_prefixed() {
+  check_prefixes "$@"
+  local listed groups=() group
+  listed=$(umask 077 && mktemp)
+  # The groups are listed while the topics go: each of Kafka's tools is a JVM of its own.
+  groups_with_prefixes "$@" >"$listed" &
+  as_principal admin org.apache.kafka.tools.TopicCommand --delete --if-exists --topic "$(prefixes_regex "$@")" >&2
+  wait $! || { rm -f "$listed"; fail "could not list the consumer groups"; }
+  while IFS= read -r group; do groups+=(--group "$group"); done <"$listed"
+  rm -f "$listed"
+  # A group with members still connected (a client a test left open) stays; the rest go.
+  ((${#groups[@]} == 0)) || as_principal admin org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --delete "${groups[@]}" >&2 ||
+    log "some consumer groups could not be deleted (members still connected?)"
+}
+
+groups_with_prefixes() {
+  as_principal admin org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --list |
+    awk -v prefixes="$*" 'BEGIN { n = split(prefixes, wanted, " ") } { for (i = 1; i <= n; i++) if (index($0, wanted[i]) == 1) { print; next } }'
+}
+
+# Prefixes as the tests make them (test.<label>_<unique>.): no empty one, nothing a regular
+# expression or a shell would read as more than the name.
+check_prefixes() {
+  (($#)) || fail "name at least one prefix"
+  local prefix
+  for prefix in "$@"; do [[ "$prefix" =~ ^[A-Za-z0-9_-][A-Za-z0-9._-]*$ ]] || fail "not a topic prefix: '$prefix'"; done
+}
+
 status() {
   if answers; then
     echo "kafka: running on 127.0.0.1:$KAFKA_PORT (pid $(pid), Apache Kafka $KAFKA_VERSION, KRaft)"
@@ -319,7 +366,9 @@ case "${1:-}" in
   status) status ;;
   # The broker's principals and passwords (JSON) for the scripts, the tests and the stack.
   credentials-file) credentials_file ;;
+  list-prefixed) shift && list_prefixed "$@" ;;
+  delete-prefixed) shift && delete_prefixed "$@" ;;
   consume) shift && consume "$@" ;;
   produce) shift && produce "$@" ;;
-  *) echo "usage: $0 install|start|stop|status|credentials-file|consume|produce <principal> <topic>" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|credentials-file|list-prefixed|delete-prefixed <prefix>...|consume|produce <principal> <topic>" >&2; exit 2 ;;
 esac
