@@ -2,7 +2,9 @@
 # Apache Kafka, the real broker, from its jars on Maven Central, in KRaft mode (one node that is
 # both broker and controller).
 #
-#   infra/kafka.sh install | start | stop | status | consume|produce <principal> <topic> [options]
+#   infra/kafka.sh install | start | stop | status | credentials-file
+#                  | list-prefixed|delete-prefixed <prefix>...
+#                  | consume|produce <principal> <topic> [options]
 #
 # Defaults give the development broker on 127.0.0.1:9092. Tests start throwaway brokers with
 # their own KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_HOME.
@@ -12,6 +14,9 @@
 # agency's own name) are created where missing, with passwords kept in $KAFKA_HOME/credentials.json
 # (npm run kafka:credentials -- <principal> prints one), and the registry's ACLs are applied: what
 # the registry no longer allows its principals is revoked, not only what it allows granted.
+#
+# A broker another checkout started may already answer on the port: its passwords are then that
+# checkout's, found through its process (credentials-file prints where), and none are made up here.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 KAFKA_VERSION="$(tr -d '[:space:]' <"$INFRA_DIR/kafka/kafka.version")"
@@ -60,6 +65,73 @@ load_principals() {
 principals() { printf '%s\n' "$PRINCIPALS"; }
 password_of() { principals | awk -v name="$1" '$1 == name { print $2 }'; }
 
+# The pid of the process listening on 127.0.0.1:$1, when this user may see its sockets (from /proc).
+listener_pid() {
+  local port_hex inode socket
+  port_hex=$(printf ':%04X' "$1")
+  inode=$(awk -v port="$port_hex" '$4 == "0A" && substr($2, length($2) - 4) == port { print $10; exit }' /proc/net/tcp /proc/net/tcp6 2>/dev/null)
+  [[ -n "$inode" ]] || return 1
+  socket=$(find /proc/[0-9]*/fd -lname "socket:\[$inode\]" -print -quit 2>/dev/null)
+  [[ -n "$socket" ]] || return 1
+  socket=${socket#/proc/}
+  echo "${socket%%/*}"
+}
+
+# This checkout's broker is the one listening on the port (or, where sockets cannot be seen, runs).
+ours_listens() {
+  alive || return 1
+  local listener
+  listener=$(listener_pid "$KAFKA_PORT") || return 0
+  [[ "$listener" == "$(pid)" ]]
+}
+
+# The broker on $KAFKA_PORT that these scripts did not start, as FOREIGN_PID, FOREIGN_HOME (its
+# KAFKA_HOME, where its credentials are) and FOREIGN_INFRA (the infra/ folder that started it);
+# the last two stay empty when it is not a broker of these scripts (or not this user's to see).
+FOREIGN_PID="" FOREIGN_HOME="" FOREIGN_INFRA="" FOREIGN_COMMAND=""
+find_foreign_broker() {
+  FOREIGN_PID=$(listener_pid "$KAFKA_PORT") || return 0
+  local argument previous=""
+  FOREIGN_COMMAND=$(tr '\0' ' ' <"/proc/$FOREIGN_PID/cmdline" 2>/dev/null | cut -c1-160)
+  while IFS= read -r -d '' argument; do
+    case "$argument" in -Dlog4j2.configurationFile=*) FOREIGN_INFRA=$(dirname "$(dirname "${argument#*=}")") ;; esac
+    [[ "$previous" == kafka.Kafka ]] && FOREIGN_HOME=$(dirname "$argument")
+    previous=$argument
+  done <"/proc/$FOREIGN_PID/cmdline" 2>/dev/null || true
+  [[ -n "$FOREIGN_HOME" ]] || FOREIGN_INFRA=""
+}
+
+# What answers on the port in words, and what to do instead, for a refusal.
+refuse_foreign_broker() {
+  local whose stop_it="kill ${FOREIGN_PID:-<its pid>}"
+  [[ -n "$FOREIGN_INFRA" ]] && stop_it="KAFKA_HOME=$FOREIGN_HOME bash $FOREIGN_INFRA/kafka.sh stop"
+  if [[ -n "$FOREIGN_HOME" ]]; then
+    whose="the broker another checkout started (pid $FOREIGN_PID, its state in $FOREIGN_HOME, started by $FOREIGN_INFRA), and $FOREIGN_HOME/credentials.json is not there or not readable"
+  elif [[ -n "$FOREIGN_PID" ]]; then
+    whose="pid $FOREIGN_PID, which these scripts did not start ($FOREIGN_COMMAND; running from $(readlink "/proc/$FOREIGN_PID/cwd" 2>/dev/null || echo '?'))"
+  else
+    whose="a process this user cannot see (another user's, or a container's)"
+  fi
+  fail "127.0.0.1:$KAFKA_PORT answers, but its credentials are not to be found: it is $whose.
+[infra] Either set KAFKA_CREDENTIALS_FILE to its principals' passwords (JSON, name to password${FOREIGN_HOME:+, e.g. $FOREIGN_HOME/credentials.json}) where you run the scripts, the tests and the stack,
+[infra] or stop it ($stop_it) and run npm run infra:up here, or use another port (KAFKA_PORT)."
+}
+
+# Where the passwords of the broker on 127.0.0.1:$KAFKA_PORT are: KAFKA_CREDENTIALS_FILE when set;
+# this checkout's own while its broker runs (or none answers); else those of the checkout whose
+# broker answers. Refuses, saying whose it is, when they cannot be found.
+credentials_file() {
+  if [[ -n "${KAFKA_CREDENTIALS_FILE:-}" ]]; then
+    echo "$KAFKA_CREDENTIALS_FILE"
+  elif ! port_open 127.0.0.1 "$KAFKA_PORT" || ours_listens; then
+    echo "$CREDENTIALS"
+  else
+    find_foreign_broker
+    [[ -n "$FOREIGN_HOME" && -r "$FOREIGN_HOME/credentials.json" ]] || refuse_foreign_broker
+    echo "$FOREIGN_HOME/credentials.json"
+  fi
+}
+
 # A client configuration for Kafka's own tools, as principal $1 with password $2.
 client_properties() {
   cat <<PROPERTIES
@@ -99,6 +171,17 @@ provision_access() {
 
 start() {
   install
+  if ! alive && port_open 127.0.0.1 "$KAFKA_PORT"; then
+    # A broker of someone else's (another checkout's, or a Kafka of your own) answers: it is used
+    # as it is, with its own credentials (none are made up here: it would refuse them), and
+    # infra:down leaves it alone.
+    local file whose="a broker these scripts did not start here"
+    file=$(credentials_file) || exit 1
+    find_foreign_broker
+    [[ -n "$FOREIGN_HOME" ]] && whose="the broker another checkout started (pid $FOREIGN_PID, its state in $FOREIGN_HOME)"
+    log "127.0.0.1:$KAFKA_PORT already answers: $whose; it is used with its credentials ($file), and infra:down here leaves it alone"
+    return 0
+  fi
   load_principals
   if answers; then
     log "Kafka is already running on 127.0.0.1:$KAFKA_PORT (pid $(pid))"
@@ -108,12 +191,6 @@ start() {
   if alive; then
     log "Kafka (pid $(pid)) is still starting"
   else
-    if port_open 127.0.0.1 "$KAFKA_PORT"; then
-      # A broker of someone else's (a Kafka of your own, or another checkout's): use it as it is;
-      # infra:down leaves it alone too.
-      log "127.0.0.1:$KAFKA_PORT already answers and these scripts did not start it; using it as it is"
-      return 0
-    fi
     mkdir -p "$KAFKA_HOME/data" "$KAFKA_HOME/logs"
     if [[ -f "$KAFKA_HOME/data/meta.properties" && ! -f "$SCRAM_USERS" ]]; then
       # Storage from before the broker required authentication has no SCRAM users, and they can
@@ -183,10 +260,12 @@ gone() { ! kill -0 "$1" 2>/dev/null; }
 as_principal() {
   local principal=$1 tool=$2
   shift 2
-  answers || fail "Kafka is not running on 127.0.0.1:$KAFKA_PORT: npm run infra:up"
-  load_principals
-  local password properties
-  password=$(password_of "$principal")
+  port_open 127.0.0.1 "$KAFKA_PORT" || fail "Kafka is not running on 127.0.0.1:$KAFKA_PORT: npm run infra:up"
+  [[ -f "$LIBS/.complete" ]] || with_lock "kafka-$KAFKA_PORT" install
+  local file password properties
+  file=$(credentials_file) || exit 1
+  [[ -r "$file" ]] || fail "$file is not there: npm run infra:up"
+  password=$(node -e 'const password = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]; if (password) console.log(password)' "$file" "$principal")
   [[ -n "$password" ]] || fail "no principal $principal on this broker (npm run kafka:credentials -- --help lists them)"
   properties=$(umask 077 && mktemp)
   # Once, on this function's return (a RETURN trap would otherwise fire again at its caller's).
@@ -219,9 +298,58 @@ produce() {
     --command-property enable.idempotence=false "$@"
 }
 
+# A regular expression for Kafka's topic tool: every name that starts with one of the prefixes.
+prefixes_regex() {
+  local prefix regex=""
+  for prefix in "$@"; do regex+="${regex:+|}${prefix//./\\.}.*"; done
+  echo "$regex"
+}
+
+# list-prefixed <prefix>...: the topics and consumer groups whose names start with one of the
+# prefixes, one `topic <name>` or `group <name>` a line.
+list_prefixed() {
+  check_prefixes "$@"
+  as_principal admin org.apache.kafka.tools.TopicCommand --list --exclude-internal --topic "$(prefixes_regex "$@")" | sed 's/^/topic /'
+  groups_with_prefixes "$@" | sed 's/^/group /'
+}
+
+# delete-prefixed <prefix>...: deletes, as the broker's admin, the topics and consumer groups whose
+# names start with one of the prefixes: what a test run made under the unique prefixes it gave out
+# (packages/testing's global teardown), so that the shared broker does not grow with every run.
+delete_prefixed() {
+  check_prefixes "$@"
+  local listed groups=() group
+  listed=$(umask 077 && mktemp)
+  # The groups are listed while the topics go: each of Kafka's tools is a JVM of its own.
+  groups_with_prefixes "$@" >"$listed" &
+  as_principal admin org.apache.kafka.tools.TopicCommand --delete --if-exists --topic "$(prefixes_regex "$@")" >&2
+  wait $! || { rm -f "$listed"; fail "could not list the consumer groups"; }
+  while IFS= read -r group; do groups+=(--group "$group"); done <"$listed"
+  rm -f "$listed"
+  # A group with members still connected (a client a test left open) stays; the rest go.
+  ((${#groups[@]} == 0)) || as_principal admin org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --delete "${groups[@]}" >&2 ||
+    log "some consumer groups could not be deleted (members still connected?)"
+}
+
+groups_with_prefixes() {
+  as_principal admin org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --list |
+    awk -v prefixes="$*" 'BEGIN { n = split(prefixes, wanted, " ") } { for (i = 1; i <= n; i++) if (index($0, wanted[i]) == 1) { print; next } }'
+}
+
+# Prefixes as the tests make them (test.<label>_<unique>.): no empty one, nothing a regular
+# expression or a shell would read as more than the name.
+check_prefixes() {
+  (($#)) || fail "name at least one prefix"
+  local prefix
+  for prefix in "$@"; do [[ "$prefix" =~ ^[A-Za-z0-9_-][A-Za-z0-9._-]*$ ]] || fail "not a topic prefix: '$prefix'"; done
+}
+
 status() {
   if answers; then
     echo "kafka: running on 127.0.0.1:$KAFKA_PORT (pid $(pid), Apache Kafka $KAFKA_VERSION, KRaft)"
+  elif ! alive && port_open 127.0.0.1 "$KAFKA_PORT"; then
+    find_foreign_broker
+    echo "kafka: 127.0.0.1:$KAFKA_PORT answers with a broker these scripts did not start here${FOREIGN_PID:+ (pid $FOREIGN_PID${FOREIGN_HOME:+, its state in $FOREIGN_HOME})}"
   elif alive; then
     echo "kafka: starting (pid $(pid))"
     return 1
@@ -236,7 +364,11 @@ case "${1:-}" in
   start) with_lock "kafka-$KAFKA_PORT" start ;;
   stop) with_lock "kafka-$KAFKA_PORT" stop ;;
   status) status ;;
+  # The broker's principals and passwords (JSON) for the scripts, the tests and the stack.
+  credentials-file) credentials_file ;;
+  list-prefixed) shift && list_prefixed "$@" ;;
+  delete-prefixed) shift && delete_prefixed "$@" ;;
   consume) shift && consume "$@" ;;
   produce) shift && produce "$@" ;;
-  *) echo "usage: $0 install|start|stop|status|consume|produce <principal> <topic>" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|credentials-file|list-prefixed|delete-prefixed <prefix>...|consume|produce <principal> <topic>" >&2; exit 2 ;;
 esac

@@ -16,6 +16,6 @@ done
 cat >&2 <<INFO
 [infra] up. Services reach it with:
 [infra]   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<a subgraph's database, see schemas/subgraphs.json>
-[infra]   KAFKA_BROKERS=127.0.0.1:9092, as a principal of the registry (SASL/SCRAM-SHA-512):
+[infra]   KAFKA_BROKERS=127.0.0.1:${KAFKA_PORT:-9092}, as a principal of the registry (SASL/SCRAM-SHA-512):
 [infra]   npm run kafka:credentials -- <principal> prints its KAFKA_USERNAME and KAFKA_PASSWORD
 INFO

@@ -2,7 +2,7 @@
 // Prints a development principal's username and password on the broker npm run infra:up runs.
 import { existsSync } from 'node:fs';
 import { kafkaPrincipals } from '@klynge/schemas';
-import { developmentCredentialsFile, readCredentials } from './kafka-credentials';
+import { developmentBrokers, developmentCredentialsFile, readCredentials } from './kafka-credentials';
 
 const USAGE = `Usage: npm run kafka:credentials -- <principal>
 
@@ -24,8 +24,16 @@ if (principal === '--help' || principal === '-h') {
 }
 if (!principal || rest.length > 0) fail('Name one principal');
 if (!kafkaPrincipals().includes(principal)) fail(`No principal ${principal} on the development broker`);
-if (!existsSync(developmentCredentialsFile)) fail(`${developmentCredentialsFile} is not there yet: run npm run infra:up first`);
-const password = readCredentials(developmentCredentialsFile)[principal];
+const brokers = developmentBrokers();
+let file: string | undefined;
+try {
+  file = developmentCredentialsFile(brokers);
+} catch (error) {
+  fail((error as Error).message);
+}
+if (file === undefined) fail(`${brokers.join(',')} is not on this machine: set KAFKA_CREDENTIALS_FILE to its credentials`);
+if (!existsSync(file)) fail(`${file} is not there yet: run npm run infra:up first`);
+const password = readCredentials(file)[principal];
 if (password === undefined) fail(`The broker has no password for ${principal} yet: run npm run infra:up`);
 
 process.stdout.write(
@@ -33,7 +41,7 @@ process.stdout.write(
     `username: ${principal}`,
     `password: ${password}`,
     '',
-    'A client connects to 127.0.0.1:9092 with SASL_PLAINTEXT and SCRAM-SHA-512.',
+    `A client connects to ${brokers.join(',')} with SASL_PLAINTEXT and SCRAM-SHA-512.`,
     '',
   ].join('\n'),
 );

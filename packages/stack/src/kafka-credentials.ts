@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,16 +13,31 @@ import { repoRoot } from './config';
  */
 export type KafkaCredentialsFile = Readonly<Record<string, string>>;
 
+/** The development broker: KAFKA_BROKERS, else that of `npm run infra:up` (on KAFKA_PORT, as infra/kafka.sh reads it). */
+export const developmentBrokers = (): string[] => (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`).split(',');
+
 /**
- * Where infra/kafka.sh keeps the development broker's credentials (KAFKA_HOME, by default
- * infra/.state/kafka), unless KAFKA_CREDENTIALS_FILE names another broker's.
+ * The credentials of the broker at `brokers`: KAFKA_CREDENTIALS_FILE when set; for a broker on
+ * this machine, the file `infra/kafka.sh credentials-file` names for its port (this checkout's
+ * broker's, or, when another checkout's broker answers there, that one's: never passwords made up
+ * here, which it would refuse); none for a broker elsewhere. Throws, saying whose broker answers
+ * and what to do, when they cannot be found.
  */
-export const developmentCredentialsFile =
-  process.env.KAFKA_CREDENTIALS_FILE ??
-  path.join(
-    process.env.KAFKA_HOME ?? path.join(process.env.KLYNGE_STATE_DIR ?? path.join(repoRoot, 'infra', '.state'), 'kafka'),
-    'credentials.json',
-  );
+export function developmentCredentialsFile(brokers: readonly string[]): string | undefined {
+  if (process.env.KAFKA_CREDENTIALS_FILE) return process.env.KAFKA_CREDENTIALS_FILE;
+  const port = brokers.length === 1 ? /^(?:127\.0\.0\.1|localhost):(\d+)$/.exec(brokers[0]!)?.[1] : undefined;
+  if (port === undefined) return undefined;
+  try {
+    return execFileSync('bash', [path.join(repoRoot, 'infra', 'kafka.sh'), 'credentials-file'], {
+      env: { ...process.env, KAFKA_PORT: port },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+  } catch (error) {
+    const said = (error as { stderr?: string }).stderr?.replace(/^\[infra\] (error: )?/gm, '').trim();
+    throw new Error(said || String(error), { cause: error });
+  }
+}
 
 export function readCredentials(file: string): KafkaCredentialsFile {
   return JSON.parse(readFileSync(file, 'utf8')) as KafkaCredentialsFile;

@@ -228,7 +228,13 @@ describe('npm start', () => {
  */
 describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
   let running: Running | undefined;
+  let ports: Record<string, string>;
   const suffix = `_start_${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    ports = await freeStackPorts();
+    running = await npmStart({ ...process.env, ...ports, KLYNGE_DATABASE_SUFFIX: suffix });
+  }, 600_000);
 
   afterAll(async () => {
     if (running) await ctrlC(running);
@@ -242,7 +248,7 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
   });
 
   it('runs each service and the gateway in its own process on PostgreSQL and Kafka', async () => {
-    running = await npmStart({ ...process.env, ...(await freeStackPorts()), KLYNGE_DATABASE_SUFFIX: suffix });
+    if (!running) throw new Error('the stack did not start');
     expect(running.output()).toContain('on PostgreSQL and Kafka');
     const sample = await gq<SampleAnswer>(running.url, SAMPLE_QUERY);
     expect(sample.errors).toBeUndefined();
@@ -279,11 +285,81 @@ describe('npm start with DATABASE_URL and KAFKA_BROKERS', () => {
       code: 2,
       stderr: expect.stringContaining('No subgraph nothing is registered'),
     });
-    // While the stack runs, its consumers are members of their groups: no replay.
+    // While the stack runs, its consumers are members of their groups: no replay. It says how to stop one.
     await expect(replay('--service', 'research')).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('stop the service first'),
     });
+    await expect(replay('--service', 'research')).rejects.toMatchObject({
+      stderr: expect.stringContaining('npm run stack:service -- stop research'),
+    });
+  }, 600_000);
+
+  /**
+   * From another shell, as the README says: `npm run stack:service -- <command> <service>` stops,
+   * starts and restarts one service of the running stack (a replay needs its service stopped),
+   * and the stack says when one dies on its own, and keeps the others running.
+   */
+  it('lets another shell stop, start and restart one service, and says when one dies on its own', async () => {
+    if (!running) throw new Error('the stack did not start');
+    const stack = running;
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Run it on PostgreSQL and Kafka')).split('\n## ')[0]!;
+    for (const command of ['stop', 'start', 'restart']) expect(section).toContain(`npm run stack:service -- ${command} funding`);
+    // The stack of this test is told apart from a developer's by its gateway's port, as npm start takes it.
+    const service = async (...args: string[]) =>
+      (
+        await promisify(execFile)('npm', ['run', '--silent', 'stack:service', '--', ...args], {
+          cwd: repoRoot,
+          env: { ...process.env, ...ports },
+        })
+      ).stdout;
+    const funding = `http://127.0.0.1:${ports[portVariableOf('funding')]}/ready`;
+    const fundingAnswers = () =>
+      fetch(funding).then(
+        (response) => response.ok,
+        () => false,
+      );
+    /** The pid the stack's status gives the funding service, when it runs. */
+    const fundingPid = async () => Number(/^funding\s+running\s+pid (\d+)/m.exec(await service('status'))?.[1] ?? NaN);
+    // A nullable field of funding's (null, with an error naming funding, while it is away) beside one of the cluster registry's.
+    const grantsAndClusters = () =>
+      gq<{ grant: { id: string } | null; clusterCounts: { total: number } }>(
+        stack.url,
+        '{ grant(id: "00000000-0000-4000-8000-000000000000") { id } clusterCounts { total } }',
+      );
+
+    const before = await fundingPid();
+    expect(before).toBeGreaterThan(0);
+    expect(await service('stop', 'funding')).toMatch(/funding .*stopped/);
+    expect(await fundingAnswers()).toBe(false);
+    const withoutFunding = await grantsAndClusters();
+    expect(withoutFunding.errors?.map((error) => error.extensions?.code)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(withoutFunding.data?.clusterCounts.total).toBeGreaterThan(0);
+    expect(await service('status')).toMatch(/^funding\s+stopped/m);
+
+    expect(await service('start', 'funding')).toMatch(/funding .*running/);
+    expect(await fundingAnswers()).toBe(true);
+    expect((await grantsAndClusters()).errors).toBeUndefined();
+
+    const started = await fundingPid();
+    expect(await service('restart', 'funding')).toMatch(/funding .*running/);
+    const restarted = await fundingPid();
+    expect(new Set([before, started, restarted]).size).toBe(3);
+    await waitFor('the gateway to reach funding again', async () => (await grantsAndClusters()).errors === undefined);
+
+    // Dies on its own: the stack says which, how, and what it wrote last; the others answer on.
+    process.kill(restarted, 'SIGKILL');
+    const report = await waitFor(
+      'the stack to report the death',
+      () => new RegExp(`funding \\(pid ${restarted}\\) died.*SIGKILL.*`).exec(stack.output())?.[0],
+    );
+    expect(report).toContain('npm run stack:service -- start funding');
+    expect((await grantsAndClusters()).data?.clusterCounts.total).toBeGreaterThan(0);
+    expect(await service('status')).toMatch(/^funding\s+died/m);
+    await expect(service('stop', 'nothing')).rejects.toMatchObject({ stderr: expect.stringContaining('No service nothing') });
+    expect(await service('start', 'funding')).toMatch(/funding .*running/);
+    expect(await fundingAnswers()).toBe(true);
   }, 600_000);
 });
 

@@ -1,5 +1,6 @@
 import { type Infrastructure, provideInfrastructure } from './infrastructure';
 import { readKafkaCredentials } from './kafka-credentials';
+import { recordTopicPrefixes } from './test-topics';
 
 declare global {
   // Shared with global-teardown: jest runs both in its parent process.
@@ -26,5 +27,7 @@ export default async function globalSetup(): Promise<void> {
   }
   // Quiet unless asked: poison-event tests log errors on purpose. LOG_LEVEL=debug shows all.
   process.env.LOG_LEVEL ??= 'fatal';
+  // What the test files make under their prefixes goes at the end of the run (global teardown).
+  recordTopicPrefixes();
   globalThis.klyngeTestInfrastructure = infrastructure;
 }

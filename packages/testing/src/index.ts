@@ -2,7 +2,7 @@ export { type DedicatedKafka, startDedicatedKafka } from './dedicated-kafka';
 export { type DedicatedPostgres, startDedicatedPostgres } from './dedicated-postgres';
 export { benchSetting, percentile, writeBenchFigures } from './bench-figures';
 export { freePorts } from './free-ports';
-export { infraDir, kafkaVersion, runInfraScript } from './infra-scripts';
+export { infraDir, infraScriptOutput, kafkaVersion, runInfraScript } from './infra-scripts';
 export {
   defaultProviders,
   type InfraPart,
@@ -10,7 +10,6 @@ export {
   type InfrastructureProviders,
   LOCAL_DATABASE_URL,
   LOCAL_KAFKA_BROKERS,
-  LOCAL_KAFKA_CREDENTIALS_FILE,
   provideInfrastructure,
   type StartedContainers,
 } from './infrastructure';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -32,4 +32,21 @@ export function runInfraScript(script: string, args: readonly string[], env: Nod
       else reject(new Error(`infra/${script} ${args.join(' ')} exited with code ${code}`));
     });
   });
+}
+
+/**
+ * What one of the infra/ scripts prints (a path, say), run to its end; when it fails, the error
+ * says what the script said on stderr (why, and what to do).
+ */
+export function infraScriptOutput(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+  try {
+    return execFileSync('bash', [path.join(infraDir, script), ...args], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+  } catch (error) {
+    const said = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(said ? `infra/${script} ${args.join(' ')}: ${said}` : String(error), { cause: error });
+  }
 }

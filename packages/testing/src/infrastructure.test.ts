@@ -3,9 +3,11 @@ import {
   type InfrastructureProviders,
   LOCAL_DATABASE_URL,
   LOCAL_KAFKA_BROKERS,
-  LOCAL_KAFKA_CREDENTIALS_FILE,
   provideInfrastructure,
 } from './infrastructure';
+
+/** Where the scripts' broker's credentials are, as infra/kafka.sh credentials-file would print it. */
+const LOCAL_KAFKA_CREDENTIALS_FILE = '/checkout/infra/.state/kafka/credentials.json';
 
 /** Records what the setup asked for; says whether "Docker" answers. */
 function providers(docker: boolean) {
@@ -29,6 +31,7 @@ function providers(docker: boolean) {
       calls.push(`scripts ${parts.join('+')}`);
       return Promise.resolve();
     },
+    localKafkaCredentialsFile: () => LOCAL_KAFKA_CREDENTIALS_FILE,
   };
   return { fake, calls };
 }

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { type InfraPart, type StartedContainers, startContainers } from './containers';
-import { infraDir, runInfraScript } from './infra-scripts';
+import { infraScriptOutput, runInfraScript } from './infra-scripts';
 
 export type { InfraPart, StartedContainers };
 
@@ -27,15 +26,16 @@ export interface InfrastructureProviders {
   dockerAnswers(): Promise<boolean>;
   startContainers(parts: readonly 'postgres'[]): Promise<StartedContainers>;
   runInfraScripts(parts: readonly InfraPart[]): Promise<void>;
+  /**
+   * The credentials file of the scripts' broker, once it runs: this checkout's, or that of the
+   * checkout whose broker already answers on the port (never passwords made up here, which it
+   * would refuse); throws, saying whose broker it is and what to do, when they cannot be found.
+   */
+  localKafkaCredentialsFile(): string;
 }
 
 export const LOCAL_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const LOCAL_KAFKA_BROKERS = '127.0.0.1:9092';
-/** Where infra/kafka.sh keeps the development broker's credentials (see there). */
-export const LOCAL_KAFKA_CREDENTIALS_FILE = path.join(
-  process.env.KAFKA_HOME ?? path.join(process.env.KLYNGE_STATE_DIR ?? path.join(infraDir, '.state'), 'kafka'),
-  'credentials.json',
-);
 
 export const defaultProviders: InfrastructureProviders = {
   async dockerAnswers() {
@@ -48,6 +48,7 @@ export const defaultProviders: InfrastructureProviders = {
   },
   startContainers,
   runInfraScripts: (parts) => runInfraScript('up.sh', parts),
+  localKafkaCredentialsFile: () => infraScriptOutput('kafka.sh', ['credentials-file']),
 };
 
 /**
@@ -62,9 +63,6 @@ export async function provideInfrastructure(
   env: Readonly<Record<string, string | undefined>>,
   providers: InfrastructureProviders = defaultProviders,
 ): Promise<Infrastructure> {
-  const kafka = env.KAFKA_BROKERS
-    ? { kafkaBrokers: env.KAFKA_BROKERS, ...(env.KAFKA_CREDENTIALS_FILE && { kafkaCredentialsFile: env.KAFKA_CREDENTIALS_FILE }) }
-    : { kafkaBrokers: LOCAL_KAFKA_BROKERS, kafkaCredentialsFile: LOCAL_KAFKA_CREDENTIALS_FILE };
   const scripts: InfraPart[] = env.KAFKA_BROKERS ? [] : ['kafka'];
   const origins: string[] = [];
   let databaseUrl = env.DATABASE_URL ?? LOCAL_DATABASE_URL;
@@ -83,5 +81,8 @@ export async function provideInfrastructure(
     await providers.runInfraScripts(scripts);
     origins.push(`infra scripts (${scripts.join(', ')})`);
   }
+  const kafka = env.KAFKA_BROKERS
+    ? { kafkaBrokers: env.KAFKA_BROKERS, ...(env.KAFKA_CREDENTIALS_FILE && { kafkaCredentialsFile: env.KAFKA_CREDENTIALS_FILE }) }
+    : { kafkaBrokers: LOCAL_KAFKA_BROKERS, kafkaCredentialsFile: providers.localKafkaCredentialsFile() };
   return { databaseUrl, ...kafka, origin: origins.length > 0 ? origins.join(' and ') : 'environment', stop };
 }

@@ -1,3 +1,4 @@
+import { recordTopicPrefix } from './test-topics';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -13,7 +14,12 @@ export function uniqueName(label: string): string {
   return `${clean}_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-/** A Kafka topic and consumer group prefix for one test file, e.g. `test.outbox_lq1x2c9a3f.`. */
+/**
+ * A Kafka topic and consumer group prefix for one test file, e.g. `test.outbox_lq1x2c9a3f.`. The
+ * run's global teardown deletes the topics and groups made under it.
+ */
 export function uniqueTopicPrefix(label: string): string {
-  return `test.${uniqueName(label)}.`;
+  const prefix = `test.${uniqueName(label)}.`;
+  recordTopicPrefix(prefix);
+  return prefix;
 }
