@@ -111,10 +111,12 @@ function podSpec(containers: Manifest[], volumes: Manifest[] = [], restartPolicy
 }
 
 /**
- * Probes: live while /health answers; ready while /ready does (a subgraph's /ready checks its
- * database and its broker, the gateway's that it serves a supergraph). A process answers neither
- * until it has started (migrated, joined its consumer groups, loaded its supergraph), which may
- * wait on another pod's migrations: the startup probe gives it five minutes before liveness counts.
+ * Probes: live while /health answers; ready while /ready does (a subgraph's /ready checks that its
+ * database and its broker answer, the gateway's that it serves a supergraph). A process answers
+ * neither until it has started: a subgraph listens once it has migrated and its consumers have
+ * made their first attempt to join their groups (kafkajs's run() returns once joined; a failed
+ * attempt is retried in the background), which may wait on another pod's migrations; the startup
+ * probe gives it five minutes before liveness counts.
  * Stopping, Kubernetes first takes the pod out of its Service, which its proxies learn a moment
  * later; the preStop sleep lets them, before SIGTERM starts the graceful shutdown
  * (SHUTDOWN_TIMEOUT_MS, 10 s, within the 30 s grace period).
