@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
 import { servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import { loadSubgraphs } from '@klynge/subgraphs';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 
 /**
  * infra/k8s: the base is written from the subgraph registry (npm run subgraphs:sync; a test in
@@ -91,11 +92,11 @@ interface KubernetesObject {
   };
 }
 
-/** `kubectl kustomize` of an overlay: the objects `kubectl apply -k` would send. */
-function render(overlay: string): KubernetesObject[] {
+/** `kubectl kustomize` of an overlay (of infra/k8s, or of a copy of it): the objects `kubectl apply -k` would send. */
+function render(overlay: string, k8s = path.join(repoRoot, 'infra', 'k8s')): KubernetesObject[] {
   let output: string;
   try {
-    output = execFileSync('kubectl', ['kustomize', path.join(repoRoot, 'infra', 'k8s', 'overlays', overlay)], {
+    output = execFileSync('kubectl', ['kustomize', path.join(k8s, 'overlays', overlay)], {
       encoding: 'utf8',
       maxBuffer: 64 * 2 ** 20,
     });
@@ -166,7 +167,7 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
     return found;
   };
   const of = (kind: string) => objects.filter((object) => object.kind === kind);
-  const jobOf = (entry: SubgraphEntry) => of('Job').find((job) => job.metadata.name.startsWith(`${entry.name}-migrate-`));
+  const jobOf = (entry: SubgraphEntry) => of('Job').find((job) => job.metadata.name.startsWith(`${entry.name}-migrate.`));
   const podSpecs = [...of('Deployment'), ...of('Job')].map((object) => ({ object, spec: object.spec!.template!.spec }));
   const containerOf = (object: KubernetesObject) => object.spec!.template!.spec.containers[0]!;
   const portOf = (object: KubernetesObject) => containerOf(object).ports!.find((port) => port.name === 'http')!.containerPort;
@@ -313,7 +314,7 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
       const job = jobOf(entry)!;
       const container = containerOf(job);
       const tag = container.image.split(':').at(-1)!;
-      expect(job.metadata.name).toBe(`${entry.name}-migrate-${tag}`);
+      expect(job.metadata.name).toBe(`${entry.name}-migrate.${tag}`);
       expect(job.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/);
       expect(container.image).toBe(containerOf(find('Deployment', entry.name)).image);
       // The runner the service's start script runs (klynge-subgraph .), from the image's root.
@@ -326,6 +327,32 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
         [],
       );
       expect(environmentOf(container).DATABASE_URL).toBeDefined();
+    }
+  });
+
+  it("names a migration Job after the release whatever the subgraph's name: demo-partner-migrate.<tag>", () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'klynge-k8s-'));
+    try {
+      cpSync(path.join(repoRoot, 'infra', 'k8s'), copy, { recursive: true });
+      const [first] = subgraphRegistry();
+      const job = parseAllDocuments(readFileSync(path.join(copy, 'base', 'subgraphs', `${first!.name}.yaml`), 'utf8'))
+        .map((document) => document.toJS() as KubernetesObject)
+        .find((object) => object.kind === 'Job')!;
+      writeFileSync(
+        path.join(copy, 'base', 'demo-partner.yaml'),
+        stringify({ ...job, metadata: { ...job.metadata, name: 'demo-partner-migrate' } }),
+      );
+      const kustomization = parse(readFileSync(path.join(copy, 'base', 'kustomization.yaml'), 'utf8')) as { resources: string[] };
+      kustomization.resources.push('demo-partner.yaml');
+      writeFileSync(path.join(copy, 'base', 'kustomization.yaml'), stringify(kustomization));
+      const tag = containerOf(jobOf(first!)!).image.split(':').at(-1)!;
+      expect(
+        render(overlay, copy)
+          .filter((object) => object.kind === 'Job')
+          .map((object) => object.metadata.name),
+      ).toContain(`demo-partner-migrate.${tag}`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 
