@@ -330,7 +330,8 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
     }
   });
 
-  it("names a migration Job after the release whatever the subgraph's name: demo-partner-migrate.<tag>", () => {
+  // A name with more hyphens than any registered one (npm run subgraph:new's test registers demo-partner).
+  it("names a migration Job after the release whatever the subgraph's name: name-with-hyphens-migrate.<tag>", () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'klynge-k8s-'));
     try {
       cpSync(path.join(repoRoot, 'infra', 'k8s'), copy, { recursive: true });
@@ -339,18 +340,18 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
         .map((document) => document.toJS() as KubernetesObject)
         .find((object) => object.kind === 'Job')!;
       writeFileSync(
-        path.join(copy, 'base', 'demo-partner.yaml'),
-        stringify({ ...job, metadata: { ...job.metadata, name: 'demo-partner-migrate' } }),
+        path.join(copy, 'base', 'name-with-hyphens.yaml'),
+        stringify({ ...job, metadata: { ...job.metadata, name: 'name-with-hyphens-migrate' } }),
       );
       const kustomization = parse(readFileSync(path.join(copy, 'base', 'kustomization.yaml'), 'utf8')) as { resources: string[] };
-      kustomization.resources.push('demo-partner.yaml');
+      kustomization.resources.push('name-with-hyphens.yaml');
       writeFileSync(path.join(copy, 'base', 'kustomization.yaml'), stringify(kustomization));
       const tag = containerOf(jobOf(first!)!).image.split(':').at(-1)!;
       expect(
         render(overlay, copy)
           .filter((object) => object.kind === 'Job')
           .map((object) => object.metadata.name),
-      ).toContain(`demo-partner-migrate.${tag}`);
+      ).toContain(`name-with-hyphens-migrate.${tag}`);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
