@@ -24,5 +24,13 @@ ARG PACKAGE
 ENV NODE_ENV=production PACKAGE=$PACKAGE
 WORKDIR /repo
 COPY --from=build /repo ./
-USER node
-CMD ["sh", "-c", "exec npm start --workspace \"$PACKAGE\""]
+# The package's start script, found now (a package without one fails the build) and run without
+# npm, which would write its log and cache under the home folder: the image runs on a read-only
+# root filesystem (infra/k8s), and the services write nothing to disk (an emptyDir at /tmp is all
+# the manifests give them). See infra/docker/start-command.cjs.
+COPY infra/docker/start-command.cjs /tmp/start-command.cjs
+RUN node /tmp/start-command.cjs "$PACKAGE" > /repo/start.sh && rm /tmp/start-command.cjs
+# node's uid and gid in the official image, by number: Kubernetes' runAsNonRoot can verify a
+# number, not a name.
+USER 1000:1000
+CMD ["sh", "/repo/start.sh"]

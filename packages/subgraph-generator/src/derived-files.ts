@@ -1,25 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import type { DerivedFile } from './derived-file';
+import { kubernetesManifests } from './kubernetes-manifests';
 import { workspacesIn } from './workspaces';
 
-/**
- * Files that list every subgraph are written from the subgraph registry (schemas/subgraphs.json)
- * and never edited by hand: adding a subgraph is adding its registry entry (npm run subgraph:new
- * does) and running `npm run subgraphs:sync`. A test fails when one is out of date.
- */
-export interface DerivedFile {
-  /** From the repository root. */
-  readonly path: string;
-  readonly content: string;
-}
+export type { DerivedFile };
 
 const GENERATED = 'Written from schemas/subgraphs.json by `npm run subgraphs:sync`; do not edit by hand.';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 export function derivedFiles(root: string = repoRoot, registry: readonly SubgraphEntry[] = subgraphRegistry()): DerivedFile[] {
-  return [dockerCompose(root, registry), postgresInit(registry), codeOwners(registry), subgraphsPackage(root, registry)];
+  return [
+    dockerCompose(root, registry),
+    postgresInit(registry),
+    codeOwners(registry),
+    subgraphsPackage(root, registry),
+    ...kubernetesManifests(root, registry),
+  ];
 }
 
 /** Writes every derived file that differs; answers the paths it wrote. */

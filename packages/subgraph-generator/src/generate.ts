@@ -173,6 +173,8 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
     },
     { command: 'npx', args: ['turbo', 'run', 'build', `--filter=${entry.package}`, '--output-logs=errors-only'], writes: [] },
     { command: 'npm', args: ['run', 'sdl', '--workspace', entry.package], writes: [`schemas/${name}.graphql`] },
+    // It ends with subgraphs:sync, which copies the new supergraph into the Kubernetes base (a
+    // derived file, which the undo above keeps).
     { command: 'npm', args: ['run', 'compose'], writes: ['schemas/supergraph.graphql'] },
     { command: 'npm', args: ['run', 'catalogue'], writes: ['schemas/asyncapi.yaml'] },
   ];

@@ -51,7 +51,7 @@ export interface Subgraph<TContext extends RequestContext = RequestContext> {
   sdl(): Promise<string>;
   /**
    * The whole of its process (run by @klynge/subgraph-runner, which chooses the broker): `start` (the default) serves it; `sdl` writes its
-   * SDL to schemas/; `seed` loads its demo data into DATABASE_URL.
+   * SDL to schemas/; `seed` loads its demo data into DATABASE_URL; `migrate` applies its pending migrations there and exits.
    */
   main(argv: readonly string[], runtime: { readonly broker: BrokerFactory }): Promise<void>;
 }
@@ -106,11 +106,19 @@ export function defineSubgraph<TContext extends RequestContext = RequestContext>
         return runSeed({ service: definition.name, entities: definition.entities ?? [], migrations: definition.migrations ?? [], seed });
       case 'replay':
         return replay(argv.slice(1), runtime.broker);
+      case 'migrate':
+        // A release's migrations, applied once by a Job of its own (infra/k8s), so that one that
+        // fails fails that Job, with its log, rather than every new pod's start in turn. The pods
+        // still migrate at start, under the same advisory lock, and then find nothing left to do.
+        return withServiceDatabase(
+          { service: definition.name, role: 'migrate', entities: definition.entities ?? [], migrations: definition.migrations ?? [] },
+          ({ logger }) => Promise.resolve(logger.info(`The ${definition.name} database is migrated`)),
+        );
       default: {
         const own = commands && Object.hasOwn(commands, command) ? commands[command] : undefined;
         if (!own) {
           process.stderr.write(
-            `Unknown command ${command}: start, sdl, seed${Object.keys(commands ?? {})
+            `Unknown command ${command}: start, sdl, seed, migrate, replay${Object.keys(commands ?? {})
               .map((name) => `, ${name}`)
               .join('')}\n`,
           );

@@ -61,7 +61,8 @@ export async function withServiceDatabase<M extends Record<string, VariableSpec<
   });
   await dataSource.initialize();
   try {
-    await runMigrations(dataSource);
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'Applied migrations');
     const outbox = new Outbox({
       source: `/klynge/${options.service}`,
       schemas: new EventSchemas(),
