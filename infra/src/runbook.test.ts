@@ -69,7 +69,19 @@ const RUN_BY: Readonly<Record<string, readonly RunBy[]>> = {
     { file: 'services/funding/src/replay.test.ts', shows: ['(`npm run replay -- --service funding` starts it so)', "['replay', ...args]"] },
     { file: 'packages/stack/src/start.test.ts', shows: ["'run', '--silent', 'replay', '--'", "replay('--service', 'research')"] },
   ],
-  'curl -s http://localhost:4000/metrics': [{ file: 'gateway/src/security.test.ts', shows: ["describe('8. metrics'", "'/metrics'"] }],
+  'curl -s http://localhost:4000/metrics': [
+    { file: 'gateway/src/security-headers-cors.test.ts', shows: ["describe('metrics'", "'/metrics'"] },
+  ],
+  // Each overlay rendered offline as kubectl kustomize renders it, every object checked against Kubernetes 1.36's schemas.
+  'kubectl kustomize infra/k8s/overlays/production': [
+    {
+      file: 'infra/src/kubernetes-manifests.test.ts',
+      shows: [
+        "const OVERLAYS = ['development', 'production']",
+        "execFileSync('kubectl', ['kustomize', path.join(k8s, 'overlays', overlay)]",
+      ],
+    },
+  ],
   // Set for the gateway and the subgraph processes it starts, with a collector of the test's own at that address.
   'export OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318': [
     { file: 'gateway/src/tracing.test.ts', shows: ['OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint'] },
