@@ -34,6 +34,8 @@ export class KafkaSubscription implements Subscription {
   private restartTimer: NodeJS.Timeout | undefined;
   private starting: Promise<void> | undefined;
   private closed = false;
+  /** Set by kafkajs's GROUP_JOIN; unset when the consumer fails and is restarted, and on close. */
+  private memberOfGroup = false;
   /** Counts the group joins: the starting positions settled for one join are dropped once another has come. */
   private joins = 0;
 
@@ -54,9 +56,14 @@ export class KafkaSubscription implements Subscription {
     return this.starting;
   }
 
+  joined(): boolean {
+    return this.memberOfGroup && !this.closed;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.memberOfGroup = false;
     clearTimeout(this.restartTimer);
     await this.starting;
     // disconnect() waits for the message in hand to be processed before leaving the group.
@@ -81,7 +88,10 @@ export class KafkaSubscription implements Subscription {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => this.scheduleRestart(consumer, payload.error));
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.startFromOwnPositions(consumer, payload.memberAssignment));
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      if (this.consumer === consumer) this.memberOfGroup = true;
+      this.startFromOwnPositions(consumer, payload.memberAssignment);
+    });
     try {
       await this.hooks.ensureTopics(topics);
       await consumer.connect();
@@ -163,6 +173,7 @@ export class KafkaSubscription implements Subscription {
 
   private scheduleRestart(consumer: Consumer, error: unknown): void {
     if (this.closed || this.consumer !== consumer) return;
+    this.memberOfGroup = false;
     this.settings.logger?.warn(
       { component: 'kafkajs', groupId: this.options.groupId, err: error },
       `Kafka subscription stopped; joining again in ${RESUBSCRIBE_DELAY_MS} ms`,

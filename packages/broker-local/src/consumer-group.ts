@@ -261,6 +261,11 @@ export class GroupMember implements Subscription {
     private readonly onClosed: (member: GroupMember) => void,
   ) {}
 
+  /** In one process a member joins as it subscribes, and stays until it closes. */
+  joined(): boolean {
+    return this.closing === undefined;
+  }
+
   close(): Promise<void> {
     this.closing ??= this.leave();
     return this.closing;

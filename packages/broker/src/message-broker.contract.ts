@@ -195,6 +195,17 @@ export function messageBrokerContract(name: string, setup: ContractSetup): void 
       await ahead.subscription.close();
     });
 
+    it('says a subscription has joined its group once it is a member, and not once it is closed', async () => {
+      const topic = setup.topicName('joining');
+      const { received, subscription } = await collect(topic);
+      await broker.publish([{ topic, key: 'k', value: 'v', headers: {} }]);
+      // Delivered means assigned partitions, so a member by then.
+      await eventually('the message', () => received.length === 1);
+      expect(subscription.joined()).toBe(true);
+      await subscription.close();
+      expect(subscription.joined()).toBe(false);
+    });
+
     it('stops delivering to a closed subscription', async () => {
       const topic = setup.topicName('closing');
       const { received, subscription } = await collect(topic);

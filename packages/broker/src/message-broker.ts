@@ -80,6 +80,14 @@ export type SubscribeOptions = SubscriptionTarget & (OneAtATime | InBatches);
 export const MAX_BATCH_SIZE = 500;
 
 export interface Subscription {
+  /**
+   * Whether the subscriber is a member of its group: it has joined since it last (re)started, and
+   * is not closed. A rebalance does not unset it (a member keeps its place while the group
+   * settles, and unsetting it would take every member out of service at once); a failure that
+   * restarts the subscription does, until it has joined again. A service is ready only while
+   * each of its subscriptions has joined.
+   */
+  joined(): boolean;
   /** Stops receiving: waits for the message in hand to finish, then leaves the group. */
   close(): Promise<void>;
 }

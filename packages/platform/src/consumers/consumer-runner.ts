@@ -98,6 +98,16 @@ export class ConsumerRunner {
     });
   }
 
+  /** Whether its subscription is a member of the consumer group (see Subscription.joined). */
+  joined(): boolean {
+    return this.subscription?.joined() ?? false;
+  }
+
+  /** The consumer group it joins: `<topic prefix>.<service>.<consumer>`. */
+  get group(): string {
+    return this.groupId;
+  }
+
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.subscription?.close();

@@ -36,13 +36,13 @@ describe('a subgraph service built on the platform', () => {
     await db?.drop();
   });
 
-  it('answers /health, and /ready once its database and Kafka answer', async () => {
+  it('answers /health, and /ready once its database and Kafka answer and its consumers have joined their groups', async () => {
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
 
     const ready = await fetch(`${base}/ready`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', broker: 'up' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', broker: 'up', consumers: 'up' } });
     expect(ready.status).toBe(200);
   });
 
@@ -143,7 +143,7 @@ describe('a subgraph service while Kafka cannot be reached', () => {
 
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'not ready', checks: { database: 'up', broker: 'down' } });
+    expect(await ready.json()).toEqual({ status: 'not ready', checks: { database: 'up', broker: 'down', consumers: 'down' } });
   });
 });
 

@@ -107,6 +107,9 @@ export function createService<TContext extends RequestContext>(definition: Servi
       readiness: [
         { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
         { name: 'broker', check: () => broker.checkHealth() },
+        // Ready also means its consumers have joined their groups: an instance whose read models
+        // are not being kept (its consumer failed and is restarting) is not one to route to.
+        ...(runners.length > 0 ? [{ name: 'consumers', check: async () => consumersJoined(runners) }] : []),
       ],
       ...(definition.context ? { context: definition.context } : {}),
       authenticate:
@@ -160,4 +163,10 @@ export function brokerFromConfig(make: BrokerFactory, config: SubgraphConfig, na
     ...(config.KAFKA_USERNAME !== undefined &&
       config.KAFKA_PASSWORD !== undefined && { credentials: { username: config.KAFKA_USERNAME, password: config.KAFKA_PASSWORD } }),
   });
+}
+
+/** Throws, naming the groups, unless every consumer is a member of its group. */
+function consumersJoined(runners: readonly ConsumerRunner[]): void {
+  const waiting = runners.filter((runner) => !runner.joined()).map((runner) => runner.group);
+  if (waiting.length > 0) throw new Error(`Not yet members of their consumer groups: ${waiting.join(', ')}`);
 }
