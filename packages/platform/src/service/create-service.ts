@@ -109,7 +109,7 @@ export function createService<TContext extends RequestContext>(definition: Servi
         { name: 'broker', check: () => broker.checkHealth() },
         // Ready also means its consumers have joined their groups: an instance whose read models
         // are not being kept (its consumer failed and is restarting) is not one to route to.
-        ...(runners.length > 0 ? [{ name: 'consumers', check: async () => consumersJoined(runners) }] : []),
+        ...(runners.length > 0 ? [{ name: 'consumers', check: () => Promise.resolve().then(() => consumersJoined(runners)) }] : []),
       ],
       ...(definition.context ? { context: definition.context } : {}),
       authenticate:
