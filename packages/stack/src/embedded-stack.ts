@@ -6,8 +6,8 @@ import { LocalBroker } from '@klynge/broker-local';
 import { gatewayConfig } from '@klynge/gateway/config';
 import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
-import { createLogger, type Logger, type Service, type Subgraph } from '@klynge/platform';
-import { type DataSize, loadSubgraphs, SYNTHETIC_DATA } from '@klynge/subgraphs';
+import { createLogger, type Logger, type Service, type Subgraph, type SyntheticDataSize } from '@klynge/platform';
+import { loadSubgraphs } from '@klynge/subgraphs';
 import { dashboardSetting, gatewayTargetOf, portOf, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 
@@ -115,7 +115,7 @@ async function loadDemoData(services: ReadonlyMap<string, { subgraph: Subgraph; 
 }
 
 /** `KLYNGE_DEMO=synthetic`: the benchmark's generated data set, at a tenth of its default size (PGlite is one process for all). */
-const SYNTHETIC_SIZE: DataSize = { clusters: 100, organizations: 2_000, grants: 5_000 };
+const SYNTHETIC_SIZE: SyntheticDataSize = { clusters: 100, organizations: 2_000, grants: 5_000 };
 
 /**
  * The benchmark's synthetic data, so that every chart has something to show: written straight into
@@ -123,8 +123,8 @@ const SYNTHETIC_SIZE: DataSize = { clusters: 100, organizations: 2_000, grants: 
  * keep of it stay empty). Every name in it ends in "(generated)".
  */
 async function loadSyntheticData(services: ReadonlyMap<string, { subgraph: Subgraph; service: Service }>, logger: Logger): Promise<void> {
-  for (const [name, { service }] of services) {
-    const generate = SYNTHETIC_DATA[name];
+  for (const { subgraph, service } of services.values()) {
+    const generate = subgraph.definition.synthetic;
     if (generate) await generate(service.dataSource, SYNTHETIC_SIZE);
   }
   logger.info({ size: SYNTHETIC_SIZE }, 'Loaded the synthetic data (generated)');

@@ -7,4 +7,3 @@ export {
   kafkaAccessPlan,
   kafkaAccessScope,
 } from './kafka-access';
-export { type DataSize, LEVELS, type Queryable, SYNTHETIC_DATA, syntheticOrgNumbers } from './synthetic-data';
