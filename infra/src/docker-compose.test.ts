@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
-import { KAFKA_ADMIN, kafkaPrincipals, registeredSubgraph, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { registeredSubgraph, subgraphRegistry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, loadSubgraphs, servicePrincipal } from '@klynge/subgraphs';
 import { parse } from 'yaml';
 
 /**

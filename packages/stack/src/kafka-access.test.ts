@@ -6,8 +6,16 @@ import { promisify } from 'node:util';
 import type { DeliveredMessage } from '@klynge/broker';
 import { type KafkaAcl, KafkaBroker } from '@klynge/broker-kafka';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@klynge/platform';
-import { KAFKA_ADMIN, kafkaPrincipals, registeredAgencies, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
-import { eventConsumptions, kafkaAccessPlan, kafkaAccessScope, loadSubgraphs } from '@klynge/subgraphs';
+import { registeredAgencies, subgraphRegistry } from '@klynge/schemas';
+import {
+  eventConsumptions,
+  KAFKA_ADMIN,
+  kafkaAccessPlan,
+  kafkaAccessScope,
+  kafkaPrincipals,
+  loadSubgraphs,
+  servicePrincipal,
+} from '@klynge/subgraphs';
 import { repoRoot } from './config';
 import { kafkaBrokers, kafkaConnection, type KafkaCredentials, principalCredentials, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from '@klynge/subgraphs';
 import { workspacesIn } from './workspaces';
 
 /**

@@ -12,7 +12,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { kafkaPrincipals, registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
+import { registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
+import { kafkaPrincipals } from '@klynge/subgraphs';
 import { derivedFiles, PLATFORM_OWNER, repoRoot, syncDerivedFiles } from './derived-files';
 import { workspacesIn } from './workspaces';
 

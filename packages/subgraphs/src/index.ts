@@ -7,3 +7,4 @@ export {
   kafkaAccessPlan,
   kafkaAccessScope,
 } from './kafka-access';
+export { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';

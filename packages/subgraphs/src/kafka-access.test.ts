@@ -1,5 +1,13 @@
-import { kafkaPrincipals, registeredAgencies, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
-import { eventConsumptions, type KafkaAcl, kafkaAccessPlan, kafkaAccessScope, loadSubgraphs } from './index';
+import { registeredAgencies, subgraphRegistry } from '@klynge/schemas';
+import {
+  eventConsumptions,
+  type KafkaAcl,
+  kafkaAccessPlan,
+  kafkaAccessScope,
+  kafkaPrincipals,
+  loadSubgraphs,
+  servicePrincipal,
+} from './index';
 
 /** The rules as the broker reads them: may `principal` do `operation` on topic or group `name`? */
 function allows(plan: readonly KafkaAcl[], principal: string, resource: KafkaAcl['resource'], name: string, operation: string): boolean {

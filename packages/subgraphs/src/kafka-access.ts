@@ -1,13 +1,7 @@
 import type { KafkaAccessScope, KafkaAcl } from '@klynge/broker-kafka';
 import type { EventContract, Subgraph } from '@klynge/platform';
-import {
-  KAFKA_ADMIN,
-  kafkaPrincipals,
-  registeredAgencies as agencies,
-  servicePrincipal,
-  subgraphRegistry,
-  type SubgraphEntry,
-} from '@klynge/schemas';
+import { registeredAgencies as agencies, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';
 import { loadSubgraphs } from './load-subgraphs';
 
 export type { KafkaAccessScope, KafkaAcl };
