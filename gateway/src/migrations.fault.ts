@@ -1,5 +1,5 @@
 import { createDataSource, createLogger, runMigrations } from '@klynge/platform';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { createTestDatabase, type TestDatabase } from '@klynge/testing';
 import type { DataSource } from 'typeorm';
 

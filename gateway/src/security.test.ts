@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { loadSubgraphNamed } from '@klynge/subgraphs';
+import { loadSubgraphNamed } from '@klynge/subgraph-registry';
 import { freePorts, waitFor } from '@klynge/testing';
 import { buildASTSchema, parse } from 'graphql';
 import { gatewayConfig } from './config';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
 import { registeredSubgraph, subgraphRegistry } from '@klynge/schemas';
-import { KAFKA_ADMIN, kafkaPrincipals, loadSubgraphs, servicePrincipal } from '@klynge/subgraphs';
+import { KAFKA_ADMIN, kafkaPrincipals, loadSubgraphs, servicePrincipal } from '@klynge/subgraph-registry';
 import { parse } from 'yaml';
 
 /**

@@ -1,6 +1,6 @@
 import { type Caller, signToken } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/service-testing';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 import { gatewayConfig } from '../config';
 import { createGateway, type Gateway } from '../server';

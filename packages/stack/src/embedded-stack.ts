@@ -7,7 +7,7 @@ import { gatewayConfig } from '@klynge/gateway/config';
 import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { createLogger, type Logger, type Service, type Subgraph, type SyntheticDataSize } from '@klynge/platform';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { dashboardSetting, gatewayTargetOf, portOf, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 

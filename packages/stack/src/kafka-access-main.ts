@@ -10,7 +10,7 @@
 //     broker's admin, whose password is in the file or else in KAFKA_ADMIN_PASSWORD
 //     (docker-compose.yml). Idempotent.
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { KAFKA_ADMIN, kafkaAccessPlan, kafkaAccessScope } from '@klynge/subgraphs';
+import { KAFKA_ADMIN, kafkaAccessPlan, kafkaAccessScope } from '@klynge/subgraph-registry';
 import { ensureCredentials, readCredentials } from './kafka-credentials';
 
 async function main([command, target, file]: string[]): Promise<void> {

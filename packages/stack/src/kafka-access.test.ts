@@ -15,7 +15,7 @@ import {
   kafkaPrincipals,
   loadSubgraphs,
   servicePrincipal,
-} from '@klynge/subgraphs';
+} from '@klynge/subgraph-registry';
 import { repoRoot } from './config';
 import { kafkaBrokers, kafkaConnection, type KafkaCredentials, principalCredentials, uniqueTopicPrefix, waitFor } from '@klynge/testing';
 

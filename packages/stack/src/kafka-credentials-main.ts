@@ -1,7 +1,7 @@
 // npm run kafka:credentials -- <principal>
 // Prints a development principal's username and password on the broker npm run infra:up runs.
 import { existsSync } from 'node:fs';
-import { kafkaPrincipals } from '@klynge/subgraphs';
+import { kafkaPrincipals } from '@klynge/subgraph-registry';
 import { developmentCredentialsFile, readCredentials } from './kafka-credentials';
 
 const USAGE = `Usage: npm run kafka:credentials -- <principal>

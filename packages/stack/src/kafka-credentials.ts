@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { kafkaPrincipals, servicePrincipal } from '@klynge/subgraphs';
+import { kafkaPrincipals, servicePrincipal } from '@klynge/subgraph-registry';
 import { repoRoot } from './config';
 
 /**

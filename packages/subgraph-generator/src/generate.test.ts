@@ -119,7 +119,7 @@ describe('npm run subgraph:new', () => {
       'test',
       '--concurrency=2',
       '--filter=@klynge/demo-partner',
-      '--filter=@klynge/subgraphs',
+      '--filter=@klynge/subgraph-registry',
       '--filter=@klynge/infra',
       '--filter=@klynge/gateway',
     );

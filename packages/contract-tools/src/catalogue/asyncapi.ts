@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService } from '@klynge/platform/events';
 import type { Subgraph } from '@klynge/platform/subgraph';
 import { eventSchemaDir, subgraphRegistry } from '@klynge/schemas';
-import { eventConsumptions, loadSubgraphs, servicePrincipal } from '@klynge/subgraphs';
+import { eventConsumptions, loadSubgraphs, servicePrincipal } from '@klynge/subgraph-registry';
 import { stringify } from 'yaml';
 
 export { asyncApiFile } from '@klynge/gateway/catalogue-file';
