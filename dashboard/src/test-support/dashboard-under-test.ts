@@ -38,7 +38,7 @@ export interface DashboardUnderTest {
 }
 
 /**
- * The dashboard as a newcomer meets it: `npm start` (packages/stack/dist/main.js) on a fresh data
+ * The dashboard as a newcomer meets it: `npm start` (packages/graph-runner/dist/main.js) on a fresh data
  * folder with `env` added, on free ports, then the printed dashboard address in Debian's Chromium,
  * headless, as CI installs it (apt-get install -y chromium).
  */

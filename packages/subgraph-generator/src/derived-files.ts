@@ -146,8 +146,8 @@ ${scramUsers.map((user) => `        ${user}`).join('\n')}
     build:
       context: .
       args:
-        PACKAGE: "@klynge/stack"
-    command: ["node", "packages/stack/dist/kafka-access-main.js", "acls", "kafka:19092"]
+        PACKAGE: "@klynge/graph-runner"
+    command: ["node", "packages/graph-runner/dist/kafka-access-main.js", "acls", "kafka:19092"]
     environment:
       KAFKA_ADMIN_PASSWORD: ${secretOf(kafkaPasswordVariable(KAFKA_ADMIN))}
     depends_on:
