@@ -18,7 +18,7 @@ import { SUBGRAPH_SECRET_HEADER, type SyntheticDataSize } from '@klynge/platform
 import { subgraphRegistry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
 import { KAFKA_ADMIN, kafkaAccessPlan, loadSubgraphNamed, servicePrincipal } from '@klynge/subgraph-registry';
-import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
+import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/test-infrastructure';
 import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
 

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { CLUSTER_LEVELS } from '@klynge/contracts';
-import { benchSetting, percentile, waitFor } from '@klynge/testing';
+import { benchSetting, percentile, waitFor } from '@klynge/test-infrastructure';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDataSize, withProductionGraph } from './production-graph';

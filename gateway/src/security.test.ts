@@ -4,7 +4,7 @@ import http from 'node:http';
 import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
 import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
 import { loadSubgraphNamed } from '@klynge/subgraph-registry';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import { buildASTSchema, parse } from 'graphql';
 import { gatewayConfig } from './config';
 import { OTHER_OPERATION } from './metrics';

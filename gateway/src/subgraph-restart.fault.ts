@@ -1,5 +1,5 @@
 import type { ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import type { Gateway } from './server';
 import { type GatewayAnswer, gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';
 import { buildWorld, type World } from './test-support/world';

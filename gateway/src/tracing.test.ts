@@ -6,7 +6,14 @@ import path from 'node:path';
 import { signToken } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
 import { subgraphProcessArgs, testCallers } from '@klynge/service-testing';
-import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import {
+  createTestDatabase,
+  freePorts,
+  kafkaEnvironment,
+  type TestDatabase,
+  uniqueTopicPrefix,
+  waitFor,
+} from '@klynge/test-infrastructure';
 import { subgraphSettings } from './subgraphs';
 import { type GatewayProcess, startGatewayProcess } from './test-support/gateway-process';
 

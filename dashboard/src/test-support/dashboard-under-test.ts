@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { subgraphRegistry } from '@klynge/schemas';
-import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/testing';
+import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/test-infrastructure';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Operation, operationName } from '../operations';
 

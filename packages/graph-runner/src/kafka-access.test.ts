@@ -17,7 +17,14 @@ import {
   servicePrincipal,
 } from '@klynge/subgraph-registry';
 import { repoRoot } from './config';
-import { kafkaBrokers, kafkaConnection, type KafkaCredentials, principalCredentials, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import {
+  kafkaBrokers,
+  kafkaConnection,
+  type KafkaCredentials,
+  principalCredentials,
+  uniqueTopicPrefix,
+  waitFor,
+} from '@klynge/test-infrastructure';
 
 /**
  * The broker as infra/kafka.sh sets it up: every client authenticates (SASL/SCRAM-SHA-512) as a

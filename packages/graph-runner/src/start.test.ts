@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { SAMPLE_QUERY } from '@klynge/gateway/graphiql';
 import { clusterFacts } from '@klynge/nic-facts';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import { subgraphRegistry } from '@klynge/schemas';
 import pg from 'pg';
 import { portVariableOf, repoRoot } from './config';

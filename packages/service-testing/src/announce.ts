@@ -9,7 +9,7 @@ import {
   type OrganizationRegisteredData,
   sizeClassOf,
 } from '@klynge/contracts';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import type { ServiceUnderTest } from './service-under-test';
 
 /**

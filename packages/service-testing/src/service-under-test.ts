@@ -22,7 +22,7 @@ import {
   type TestDatabase,
   uniqueName,
   uniqueTopicPrefix,
-} from '@klynge/testing';
+} from '@klynge/test-infrastructure';
 
 export interface GraphQLResult<T> {
   data?: T;

@@ -5,7 +5,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } f
 import os from 'node:os';
 import path from 'node:path';
 import type { SubgraphEntry } from '@klynge/schemas';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import { repoRoot, staleDerivedFiles } from './derived-files';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded, GrantReported } from '@klynge/contracts';
 import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { announceFundingProgramme, caseworker, PLAN, startCompetence } from './test-support/competence-harness';
 
 /**

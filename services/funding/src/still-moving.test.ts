@@ -1,5 +1,5 @@
 import { announceCluster } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { type FundingHarness, startFunding } from './test-support/funding-harness';
 
 /**

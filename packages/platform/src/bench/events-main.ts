@@ -29,7 +29,7 @@ import {
   provideInfrastructure,
   readKafkaCredentials,
   type TestDatabase,
-} from '@klynge/testing';
+} from '@klynge/test-infrastructure';
 import { createDataSource, runMigrations } from '../database';
 import { TopicNames } from '../events';
 import { createLogger } from '../logging';

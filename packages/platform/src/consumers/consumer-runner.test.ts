@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveredMessage } from '@klynge/broker';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { createEnvelope } from '../events';
 import { type Harness, startHarness } from '../test-fixtures/harness';
 import { TallyIncremented } from '../test-fixtures/sample-events';

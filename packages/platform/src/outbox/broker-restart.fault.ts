@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/testing';
+import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/test-infrastructure';
 import { type Harness, startHarness } from '../test-fixtures/harness';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 

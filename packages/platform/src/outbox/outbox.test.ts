@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { EventValidationError } from '../events';
 import { type Harness, startHarness } from '../test-fixtures/harness';
 import { TallyIncremented } from '../test-fixtures/sample-events';

@@ -7,7 +7,7 @@ import {
   type TestDatabase,
   uniqueName,
   uniqueTopicPrefix,
-} from '@klynge/testing';
+} from '@klynge/test-infrastructure';
 import type { DataSource } from 'typeorm';
 import { ConsumerRunner, type ConsumerRunnerOptions, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';

@@ -1,5 +1,5 @@
 import { announceCluster, announceOrganization, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { centreUnit } from '../auth';
 import { designateCentre, refusal, siva, START, startCatapult } from '../test-support/harness';

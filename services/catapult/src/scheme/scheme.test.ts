@@ -1,5 +1,5 @@
 import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { designateCentre, refusal, siva, startCatapult } from '../test-support/harness';
 

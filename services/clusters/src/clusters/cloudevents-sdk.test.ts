@@ -1,5 +1,5 @@
 import { type CloudEvent, Kafka, type KafkaMessage } from 'cloudevents';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { admin, type ClustersHarness, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
 
 /**

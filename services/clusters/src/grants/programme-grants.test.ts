@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded, type GrantAwardedData } from '@klynge/contracts';
 import { createEnvelope } from '@klynge/platform';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded } from '@klynge/contracts';
 import { eventTypes, type ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   announceCluster,

@@ -1,6 +1,6 @@
 import { ProgrammeStatusChanged } from '@klynge/contracts';
 import { announceLevelEnded, type ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { admin, announceCluster, announceFundingProgramme, caseworker, PLAN, startCompetence } from '../test-support/competence-harness';
 
 const READ = `query($id: ID!) { competenceProgramme(id: $id) {

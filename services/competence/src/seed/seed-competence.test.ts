@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GrantReported } from '@klynge/contracts';
 import type { ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-harness';
 import { competenceSeedReady, seedCompetence } from './seed-competence';
 import { SEED_PROGRAMMES } from './seed-data';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BudgetAllocated, MembershipStarted } from '@klynge/contracts';
 import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { subgraph } from '../subgraph';
 
 export { announceCluster, announceOrganization } from '@klynge/service-testing';

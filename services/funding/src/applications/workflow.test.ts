@@ -1,4 +1,4 @@
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   applicationUnderReview,

@@ -1,5 +1,5 @@
 import { GrantReported } from '@klynge/contracts';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   ALLOCATE_BUDGET,

@@ -7,7 +7,7 @@ import {
   type ServiceUnderTest,
   testCallers,
 } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { csv, forskningsradet, IMPORT, projectRow, startResearch } from '../test-support/harness';
 

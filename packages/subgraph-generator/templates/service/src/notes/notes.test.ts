@@ -1,5 +1,5 @@
 import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { start__Name__ } from '../test-support/harness';
 
 const RECORD = `mutation($input: Record__Name__NoteInput!) { record__Name__Note(input: $input) { id title body recordedAt cluster { id } } }`;
