@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { loadSubgraphNamed } from '@klynge/subgraph-registry';
 import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import { buildASTSchema, parse } from 'graphql';

@@ -1,4 +1,4 @@
-import type { ServiceUnderTest } from '@klynge/service-testing';
+import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import type { Gateway } from './server';
 import { type GatewayAnswer, gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';

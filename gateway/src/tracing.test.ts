@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { signToken } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
-import { subgraphProcessArgs, testCallers } from '@klynge/service-testing';
+import { subgraphProcessArgs, testCallers } from '@klynge/subgraph-under-test';
 import {
   createTestDatabase,
   freePorts,

@@ -1,5 +1,5 @@
 import { type Caller, signToken } from '@klynge/platform';
-import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/service-testing';
+import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/subgraph-under-test';
 import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/test-infrastructure';
 import { gatewayConfig } from '../config';

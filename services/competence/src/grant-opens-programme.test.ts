@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded, GrantReported } from '@klynge/contracts';
-import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { announceFundingProgramme, caseworker, PLAN, startCompetence } from './test-support/competence-harness';
 

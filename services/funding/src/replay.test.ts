@@ -6,7 +6,7 @@ import {
   announceMembershipEnded,
   announceOrganization,
   runSubgraphCommand,
-} from '@klynge/service-testing';
+} from '@klynge/subgraph-under-test';
 import { type FundingHarness, startFunding } from './test-support/funding-harness';
 
 const READ_MODELS = ['cluster_directory', 'organization_directory', 'membership_directory'] as const;

@@ -1,4 +1,4 @@
-import { announceCluster } from '@klynge/service-testing';
+import { announceCluster } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { type FundingHarness, startFunding } from './test-support/funding-harness';
 

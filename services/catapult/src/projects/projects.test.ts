@@ -1,4 +1,4 @@
-import { announceCluster, announceOrganization, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { announceCluster, announceOrganization, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { centreUnit } from '../auth';

@@ -1,4 +1,4 @@
-import { announceCluster, type ServiceUnderTest } from '@klynge/service-testing';
+import { announceCluster, type ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { startCatapult } from '../test-support/harness';
 import { catapultSeedReady, seedCatapult } from './seed-catapult';
 import { SEED_CENTRES, SEED_NODES } from './seed-data';

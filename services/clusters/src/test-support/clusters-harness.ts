@@ -1,7 +1,7 @@
-import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { subgraph } from '../subgraph';
 
-export { eventTypes } from '@klynge/service-testing';
+export { eventTypes } from '@klynge/subgraph-under-test';
 export const { admin, viewer, managerOf } = testCallers;
 export const caseworker = testCallers.caseworker();
 export type ClustersHarness = ServiceUnderTest;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded } from '@klynge/contracts';
-import { eventTypes, type ServiceUnderTest } from '@klynge/service-testing';
+import { eventTypes, type ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,

@@ -1,5 +1,5 @@
 import { ProgrammeStatusChanged } from '@klynge/contracts';
-import { announceLevelEnded, type ServiceUnderTest } from '@klynge/service-testing';
+import { announceLevelEnded, type ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { admin, announceCluster, announceFundingProgramme, caseworker, PLAN, startCompetence } from '../test-support/competence-harness';
 

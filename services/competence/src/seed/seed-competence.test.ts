@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GrantReported } from '@klynge/contracts';
-import type { ServiceUnderTest } from '@klynge/service-testing';
+import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-harness';
 import { competenceSeedReady, seedCompetence } from './seed-competence';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BudgetAllocated, MembershipStarted } from '@klynge/contracts';
-import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { type ServiceUnderTest, startServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { subgraph } from '../subgraph';
 
-export { announceCluster, announceOrganization } from '@klynge/service-testing';
+export { announceCluster, announceOrganization } from '@klynge/subgraph-under-test';
 
 export const { admin, managerOf } = testCallers;
 export const caseworker = testCallers.caseworker();

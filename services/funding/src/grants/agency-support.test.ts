@@ -1,4 +1,4 @@
-import { announceMembership, announceMembershipEnded } from '@klynge/service-testing';
+import { announceMembership, announceMembershipEnded } from '@klynge/subgraph-under-test';
 import {
   admin,
   ALLOCATE_BUDGET,

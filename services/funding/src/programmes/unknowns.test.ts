@@ -1,4 +1,4 @@
-import { announceLevelEnded } from '@klynge/service-testing';
+import { announceLevelEnded } from '@klynge/subgraph-under-test';
 import {
   admin,
   ALLOCATE_BUDGET,

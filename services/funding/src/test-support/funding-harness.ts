@@ -7,7 +7,7 @@ import {
   type ServiceUnderTest,
   startServiceUnderTest,
   testCallers,
-} from '@klynge/service-testing';
+} from '@klynge/subgraph-under-test';
 import { subgraph } from '../subgraph';
 
 type OrganizationKind = OrganizationRegisteredData['kind'];

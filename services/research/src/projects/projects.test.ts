@@ -6,7 +6,7 @@ import {
   eventTypes,
   type ServiceUnderTest,
   testCallers,
-} from '@klynge/service-testing';
+} from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { csv, forskningsradet, IMPORT, projectRow, startResearch } from '../test-support/harness';

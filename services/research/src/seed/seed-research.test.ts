@@ -1,4 +1,4 @@
-import type { ServiceUnderTest } from '@klynge/service-testing';
+import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { startResearch } from '../test-support/harness';
 import { seedResearch } from './seed-research';
 

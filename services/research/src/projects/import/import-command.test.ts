@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eventTypes, runSubgraphCommand, type ServiceUnderTest } from '@klynge/service-testing';
+import { eventTypes, runSubgraphCommand, type ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { csv, projectRow, startResearch } from '../../test-support/harness';
 

@@ -1,4 +1,4 @@
-import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { start__Name__ } from '../test-support/harness';
 

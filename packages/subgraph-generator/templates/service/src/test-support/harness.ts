@@ -1,4 +1,4 @@
-import { type ServiceUnderTest, startServiceUnderTest } from '@klynge/service-testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@klynge/subgraph-under-test';
 import { subgraph } from '../subgraph';
 
 /** The __name__ subgraph in this process, on a database and topics of the test file's own. */
