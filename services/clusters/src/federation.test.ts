@@ -1,5 +1,5 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { admin, type ClustersHarness, REGISTER, registration, startClusters } from './test-support/clusters-harness';
+import { admin, type ClustersUnderTest, REGISTER, registration, startClusters } from './test-support/clusters-under-test';
 
 const ORG_NUMBERS = ['123456785', '987654325', '111111111', '222222222', '333333333'];
 
@@ -8,7 +8,7 @@ const ORG_NUMBERS = ['123456785', '987654325', '111111111', '222222222', '333333
  * sends, each entity type costs one SQL query (and each batched field one more).
  */
 describe('entity references from the gateway', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
   const clusterIds: string[] = [];
 
   beforeAll(async () => {

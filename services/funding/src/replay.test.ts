@@ -7,17 +7,17 @@ import {
   announceOrganization,
   runSubgraphCommand,
 } from '@klynge/subgraph-under-test';
-import { type FundingHarness, startFunding } from './test-support/funding-harness';
+import { type FundingUnderTest, startFunding } from './test-support/funding-under-test';
 
 const READ_MODELS = ['cluster_directory', 'organization_directory', 'membership_directory'] as const;
 
 /** `replay` as the service's process runs it (`npm run replay -- --service funding` starts it so). */
-const replay = (harness: FundingHarness, args: string[] = []) =>
+const replay = (harness: FundingUnderTest, args: string[] = []) =>
   runSubgraphCommand(harness, path.join(__dirname, 'subgraph.ts'), ['replay', ...args]);
 
 /** Against the real PostgreSQL and Kafka: a service's read models rebuilt from the log equal what they were. */
 describe('replaying the read models', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
 
   beforeAll(async () => {
     harness = await startFunding('replay');

@@ -1,13 +1,13 @@
 import { announceCluster } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
-import { type FundingHarness, startFunding } from './test-support/funding-harness';
+import { type FundingUnderTest, startFunding } from './test-support/funding-under-test';
 
 /**
  * What tests wait out before they compare tables (the gateway's security suite, through
  * GraphUnderTest.settled): a service's events still on their way. Against the real Kafka.
  */
 describe('a service under test, still moving', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
 
   beforeAll(async () => {
     harness = await startFunding('still_moving');

@@ -35,7 +35,7 @@ import { TopicNames } from '../events';
 import { createLogger } from '../logging';
 import { Outbox, UnitOfWork } from '../outbox';
 import { measureCatchUp } from '../test-fixtures/catch-up';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { SampleProcesses } from '../test-fixtures/sample-process';
 import { sampleEventSchemas, TallyIncremented } from '../test-fixtures/sample-events';
 import { CreateTallies1795400000001, incrementTally } from '../test-fixtures/tally-model';
@@ -57,7 +57,7 @@ function percentiles(values: readonly number[]) {
 }
 
 /** The same transaction with and without its event, alternating in blocks so drift hits both alike. */
-async function measureWriteCost(harness: Pick<Harness, 'unitOfWork'>) {
+async function measureWriteCost(harness: Pick<PlatformUnderTest, 'unitOfWork'>) {
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
     await write();
@@ -116,7 +116,7 @@ async function measureIsolatedWriteCost() {
  * EVENTS events, one per new tally, written by WRITERS writers `perTransaction` to a transaction
  * (1: a mutation's; more: an import's), until the consumer in the other process has applied them all.
  */
-async function measureThroughput(harness: Harness, consumerDb: TestDatabase, perTransaction: number) {
+async function measureThroughput(harness: PlatformUnderTest, consumerDb: TestDatabase, perTransaction: number) {
   const tallies = Array.from({ length: EVENTS }, () => randomUUID());
   let next = 0;
   const started = performance.now();
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
 
 async function measure(): Promise<void> {
   // Writes as the sample service would (its consumers trust events from their own service only).
-  const harness = await startHarness('bench-events', { source: '/klynge/sample' });
+  const harness = await startPlatformUnderTest('bench-events', { source: '/klynge/sample' });
   const consumerDb = await createTestDatabase('bench-events-consumer');
   const processes = new SampleProcesses();
   try {
@@ -260,7 +260,7 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
-    const catchUpHarness = await startHarness('bench-events-catch-up');
+    const catchUpHarness = await startPlatformUnderTest('bench-events-catch-up');
     let catchUp;
     try {
       catchUp = await measureCatchUp(catchUpHarness, CATCH_UP);

@@ -1,5 +1,5 @@
 import { measureCatchUp } from '../test-fixtures/catch-up';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 
 const BACKLOG = 10_000;
 
@@ -9,10 +9,10 @@ const BACKLOG = 10_000;
  * floor asserted here failed on a busy machine without anything being wrong.
  */
 describe('catching up a backlog', () => {
-  let harness: Harness;
+  let harness: PlatformUnderTest;
 
   beforeAll(async () => {
-    harness = await startHarness('catch-up');
+    harness = await startPlatformUnderTest('catch-up');
   });
 
   afterAll(async () => {

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { DeliveredMessage } from '@klynge/broker';
 import { waitFor } from '@klynge/test-infrastructure';
 import { createEnvelope } from '../events';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { TallyIncremented } from '../test-fixtures/sample-events';
 import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { DEAD_LETTER_HEADERS } from './consumer-runner';
 import { eventConsumer } from './event-consumer';
 
 describe('idempotent event consumers, against PostgreSQL and Kafka', () => {
-  let harness: Harness;
+  let harness: PlatformUnderTest;
 
   beforeAll(async () => {
-    harness = await startHarness('consumers');
+    harness = await startPlatformUnderTest('consumers');
     await harness.startConsumer(tallyTotalsConsumer(), { maxAttempts: 3, maxRetryDelayMs: 50 });
   });
 

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@klynge/test-infrastructure';
 import { createEnvelope } from '../events';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { TallyIncremented } from '../test-fixtures/sample-events';
 import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { replayReadModels } from './replay';
 
 describe('replaying a read model, against PostgreSQL and Kafka', () => {
-  let harness: Harness;
+  let harness: PlatformUnderTest;
 
   beforeAll(async () => {
     // The sample domain's owner, as the replay's consumers check it (ownerSourceOf).
-    harness = await startHarness('replay', { source: '/klynge/sample' });
+    harness = await startPlatformUnderTest('replay', { source: '/klynge/sample' });
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/test-infrastructure';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 
 const EVENTS = 5_000;
@@ -15,11 +15,11 @@ const RESTART_AFTER = 1_500;
  */
 describe('a broker restart under a burst of writes', () => {
   let kafka: DedicatedKafka;
-  let harness: Harness;
+  let harness: PlatformUnderTest;
 
   beforeAll(async () => {
     kafka = await startDedicatedKafka('restart');
-    harness = await startHarness('restart', { kafka });
+    harness = await startPlatformUnderTest('restart', { kafka });
   });
 
   afterAll(async () => {

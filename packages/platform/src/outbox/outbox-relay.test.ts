@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/test-infrastructure';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 
 describe('the outbox relay while Kafka is down', () => {
   // A broker of this file's own: stopping it must not disturb the other test files.
   let kafka: DedicatedKafka;
-  let harness: Harness;
+  let harness: PlatformUnderTest;
 
   beforeAll(async () => {
     kafka = await startDedicatedKafka('outage');
-    harness = await startHarness('outage', { kafka });
+    harness = await startPlatformUnderTest('outage', { kafka });
     // A broker of its own starts (and formats its storage) in a JVM: slow on a busy CI machine.
   }, 300_000);
 

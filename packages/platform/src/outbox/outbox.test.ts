@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@klynge/test-infrastructure';
 import { EventValidationError } from '../events';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { TallyIncremented } from '../test-fixtures/sample-events';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { Outbox } from './outbox';
 
 describe('the transactional outbox, against PostgreSQL and Kafka', () => {
-  let harness: Harness;
+  let harness: PlatformUnderTest;
 
   beforeAll(async () => {
-    harness = await startHarness('outbox');
+    harness = await startPlatformUnderTest('outbox');
   });
 
   afterAll(async () => {

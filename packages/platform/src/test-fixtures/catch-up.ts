@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@klynge/async';
-import type { Harness } from './harness';
+import type { PlatformUnderTest } from './platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from './tally-model';
 
 export interface CatchUpFigures {
@@ -14,7 +14,7 @@ export interface CatchUpFigures {
  * while no consumer runs, then one starts and applies them all. Shared by the test that asserts
  * a floor and `npm run bench:events`, which prints the figures.
  */
-export async function measureCatchUp(harness: Harness, events: number, writers = 8): Promise<CatchUpFigures> {
+export async function measureCatchUp(harness: PlatformUnderTest, events: number, writers = 8): Promise<CatchUpFigures> {
   const count = async (sql: string) => Number((await harness.db.query<{ count: string }>(sql))[0]!.count);
   let written = 0;
   const writer = async () => {

@@ -2,7 +2,7 @@ import { announceCluster, announceOrganization, eventTypes, type ServiceUnderTes
 import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { centreUnit } from '../auth';
-import { designateCentre, refusal, siva, START, startCatapult } from '../test-support/harness';
+import { designateCentre, refusal, siva, START, startCatapult } from '../test-support/catapult-under-test';
 
 const COMPLETE = `mutation($input: CompleteCatapultProjectInput!) { completeCatapultProject(input: $input) { id endedOn status } }`;
 

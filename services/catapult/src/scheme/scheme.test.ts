@@ -1,7 +1,7 @@
 import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { designateCentre, refusal, siva, startCatapult } from '../test-support/harness';
+import { designateCentre, refusal, siva, startCatapult } from '../test-support/catapult-under-test';
 
 const SELECT = `mutation($input: SelectCatapultNodeInput!) { selectCatapultNode(input: $input) {
   id name host { name orgNumber } hostCluster { id } locations { place countyCode countyName } selectedOn selectedOnPrecision

@@ -1,5 +1,5 @@
 import { announceCluster, type ServiceUnderTest } from '@klynge/subgraph-under-test';
-import { startCatapult } from '../test-support/harness';
+import { startCatapult } from '../test-support/catapult-under-test';
 import { catapultSeedReady, seedCatapult } from './seed-catapult';
 import { SEED_CENTRES, SEED_NODES } from './seed-data';
 

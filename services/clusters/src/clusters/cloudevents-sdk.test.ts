@@ -1,13 +1,13 @@
 import { type CloudEvent, Kafka, type KafkaMessage } from 'cloudevents';
 import { waitFor } from '@klynge/test-infrastructure';
-import { admin, type ClustersHarness, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
+import { admin, type ClustersUnderTest, REGISTER, registration, startClusters } from '../test-support/clusters-under-test';
 
 /**
  * Our topics as an outside client reads them: with the official CloudEvents SDK's Kafka protocol
  * binding (structured mode: the content-type header, the whole event as the value), no Klynge code.
  */
 describe('events read with the CloudEvents SDK', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
 
   beforeAll(async () => {
     harness = await startClusters('cloudevents_sdk');

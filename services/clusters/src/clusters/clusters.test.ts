@@ -2,21 +2,21 @@ import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   caseworker,
-  type ClustersHarness,
+  type ClustersUnderTest,
   eventTypes,
   managerOf,
   REGISTER,
   registration,
   startClusters,
   viewer,
-} from '../test-support/clusters-harness';
+} from '../test-support/clusters-under-test';
 
 interface Registered {
   registerCluster: { id: string; slug: string; level: string; levelHistory: { level: string; from: string; to: string | null }[] };
 }
 
 describe('clusters: registering, updating and changing levels', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
 
   beforeAll(async () => {
     harness = await startClusters('clusters');
@@ -317,7 +317,7 @@ describe('clusters: registering, updating and changing levels', () => {
 });
 
 describe('clusters: finding them', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GrantAwarded, type GrantAwardedData } from '@klynge/contracts';
 import { createEnvelope } from '@klynge/platform';
 import { waitFor } from '@klynge/test-infrastructure';
-import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
+import { admin, type ClustersUnderTest, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-under-test';
 
 /**
  * The funding service is not built yet: its GrantAwarded event is built here by hand, to the
@@ -23,7 +23,7 @@ const grantTo = (clusterId: string, grantId: string, clusterLevel: GrantAwardedD
 });
 
 describe('a funding grant that gives a cluster programme status', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
 
   beforeAll(async () => {
     harness = await startClusters('grants');

@@ -1,14 +1,14 @@
 import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
-  type ClustersHarness,
+  type ClustersUnderTest,
   eventTypes,
   managerOf,
   REGISTER,
   registration,
   startClusters,
   viewer,
-} from '../test-support/clusters-harness';
+} from '../test-support/clusters-under-test';
 
 // Organisation numbers with valid MOD11 check digits (123456785 is the domain notes' example).
 const VALID = ['123456785', '987654325', '111111111', '222222222', '333333333'];
@@ -19,7 +19,7 @@ const ADD_MEMBER = `mutation($input: AddMemberInput!) { addMember(input: $input)
 const END_MEMBERSHIP = `mutation($id: ID!, $leftOn: String!) { endMembership(id: $id, leftOn: $leftOn) { id leftOn active } }`;
 
 describe('organisations and memberships', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
   let clusterId: string;
   let otherClusterId: string;
 

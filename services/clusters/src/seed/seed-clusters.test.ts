@@ -1,6 +1,6 @@
 import { clusterFacts } from '@klynge/nic-facts';
 import { reportedClusters } from '../clusters/reported-history';
-import { type ClustersHarness, startClusters } from '../test-support/clusters-harness';
+import { type ClustersUnderTest, startClusters } from '../test-support/clusters-under-test';
 import { seedClusters } from './seed-clusters';
 
 interface Period {
@@ -15,7 +15,7 @@ interface Period {
 }
 
 describe('the demo seed', () => {
-  let harness: ClustersHarness;
+  let harness: ClustersUnderTest;
 
   beforeAll(async () => {
     harness = await startClusters('seed');

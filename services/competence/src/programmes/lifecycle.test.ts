@@ -14,7 +14,7 @@ import {
   PLAN,
   startCompetence,
   syntheticOrgNumbers,
-} from '../test-support/competence-harness';
+} from '../test-support/competence-under-test';
 
 const [MEMBER_ORG, OUTSIDER_ORG, THIRD_ORG, UNKNOWN_ORG, ...MORE] = syntheticOrgNumbers(41);
 

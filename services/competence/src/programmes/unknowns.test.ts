@@ -1,7 +1,7 @@
 import { ProgrammeStatusChanged } from '@klynge/contracts';
 import { announceLevelEnded, type ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
-import { admin, announceCluster, announceFundingProgramme, caseworker, PLAN, startCompetence } from '../test-support/competence-harness';
+import { admin, announceCluster, announceFundingProgramme, caseworker, PLAN, startCompetence } from '../test-support/competence-under-test';
 
 const READ = `query($id: ID!) { competenceProgramme(id: $id) {
   status source acceptedHostLevels periodStart periodStartPrecision periodEnd periodEndPrecision } }`;

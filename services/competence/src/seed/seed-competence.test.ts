@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GrantReported } from '@klynge/contracts';
 import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
-import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-harness';
+import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-under-test';
 import { competenceSeedReady, seedCompetence } from './seed-competence';
 import { SEED_PROGRAMMES } from './seed-data';
 

@@ -5,7 +5,7 @@ import {
   caseworker,
   CREATE_APPLICATION,
   DECIDE,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   setUpProgramme,
   sivaCaseworker,
@@ -13,13 +13,13 @@ import {
   startFunding,
   SUBMIT,
   WITHDRAW,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const eventTypes = (messages: { key: string; value: string }[], key: string) =>
   messages.filter((m) => m.key === key).map((m) => (JSON.parse(m.value) as { type: string }).type);
 
 describe('the application workflow', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let callId: string;
   let arenaCluster: string;
   let gceCluster: string;

@@ -3,10 +3,10 @@ import {
   admin,
   ALLOCATE_BUDGET,
   CREATE_PROGRAMME,
-  type FundingHarness,
+  type FundingUnderTest,
   REGISTER_AGENCY,
   startFunding,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const RECORD = `mutation($input: RecordReportedGrantInput!) { recordReportedGrant(input: $input) { id } }`;
 const SUPPORT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { fundingSupportByYear { agencyCode year amount { amount currency } } } } }`;
@@ -15,7 +15,7 @@ const FORMER_MEMBER = '987654325';
 
 /** Against the real PostgreSQL and Kafka: what a cluster and its members received, per agency and year, in the shape every agency's subgraph shares. */
 describe("a cluster's support per agency and year", () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let raufoss: string;
 
   beforeAll(async () => {

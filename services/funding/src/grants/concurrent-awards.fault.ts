@@ -2,10 +2,10 @@ import {
   applicationUnderReview,
   caseworker,
   DECIDE,
-  type FundingHarness,
+  type FundingUnderTest,
   setUpProgramme,
   startFunding,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const AWARDS = 1_000;
 const REQUESTED = 100_000n;
@@ -18,7 +18,7 @@ const BUDGET = REQUESTED * 600n + 99_999n;
  * made, and the sum of the grants is what the budget says is granted.
  */
 describe('1,000 concurrent awards against one budget', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let applications: string[];
 
   beforeAll(async () => {

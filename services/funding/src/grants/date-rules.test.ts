@@ -5,14 +5,14 @@ import {
   CREATE_PROGRAMME,
   DECIDE,
   DISBURSE,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   OPEN_CALL,
   setUpProgramme,
   startFunding,
   SUBMIT,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 /** The day `days` from today in Norway, `YYYY-MM-DD`. */
 const dayFromToday = (days: number) => {
@@ -23,7 +23,7 @@ const dayFromToday = (days: number) => {
 
 /** Each rule refuses with BAD_USER_INPUT naming the field, and writes nothing. */
 describe('the date rules of calls, submissions, awards and payments', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let callId: string;
   let clusterId: string;
   const count = async (sql: string, params: unknown[] = []) =>

@@ -6,15 +6,15 @@ import {
   CREATE_PROGRAMME,
   DECIDE,
   DISBURSE,
-  type FundingHarness,
+  type FundingUnderTest,
   setUpProgramme,
   sivaCaseworker,
   startFunding,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 describe('money: budgets, awards and payments', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let callId: string;
   let clusterId: string;
 

@@ -5,12 +5,12 @@ import {
   ALLOCATE_BUDGET,
   caseworker,
   CREATE_PROGRAMME,
-  type FundingHarness,
+  type FundingUnderTest,
   REGISTER_AGENCY,
   sivaCaseworker,
   startFunding,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const RECORD = `mutation($input: RecordReportedGrantInput!) { recordReportedGrant(input: $input) {
   id amountAwarded { amount } awardDate awardDatePrecision plannedStart plannedEnd source application { id }
@@ -23,7 +23,7 @@ const ORG = '123456785';
  * Conversion Engine's awards of 2017): several recipients, a date known to the year, no period.
  */
 describe('reported grants', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let raufoss: string;
   const grantCount = async () => Number((await harness.db.query<{ n: string }>('SELECT count(*)::text AS n FROM grants'))[0]!.n);
   const consortium = (overrides: Record<string, unknown> = {}) => ({

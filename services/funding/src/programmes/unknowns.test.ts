@@ -4,12 +4,12 @@ import {
   ALLOCATE_BUDGET,
   CREATE_APPLICATION,
   CREATE_PROGRAMME,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   OPEN_CALL,
   REGISTER_AGENCY,
   startFunding,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const PROGRAMME = `{ fundingProgramme(code: "OMSTILLINGSMOTOREN") {
   eligibleClusterLevels eligibleOrganizationKinds periodStart periodStartPrecision periodEnd periodEndPrecision } }`;
@@ -19,7 +19,7 @@ const PROGRAMME = `{ fundingProgramme(code: "OMSTILLINGSMOTOREN") {
  * applicant passes), how exact its period is, and the level of a cluster whose last level ended.
  */
 describe('what a programme does not know', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   const programmes = async () =>
     Number((await harness.db.query<{ n: string }>('SELECT count(*)::text AS n FROM funding_programmes'))[0]!.n);
   const create = (input: Record<string, unknown>) =>

@@ -1,8 +1,8 @@
-import { type FundingHarness, startFunding } from '../test-support/funding-harness';
+import { type FundingUnderTest, startFunding } from '../test-support/funding-under-test';
 import { fundingSeedReady, seedFunding } from './seed-funding';
 
 describe('the funding demo seed', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
 
   beforeAll(async () => {
     harness = await startFunding('funding_seed');

@@ -5,7 +5,7 @@ import {
   CREATE_APPLICATION,
   DECIDE,
   DISBURSE,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   setUpProgramme,
   startFunding,
@@ -13,11 +13,11 @@ import {
   START_REVIEW,
   admin,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 /** Dashboards and exports: 360Giving, breakdowns, the funnel, and funding seen from clusters. */
 describe('funding reports', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let callId: string;
   const clusters: Record<string, string> = {};
   const grants: Record<string, string> = {};
@@ -222,7 +222,7 @@ describe('funding reports', () => {
 });
 
 describe('applications and grants, listed', () => {
-  let harness: FundingHarness;
+  let harness: FundingUnderTest;
   let clusterId: string;
 
   beforeAll(async () => {

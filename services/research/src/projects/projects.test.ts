@@ -9,7 +9,7 @@ import {
 } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { csv, forskningsradet, IMPORT, projectRow, startResearch } from '../test-support/harness';
+import { csv, forskningsradet, IMPORT, projectRow, startResearch } from '../test-support/research-under-test';
 
 // Valid organisation numbers (MOD11) of test companies (generated).
 const ACME = '123456785';

@@ -1,5 +1,5 @@
 import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
-import { startResearch } from '../test-support/harness';
+import { startResearch } from '../test-support/research-under-test';
 import { seedResearch } from './seed-research';
 
 describe('the research demo seed', () => {

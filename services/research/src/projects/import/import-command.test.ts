@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventTypes, runSubgraphCommand, type ServiceUnderTest } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
-import { csv, projectRow, startResearch } from '../../test-support/harness';
+import { csv, projectRow, startResearch } from '../../test-support/research-under-test';
 
 /** `npm run import` as the service's process runs it. */
 const runImport = (harness: ServiceUnderTest, args: string[]) =>

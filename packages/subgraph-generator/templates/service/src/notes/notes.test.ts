@@ -1,6 +1,6 @@
 import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import { waitFor } from '@klynge/test-infrastructure';
-import { start__Name__ } from '../test-support/harness';
+import { start__Name__ } from '../test-support/__name__-under-test';
 
 const RECORD = `mutation($input: Record__Name__NoteInput!) { record__Name__Note(input: $input) { id title body recordedAt cluster { id } } }`;
 const owner = testCallers.caseworker('__owner__');

@@ -4,10 +4,10 @@ import { subgraph } from '../subgraph';
 export { eventTypes } from '@klynge/subgraph-under-test';
 export const { admin, viewer, managerOf } = testCallers;
 export const caseworker = testCallers.caseworker();
-export type ClustersHarness = ServiceUnderTest;
+export type ClustersUnderTest = ServiceUnderTest;
 
 /** The clusters service in this process, on a database and topics of the test file's own. */
-export function startClusters(label: string): Promise<ClustersHarness> {
+export function startClusters(label: string): Promise<ClustersUnderTest> {
   return startServiceUnderTest({ label, subgraph });
 }
 

@@ -18,14 +18,14 @@ export const today = norwegianDate(new Date());
 export const caseworker = testCallers.caseworker('innovasjon-norge');
 export const sivaCaseworker = testCallers.caseworker('siva');
 
-export interface FundingHarness extends ServiceUnderTest {
+export interface FundingUnderTest extends ServiceUnderTest {
   /** Publishes ClusterRegistered as the clusters service would, and waits for funding's read model. */
   announceCluster(cluster: { name: string; level: ClusterLevel; countyCode: string }): Promise<string>;
   announceOrganization(organization: { orgNumber: string; name: string; kind: OrganizationKind; municipalityCode?: string }): Promise<void>;
 }
 
 /** The funding service in this process, on a database and topic prefix of the test file's own. */
-export async function startFunding(label: string): Promise<FundingHarness> {
+export async function startFunding(label: string): Promise<FundingUnderTest> {
   const harness = await startServiceUnderTest({ label, subgraph });
   return Object.assign(harness, {
     announceCluster: (cluster: { name: string; level: ClusterLevel; countyCode: string }) => announceCluster(harness, cluster),

@@ -21,7 +21,7 @@ import { CreateTallies1795400000001 } from './tally-model';
  * The platform's parts wired by hand against the real PostgreSQL (a database of this test
  * file's own) and the real Kafka (topics under a prefix of its own).
  */
-export interface Harness {
+export interface PlatformUnderTest {
   readonly db: TestDatabase;
   readonly dataSource: DataSource;
   readonly broker: KafkaBroker;
@@ -47,10 +47,10 @@ export interface TopicReader {
  * `kafka`: a broker of the test's own (a DedicatedKafka); by default the one the setup provided.
  * `source`: the events' source, for a consumer that trusts only its own (the sample service's is `/klynge/sample`).
  */
-export async function startHarness(
+export async function startPlatformUnderTest(
   label: string,
   options: { kafka?: { readonly brokers: string; readonly credentials: KafkaCredentials }; source?: string } = {},
-): Promise<Harness> {
+): Promise<PlatformUnderTest> {
   const db = await createTestDatabase(label);
   const logger = createLogger({ service: label, level: (process.env.LOG_LEVEL ?? 'warn') as 'warn' });
   const dataSource = createDataSource({
