@@ -18,16 +18,16 @@ import type { ServiceUnderTest } from './service-under-test';
  * (@klynge/read-models) has taken the fact in.
  */
 
-const until = (harness: ServiceUnderTest, what: string, sql: string, key: string) =>
-  waitFor(what, async () => (await harness.db.query(sql, [key])).length === 1);
+const until = (service: ServiceUnderTest, what: string, sql: string, key: string) =>
+  waitFor(what, async () => (await service.db.query(sql, [key])).length === 1);
 
 /** A cluster, registered as the clusters subgraph would announce it; answers its id. */
 export async function announceCluster(
-  harness: ServiceUnderTest,
+  service: ServiceUnderTest,
   cluster: { name: string; level: ClusterLevel; countyCode: string; levelSince?: string },
 ): Promise<string> {
   const clusterId = randomUUID();
-  await harness.publishEvent(ClusterRegistered, clusterId, {
+  await service.publishEvent(ClusterRegistered, clusterId, {
     clusterId,
     name: cluster.name,
     slug: cluster.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
@@ -41,20 +41,20 @@ export async function announceCluster(
     programmeEnd: null,
     levelSince: cluster.levelSince ?? '2015-01-01',
   });
-  await until(harness, `${cluster.name} in the read model`, 'SELECT 1 FROM cluster_directory WHERE cluster_id = $1', clusterId);
+  await until(service, `${cluster.name} in the read model`, 'SELECT 1 FROM cluster_directory WHERE cluster_id = $1', clusterId);
   return clusterId;
 }
 
 /** A cluster's level ended with no next level known (NCE after 2018), as the clusters subgraph would announce it. */
 export async function announceLevelEnded(
-  harness: ServiceUnderTest,
+  service: ServiceUnderTest,
   clusterId: string,
   level: ClusterLevel,
   effectiveFrom: string,
 ): Promise<void> {
-  await harness.publishEvent(ClusterLevelEnded, clusterId, { clusterId, level, effectiveFrom, reason: `${level} ended as a level` });
+  await service.publishEvent(ClusterLevelEnded, clusterId, { clusterId, level, effectiveFrom, reason: `${level} ended as a level` });
   await until(
-    harness,
+    service,
     'the end in the read model',
     'SELECT 1 FROM cluster_directory WHERE cluster_id = $1 AND level_until IS NOT NULL',
     clusterId,
@@ -63,7 +63,7 @@ export async function announceLevelEnded(
 
 /** An organisation, registered as the clusters subgraph would announce it. */
 export async function announceOrganization(
-  harness: ServiceUnderTest,
+  service: ServiceUnderTest,
   organization: {
     orgNumber: string;
     name: string;
@@ -74,7 +74,7 @@ export async function announceOrganization(
   },
 ): Promise<void> {
   const employees = organization.employees === undefined ? 20 : organization.employees;
-  await harness.publishEvent(OrganizationRegistered, organization.orgNumber, {
+  await service.publishEvent(OrganizationRegistered, organization.orgNumber, {
     orgNumber: organization.orgNumber,
     name: organization.name,
     kind: organization.kind ?? 'COMPANY',
@@ -85,7 +85,7 @@ export async function announceOrganization(
     sizeClass: sizeClassOf(employees),
   });
   await until(
-    harness,
+    service,
     `${organization.name} in the read model`,
     'SELECT 1 FROM organization_directory WHERE org_number = $1',
     organization.orgNumber,
@@ -94,29 +94,29 @@ export async function announceOrganization(
 
 /** An organisation joining a cluster, as the clusters subgraph would announce it; answers the membership's id. */
 export async function announceMembership(
-  harness: ServiceUnderTest,
+  service: ServiceUnderTest,
   membership: { clusterId: string; orgNumber: string; joinedOn?: string },
 ): Promise<string> {
   const membershipId = randomUUID();
-  await harness.publishEvent(MembershipStarted, membershipId, {
+  await service.publishEvent(MembershipStarted, membershipId, {
     membershipId,
     clusterId: membership.clusterId,
     orgNumber: membership.orgNumber,
     role: 'MEMBER',
     joinedOn: membership.joinedOn ?? '2015-01-01',
   });
-  await until(harness, 'the membership in the read model', 'SELECT 1 FROM membership_directory WHERE membership_id = $1', membershipId);
+  await until(service, 'the membership in the read model', 'SELECT 1 FROM membership_directory WHERE membership_id = $1', membershipId);
   return membershipId;
 }
 
 /** A membership ended, as the clusters subgraph would announce it. */
 export async function announceMembershipEnded(
-  harness: ServiceUnderTest,
+  service: ServiceUnderTest,
   membership: { membershipId: string; clusterId: string; orgNumber: string; leftOn: string },
 ): Promise<void> {
-  await harness.publishEvent(MembershipEnded, membership.membershipId, membership);
+  await service.publishEvent(MembershipEnded, membership.membershipId, membership);
   await until(
-    harness,
+    service,
     'the end of the membership in the read model',
     'SELECT 1 FROM membership_directory WHERE membership_id = $1 AND left_on IS NOT NULL',
     membership.membershipId,

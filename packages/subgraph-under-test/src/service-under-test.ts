@@ -192,7 +192,7 @@ export const subgraphProcessArgs = (subgraph: string, command: readonly string[]
  * the service's src/subgraph.ts): answers the exit code and what the process wrote.
  */
 export function runSubgraphCommand(
-  harness: ServiceUnderTest,
+  service: ServiceUnderTest,
   subgraph: string,
   args: readonly string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -200,9 +200,9 @@ export function runSubgraphCommand(
     const child = spawn(process.execPath, subgraphProcessArgs(subgraph, args), {
       env: {
         ...process.env,
-        DATABASE_URL: harness.db.url,
+        DATABASE_URL: service.db.url,
         ...kafkaEnvironment(),
-        KAFKA_TOPIC_PREFIX: harness.topicPrefix,
+        KAFKA_TOPIC_PREFIX: service.topicPrefix,
         LOG_LEVEL: 'fatal',
       },
     });

@@ -13,8 +13,8 @@ export const START = `mutation($input: StartCatapultProjectInput!) {
   startCatapultProject(input: $input) { id orgNumber title startedOn endedOn status services sme centre { id name } } }`;
 
 /** A centre as Siva would designate it in a test: a theme and a place, and anything the test gives. */
-export async function designateCentre(harness: ServiceUnderTest, input: Record<string, unknown>): Promise<string> {
-  const answer = await harness.query<{ designateCatapultCentre: { id: string } }>(
+export async function designateCentre(catapult: ServiceUnderTest, input: Record<string, unknown>): Promise<string> {
+  const answer = await catapult.query<{ designateCatapultCentre: { id: string } }>(
     DESIGNATE,
     {
       input: {

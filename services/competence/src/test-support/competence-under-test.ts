@@ -13,27 +13,27 @@ export function startCompetence(label: string, topicPrefix?: string): Promise<Se
   return startServiceUnderTest({ label, subgraph, ...(topicPrefix ? { topicPrefix } : {}) });
 }
 
-const until = (harness: ServiceUnderTest, what: string, sql: string, params: unknown[]) =>
-  waitFor(what, async () => (await harness.db.query(sql, params)).length === 1);
+const until = (competence: ServiceUnderTest, what: string, sql: string, params: unknown[]) =>
+  waitFor(what, async () => (await competence.db.query(sql, params)).length === 1);
 
 /** Tells competence about a funding programme and its agency, as the funding service's budget event would. */
-export async function announceFundingProgramme(harness: ServiceUnderTest, programmeCode: string, agencyCode = 'innovasjon-norge') {
-  await harness.publishEvent(BudgetAllocated, `${programmeCode}:2017`, {
+export async function announceFundingProgramme(competence: ServiceUnderTest, programmeCode: string, agencyCode = 'innovasjon-norge') {
+  await competence.publishEvent(BudgetAllocated, `${programmeCode}:2017`, {
     programmeCode,
     agencyCode,
     year: 2017,
     amount: { amount: '30000000', currency: 'NOK' },
     cofunders: [],
   });
-  await until(harness, `${programmeCode} in competence`, 'SELECT 1 FROM funding_programme_directory WHERE programme_code = $1', [
+  await until(competence, `${programmeCode} in competence`, 'SELECT 1 FROM funding_programme_directory WHERE programme_code = $1', [
     programmeCode,
   ]);
 }
 
-export async function announceMembership(harness: ServiceUnderTest, clusterId: string, orgNumber: string, joinedOn: string) {
+export async function announceMembership(competence: ServiceUnderTest, clusterId: string, orgNumber: string, joinedOn: string) {
   const membershipId = randomUUID();
-  await harness.publishEvent(MembershipStarted, membershipId, { membershipId, clusterId, orgNumber, role: 'MEMBER', joinedOn });
-  await until(harness, 'the membership in competence', 'SELECT 1 FROM membership_directory WHERE membership_id = $1', [membershipId]);
+  await competence.publishEvent(MembershipStarted, membershipId, { membershipId, clusterId, orgNumber, role: 'MEMBER', joinedOn });
+  await until(competence, 'the membership in competence', 'SELECT 1 FROM membership_directory WHERE membership_id = $1', [membershipId]);
 }
 
 export const PLAN = `mutation($input: PlanProgrammeInput!) { planProgramme(input: $input) { id status } }`;

@@ -26,17 +26,17 @@ export interface FundingUnderTest extends ServiceUnderTest {
 
 /** The funding service in this process, on a database and topic prefix of the test file's own. */
 export async function startFunding(label: string): Promise<FundingUnderTest> {
-  const harness = await startServiceUnderTest({ label, subgraph });
-  return Object.assign(harness, {
-    announceCluster: (cluster: { name: string; level: ClusterLevel; countyCode: string }) => announceCluster(harness, cluster),
+  const funding = await startServiceUnderTest({ label, subgraph });
+  return Object.assign(funding, {
+    announceCluster: (cluster: { name: string; level: ClusterLevel; countyCode: string }) => announceCluster(funding, cluster),
     announceOrganization: (organization: { orgNumber: string; name: string; kind: OrganizationKind; municipalityCode?: string }) =>
-      announceOrganization(harness, organization),
+      announceOrganization(funding, organization),
   });
 }
 
 /** Innovasjon Norge and Norwegian Innovation Clusters, with a budget and an open call for `level`. */
 export async function setUpProgramme(
-  harness: ServiceUnderTest,
+  funding: ServiceUnderTest,
   options: { budget?: string; year?: number; targetLevel?: ClusterLevel; closesAt?: string; code?: string } = {},
 ) {
   const code = options.code ?? 'NIC';
@@ -44,19 +44,19 @@ export async function setUpProgramme(
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result;
   };
-  const agency = await harness.query(`{ agencies { code } }`);
+  const agency = await funding.query(`{ agencies { code } }`);
   if (!(agency.data as { agencies: { code: string }[] }).agencies.some((a) => a.code === 'innovasjon-norge')) {
     ok(
-      await harness.query(
+      await funding.query(
         REGISTER_AGENCY,
         { input: { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY', orgNumber: '123456785' } },
         admin,
       ),
     );
-    ok(await harness.query(REGISTER_AGENCY, { input: { code: 'siva', name: 'Siva', kind: 'SIVA' } }, admin));
+    ok(await funding.query(REGISTER_AGENCY, { input: { code: 'siva', name: 'Siva', kind: 'SIVA' } }, admin));
   }
   ok(
-    await harness.query(
+    await funding.query(
       CREATE_PROGRAMME,
       {
         input: {
@@ -72,14 +72,14 @@ export async function setUpProgramme(
     ),
   );
   ok(
-    await harness.query(
+    await funding.query(
       ALLOCATE_BUDGET,
       { input: { programmeCode: code, year: options.year ?? 2019, amount: options.budget ?? '137000000' } },
       caseworker,
     ),
   );
   const call = ok(
-    await harness.query<{ openCall: { id: string } }>(
+    await funding.query<{ openCall: { id: string } }>(
       OPEN_CALL,
       {
         input: {
@@ -100,16 +100,16 @@ export async function setUpProgramme(
 }
 
 /** Creates, submits and starts reviewing an application; answers its id. */
-export async function applicationUnderReview(harness: ServiceUnderTest, callId: string, clusterId: string, requested = '5000000') {
-  const created = await harness.query<{ createApplication: { id: string } }>(
+export async function applicationUnderReview(funding: ServiceUnderTest, callId: string, clusterId: string, requested = '5000000') {
+  const created = await funding.query<{ createApplication: { id: string } }>(
     CREATE_APPLICATION,
     { input: { callId, clusterId, title: 'NCE status', requested, ownFunding: '2500000' } },
     managerOf(clusterId),
   );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const id = created.data!.createApplication.id;
-  await harness.query(SUBMIT, { id }, managerOf(clusterId));
-  await harness.query(START_REVIEW, { id }, caseworker);
+  await funding.query(SUBMIT, { id }, managerOf(clusterId));
+  await funding.query(START_REVIEW, { id }, caseworker);
   return id;
 }
 
