@@ -30,7 +30,7 @@ PID_FILE="$KAFKA_HOME/kafka.pid"
 CREDENTIALS="$KAFKA_HOME/credentials.json"
 # The principals the broker's metadata has SCRAM credentials for (rewritten when it is formatted).
 SCRAM_USERS="$KAFKA_HOME/scram-users"
-ACCESS_MAIN="$INFRA_DIR/../packages/stack/dist/kafka-access-main.js"
+ACCESS_MAIN="$INFRA_DIR/../packages/graph-runner/dist/kafka-access-main.js"
 
 install() {
   [[ -f "$LIBS/.complete" ]] && return 0

@@ -33,11 +33,5 @@ export declare function subgraphRegistry(): SubgraphEntry[];
 /** One registered subgraph, by name; throws when there is none. */
 export declare function registeredSubgraph(name: string): SubgraphEntry;
 
-/** The Kafka broker's super user: the broker itself, and the operator who sets the others up. */
-export declare const KAFKA_ADMIN: 'admin';
-/** The principal a service connects to Kafka as: `clusters-service` for clusters. */
-export declare function servicePrincipal(service: string): string;
-/** The agencies that own subgraphs, each a principal of its own on Kafka (`siva`, ...), sorted. */
+/** The agencies that own subgraphs (`siva`, ...), sorted: each also a principal of its own on Kafka. */
 export declare function registeredAgencies(registry?: readonly SubgraphEntry[]): string[];
-/** Every principal the Kafka broker knows: the admin, one per service, one per agency that owns a subgraph. */
-export declare function kafkaPrincipals(registry?: readonly SubgraphEntry[]): string[];

@@ -19,20 +19,7 @@ exports.registeredSubgraph = function registeredSubgraph(name) {
   return found;
 };
 
-/** The Kafka broker's super user: the broker itself, and the operator who sets the others up. */
-exports.KAFKA_ADMIN = 'admin';
-/** The principal a service connects to Kafka as: `clusters-service` for clusters. */
-exports.servicePrincipal = function servicePrincipal(service) {
-  return `${service}-service`;
-};
-/** The agencies that own subgraphs, each a principal of its own on Kafka (`siva`, ...), sorted. */
+/** The agencies that own subgraphs (`siva`, ...), sorted: each also a principal of its own on Kafka. */
 exports.registeredAgencies = function registeredAgencies(registry = exports.subgraphRegistry()) {
   return [...new Set(registry.map((entry) => entry.owner))].sort();
-};
-/**
- * Every principal the Kafka broker knows, from the registry: the admin, one per service, and one
- * per agency that owns a subgraph, which the agency's own clients use.
- */
-exports.kafkaPrincipals = function kafkaPrincipals(registry = exports.subgraphRegistry()) {
-  return [exports.KAFKA_ADMIN, ...registry.map((entry) => exports.servicePrincipal(entry.name)), ...exports.registeredAgencies(registry)];
 };

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import type { Page } from 'playwright-core';
 import { formatsFor } from './format';
 import {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import type { Page } from 'playwright-core';
 import { formatsFor } from './format';
 import { ClusterFundingDocument, ClusterProgrammesDocument } from './gql/graphql';

@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { percentile } from '@klynge/testing';
+import { percentile } from '@klynge/test-infrastructure';
 import { latencyFigures, type LatencyFigures, oneConnection } from './one-connection';
 
 export interface HostileClientsSetup {

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { signToken } from '@klynge/platform';
-import { benchSetting } from '@klynge/testing';
+import { benchSetting } from '@klynge/test-infrastructure';
 import { Lexer, parse, Source, TokenKind } from 'graphql';
 import { gatewayConfig } from '../src/config';
 import { registeredOperation } from '../src/registered-operations';

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { percentile } from '@klynge/testing';
+import { percentile } from '@klynge/test-infrastructure';
 
 export interface HttpAnswer {
   readonly status: number;

@@ -14,18 +14,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { KAFKA_ADMIN, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
+import { SUBGRAPH_SECRET_HEADER, type SyntheticDataSize } from '@klynge/platform';
+import { subgraphRegistry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
-import { type DataSize, kafkaAccessPlan, SYNTHETIC_DATA } from '@klynge/subgraphs';
-import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/testing';
+import { KAFKA_ADMIN, kafkaAccessPlan, loadSubgraphNamed, servicePrincipal } from '@klynge/subgraph-registry';
+import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/test-infrastructure';
 import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 /** The generated data's size from BENCH_CLUSTERS, BENCH_ORGANIZATIONS and BENCH_GRANTS, each `defaults`' when unset. */
-export function benchDataSize(defaults: DataSize): DataSize {
+export function benchDataSize(defaults: SyntheticDataSize): SyntheticDataSize {
   return {
     clusters: benchSetting('BENCH_CLUSTERS', defaults.clusters),
     organizations: benchSetting('BENCH_ORGANIZATIONS', defaults.organizations),
@@ -51,7 +51,7 @@ const ready = (url: string) => async () => {
 export interface ProductionGraphOptions {
   /** Names the run's databases (`klynge_<label>_<service>_<run>`), topics and temporary folder. */
   readonly label: string;
-  readonly size: DataSize;
+  readonly size: SyntheticDataSize;
   /** Ports to hold for the benchmark's own processes (its gateways), chosen with the subgraphs' so that none clash. */
   readonly extraPorts?: number;
   /** Node flags (before the entry point) and environment a subgraph runs with besides its own, e.g. a require hook. */
@@ -195,7 +195,7 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
         subgraphProcesses.set(name, child);
         await waitFor(`the ${name} subgraph`, ready(subgraphUrls.get(name)!), { timeoutMs: 60_000 });
         // Every registered subgraph runs; data is generated for those the benchmarks ask.
-        const generate = SYNTHETIC_DATA[name];
+        const generate = loadSubgraphNamed(name).definition.synthetic;
         if (!generate) return;
         const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
         try {

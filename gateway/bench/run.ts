@@ -25,8 +25,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { LEVELS } from '@klynge/subgraphs';
-import { benchSetting, percentile, waitFor } from '@klynge/testing';
+import { CLUSTER_LEVELS } from '@klynge/contracts';
+import { benchSetting, percentile, waitFor } from '@klynge/test-infrastructure';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDataSize, withProductionGraph } from './production-graph';
@@ -42,8 +42,8 @@ const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BE
 const LEVEL = process.env.BENCH_LEVEL ?? 'GCE';
 const SIZE = benchDataSize({ clusters: 1_000, organizations: 20_000, grants: 50_000 });
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
-const PAGE = Math.ceil(SIZE.clusters / LEVELS.length);
-if (!(LEVELS as readonly string[]).includes(LEVEL)) throw new Error(`BENCH_LEVEL must be one of ${LEVELS.join(', ')}`);
+const PAGE = Math.ceil(SIZE.clusters / CLUSTER_LEVELS.length);
+if (!(CLUSTER_LEVELS as readonly string[]).includes(LEVEL)) throw new Error(`BENCH_LEVEL must be one of ${CLUSTER_LEVELS.join(', ')}`);
 
 // What a dashboard shows for every cluster at one level, from all three subgraphs.
 const CLUSTER_FIELDS = `id name county { name } levelHistory { level from } memberStats { memberCount smeShare }`;

@@ -17,7 +17,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchSetting, freePorts } from '@klynge/testing';
+import { benchSetting, freePorts } from '@klynge/test-infrastructure';
 import { SAMPLE_QUERY } from '../src/graphiql';
 import { subgraphSettings } from '../src/subgraphs';
 import { startFlags } from './production-graph';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import type { Caller } from '@klynge/platform';
-import { testCallers } from '@klynge/service-testing';
+import { testCallers } from '@klynge/subgraph-under-test';
 import {
   astFromValue,
   getNamedType,

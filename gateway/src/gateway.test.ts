@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { norwegianDate, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { type GraphQLResult, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { callerHeaders, startCountingProxy, waitFor } from '@klynge/testing';
+import { type GraphQLResult, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
+import { callerHeaders, startCountingProxy, waitFor } from '@klynge/test-infrastructure';
 import { getIntrospectionQuery } from 'graphql';
 import { registeredOperation } from './registered-operations';
 import type { Gateway } from './server';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signToken } from '@klynge/platform';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import { SignJWT } from 'jose';
 import { gatewayConfig } from './config';
 import { registeredOperation } from './registered-operations';

@@ -1,6 +1,6 @@
 import { createDataSource, createLogger, runMigrations } from '@klynge/platform';
-import { loadSubgraphs } from '@klynge/subgraphs';
-import { createTestDatabase, type TestDatabase } from '@klynge/testing';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
+import { createTestDatabase, type TestDatabase } from '@klynge/test-infrastructure';
 import type { DataSource } from 'typeorm';
 
 /** The schema as PostgreSQL describes it: tables, columns, constraints and indexes, each as a line. */

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import { eventConsumptions, loadSubgraphs } from '@klynge/subgraphs';
-import { type TestDatabase, uniqueName, waitFor } from '@klynge/testing';
+import { eventConsumptions, loadSubgraphs } from '@klynge/subgraph-registry';
+import { type TestDatabase, uniqueName, waitFor } from '@klynge/test-infrastructure';
 import { supergraphHash } from './supergraph-source';
 import { DASHBOARD, type Dashboard } from './test-support/dashboard-query';
 import { gatewayClient } from './test-support/graph-under-test';

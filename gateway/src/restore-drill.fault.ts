@@ -8,8 +8,8 @@ import type { DeliveredMessage } from '@klynge/broker';
 import { KafkaBroker, kafkaBroker } from '@klynge/broker-kafka';
 import { BudgetAllocated } from '@klynge/contracts';
 import { type Service, TopicNames } from '@klynge/platform';
-import { testCallers } from '@klynge/service-testing';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { testCallers } from '@klynge/subgraph-under-test';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
 import {
   type DedicatedPostgres,
   kafkaConnection,
@@ -19,7 +19,7 @@ import {
   waitFor,
   withDatabase,
   writeBenchFigures,
-} from '@klynge/testing';
+} from '@klynge/test-infrastructure';
 import pg from 'pg';
 import type { Gateway } from './server';
 import { gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret, TEST_JWT_SECRET } from './test-support/graph-under-test';

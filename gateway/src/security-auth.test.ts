@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { type Caller, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { loadSubgraphNamed } from '@klynge/subgraphs';
+import { loadSubgraphNamed } from '@klynge/subgraph-registry';
 import { buildASTSchema, parse } from 'graphql';
 import { gatewayConfig } from './config';
 import { sdlFileOf, subgraphSettings, SUBGRAPHS } from './subgraphs';

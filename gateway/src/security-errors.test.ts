@@ -1,4 +1,4 @@
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { subgraphSettings } from './subgraphs';
 import { subgraphSecret } from './test-support/graph-under-test';
 import { startGatewayProcess } from './test-support/gateway-process';

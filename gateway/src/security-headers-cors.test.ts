@@ -1,4 +1,4 @@
-import { freePorts } from '@klynge/testing';
+import { freePorts } from '@klynge/test-infrastructure';
 import { OTHER_OPERATION } from './metrics';
 import { graphUnderAttack } from './test-support/graph-under-attack';
 

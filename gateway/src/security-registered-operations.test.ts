@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { testCallers } from '@klynge/service-testing';
+import { testCallers } from '@klynge/subgraph-under-test';
 import { gatewayConfig } from './config';
 import { registeredOperation, registeredOperations } from './registered-operations';
 import type { Gateway } from './server';

@@ -1,5 +1,5 @@
-import type { ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
 import type { Gateway } from './server';
 import { DASHBOARD, type Dashboard } from './test-support/dashboard-query';
 import { type GatewayAnswer, gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';

@@ -5,8 +5,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { signToken } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
-import { subgraphProcessArgs, testCallers } from '@klynge/service-testing';
-import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { subgraphProcessArgs, testCallers } from '@klynge/subgraph-under-test';
+import {
+  createTestDatabase,
+  freePorts,
+  kafkaEnvironment,
+  type TestDatabase,
+  uniqueTopicPrefix,
+  waitFor,
+} from '@klynge/test-infrastructure';
 import { subgraphSettings } from './subgraphs';
 import { type GatewayProcess, startGatewayProcess } from './test-support/gateway-process';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { subgraphSettings } from './subgraphs';
 import { startGatewayProcess } from './test-support/gateway-process';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
-import { KAFKA_ADMIN, kafkaPrincipals, registeredSubgraph, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { registeredSubgraph, subgraphRegistry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, loadSubgraphs, servicePrincipal } from '@klynge/subgraph-registry';
 import { parse } from 'yaml';
 
 /**
@@ -127,8 +127,8 @@ describe('docker-compose.yml', () => {
 
     it("gets the registry's ACLs applied, as its admin, before any service starts", () => {
       const access = services['kafka-access']!;
-      expect(access.build?.args?.PACKAGE).toBe('@klynge/stack');
-      expect(access.command).toEqual(['node', 'packages/stack/dist/kafka-access-main.js', 'acls', 'kafka:19092']);
+      expect(access.build?.args?.PACKAGE).toBe('@klynge/graph-runner');
+      expect(access.command).toEqual(['node', 'packages/graph-runner/dist/kafka-access-main.js', 'acls', 'kafka:19092']);
       expect(access.environment!.KAFKA_ADMIN_PASSWORD).toBe(services.kafka!.environment!.KAFKA_ADMIN_PASSWORD);
       expect(access.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
     });

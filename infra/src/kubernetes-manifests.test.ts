@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
 import type { VariableSpec } from '@klynge/platform';
-import { servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { servicePrincipal } from '@klynge/subgraph-registry';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 
 /**

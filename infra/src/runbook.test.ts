@@ -38,11 +38,11 @@ const RUN_BY: Readonly<Record<string, readonly RunBy[]>> = {
   // CI's script runs it before the tests, and the tests' global setup runs its script when nothing is up.
   'npm run infra:up': [
     { file: '.ci/run', shows: ['npm run infra:up'] },
-    { file: 'packages/testing/src/infrastructure.ts', shows: ["runInfraScript('up.sh'"] },
+    { file: 'packages/test-infrastructure/src/infrastructure.ts', shows: ["runInfraScript('up.sh'"] },
   ],
   // As the README gives it, for one principal (siva), whose password it then logs in with.
   'npm run kafka:credentials -- <principal>': [
-    { file: 'packages/stack/src/kafka-access.test.ts', shows: ["'npm run kafka:credentials -- siva'"] },
+    { file: 'packages/graph-runner/src/kafka-access.test.ts', shows: ["'npm run kafka:credentials -- siva'"] },
   ],
   // The restore drill backs up every subgraph's database and restores funding's, with these.
   'pg_dump --format=custom --file=funding.dump "$DATABASE_URL"': [
@@ -67,7 +67,7 @@ const RUN_BY: Readonly<Record<string, readonly RunBy[]>> = {
   // The service's replay, as the npm command starts it, rebuilding every row; and the npm command itself, refusing while the service runs.
   'npm run replay -- --service funding': [
     { file: 'services/funding/src/replay.test.ts', shows: ['(`npm run replay -- --service funding` starts it so)', "['replay', ...args]"] },
-    { file: 'packages/stack/src/start.test.ts', shows: ["'run', '--silent', 'replay', '--'", "replay('--service', 'research')"] },
+    { file: 'packages/graph-runner/src/start.test.ts', shows: ["'run', '--silent', 'replay', '--'", "replay('--service', 'research')"] },
   ],
   'curl -s http://localhost:4000/metrics': [
     { file: 'gateway/src/security-headers-cors.test.ts', shows: ["describe('metrics'", "'/metrics'"] },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { eventSchemaDir, type SubgraphEntry, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
+import { eventSchemaDir, type SubgraphEntry, subgraphRegistry } from '@klynge/schemas';
+import { servicePrincipal } from '@klynge/subgraph-registry';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const registry = subgraphRegistry();

@@ -31,11 +31,11 @@ function jestConfig(options = {}) {
     // count open connections after close (broker-kafka) and the process tests (exit codes).
     ...(integration ? { forceExit: true } : {}),
     // Resolved from the workspace being tested (jest loads its config there), which lists
-    // @klynge/testing among its devDependencies.
+    // @klynge/test-infrastructure among its devDependencies.
     ...(integration
       ? {
-          globalSetup: require.resolve('@klynge/testing/global-setup', { paths: [process.cwd()] }),
-          globalTeardown: require.resolve('@klynge/testing/global-teardown', { paths: [process.cwd()] }),
+          globalSetup: require.resolve('@klynge/test-infrastructure/global-setup', { paths: [process.cwd()] }),
+          globalTeardown: require.resolve('@klynge/test-infrastructure/global-teardown', { paths: [process.cwd()] }),
         }
       : {}),
   };

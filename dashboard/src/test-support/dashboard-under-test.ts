@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { subgraphRegistry } from '@klynge/schemas';
-import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/testing';
+import { type CountingProxy, freePorts, startCountingProxy, waitFor } from '@klynge/test-infrastructure';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Operation, operationName } from '../operations';
 
@@ -38,7 +38,7 @@ export interface DashboardUnderTest {
 }
 
 /**
- * The dashboard as a newcomer meets it: `npm start` (packages/stack/dist/main.js) on a fresh data
+ * The dashboard as a newcomer meets it: `npm start` (packages/graph-runner/dist/main.js) on a fresh data
  * folder with `env` added, on free ports, then the printed dashboard address in Debian's Chromium,
  * headless, as CI installs it (apt-get install -y chromium).
  */

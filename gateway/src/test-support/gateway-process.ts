@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePorts } from '@klynge/testing';
+import { freePorts } from '@klynge/test-infrastructure';
 
 export interface GatewayProcess {
   readonly child: ChildProcess;

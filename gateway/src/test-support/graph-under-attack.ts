@@ -1,5 +1,5 @@
 import { SUBGRAPH_SECRET_HEADER } from '@klynge/platform';
-import { type ServiceUnderTest, testCallers } from '@klynge/service-testing';
+import { type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
 import type { Gateway } from '../server';
 import { GRAPH_SETUP_TIMEOUT_MS, gatewayClient, type GraphUnderTest, startGraphUnderTest, subgraphSecret } from './graph-under-test';
 import { buildWorld, type World } from './world';

@@ -1,7 +1,7 @@
 import { type Caller, signToken } from '@klynge/platform';
-import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/service-testing';
-import { loadSubgraphs } from '@klynge/subgraphs';
-import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/subgraph-under-test';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
+import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/test-infrastructure';
 import { gatewayConfig } from '../config';
 import { createGateway, type Gateway } from '../server';
 import { subgraphSettings } from '../subgraphs';

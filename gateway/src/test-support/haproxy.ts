@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 
 /** Where Debian's package (`haproxy`) puts it. */
 const HAPROXY = '/usr/sbin/haproxy';

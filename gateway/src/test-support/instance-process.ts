@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 
 /** Log lines a process writes for every request: too many to read and keep, and nothing a test looks for. */
 const PER_REQUEST_LOG = ['GraphQL request'].map((message) => `"msg":"${message}"`);

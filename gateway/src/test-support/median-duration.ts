@@ -1,4 +1,4 @@
-import { percentile } from '@klynge/testing';
+import { percentile } from '@klynge/test-infrastructure';
 
 /**
  * How long `run` takes, as the median of `runs` runs after `warmUps` untimed ones (the JIT), so

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { KafkaBroker } from '@klynge/broker-kafka';
 import { TopicNames } from '@klynge/platform';
 import { subgraphRegistry } from '@klynge/schemas';
-import { subgraphProcessArgs } from '@klynge/service-testing';
-import { eventConsumptions } from '@klynge/subgraphs';
+import { subgraphProcessArgs } from '@klynge/subgraph-under-test';
+import { eventConsumptions } from '@klynge/subgraph-registry';
 import {
   createTestDatabase,
   freePorts,
@@ -15,7 +15,7 @@ import {
   uniqueName,
   uniqueTopicPrefix,
   waitFor,
-} from '@klynge/testing';
+} from '@klynge/test-infrastructure';
 import { subgraphSettings, supergraphFile } from '../subgraphs';
 import { gatewayDirectory, gatewayProcessArgs } from './gateway-process';
 import { subgraphSecret, TEST_JWT_SECRET } from './graph-under-test';

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Caller } from '@klynge/platform';
-import { testCallers } from '@klynge/service-testing';
-import type { TestDatabase } from '@klynge/testing';
+import { testCallers } from '@klynge/subgraph-under-test';
+import type { TestDatabase } from '@klynge/test-infrastructure';
 import { DASHBOARD, type Dashboard } from './dashboard-query';
 import { type GatewayAnswer, type gatewayClient } from './graph-under-test';
 import { ANSWERED_BY } from './haproxy';

@@ -1,5 +1,5 @@
 import type { Caller } from '@klynge/platform';
-import { testCallers } from '@klynge/service-testing';
+import { testCallers } from '@klynge/subgraph-under-test';
 import type { gatewayClient } from './graph-under-test';
 
 const { admin, managerOf } = testCallers;

@@ -1,6 +1,6 @@
 import { BrokerUnavailableError } from '@klynge/broker';
 import { messageBrokerContract } from '@klynge/broker/contract';
-import { freePorts, kafkaConnection, uniqueTopicPrefix } from '@klynge/testing';
+import { freePorts, kafkaConnection, uniqueTopicPrefix } from '@klynge/test-infrastructure';
 import { KafkaBroker } from './kafka-broker';
 
 const prefix = uniqueTopicPrefix('broker_kafka');

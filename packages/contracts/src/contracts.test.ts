@@ -10,7 +10,7 @@ const declared: EventContract[] = Object.values(contracts as Record<string, unkn
 
 describe('event contracts', () => {
   // The other direction (every schema file has a contract) needs every subgraph's own events too,
-  // so it is checked where all of them are loaded: packages/subgraphs.
+  // so it is checked where all of them are loaded: packages/subgraph-registry.
   it('have one JSON Schema each', () => {
     expect(
       declared.filter((contract) => !existsSync(path.join(eventSchemaDir, contract.schemaPath))).map((contract) => contract.type),

@@ -3,4 +3,5 @@ export * from './common';
 export * from './competence';
 export * from './funding';
 export * from './input-checks';
+export * from './synthetic-data';
 export * from './values';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
+import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from '@klynge/subgraph-registry';
 import type { DerivedFile } from './derived-file';
 import { kubernetesManifests } from './kubernetes-manifests';
 import { workspacesIn } from './workspaces';
@@ -139,13 +140,13 @@ ${scramUsers.map((user) => `        ${user}`).join('\n')}
       timeout: 10s
       retries: 30
 
-  # Makes the broker's ACLs the registry's (kafkaAccessPlan in @klynge/subgraphs; what it no longer allows is revoked) as the broker's admin, then exits.
+  # Makes the broker's ACLs the registry's (kafkaAccessPlan in @klynge/subgraph-registry; what it no longer allows is revoked) as the broker's admin, then exits.
   kafka-access:
     build:
       context: .
       args:
-        PACKAGE: "@klynge/stack"
-    command: ["node", "packages/stack/dist/kafka-access-main.js", "acls", "kafka:19092"]
+        PACKAGE: "@klynge/graph-runner"
+    command: ["node", "packages/graph-runner/dist/kafka-access-main.js", "acls", "kafka:19092"]
     environment:
       KAFKA_ADMIN_PASSWORD: ${secretOf(kafkaPasswordVariable(KAFKA_ADMIN))}
     depends_on:
@@ -219,9 +220,9 @@ ${rows.map(([pattern, owner]) => `${pattern.padEnd(width)}  ${owner}`).join('\n'
   };
 }
 
-/** @klynge/subgraphs depends on every registered subgraph's package, so builds come in order. */
+/** @klynge/subgraph-registry depends on every registered subgraph's package, so builds come in order. */
 function subgraphsPackage(root: string, registry: readonly SubgraphEntry[]): DerivedFile {
-  const file = 'packages/subgraphs/package.json';
+  const file = 'packages/subgraph-registry/package.json';
   const manifest = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { dependencies: Record<string, string> };
   // Its own dependencies (the platform, the registry, the shared contracts) stay; the subgraph
   // packages (the workspaces under services/) are the registry's.

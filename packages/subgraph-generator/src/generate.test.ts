@@ -5,13 +5,15 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } f
 import os from 'node:os';
 import path from 'node:path';
 import type { SubgraphEntry } from '@klynge/schemas';
-import { freePorts, waitFor } from '@klynge/testing';
+import { freePorts, waitFor } from '@klynge/test-infrastructure';
 import { repoRoot, staleDerivedFiles } from './derived-files';
 
 /**
  * A copy of this repository as it stands (tracked and new files committed as its main, built
  * output, turbo's cache), sharing node_modules by hard links to save the install: npm writes only its hidden lockfile
- * in place, and that one is copied for real.
+ * in place, and that one is copied for real. A workspace's own node_modules (what npm could not
+ * hoist, e.g. telemetry's OpenTelemetry packages) comes too: without turbo's cache (a git
+ * worktree keeps it elsewhere) the generator's build builds every subgraph, which needs it.
  */
 function copyOfRepository(): string {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'klynge-generate-'));
@@ -32,6 +34,10 @@ function copyOfRepository(): string {
   git('commit', '--quiet', '--no-verify', '--message', 'The repository as it stands');
   if (existsSync(path.join(repoRoot, '.turbo'))) cpSync(path.join(repoRoot, '.turbo'), path.join(copy, '.turbo'), { recursive: true });
   execFileSync('cp', ['-al', path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules')]);
+  for (const manifest of files.filter((file) => file.endsWith('/package.json'))) {
+    const own = path.join(path.dirname(manifest), 'node_modules');
+    if (existsSync(path.join(repoRoot, own))) execFileSync('cp', ['-al', path.join(repoRoot, own), path.join(copy, own)]);
+  }
   const hiddenLockfile = path.join('node_modules', '.package-lock.json');
   if (existsSync(path.join(repoRoot, hiddenLockfile))) {
     rmSync(path.join(copy, hiddenLockfile));
@@ -119,7 +125,7 @@ describe('npm run subgraph:new', () => {
       'test',
       '--concurrency=2',
       '--filter=@klynge/demo-partner',
-      '--filter=@klynge/subgraphs',
+      '--filter=@klynge/subgraph-registry',
       '--filter=@klynge/infra',
       '--filter=@klynge/gateway',
     );

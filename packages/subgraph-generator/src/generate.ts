@@ -12,7 +12,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { kafkaPrincipals, registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
+import { registeredAgencies, type SubgraphEntry } from '@klynge/schemas';
+import { kafkaPrincipals } from '@klynge/subgraph-registry';
 import { derivedFiles, PLATFORM_OWNER, repoRoot, syncDerivedFiles } from './derived-files';
 import { workspacesIn } from './workspaces';
 
@@ -162,7 +163,7 @@ export function generateSubgraph(options: GenerateOptions): SubgraphEntry {
         entry.directory,
         `schemas/events/${name}.note.v1`,
         'schemas/subgraphs.json',
-        'packages/subgraphs/package.json',
+        'packages/subgraph-registry/package.json',
       ],
       writes: [],
     },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { servicePrincipal, type SubgraphEntry } from '@klynge/schemas';
+import { type SubgraphEntry } from '@klynge/schemas';
+import { servicePrincipal } from '@klynge/subgraph-registry';
 import { stringify } from 'yaml';
 import type { DerivedFile } from './derived-file';
 

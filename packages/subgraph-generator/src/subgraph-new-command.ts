@@ -36,7 +36,7 @@ Makes a new subgraph from the template, registers it and wires it in.
 
 It writes services/<name>/ (see its README.md), schemas/events/<name>.note.v1/, its entry in
 schemas/subgraphs.json and the files derived from the registry (docker-compose.yml,
-infra/docker/postgres-init.sql, .github/CODEOWNERS, packages/subgraphs/package.json), then runs
+infra/docker/postgres-init.sql, .github/CODEOWNERS, packages/subgraph-registry/package.json), then runs
 npm install (package-lock.json), builds it, and writes its SDL (schemas/<name>.graphql), the
 supergraph (schemas/supergraph.graphql) and the event catalogue (schemas/asyncapi.yaml).
 When a step fails, it puts every one of those files back as it was.

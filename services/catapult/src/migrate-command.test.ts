@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { platformMigrations } from '@klynge/platform/database';
-import { subgraphProcessArgs } from '@klynge/service-testing';
-import { createTestDatabase, type TestDatabase } from '@klynge/testing';
+import { subgraphProcessArgs } from '@klynge/subgraph-under-test';
+import { createTestDatabase, type TestDatabase } from '@klynge/test-infrastructure';
 import { subgraph } from './subgraph';
 
 /** `klynge-subgraph . migrate`, as a release's migration Job runs it (infra/k8s), from the TypeScript. */

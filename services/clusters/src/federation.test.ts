@@ -1,5 +1,5 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { admin, type ClustersHarness, REGISTER, registration, startClusters } from './test-support/clusters-harness';
+import { admin, type ClustersUnderTest, REGISTER, registration, startClusters } from './test-support/clusters-under-test';
 
 const ORG_NUMBERS = ['123456785', '987654325', '111111111', '222222222', '333333333'];
 
@@ -8,13 +8,13 @@ const ORG_NUMBERS = ['123456785', '987654325', '111111111', '222222222', '333333
  * sends, each entity type costs one SQL query (and each batched field one more).
  */
 describe('entity references from the gateway', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
   const clusterIds: string[] = [];
 
   beforeAll(async () => {
-    harness = await startClusters('federation');
+    clusters = await startClusters('federation');
     for (let index = 0; index < 12; index += 1) {
-      const { data } = await harness.query<{ registerCluster: { id: string } }>(
+      const { data } = await clusters.query<{ registerCluster: { id: string } }>(
         REGISTER,
         { input: registration({ name: `Cluster ${String(index).padStart(2, '0')}` }) },
         admin,
@@ -22,7 +22,7 @@ describe('entity references from the gateway', () => {
       clusterIds.push(data!.registerCluster.id);
     }
     for (const orgNumber of ORG_NUMBERS) {
-      await harness.query(
+      await clusters.query(
         `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { orgNumber } }`,
         {
           input: { orgNumber, name: `Org ${orgNumber}`, kind: 'COMPANY', employees: 10 },
@@ -33,7 +33,7 @@ describe('entity references from the gateway', () => {
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
   const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
@@ -45,7 +45,7 @@ describe('entity references from the gateway', () => {
   async function resolve(representations: object[]) {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
-      const result = await harness.query<{ _entities: ({ id?: string; orgNumber?: string } | null)[] }>(ENTITIES, { representations });
+      const result = await clusters.query<{ _entities: ({ id?: string; orgNumber?: string } | null)[] }>(ENTITIES, { representations });
       const statements = spy.mock.calls.map(([sql]) => sql);
       const touching = (table: string) => statements.filter((sql) => new RegExp(`\\bFROM "?${table}"?\\b`).test(sql)).length;
       return {

@@ -27,6 +27,7 @@ import { OrganizationQueries } from './organizations/organization.queries';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { OrganizationService } from './organizations/organization.service';
 import { seedClusters } from './seed/seed-clusters';
+import { generateSyntheticClusters } from './seed/synthetic-data';
 import { ClusterCountsQueries } from './statistics/cluster-counts.queries';
 import { ClusterCountsResolver } from './statistics/cluster-counts.resolver';
 import { LevelCountType, LevelCountyCountType, LevelYearCountType } from './statistics/cluster-counts.types';
@@ -68,4 +69,5 @@ export const subgraph = defineSubgraph({
   },
   consumers: ({ unitOfWork }) => [programmeGrantsConsumer(new ClusterService(unitOfWork))],
   seed: { run: seedClusters },
+  synthetic: generateSyntheticClusters,
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded, GrantReported } from '@klynge/contracts';
-import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
-import { announceFundingProgramme, caseworker, PLAN, startCompetence } from './test-support/competence-harness';
+import { announceCluster, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
+import { announceFundingProgramme, caseworker, PLAN, startCompetence } from './test-support/competence-under-test';
 
 /**
  * GrantAwarded -> the programme opens: the funding subgraph's event, published here as funding

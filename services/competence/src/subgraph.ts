@@ -24,6 +24,7 @@ import { ReachQueries } from './reach/reach.queries';
 import { ReachResolver } from './reach/reach.resolver';
 import { ClusterReference, OrganizationReference } from './references';
 import { competenceSeedReady, seedCompetence } from './seed/seed-competence';
+import { generateSyntheticCompetence } from './seed/synthetic-data';
 
 /** The competence subgraph: competence programmes run by clusters, their modules, enrolments and reach. */
 export const subgraph = defineSubgraph({
@@ -65,4 +66,5 @@ export const subgraph = defineSubgraph({
   ],
   // The demo programmes name their host clusters, so they wait until this service has heard of them.
   seed: { run: seedCompetence, ready: competenceSeedReady },
+  synthetic: generateSyntheticCompetence,
 });

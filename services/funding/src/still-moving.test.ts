@@ -1,34 +1,34 @@
-import { announceCluster } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
-import { type FundingHarness, startFunding } from './test-support/funding-harness';
+import { announceCluster } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
+import { type FundingUnderTest, startFunding } from './test-support/funding-under-test';
 
 /**
  * What tests wait out before they compare tables (the gateway's security suite, through
  * GraphUnderTest.settled): a service's events still on their way. Against the real Kafka.
  */
 describe('a service under test, still moving', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
 
   beforeAll(async () => {
-    harness = await startFunding('still_moving');
+    funding = await startFunding('still_moving');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('names the consumer group behind its topic while an event waits for it, and nothing once the event is applied', async () => {
-    await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    await waitFor('the service to settle', async () => (await harness.stillMoving()) === undefined);
+    await announceCluster(funding, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    await waitFor('the service to settle', async () => (await funding.stillMoving()) === undefined);
 
     // Stopped, the service cannot apply what comes: the event waits on the topic.
-    await harness.service.stop();
-    const announced = announceCluster(harness, { name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
-    const moving = await waitFor('the event to be seen waiting', () => harness.stillMoving());
+    await funding.service.stop();
+    const announced = announceCluster(funding, { name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
+    const moving = await waitFor('the event to be seen waiting', () => funding.stillMoving());
     expect(moving).toMatch(/funding\.cluster-directory has applied 1 of 2 messages$/);
 
-    await harness.restart();
+    await funding.restart();
     await announced;
-    await waitFor('the service to settle', async () => (await harness.stillMoving()) === undefined);
+    await waitFor('the service to settle', async () => (await funding.stillMoving()) === undefined);
   });
 });

@@ -33,6 +33,7 @@ import { ClusterReference, OrganizationReference } from './references';
 import { ReportedFigureQueries } from './reported-figures/reported-figure.queries';
 import { ReportedFigureResolver } from './reported-figures/reported-figure.resolver';
 import { fundingSeedReady, seedFunding } from './seed/seed-funding';
+import { generateSyntheticFunding } from './seed/synthetic-data';
 import { FundingStatisticsQueries } from './statistics/funding-statistics.queries';
 import { FundingStatisticsResolver } from './statistics/funding-statistics.resolver';
 
@@ -80,4 +81,5 @@ export const subgraph = defineSubgraph({
   // Clusters, organisations and memberships, from the clusters subgraph's events.
   consumers: () => [clusterDirectory, organizationDirectory, membershipDirectory],
   seed: { run: seedFunding, ready: fundingSeedReady },
+  synthetic: generateSyntheticFunding,
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
-import { loadSubgraphs } from '@klynge/subgraphs';
+import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { asyncApiDocument, asyncApiFile, asyncApiYaml } from './asyncapi';
 
 // The parser's diagnostics use Stoplight's severity numbers; 0 is an error.

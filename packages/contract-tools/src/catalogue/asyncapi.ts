@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfService } from '@klynge/platform/events';
 import type { Subgraph } from '@klynge/platform/subgraph';
-import { eventSchemaDir, servicePrincipal, subgraphRegistry } from '@klynge/schemas';
-import { eventConsumptions, loadSubgraphs } from '@klynge/subgraphs';
+import { eventSchemaDir, subgraphRegistry } from '@klynge/schemas';
+import { eventConsumptions, loadSubgraphs, servicePrincipal } from '@klynge/subgraph-registry';
 import { stringify } from 'yaml';
 
 export { asyncApiFile } from '@klynge/gateway/catalogue-file';

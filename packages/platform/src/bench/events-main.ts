@@ -29,13 +29,13 @@ import {
   provideInfrastructure,
   readKafkaCredentials,
   type TestDatabase,
-} from '@klynge/testing';
+} from '@klynge/test-infrastructure';
 import { createDataSource, runMigrations } from '../database';
 import { TopicNames } from '../events';
 import { createLogger } from '../logging';
 import { Outbox, UnitOfWork } from '../outbox';
 import { measureCatchUp } from '../test-fixtures/catch-up';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { SampleProcesses } from '../test-fixtures/sample-process';
 import { sampleEventSchemas, TallyIncremented } from '../test-fixtures/sample-events';
 import { CreateTallies1795400000001, incrementTally } from '../test-fixtures/tally-model';
@@ -57,7 +57,7 @@ function percentiles(values: readonly number[]) {
 }
 
 /** The same transaction with and without its event, alternating in blocks so drift hits both alike. */
-async function measureWriteCost(harness: Pick<Harness, 'unitOfWork'>) {
+async function measureWriteCost(platform: Pick<PlatformUnderTest, 'unitOfWork'>) {
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
     await write();
@@ -71,7 +71,7 @@ async function measureWriteCost(harness: Pick<Harness, 'unitOfWork'>) {
       const tallyId = randomUUID();
       plain.push(
         await timed(() =>
-          harness.unitOfWork.run(async ({ manager }) => {
+          platform.unitOfWork.run(async ({ manager }) => {
             await manager.query(
               `INSERT INTO tallies (tally_id, count) VALUES ($1, 1) ON CONFLICT (tally_id) DO UPDATE SET count = tallies.count + 1`,
               [tallyId],
@@ -80,7 +80,7 @@ async function measureWriteCost(harness: Pick<Harness, 'unitOfWork'>) {
         ),
       );
     }
-    for (let index = 0; index < block; index += 1) withEvent.push(await timed(() => incrementTally(harness.unitOfWork, randomUUID(), 1)));
+    for (let index = 0; index < block; index += 1) withEvent.push(await timed(() => incrementTally(platform.unitOfWork, randomUUID(), 1)));
   }
   const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   return {
@@ -116,7 +116,7 @@ async function measureIsolatedWriteCost() {
  * EVENTS events, one per new tally, written by WRITERS writers `perTransaction` to a transaction
  * (1: a mutation's; more: an import's), until the consumer in the other process has applied them all.
  */
-async function measureThroughput(harness: Harness, consumerDb: TestDatabase, perTransaction: number) {
+async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDatabase, perTransaction: number) {
   const tallies = Array.from({ length: EVENTS }, () => randomUUID());
   let next = 0;
   const started = performance.now();
@@ -126,10 +126,10 @@ async function measureThroughput(harness: Harness, consumerDb: TestDatabase, per
         const batch = tallies.slice(next, next + perTransaction);
         next += batch.length;
         if (batch.length === 1) {
-          await incrementTally(harness.unitOfWork, batch[0]!, 1);
+          await incrementTally(platform.unitOfWork, batch[0]!, 1);
           continue;
         }
-        await harness.unitOfWork.run(async ({ manager, publish }) => {
+        await platform.unitOfWork.run(async ({ manager, publish }) => {
           await manager.query(`INSERT INTO tallies (tally_id, count) SELECT id, 1 FROM unnest($1::uuid[]) AS id`, [batch]);
           for (const tallyId of batch) await publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 1 } });
         });
@@ -183,14 +183,14 @@ async function main(): Promise<void> {
 
 async function measure(): Promise<void> {
   // Writes as the sample service would (its consumers trust events from their own service only).
-  const harness = await startHarness('bench-events', { source: '/klynge/sample' });
+  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample' });
   const consumerDb = await createTestDatabase('bench-events-consumer');
   const processes = new SampleProcesses();
   try {
     // The consumer: another process, its own database, the topics of the writer here.
     const consumer = await processes.start({
       databaseUrl: consumerDb.url,
-      topicPrefix: harness.topics.prefix,
+      topicPrefix: platform.topics.prefix,
       logLevel: process.env.LOG_LEVEL ?? 'fatal',
     });
     await consumer.ready().catch((error: unknown) => {
@@ -201,7 +201,7 @@ async function measure(): Promise<void> {
     const arrived = async (tallyIds: readonly string[]) => arrivals(consumerDb, tallyIds);
     // Warm up: the first event waits for the consumer's partition assignment.
     const warmUp = randomUUID();
-    await incrementTally(harness.unitOfWork, warmUp, 1);
+    await incrementTally(platform.unitOfWork, warmUp, 1);
     await waitFor('the consumer to apply a first event', async () => (await arrived([warmUp])).size === 1, { timeoutMs: 120_000 }).catch(
       (error: unknown) => {
         throw new Error(`${String(error)}\n${consumer.output.stdout.slice(-3_000)}`);
@@ -216,7 +216,7 @@ async function measure(): Promise<void> {
       );
     const isolatedWriteCost = await measureIsolatedWriteCost();
     printCost('the transaction alone', isolatedWriteCost);
-    const writeCost = await measureWriteCost(harness);
+    const writeCost = await measureWriteCost(platform);
     printCost('with the relay publishing', writeCost);
 
     process.stdout.write(`Propagation at a steady ${RATE} events/s for ${RATE_SECONDS} s...\n`);
@@ -228,7 +228,7 @@ async function measure(): Promise<void> {
       const due = started + (index * 1_000) / RATE;
       if (due > now()) await delay(due - now());
       const tallyId = randomUUID();
-      writes.push(incrementTally(harness.unitOfWork, tallyId, 1).then(() => void written.set(tallyId, now())));
+      writes.push(incrementTally(platform.unitOfWork, tallyId, 1).then(() => void written.set(tallyId, now())));
     }
     await Promise.all(writes);
     const paced = [...written.keys()];
@@ -248,24 +248,24 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Sustained throughput: ${EVENTS} events from ${WRITERS} writers...\n`);
-    const throughput = await measureThroughput(harness, consumerDb, 1);
+    const throughput = await measureThroughput(platform, consumerDb, 1);
     process.stdout.write(
       `  one event per transaction: written ${throughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${throughput.endToEndPerSecond} events/s (${throughput.seconds.toFixed(2)} s; goal >= 5,000)\n`,
     );
-    const batchedThroughput = await measureThroughput(harness, consumerDb, BATCH);
+    const batchedThroughput = await measureThroughput(platform, consumerDb, BATCH);
     process.stdout.write(
       `  ${BATCH} events per transaction: written ${batchedThroughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${batchedThroughput.endToEndPerSecond} events/s (${batchedThroughput.seconds.toFixed(2)} s)\n`,
     );
 
     process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
-    const catchUpHarness = await startHarness('bench-events-catch-up');
+    const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
     let catchUp;
     try {
-      catchUp = await measureCatchUp(catchUpHarness, CATCH_UP);
+      catchUp = await measureCatchUp(catchUpPlatform, CATCH_UP);
     } finally {
-      await catchUpHarness.close();
+      await catchUpPlatform.close();
     }
     process.stdout.write(`  ${catchUp.eventsPerSecond} events/s (${catchUp.seconds.toFixed(2)} s)\n`);
 
@@ -282,7 +282,7 @@ async function measure(): Promise<void> {
     }
   } finally {
     await processes.killAll();
-    await harness.close();
+    await platform.close();
     await consumerDb.drop();
   }
 }

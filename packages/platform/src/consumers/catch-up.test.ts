@@ -1,5 +1,5 @@
 import { measureCatchUp } from '../test-fixtures/catch-up';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 
 const BACKLOG = 10_000;
 
@@ -9,20 +9,20 @@ const BACKLOG = 10_000;
  * floor asserted here failed on a busy machine without anything being wrong.
  */
 describe('catching up a backlog', () => {
-  let harness: Harness;
+  let platform: PlatformUnderTest;
 
   beforeAll(async () => {
-    harness = await startHarness('catch-up');
+    platform = await startPlatformUnderTest('catch-up');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await platform?.close();
   });
 
   it(`applies ${BACKLOG} waiting events in batches, each exactly once`, async () => {
-    const figures = await measureCatchUp(harness, BACKLOG);
+    const figures = await measureCatchUp(platform, BACKLOG);
     process.stdout.write(`catch-up: ${figures.events} events in ${figures.seconds.toFixed(2)} s, ${figures.eventsPerSecond} events/s\n`);
-    const applied = await harness.db.query<{ count: string }>('SELECT count(*)::text AS count FROM tally_totals WHERE applied = 1');
+    const applied = await platform.db.query<{ count: string }>('SELECT count(*)::text AS count FROM tally_totals WHERE applied = 1');
     expect(Number(applied[0]!.count)).toBe(BACKLOG);
   }, 600_000);
 });

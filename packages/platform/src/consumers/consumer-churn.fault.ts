@@ -1,4 +1,4 @@
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { effectFigures, type SampleDeployment, startSampleDeployment } from '../test-fixtures/sample-deployment';
 
 const EVENTS = 10_000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@klynge/testing';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { waitFor } from '@klynge/test-infrastructure';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import type { ConsumerRunner } from './consumer-runner';
 
@@ -14,25 +14,25 @@ const RESTORED_TABLES = ['tally_totals', 'tally_arrivals', 'consumed_events', 'c
  * reads those partitions again, so the read model catches up by itself.
  */
 describe('a consumer whose database was restored from an older backup, against PostgreSQL and Kafka', () => {
-  let harness: Harness;
+  let platform: PlatformUnderTest;
 
   beforeAll(async () => {
-    harness = await startHarness('restored');
+    platform = await startPlatformUnderTest('restored');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await platform?.close();
   });
 
   const totals = async () =>
     new Map(
-      (await harness.db.query<{ tally_id: string; applied: number }>('SELECT tally_id, applied FROM tally_totals')).map((row) => [
+      (await platform.db.query<{ tally_id: string; applied: number }>('SELECT tally_id, applied FROM tally_totals')).map((row) => [
         row.tally_id,
         row.applied,
       ]),
     );
   const incrementAll = async (tallies: readonly string[]) => {
-    for (const tallyId of tallies) await incrementTally(harness.unitOfWork, tallyId, 1);
+    for (const tallyId of tallies) await incrementTally(platform.unitOfWork, tallyId, 1);
   };
   const appliedAll = (tallies: readonly string[]) =>
     waitFor(`${tallies.length} tallies applied`, async () => {
@@ -42,13 +42,13 @@ describe('a consumer whose database was restored from an older backup, against P
 
   it('applies again what it applied after the backup, each event once, and goes on with new events', async () => {
     const consumer = tallyTotalsConsumer();
-    let runner: ConsumerRunner = await harness.startConsumer(consumer);
+    let runner: ConsumerRunner = await platform.startConsumer(consumer);
     const beforeBackup = Array.from({ length: 5 }, () => randomUUID());
     await incrementAll(beforeBackup);
     await appliedAll(beforeBackup);
 
     // The backup: the tables as they are now (pg_dump's snapshot, for the consumer's part).
-    for (const table of RESTORED_TABLES) await harness.db.query(`CREATE TABLE backup_${table} AS SELECT * FROM ${table}`);
+    for (const table of RESTORED_TABLES) await platform.db.query(`CREATE TABLE backup_${table} AS SELECT * FROM ${table}`);
     const afterBackup = Array.from({ length: 12 }, () => randomUUID());
     await incrementAll(afterBackup);
     await appliedAll(afterBackup);
@@ -56,13 +56,13 @@ describe('a consumer whose database was restored from an older backup, against P
 
     // The restore: the database is as it was at the backup; Kafka still has the group past every event.
     for (const table of RESTORED_TABLES) {
-      await harness.db.query(`DELETE FROM ${table}`);
-      await harness.db.query(`INSERT INTO ${table} SELECT * FROM backup_${table}`);
+      await platform.db.query(`DELETE FROM ${table}`);
+      await platform.db.query(`INSERT INTO ${table} SELECT * FROM backup_${table}`);
     }
     expect([...(await totals()).keys()].sort()).toEqual([...beforeBackup].sort());
 
     // Before any new event: a partition that gets none after the restore catches up all the same.
-    runner = await harness.startConsumer(consumer);
+    runner = await platform.startConsumer(consumer);
     await appliedAll(afterBackup);
     const afterRestore = Array.from({ length: 3 }, () => randomUUID());
     await incrementAll(afterRestore);
@@ -72,7 +72,7 @@ describe('a consumer whose database was restored from an older backup, against P
     const applied = await totals();
     expect([...applied.keys()].sort()).toEqual([...beforeBackup, ...afterBackup, ...afterRestore].sort());
     expect([...applied.values()].filter((count) => count !== 1)).toEqual([]);
-    const [arrivals] = await harness.db.query<{ n: string }>('SELECT count(*) AS n FROM tally_arrivals');
+    const [arrivals] = await platform.db.query<{ n: string }>('SELECT count(*) AS n FROM tally_arrivals');
     expect(Number(arrivals!.n)).toBe(beforeBackup.length + afterBackup.length + afterRestore.length);
     await runner.stop();
   });

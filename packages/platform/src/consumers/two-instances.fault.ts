@@ -1,5 +1,5 @@
 import type { GroupAssignments } from '@klynge/broker-kafka';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { effectFigures, RELAY_LEADING, type SampleDeployment, startSampleDeployment } from '../test-fixtures/sample-deployment';
 import type { SampleInstance } from '../test-fixtures/sample-process';
 

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@klynge/testing';
+import { createTestDatabase, type TestDatabase } from '@klynge/test-infrastructure';
 import { createLogger } from '../logging';
 import { CreateTallies1795400000001 } from '../test-fixtures/tally-model';
 import { createDataSource, runMigrations } from './data-source';

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@klynge/testing';
+import { createTestDatabase, type TestDatabase } from '@klynge/test-infrastructure';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { createLogger } from '../logging';
 import { createDataSource } from './data-source';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/testing';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/test-infrastructure';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 
 const EVENTS = 5_000;
@@ -15,28 +15,28 @@ const RESTART_AFTER = 1_500;
  */
 describe('a broker restart under a burst of writes', () => {
   let kafka: DedicatedKafka;
-  let harness: Harness;
+  let platform: PlatformUnderTest;
 
   beforeAll(async () => {
     kafka = await startDedicatedKafka('restart');
-    harness = await startHarness('restart', { kafka });
+    platform = await startPlatformUnderTest('restart', { kafka });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await platform?.close();
     await kafka?.destroy();
   });
 
-  const count = async (sql: string) => Number((await harness.db.query<{ count: string }>(sql))[0]!.count);
+  const count = async (sql: string) => Number((await platform.db.query<{ count: string }>(sql))[0]!.count);
 
   it(`keeps every one of ${EVENTS} events exactly once on the topic and in effect, and recovers within 5 s`, async () => {
-    await harness.startConsumer(tallyTotalsConsumer());
+    await platform.startConsumer(tallyTotalsConsumer());
     const tallies = Array.from({ length: EVENTS }, () => randomUUID());
     let written = 0;
     const writer = async () => {
       while (written < tallies.length) {
         const tallyId = tallies[written++]!;
-        await incrementTally(harness.unitOfWork, tallyId, 1);
+        await incrementTally(platform.unitOfWork, tallyId, 1);
       }
     };
     const burst = Promise.all(Array.from({ length: WRITERS }, writer));
@@ -50,7 +50,7 @@ describe('a broker restart under a burst of writes', () => {
     // The broker answers again: from here the consumer must be applying new events within 5 s.
     const answered = Date.now();
     const probe = randomUUID();
-    await incrementTally(harness.unitOfWork, probe, 1);
+    await incrementTally(platform.unitOfWork, probe, 1);
     await waitFor('the probe to be published', async () => (await count('SELECT count(*) FROM outbox_events')) === 0, {
       timeoutMs: 60_000,
       intervalMs: 20,
@@ -74,9 +74,9 @@ describe('a broker restart under a burst of writes', () => {
     expect(await count('SELECT count(*) FROM tally_totals WHERE applied <> 1')).toBe(0);
 
     // The topic as a partner reads it: what it holds, and the events in it.
-    const perPartition = await harness.broker.messagesPerPartition(harness.tallyTopic);
+    const perPartition = await platform.broker.messagesPerPartition(platform.tallyTopic);
     const onTopic = [...perPartition.values()].reduce((sum, messages) => sum + messages, 0);
-    const reader = await harness.readTopic(harness.tallyTopic);
+    const reader = await platform.readTopic(platform.tallyTopic);
     const positions = () => new Set(reader.messages.map(positionOf));
     await waitFor('a reader to read the whole topic', () => positions().size === onTopic, { timeoutMs: 120_000 });
     const distinctEvents = new Set(reader.messages.map((message) => (JSON.parse(message.value) as { id: string }).id)).size;

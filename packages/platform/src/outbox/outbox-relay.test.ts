@@ -1,35 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/testing';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type DedicatedKafka, startDedicatedKafka, waitFor } from '@klynge/test-infrastructure';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 
 describe('the outbox relay while Kafka is down', () => {
   // A broker of this file's own: stopping it must not disturb the other test files.
   let kafka: DedicatedKafka;
-  let harness: Harness;
+  let platform: PlatformUnderTest;
 
   beforeAll(async () => {
     kafka = await startDedicatedKafka('outage');
-    harness = await startHarness('outage', { kafka });
+    platform = await startPlatformUnderTest('outage', { kafka });
     // A broker of its own starts (and formats its storage) in a JVM: slow on a busy CI machine.
   }, 300_000);
 
   afterAll(async () => {
-    await harness?.close();
+    await platform?.close();
     await kafka?.destroy();
   });
 
-  const count = async (sql: string) => Number((await harness.db.query<{ count: string }>(sql))[0]!.count);
+  const count = async (sql: string) => Number((await platform.db.query<{ count: string }>(sql))[0]!.count);
 
   it('keeps 500 events written during the outage and delivers each exactly once when Kafka is back', async () => {
-    await harness.startConsumer(tallyTotalsConsumer());
+    await platform.startConsumer(tallyTotalsConsumer());
     const warmUp = randomUUID();
-    await incrementTally(harness.unitOfWork, warmUp, 1);
+    await incrementTally(platform.unitOfWork, warmUp, 1);
     await waitFor('the consumer to apply a first event', async () => (await count('SELECT count(*) FROM tally_totals')) === 1);
 
     await kafka.stop();
     const tallies = Array.from({ length: 500 }, () => randomUUID());
-    for (const tallyId of tallies) await incrementTally(harness.unitOfWork, tallyId, 1);
+    for (const tallyId of tallies) await incrementTally(platform.unitOfWork, tallyId, 1);
     // Every write committed; every event waits in the outbox.
     expect(await count('SELECT count(*) FROM tallies')).toBe(501);
     expect(await count('SELECT count(*) FROM outbox_events')).toBe(500);

@@ -1,36 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { EventValidationError } from '../events';
-import { type Harness, startHarness } from '../test-fixtures/harness';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { TallyIncremented } from '../test-fixtures/sample-events';
 import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { Outbox } from './outbox';
 
 describe('the transactional outbox, against PostgreSQL and Kafka', () => {
-  let harness: Harness;
+  let platform: PlatformUnderTest;
 
   beforeAll(async () => {
-    harness = await startHarness('outbox');
+    platform = await startPlatformUnderTest('outbox');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await platform?.close();
   });
 
   const countRows = async (sql: string, params: unknown[] = []) =>
-    Number((await harness.db.query<{ count: string }>(sql, params))[0]!.count);
+    Number((await platform.db.query<{ count: string }>(sql, params))[0]!.count);
 
   it('publishes nothing for a write that rolls back', async () => {
-    const reader = await harness.readTopic(harness.tallyTopic);
+    const reader = await platform.readTopic(platform.tallyTopic);
     const tallyId = randomUUID();
 
-    await expect(incrementTally(harness.unitOfWork, tallyId, 1, { failAfterPublishing: true })).rejects.toThrow('fails after publishing');
+    await expect(incrementTally(platform.unitOfWork, tallyId, 1, { failAfterPublishing: true })).rejects.toThrow('fails after publishing');
     expect(await countRows('SELECT count(*) FROM outbox_events')).toBe(0);
     expect(await countRows('SELECT count(*) FROM tallies WHERE tally_id = $1', [tallyId])).toBe(0);
 
     // A committed event with the same key shares its partition, so it arrives after anything
     // published before it: once it is here, the rolled-back one would have been too.
-    await incrementTally(harness.unitOfWork, tallyId, 2);
+    await incrementTally(platform.unitOfWork, tallyId, 2);
     const received = await waitFor('the committed event', () => reader.messages.find((message) => message.key === tallyId));
     const sequences = reader.messages
       .filter((message) => message.key === tallyId)
@@ -40,9 +40,9 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
   });
 
   it('publishes a CloudEvents envelope keyed by the aggregate id, on the stream topic', async () => {
-    const reader = await harness.readTopic(harness.tallyTopic);
+    const reader = await platform.readTopic(platform.tallyTopic);
     const tallyId = randomUUID();
-    await incrementTally(harness.unitOfWork, tallyId, 1);
+    await incrementTally(platform.unitOfWork, tallyId, 1);
 
     const message = await waitFor('the event', () => reader.messages.find((m) => m.key === tallyId));
     const envelope = JSON.parse(message.value) as Record<string, unknown>;
@@ -58,18 +58,18 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
       data: { tallyId, sequence: 1 },
     });
     expect(message.topic).toMatch(/^test\.outbox_[a-z0-9_]+\.sample\.tally\.v1$/);
-    harness.schemas.assertEnvelope(envelope);
+    platform.schemas.assertEnvelope(envelope);
   });
 
   it('keeps each aggregate’s events in order: 100 aggregates × 20 events from concurrent writers', async () => {
-    await harness.startConsumer(tallyTotalsConsumer('ordering'));
+    await platform.startConsumer(tallyTotalsConsumer('ordering'));
     const tallies = Array.from({ length: 100 }, () => randomUUID());
 
     // One writer per aggregate, all at once (the pool lets ten transactions run together).
     await Promise.all(
       tallies.map(async (tallyId) => {
         for (let sequence = 1; sequence <= 20; sequence += 1) {
-          await incrementTally(harness.unitOfWork, tallyId, sequence);
+          await incrementTally(platform.unitOfWork, tallyId, sequence);
         }
       }),
     );
@@ -79,7 +79,7 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
       async () => (await countRows('SELECT count(*) FROM tally_arrivals WHERE tally_id = ANY($1::uuid[])', [tallies])) === 2000,
       { timeoutMs: 200_000 },
     );
-    const arrivals = await harness.db.query<{ tally_id: string; sequences: number[] }>(
+    const arrivals = await platform.db.query<{ tally_id: string; sequences: number[] }>(
       `SELECT tally_id, array_agg(sequence ORDER BY arrival) AS sequences
        FROM tally_arrivals WHERE tally_id = ANY($1::uuid[]) GROUP BY tally_id`,
       [tallies],
@@ -91,12 +91,12 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
   }, 240_000);
 
   it('makes a second writer of the same aggregate wait for the first to commit', async () => {
-    const reader = await harness.readTopic(harness.tallyTopic);
+    const reader = await platform.readTopic(platform.tallyTopic);
     const tallyId = randomUUID();
     let releaseFirst!: () => void;
     const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
     const publishOnly = (sequence: number, beforeCommit: Promise<void> = Promise.resolve()) =>
-      harness.unitOfWork.run(async ({ publish }) => {
+      platform.unitOfWork.run(async ({ publish }) => {
         await publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence } });
         await beforeCommit;
       });
@@ -124,7 +124,7 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
 
   it('refuses an event whose data breaks its schema, and the write with it', async () => {
     const tallyId = randomUUID();
-    const write = harness.unitOfWork.run(async ({ manager, publish }) => {
+    const write = platform.unitOfWork.run(async ({ manager, publish }) => {
       await manager.query('INSERT INTO tallies (tally_id, count) VALUES ($1, 1)', [tallyId]);
       await publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 0 } });
     });
@@ -135,11 +135,11 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
   });
 
   it('refuses to record an event outside a transaction', async () => {
-    const outbox = new Outbox({ source: '/klynge/outbox', schemas: harness.schemas, topics: harness.topics });
+    const outbox = new Outbox({ source: '/klynge/outbox', schemas: platform.schemas, topics: platform.topics });
     const tallyId = randomUUID();
 
     await expect(
-      outbox.add(harness.dataSource.manager, TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 1 } }),
+      outbox.add(platform.dataSource.manager, TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 1 } }),
     ).rejects.toThrow('needs the EntityManager of an open transaction');
   });
 });

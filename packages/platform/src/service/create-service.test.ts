@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import {
+  createTestDatabase,
+  freePorts,
+  kafkaEnvironment,
+  type TestDatabase,
+  uniqueTopicPrefix,
+  waitFor,
+} from '@klynge/test-infrastructure';
 import { graphqlRequest } from '../test-fixtures/http';
 import { referenceLoads, sampleConfig, sampleService, slowQueries } from '../test-fixtures/sample-service';
 import { createService, type Service } from './create-service';

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../logging';
 import { brokerFromConfig, createService, type Service, type ServiceDefinition } from './create-service';
 import { runSeed, type SubgraphSeed } from './run-seed';
 import { type SubgraphCommand, withServiceDatabase } from './service-command';
+import type { SyntheticDataGenerator } from './synthetic-data';
 
 export type { SubgraphCommand, SubgraphSeed };
 import { exitOnConfigError, runService } from './run-service';
@@ -24,6 +25,8 @@ export type SubgraphDefinition<TContext extends RequestContext = RequestContext>
   /** Its name in schemas/subgraphs.json, which gives its port, database and owner. */
   readonly name: string;
   readonly seed?: SubgraphSeed;
+  /** Writes its share of the generated data set (the benchmark's); a subgraph without one starts empty there. */
+  readonly synthetic?: SyntheticDataGenerator;
   /** Commands of its own beside start, sdl and seed (`klynge-subgraph . <name> ...`), e.g. an import. */
   readonly commands?: Readonly<Record<string, SubgraphCommand>>;
 };

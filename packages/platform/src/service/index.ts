@@ -11,3 +11,4 @@ export {
   type SubgraphSeed,
 } from './define-subgraph';
 export { type ServiceCommandContext, withServiceDatabase } from './service-command';
+export { type Queryable, type SyntheticDataGenerator, type SyntheticDataSize } from './synthetic-data';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pace } from 'node:timers/promises';
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { type DedicatedPostgres, kafkaConnection, startDedicatedPostgres, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import { type DedicatedPostgres, kafkaConnection, startDedicatedPostgres, uniqueTopicPrefix, waitFor } from '@klynge/test-infrastructure';
 import pg from 'pg';
 import { TopicNames } from '../events';
 import { TallyIncremented } from '../test-fixtures/sample-events';

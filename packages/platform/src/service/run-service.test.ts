@@ -1,5 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { createTestDatabase, freePorts, kafkaEnvironment, type TestDatabase, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import {
+  createTestDatabase,
+  freePorts,
+  kafkaEnvironment,
+  type TestDatabase,
+  uniqueTopicPrefix,
+  waitFor,
+} from '@klynge/test-infrastructure';
 import { graphqlRequest } from '../test-fixtures/http';
 import { runSample } from '../test-fixtures/sample-process';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@klynge/async';
-import type { Harness } from './harness';
+import type { PlatformUnderTest } from './platform-under-test';
 import { incrementTally, tallyTotalsConsumer } from './tally-model';
 
 export interface CatchUpFigures {
@@ -14,13 +14,13 @@ export interface CatchUpFigures {
  * while no consumer runs, then one starts and applies them all. Shared by the test that asserts
  * a floor and `npm run bench:events`, which prints the figures.
  */
-export async function measureCatchUp(harness: Harness, events: number, writers = 8): Promise<CatchUpFigures> {
-  const count = async (sql: string) => Number((await harness.db.query<{ count: string }>(sql))[0]!.count);
+export async function measureCatchUp(platform: PlatformUnderTest, events: number, writers = 8): Promise<CatchUpFigures> {
+  const count = async (sql: string) => Number((await platform.db.query<{ count: string }>(sql))[0]!.count);
   let written = 0;
   const writer = async () => {
     while (written < events) {
       written += 1;
-      await incrementTally(harness.unitOfWork, randomUUID(), 1);
+      await incrementTally(platform.unitOfWork, randomUUID(), 1);
     }
   };
   await Promise.all(Array.from({ length: writers }, writer));
@@ -28,7 +28,7 @@ export async function measureCatchUp(harness: Harness, events: number, writers =
     timeoutMs: 300_000,
   });
   const started = performance.now();
-  await harness.startConsumer(tallyTotalsConsumer('catch-up'));
+  await platform.startConsumer(tallyTotalsConsumer('catch-up'));
   await waitFor('the backlog to be applied', async () => (await count('SELECT count(*) FROM tally_totals')) >= events, {
     timeoutMs: 300_000,
     intervalMs: 20,

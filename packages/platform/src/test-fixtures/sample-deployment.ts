@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveredMessage, Subscription } from '@klynge/broker';
 import { KafkaBroker } from '@klynge/broker-kafka';
-import { createTestDatabase, kafkaConnection, type TestDatabase, uniqueName, uniqueTopicPrefix, waitFor } from '@klynge/testing';
+import {
+  createTestDatabase,
+  kafkaConnection,
+  type TestDatabase,
+  uniqueName,
+  uniqueTopicPrefix,
+  waitFor,
+} from '@klynge/test-infrastructure';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../database';
 import { TopicNames } from '../events';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePorts, kafkaEnvironment, waitFor } from '@klynge/testing';
+import { freePorts, kafkaEnvironment, waitFor } from '@klynge/test-infrastructure';
 
 const main = path.join(__dirname, 'sample-service.main.ts');
 

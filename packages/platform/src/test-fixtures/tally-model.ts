@@ -1,4 +1,4 @@
-import type { TestDatabase } from '@klynge/testing';
+import type { TestDatabase } from '@klynge/test-infrastructure';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { eventConsumer } from '../consumers';
 import type { UnitOfWork } from '../outbox';

@@ -1,8 +1,8 @@
-import { announceCluster, announceOrganization, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { announceCluster, announceOrganization, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { centreUnit } from '../auth';
-import { designateCentre, refusal, siva, START, startCatapult } from '../test-support/harness';
+import { designateCentre, refusal, siva, START, startCatapult } from '../test-support/catapult-under-test';
 
 const COMPLETE = `mutation($input: CompleteCatapultProjectInput!) { completeCatapultProject(input: $input) { id endedOn status } }`;
 
@@ -14,40 +14,40 @@ const NOT_REGISTERED = '222222222';
 
 /** Against the real PostgreSQL and Kafka: companies' projects at the centres, entered by each centre's own staff. */
 describe('catapult projects', () => {
-  let harness: ServiceUnderTest;
+  let catapult: ServiceUnderTest;
   let manufacturing: string;
   let materials: string;
   let staff: ReturnType<typeof testCallers.staffOf>;
 
   beforeAll(async () => {
-    harness = await startCatapult('catapult_projects');
-    const raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    manufacturing = await designateCentre(harness, { name: 'Manufacturing Technology', clusterIds: [raufoss] });
-    materials = await designateCentre(harness, {
+    catapult = await startCatapult('catapult_projects');
+    const raufoss = await announceCluster(catapult, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    manufacturing = await designateCentre(catapult, { name: 'Manufacturing Technology', clusterIds: [raufoss] });
+    materials = await designateCentre(catapult, {
       name: 'Future Materials',
       theme: 'MATERIALS',
       designatedOn: '2018-06-01',
       locations: [{ place: 'Grimstad', countyCode: '42' }],
     });
     staff = testCallers.staffOf(centreUnit(manufacturing));
-    await announceOrganization(harness, { orgNumber: SME, name: 'Raufoss Test AS (generated)', municipalityCode: '3405', employees: 20 });
-    await announceOrganization(harness, { orgNumber: LARGE, name: 'Stor Test ASA (generated)', municipalityCode: '4204', employees: 900 });
-    await announceOrganization(harness, { orgNumber: SIZE_UNKNOWN, name: 'Ukjent Test AS (generated)', employees: null });
+    await announceOrganization(catapult, { orgNumber: SME, name: 'Raufoss Test AS (generated)', municipalityCode: '3405', employees: 20 });
+    await announceOrganization(catapult, { orgNumber: LARGE, name: 'Stor Test ASA (generated)', municipalityCode: '4204', employees: 900 });
+    await announceOrganization(catapult, { orgNumber: SIZE_UNKNOWN, name: 'Ukjent Test AS (generated)', employees: null });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await catapult?.close();
   });
 
   const start = (input: Record<string, unknown>, caller = staff) =>
-    harness.query<{ startCatapultProject: { id: string } & Record<string, unknown> }>(
+    catapult.query<{ startCatapultProject: { id: string } & Record<string, unknown> }>(
       START,
       { input: { centreId: manufacturing, orgNumber: SME, title: 'Testing a new alloy (generated)', startedOn: '2018-03-01', ...input } },
       caller,
     );
 
   it("lets the centre's staff start and complete a project, publishing ProjectStarted and ProjectCompleted", async () => {
-    const events = await harness.readTopic('catapult.project.v1');
+    const events = await catapult.readTopic('catapult.project.v1');
     const started = await start({ services: ['testing', 'simulation', 'testing'] });
     expect(started.errors).toBeUndefined();
     const project = started.data!.startCatapultProject;
@@ -62,7 +62,7 @@ describe('catapult projects', () => {
       sme: true,
       centre: { id: manufacturing, name: 'Manufacturing Technology' },
     });
-    const completed = await harness.query<{ completeCatapultProject: unknown }>(
+    const completed = await catapult.query<{ completeCatapultProject: unknown }>(
       COMPLETE,
       { input: { projectId: project.id, endedOn: '2018-11-30' } },
       staff,
@@ -82,14 +82,14 @@ describe('catapult projects', () => {
       services: ['testing', 'simulation'],
     });
 
-    expect(await refusal(harness.query(COMPLETE, { input: { projectId: project.id, endedOn: '2018-12-01' } }, staff))).toEqual({
+    expect(await refusal(catapult.query(COMPLETE, { input: { projectId: project.id, endedOn: '2018-12-01' } }, staff))).toEqual({
       code: 'CONFLICT',
       field: 'projectId',
     });
   });
 
   it("refuses everyone but the centre's staff, Siva's caseworkers and admins, through every write", async () => {
-    const before = (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects'))[0]!.n;
+    const before = (await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects'))[0]!.n;
     const forbidden = { code: 'FORBIDDEN', field: undefined };
     expect(await refusal(start({}, testCallers.caseworker('innovasjon-norge')))).toEqual(forbidden);
     expect(await refusal(start({}, testCallers.staffOf(centreUnit(materials))))).toEqual(forbidden);
@@ -99,7 +99,7 @@ describe('catapult projects', () => {
     expect(await refusal(start({}, { subject: 'v', roles: ['viewer'], unit: centreUnit(manufacturing) }))).toEqual(forbidden);
     expect(
       await refusal(
-        harness.query(START, { input: { centreId: manufacturing, orgNumber: SME, title: 'Anonymous', startedOn: '2018-03-01' } }),
+        catapult.query(START, { input: { centreId: manufacturing, orgNumber: SME, title: 'Anonymous', startedOn: '2018-03-01' } }),
       ),
     ).toEqual({
       code: 'UNAUTHENTICATED',
@@ -107,28 +107,29 @@ describe('catapult projects', () => {
     });
 
     const running = (await start({ title: 'Still running (generated)' })).data!.startCatapultProject.id;
-    const complete = (caller: Parameters<typeof harness.query>[2]) =>
-      refusal(harness.query(COMPLETE, { input: { projectId: running, endedOn: '2019-01-31' } }, caller));
+    const complete = (caller: Parameters<typeof catapult.query>[2]) =>
+      refusal(catapult.query(COMPLETE, { input: { projectId: running, endedOn: '2019-01-31' } }, caller));
     expect(await complete(testCallers.caseworker('innovasjon-norge'))).toEqual(forbidden);
     expect(await complete(testCallers.staffOf(centreUnit(materials)))).toEqual(forbidden);
-    const after = (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects WHERE ended_on IS NOT NULL'))[0]!
-      .n;
-    expect((await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects'))[0]!.n).toBe(before + 1);
+    const after = (
+      await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects WHERE ended_on IS NOT NULL')
+    )[0]!.n;
+    expect((await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects'))[0]!.n).toBe(before + 1);
 
     // Siva's caseworkers and admins may, for any centre.
     expect(
       (await start({ centreId: materials, title: 'Entered by Siva (generated)', startedOn: '2018-07-01' }, siva)).errors,
     ).toBeUndefined();
     expect(
-      (await harness.query(COMPLETE, { input: { projectId: running, endedOn: '2019-01-31' } }, testCallers.admin)).errors,
+      (await catapult.query(COMPLETE, { input: { projectId: running, endedOn: '2019-01-31' } }, testCallers.admin)).errors,
     ).toBeUndefined();
     expect(
-      (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects WHERE ended_on IS NOT NULL'))[0]!.n,
+      (await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects WHERE ended_on IS NOT NULL'))[0]!.n,
     ).toBe(after + 1);
   });
 
   it('refuses bad input naming the field, writing nothing', async () => {
-    const count = async () => (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects'))[0]!.n;
+    const count = async () => (await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects'))[0]!.n;
     const before = await count();
     const bad = (field: string) => ({ code: 'BAD_USER_INPUT', field });
     expect(await refusal(start({ orgNumber: '123456789' }))).toEqual(bad('orgNumber'));
@@ -138,10 +139,10 @@ describe('catapult projects', () => {
     expect(await refusal(start({ startedOn: '2999-01-01' }))).toEqual(bad('startedOn'));
     expect(await refusal(start({ startedOn: '2018-13-01' }))).toEqual(bad('startedOn'));
     expect(await refusal(start({ services: [''] }))).toEqual(bad('services[0]'));
-    const closed = await designateCentre(harness, { name: 'Closed centre (generated)', designatedOn: '2018-06-01' });
+    const closed = await designateCentre(catapult, { name: 'Closed centre (generated)', designatedOn: '2018-06-01' });
     expect(
       (
-        await harness.query(
+        await catapult.query(
           `mutation { closeCatapultCentre(input: { centreId: "${closed}", closedOn: "2020-01-01", closedOnPrecision: YEAR }) { status } }`,
           {},
           siva,
@@ -153,10 +154,12 @@ describe('catapult projects', () => {
     expect(await refusal(start({ centreId: unknownCentre }, testCallers.admin))).toEqual(bad('centreId'));
     expect(await refusal(start({ centreId: 'x' }, testCallers.admin))).toEqual(bad('centreId'));
     const started = (await start({ title: 'To complete badly (generated)', startedOn: '2019-05-01' })).data!.startCatapultProject.id;
-    expect(await refusal(harness.query(COMPLETE, { input: { projectId: started, endedOn: '2019-04-30' } }, staff))).toEqual(bad('endedOn'));
+    expect(await refusal(catapult.query(COMPLETE, { input: { projectId: started, endedOn: '2019-04-30' } }, staff))).toEqual(
+      bad('endedOn'),
+    );
     expect(
       await refusal(
-        harness.query(COMPLETE, { input: { projectId: '00000000-0000-4000-8000-000000000000', endedOn: '2019-04-30' } }, staff),
+        catapult.query(COMPLETE, { input: { projectId: '00000000-0000-4000-8000-000000000000', endedOn: '2019-04-30' } }, staff),
       ),
     ).toEqual({
       code: 'NOT_FOUND',
@@ -167,11 +170,11 @@ describe('catapult projects', () => {
       (await start({ centreId: closed, startedOn: '2019-12-31', title: 'Before it closed (generated)' }, siva)).errors,
     ).toBeUndefined();
     expect(await count()).toBe(before + 2);
-    await harness.db.query('DELETE FROM catapult_projects WHERE centre_id = $1', [closed]);
-    await harness.db.query('DELETE FROM catapult_centres WHERE id = $1', [closed]);
+    await catapult.db.query('DELETE FROM catapult_projects WHERE centre_id = $1', [closed]);
+    await catapult.db.query('DELETE FROM catapult_centres WHERE id = $1', [closed]);
     expect(
       (
-        await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects WHERE id = $1 AND ended_on IS NULL', [
+        await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_projects WHERE id = $1 AND ended_on IS NULL', [
           started,
         ])
       )[0]!.n,
@@ -179,7 +182,7 @@ describe('catapult projects', () => {
   });
 
   it('counts projects per centre per year with the SME share among companies of known size, and companies by county', async () => {
-    await harness.db.query('DELETE FROM catapult_projects');
+    await catapult.db.query('DELETE FROM catapult_projects');
     for (const [orgNumber, startedOn] of [
       [SME, '2018-02-01'],
       [SME, '2018-09-01'],
@@ -191,7 +194,7 @@ describe('catapult projects', () => {
     }
     expect((await start({ centreId: materials, orgNumber: LARGE, startedOn: '2018-08-01' }, siva)).errors).toBeUndefined();
 
-    const figures = await harness.query<{ catapultProjectsPerYear: unknown[]; catapultCompaniesByCounty: unknown[]; one: unknown[] }>(
+    const figures = await catapult.query<{ catapultProjectsPerYear: unknown[]; catapultCompaniesByCounty: unknown[]; one: unknown[] }>(
       `query($centre: ID!) { catapultProjectsPerYear { centre { name } year projects smeProjects sizeUnknown smeShare }
         catapultCompaniesByCounty { countyCode countyName companies }
         one: catapultCompaniesByCounty(centreId: $centre) { countyCode companies } }`,
@@ -213,7 +216,7 @@ describe('catapult projects', () => {
 
     const page = async (after?: string) =>
       (
-        await harness.query<{
+        await catapult.query<{
           catapultProjects: {
             totalCount: number;
             edges: { node: { startedOn: string } }[];
@@ -239,7 +242,7 @@ describe('catapult projects', () => {
     let statements: string[];
     let answer;
     try {
-      answer = await harness.query<{ _entities: { catapultProjects: { startedOn: string; sme: boolean | null }[] }[] }>(
+      answer = await catapult.query<{ _entities: { catapultProjects: { startedOn: string; sme: boolean | null }[] }[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { catapultProjects { startedOn sme centre { name } } } } }`,
         { r: [SME, LARGE, SIZE_UNKNOWN, NOT_REGISTERED, '000000000'].map((orgNumber) => ({ __typename: 'Organization', orgNumber })) },
       );

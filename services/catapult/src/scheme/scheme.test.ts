@@ -1,7 +1,7 @@
-import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { announceCluster, eventTypes, type ServiceUnderTest, testCallers } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { designateCentre, refusal, siva, startCatapult } from '../test-support/harness';
+import { designateCentre, refusal, siva, startCatapult } from '../test-support/catapult-under-test';
 
 const SELECT = `mutation($input: SelectCatapultNodeInput!) { selectCatapultNode(input: $input) {
   id name host { name orgNumber } hostCluster { id } locations { place countyCode countyName } selectedOn selectedOnPrecision
@@ -11,7 +11,7 @@ const ALLOCATE = `mutation($input: RecordCatapultAllocationInput!) { recordCatap
 
 /** Against the real PostgreSQL and Kafka: Siva's scheme of centres, nodes and allocations. */
 describe('the catapult scheme: centres, nodes and allocations', () => {
-  let harness: ServiceUnderTest;
+  let catapult: ServiceUnderTest;
   let raufoss: string;
   let eyde: string;
   let ikuben: string;
@@ -19,25 +19,25 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
   let materials: string;
 
   beforeAll(async () => {
-    harness = await startCatapult('catapult_scheme');
-    raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    eyde = await announceCluster(harness, { name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
-    ikuben = await announceCluster(harness, { name: 'NCE iKuben', level: 'NCE', countyCode: '15' });
+    catapult = await startCatapult('catapult_scheme');
+    raufoss = await announceCluster(catapult, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    eyde = await announceCluster(catapult, { name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
+    ikuben = await announceCluster(catapult, { name: 'NCE iKuben', level: 'NCE', countyCode: '15' });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await catapult?.close();
   });
 
   it('designates centres with the clusters behind them, publishes CentreDesignated, and shows them on the clusters', async () => {
-    const events = await harness.readTopic('catapult.centre.v1');
-    manufacturing = await designateCentre(harness, {
+    const events = await catapult.readTopic('catapult.centre.v1');
+    manufacturing = await designateCentre(catapult, {
       name: 'Manufacturing Technology',
       alsoKnownAs: ['Norwegian Manufacturing Technology Center'],
       hostOrganizations: [{ name: 'SINTEF Raufoss Manufacturing' }],
       clusterIds: [raufoss],
     });
-    materials = await designateCentre(harness, {
+    materials = await designateCentre(catapult, {
       name: 'Future Materials',
       alsoKnownAs: ['FutureMat'],
       theme: 'MATERIALS',
@@ -65,7 +65,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
       clusterIds: [eyde],
     });
 
-    const centre = await harness.query<{ catapultCentre: unknown }>(
+    const centre = await catapult.query<{ catapultCentre: unknown }>(
       `query($id: ID!) { catapultCentre(id: $id) { name alsoKnownAs theme status designatedOn designatedOnPrecision
         locations { place municipalityCode countyCode countyName } hostOrganizations { name orgNumber } partnerOrganizations { name }
         clusters { id } } }`,
@@ -87,7 +87,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
       clusters: [{ id: eyde }],
     });
 
-    const onClusters = await harness.query<{ _entities: unknown[] }>(
+    const onClusters = await catapult.query<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { id catapultCentres { name } } } }`,
       { r: [raufoss, eyde, ikuben].map((id) => ({ __typename: 'Cluster', id })) },
     );
@@ -99,10 +99,10 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
   });
 
   it('closes a centre once, publishing CentreClosed, and only Siva may', async () => {
-    const events = await harness.readTopic('catapult.centre.v1');
-    const closing = await designateCentre(harness, { name: 'A centre to close (generated)', designatedOn: '2018-06-01' });
+    const events = await catapult.readTopic('catapult.centre.v1');
+    const closing = await designateCentre(catapult, { name: 'A centre to close (generated)', designatedOn: '2018-06-01' });
     const close = (input: Record<string, unknown>, caller = siva) =>
-      harness.query<{ closeCatapultCentre: unknown }>(
+      catapult.query<{ closeCatapultCentre: unknown }>(
         `mutation($input: CloseCatapultCentreInput!) { closeCatapultCentre(input: $input) { status closedOn closedOnPrecision } }`,
         { input: { centreId: closing, closedOn: '2021-01-01', closedOnPrecision: 'YEAR', ...input } },
         caller,
@@ -112,8 +112,11 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
     expect(await refusal(close({ closedOn: '2021-03-01' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'closedOn' });
     expect(await refusal(close({ centreId: '00000000-0000-4000-8000-000000000000' }))).toEqual({ code: 'NOT_FOUND', field: 'centreId' });
     expect(
-      (await harness.query<{ catapultCentre: unknown }>(`query($id: ID!) { catapultCentre(id: $id) { status closedOn } }`, { id: closing }))
-        .data!.catapultCentre,
+      (
+        await catapult.query<{ catapultCentre: unknown }>(`query($id: ID!) { catapultCentre(id: $id) { status closedOn } }`, {
+          id: closing,
+        })
+      ).data!.catapultCentre,
     ).toEqual({
       status: 'DESIGNATED',
       closedOn: null,
@@ -122,12 +125,12 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
     expect(await refusal(close({ closedOn: '2022-01-01' }))).toEqual({ code: 'CONFLICT', field: 'centreId' });
     await waitFor('CentreClosed on the topic', () => eventTypes(events, closing).length === 2);
     expect(eventTypes(events, closing)).toEqual(['no.klynge.catapult.CentreDesignated.v1', 'no.klynge.catapult.CentreClosed.v1']);
-    await harness.db.query('DELETE FROM catapult_centres WHERE id = $1', [closing]);
+    await catapult.db.query('DELETE FROM catapult_centres WHERE id = $1', [closing]);
   });
 
   it('finds centres by theme, county, cluster and any name they are known by', async () => {
     const names = async (filter: Record<string, unknown>) => {
-      const answer = await harness.query<{ catapultCentres: { name: string }[] }>(
+      const answer = await catapult.query<{ catapultCentres: { name: string }[] }>(
         `query($f: CatapultCentreFilter) { catapultCentres(filter: $f) { name } }`,
         { f: filter },
       );
@@ -145,8 +148,8 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
   });
 
   it('selects a node hosted by a cluster, working with a centre, and publishes NodeSelected', async () => {
-    const events = await harness.readTopic('catapult.centre.v1');
-    const selected = await harness.query<{ selectCatapultNode: { id: string } & Record<string, unknown> }>(
+    const events = await catapult.readTopic('catapult.centre.v1');
+    const selected = await catapult.query<{ selectCatapultNode: { id: string } & Record<string, unknown> }>(
       SELECT,
       {
         input: {
@@ -178,7 +181,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
     await waitFor('NodeSelected on the topic', () => eventTypes(events, node.id).length === 1);
     expect(eventTypes(events, node.id)).toEqual(['no.klynge.catapult.NodeSelected.v1']);
 
-    const unknownAmount = await harness.query<{ selectCatapultNode: { amountGranted: unknown; hostCluster: unknown } }>(
+    const unknownAmount = await catapult.query<{ selectCatapultNode: { amountGranted: unknown; hostCluster: unknown } }>(
       SELECT,
       {
         input: {
@@ -196,7 +199,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
     );
     expect(unknownAmount.data!.selectCatapultNode).toMatchObject({ amountGranted: null, hostCluster: null });
 
-    const related = await harness.query<{
+    const related = await catapult.query<{
       catapultCentre: { nodes: { name: string }[] };
       catapultNodes: { name: string }[];
       _entities: unknown[];
@@ -219,7 +222,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
 
   it('records allocations as the sources give them, and adds them up per year, saying when a total is a lower bound', async () => {
     const record = (input: Record<string, unknown>) =>
-      harness.query<{ recordCatapultAllocation: unknown }>(ALLOCATE, { input }, testCallers.admin);
+      catapult.query<{ recordCatapultAllocation: unknown }>(ALLOCATE, { input }, testCallers.admin);
     const scheme = await record({
       year: 2018,
       amount: '125000000',
@@ -242,7 +245,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
       centres: [{ name: 'Manufacturing Technology' }, { name: 'Future Materials' }],
     });
     await record({ year: 2022, amount: '47000000', amountBound: 'MORE_THAN', recipient: 'NODES', purpose: 'The eight nodes together' });
-    const years = await harness.query<{ catapultAllocationsByYear: unknown[] }>(
+    const years = await catapult.query<{ catapultAllocationsByYear: unknown[] }>(
       `{ catapultAllocationsByYear { year total { amount } totalIsLowerBound allocations { recipient } } }`,
     );
     expect(years.data!.catapultAllocationsByYear).toEqual([
@@ -259,7 +262,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
   it('lets only admins and caseworkers of siva write the scheme, writing nothing for anyone else', async () => {
     const counts = async () =>
       (
-        await harness.db.query<{ n: string }>(
+        await catapult.db.query<{ n: string }>(
           `SELECT (SELECT count(*) FROM catapult_centres) || '/' || (SELECT count(*) FROM catapult_nodes) || '/' || (SELECT count(*) FROM catapult_allocations) AS n`,
         )
       )[0]!.n;
@@ -279,17 +282,17 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
       selectedOnPrecision: 'YEAR',
     };
     const allocation = { year: 2019, amount: '1', recipient: 'SCHEME', purpose: 'Refused' };
-    const writes = (caller?: Parameters<typeof harness.query>[2]) =>
+    const writes = (caller?: Parameters<typeof catapult.query>[2]) =>
       Promise.all([
         refusal(
-          harness.query(
+          catapult.query(
             `mutation($input: DesignateCatapultCentreInput!) { designateCatapultCentre(input: $input) { id } }`,
             { input: centre },
             caller,
           ),
         ),
-        refusal(harness.query(SELECT, { input: node }, caller)),
-        refusal(harness.query(ALLOCATE, { input: allocation }, caller)),
+        refusal(catapult.query(SELECT, { input: node }, caller)),
+        refusal(catapult.query(ALLOCATE, { input: allocation }, caller)),
       ]);
     const forbidden = { code: 'FORBIDDEN', field: undefined };
     expect(await writes(testCallers.caseworker('innovasjon-norge'))).toEqual([forbidden, forbidden, forbidden]);
@@ -304,11 +307,11 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
   });
 
   it('refuses bad input naming the field, writing nothing', async () => {
-    const count = async () => (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_centres'))[0]!.n;
+    const count = async () => (await catapult.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catapult_centres'))[0]!.n;
     const before = await count();
     const centre = (input: Record<string, unknown>) =>
       refusal(
-        harness.query(
+        catapult.query(
           `mutation($input: DesignateCatapultCentreInput!) { designateCatapultCentre(input: $input) { id } }`,
           {
             input: {
@@ -341,7 +344,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
     expect(await centre({ name: 'future materials' })).toEqual({ code: 'CONFLICT', field: 'name' });
 
     const allocation = (input: Record<string, unknown>) =>
-      refusal(harness.query(ALLOCATE, { input: { year: 2019, amount: '1000', recipient: 'SCHEME', purpose: 'Bad', ...input } }, siva));
+      refusal(catapult.query(ALLOCATE, { input: { year: 2019, amount: '1000', recipient: 'SCHEME', purpose: 'Bad', ...input } }, siva));
     expect(await allocation({ year: 2016 })).toEqual(bad('year'));
     expect(await allocation({ amount: '1.5' })).toEqual(bad('amount'));
     expect(await allocation({ amount: '-5' })).toEqual(bad('amount'));
@@ -356,7 +359,7 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
     let statements: string[];
     let answer;
     try {
-      answer = await harness.query<{ _entities: unknown[] }>(
+      answer = await catapult.query<{ _entities: unknown[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { catapultCentres { name } catapultNodes { name } } } }`,
         { r: [raufoss, eyde, ikuben, 'not-a-uuid'].map((id) => ({ __typename: 'Cluster', id })) },
       );

@@ -1,21 +1,21 @@
-import { announceCluster, type ServiceUnderTest } from '@klynge/service-testing';
-import { startCatapult } from '../test-support/harness';
+import { announceCluster, type ServiceUnderTest } from '@klynge/subgraph-under-test';
+import { startCatapult } from '../test-support/catapult-under-test';
 import { catapultSeedReady, seedCatapult } from './seed-catapult';
 import { SEED_CENTRES, SEED_NODES } from './seed-data';
 
 describe('the catapult demo seed', () => {
-  let harness: ServiceUnderTest;
+  let catapult: ServiceUnderTest;
 
   beforeAll(async () => {
-    harness = await startCatapult('catapult_seed');
+    catapult = await startCatapult('catapult_seed');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await catapult?.close();
   });
 
   it('loads the centres once the clusters behind them are known, the nodes and the allocations, each once', async () => {
-    const { dataSource, unitOfWork } = harness.service;
+    const { dataSource, unitOfWork } = catapult.service;
     expect(await catapultSeedReady(dataSource)).toBe(false);
     // Before the clusters arrive: the centres no cluster stands behind, and the nodes.
     const first = await seedCatapult(dataSource, unitOfWork);
@@ -23,8 +23,8 @@ describe('the catapult demo seed', () => {
       ...SEED_CENTRES.filter((centre) => centre.clusters.length === 0).map((centre) => centre.name),
       ...SEED_NODES.map((node) => node.host),
     ]);
-    const raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    const eyde = await announceCluster(harness, { name: 'Eyde Cluster', level: 'NCE', countyCode: '42' });
+    const raufoss = await announceCluster(catapult, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    const eyde = await announceCluster(catapult, { name: 'Eyde Cluster', level: 'NCE', countyCode: '42' });
     expect(await catapultSeedReady(dataSource)).toBe(true);
     const second = await seedCatapult(dataSource, unitOfWork);
     expect(second).toEqual([
@@ -37,7 +37,7 @@ describe('the catapult demo seed', () => {
     ]);
     expect(await seedCatapult(dataSource, unitOfWork)).toEqual([]);
 
-    const answer = await harness.query<{
+    const answer = await catapult.query<{
       catapultCentres: unknown[];
       catapultNodes: unknown[];
       catapultAllocationsByYear: unknown[];

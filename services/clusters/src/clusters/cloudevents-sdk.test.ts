@@ -1,25 +1,25 @@
 import { type CloudEvent, Kafka, type KafkaMessage } from 'cloudevents';
-import { waitFor } from '@klynge/testing';
-import { admin, type ClustersHarness, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
+import { waitFor } from '@klynge/test-infrastructure';
+import { admin, type ClustersUnderTest, REGISTER, registration, startClusters } from '../test-support/clusters-under-test';
 
 /**
  * Our topics as an outside client reads them: with the official CloudEvents SDK's Kafka protocol
  * binding (structured mode: the content-type header, the whole event as the value), no Klynge code.
  */
 describe('events read with the CloudEvents SDK', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
 
   beforeAll(async () => {
-    harness = await startClusters('cloudevents_sdk');
+    clusters = await startClusters('cloudevents_sdk');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
   it('are CloudEvents 1.0 with the type, source, subject and data the contract says', async () => {
-    const messages = await harness.readTopic('clusters.cluster.v1');
-    const { data } = await harness.query<{ registerCluster: { id: string } }>(
+    const messages = await clusters.readTopic('clusters.cluster.v1');
+    const { data } = await clusters.query<{ registerCluster: { id: string } }>(
       REGISTER,
       { input: registration({ name: 'NCE Raufoss' }) },
       admin,

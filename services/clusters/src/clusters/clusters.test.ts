@@ -1,45 +1,45 @@
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import { ClusterService } from './cluster.service';
 import {
   admin,
   caseworker,
-  type ClustersHarness,
+  type ClustersUnderTest,
   eventTypes,
   managerOf,
   REGISTER,
   registration,
   startClusters,
   viewer,
-} from '../test-support/clusters-harness';
+} from '../test-support/clusters-under-test';
 
 interface Registered {
   registerCluster: { id: string; slug: string; level: string; levelHistory: { level: string; from: string; to: string | null }[] };
 }
 
 describe('clusters: registering, updating and changing levels', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
 
   beforeAll(async () => {
-    harness = await startClusters('clusters');
+    clusters = await startClusters('clusters');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
-  const count = async (table: string) => Number((await harness.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  const count = async (table: string) => Number((await clusters.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
   // Outbox rows leave as the relay publishes them, so the rows written are told by the positions
   // taken, which only grow (a rolled-back insert takes one too); none taken yet is 0.
   const eventsWritten = async () =>
     Number(
       (
-        await harness.db.query<{ n: string }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM outbox_events_position_seq')
+        await clusters.db.query<{ n: string }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM outbox_events_position_seq')
       )[0]!.n,
     );
 
   it('registers a cluster with its first level period, and publishes ClusterRegistered', async () => {
-    const events = await harness.readTopic('clusters.cluster.v1');
-    const result = await harness.query<Registered>(REGISTER, { input: registration() }, caseworker);
+    const events = await clusters.readTopic('clusters.cluster.v1');
+    const result = await clusters.query<Registered>(REGISTER, { input: registration() }, caseworker);
 
     expect(result.errors).toBeUndefined();
     const cluster = result.data!.registerCluster;
@@ -74,7 +74,7 @@ describe('clusters: registering, updating and changing levels', () => {
       [{ manager: { email: 'not-an-address' } }, 'manager.email'],
     ];
     for (const [override, field] of cases) {
-      const result = await harness.query(REGISTER, { input: registration({ name: 'Bad Input Cluster', ...override }) }, admin);
+      const result = await clusters.query(REGISTER, { input: registration({ name: 'Bad Input Cluster', ...override }) }, admin);
       expect({ field, errors: result.errors?.map((error) => error.extensions) }).toEqual({
         field,
         errors: [{ code: 'BAD_USER_INPUT', field }],
@@ -84,28 +84,28 @@ describe('clusters: registering, updating and changing levels', () => {
   });
 
   it('refuses a second cluster with the same name or slug as CONFLICT', async () => {
-    await harness.query(REGISTER, { input: registration({ name: 'NCE Culinology', countyCode: '11' }) }, admin);
-    const sameName = await harness.query(
+    await clusters.query(REGISTER, { input: registration({ name: 'NCE Culinology', countyCode: '11' }) }, admin);
+    const sameName = await clusters.query(
       REGISTER,
       { input: registration({ name: 'NCE Culinology', slug: 'other', countyCode: '11' }) },
       admin,
     );
-    const sameSlug = await harness.query(REGISTER, { input: registration({ name: 'Culinology 2', slug: 'nce-culinology' }) }, admin);
+    const sameSlug = await clusters.query(REGISTER, { input: registration({ name: 'Culinology 2', slug: 'nce-culinology' }) }, admin);
     expect(sameName.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'name' });
     expect(sameSlug.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'slug' });
   });
 
   it('lets only signed-in admins and caseworkers register clusters', async () => {
-    const anonymous = await harness.query(REGISTER, { input: registration({ name: 'Anonymous Cluster' }) });
-    const reader = await harness.query(REGISTER, { input: registration({ name: 'Viewer Cluster' }) }, viewer);
+    const anonymous = await clusters.query(REGISTER, { input: registration({ name: 'Anonymous Cluster' }) });
+    const reader = await clusters.query(REGISTER, { input: registration({ name: 'Viewer Cluster' }) }, viewer);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await harness.db.query(`SELECT 1 FROM clusters WHERE name IN ('Anonymous Cluster', 'Viewer Cluster')`)).toEqual([]);
+    expect(await clusters.db.query(`SELECT 1 FROM clusters WHERE name IN ('Anonymous Cluster', 'Viewer Cluster')`)).toEqual([]);
   });
 
   it('changes the level up and down, keeping the dated history, and publishes ClusterLevelChanged', async () => {
-    const events = await harness.readTopic('clusters.cluster.v1');
-    const { data } = await harness.query<Registered>(
+    const events = await clusters.readTopic('clusters.cluster.v1');
+    const { data } = await clusters.query<Registered>(
       REGISTER,
       { input: registration({ name: 'NCE Maritime', countyCode: '15', town: 'Ålesund' }) },
       admin,
@@ -114,22 +114,26 @@ describe('clusters: registering, updating and changing levels', () => {
     const change = `mutation($id: ID!, $input: ChangeClusterLevelInput!) {
       changeClusterLevel(id: $id, input: $input) { level levelHistory { level from to reason } } }`;
 
-    const up = await harness.query(
+    const up = await clusters.query(
       change,
       { id, input: { level: 'GCE', effectiveFrom: '2014-07-01', reason: 'GCE Blue Maritime' } },
       caseworker,
     );
-    const down = await harness.query(
+    const down = await clusters.query(
       change,
       { id, input: { level: 'NCE', effectiveFrom: '2024-01-01', reason: 'Test step down' } },
       caseworker,
     );
-    const backdated = await harness.query(
+    const backdated = await clusters.query(
       change,
       { id, input: { level: 'ARENA', effectiveFrom: '2010-01-01', reason: 'Too early' } },
       caseworker,
     );
-    const same = await harness.query(change, { id, input: { level: 'NCE', effectiveFrom: '2025-01-01', reason: 'No change' } }, caseworker);
+    const same = await clusters.query(
+      change,
+      { id, input: { level: 'NCE', effectiveFrom: '2025-01-01', reason: 'No change' } },
+      caseworker,
+    );
 
     expect(up.errors).toBeUndefined();
     expect(down.data).toEqual({
@@ -154,16 +158,16 @@ describe('clusters: registering, updating and changing levels', () => {
 
   it('shows the level held today: a change from tomorrow is in the history, not yet the level, a filter or a count', async () => {
     const tomorrow = new Date(Date.now() + 36 * 3_600_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-    const { data } = await harness.query<Registered>(
+    const { data } = await clusters.query<Registered>(
       REGISTER,
       { input: registration({ name: 'Arena Tomorrow (generated)', level: 'ARENA', countyCode: '18', levelSince: '2015-01-01' }) },
       admin,
     );
     const id = data!.registerCluster.id;
-    const countsBefore = await harness.query<{ clusterCounts: { byLevel: { level: string; clusters: number }[] } }>(
+    const countsBefore = await clusters.query<{ clusterCounts: { byLevel: { level: string; clusters: number }[] } }>(
       '{ clusterCounts { byLevel { level clusters } } }',
     );
-    const changed = await harness.query<{ changeClusterLevel: { level: string; levelHistory: { level: string; from: string }[] } }>(
+    const changed = await clusters.query<{ changeClusterLevel: { level: string; levelHistory: { level: string; from: string }[] } }>(
       `mutation($id: ID!, $input: ChangeClusterLevelInput!) { changeClusterLevel(id: $id, input: $input) { level levelHistory { level from } } }`,
       { id, input: { level: 'ARENA_PRO', effectiveFrom: tomorrow, reason: 'Arena Pro from tomorrow' } },
       caseworker,
@@ -177,21 +181,21 @@ describe('clusters: registering, updating and changing levels', () => {
     });
     const names = async (level: string) =>
       (
-        await harness.query<{ clusters: { edges: { node: { name: string } }[] } }>(
+        await clusters.query<{ clusters: { edges: { node: { name: string } }[] } }>(
           `query($level: ClusterLevel!) { clusters(filter: { level: $level }, first: 100) { edges { node { name } } } }`,
           { level },
         )
       ).data!.clusters.edges.map(({ node }) => node.name);
     expect(await names('ARENA')).toContain('Arena Tomorrow (generated)');
     expect(await names('ARENA_PRO')).not.toContain('Arena Tomorrow (generated)');
-    const countsAfter = await harness.query<{ clusterCounts: { byLevel: { level: string; clusters: number }[] } }>(
+    const countsAfter = await clusters.query<{ clusterCounts: { byLevel: { level: string; clusters: number }[] } }>(
       '{ clusterCounts { byLevel { level clusters } } }',
     );
     const arenas = (counts: typeof countsAfter) => counts.data!.clusterCounts.byLevel.find((row) => row.level === 'ARENA')?.clusters ?? 0;
     expect(arenas(countsAfter)).toBe(arenas(countsBefore));
 
     // Registering is at the level held now: not from tomorrow.
-    const early = await harness.query(
+    const early = await clusters.query(
       REGISTER,
       { input: registration({ name: 'Not Yet (generated)', countyCode: '18', levelSince: tomorrow }) },
       admin,
@@ -202,13 +206,13 @@ describe('clusters: registering, updating and changing levels', () => {
   it('ends a level with the next one not known (NCE after 2018): no level today, not in a level filter, counted as unknown, and ClusterLevelEnded goes out', async () => {
     const counts = async () =>
       (
-        await harness.query<{ clusterCounts: { total: number; levelUnknown: number; byLevel: { level: string; clusters: number }[] } }>(
+        await clusters.query<{ clusterCounts: { total: number; levelUnknown: number; byLevel: { level: string; clusters: number }[] } }>(
           '{ clusterCounts { total levelUnknown byLevel { level clusters } } }',
         )
       ).data!.clusterCounts;
     const before = await counts();
-    const events = await harness.readTopic('clusters.cluster.v1');
-    const { data } = await harness.query<Registered>(
+    const events = await clusters.readTopic('clusters.cluster.v1');
+    const { data } = await clusters.query<Registered>(
       REGISTER,
       { input: registration({ name: 'NCE Ended (generated)', level: 'NCE', countyCode: '50', levelSince: '2009-01-01' }) },
       admin,
@@ -218,22 +222,22 @@ describe('clusters: registering, updating and changing levels', () => {
 
     // Refused, writing nothing: by a viewer, before the level began, and a second time.
     expect(
-      (await harness.query(END, { id, input: { effectiveFrom: '2019-01-01', reason: 'x' } }, viewer)).errors?.[0]?.extensions?.code,
+      (await clusters.query(END, { id, input: { effectiveFrom: '2019-01-01', reason: 'x' } }, viewer)).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
     expect(
-      (await harness.query(END, { id, input: { effectiveFrom: '2009-01-01', reason: 'x' } }, caseworker)).errors?.[0]?.extensions,
+      (await clusters.query(END, { id, input: { effectiveFrom: '2009-01-01', reason: 'x' } }, caseworker)).errors?.[0]?.extensions,
     ).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'effectiveFrom',
     });
-    const ended = await harness.query<{ endClusterLevel: unknown }>(
+    const ended = await clusters.query<{ endClusterLevel: unknown }>(
       END,
       { id, input: { effectiveFrom: '2019-01-01', reason: 'NCE stopped being a level with 2019' } },
       caseworker,
     );
     expect(ended.data!.endClusterLevel).toEqual({ level: null, levelHistory: [{ level: 'NCE', from: '2009-01-01', to: '2019-01-01' }] });
     expect(
-      (await harness.query(END, { id, input: { effectiveFrom: '2020-01-01', reason: 'again' } }, caseworker)).errors?.[0]?.extensions,
+      (await clusters.query(END, { id, input: { effectiveFrom: '2020-01-01', reason: 'again' } }, caseworker)).errors?.[0]?.extensions,
     ).toEqual({
       code: 'CONFLICT',
       field: 'id',
@@ -243,7 +247,7 @@ describe('clusters: registering, updating and changing levels', () => {
     expect(after.total).toBe(before.total + 1);
     expect(after.levelUnknown).toBe(before.levelUnknown + 1);
     expect(after.byLevel).toEqual(before.byLevel);
-    const nce = await harness.query<{ clusters: { edges: { node: { name: string } }[] } }>(
+    const nce = await clusters.query<{ clusters: { edges: { node: { name: string } }[] } }>(
       '{ clusters(filter: { level: NCE }, first: 100) { edges { node { name } } } }',
     );
     expect(nce.data!.clusters.edges.map(({ node }) => node.name)).not.toContain('NCE Ended (generated)');
@@ -257,7 +261,7 @@ describe('clusters: registering, updating and changing levels', () => {
     });
 
     // Once a source gives the next level, it starts the new period and shortens the unknown gap.
-    const next = await harness.query<{ changeClusterLevel: unknown }>(
+    const next = await clusters.query<{ changeClusterLevel: unknown }>(
       `mutation($id: ID!, $input: ChangeClusterLevelInput!) { changeClusterLevel(id: $id, input: $input) { level levelHistory { level from to } } }`,
       { id, input: { level: 'ARENA_PRO', effectiveFrom: '2018-07-01', reason: 'Arena Pro, as a later source says' } },
       caseworker,
@@ -274,8 +278,8 @@ describe('clusters: registering, updating and changing levels', () => {
   it('publishes for a cluster as sources report it the level the registry gives it today, and until when', async () => {
     const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4));
     const page = 'https://example.org/arena-then-arena-pro';
-    const events = await harness.readTopic('clusters.cluster.v1');
-    const cluster = await new ClusterService(harness.service.unitOfWork).registerReported({
+    const events = await clusters.readTopic('clusters.cluster.v1');
+    const cluster = await new ClusterService(clusters.service.unitOfWork).registerReported({
       name: 'Arena Then Arena Pro (generated)',
       otherNames: [],
       countyCode: '46',
@@ -307,7 +311,7 @@ describe('clusters: registering, updating and changing levels', () => {
       ],
     });
 
-    const held = await harness.query<{ cluster: { level: string | null } }>(`{ cluster(id: "${cluster.id}") { level } }`);
+    const held = await clusters.query<{ cluster: { level: string | null } }>(`{ cluster(id: "${cluster.id}") { level } }`);
     expect(held.data!.cluster.level).toBe('ARENA');
     // Its event says the same: a read model (CURRENT_DIRECTORY_LEVEL) holds ARENA until the span ends.
     const [message] = await waitFor('ClusterRegistered', () => {
@@ -318,8 +322,8 @@ describe('clusters: registering, updating and changing levels', () => {
   });
 
   it("updates a cluster's facts; its own manager may, another cluster's may not; contact details stay private", async () => {
-    const events = await harness.readTopic('clusters.cluster.v1');
-    const { data } = await harness.query<Registered>(
+    const events = await clusters.readTopic('clusters.cluster.v1');
+    const { data } = await clusters.query<Registered>(
       REGISTER,
       {
         input: registration({
@@ -335,13 +339,13 @@ describe('clusters: registering, updating and changing levels', () => {
     const update = `mutation($id: ID!, $input: UpdateClusterInput!) { updateCluster(id: $id, input: $input) { town sectors } }`;
     const read = `query($id: ID!) { cluster(id: $id) { managerContact { name email } } }`;
 
-    const byOwnManager = await harness.query(update, { id, input: { town: 'Oslo', sectors: ['education', 'technology'] } }, managerOf(id));
-    const byOtherManager = await harness.query(
+    const byOwnManager = await clusters.query(update, { id, input: { town: 'Oslo', sectors: ['education', 'technology'] } }, managerOf(id));
+    const byOtherManager = await clusters.query(
       update,
       { id, input: { town: 'Bergen' } },
       managerOf('00000000-0000-4000-8000-000000000000'),
     );
-    const unknown = await harness.query(update, { id: '00000000-0000-4000-8000-000000000000', input: { town: 'X' } }, admin);
+    const unknown = await clusters.query(update, { id: '00000000-0000-4000-8000-000000000000', input: { town: 'X' } }, admin);
 
     expect(byOwnManager).toEqual({ data: { updateCluster: { town: 'Oslo', sectors: ['education', 'technology'] } } });
     expect(byOtherManager.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -351,11 +355,11 @@ describe('clusters: registering, updating and changing levels', () => {
       id: '00000000-0000-4000-8000-000000000000',
       field: 'id',
     });
-    expect((await harness.query(read, { id }, managerOf(id))).data).toEqual({
+    expect((await clusters.query(read, { id }, managerOf(id))).data).toEqual({
       cluster: { managerContact: { name: 'Kari Nordmann', email: 'kari@example.org' } },
     });
-    expect((await harness.query(read, { id }, viewer)).data).toEqual({ cluster: { managerContact: null } });
-    expect((await harness.query(read, { id })).data).toEqual({ cluster: { managerContact: null } });
+    expect((await clusters.query(read, { id }, viewer)).data).toEqual({ cluster: { managerContact: null } });
+    expect((await clusters.query(read, { id })).data).toEqual({ cluster: { managerContact: null } });
 
     const updated = await waitFor('ClusterUpdated', () => events.find((m) => m.key === id && m.value.includes('ClusterUpdated')));
     expect(JSON.parse(updated.value)).toMatchObject({ data: { changedFields: ['town', 'sectors'], town: 'Oslo' } });
@@ -364,12 +368,12 @@ describe('clusters: registering, updating and changing levels', () => {
 });
 
 describe('clusters: finding them', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    harness = await startClusters('cluster_queries');
-    const clusters = [
+    clusters = await startClusters('cluster_queries');
+    const registrations = [
       registration({ name: 'NCE Raufoss', countyCode: '34', sectors: ['manufacturing'] }),
       registration({ name: 'NCE Seafood Innovation Cluster', countyCode: '46', sectors: ['seafood'], levelSince: '2015-01-01' }),
       registration({ name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18', sectors: ['seafood'], levelSince: '2015-01-01' }),
@@ -382,14 +386,14 @@ describe('clusters: finding them', () => {
       }),
       registration({ name: 'GCE NODE', level: 'GCE', countyCode: '42', description: 'Oil and gas technology', levelSince: '2014-01-01' }),
     ];
-    for (const input of clusters) {
-      const { data } = await harness.query<Registered>(REGISTER, { input }, admin);
+    for (const input of registrations) {
+      const { data } = await clusters.query<Registered>(REGISTER, { input }, admin);
       ids[input.name] = data!.registerCluster.id;
     }
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
   const LIST = `query($filter: ClusterFilter, $first: Int!, $after: String) {
@@ -406,10 +410,10 @@ describe('clusters: finding them', () => {
   const names = (result: { data?: List }) => result.data!.clusters.edges.map((edge) => edge.node.name);
 
   it('finds one by id or by slug, and asks for exactly one of them', async () => {
-    const byId = await harness.query(`query($id: ID!) { cluster(id: $id) { name } }`, { id: ids['GCE NODE'] });
-    const bySlug = await harness.query(`{ cluster(slug: "gce-node") { name level } }`);
-    const both = await harness.query(`query($id: ID!) { cluster(id: $id, slug: "gce-node") { name } }`, { id: ids['GCE NODE'] });
-    const missing = await harness.query(`{ cluster(slug: "no-such-cluster") { name } }`);
+    const byId = await clusters.query(`query($id: ID!) { cluster(id: $id) { name } }`, { id: ids['GCE NODE'] });
+    const bySlug = await clusters.query(`{ cluster(slug: "gce-node") { name level } }`);
+    const both = await clusters.query(`query($id: ID!) { cluster(id: $id, slug: "gce-node") { name } }`, { id: ids['GCE NODE'] });
+    const missing = await clusters.query(`{ cluster(slug: "no-such-cluster") { name } }`);
     expect(byId.data).toEqual({ cluster: { name: 'GCE NODE' } });
     expect(bySlug.data).toEqual({ cluster: { name: 'GCE NODE', level: 'GCE' } });
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -417,9 +421,9 @@ describe('clusters: finding them', () => {
   });
 
   it('lists by name in stable pages with a total count', async () => {
-    const first = await harness.query<List>(LIST, { first: 2 });
-    const second = await harness.query<List>(LIST, { first: 2, after: first.data!.clusters.pageInfo.endCursor });
-    const third = await harness.query<List>(LIST, { first: 2, after: second.data!.clusters.pageInfo.endCursor });
+    const first = await clusters.query<List>(LIST, { first: 2 });
+    const second = await clusters.query<List>(LIST, { first: 2, after: first.data!.clusters.pageInfo.endCursor });
+    const third = await clusters.query<List>(LIST, { first: 2, after: second.data!.clusters.pageInfo.endCursor });
     expect([...names(first), ...names(second), ...names(third)]).toEqual([
       'Arena olje- og gassklynge Helgeland',
       'GCE NODE',
@@ -438,29 +442,31 @@ describe('clusters: finding them', () => {
       endCursor: expect.any(String),
     });
     // After a cursor with nothing that matches at or before it, there is no previous page.
-    const gce = await harness.query<List>(LIST, { first: 2, filter: { level: 'GCE' }, after: first.data!.clusters.edges[0]!.cursor });
+    const gce = await clusters.query<List>(LIST, { first: 2, filter: { level: 'GCE' }, after: first.data!.clusters.edges[0]!.cursor });
     expect(names(gce)).toEqual(['GCE NODE']);
     expect(gce.data!.clusters.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
-    const bad = await harness.query(LIST, { first: 2, after: 'nonsense' });
+    const bad = await clusters.query(LIST, { first: 2, after: 'nonsense' });
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    const tooMany = await harness.query(LIST, { first: 5000 });
+    const tooMany = await clusters.query(LIST, { first: 5000 });
     expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('filters by level, county, sector and text', async () => {
-    expect(names(await harness.query<List>(LIST, { first: 10, filter: { level: 'ARENA' } }))).toEqual([
+    expect(names(await clusters.query<List>(LIST, { first: 10, filter: { level: 'ARENA' } }))).toEqual([
       'Arena olje- og gassklynge Helgeland',
       'Innovasjon Torskefisk',
     ]);
-    expect(names(await harness.query<List>(LIST, { first: 10, filter: { countyCode: '46' } }))).toEqual(['NCE Seafood Innovation Cluster']);
-    expect(names(await harness.query<List>(LIST, { first: 10, filter: { sector: 'seafood', level: 'ARENA' } }))).toEqual([
+    expect(names(await clusters.query<List>(LIST, { first: 10, filter: { countyCode: '46' } }))).toEqual([
+      'NCE Seafood Innovation Cluster',
+    ]);
+    expect(names(await clusters.query<List>(LIST, { first: 10, filter: { sector: 'seafood', level: 'ARENA' } }))).toEqual([
       'Innovasjon Torskefisk',
     ]);
-    expect(names(await harness.query<List>(LIST, { first: 10, filter: { text: 'oil and GAS' } }))).toEqual(['GCE NODE']);
+    expect(names(await clusters.query<List>(LIST, { first: 10, filter: { text: 'oil and GAS' } }))).toEqual(['GCE NODE']);
   });
 
   it('counts clusters per level and county, in SQL', async () => {
-    const { data } = await harness.query<{ clusterCounts: Record<string, unknown> }>(`{ clusterCounts {
+    const { data } = await clusters.query<{ clusterCounts: Record<string, unknown> }>(`{ clusterCounts {
       total byLevel { level clusters } byCounty { county { code name } clusters } byLevelAndCounty { level county { code } clusters } } }`);
     expect(data!.clusterCounts).toEqual({
       total: 5,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded, type GrantAwardedData } from '@klynge/contracts';
 import { createEnvelope } from '@klynge/platform';
-import { waitFor } from '@klynge/testing';
-import { admin, type ClustersHarness, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-harness';
+import { waitFor } from '@klynge/test-infrastructure';
+import { admin, type ClustersUnderTest, eventTypes, REGISTER, registration, startClusters } from '../test-support/clusters-under-test';
 
 /**
  * The funding service is not built yet: its GrantAwarded event is built here by hand, to the
@@ -23,21 +23,21 @@ const grantTo = (clusterId: string, grantId: string, clusterLevel: GrantAwardedD
 });
 
 describe('a funding grant that gives a cluster programme status', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
 
   beforeAll(async () => {
-    harness = await startClusters('grants');
+    clusters = await startClusters('grants');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
-  const publishRaw = (key: string, value: string) => harness.publishMessage('funding.grant.v1', key, value);
+  const publishRaw = (key: string, value: string) => clusters.publishMessage('funding.grant.v1', key, value);
 
   it('sets the level and programme period from the grant, once, however often the event arrives', async () => {
-    const clusterEvents = await harness.readTopic('clusters.cluster.v1');
-    const { data } = await harness.query<{ registerCluster: { id: string } }>(
+    const clusterEvents = await clusters.readTopic('clusters.cluster.v1');
+    const { data } = await clusters.query<{ registerCluster: { id: string } }>(
       REGISTER,
       {
         input: registration({
@@ -67,9 +67,9 @@ describe('a funding grant that gives a cluster programme status', () => {
 
     await waitFor(
       'the marker to be consumed',
-      async () => (await harness.db.query('SELECT 1 FROM consumed_events WHERE event_id = $1', [marker.id])).length === 1,
+      async () => (await clusters.db.query('SELECT 1 FROM consumed_events WHERE event_id = $1', [marker.id])).length === 1,
     );
-    const cluster = await harness.query(
+    const cluster = await clusters.query(
       `query($id: ID!) { cluster(id: $id) { level programmePeriod { start end } levelHistory { level from to decisionReference } } }`,
       { id: clusterId },
     );
@@ -89,12 +89,14 @@ describe('a funding grant that gives a cluster programme status', () => {
       'no.klynge.clusters.ClusterLevelChanged.v1',
       'no.klynge.clusters.ClusterUpdated.v1',
     ]);
-    expect(await harness.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [event.id])).toEqual([{ outcome: 'handled' }]);
+    expect(await clusters.db.query('SELECT outcome FROM consumed_events WHERE event_id = $1', [event.id])).toEqual([
+      { outcome: 'handled' },
+    ]);
   });
 
   it('takes a grant only from the funding service: one a partner publishes with the same type goes to the dead-letter topic, the level unchanged', async () => {
-    const deadLetters = await harness.readTopic('funding.grant.v1.dlq');
-    const { data } = await harness.query<{ registerCluster: { id: string } }>(
+    const deadLetters = await clusters.readTopic('funding.grant.v1.dlq');
+    const { data } = await clusters.query<{ registerCluster: { id: string } }>(
       REGISTER,
       {
         input: registration({
@@ -121,7 +123,7 @@ describe('a funding grant that gives a cluster programme status', () => {
     expect(parked.headers['dlq-error']).toBe(
       'UntrustedEventSourceError: no.klynge.funding.GrantAwarded.v1 is published by /klynge/funding only; this one came from /siva/katapult',
     );
-    const cluster = await harness.query<{ cluster: { level: string; levelHistory: unknown[] } }>(
+    const cluster = await clusters.query<{ cluster: { level: string; levelHistory: unknown[] } }>(
       `query($id: ID!) { cluster(id: $id) { level levelHistory { level } } }`,
       { id: clusterId },
     );

@@ -1,14 +1,14 @@
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
-  type ClustersHarness,
+  type ClustersUnderTest,
   eventTypes,
   managerOf,
   REGISTER,
   registration,
   startClusters,
   viewer,
-} from '../test-support/clusters-harness';
+} from '../test-support/clusters-under-test';
 
 // Organisation numbers with valid MOD11 check digits (123456785 is the domain notes' example).
 const VALID = ['123456785', '987654325', '111111111', '222222222', '333333333'];
@@ -19,32 +19,32 @@ const ADD_MEMBER = `mutation($input: AddMemberInput!) { addMember(input: $input)
 const END_MEMBERSHIP = `mutation($id: ID!, $leftOn: String!) { endMembership(id: $id, leftOn: $leftOn) { id leftOn active } }`;
 
 describe('organisations and memberships', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
   let clusterId: string;
   let otherClusterId: string;
 
   beforeAll(async () => {
-    harness = await startClusters('memberships');
+    clusters = await startClusters('memberships');
     const register = async (name: string, countyCode: string) =>
-      (await harness.query<{ registerCluster: { id: string } }>(REGISTER, { input: registration({ name, countyCode }) }, admin)).data!
+      (await clusters.query<{ registerCluster: { id: string } }>(REGISTER, { input: registration({ name, countyCode }) }, admin)).data!
         .registerCluster.id;
     clusterId = await register('NCE Systems Engineering', '33');
     otherClusterId = await register('NCE Raufoss', '34');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
   const registerOrganization = (orgNumber: string, overrides: Record<string, unknown> = {}) =>
-    harness.query<{ registerOrganization: Record<string, unknown> }>(
+    clusters.query<{ registerOrganization: Record<string, unknown> }>(
       REGISTER_ORGANIZATION,
       { input: { orgNumber, name: `Company ${orgNumber}`, kind: 'COMPANY', ...overrides } },
       admin,
     );
 
   it('registers an organisation with a valid organisation number, and publishes OrganizationRegistered', async () => {
-    const events = await harness.readTopic('clusters.organization.v1');
+    const events = await clusters.readTopic('clusters.organization.v1');
     const result = await registerOrganization(VALID[0]!, { name: 'Devotek AS', employees: 12, organizationForm: 'AS', naceCode: '62.010' });
     expect(result).toEqual({
       data: { registerOrganization: { orgNumber: VALID[0], name: 'Devotek AS', kind: 'COMPANY', employees: 12, sizeClass: 'SME' } },
@@ -54,7 +54,7 @@ describe('organisations and memberships', () => {
   });
 
   it('refuses an organisation number failing MOD11, a duplicate, and other bad input, writing nothing', async () => {
-    const before = await harness.db.query('SELECT org_number FROM organizations ORDER BY 1');
+    const before = await clusters.db.query('SELECT org_number FROM organizations ORDER BY 1');
     expect((await registerOrganization('123456789')).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orgNumber' });
     expect((await registerOrganization('12345678')).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orgNumber' });
     expect((await registerOrganization(VALID[0]!)).errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'orgNumber' });
@@ -66,55 +66,55 @@ describe('organisations and memberships', () => {
       code: 'BAD_USER_INPUT',
       field: 'employees',
     });
-    const byViewer = await harness.query(REGISTER_ORGANIZATION, { input: { orgNumber: VALID[4], name: 'X', kind: 'OTHER' } }, viewer);
+    const byViewer = await clusters.query(REGISTER_ORGANIZATION, { input: { orgNumber: VALID[4], name: 'X', kind: 'OTHER' } }, viewer);
     expect(byViewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await harness.db.query('SELECT org_number FROM organizations ORDER BY 1')).toEqual(before);
+    expect(await clusters.db.query('SELECT org_number FROM organizations ORDER BY 1')).toEqual(before);
   });
 
   it('adds members, refuses an overlapping membership, ends one and keeps it as history', async () => {
-    const events = await harness.readTopic('clusters.membership.v1');
+    const events = await clusters.readTopic('clusters.membership.v1');
     await registerOrganization(VALID[1]!, { name: 'Big Industry ASA', employees: 1200 });
     await registerOrganization(VALID[2]!, { name: 'SINTEF', kind: 'RESEARCH_INSTITUTION' });
 
-    const added = await harness.query<{ addMember: { id: string } }>(
+    const added = await clusters.query<{ addMember: { id: string } }>(
       ADD_MEMBER,
       { input: { clusterId, orgNumber: VALID[0], role: 'HOST', joinedOn: '2006-01-01' } },
       managerOf(clusterId),
     );
     expect(added.errors).toBeUndefined();
-    await harness.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[1], joinedOn: '2010-03-01' } }, admin);
-    await harness.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[2], role: 'PARTNER', joinedOn: '2012-01-01' } }, admin);
+    await clusters.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[1], joinedOn: '2010-03-01' } }, admin);
+    await clusters.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[2], role: 'PARTNER', joinedOn: '2012-01-01' } }, admin);
     const membershipId = added.data!.addMember.id;
 
-    const overlapping = await harness.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[0], joinedOn: '2020-01-01' } }, admin);
+    const overlapping = await clusters.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[0], joinedOn: '2020-01-01' } }, admin);
     expect(overlapping.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'joinedOn' });
-    const unknownCluster = await harness.query(
+    const unknownCluster = await clusters.query(
       ADD_MEMBER,
       { input: { clusterId: '00000000-0000-4000-8000-000000000000', orgNumber: VALID[0], joinedOn: '2020-01-01' } },
       admin,
     );
     expect(unknownCluster.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'clusterId' });
-    const unknownOrganization = await harness.query(
+    const unknownOrganization = await clusters.query(
       ADD_MEMBER,
       { input: { clusterId, orgNumber: VALID[3], joinedOn: '2020-01-01' } },
       admin,
     );
     expect(unknownOrganization.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'orgNumber' });
-    const otherManager = await harness.query(
+    const otherManager = await clusters.query(
       ADD_MEMBER,
       { input: { clusterId, orgNumber: VALID[2], joinedOn: '2030-01-01' } },
       managerOf(otherClusterId),
     );
     expect(otherManager.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const tooEarly = await harness.query(END_MEMBERSHIP, { id: membershipId, leftOn: '2005-12-31' }, admin);
+    const tooEarly = await clusters.query(END_MEMBERSHIP, { id: membershipId, leftOn: '2005-12-31' }, admin);
     expect(tooEarly.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'leftOn' });
-    const ended = await harness.query(END_MEMBERSHIP, { id: membershipId, leftOn: '2019-12-31' }, managerOf(clusterId));
+    const ended = await clusters.query(END_MEMBERSHIP, { id: membershipId, leftOn: '2019-12-31' }, managerOf(clusterId));
     expect(ended.data).toEqual({ endMembership: { id: membershipId, leftOn: '2019-12-31', active: false } });
-    const again = await harness.query(END_MEMBERSHIP, { id: membershipId, leftOn: '2020-12-31' }, admin);
+    const again = await clusters.query(END_MEMBERSHIP, { id: membershipId, leftOn: '2020-12-31' }, admin);
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
     // Once ended, the organisation may join again.
-    const rejoined = await harness.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[0], joinedOn: '2021-01-01' } }, admin);
+    const rejoined = await clusters.query(ADD_MEMBER, { input: { clusterId, orgNumber: VALID[0], joinedOn: '2021-01-01' } }, admin);
     expect(rejoined.errors).toBeUndefined();
 
     await waitFor('the membership events', () => eventTypes(events, membershipId).length === 2);
@@ -137,14 +137,14 @@ describe('organisations and memberships', () => {
         };
       };
     };
-    const current = await harness.query<Page>(query, { id: clusterId, includeEnded: false });
+    const current = await clusters.query<Page>(query, { id: clusterId, includeEnded: false });
     expect(current.data!.cluster.memberStats).toEqual({ memberCount: 3, smeCount: 1, sizeKnownCount: 2, smeShare: 0.5 });
     expect(current.data!.cluster.members.totalCount).toBe(3);
     expect(current.data!.cluster.members.edges.map((edge) => edge.node)).toEqual([
       { role: 'MEMBER', joinedOn: '2010-03-01', leftOn: null, organization: { name: 'Big Industry ASA' } },
       { role: 'MEMBER', joinedOn: '2021-01-01', leftOn: null, organization: { name: 'Devotek AS' } },
     ]);
-    const next = await harness.query<Page>(query, {
+    const next = await clusters.query<Page>(query, {
       id: clusterId,
       includeEnded: false,
       after: current.data!.cluster.members.pageInfo.endCursor,
@@ -153,10 +153,10 @@ describe('organisations and memberships', () => {
     expect(current.data!.cluster.members.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(next.data!.cluster.members.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 
-    const all = await harness.query<Page>(query, { id: clusterId, includeEnded: true });
+    const all = await clusters.query<Page>(query, { id: clusterId, includeEnded: true });
     expect(all.data!.cluster.members.totalCount).toBe(4);
 
-    const organization = await harness.query(
+    const organization = await clusters.query(
       `query($orgNumber: String!) { organization(orgNumber: $orgNumber) { name memberships { role joinedOn leftOn cluster { name } } } }`,
       { orgNumber: VALID[0] },
     );
@@ -174,14 +174,14 @@ describe('organisations and memberships', () => {
   it('lists organisations by name, filtered by kind and size class', async () => {
     const list = `query($filter: OrganizationFilter) { organizations(filter: $filter, first: 10) { totalCount edges { node { name } } } }`;
     const names = async (filter: Record<string, unknown>) =>
-      (await harness.query<{ organizations: { edges: { node: { name: string } }[] } }>(list, { filter })).data!.organizations.edges.map(
+      (await clusters.query<{ organizations: { edges: { node: { name: string } }[] } }>(list, { filter })).data!.organizations.edges.map(
         (edge) => edge.node.name,
       );
     expect(await names({})).toEqual(['Big Industry ASA', 'Devotek AS', 'SINTEF']);
     expect(await names({ sizeClass: 'SME' })).toEqual(['Devotek AS']);
     expect(await names({ kind: 'RESEARCH_INSTITUTION' })).toEqual(['SINTEF']);
     expect(await names({ text: 'devo' })).toEqual(['Devotek AS']);
-    const invalid = await harness.query(`{ organization(orgNumber: "123456789") { name } }`);
+    const invalid = await clusters.query(`{ organization(orgNumber: "123456789") { name } }`);
     expect(invalid.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orgNumber' });
   });
 });

@@ -2,7 +2,7 @@ import { clusterFacts } from '@klynge/nic-facts';
 import { endsAfterOsloToday } from '@klynge/platform';
 import { CURRENT_LEVEL_SQL } from '../clusters/cluster.queries';
 import { reportedClusters } from '../clusters/reported-history';
-import { type ClustersHarness, startClusters } from '../test-support/clusters-harness';
+import { type ClustersUnderTest, startClusters } from '../test-support/clusters-under-test';
 import { seedClusters } from './seed-clusters';
 
 interface Period {
@@ -17,18 +17,18 @@ interface Period {
 }
 
 describe('the demo seed', () => {
-  let harness: ClustersHarness;
+  let clusters: ClustersUnderTest;
 
   beforeAll(async () => {
-    harness = await startClusters('seed');
+    clusters = await startClusters('seed');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await clusters?.close();
   });
 
   it("loads the register's clusters with their level periods and the pages that report them, once", async () => {
-    const { dataSource, unitOfWork } = harness.service;
+    const { dataSource, unitOfWork } = clusters.service;
     const first = await seedClusters(dataSource, unitOfWork);
     const second = await seedClusters(dataSource, unitOfWork);
     expect(first).toHaveLength(reportedClusters(clusterFacts()).length);
@@ -36,7 +36,7 @@ describe('the demo seed', () => {
 
     const cluster = async (slug: string) =>
       (
-        await harness.query<{
+        await clusters.query<{
           cluster: {
             level: string | null;
             town: string | null;
@@ -83,7 +83,7 @@ describe('the demo seed', () => {
       expect.objectContaining({ level: 'ARENA', from: null, fromYear: null, to: null, toYear: null, endedBy: null }),
     ]);
 
-    const counts = await harness.query<{
+    const counts = await clusters.query<{
       clusterCounts: { total: number; levelUnknown: number; countyUnknown: number; undatedLevels: number; byLevel: unknown[] };
     }>('{ clusterCounts { total levelUnknown countyUnknown undatedLevels byLevel { level clusters } } }');
     const reported = reportedClusters(clusterFacts());
@@ -97,17 +97,17 @@ describe('the demo seed', () => {
 
     // What each cluster's events say of its level today (its level, until levelUntil, as a read
     // model reads them) is what the registry says.
-    const disagreeing = await harness.db.query<{ slug: string }>(
+    const disagreeing = await clusters.db.query<{ slug: string }>(
       `SELECT c.slug FROM clusters c WHERE ${CURRENT_LEVEL_SQL} IS DISTINCT FROM CASE WHEN ${endsAfterOsloToday('c.level_until')} THEN c.level END`,
     );
     expect(disagreeing).toEqual([]);
 
     // Levels over time, as the level histories say: held on 31 December of each year, zero-filled;
     // periods no page dates are not counted.
-    const over = await harness.query<{ clusterLevelsByYear: { year: number; level: string; clusters: number }[] }>(
+    const over = await clusters.query<{ clusterLevelsByYear: { year: number; level: string; clusters: number }[] }>(
       '{ clusterLevelsByYear(fromYear: 2013, toYear: 2020) { year level clusters } }',
     );
-    const histories = await harness.query<{ clusters: { edges: { node: { levelHistory: Period[] } }[] } }>(
+    const histories = await clusters.query<{ clusters: { edges: { node: { levelHistory: Period[] } }[] } }>(
       '{ clusters(first: 100) { edges { node { levelHistory { level from to } } } } }',
     );
     const periods = histories.data!.clusters.edges.flatMap(({ node }) => node.levelHistory);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GrantAwarded } from '@klynge/contracts';
-import { eventTypes, type ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+import { eventTypes, type ServiceUnderTest } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   announceCluster,
@@ -14,35 +14,35 @@ import {
   PLAN,
   startCompetence,
   syntheticOrgNumbers,
-} from '../test-support/competence-harness';
+} from '../test-support/competence-under-test';
 
 const [MEMBER_ORG, OUTSIDER_ORG, THIRD_ORG, UNKNOWN_ORG, ...MORE] = syntheticOrgNumbers(41);
 
 describe('competence programmes: planning, opening on the grant, enrolling, reach', () => {
-  let harness: ServiceUnderTest;
+  let competence: ServiceUnderTest;
   let raufoss: string;
   let arena: string;
   let programmeId: string;
   const applicationId = randomUUID();
 
   beforeAll(async () => {
-    harness = await startCompetence('competence');
-    await announceFundingProgramme(harness, 'OMSTILLINGSMOTOREN');
-    raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    arena = await announceCluster(harness, { name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18' });
-    await announceMembership(harness, raufoss, MEMBER_ORG!, '2010-01-01');
-    await announceOrganization(harness, { orgNumber: MEMBER_ORG!, name: 'Member Company AS (synthetic)', municipalityCode: '3405' });
-    await announceOrganization(harness, { orgNumber: OUTSIDER_ORG!, name: 'Outside Company AS (synthetic)', municipalityCode: '4601' });
+    competence = await startCompetence('competence');
+    await announceFundingProgramme(competence, 'OMSTILLINGSMOTOREN');
+    raufoss = await announceCluster(competence, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    arena = await announceCluster(competence, { name: 'Innovasjon Torskefisk', level: 'ARENA', countyCode: '18' });
+    await announceMembership(competence, raufoss, MEMBER_ORG!, '2010-01-01');
+    await announceOrganization(competence, { orgNumber: MEMBER_ORG!, name: 'Member Company AS (synthetic)', municipalityCode: '3405' });
+    await announceOrganization(competence, { orgNumber: OUTSIDER_ORG!, name: 'Outside Company AS (synthetic)', municipalityCode: '4601' });
     for (const orgNumber of [THIRD_ORG!, ...MORE])
-      await announceOrganization(harness, { orgNumber, name: `Company ${orgNumber} AS (synthetic)` });
+      await announceOrganization(competence, { orgNumber, name: `Company ${orgNumber} AS (synthetic)` });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await competence?.close();
   });
 
   const plan = (input: Record<string, unknown>, caller = caseworker) =>
-    harness.query<{ planProgramme: { id: string; status: string } }>(
+    competence.query<{ planProgramme: { id: string; status: string } }>(
       PLAN,
       {
         input: {
@@ -63,7 +63,7 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     );
 
   it('is planned by hosts at an accepted level only, and publishes ProgrammeLaunched', async () => {
-    const events = await harness.readTopic('competence.programme.v1');
+    const events = await competence.readTopic('competence.programme.v1');
     const wrongLevel = await plan({ name: 'Hosted by an Arena', hostClusterIds: [arena] });
     expect(wrongLevel.errors?.[0]).toMatchObject({
       message: 'Innovasjon Torskefisk is at level ARENA; this programme may be hosted at NCE, GCE',
@@ -75,7 +75,7 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       field: 'capacity',
     });
     expect((await plan({ name: 'By a manager' }, managerOf(raufoss))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await harness.db.query('SELECT 1 FROM competence_programmes')).toEqual([]);
+    expect(await competence.db.query('SELECT 1 FROM competence_programmes')).toEqual([]);
 
     const planned = await plan({});
     expect(planned.data!.planProgramme.status).toBe('PLANNED');
@@ -86,13 +86,13 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
   });
 
   it('opens only once its grant is awarded (the funding service says so with GrantAwarded)', async () => {
-    const events = await harness.readTopic('competence.programme.v1');
-    const early = await harness.query(`mutation($id: ID!) { openProgramme(id: $id) { status } }`, { id: programmeId }, admin);
+    const events = await competence.readTopic('competence.programme.v1');
+    const early = await competence.query(`mutation($id: ID!) { openProgramme(id: $id) { status } }`, { id: programmeId }, admin);
     expect(early.errors?.[0]).toMatchObject({
       message: 'A programme opens only once the grant that funds it is awarded',
       extensions: { code: 'CONFLICT', field: 'id' },
     });
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: MEMBER_ORG } }, admin)).errors?.[0]?.extensions?.code).toBe(
+    expect((await competence.query(ENROL, { input: { programmeId, orgNumber: MEMBER_ORG } }, admin)).errors?.[0]?.extensions?.code).toBe(
       'CONFLICT',
     );
 
@@ -109,10 +109,10 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       plannedEnd: '2019-10-31',
       clusterLevel: null,
     };
-    await harness.publishEvent(GrantAwarded, grantId, awarded);
-    await harness.publishEvent(GrantAwarded, grantId, awarded);
+    await competence.publishEvent(GrantAwarded, grantId, awarded);
+    await competence.publishEvent(GrantAwarded, grantId, awarded);
     const opened = await waitFor('the programme to open', async () => {
-      const { data } = await harness.query<{ competenceProgramme: { status: string; grant: { id: string } | null } }>(
+      const { data } = await competence.query<{ competenceProgramme: { status: string; grant: { id: string } | null } }>(
         `query($id: ID!) { competenceProgramme(id: $id) { status grant { id } } }`,
         { id: programmeId },
       );
@@ -129,44 +129,44 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
   });
 
   it('enrols each organisation once, notes whether it was in a cluster, and never beyond capacity', async () => {
-    const enrolmentEvents = await harness.readTopic('competence.enrolment.v1');
-    const member = await harness.query<{ enrolCompany: { id: string; memberOfCluster: boolean } }>(
+    const enrolmentEvents = await competence.readTopic('competence.enrolment.v1');
+    const member = await competence.query<{ enrolCompany: { id: string; memberOfCluster: boolean } }>(
       ENROL,
       { input: { programmeId, orgNumber: MEMBER_ORG, enrolledOn: '2017-11-15' } },
       managerOf(raufoss),
     );
-    const outsider = await harness.query<{ enrolCompany: { id: string; memberOfCluster: boolean } }>(
+    const outsider = await competence.query<{ enrolCompany: { id: string; memberOfCluster: boolean } }>(
       ENROL,
       { input: { programmeId, orgNumber: OUTSIDER_ORG, enrolledOn: '2017-11-15' } },
       admin,
     );
     expect(member.data!.enrolCompany).toMatchObject({ status: 'ENROLLED', memberOfCluster: true });
     expect(outsider.data!.enrolCompany).toMatchObject({ memberOfCluster: false });
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: MEMBER_ORG } }, admin)).errors?.[0]?.extensions).toEqual({
+    expect((await competence.query(ENROL, { input: { programmeId, orgNumber: MEMBER_ORG } }, admin)).errors?.[0]?.extensions).toEqual({
       code: 'CONFLICT',
       field: 'orgNumber',
     });
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: '123456789' } }, admin)).errors?.[0]?.extensions).toEqual({
+    expect((await competence.query(ENROL, { input: { programmeId, orgNumber: '123456789' } }, admin)).errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'orgNumber',
     });
     expect(
-      (await harness.query(ENROL, { input: { programmeId, orgNumber: THIRD_ORG } }, managerOf(arena))).errors?.[0]?.extensions?.code,
+      (await competence.query(ENROL, { input: { programmeId, orgNumber: THIRD_ORG } }, managerOf(arena))).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
     // An organisation the cluster registry has never announced: refused, nothing written.
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: UNKNOWN_ORG } }, admin)).errors?.[0]).toMatchObject({
+    expect((await competence.query(ENROL, { input: { programmeId, orgNumber: UNKNOWN_ORG } }, admin)).errors?.[0]).toMatchObject({
       message: expect.stringContaining(`${UNKNOWN_ORG} is not a registered organisation`),
       extensions: { code: 'BAD_USER_INPUT', field: 'orgNumber' },
     });
-    expect(await harness.db.query('SELECT count(*)::int AS n FROM enrolments WHERE org_number = $1', [UNKNOWN_ORG])).toEqual([{ n: 0 }]);
+    expect(await competence.db.query('SELECT count(*)::int AS n FROM enrolments WHERE org_number = $1', [UNKNOWN_ORG])).toEqual([{ n: 0 }]);
 
     // One place left; five organisations race for it.
     const racing = await Promise.all(
-      MORE.slice(0, 5).map((orgNumber) => harness.query(ENROL, { input: { programmeId, orgNumber } }, admin)),
+      MORE.slice(0, 5).map((orgNumber) => competence.query(ENROL, { input: { programmeId, orgNumber } }, admin)),
     );
     expect(racing.filter((result) => !result.errors)).toHaveLength(1);
     expect(racing.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(4);
-    expect(await harness.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE status <> 'DROPPED'`)).toEqual([{ n: 3 }]);
+    expect(await competence.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE status <> 'DROPPED'`)).toEqual([{ n: 3 }]);
 
     const enrolmentId = member.data!.enrolCompany.id;
     await waitFor('CompanyEnrolled', () => eventTypes(enrolmentEvents, enrolmentId).length === 1);
@@ -176,38 +176,38 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
   });
 
   it('records completed modules and enrolments, frees a place on a drop, and reports reach against the target', async () => {
-    const enrolmentEvents = await harness.readTopic('competence.enrolment.v1');
-    const module = await harness.query<{ addModule: { id: string } }>(
+    const enrolmentEvents = await competence.readTopic('competence.enrolment.v1');
+    const module = await competence.query<{ addModule: { id: string } }>(
       `mutation($input: AddModuleInput!) { addModule(input: $input) { id } }`,
       { input: { programmeId, title: 'Lean production', theme: 'Productivity', format: 'WORKSHOP', startsOn: '2018-01-10' } },
       managerOf(raufoss),
     );
     const enrolmentOf = async (orgNumber: string) =>
-      (await harness.db.query<{ id: string }>('SELECT id FROM enrolments WHERE org_number = $1', [orgNumber]))[0]!;
+      (await competence.db.query<{ id: string }>('SELECT id FROM enrolments WHERE org_number = $1', [orgNumber]))[0]!;
     const member = await enrolmentOf(MEMBER_ORG!);
     const outsider = await enrolmentOf(OUTSIDER_ORG!);
     const moduleId = module.data!.addModule.id;
-    await harness.query(
+    await competence.query(
       `mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-01-10") { id } }`,
       { e: member.id, m: moduleId },
       admin,
     );
-    const completed = await harness.query<{ completeEnrolment: { status: string; modulesCompleted: number } }>(
+    const completed = await competence.query<{ completeEnrolment: { status: string; modulesCompleted: number } }>(
       `mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-06-30") { status modulesCompleted } }`,
       { id: member.id },
       admin,
     );
     expect(completed.data).toEqual({ completeEnrolment: { status: 'COMPLETED', modulesCompleted: 1 } });
-    const again = await harness.query(
+    const again = await competence.query(
       `mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-07-01") { status } }`,
       { id: member.id },
       admin,
     );
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'enrolmentId' });
-    await harness.query(`mutation($id: ID!) { dropEnrolment(id: $id, droppedOn: "2018-02-01") { status } }`, { id: outsider.id }, admin);
-    expect((await harness.query(ENROL, { input: { programmeId, orgNumber: MORE[10] } }, admin)).errors).toBeUndefined();
+    await competence.query(`mutation($id: ID!) { dropEnrolment(id: $id, droppedOn: "2018-02-01") { status } }`, { id: outsider.id }, admin);
+    expect((await competence.query(ENROL, { input: { programmeId, orgNumber: MORE[10] } }, admin)).errors).toBeUndefined();
 
-    const { data } = await harness.query<{ competenceProgramme: { reach: unknown; knowledgeTransfer: unknown } }>(
+    const { data } = await competence.query<{ competenceProgramme: { reach: unknown; knowledgeTransfer: unknown } }>(
       `query($id: ID!) { competenceProgramme(id: $id) {
         knowledgeTransfer { source targetSector }
         reach { companiesReached targetCompanies shareOfTarget outsideClusters outsideClusterShare completed dropped } } }`,
@@ -225,12 +225,12 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
         dropped: 1,
       },
     });
-    const byCounty = await harness.query<{ reachByCounty: unknown[] }>(`{ reachByCounty { countyCode countyName companies } }`);
+    const byCounty = await competence.query<{ reachByCounty: unknown[] }>(`{ reachByCounty { countyCode countyName companies } }`);
     expect(byCounty.data!.reachByCounty).toEqual([
       { countyCode: '34', countyName: 'Innlandet', companies: 1 },
       { countyCode: 'unknown', countyName: 'Unknown county', companies: 2 },
     ]);
-    const themes = await harness.query<{ completionsByTheme: unknown[] }>(`{ completionsByTheme { theme completions } }`);
+    const themes = await competence.query<{ completionsByTheme: unknown[] }>(`{ completionsByTheme { theme completions } }`);
     expect(themes.data!.completionsByTheme).toEqual([{ theme: 'productivity', completions: 1 }]);
     await waitFor('EnrolmentCompleted', () =>
       eventTypes(enrolmentEvents, member.id).includes('no.klynge.competence.EnrolmentCompleted.v1'),
@@ -239,7 +239,7 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
 
   it('moves through RUNNING to COMPLETED, and shows up on its host cluster and its companies', async () => {
     const move = (mutation: string) =>
-      harness.query<Record<string, { status: string }>>(
+      competence.query<Record<string, { status: string }>>(
         `mutation($id: ID!) { ${mutation}(id: $id) { status } }`,
         { id: programmeId },
         admin,
@@ -249,7 +249,7 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     expect((await move('completeProgramme')).data).toEqual({ completeProgramme: { status: 'COMPLETED' } });
     expect((await move('cancelProgramme')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const { data } = await harness.query<{ _entities: unknown[] }>(
+    const { data } = await competence.query<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Cluster { hostedProgrammes { name status } }
         ... on Organization { enrolments { status programme { name } } } } }`,

@@ -1,7 +1,7 @@
 import { ProgrammeStatusChanged } from '@klynge/contracts';
-import { announceLevelEnded, type ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
-import { admin, announceCluster, announceFundingProgramme, caseworker, PLAN, startCompetence } from '../test-support/competence-harness';
+import { announceLevelEnded, type ServiceUnderTest } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
+import { admin, announceCluster, announceFundingProgramme, caseworker, PLAN, startCompetence } from '../test-support/competence-under-test';
 
 const READ = `query($id: ID!) { competenceProgramme(id: $id) {
   status source acceptedHostLevels periodStart periodStartPrecision periodEnd periodEndPrecision } }`;
@@ -12,27 +12,27 @@ const READ = `query($id: ID!) { competenceProgramme(id: $id) {
  * status the last one its source supports.
  */
 describe('a competence programme recorded from a source', () => {
-  let harness: ServiceUnderTest;
+  let competence: ServiceUnderTest;
   let raufoss: string;
   const programmes = async () =>
-    Number((await harness.db.query<{ n: string }>('SELECT count(*)::text AS n FROM competence_programmes'))[0]!.n);
+    Number((await competence.db.query<{ n: string }>('SELECT count(*)::text AS n FROM competence_programmes'))[0]!.n);
   const plan = (name: string, input: Record<string, unknown>) =>
-    harness.query<{ planProgramme: { id: string; status: string } }>(
+    competence.query<{ planProgramme: { id: string; status: string } }>(
       PLAN,
       { input: { name, hostClusterIds: [raufoss], fundingProgrammeCode: 'OMSTILLING-PILOT', periodStart: '2015-01-01', ...input } },
       caseworker,
     );
 
   beforeAll(async () => {
-    harness = await startCompetence('programme_unknowns');
-    await announceFundingProgramme(harness, 'OMSTILLING-PILOT');
-    raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34', levelSince: '2006-01-01' });
+    competence = await startCompetence('programme_unknowns');
+    await announceFundingProgramme(competence, 'OMSTILLING-PILOT');
+    raufoss = await announceCluster(competence, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34', levelSince: '2006-01-01' });
     // NCE ended as a level with 2019: the host's level today is not known.
-    await announceLevelEnded(harness, raufoss, 'NCE', '2019-01-01');
+    await announceLevelEnded(competence, raufoss, 'NCE', '2019-01-01');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await competence?.close();
   });
 
   it.each([
@@ -49,7 +49,7 @@ describe('a competence programme recorded from a source', () => {
   });
 
   it('records it in the state its source supports, with unknown host levels and a period known to the year, and says so in events', async () => {
-    const events = await harness.readTopic(ProgrammeStatusChanged.topic);
+    const events = await competence.readTopic(ProgrammeStatusChanged.topic);
     const planned = await plan('Klyngene som omstillingsmotor (generated)', {
       acceptedHostLevels: null,
       periodStartPrecision: 'YEAR',
@@ -61,7 +61,7 @@ describe('a competence programme recorded from a source', () => {
     expect(planned.errors).toBeUndefined();
     const { id, status } = planned.data!.planProgramme;
     expect(status).toBe('RUNNING');
-    expect((await harness.query(READ, { id })).data).toEqual({
+    expect((await competence.query(READ, { id })).data).toEqual({
       competenceProgramme: {
         status: 'RUNNING',
         source: 'Innovasjon Norge, 2015',
@@ -79,7 +79,7 @@ describe('a competence programme recorded from a source', () => {
     );
     expect(changed.data).toMatchObject({ previousStatus: 'PLANNED', status: 'RUNNING' });
     // It goes on from there like any programme: a running one can be completed once a source says so.
-    const completed = await harness.query<{ completeProgramme: { status: string } }>(
+    const completed = await competence.query<{ completeProgramme: { status: string } }>(
       `mutation($id: ID!) { completeProgramme(id: $id) { status } }`,
       { id },
       admin,

@@ -1,31 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { GrantReported } from '@klynge/contracts';
-import type { ServiceUnderTest } from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
-import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-harness';
+import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
+import { announceCluster, announceFundingProgramme, startCompetence } from '../test-support/competence-under-test';
 import { competenceSeedReady, seedCompetence } from './seed-competence';
 import { SEED_PROGRAMMES } from './seed-data';
 
 describe('the competence demo seed', () => {
-  let harness: ServiceUnderTest;
+  let competence: ServiceUnderTest;
 
   beforeAll(async () => {
-    harness = await startCompetence('competence_seed');
+    competence = await startCompetence('competence_seed');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await competence?.close();
   });
 
   it('plans the programmes whose hosts (and grant) are known, the rest on a later run, each once; the reported award opens the Conversion Engine', async () => {
-    const { dataSource, unitOfWork } = harness.service;
-    await announceFundingProgramme(harness, 'OMSTILLINGSMOTOREN');
-    await announceFundingProgramme(harness, 'OMSTILLING-PILOT');
-    const raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    const { dataSource, unitOfWork } = competence.service;
+    await announceFundingProgramme(competence, 'OMSTILLINGSMOTOREN');
+    await announceFundingProgramme(competence, 'OMSTILLING-PILOT');
+    const raufoss = await announceCluster(competence, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
     // The Conversion Engine waits for NCE Raufoss's award, as the funding seed reports it.
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual([]);
     const grantId = randomUUID();
-    await harness.publishEvent(GrantReported, grantId, {
+    await competence.publishEvent(GrantReported, grantId, {
       grantId,
       programmeCode: 'OMSTILLINGSMOTOREN',
       agencyCode: 'innovasjon-norge',
@@ -38,18 +38,18 @@ describe('the competence demo seed', () => {
     });
     await waitFor(
       'the award to reach competence',
-      async () => (await harness.db.query('SELECT 1 FROM awarded_grants WHERE grant_id = $1', [grantId])).length === 1,
+      async () => (await competence.db.query('SELECT 1 FROM awarded_grants WHERE grant_id = $1', [grantId])).length === 1,
     );
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual(['The Conversion Engine (Omstillingsmotoren)']);
     expect(await competenceSeedReady(dataSource)).toBe(false);
 
-    await announceCluster(harness, { name: 'NCE Systems Engineering', level: 'NCE', countyCode: '33' });
-    await announceCluster(harness, { name: 'NCE Smart Energy Markets', level: 'NCE', countyCode: '31' });
+    await announceCluster(competence, { name: 'NCE Systems Engineering', level: 'NCE', countyCode: '33' });
+    await announceCluster(competence, { name: 'NCE Smart Energy Markets', level: 'NCE', countyCode: '31' });
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual(SEED_PROGRAMMES.slice(1).map((programme) => programme.name));
     expect(await seedCompetence(dataSource, unitOfWork)).toEqual([]);
     expect(await competenceSeedReady(dataSource)).toBe(true);
 
-    const engine = await harness.query<{ competenceProgrammes: unknown[] }>(
+    const engine = await competence.query<{ competenceProgrammes: unknown[] }>(
       `{ competenceProgrammes(theme: "sustainability") { name status grant { id } targetCompanies periodStart periodEnd periodPhase
          reach { recorded companiesReached shareOfTarget } } }`,
     );
@@ -67,7 +67,7 @@ describe('the competence demo seed', () => {
         reach: { recorded: false, companiesReached: null, shareOfTarget: null },
       },
     ]);
-    const { data } = await harness.query<{ competenceProgrammes: unknown[] }>(
+    const { data } = await competence.query<{ competenceProgrammes: unknown[] }>(
       `{ competenceProgrammes(theme: "digitalisation") { name status capacity targetCompanies knowledgeTransfer { targetSector } hostClusters { id } } }`,
     );
     expect(data!.competenceProgrammes).toEqual([

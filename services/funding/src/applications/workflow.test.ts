@@ -1,11 +1,11 @@
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   applicationUnderReview,
   caseworker,
   CREATE_APPLICATION,
   DECIDE,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   setUpProgramme,
   sivaCaseworker,
@@ -13,34 +13,34 @@ import {
   startFunding,
   SUBMIT,
   WITHDRAW,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const eventTypes = (messages: { key: string; value: string }[], key: string) =>
   messages.filter((m) => m.key === key).map((m) => (JSON.parse(m.value) as { type: string }).type);
 
 describe('the application workflow', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let callId: string;
   let arenaCluster: string;
   let gceCluster: string;
 
   beforeAll(async () => {
-    harness = await startFunding('workflow');
-    ({ callId } = await setUpProgramme(harness));
-    arenaCluster = await harness.announceCluster({ name: 'Norwegian Rooms', level: 'ARENA', countyCode: '15' });
-    gceCluster = await harness.announceCluster({ name: 'GCE NODE', level: 'GCE', countyCode: '42' });
+    funding = await startFunding('workflow');
+    ({ callId } = await setUpProgramme(funding));
+    arenaCluster = await funding.announceCluster({ name: 'Norwegian Rooms', level: 'ARENA', countyCode: '15' });
+    gceCluster = await funding.announceCluster({ name: 'GCE NODE', level: 'GCE', countyCode: '42' });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('takes an application from DRAFT to GRANTED, recording every step, publishing each event, making the grant', async () => {
-    const applicationEvents = await harness.readTopic('funding.application.v1');
-    const grantEvents = await harness.readTopic('funding.grant.v1');
-    const id = await applicationUnderReview(harness, callId, arenaCluster);
+    const applicationEvents = await funding.readTopic('funding.application.v1');
+    const grantEvents = await funding.readTopic('funding.grant.v1');
+    const id = await applicationUnderReview(funding, callId, arenaCluster);
 
-    const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
+    const decided = await funding.query<{ decideApplication: { grant: { id: string } } }>(
       DECIDE,
       { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31', note: 'Strong application' } },
       caseworker,
@@ -58,7 +58,7 @@ describe('the application workflow', () => {
       },
     });
     // Who took each step is shown to those who could take them (here the programme's caseworker).
-    const { data } = await harness.query<{ application: { steps: { status: string; actor: string; at: string; note: string | null }[] } }>(
+    const { data } = await funding.query<{ application: { steps: { status: string; actor: string; at: string; note: string | null }[] } }>(
       `query($id: ID!) { application(id: $id) { applicant { type clusterId name } steps { status actor at note } } }`,
       { id },
       caseworker,
@@ -96,35 +96,35 @@ describe('the application workflow', () => {
   });
 
   it('allows only the legal moves', async () => {
-    const id = await applicationUnderReview(harness, callId, arenaCluster);
-    const again = await harness.query(SUBMIT, { id }, managerOf(arenaCluster));
+    const id = await applicationUnderReview(funding, callId, arenaCluster);
+    const again = await funding.query(SUBMIT, { id }, managerOf(arenaCluster));
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
-    const rejected = await harness.query(DECIDE, { id, input: { decision: 'REJECTED' } }, caseworker);
+    const rejected = await funding.query(DECIDE, { id, input: { decision: 'REJECTED' } }, caseworker);
     expect(rejected.data).toEqual({ decideApplication: { status: 'REJECTED', grant: null } });
-    const withdrawAfterDecision = await harness.query(WITHDRAW, { id }, managerOf(arenaCluster));
+    const withdrawAfterDecision = await funding.query(WITHDRAW, { id }, managerOf(arenaCluster));
     expect(withdrawAfterDecision.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
 
-    const draft = await harness.query<{ createApplication: { id: string } }>(
+    const draft = await funding.query<{ createApplication: { id: string } }>(
       CREATE_APPLICATION,
       { input: { callId, clusterId: arenaCluster, title: 'Second try', requested: '100' } },
       managerOf(arenaCluster),
     );
     const draftId = draft.data!.createApplication.id;
-    const decideDraft = await harness.query(DECIDE, { id: draftId, input: { decision: 'GRANTED', plannedEnd: '2020-01-01' } }, caseworker);
+    const decideDraft = await funding.query(DECIDE, { id: draftId, input: { decision: 'GRANTED', plannedEnd: '2020-01-01' } }, caseworker);
     expect(decideDraft.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
-    expect((await harness.query(WITHDRAW, { id: draftId }, managerOf(arenaCluster))).data).toEqual({
+    expect((await funding.query(WITHDRAW, { id: draftId }, managerOf(arenaCluster))).data).toEqual({
       withdrawApplication: { status: 'WITHDRAWN' },
     });
   });
 
   it('refuses submission after the deadline', async () => {
-    const { callId: closedCall } = await setUpProgramme(harness, { code: 'NIC-2018', closesAt: '2018-09-20T12:00:00+02:00' });
-    const created = await harness.query<{ createApplication: { id: string } }>(
+    const { callId: closedCall } = await setUpProgramme(funding, { code: 'NIC-2018', closesAt: '2018-09-20T12:00:00+02:00' });
+    const created = await funding.query<{ createApplication: { id: string } }>(
       CREATE_APPLICATION,
       { input: { callId: closedCall, clusterId: arenaCluster, title: 'Too late', requested: '1000' } },
       managerOf(arenaCluster),
     );
-    const submitted = await harness.query(SUBMIT, { id: created.data!.createApplication.id }, managerOf(arenaCluster));
+    const submitted = await funding.query(SUBMIT, { id: created.data!.createApplication.id }, managerOf(arenaCluster));
     expect(submitted.errors?.[0]).toMatchObject({
       message: expect.stringContaining('The call closed at 2018-09-20T10:00:00Z'),
       extensions: { code: 'CONFLICT', field: 'id' },
@@ -133,7 +133,7 @@ describe('the application workflow', () => {
 
   it('accepts only eligible applicants: a known cluster at a level the programme takes, or an organisation of a kind it takes', async () => {
     const apply = (input: Record<string, unknown>) =>
-      harness.query(CREATE_APPLICATION, { input: { callId, title: 'Application', requested: '1000', ...input } }, admin);
+      funding.query(CREATE_APPLICATION, { input: { callId, title: 'Application', requested: '1000', ...input } }, admin);
     expect((await apply({ clusterId: gceCluster })).errors?.[0]).toMatchObject({
       message: 'GCE NODE is at level GCE; NIC accepts ARENA, ARENA_PRO, NCE',
       extensions: { code: 'BAD_USER_INPUT', field: 'clusterId' },
@@ -143,9 +143,9 @@ describe('the application workflow', () => {
       field: 'clusterId',
     });
     expect((await apply({ orgNumber: '123456789' })).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orgNumber' });
-    await harness.announceOrganization({ orgNumber: '987654325', name: 'SINTEF', kind: 'RESEARCH_INSTITUTION' });
+    await funding.announceOrganization({ orgNumber: '987654325', name: 'SINTEF', kind: 'RESEARCH_INSTITUTION' });
     expect((await apply({ orgNumber: '987654325' })).errors?.[0]?.message).toBe('SINTEF is a RESEARCH_INSTITUTION; NIC accepts COMPANY');
-    await harness.announceOrganization({ orgNumber: '111111111', name: 'Devotek AS', kind: 'COMPANY', municipalityCode: '3303' });
+    await funding.announceOrganization({ orgNumber: '111111111', name: 'Devotek AS', kind: 'COMPANY', municipalityCode: '3303' });
     expect((await apply({ orgNumber: '111111111' })).errors).toBeUndefined();
     expect((await apply({ clusterId: arenaCluster, orgNumber: '111111111' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await apply({ clusterId: arenaCluster, requested: '12.5' })).errors?.[0]?.extensions).toEqual({
@@ -161,20 +161,20 @@ describe('the application workflow', () => {
   });
 
   it("lets only a caseworker of the programme's agency review and decide, and a cluster manager apply only for their own cluster", async () => {
-    const id = await applicationUnderReview(harness, callId, arenaCluster);
-    expect((await harness.query(DECIDE, { id, input: { decision: 'REJECTED' } }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe(
+    const id = await applicationUnderReview(funding, callId, arenaCluster);
+    expect((await funding.query(DECIDE, { id, input: { decision: 'REJECTED' } }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
-    expect((await harness.query(DECIDE, { id, input: { decision: 'REJECTED' } }, admin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await harness.query(DECIDE, { id, input: { decision: 'REJECTED' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const foreign = await harness.query(
+    expect((await funding.query(DECIDE, { id, input: { decision: 'REJECTED' } }, admin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await funding.query(DECIDE, { id, input: { decision: 'REJECTED' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const foreign = await funding.query(
       CREATE_APPLICATION,
       { input: { callId, clusterId: arenaCluster, title: 'Not mine', requested: '1000' } },
       managerOf(gceCluster),
     );
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const review = await harness.query(START_REVIEW, { id }, caseworker);
+    const review = await funding.query(START_REVIEW, { id }, caseworker);
     expect(review.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
-    expect(await harness.db.query(`SELECT status FROM applications WHERE id = $1`, [id])).toEqual([{ status: 'UNDER_REVIEW' }]);
+    expect(await funding.db.query(`SELECT status FROM applications WHERE id = $1`, [id])).toEqual([{ status: 'UNDER_REVIEW' }]);
   });
 });

@@ -1,12 +1,12 @@
-import { announceMembership, announceMembershipEnded } from '@klynge/service-testing';
+import { announceMembership, announceMembershipEnded } from '@klynge/subgraph-under-test';
 import {
   admin,
   ALLOCATE_BUDGET,
   CREATE_PROGRAMME,
-  type FundingHarness,
+  type FundingUnderTest,
   REGISTER_AGENCY,
   startFunding,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const RECORD = `mutation($input: RecordReportedGrantInput!) { recordReportedGrant(input: $input) { id } }`;
 const SUPPORT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { fundingSupportByYear { agencyCode year amount { amount currency } } } } }`;
@@ -15,11 +15,11 @@ const FORMER_MEMBER = '987654325';
 
 /** Against the real PostgreSQL and Kafka: what a cluster and its members received, per agency and year, in the shape every agency's subgraph shares. */
 describe("a cluster's support per agency and year", () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let raufoss: string;
 
   beforeAll(async () => {
-    harness = await startFunding('agency-support');
+    funding = await startFunding('agency-support');
     const setUp = [
       [REGISTER_AGENCY, { input: { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY' } }],
       [REGISTER_AGENCY, { input: { code: 'siva', name: 'Siva', kind: 'SIVA' } }],
@@ -31,18 +31,18 @@ describe("a cluster's support per agency and year", () => {
       [ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: '30000000' } }],
       [ALLOCATE_BUDGET, { input: { programmeCode: 'KATAPULT', year: 2018, amount: '50000000' } }],
     ] as const;
-    for (const [mutation, variables] of setUp) expect((await harness.query(mutation, variables, admin)).errors).toBeUndefined();
-    raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    await harness.announceOrganization({ orgNumber: MEMBER, name: 'Member AS (generated)', kind: 'COMPANY' });
-    await harness.announceOrganization({ orgNumber: FORMER_MEMBER, name: 'Former member AS (generated)', kind: 'COMPANY' });
+    for (const [mutation, variables] of setUp) expect((await funding.query(mutation, variables, admin)).errors).toBeUndefined();
+    raufoss = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    await funding.announceOrganization({ orgNumber: MEMBER, name: 'Member AS (generated)', kind: 'COMPANY' });
+    await funding.announceOrganization({ orgNumber: FORMER_MEMBER, name: 'Former member AS (generated)', kind: 'COMPANY' });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   const report = async (programmeCode: string, budgetYear: number, amountAwarded: string, recipients: Record<string, string>[]) => {
-    const answer = await harness.query(
+    const answer = await funding.query(
       RECORD,
       {
         input: {
@@ -62,8 +62,8 @@ describe("a cluster's support per agency and year", () => {
   };
 
   it('adds up grants to the cluster and to its current members, per agency and budget year, a grant to several of them once', async () => {
-    await announceMembership(harness, { clusterId: raufoss, orgNumber: MEMBER });
-    const former = await announceMembership(harness, { clusterId: raufoss, orgNumber: FORMER_MEMBER });
+    await announceMembership(funding, { clusterId: raufoss, orgNumber: MEMBER });
+    const former = await announceMembership(funding, { clusterId: raufoss, orgNumber: FORMER_MEMBER });
     await report('OMSTILLINGSMOTOREN', 2017, '8000000', [{ name: 'NCE Raufoss', clusterId: raufoss }]);
     // To the cluster and a member together: counted once, whole.
     await report('OMSTILLINGSMOTOREN', 2017, '1000000', [
@@ -76,7 +76,7 @@ describe("a cluster's support per agency and year", () => {
     await report('KATAPULT', 2018, '700000', [{ name: 'Digital Norway' }]);
 
     const support = async () =>
-      (await harness.query<{ _entities: { fundingSupportByYear: unknown[] }[] }>(SUPPORT, { r: [{ __typename: 'Cluster', id: raufoss }] }))
+      (await funding.query<{ _entities: { fundingSupportByYear: unknown[] }[] }>(SUPPORT, { r: [{ __typename: 'Cluster', id: raufoss }] }))
         .data!._entities[0]!.fundingSupportByYear;
     expect(await support()).toEqual([
       { agencyCode: 'innovasjon-norge', year: 2017, amount: { amount: '9000000', currency: 'NOK' } },
@@ -84,7 +84,7 @@ describe("a cluster's support per agency and year", () => {
     ]);
 
     // The membership follows the clusters service's events: a member that left no longer counts.
-    await announceMembershipEnded(harness, { membershipId: former, clusterId: raufoss, orgNumber: FORMER_MEMBER, leftOn: '2019-06-30' });
+    await announceMembershipEnded(funding, { membershipId: former, clusterId: raufoss, orgNumber: FORMER_MEMBER, leftOn: '2019-06-30' });
     expect(await support()).toEqual([
       { agencyCode: 'innovasjon-norge', year: 2017, amount: { amount: '9000000', currency: 'NOK' } },
       { agencyCode: 'siva', year: 2018, amount: { amount: '2000000', currency: 'NOK' } },

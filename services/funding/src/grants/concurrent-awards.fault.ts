@@ -2,10 +2,10 @@ import {
   applicationUnderReview,
   caseworker,
   DECIDE,
-  type FundingHarness,
+  type FundingUnderTest,
   setUpProgramme,
   startFunding,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const AWARDS = 1_000;
 const REQUESTED = 100_000n;
@@ -18,20 +18,20 @@ const BUDGET = REQUESTED * 600n + 99_999n;
  * made, and the sum of the grants is what the budget says is granted.
  */
 describe('1,000 concurrent awards against one budget', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let applications: string[];
 
   beforeAll(async () => {
-    harness = await startFunding('concurrent-awards');
-    const { callId } = await setUpProgramme(harness, { budget: BUDGET.toString(), year: 2019 });
-    const clusterId = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    funding = await startFunding('concurrent-awards');
+    const { callId } = await setUpProgramme(funding, { budget: BUDGET.toString(), year: 2019 });
+    const clusterId = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
     applications = [];
     // Ten at a time: setting up is not what is measured.
     for (let start = 0; start < AWARDS; start += 10) {
       applications.push(
         ...(await Promise.all(
           Array.from({ length: Math.min(10, AWARDS - start) }, () =>
-            applicationUnderReview(harness, callId, clusterId, REQUESTED.toString()),
+            applicationUnderReview(funding, callId, clusterId, REQUESTED.toString()),
           ),
         )),
       );
@@ -39,30 +39,30 @@ describe('1,000 concurrent awards against one budget', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('never exceeds the budget, and the sum of the awards is what it says is granted', async () => {
     const decisions = await Promise.all(
-      applications.map((id) => harness.query(DECIDE, { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31' } }, caseworker)),
+      applications.map((id) => funding.query(DECIDE, { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31' } }, caseworker)),
     );
     const granted = decisions.filter((decision) => !decision.errors).length;
     const refused = decisions.filter((decision) => decision.errors?.[0]?.extensions?.code === 'CONFLICT').length;
     process.stdout.write(`concurrent awards: ${granted} granted, ${refused} refused for want of budget, of ${AWARDS}\n`);
     expect({ granted, refused }).toEqual({ granted: 600, refused: 400 });
 
-    const [sums] = await harness.db.query<{ total: string; grants: string }>(
+    const [sums] = await funding.db.query<{ total: string; grants: string }>(
       `SELECT COALESCE(sum(amount_nok), 0)::text AS total, count(*)::text AS grants FROM grants WHERE programme_code = 'NIC' AND budget_year = 2019`,
     );
     expect(sums).toEqual({ total: (REQUESTED * 600n).toString(), grants: '600' });
-    const { data } = await harness.query<{
+    const { data } = await funding.query<{
       budgets: { amount: { amount: string }; granted: { amount: string }; remaining: { amount: string } }[];
     }>(`{ budgets(programmeCode: "NIC", year: 2019) { amount { amount } granted { amount } remaining { amount } } }`);
     expect(data!.budgets).toEqual([
       { amount: { amount: BUDGET.toString() }, granted: { amount: (REQUESTED * 600n).toString() }, remaining: { amount: '99999' } },
     ]);
     // Every refused application is still under review: a refusal wrote nothing.
-    const [reviewing] = await harness.db.query<{ under_review: string }>(
+    const [reviewing] = await funding.db.query<{ under_review: string }>(
       `SELECT count(*)::text AS under_review FROM applications WHERE status = 'UNDER_REVIEW'`,
     );
     expect(reviewing).toEqual({ under_review: '400' });

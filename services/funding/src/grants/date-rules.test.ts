@@ -5,14 +5,14 @@ import {
   CREATE_PROGRAMME,
   DECIDE,
   DISBURSE,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   OPEN_CALL,
   setUpProgramme,
   startFunding,
   SUBMIT,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 /** The day `days` from today in Norway, `YYYY-MM-DD`. */
 const dayFromToday = (days: number) => {
@@ -23,24 +23,24 @@ const dayFromToday = (days: number) => {
 
 /** Each rule refuses with BAD_USER_INPUT naming the field, and writes nothing. */
 describe('the date rules of calls, submissions, awards and payments', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let callId: string;
   let clusterId: string;
   const count = async (sql: string, params: unknown[] = []) =>
-    Number((await harness.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
+    Number((await funding.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
 
   beforeAll(async () => {
-    harness = await startFunding('date-rules');
-    ({ callId } = await setUpProgramme(harness, { budget: '10000000', year: 2019 }));
-    clusterId = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    funding = await startFunding('date-rules');
+    ({ callId } = await setUpProgramme(funding, { budget: '10000000', year: 2019 }));
+    clusterId = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it("keeps a call's dates inside its programme's period", async () => {
-    const created = await harness.query(
+    const created = await funding.query(
       CREATE_PROGRAMME,
       {
         input: {
@@ -55,7 +55,7 @@ describe('the date rules of calls, submissions, awards and payments', () => {
     );
     expect(created.errors).toBeUndefined();
     const open = (dates: Record<string, string>) =>
-      harness.query(
+      funding.query(
         OPEN_CALL,
         {
           input: {
@@ -89,7 +89,7 @@ describe('the date rules of calls, submissions, awards and payments', () => {
   });
 
   it('refuses a submission when the programme has no budget for the year the call is charged to', async () => {
-    const call = await harness.query<{ openCall: { id: string; budgetYear: number } }>(
+    const call = await funding.query<{ openCall: { id: string; budgetYear: number } }>(
       OPEN_CALL,
       {
         input: {
@@ -103,13 +103,13 @@ describe('the date rules of calls, submissions, awards and payments', () => {
       caseworker,
     );
     expect(call.data!.openCall.budgetYear).toBe(2021);
-    const created = await harness.query<{ createApplication: { id: string } }>(
+    const created = await funding.query<{ createApplication: { id: string } }>(
       CREATE_APPLICATION,
       { input: { callId: call.data!.openCall.id, clusterId, title: 'No money that year', requested: '1000' } },
       managerOf(clusterId),
     );
     const id = created.data!.createApplication.id;
-    const submitted = await harness.query(SUBMIT, { id }, managerOf(clusterId));
+    const submitted = await funding.query(SUBMIT, { id }, managerOf(clusterId));
     expect(submitted.errors?.[0]).toMatchObject({
       message: "Programme NIC has no budget for 2021, the year this call's grants are charged to",
       extensions: { code: 'BAD_USER_INPUT', field: 'id' },
@@ -118,9 +118,9 @@ describe('the date rules of calls, submissions, awards and payments', () => {
   });
 
   it('awards no earlier than the submission and no later than today, charged to the call’s budget year', async () => {
-    const id = await applicationUnderReview(harness, callId, clusterId, '1000000');
+    const id = await applicationUnderReview(funding, callId, clusterId, '1000000');
     const decide = (awardDate: string) =>
-      harness.query<{ decideApplication: { grant: { budgetYear: number } } }>(
+      funding.query<{ decideApplication: { grant: { budgetYear: number } } }>(
         DECIDE,
         { id, input: { decision: 'GRANTED', awardDate, plannedEnd: '2023-12-31' } },
         caseworker,
@@ -140,14 +140,14 @@ describe('the date rules of calls, submissions, awards and payments', () => {
   });
 
   it('records a payment made between the award and today', async () => {
-    const id = await applicationUnderReview(harness, callId, clusterId, '1000000');
-    const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
+    const id = await applicationUnderReview(funding, callId, clusterId, '1000000');
+    const decided = await funding.query<{ decideApplication: { grant: { id: string } } }>(
       DECIDE,
       { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31' } },
       caseworker,
     );
     const grantId = decided.data!.decideApplication.grant.id;
-    const pay = (paidOn: string) => harness.query(DISBURSE, { input: { grantId, amount: '1000', paidOn } }, caseworker);
+    const pay = (paidOn: string) => funding.query(DISBURSE, { input: { grantId, amount: '1000', paidOn } }, caseworker);
     expect((await pay(dayFromToday(365))).errors?.[0]).toMatchObject({
       message: `paidOn must not be after ${today}, today: record a payment once it is made`,
       extensions: { code: 'BAD_USER_INPUT', field: 'paidOn' },

@@ -1,16 +1,16 @@
 import { GrantReported } from '@klynge/contracts';
-import { waitFor } from '@klynge/testing';
+import { waitFor } from '@klynge/test-infrastructure';
 import {
   admin,
   ALLOCATE_BUDGET,
   caseworker,
   CREATE_PROGRAMME,
-  type FundingHarness,
+  type FundingUnderTest,
   REGISTER_AGENCY,
   sivaCaseworker,
   startFunding,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const RECORD = `mutation($input: RecordReportedGrantInput!) { recordReportedGrant(input: $input) {
   id amountAwarded { amount } awardDate awardDatePrecision plannedStart plannedEnd source application { id }
@@ -23,9 +23,9 @@ const ORG = '123456785';
  * Conversion Engine's awards of 2017): several recipients, a date known to the year, no period.
  */
 describe('reported grants', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let raufoss: string;
-  const grantCount = async () => Number((await harness.db.query<{ n: string }>('SELECT count(*)::text AS n FROM grants'))[0]!.n);
+  const grantCount = async () => Number((await funding.db.query<{ n: string }>('SELECT count(*)::text AS n FROM grants'))[0]!.n);
   const consortium = (overrides: Record<string, unknown> = {}) => ({
     programmeCode: 'OMSTILLINGSMOTOREN',
     budgetYear: 2017,
@@ -39,7 +39,7 @@ describe('reported grants', () => {
   });
 
   beforeAll(async () => {
-    harness = await startFunding('reported-grants');
+    funding = await startFunding('reported-grants');
     const setUp = [
       [REGISTER_AGENCY, { input: { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY' } }],
       [
@@ -48,17 +48,17 @@ describe('reported grants', () => {
       ],
       [ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: '30000000' } }],
     ] as const;
-    for (const [mutation, variables] of setUp) expect((await harness.query(mutation, variables, admin)).errors).toBeUndefined();
-    raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    await harness.announceOrganization({ orgNumber: ORG, name: 'A known company', kind: 'COMPANY', municipalityCode: '0301' });
+    for (const [mutation, variables] of setUp) expect((await funding.query(mutation, variables, admin)).errors).toBeUndefined();
+    raufoss = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    await funding.announceOrganization({ orgNumber: ORG, name: 'A known company', kind: 'COMPANY', municipalityCode: '0301' });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('records a grant to several recipients with what the source says and nothing more, charged to the budget, and publishes it', async () => {
-    const { data, errors } = await harness.query<{ recordReportedGrant: Record<string, unknown> & { id: string } }>(
+    const { data, errors } = await funding.query<{ recordReportedGrant: Record<string, unknown> & { id: string } }>(
       RECORD,
       { input: consortium() },
       caseworker,
@@ -93,7 +93,7 @@ describe('reported grants', () => {
     expect(giving.description).toContain('as reported by SINTEF news, 2017. The award date is known to the year only.');
 
     // Each recipient we know has it among its grants and in its totals; the budget holds it.
-    const entities = await harness.query<{ _entities: unknown[] }>(
+    const entities = await funding.query<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) {
          ... on Cluster { fundingTotal { amount } fundingByYear { year granted { amount } } grants { id } }
          ... on Organization { grants { id } } } }`,
@@ -112,17 +112,17 @@ describe('reported grants', () => {
       },
       { grants: [{ id: grant.id }] },
     ]);
-    const budgets = await harness.query<{ budgets: { remaining: { amount: string } }[] }>(
+    const budgets = await funding.query<{ budgets: { remaining: { amount: string } }[] }>(
       `{ budgets(programmeCode: "OMSTILLINGSMOTOREN") { remaining { amount } } }`,
     );
     expect(budgets.data!.budgets).toEqual([{ remaining: { amount: '16000000' } }]);
     // Recipients in two counties and one unknown: the grant counts once, in no county.
-    const byCounty = await harness.query<{ fundingBreakdown: { key: string; grants: number }[] }>(
+    const byCounty = await funding.query<{ fundingBreakdown: { key: string; grants: number }[] }>(
       `{ fundingBreakdown(by: COUNTY) { key grants } }`,
     );
     expect(byCounty.data!.fundingBreakdown).toEqual([{ key: 'unknown', grants: 1 }]);
 
-    const onTopic = await harness.readTopic(GrantReported.topic);
+    const onTopic = await funding.readTopic(GrantReported.topic);
     const published = await waitFor('GrantReported on the topic', () =>
       onTopic
         .map((message) => JSON.parse(message.value) as { type: string; data: Record<string, unknown> })
@@ -174,21 +174,21 @@ describe('reported grants', () => {
     ['an amount that is not whole NOK', { amountAwarded: '8000000.50' }, 'BAD_USER_INPUT', 'amountAwarded'],
   ])('refuses %s, naming the field and writing nothing', async (_case, overrides, code, field) => {
     const before = await grantCount();
-    const { errors } = await harness.query(RECORD, { input: consortium(overrides) }, caseworker);
+    const { errors } = await funding.query(RECORD, { input: consortium(overrides) }, caseworker);
     expect(errors?.[0]?.extensions).toMatchObject({ code, field });
     expect(await grantCount()).toBe(before);
   });
 
   it("is for the programme's own agency: Siva's caseworker cannot record Innovasjon Norge's grants", async () => {
     const before = await grantCount();
-    const { errors } = await harness.query(RECORD, { input: consortium({ amountAwarded: '1000' }) }, sivaCaseworker);
+    const { errors } = await funding.query(RECORD, { input: consortium({ amountAwarded: '1000' }) }, sivaCaseworker);
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await grantCount()).toBe(before);
   });
 
   it('is listed among the grants of each recipient it names, and of no one else', async () => {
     const count = async (filter: string) =>
-      (await harness.query<{ grants: { totalCount: number } }>(`{ grants(filter: { ${filter} }) { totalCount } }`)).data!.grants.totalCount;
+      (await funding.query<{ grants: { totalCount: number } }>(`{ grants(filter: { ${filter} }) { totalCount } }`)).data!.grants.totalCount;
     expect(await count(`clusterId: "${raufoss}"`)).toBe(1);
     expect(await count(`orgNumber: "${ORG}"`)).toBe(1);
     expect(await count('orgNumber: "974760673"')).toBe(0);

@@ -1,15 +1,15 @@
-import { announceLevelEnded } from '@klynge/service-testing';
+import { announceLevelEnded } from '@klynge/subgraph-under-test';
 import {
   admin,
   ALLOCATE_BUDGET,
   CREATE_APPLICATION,
   CREATE_PROGRAMME,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   OPEN_CALL,
   REGISTER_AGENCY,
   startFunding,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 const PROGRAMME = `{ fundingProgramme(code: "OMSTILLINGSMOTOREN") {
   eligibleClusterLevels eligibleOrganizationKinds periodStart periodStartPrecision periodEnd periodEndPrecision } }`;
@@ -19,19 +19,19 @@ const PROGRAMME = `{ fundingProgramme(code: "OMSTILLINGSMOTOREN") {
  * applicant passes), how exact its period is, and the level of a cluster whose last level ended.
  */
 describe('what a programme does not know', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   const programmes = async () =>
-    Number((await harness.db.query<{ n: string }>('SELECT count(*)::text AS n FROM funding_programmes'))[0]!.n);
+    Number((await funding.db.query<{ n: string }>('SELECT count(*)::text AS n FROM funding_programmes'))[0]!.n);
   const create = (input: Record<string, unknown>) =>
-    harness.query(
+    funding.query(
       CREATE_PROGRAMME,
       { input: { code: 'OMSTILLINGSMOTOREN', name: 'The Conversion Engine', agencyCode: 'innovasjon-norge', ...input } },
       admin,
     );
 
   beforeAll(async () => {
-    harness = await startFunding('programme-unknowns');
-    await harness.query(
+    funding = await startFunding('programme-unknowns');
+    await funding.query(
       REGISTER_AGENCY,
       { input: { code: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY' } },
       admin,
@@ -39,7 +39,7 @@ describe('what a programme does not know', () => {
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it.each([
@@ -86,7 +86,7 @@ describe('what a programme does not know', () => {
         })
       ).errors,
     ).toBeUndefined();
-    expect((await harness.query(PROGRAMME)).data).toEqual({
+    expect((await funding.query(PROGRAMME)).data).toEqual({
       fundingProgramme: {
         eligibleClusterLevels: null,
         eligibleOrganizationKinds: null,
@@ -96,8 +96,8 @@ describe('what a programme does not know', () => {
         periodEndPrecision: 'YEAR',
       },
     });
-    await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: '30000000' } }, admin);
-    const call = await harness.query<{ openCall: { id: string } }>(
+    await funding.query(ALLOCATE_BUDGET, { input: { programmeCode: 'OMSTILLINGSMOTOREN', year: 2017, amount: '30000000' } }, admin);
+    const call = await funding.query<{ openCall: { id: string } }>(
       OPEN_CALL,
       {
         input: {
@@ -109,8 +109,8 @@ describe('what a programme does not know', () => {
       },
       admin,
     );
-    const raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    const applied = await harness.query(
+    const raufoss = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    const applied = await funding.query(
       CREATE_APPLICATION,
       { input: { callId: call.data!.openCall.id, clusterId: raufoss, title: 'A guess', requested: '1000000' } },
       managerOf(raufoss),
@@ -123,16 +123,16 @@ describe('what a programme does not know', () => {
 
   it('refuses a cluster whose level has ended with no next level known, once the clusters service says so', async () => {
     await create({ code: 'NIC', name: 'Norwegian Innovation Clusters', periodStart: '2014-01-01', eligibleClusterLevels: ['NCE', 'GCE'] });
-    await harness.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NIC', year: 2030, amount: '1000000' } }, admin);
-    const call = await harness.query<{ openCall: { id: string } }>(
+    await funding.query(ALLOCATE_BUDGET, { input: { programmeCode: 'NIC', year: 2030, amount: '1000000' } }, admin);
+    const call = await funding.query<{ openCall: { id: string } }>(
       OPEN_CALL,
       { input: { programmeCode: 'NIC', title: 'NCE status', opensOn: '2020-01-01', closesAt: '2030-06-30T12:00:00+02:00' } },
       admin,
     );
     const callId = call.data!.openCall.id;
-    const ended = await harness.announceCluster({ name: 'NCE Ended', level: 'NCE', countyCode: '50' });
-    await announceLevelEnded(harness, ended, 'NCE', '2019-01-01');
-    const applied = await harness.query(
+    const ended = await funding.announceCluster({ name: 'NCE Ended', level: 'NCE', countyCode: '50' });
+    await announceLevelEnded(funding, ended, 'NCE', '2019-01-01');
+    const applied = await funding.query(
       CREATE_APPLICATION,
       { input: { callId, clusterId: ended, title: 'Still NCE?', requested: '1000' } },
       managerOf(ended),

@@ -1,19 +1,19 @@
-import { type FundingHarness, startFunding } from '../test-support/funding-harness';
+import { type FundingUnderTest, startFunding } from '../test-support/funding-under-test';
 import { fundingSeedReady, seedFunding } from './seed-funding';
 
 describe('the funding demo seed', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
 
   beforeAll(async () => {
-    harness = await startFunding('funding_seed');
+    funding = await startFunding('funding_seed');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('loads the agencies, programmes and budgets of the domain notes, once; the reported awards once NCE Raufoss is known', async () => {
-    const { dataSource, unitOfWork } = harness.service;
+    const { dataSource, unitOfWork } = funding.service;
     expect(await fundingSeedReady(dataSource)).toBe(false);
     // Everything but the award to NCE Raufoss, which waits for the cluster.
     const first = await seedFunding(dataSource, unitOfWork);
@@ -21,12 +21,12 @@ describe('the funding demo seed', () => {
     expect(first).toContain("the programme's reported figures");
     expect(first).toContain('The Conversion Engine: a consortium of four clusters');
     expect(await seedFunding(dataSource, unitOfWork)).toEqual([]);
-    const raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    const raufoss = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
     expect(await fundingSeedReady(dataSource)).toBe(true);
     expect(await seedFunding(dataSource, unitOfWork)).toEqual(['The Conversion Engine: NCE Raufoss']);
     expect(await seedFunding(dataSource, unitOfWork)).toEqual([]);
 
-    const grants = await harness.query<{ grants: { edges: { node: Record<string, unknown> }[] } }>(
+    const grants = await funding.query<{ grants: { edges: { node: Record<string, unknown> }[] } }>(
       `{ grants(filter: { programmeCode: "OMSTILLINGSMOTOREN" }) { edges { node {
           amountAwarded { amount } awardDate awardDatePrecision plannedStart plannedEnd source application { id }
           recipient { type clusterId name } recipients { name clusterId orgNumber } } } } }`,
@@ -62,7 +62,7 @@ describe('the funding demo seed', () => {
     expect(grants.data!.grants.edges).toHaveLength(2);
 
     // The register's figures for 2015, each with its page: 39 clusters, 3 GCE / 14 NCE / 22 Arena, NOK 137 million.
-    const figures = await harness.query<{
+    const figures = await funding.query<{
       programmeFacts: { kind: string; value: string; quantity: string | null; source: { url: string } }[];
     }>('{ programmeFacts(year: 2015) { kind value quantity source { url } } }');
     const of2015 = (kind: string) =>
@@ -73,7 +73,7 @@ describe('the funding demo seed', () => {
       [['137', '137']],
     ]);
     for (const figure of figures.data!.programmeFacts) expect(figure.source.url).toMatch(/^https?:\/\//);
-    const { data } = await harness.query<{ budgets: unknown[] }>(
+    const { data } = await funding.query<{ budgets: unknown[] }>(
       `{ budgets { programmeCode year amount { amount } cofunders { name share } remaining { amount } } }`,
     );
     expect(data!.budgets).toEqual([

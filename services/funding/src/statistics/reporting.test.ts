@@ -5,7 +5,7 @@ import {
   CREATE_APPLICATION,
   DECIDE,
   DISBURSE,
-  type FundingHarness,
+  type FundingUnderTest,
   managerOf,
   setUpProgramme,
   startFunding,
@@ -13,25 +13,25 @@ import {
   START_REVIEW,
   admin,
   today,
-} from '../test-support/funding-harness';
+} from '../test-support/funding-under-test';
 
 /** Dashboards and exports: 360Giving, breakdowns, the funnel, and funding seen from clusters. */
 describe('funding reports', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let callId: string;
   const clusters: Record<string, string> = {};
   const grants: Record<string, string> = {};
 
   beforeAll(async () => {
-    harness = await startFunding('reporting');
-    ({ callId } = await setUpProgramme(harness, { budget: '100000000', year: 2019 }));
-    clusters.raufoss = await harness.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    clusters.rooms = await harness.announceCluster({ name: 'Norwegian Rooms', level: 'ARENA', countyCode: '15' });
-    await harness.announceOrganization({ orgNumber: '111111111', name: 'Devotek AS', kind: 'COMPANY', municipalityCode: '3303' });
+    funding = await startFunding('reporting');
+    ({ callId } = await setUpProgramme(funding, { budget: '100000000', year: 2019 }));
+    clusters.raufoss = await funding.announceCluster({ name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    clusters.rooms = await funding.announceCluster({ name: 'Norwegian Rooms', level: 'ARENA', countyCode: '15' });
+    await funding.announceOrganization({ orgNumber: '111111111', name: 'Devotek AS', kind: 'COMPANY', municipalityCode: '3303' });
 
     const grant = async (key: string, clusterId: string, requested: string) => {
-      const id = await applicationUnderReview(harness, callId, clusterId, requested);
-      const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
+      const id = await applicationUnderReview(funding, callId, clusterId, requested);
+      const decided = await funding.query<{ decideApplication: { grant: { id: string } } }>(
         DECIDE,
         { id, input: { decision: 'GRANTED', plannedEnd: '2023-12-31' } },
         caseworker,
@@ -40,26 +40,26 @@ describe('funding reports', () => {
     };
     await grant('raufoss', clusters.raufoss, '8000000');
     await grant('rooms', clusters.rooms, '5000000');
-    const rejected = await applicationUnderReview(harness, callId, clusters.rooms, '1000000');
-    await harness.query(DECIDE, { id: rejected, input: { decision: 'REJECTED' } }, caseworker);
+    const rejected = await applicationUnderReview(funding, callId, clusters.rooms, '1000000');
+    await funding.query(DECIDE, { id: rejected, input: { decision: 'REJECTED' } }, caseworker);
     // An organisation's grant, for the NO-BRC identifier and the county from its municipality.
-    const created = await harness.query<{ createApplication: { id: string } }>(
+    const created = await funding.query<{ createApplication: { id: string } }>(
       CREATE_APPLICATION,
       { input: { callId, orgNumber: '111111111', title: 'Test centre', requested: '2000000' } },
       admin,
     );
     const orgApplication = created.data!.createApplication.id;
-    await harness.query(SUBMIT, { id: orgApplication }, admin);
-    await harness.query(START_REVIEW, { id: orgApplication }, caseworker);
-    const decided = await harness.query<{ decideApplication: { grant: { id: string } } }>(
+    await funding.query(SUBMIT, { id: orgApplication }, admin);
+    await funding.query(START_REVIEW, { id: orgApplication }, caseworker);
+    const decided = await funding.query<{ decideApplication: { grant: { id: string } } }>(
       DECIDE,
       { id: orgApplication, input: { decision: 'GRANTED', awardDate: today, plannedStart: '2020-01-01', plannedEnd: '2020-12-31' } },
       caseworker,
     );
     grants.devotek = decided.data!.decideApplication.grant.id;
-    await harness.query(DISBURSE, { input: { grantId: grants.raufoss, amount: '3000000', paidOn: today } }, caseworker);
+    await funding.query(DISBURSE, { input: { grantId: grants.raufoss, amount: '3000000', paidOn: today } }, caseworker);
     // A draft is not an application yet: it stays out of the funnel.
-    await harness.query(
+    await funding.query(
       CREATE_APPLICATION,
       { input: { callId, clusterId: clusters.raufoss, title: 'Draft', requested: '1' } },
       managerOf(clusters.raufoss),
@@ -67,11 +67,11 @@ describe('funding reports', () => {
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('exports a grant in the 360Giving data standard', async () => {
-    const { data } = await harness.query<{ grant: { giving360: Record<string, unknown> } }>(
+    const { data } = await funding.query<{ grant: { giving360: Record<string, unknown> } }>(
       `query($id: ID!) { grant(id: $id) { giving360 } }`,
       { id: grants.devotek },
     );
@@ -92,7 +92,7 @@ describe('funding reports', () => {
       fromOpenCall: 'Yes',
     });
     expect(grant.dateModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    const cluster = await harness.query<{ grant: { giving360: { recipientOrganization: unknown } } }>(
+    const cluster = await funding.query<{ grant: { giving360: { recipientOrganization: unknown } } }>(
       `query($id: ID!) { grant(id: $id) { giving360 } }`,
       { id: grants.raufoss },
     );
@@ -104,7 +104,7 @@ describe('funding reports', () => {
   it('breaks granted and paid down by agency, programme, year and county, in SQL', async () => {
     const breakdown = async (by: string) =>
       (
-        await harness.query<{ fundingBreakdown: unknown[] }>(
+        await funding.query<{ fundingBreakdown: unknown[] }>(
           `query($by: FundingDimension!) { fundingBreakdown(by: $by) { key label grants granted { amount } paid { amount } } }`,
           { by },
         )
@@ -125,7 +125,7 @@ describe('funding reports', () => {
   it('gives per-year series for charts over the years asked, null where no grant is recorded, and refuses a span that is not one', async () => {
     const series = async (by: string, span: string) =>
       (
-        await harness.query<{
+        await funding.query<{
           fundingSeries: { year: number; key: string; label: string; grants: number; granted: { amount: string } | null }[];
         }>(`query($by: FundingDimension!) { fundingSeries(by: $by${span}) { year key label grants granted { amount } } }`, { by })
       ).data!.fundingSeries;
@@ -143,7 +143,7 @@ describe('funding reports', () => {
 
     // Submitted today: the year before is asked for, and zero.
     const thisYear = Number(today.slice(0, 4));
-    const funnel = await harness.query<{ applicationFunnelByYear: unknown[] }>(
+    const funnel = await funding.query<{ applicationFunnelByYear: unknown[] }>(
       `query($from: Int) { applicationFunnelByYear(programmeCode: "NIC", fromYear: $from) { year applied granted rejected successRate awarded { amount } } }`,
       { from: thisYear - 1 },
     );
@@ -157,13 +157,13 @@ describe('funding reports', () => {
       ['fromYear: 1700', 'fromYear'],
       ['fromYear: 1800, toYear: 2100', 'toYear'],
     ] as const) {
-      const refused = await harness.query(`{ fundingSeries(by: YEAR, ${span}) { year } }`);
+      const refused = await funding.query(`{ fundingSeries(by: YEAR, ${span}) { year } }`);
       expect(refused.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field }));
     }
   });
 
   it('counts applied against awarded, and the success rate', async () => {
-    const { data } = await harness.query<{ applicationFunnel: unknown }>(
+    const { data } = await funding.query<{ applicationFunnel: unknown }>(
       `{ applicationFunnel(programmeCode: "NIC") { applied granted rejected requested { amount } awarded { amount } successRate } }`,
     );
     expect(data!.applicationFunnel).toEqual({
@@ -186,7 +186,7 @@ describe('funding reports', () => {
     let statements: string[];
     let result;
     try {
-      result = await harness.query<{ _entities: unknown[] }>(
+      result = await funding.query<{ _entities: unknown[] }>(
         `query($representations: [_Any!]!) { _entities(representations: $representations) {
           ... on Cluster { id fundingTotal { amount } total2019: fundingTotal(year: 2019, programmeCode: "NIC") { amount }
                            grants { amountAwarded { amount } } applications { status } }
@@ -222,22 +222,22 @@ describe('funding reports', () => {
 });
 
 describe('applications and grants, listed', () => {
-  let harness: FundingHarness;
+  let funding: FundingUnderTest;
   let clusterId: string;
 
   beforeAll(async () => {
-    harness = await startFunding('listing');
-    const { callId } = await setUpProgramme(harness, { budget: '100000000', year: 2019 });
-    clusterId = await harness.announceCluster({ name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
+    funding = await startFunding('listing');
+    const { callId } = await setUpProgramme(funding, { budget: '100000000', year: 2019 });
+    clusterId = await funding.announceCluster({ name: 'NCE Eyde', level: 'NCE', countyCode: '42' });
     for (const requested of ['1000', '2000', '3000']) {
-      const id = await applicationUnderReview(harness, callId, clusterId, requested);
-      await harness.query(DECIDE, { id, input: { decision: 'GRANTED', plannedEnd: '2020-12-31' } }, caseworker);
+      const id = await applicationUnderReview(funding, callId, clusterId, requested);
+      await funding.query(DECIDE, { id, input: { decision: 'GRANTED', plannedEnd: '2020-12-31' } }, caseworker);
     }
-    await applicationUnderReview(harness, callId, clusterId, '4000');
+    await applicationUnderReview(funding, callId, clusterId, '4000');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await funding?.close();
   });
 
   it('pages applications newest first, filtered by status, with a total', async () => {
@@ -250,23 +250,23 @@ describe('applications and grants, listed', () => {
         edges: { node: { requested: { amount: string } } }[];
       };
     };
-    const first = await harness.query<Page>(list, { filter: { clusterId } });
-    const second = await harness.query<Page>(list, { filter: { clusterId }, after: first.data!.applications.pageInfo.endCursor });
+    const first = await funding.query<Page>(list, { filter: { clusterId } });
+    const second = await funding.query<Page>(list, { filter: { clusterId }, after: first.data!.applications.pageInfo.endCursor });
     const amounts = [...first.data!.applications.edges, ...second.data!.applications.edges].map((edge) => edge.node.requested.amount);
     expect(amounts).toEqual(['4000', '3000', '2000', '1000']);
     expect(first.data!.applications.totalCount).toBe(4);
     expect(second.data!.applications.pageInfo.hasNextPage).toBe(false);
-    const granted = await harness.query<Page>(list, { filter: { status: 'GRANTED' } });
+    const granted = await funding.query<Page>(list, { filter: { status: 'GRANTED' } });
     expect(granted.data!.applications.totalCount).toBe(3);
   });
 
   it('pages grants, filtered by programme, year and recipient', async () => {
-    const { data } = await harness.query<{ grants: { totalCount: number; edges: unknown[] } }>(
+    const { data } = await funding.query<{ grants: { totalCount: number; edges: unknown[] } }>(
       `query($clusterId: ID!) { grants(filter: { programmeCode: "NIC", year: 2019, clusterId: $clusterId }, first: 10) { totalCount edges { node { amountAwarded { amount } } } } }`,
       { clusterId },
     );
     expect(data!.grants.totalCount).toBe(3);
-    const none = await harness.query<{ grants: { totalCount: number } }>(`{ grants(filter: { year: 2018 }) { totalCount } }`);
+    const none = await funding.query<{ grants: { totalCount: number } }>(`{ grants(filter: { year: 2018 }) { totalCount } }`);
     expect(none.data!.grants.totalCount).toBe(0);
   });
 });

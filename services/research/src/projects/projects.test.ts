@@ -6,10 +6,10 @@ import {
   eventTypes,
   type ServiceUnderTest,
   testCallers,
-} from '@klynge/service-testing';
-import { waitFor } from '@klynge/testing';
+} from '@klynge/subgraph-under-test';
+import { waitFor } from '@klynge/test-infrastructure';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { csv, forskningsradet, IMPORT, projectRow, startResearch } from '../test-support/harness';
+import { csv, forskningsradet, IMPORT, projectRow, startResearch } from '../test-support/research-under-test';
 
 // Valid organisation numbers (MOD11) of test companies (generated).
 const ACME = '123456785';
@@ -32,24 +32,24 @@ const FIRST_IMPORT = csv(
 
 /** Against the real PostgreSQL and Kafka: Forskningsrådet's projects, imported, linked and counted. */
 describe('research projects', () => {
-  let harness: ServiceUnderTest;
+  let research: ServiceUnderTest;
   let raufoss: string;
-  const projectCount = async () => (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM research_projects'))[0]!.n;
+  const projectCount = async () => (await research.db.query<{ n: number }>('SELECT count(*)::int AS n FROM research_projects'))[0]!.n;
 
   beforeAll(async () => {
-    harness = await startResearch('research_projects');
-    raufoss = await announceCluster(harness, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
-    await announceOrganization(harness, { orgNumber: ACME, name: 'Acme AS (generated)', municipalityCode: '3405' });
-    await announceOrganization(harness, { orgNumber: BOLT, name: 'Bolt AS (generated)', municipalityCode: '0301' });
+    research = await startResearch('research_projects');
+    raufoss = await announceCluster(research, { name: 'NCE Raufoss', level: 'NCE', countyCode: '34' });
+    await announceOrganization(research, { orgNumber: ACME, name: 'Acme AS (generated)', municipalityCode: '3405' });
+    await announceOrganization(research, { orgNumber: BOLT, name: 'Bolt AS (generated)', municipalityCode: '0301' });
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await research?.close();
   });
 
   it('imports a file, publishes ProjectGranted for each project, and takes the same file again without a change or an event', async () => {
-    const events = await harness.readTopic('research.project.v1');
-    const first = await harness.query<{ importResearchProjects: unknown }>(IMPORT, { csv: FIRST_IMPORT }, forskningsradet);
+    const events = await research.readTopic('research.project.v1');
+    const first = await research.query<{ importResearchProjects: unknown }>(IMPORT, { csv: FIRST_IMPORT }, forskningsradet);
     expect(first.errors).toBeUndefined();
     expect(first.data!.importResearchProjects).toEqual({ granted: 3, updated: 0, completed: 0, unchanged: 0 });
     await waitFor('three events', () => events.length === 3);
@@ -75,10 +75,10 @@ describe('research projects', () => {
     // Never personal data in an event.
     expect(JSON.stringify(events.map((message) => message.value))).not.toContain('Kari Nordmann');
 
-    const again = await harness.query<{ importResearchProjects: unknown }>(IMPORT, { csv: FIRST_IMPORT }, forskningsradet);
+    const again = await research.query<{ importResearchProjects: unknown }>(IMPORT, { csv: FIRST_IMPORT }, forskningsradet);
     expect(again.data!.importResearchProjects).toEqual({ granted: 0, updated: 0, completed: 0, unchanged: 3 });
 
-    const project = await harness.query<{ researchProject: unknown }>(
+    const project = await research.query<{ researchProject: unknown }>(
       `{ researchProject(projectNumber: "300001") { projectNumber title applicationType ownerOrgNumber partners { orgNumber role organization { orgNumber } }
           countyCode countyName municipalityCode startYear endYear phase allocations { year amount { amount } } total { amount currency }
           activity { code name } owner { orgNumber } projectManager } }`,
@@ -105,23 +105,23 @@ describe('research projects', () => {
       // Personal data: not for an anonymous reader.
       projectManager: null,
     });
-    const asOwner = await harness.query<{ researchProject: { projectManager: string | null } }>(
+    const asOwner = await research.query<{ researchProject: { projectManager: string | null } }>(
       `{ researchProject(projectNumber: "300001") { projectManager } }`,
       {},
       forskningsradet,
     );
     expect(asOwner.data!.researchProject.projectManager).toBe('Kari Nordmann (generated)');
-    const asOtherAgency = await harness.query<{ researchProject: { projectManager: string | null } }>(
+    const asOtherAgency = await research.query<{ researchProject: { projectManager: string | null } }>(
       `{ researchProject(projectNumber: "300001") { projectManager } }`,
       {},
       testCallers.caseworker('innovasjon-norge'),
     );
     expect(asOtherAgency.data!.researchProject.projectManager).toBeNull();
     // Nor around the root fields, through _entities.
-    const id = (await harness.db.query<{ id: string }>("SELECT id FROM research_projects WHERE project_number = '300001'"))[0]!.id;
-    const entity = async (caller?: Parameters<typeof harness.query>[2]) =>
+    const id = (await research.db.query<{ id: string }>("SELECT id FROM research_projects WHERE project_number = '300001'"))[0]!.id;
+    const entity = async (caller?: Parameters<typeof research.query>[2]) =>
       (
-        await harness.query<{ _entities: { projectManager: string | null }[] }>(
+        await research.query<{ _entities: { projectManager: string | null }[] }>(
           `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { projectManager } } }`,
           { r: [{ __typename: 'ResearchProject', id }] },
           caller,
@@ -131,14 +131,14 @@ describe('research projects', () => {
     expect(await entity()).toBeNull();
     expect(await entity(forskningsradet)).toBe('Kari Nordmann (generated)');
     // The place of a project whose row gives none is its owner's, from the organisation directory.
-    const placeless = await harness.query<{ researchProject: unknown }>(
+    const placeless = await research.query<{ researchProject: unknown }>(
       `{ researchProject(projectNumber: "300002") { countyCode municipalityCode } }`,
     );
     expect(placeless.data!.researchProject).toEqual({ countyCode: '03', municipalityCode: '0301' });
   });
 
   it('publishes ProjectUpdated for changed figures and ProjectCompleted when a project ends', async () => {
-    const events = await harness.readTopic('research.project.v1');
+    const events = await research.readTopic('research.project.v1');
     await waitFor('the earlier events', () => events.length >= 3);
     const next = csv(
       projectRow({
@@ -159,15 +159,15 @@ describe('research projects', () => {
       }),
       projectRow({ number: '300003', owner: DYNAMO, municipality: '4204', years: [50_000, 0] }),
     );
-    const answer = await harness.query<{ importResearchProjects: unknown }>(IMPORT, { csv: next }, forskningsradet);
+    const answer = await research.query<{ importResearchProjects: unknown }>(IMPORT, { csv: next }, forskningsradet);
     expect(answer.data!.importResearchProjects).toEqual({ granted: 0, updated: 1, completed: 1, unchanged: 1 });
     const id = async (number: string) =>
-      (await harness.db.query<{ id: string }>('SELECT id FROM research_projects WHERE project_number = $1', [number]))[0]!.id;
+      (await research.db.query<{ id: string }>('SELECT id FROM research_projects WHERE project_number = $1', [number]))[0]!.id;
     const [updated, completed] = [await id('300001'), await id('300002')];
     await waitFor('the new events', () => eventTypes(events, updated).length === 2 && eventTypes(events, completed).length === 2);
     expect(eventTypes(events, updated)).toEqual(['no.klynge.research.ProjectGranted.v1', 'no.klynge.research.ProjectUpdated.v1']);
     expect(eventTypes(events, completed)).toEqual(['no.klynge.research.ProjectGranted.v1', 'no.klynge.research.ProjectCompleted.v1']);
-    const total = await harness.query<{ researchProject: { total: { amount: string }; phase: string } }>(
+    const total = await research.query<{ researchProject: { total: { amount: string }; phase: string } }>(
       `{ researchProject(projectNumber: "300001") { total { amount } phase } }`,
     );
     expect(total.data!.researchProject).toEqual({ total: { amount: '1700000' }, phase: 'RUNNING' });
@@ -176,21 +176,21 @@ describe('research projects', () => {
   it('refuses a file with a bad row whole, naming each row, and refuses everyone but Forskningsrådet', async () => {
     const before = await projectCount();
     const bad = csv(projectRow({ number: '300010', owner: CRAFT }), projectRow({ number: '300011', owner: '123456789' }), 'x');
-    const refused = await harness.query(IMPORT, { csv: bad }, forskningsradet);
+    const refused = await research.query(IMPORT, { csv: bad }, forskningsradet);
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'csv',
       rows: [{ line: 3, column: 'organisasjonsnummer', message: expect.stringContaining('MOD11') }, expect.objectContaining({ line: 4 })],
     });
     const good = csv(projectRow({ number: '300012', owner: CRAFT }));
-    const code = async (caller?: Parameters<typeof harness.query>[2]) =>
-      (await harness.query(IMPORT, { csv: good }, caller)).errors?.[0]?.extensions?.code;
+    const code = async (caller?: Parameters<typeof research.query>[2]) =>
+      (await research.query(IMPORT, { csv: good }, caller)).errors?.[0]?.extensions?.code;
     expect(await code(testCallers.caseworker('innovasjon-norge'))).toBe('FORBIDDEN');
     expect(await code(testCallers.caseworker('siva'))).toBe('FORBIDDEN');
     expect(await code(testCallers.managerOf(raufoss))).toBe('FORBIDDEN');
     expect(await code(testCallers.viewer)).toBe('FORBIDDEN');
     expect(await code()).toBe('UNAUTHENTICATED');
-    const call = await harness.query(
+    const call = await research.query(
       `mutation { recordResearchCall(input: { title: "Refused (generated)", continuousIntake: true }) { id } }`,
       {},
       testCallers.caseworker('innovasjon-norge'),
@@ -203,7 +203,7 @@ describe('research projects', () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster {
       researchProjects { projectNumber } researchReach { members membersWithProject share } researchSupportByYear { agencyCode year amount { amount } } } } }`;
     const cluster = async () =>
-      (await harness.query<{ _entities: Record<string, unknown>[] }>(query, { r: [{ __typename: 'Cluster', id: raufoss }] })).data!
+      (await research.query<{ _entities: Record<string, unknown>[] }>(query, { r: [{ __typename: 'Cluster', id: raufoss }] })).data!
         ._entities[0];
     expect(await cluster()).toEqual({
       researchProjects: [],
@@ -211,9 +211,9 @@ describe('research projects', () => {
       researchSupportByYear: [],
     });
 
-    await announceMembership(harness, { clusterId: raufoss, orgNumber: ACME });
-    const bolt = await announceMembership(harness, { clusterId: raufoss, orgNumber: BOLT });
-    await announceMembership(harness, { clusterId: raufoss, orgNumber: CRAFT });
+    await announceMembership(research, { clusterId: raufoss, orgNumber: ACME });
+    const bolt = await announceMembership(research, { clusterId: raufoss, orgNumber: BOLT });
+    await announceMembership(research, { clusterId: raufoss, orgNumber: CRAFT });
     expect(await cluster()).toEqual({
       // ACME owns 300001 (BOLT a partner of it); BOLT owns 300002. CRAFT has none.
       researchProjects: [{ projectNumber: '300001' }, { projectNumber: '300002' }],
@@ -224,7 +224,7 @@ describe('research projects', () => {
       ],
     });
 
-    await announceMembershipEnded(harness, { membershipId: bolt, clusterId: raufoss, orgNumber: BOLT, leftOn: '2020-12-31' });
+    await announceMembershipEnded(research, { membershipId: bolt, clusterId: raufoss, orgNumber: BOLT, leftOn: '2020-12-31' });
     expect(await cluster()).toEqual({
       // BOLT left: its own project goes; ACME's stays.
       researchProjects: [{ projectNumber: '300001' }],
@@ -241,7 +241,7 @@ describe('research projects', () => {
     let statements: string[];
     let answer;
     try {
-      answer = await harness.query<{ _entities: { researchProjects: { projectNumber: string }[] }[] }>(
+      answer = await research.query<{ _entities: { researchProjects: { projectNumber: string }[] }[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { researchProjects { projectNumber } } } }`,
         { r: [ACME, BOLT, CRAFT, DYNAMO].map((orgNumber) => ({ __typename: 'Organization', orgNumber })) },
       );
@@ -260,7 +260,7 @@ describe('research projects', () => {
     // The list, filtered (owner or partner, year) and paged.
     const page = async (after?: string) =>
       (
-        await harness.query<{
+        await research.query<{
           researchProjects: {
             totalCount: number;
             edges: { node: { projectNumber: string } }[];
@@ -279,7 +279,7 @@ describe('research projects', () => {
     expect([...first.edges, ...second.edges].map((edge) => edge.node.projectNumber).sort()).toEqual(['300001', '300002']);
     expect(second.pageInfo.hasNextPage).toBe(false);
 
-    const grouped = await harness.query<{ byType: unknown[]; byCounty: unknown[]; byActivity: unknown[] }>(
+    const grouped = await research.query<{ byType: unknown[]; byCounty: unknown[]; byActivity: unknown[] }>(
       `{ byType: researchAllocations(groupBy: APPLICATION_TYPE, year: 2022) { year key label amount { amount } projects }
          byCounty: researchAllocations(groupBy: COUNTY, year: 2021) { key label amount { amount } }
          byActivity: researchAllocations(groupBy: FUNDING_ACTIVITY, year: 2021) { key label amount { amount } } }`,

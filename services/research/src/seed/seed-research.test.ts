@@ -1,20 +1,20 @@
-import type { ServiceUnderTest } from '@klynge/service-testing';
-import { startResearch } from '../test-support/harness';
+import type { ServiceUnderTest } from '@klynge/subgraph-under-test';
+import { startResearch } from '../test-support/research-under-test';
 import { seedResearch } from './seed-research';
 
 describe('the research demo seed', () => {
-  let harness: ServiceUnderTest;
+  let research: ServiceUnderTest;
 
   beforeAll(async () => {
-    harness = await startResearch('research_seed');
+    research = await startResearch('research_seed');
   });
 
   afterAll(async () => {
-    await harness?.close();
+    await research?.close();
   });
 
   it('loads the FORREGION activity, the application types and the calls of the notes, once, and no project', async () => {
-    const { dataSource, unitOfWork } = harness.service;
+    const { dataSource, unitOfWork } = research.service;
     expect(await seedResearch(dataSource, unitOfWork)).toEqual([
       'Forskningsbasert innovasjon i regionene (FORREGION)',
       'Innovasjonsprosjekt i næringslivet',
@@ -23,7 +23,7 @@ describe('the research demo seed', () => {
       'Innovasjonsprosjekt i næringslivet 2020',
     ]);
     expect(await seedResearch(dataSource, unitOfWork)).toEqual([]);
-    const answer = await harness.query<{
+    const answer = await research.query<{
       researchFundingActivities: unknown[];
       researchCalls: unknown[];
       researchProjects: { totalCount: number };

@@ -1,4 +1,4 @@
-import { describeSubgraphContract } from '@klynge/service-testing';
+import { describeSubgraphContract } from '@klynge/subgraph-under-test';
 import { subgraph } from './subgraph';
 
 describeSubgraphContract(subgraph, {

@@ -1,0 +1,10 @@
+export { loadSubgraphNamed, loadSubgraphs, type SubgraphEntry } from './load-subgraphs';
+export {
+  type EventConsumption,
+  eventConsumptions,
+  type KafkaAccessScope,
+  type KafkaAcl,
+  kafkaAccessPlan,
+  kafkaAccessScope,
+} from './kafka-access';
+export { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';
