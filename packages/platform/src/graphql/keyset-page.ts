@@ -18,7 +18,17 @@ const SQL_TYPE_OF: Readonly<Record<CursorPart, string>> = {
  * before the cursor, so the three cannot disagree.
  */
 export class Keyset {
-  constructor(
+  /** A list ordered by `columns` ascending, the first column first; the last must make the order total (an id). */
+  static ascending(...columns: readonly (readonly [column: string, part: CursorPart])[]): Keyset {
+    return new Keyset(columns, 'ASC');
+  }
+
+  /** A list ordered by `columns` descending (the latest first, say). */
+  static descending(...columns: readonly (readonly [column: string, part: CursorPart])[]): Keyset {
+    return new Keyset(columns, 'DESC');
+  }
+
+  private constructor(
     private readonly columns: readonly (readonly [column: string, part: CursorPart])[],
     private readonly direction: 'ASC' | 'DESC',
   ) {}

@@ -85,13 +85,7 @@ describe('SqlConditions.copy', () => {
 });
 
 describe('Keyset', () => {
-  const order = new Keyset(
-    [
-      ['p.start_year', 'year'],
-      ['p.id', 'uuid'],
-    ],
-    'DESC',
-  );
+  const order = Keyset.descending(['p.start_year', 'year'], ['p.id', 'uuid']);
   const id = '0b6f7a52-5f9e-4d0c-9a0e-3f2b1c4d5e6f';
 
   it('writes the ORDER BY, "after the cursor" and "at or before it" from one list of columns, each value cast to its column', () => {

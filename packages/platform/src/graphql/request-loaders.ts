@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isUuid } from './input-checks';
 
 /**
  * The DataLoaders of one request. Resolvers that fetch by key (entity references from the
@@ -21,6 +22,19 @@ export class RequestLoaders {
       this.loaders.set(name, loader);
     }
     return loader;
+  }
+
+  /**
+   * The row whose `id` is `id`, through the loader called `name`: every id asked for in the same
+   * tick fetched by one call of `rowsOf`, which gets only the ids that are UUIDs (a representation
+   * sent to _entities can hold anything; the others name nothing and never reach SQL).
+   */
+  byUuid<V extends { readonly id: string }>(
+    name: string,
+    id: string,
+    rowsOf: (uuids: string[]) => Promise<readonly V[]>,
+  ): Promise<V | null> {
+    return this.get<string, V | null>(name, async (ids) => alignByKey(ids, await rowsOf(ids.filter(isUuid)), (row) => row.id)).load(id);
   }
 }
 

@@ -1,14 +1,5 @@
 import { COUNTIES } from '@klynge/contracts';
-import {
-  alignByKey,
-  type ConnectionPage,
-  groupByKey,
-  isUuid,
-  Keyset,
-  keysetPage,
-  type RequestContext,
-  SqlConditions,
-} from '@klynge/platform';
+import { type ConnectionPage, groupByKey, isUuid, Keyset, keysetPage, type RequestContext, SqlConditions } from '@klynge/platform';
 import type { DataSource } from 'typeorm';
 import type { CountyReachType, ProjectFilter, ProjectRecord, ProjectYearRecord } from './project.types';
 
@@ -19,30 +10,16 @@ const PROJECT_COLUMNS = `p.id, p.centre_id AS "centreId", p.org_number AS "orgNu
   CASE o.size_class WHEN 'SME' THEN true WHEN 'LARGE' THEN false END AS sme`;
 const PROJECTS = 'catapult_projects p LEFT JOIN organization_directory o ON o.org_number = p.org_number';
 /** Projects in a list: the latest started first. */
-const PROJECTS_ORDER = new Keyset(
-  [
-    ['p.started_on', 'date'],
-    ['p.id', 'uuid'],
-  ],
-  'DESC',
-);
+const PROJECTS_ORDER = Keyset.descending(['p.started_on', 'date'], ['p.id', 'uuid']);
 
 /** Reading projects, and the figures a dashboard shows of them. */
 export class ProjectQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   byId(context: RequestContext, id: string): Promise<ProjectRecord | null> {
-    return context.loaders
-      .get<string, ProjectRecord | null>('catapult.projectById', async (ids) =>
-        alignByKey(
-          ids,
-          await this.dataSource.query<ProjectRecord[]>(`SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} WHERE p.id = ANY($1::uuid[])`, [
-            ids.filter(isUuid),
-          ]),
-          (project) => project.id,
-        ),
-      )
-      .load(id);
+    return context.loaders.byUuid('catapult.projectById', id, (ids) =>
+      this.dataSource.query<ProjectRecord[]>(`SELECT ${PROJECT_COLUMNS} FROM ${PROJECTS} WHERE p.id = ANY($1::uuid[])`, [ids]),
+    );
   }
 
   /** An organisation's projects, newest first, for every organisation of one request at once. */

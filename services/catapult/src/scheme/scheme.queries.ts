@@ -1,7 +1,6 @@
 import { COUNTIES } from '@klynge/contracts';
 import {
   type AgencySupportYearType,
-  alignByKey,
   containsPattern,
   SqlConditions,
   type DatePrecision,
@@ -114,11 +113,7 @@ export class SchemeQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   centre(context: RequestContext, id: string): Promise<CentreRecord | null> {
-    return context.loaders
-      .get<string, CentreRecord | null>('catapult.centreById', async (ids) =>
-        alignByKey(ids, await this.centresWhere('WHERE id = ANY($1::uuid[])', [ids.filter(isUuid)]), (centre) => centre.id),
-      )
-      .load(id);
+    return context.loaders.byUuid('catapult.centreById', id, (ids) => this.centresWhere('WHERE id = ANY($1::uuid[])', [ids]));
   }
 
   /** The centres a cluster stands behind, for every cluster of one request at once. */
@@ -176,11 +171,7 @@ export class SchemeQueries {
   }
 
   node(context: RequestContext, id: string): Promise<NodeRecord | null> {
-    return context.loaders
-      .get<string, NodeRecord | null>('catapult.nodeById', async (ids) =>
-        alignByKey(ids, await this.nodesWhere('WHERE id = ANY($1::uuid[])', [ids.filter(isUuid)]), (node) => node.id),
-      )
-      .load(id);
+    return context.loaders.byUuid('catapult.nodeById', id, (ids) => this.nodesWhere('WHERE id = ANY($1::uuid[])', [ids]));
   }
 
   async centres(filter: CentreFilter | undefined): Promise<CentreRecord[]> {

@@ -67,13 +67,7 @@ export async function levelHeldToday(manager: Pick<EntityManager, 'query'>, clus
 }
 
 /** Clusters in a list: by name, then id (names are unique; the id makes the order total all the same). */
-const CLUSTERS_ORDER = new Keyset(
-  [
-    ['c.name', 'text'],
-    ['c.id', 'uuid'],
-  ],
-  'ASC',
-);
+const CLUSTERS_ORDER = Keyset.ascending(['c.name', 'text'], ['c.id', 'uuid']);
 
 /**
  * Reads of the cluster registry. Lookups by key go through the request's loaders, so a page of

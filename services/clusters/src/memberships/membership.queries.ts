@@ -15,13 +15,7 @@ interface MembershipRow {
 const CURRENT = '(m.left_on IS NULL OR m.left_on >= current_date)';
 
 /** A cluster's members: by organisation name, then membership id, so the order is total. */
-const MEMBERS_ORDER = new Keyset(
-  [
-    ['o.name', 'text'],
-    ['m.id', 'uuid'],
-  ],
-  'ASC',
-);
+const MEMBERS_ORDER = Keyset.ascending(['o.name', 'text'], ['m.id', 'uuid']);
 
 export class MembershipQueries {
   constructor(private readonly dataSource: DataSource) {}

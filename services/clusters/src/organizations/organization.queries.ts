@@ -13,13 +13,7 @@ import { OrganizationEntity } from './organization.entity';
 import type { OrganizationFilter } from './organization.types';
 
 /** Organisations in a list: by name, then organisation number (names need not be unique). */
-const ORGANIZATIONS_ORDER = new Keyset(
-  [
-    ['o.name', 'text'],
-    ['o.org_number', 'text'],
-  ],
-  'ASC',
-);
+const ORGANIZATIONS_ORDER = Keyset.ascending(['o.name', 'text'], ['o.org_number', 'text']);
 
 export class OrganizationQueries {
   constructor(private readonly dataSource: DataSource) {}

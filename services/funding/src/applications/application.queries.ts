@@ -38,13 +38,7 @@ interface ApplicationRow {
 }
 
 /** Applications in a list: the latest created first. */
-const APPLICATIONS_ORDER = new Keyset(
-  [
-    ['a.created_at', 'timestamp'],
-    ['a.id', 'uuid'],
-  ],
-  'DESC',
-);
+const APPLICATIONS_ORDER = Keyset.descending(['a.created_at', 'timestamp'], ['a.id', 'uuid']);
 
 const SELECT_APPLICATIONS = `
   SELECT a.id, a.call_id, c.programme_code, a.applicant_type, a.cluster_id, a.org_number,

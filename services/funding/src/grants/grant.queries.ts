@@ -61,13 +61,7 @@ interface GrantRow {
 }
 
 /** Grants in a list: the latest awarded first. */
-const GRANTS_ORDER = new Keyset(
-  [
-    ['g.award_date', 'date'],
-    ['g.id', 'uuid'],
-  ],
-  'DESC',
-);
+const GRANTS_ORDER = Keyset.descending(['g.award_date', 'date'], ['g.id', 'uuid']);
 
 const SELECT_GRANTS = `
   SELECT g.id, g.application_id, g.programme_code, p.agency_code,

@@ -52,24 +52,14 @@ const MEMBERS_OF = (clusters: string) =>
   `SELECT m.cluster_id, m.org_number FROM membership_directory m WHERE m.cluster_id = ANY(${clusters}::uuid[]) AND ${currentMembership('m')}`;
 
 /** Projects in a list: the latest started first (a cursor holds the start year as four digits). */
-const PROJECTS_ORDER = new Keyset(
-  [
-    ['p.start_year', 'year'],
-    ['p.id', 'uuid'],
-  ],
-  'DESC',
-);
+const PROJECTS_ORDER = Keyset.descending(['p.start_year', 'year'], ['p.id', 'uuid']);
 
 /** Reading projects, and the figures dashboards show of them; lookups by key go through the request's loaders. */
 export class ProjectQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   byId(context: RequestContext, id: string): Promise<ProjectRecord | null> {
-    return context.loaders
-      .get<string, ProjectRecord | null>('research.projectById', async (ids) =>
-        alignByKey(ids, await this.projects('WHERE p.id = ANY($1::uuid[])', [ids.filter(isUuid)]), (project) => project.id),
-      )
-      .load(id);
+    return context.loaders.byUuid('research.projectById', id, (ids) => this.projects('WHERE p.id = ANY($1::uuid[])', [ids]));
   }
 
   byNumber(projectNumber: string): Promise<ProjectRecord | null> {

@@ -1,5 +1,4 @@
 import {
-  alignByKey,
   type ConnectionPage,
   groupByKey,
   isoTimestamp,
@@ -17,13 +16,7 @@ export const NOTE_COLUMNS = `id, cluster_id AS "clusterId", title, body,
   ${isoTimestamp('recorded_at')} AS "recordedAt"`;
 
 /** Notes in a list: the newest first. */
-const NOTES_ORDER = new Keyset(
-  [
-    ['recorded_at', 'timestamp'],
-    ['id', 'uuid'],
-  ],
-  'DESC',
-);
+const NOTES_ORDER = Keyset.descending(['recorded_at', 'timestamp'], ['id', 'uuid']);
 
 /**
  * Reading notes; lookups by key go through the request's loaders, one statement per request.
@@ -34,15 +27,9 @@ export class NoteQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   byId(context: RequestContext, id: string): Promise<NoteRecord | null> {
-    return context.loaders
-      .get<string, NoteRecord | null>('notes.byId', async (ids) =>
-        alignByKey(
-          ids,
-          await this.dataSource.query<NoteRecord[]>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]),
-          (note) => note.id,
-        ),
-      )
-      .load(id);
+    return context.loaders.byUuid('notes.byId', id, (ids) =>
+      this.dataSource.query<NoteRecord[]>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ANY($1::uuid[])`, [ids]),
+    );
   }
 
   /** The notes about each cluster, newest first, for every cluster of one request at once. */
