@@ -59,7 +59,7 @@ export async function startDashboardUnderTest({
   const proxies = new Map<string, CountingProxy>();
   for (const name of proxied) proxies.set(name, await startCountingProxy(`http://127.0.0.1:${port(name)}/graphql`));
   const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
-  const stack: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'packages', 'stack', 'dist', 'main.js')], {
+  const stack: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'packages', 'graph-runner', 'dist', 'main.js')], {
     cwd: repoRoot,
     env: {
       ...inherited,

@@ -63,7 +63,14 @@ describe('npm run subgraph:new', () => {
   beforeAll(() => {
     copy = copyOfRepository();
     // The README's command, as a partner types it.
-    execFileSync('npm', ['run', 'subgraph:new', '--', 'demo-partner', '--owner', 'siva'], { cwd: copy, stdio: 'pipe' });
+    execFileSync(
+      'npm',
+      ['run', 'subgraph:new', '--', 'demo-partner', '--owner', 'siva', '--description', 'Notes about clusters (generated).'],
+      {
+        cwd: copy,
+        stdio: 'pipe',
+      },
+    );
     const registry = JSON.parse(readFileSync(path.join(copy, 'schemas', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
     entry = registry.at(-1)!;
   }, 600_000);
@@ -81,6 +88,10 @@ describe('npm run subgraph:new', () => {
 
   it('registers it, with every file derived from the registry written', () => {
     const registry = JSON.parse(readFileSync(path.join(copy, 'schemas', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
+    // The command run above is the README's, word for word.
+    expect(readFileSync(path.join(repoRoot, 'README.md'), 'utf8')).toContain(
+      'npm run subgraph:new -- demo-partner --owner siva --description "Notes about clusters (generated)."',
+    );
     const original = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
     expect(registry.map((registered) => registered.name)).toEqual([...original.map((registered) => registered.name), 'demo-partner']);
     expect(entry).toMatchObject({
