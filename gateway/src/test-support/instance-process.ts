@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { waitFor } from '@klynge/test-infrastructure';
+import { parseLogLines, waitUntilReady } from '@klynge/test-infrastructure';
 
 /** Log lines a process writes for every request: too many to read and keep, and nothing a test looks for. */
 const PER_REQUEST_LOG = ['GraphQL request'].map((message) => `"msg":"${message}"`);
@@ -66,25 +66,15 @@ export function instanceProcess(options: {
       started.stdout.on('data', (chunk: Buffer) => {
         const text = (pending + chunk.toString()).split('\n');
         pending = text.pop() ?? '';
-        for (const line of text) {
-          if (PER_REQUEST_LOG.some((message) => line.includes(message))) continue;
-          const parsed = parseLogLine(line);
-          if (parsed) lines.push(parsed);
-        }
+        const kept = text.filter((line) => !PER_REQUEST_LOG.some((message) => line.includes(message)));
+        lines.push(...parseLogLines(kept.join('\n')));
       });
       started.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT)));
-      await waitFor(
-        `${options.name} to be ready`,
-        async () => {
-          if (started.exitCode !== null || started.signalCode !== null) {
-            throw new Error(`${options.name} exited (${started.exitCode ?? started.signalCode}): ${stderr}`);
-          }
-          try {
-            return (await fetch(`${baseUrl}/ready`)).status === 200;
-          } catch {
-            return false; // not listening yet
-          }
-        },
+      await waitUntilReady(
+        options.name,
+        baseUrl,
+        () =>
+          started.exitCode !== null || started.signalCode !== null ? `(${started.exitCode ?? started.signalCode}) ${stderr}` : undefined,
         { timeoutMs: options.readyTimeoutMs ?? 120_000, intervalMs: 100 },
       );
     },
@@ -107,15 +97,5 @@ function cpuMsOf(pid: number): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1_000) / TICKS_PER_SECOND;
   } catch {
     return 0; // gone, or not Linux
-  }
-}
-
-/** A JSON log line, or undefined (not JSON, or cut off by a SIGKILL). */
-function parseLogLine(line: string): Record<string, unknown> | undefined {
-  if (!line.startsWith('{')) return undefined;
-  try {
-    return JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    return undefined;
   }
 }

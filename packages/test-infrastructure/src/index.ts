@@ -16,6 +16,7 @@ export {
 export { type CountingProxy, startCountingProxy } from './counting-proxy';
 export { createTestDatabase, serverUrl, type TestDatabase, withDatabase } from './test-database';
 export { uniqueName, uniqueTopicPrefix } from './unique-names';
+export { parseLogLines, waitUntilReady } from './service-process';
 export { authenticateFromTestHeader, callerHeaders, TEST_CALLER_HEADER } from './test-callers';
 // Waiting on a condition with a deadline, for tests and for the code they run alike.
 export { waitFor } from '@klynge/async';

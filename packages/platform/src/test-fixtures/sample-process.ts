@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePorts, kafkaEnvironment, waitFor } from '@klynge/test-infrastructure';
+import { freePorts, kafkaEnvironment, parseLogLines, waitUntilReady } from '@klynge/test-infrastructure';
 
 const main = path.join(__dirname, 'sample-service.main.ts');
 
@@ -79,21 +79,8 @@ export class SampleProcesses {
       name,
       baseUrl,
       logLines: () => parseLogLines(spawned.output.stdout),
-      ready: async (timeoutMs = 60_000) => {
-        const outcome = await waitFor(
-          `${name} to be ready`,
-          async () => {
-            if (gone) return 'exited';
-            try {
-              return (await fetch(`${baseUrl}/ready`)).status === 200 && 'ready';
-            } catch {
-              return false; // not listening yet
-            }
-          },
-          { timeoutMs, intervalMs: 50 },
-        );
-        if (outcome === 'exited') throw new Error(`${name} exited before it was ready: ${spawned.output.stderr.slice(-2_000)}`);
-      },
+      ready: (timeoutMs = 60_000) =>
+        waitUntilReady(name, baseUrl, () => (gone ? spawned.output.stderr.slice(-2_000) : undefined), { timeoutMs, intervalMs: 50 }),
       kill: async (signal = 'SIGKILL') => {
         if (!gone) spawned.child.kill(signal);
         await spawned.exited;
@@ -109,18 +96,4 @@ export class SampleProcesses {
   async killAll(): Promise<void> {
     await Promise.all([...this.running].map((instance) => instance.kill('SIGKILL')));
   }
-}
-
-/** JSON log lines; a line cut off by a SIGKILL (or not JSON) is left out. */
-export function parseLogLines(stdout: string): Record<string, unknown>[] {
-  const lines: Record<string, unknown>[] = [];
-  for (const line of stdout.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    try {
-      lines.push(JSON.parse(line) as Record<string, unknown>);
-    } catch {
-      // Cut off mid-line by the kill.
-    }
-  }
-  return lines;
 }
