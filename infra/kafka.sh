@@ -4,7 +4,7 @@
 #
 #   infra/kafka.sh install | start | stop | status | credentials-file
 #                  | list-prefixed|delete-prefixed <prefix>...
-#                  | consume|produce <principal> <topic> [options]
+#                  | consume|produce <principal> <topic> [options] | set-password <principal>
 #
 # Defaults give the development broker on 127.0.0.1:9092. Tests start throwaway brokers with
 # their own KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_HOME.
@@ -298,6 +298,38 @@ produce() {
     --command-property enable.idempotence=false "$@"
 }
 
+# set-password <principal>: gives a principal of the registry a new SCRAM password (made up here)
+# on the running broker, as its admin, and writes it to the credentials file the scripts, the tests
+# and the stack read. Kafka keeps one password per principal, so there is no overlap: connections
+# already authenticated go on working, a new connection needs the new password. Restart the
+# principal's processes with it right after (npm run kafka:credentials -- <principal> prints it;
+# docs/operations.md, "Rotate secrets").
+set_password() {
+  local principal=${1:?usage: kafka.sh set-password <principal>}
+  [[ "$principal" != admin ]] || fail "the admin's password is the broker's own (in its server.properties, for the controller and between brokers): it changes with the broker's configuration and a restart, not here"
+  local file password
+  file=$(credentials_file) || exit 1
+  [[ -w "$file" ]] || fail "$file is not there or not writable: npm run infra:up"
+  node -e 'if (!JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]) process.exit(1)' "$file" "$principal" ||
+    fail "no principal $principal on this broker (npm run kafka:credentials -- --help lists them)"
+  password=$(node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("hex"))')
+  # The file with the new password is written first and takes the old one's place once the broker
+  # has it: whatever fails in between, the file names the password the broker holds.
+  node -e '
+    const fs = require("fs");
+    const [file, principal, password] = process.argv.slice(1);
+    const credentials = JSON.parse(fs.readFileSync(file, "utf8"));
+    credentials[principal] = password;
+    fs.writeFileSync(`${file}.next`, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  ' "$file" "$principal" "$password"
+  # On the tool's command line, as provision_access adds a user: its --add-config-file takes no
+  # SCRAM credential (it reads SCRAM-SHA-512 as the unknown property SCRAM_SHA_512).
+  as_principal admin org.apache.kafka.tools.ConfigCommand --alter --entity-type users --entity-name "$principal" \
+    --add-config "SCRAM-SHA-512=[password=$password]" >/dev/null || { rm -f "$file.next"; fail "the broker refused the new password; $principal keeps its old one"; }
+  mv "$file.next" "$file"
+  log "$principal has a new password (in $file); connections it has open go on, new ones need it: restart its processes with KAFKA_PASSWORD from npm run kafka:credentials -- $principal"
+}
+
 # A regular expression for Kafka's topic tool: every name that starts with one of the prefixes.
 prefixes_regex() {
   local prefix regex=""
@@ -370,5 +402,6 @@ case "${1:-}" in
   delete-prefixed) shift && delete_prefixed "$@" ;;
   consume) shift && consume "$@" ;;
   produce) shift && produce "$@" ;;
-  *) echo "usage: $0 install|start|stop|status|credentials-file|list-prefixed|delete-prefixed <prefix>...|consume|produce <principal> <topic>" >&2; exit 2 ;;
+  set-password) shift && set_password "$@" ;;
+  *) echo "usage: $0 install|start|stop|status|credentials-file|list-prefixed|delete-prefixed <prefix>...|consume|produce <principal> <topic>|set-password <principal>" >&2; exit 2 ;;
 esac

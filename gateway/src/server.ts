@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 // The platform's subpaths, never its barrel: that loads TypeORM, PGlite and the outbox (.dependency-cruiser.cjs).
-import { bearerAuthenticator, type Caller, SUBGRAPH_SECRET_HEADER, tokenVerifier } from '@klynge/platform/auth';
+import { bearerAuthenticator, type Caller, SUBGRAPH_SECRET_HEADER, tokenSettings, tokenVerifier } from '@klynge/platform/auth';
 import { apolloLogger, jsonErrors, notFound, securityHeaders, withoutSuggestions } from '@klynge/platform/http';
 import { createLogger, type Logger, withLogContext } from '@klynge/platform/logging';
 import express from 'express';
@@ -59,14 +59,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const subgraphs = subgraphTargets(config);
   const production = config.NODE_ENV === 'production';
-  const authenticate = bearerAuthenticator(
-    tokenVerifier({
-      secret: config.JWT_SECRET,
-      jwksUrl: config.JWKS_URL,
-      mode: config.NODE_ENV,
-      maxLifetimeMinutes: config.TOKEN_MAX_LIFETIME_MINUTES,
-    }),
-  );
+  const authenticate = bearerAuthenticator(tokenVerifier(tokenSettings(config)));
   const registered = registeredOperations();
   const metrics = new GatewayMetrics(new Set(registered.map((operation) => operation.name)));
   let supergraph: SupergraphState | undefined;

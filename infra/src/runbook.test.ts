@@ -82,6 +82,11 @@ const RUN_BY: Readonly<Record<string, readonly RunBy[]>> = {
       ],
     },
   ],
+  // On a broker of the test's own: the principal's open connection goes on, the old password is refused, the new one let in.
+  'bash infra/kafka.sh set-password <principal>': [
+    { file: 'packages/graph-runner/src/kafka-password.test.ts', shows: ["kafka.script('set-password', PRINCIPAL)"] },
+    { file: 'packages/test-infrastructure/src/dedicated-kafka.ts', shows: ["runInfraScript('kafka.sh', args, env)"] },
+  ],
   // Set for the gateway and the subgraph processes it starts, with a collector of the test's own at that address.
   'export OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318': [
     { file: 'gateway/src/tracing.test.ts', shows: ['OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint'] },

@@ -122,9 +122,18 @@ describe('npm run subgraph:new', () => {
       try {
         execFileSync('npx', ['turbo', 'run', ...args, '--output-logs=errors-only'], { cwd: copy, env, encoding: 'utf8', stdio: 'pipe' });
       } catch (error) {
-        // What failed, in the words of the failing task.
+        // What failed, in the words of the failing task: its failing lines first (CI shows a
+        // failure's first lines only, and turbo's own header comes before the task's log), then its end.
         const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-        throw new Error(`turbo run ${args.join(' ')} failed:\n${`${stdout}\n${stderr}`.slice(-6_000)}`, { cause: error });
+        const output = `${stdout}\n${stderr}`;
+        const failing = output
+          .split('\n')
+          .filter((line) => /✕|● |FAIL |error TS|ERR!|Error:|Tasks:|Failed:/.test(line))
+          .slice(0, 40)
+          .join('\n');
+        throw new Error(`turbo run ${args.join(' ')} failed:\n${failing}\n--- the end of its output:\n${output.slice(-6_000)}`, {
+          cause: error,
+        });
       }
     };
     // The other subgraphs' own tests cannot notice it (no subgraph imports another): these can.

@@ -18,6 +18,8 @@ export interface DedicatedKafka {
   start(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
+  /** Runs infra/kafka.sh with `args` against this broker (its port and state), e.g. set-password. */
+  script(...args: string[]): Promise<void>;
 }
 
 /**
@@ -27,14 +29,16 @@ export interface DedicatedKafka {
 export async function startDedicatedKafka(label: string): Promise<DedicatedKafka> {
   const [port, controllerPort] = await freePorts(2);
   const home = await mkdtemp(path.join(tmpdir(), `klynge-kafka-${label}-`));
+  // Not the shared broker's credentials file, which a test run names: this broker has its own.
+  const { KAFKA_CREDENTIALS_FILE: _shared, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(controllerPort),
     KAFKA_HOME: home,
     KAFKA_HEAP: '384m',
   };
-  const kafka = (command: 'start' | 'stop') => runInfraScript('kafka.sh', [command], env);
+  const kafka = (...args: string[]) => runInfraScript('kafka.sh', args, env);
   await kafka('start');
   const credentialsFile = path.join(home, 'credentials.json');
   return {
@@ -47,5 +51,6 @@ export async function startDedicatedKafka(label: string): Promise<DedicatedKafka
       await kafka('stop');
       await rm(home, { recursive: true, force: true });
     },
+    script: kafka,
   };
 }

@@ -12,4 +12,4 @@ export {
 // Who a token names: the gateway reads the caller from a token without the rest of ../graphql.
 export { type Caller, type Role, ROLES } from '../graphql/caller';
 export { RUNTIME_MODES, type RuntimeMode } from './runtime-mode';
-export { MIN_SECRET_BYTES, tokenConfigProblems, tokenVariables } from './token-config';
+export { MIN_SECRET_BYTES, tokenConfigProblems, tokenSettings, tokenVariables } from './token-config';

@@ -51,6 +51,25 @@ describe('bearer tokens', () => {
     expect(await refusal(verify, await forge({ exp: now - 1 }))).toBe('UNAUTHENTICATED');
   });
 
+  it('takes tokens signed with the previous secret while JWT_SECRET is rotated, and signs none with it', async () => {
+    const next = 'tokens-test: the next secret, also 32 bytes';
+    const rotating = tokenVerifier({ secret: next, previousSecret: SECRET, mode: 'production', maxLifetimeMinutes: 60 });
+    const signedBefore = await signToken(admin, { secret: SECRET, expiresIn: '30m' });
+    const signedAfter = await signToken(admin, { secret: next, expiresIn: '30m' });
+    expect(await rotating(signedBefore)).toEqual(admin);
+    expect(await rotating(signedAfter)).toEqual(admin);
+    // The previous secret is a second key for the signature only: every other rule still holds.
+    expect(await refusal(rotating, await forge({ alg: 'HS512' }))).toBe('UNAUTHENTICATED');
+    expect(await refusal(rotating, await forge({ exp: Math.floor(Date.now() / 1000) - 1 }))).toBe('UNAUTHENTICATED');
+    expect(await refusal(rotating, await forge({ secret: 'tokens-test: a third secret, 32 bytes long' }))).toBe('UNAUTHENTICATED');
+    // Once the rotation is over (no previous secret), the old tokens are refused.
+    const rotated = tokenVerifier({ secret: next, mode: 'production', maxLifetimeMinutes: 60 });
+    expect(await refusal(rotated, signedBefore)).toBe('UNAUTHENTICATED');
+    expect(await rotated(signedAfter)).toEqual(admin);
+    expect(() => tokenVerifier({ secret: next, previousSecret: DEVELOPMENT_JWT_SECRET, mode: 'production' })).toThrow(/development secret/);
+    expect(() => tokenVerifier({ jwksUrl: 'https://login.example.no/jwks.json', previousSecret: SECRET })).toThrow(/JWT_SECRET_PREVIOUS/);
+  });
+
   it('in production never falls back to the development secret, nor accepts it', async () => {
     expect(() => tokenVerifier({ mode: 'production' })).toThrow(/JWT_SECRET/);
     expect(() => tokenVerifier({ secret: DEVELOPMENT_JWT_SECRET, mode: 'production' })).toThrow(/JWT_SECRET/);

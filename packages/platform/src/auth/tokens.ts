@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 // The files, not the graphql barrel: that one loads type-graphql and the subgraph schema builder,
 // which a process that only checks tokens (the gateway) has no use for.
 import { type Caller, type Role, ROLES } from '../graphql/caller';
@@ -25,6 +25,11 @@ const DEFAULT_MAX_LIFETIME_MINUTES = 12 * 60;
 
 export interface TokenSettings {
   readonly secret?: string | undefined;
+  /**
+   * While JWT_SECRET is being rotated: the secret it replaces, still accepted (never signed with),
+   * so that processes with the new secret and processes not yet restarted take the same tokens.
+   */
+  readonly previousSecret?: string | undefined;
   readonly jwksUrl?: string | undefined;
   /** Production never falls back to the development secret, nor accepts it. */
   readonly mode?: RuntimeMode | undefined;
@@ -44,21 +49,39 @@ export function tokenVerifier(settings: TokenSettings): TokenVerifier {
   if (production && !settings.jwksUrl && (!settings.secret || settings.secret === DEVELOPMENT_JWT_SECRET)) {
     throw new Error('Production needs JWT_SECRET (not the development secret) or JWKS_URL to verify tokens');
   }
-  const key = settings.jwksUrl
-    ? createRemoteJWKSet(new URL(settings.jwksUrl))
-    : new TextEncoder().encode(settings.secret ?? DEVELOPMENT_JWT_SECRET);
+  if (settings.previousSecret !== undefined && (settings.jwksUrl || !settings.secret)) {
+    throw new Error('JWT_SECRET_PREVIOUS is only for rotating JWT_SECRET: set it beside JWT_SECRET, not beside JWKS_URL');
+  }
+  if (production && settings.previousSecret === DEVELOPMENT_JWT_SECRET) {
+    throw new Error('Production must not accept the development secret, not even as JWT_SECRET_PREVIOUS');
+  }
+  const encode = (secret: string) => new TextEncoder().encode(secret);
+  // The current key first: once a rotation is over, the previous one is tried only for tokens the
+  // current one refused for their signature.
+  const keys = settings.jwksUrl
+    ? [createRemoteJWKSet(new URL(settings.jwksUrl))]
+    : [encode(settings.secret ?? DEVELOPMENT_JWT_SECRET), ...(settings.previousSecret ? [encode(settings.previousSecret)] : [])];
   const algorithms = settings.jwksUrl ? KEY_SET_ALGORITHMS : SECRET_ALGORITHMS;
   const maxLifetimeSeconds = (settings.maxLifetimeMinutes ?? DEFAULT_MAX_LIFETIME_MINUTES) * 60;
+  const options = {
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
+    algorithms,
+    requiredClaims: ['sub', 'iat', 'exp'],
+    maxTokenAge: maxLifetimeSeconds,
+  };
+  const verifyWith = async (token: string, index: number): Promise<JWTPayload> => {
+    try {
+      return (await jwtVerify(token, keys[index] as Parameters<typeof jwtVerify>[1], options)).payload;
+    } catch (error) {
+      if (error instanceof errors.JWSSignatureVerificationFailed && index + 1 < keys.length) return verifyWith(token, index + 1);
+      throw error;
+    }
+  };
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
-        issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
-        algorithms,
-        requiredClaims: ['sub', 'iat', 'exp'],
-        maxTokenAge: maxLifetimeSeconds,
-      }));
+      payload = await verifyWith(token, 0);
     } catch (error) {
       throw new UnauthenticatedError(`The token is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }

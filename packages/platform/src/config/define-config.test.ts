@@ -110,6 +110,20 @@ describe('configuration from the environment', () => {
       expect(problems({ ...withKey, SUBGRAPH_SECRET: 'short' }).map((problem) => problem.variable)).toEqual(['SUBGRAPH_SECRET']);
     });
 
+    it('takes the previous secrets only beside new ones, while they are rotated', () => {
+      const withKey = { ...production, JWT_SECRET: 'x'.repeat(32) };
+      const rotating = { ...withKey, JWT_SECRET_PREVIOUS: 'w'.repeat(32), SUBGRAPH_SECRET_PREVIOUS: 'r'.repeat(32) };
+      expect(problems(rotating)).toEqual([]);
+      expect(config.load(rotating)).toMatchObject({ JWT_SECRET_PREVIOUS: 'w'.repeat(32), SUBGRAPH_SECRET_PREVIOUS: 'r'.repeat(32) });
+      const variables = (source: Record<string, string>) => problems(source).map((problem) => problem.variable);
+      expect(variables({ ...rotating, JWT_SECRET_PREVIOUS: 'x'.repeat(32) })).toEqual(['JWT_SECRET_PREVIOUS']);
+      expect(variables({ ...rotating, JWT_SECRET_PREVIOUS: 'short' })).toEqual(['JWT_SECRET_PREVIOUS']);
+      expect(variables({ ...rotating, JWT_SECRET_PREVIOUS: DEVELOPMENT_JWT_SECRET })).toEqual(['JWT_SECRET_PREVIOUS']);
+      expect(variables({ ...rotating, JWKS_URL: 'https://login.example.no/.well-known/jwks.json' })).toEqual(['JWT_SECRET_PREVIOUS']);
+      expect(variables({ ...rotating, SUBGRAPH_SECRET_PREVIOUS: 's'.repeat(32) })).toEqual(['SUBGRAPH_SECRET_PREVIOUS']);
+      expect(variables({ ...rotating, SUBGRAPH_SECRET_PREVIOUS: 'short' })).toEqual(['SUBGRAPH_SECRET_PREVIOUS']);
+    });
+
     it("connects to Kafka as the service's own principal: both name and password, required in production", () => {
       const withKey = { ...production, JWT_SECRET: 'x'.repeat(32) };
       const { KAFKA_USERNAME: _username, KAFKA_PASSWORD: _password, ...anonymous } = withKey;

@@ -38,6 +38,11 @@ export function subgraphVariables(service: string, port: number) {
       description: `when set, /graphql answers only requests that carry it (from the gateway); required in production, at least ${MIN_SECRET_BYTES} bytes`,
       optional: true,
     }),
+    SUBGRAPH_SECRET_PREVIOUS: env.string({
+      description:
+        'while SUBGRAPH_SECRET is rotated: the secret it replaces, still accepted, so that gateways not yet given the new one are let in; remove it once every gateway has the new one',
+      optional: true,
+    }),
     SHUTDOWN_TIMEOUT_MS: env.integer({
       description: 'how long a graceful shutdown may take before the process exits anyway',
       default: 10_000,
@@ -64,7 +69,25 @@ export function subgraphConfig<E extends Record<string, VariableSpec<unknown>> =
 }
 
 /** In production only the gateway may ask a subgraph: otherwise the gateway's limits can be walked around. */
-function subgraphSecretProblems(values: { NODE_ENV: string; SUBGRAPH_SECRET: string | undefined }): ConfigProblem[] {
+function subgraphSecretProblems(values: {
+  NODE_ENV: string;
+  SUBGRAPH_SECRET: string | undefined;
+  SUBGRAPH_SECRET_PREVIOUS: string | undefined;
+}): ConfigProblem[] {
+  const previous = values.SUBGRAPH_SECRET_PREVIOUS;
+  if (previous !== undefined) {
+    if (values.SUBGRAPH_SECRET === undefined) {
+      return [
+        { variable: 'SUBGRAPH_SECRET_PREVIOUS', message: 'is only for rotating SUBGRAPH_SECRET: it needs SUBGRAPH_SECRET beside it' },
+      ];
+    }
+    if (previous === values.SUBGRAPH_SECRET) {
+      return [{ variable: 'SUBGRAPH_SECRET_PREVIOUS', message: 'is the same as SUBGRAPH_SECRET: a rotation needs a new SUBGRAPH_SECRET' }];
+    }
+    if (values.NODE_ENV === 'production' && Buffer.byteLength(previous) < MIN_SECRET_BYTES) {
+      return [{ variable: 'SUBGRAPH_SECRET_PREVIOUS', message: `must be at least ${MIN_SECRET_BYTES} bytes long in production` }];
+    }
+  }
   if (values.NODE_ENV !== 'production') return [];
   if (values.SUBGRAPH_SECRET === undefined) {
     return [{ variable: 'SUBGRAPH_SECRET', message: 'is required in production (only the gateway may query a subgraph)' }];

@@ -37,8 +37,12 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   readonly context?: (base: RequestContext, request: express.Request) => TContext | Promise<TContext>;
   /** Largest request body accepted (default 1 MB). */
   readonly bodyLimit?: string;
-  /** When set, /graphql answers only requests carrying it in the subgraph-secret header. */
-  readonly secret?: string | undefined;
+  /**
+   * When any is set, /graphql answers only requests carrying one of them in the subgraph-secret
+   * header: SUBGRAPH_SECRET, and while it is rotated the one it replaces (SUBGRAPH_SECRET_PREVIOUS),
+   * so that gateways not yet given the new secret are let in too.
+   */
+  readonly secrets?: readonly (string | undefined)[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -105,12 +109,13 @@ export class SubgraphServer<TContext extends RequestContext = RequestContext> {
       response.locals.requestId = requestId;
       withLogContext({ requestId }, next);
     });
-    const secret = options.secret;
-    if (secret) {
-      const expected = digest(secret);
+    const expected = (options.secrets ?? []).filter((secret): secret is string => Boolean(secret)).map(digest);
+    if (expected.length > 0) {
       app.use('/graphql', (request, response, next) => {
-        const offered = request.header(SUBGRAPH_SECRET_HEADER) ?? '';
-        if (timingSafeEqual(digest(offered), expected)) return next();
+        const offered = digest(request.header(SUBGRAPH_SECRET_HEADER) ?? '');
+        // Every secret compared, whichever matches: the time taken says nothing about which.
+        const matches = expected.map((secret) => timingSafeEqual(offered, secret));
+        if (matches.includes(true)) return next();
         response.status(403).json({ errors: [{ message: 'Only the gateway may query this subgraph', extensions: { code: 'FORBIDDEN' } }] });
       });
     }

@@ -1,7 +1,7 @@
 import type { BrokerFactory, MessageBroker } from '@klynge/broker';
 import type express from 'express';
 import type { DataSource, MigrationInterface } from 'typeorm';
-import { bearerAuthenticator, tokenVerifier } from '../auth';
+import { bearerAuthenticator, tokenSettings, tokenVerifier } from '../auth';
 import { ConfigError, type SubgraphConfig } from '../config';
 import { ConsumerRunner, type EventConsumer } from '../consumers';
 import { createDataSource, runMigrations } from '../database';
@@ -112,17 +112,8 @@ export function createService<TContext extends RequestContext>(definition: Servi
         ...(runners.length > 0 ? [{ name: 'consumers', check: () => Promise.resolve().then(() => consumersJoined(runners)) }] : []),
       ],
       ...(definition.context ? { context: definition.context } : {}),
-      authenticate:
-        definition.authenticate ??
-        bearerAuthenticator(
-          tokenVerifier({
-            secret: config.JWT_SECRET,
-            jwksUrl: config.JWKS_URL,
-            mode: config.NODE_ENV,
-            maxLifetimeMinutes: config.TOKEN_MAX_LIFETIME_MINUTES,
-          }),
-        ),
-      secret: config.SUBGRAPH_SECRET,
+      authenticate: definition.authenticate ?? bearerAuthenticator(tokenVerifier(tokenSettings(config))),
+      secrets: [config.SUBGRAPH_SECRET, config.SUBGRAPH_SECRET_PREVIOUS],
     });
     const url = await server.listen(config.PORT, config.HOST);
     logger.info({ url }, `The ${name} subgraph is serving`);
