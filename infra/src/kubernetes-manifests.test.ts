@@ -135,7 +135,9 @@ const SECRET_VARIABLES = [
   'DATABASE_URL',
   'KAFKA_PASSWORD',
   'JWT_SECRET',
+  'JWT_SECRET_PREVIOUS',
   'SUBGRAPH_SECRET',
+  'SUBGRAPH_SECRET_PREVIOUS',
   ...subgraphRegistry().map((e) => e.secretVariable),
 ];
 const selectorOf = (name: string, component: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': component });

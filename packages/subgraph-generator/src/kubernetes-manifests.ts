@@ -72,7 +72,15 @@ const GATEWAY_RESOURCES = { requests: { cpu: '500m', memory: '320Mi' }, limits: 
 const SUBGRAPH_RESOURCES = { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
 
 const literal = (name: string, value: string | number) => ({ name, value: String(value) });
-const fromSecret = (name: string, secret: string, key: string = name) => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
+const fromSecret = (name: string, secret: string, key: string = name, options: { optional?: boolean } = {}) => ({
+  name,
+  valueFrom: { secretKeyRef: { name: secret, key, ...options } },
+});
+/**
+ * A secret's previous value, read while it is rotated (docs/operations.md, "Rotate secrets"): a key
+ * the Secret has only then, so that a rotation is an edit of the Secret and a rolling restart.
+ */
+const previousFromSecret = (name: string, secret: string) => fromSecret(name, secret, name, { optional: true });
 const fromPlatform = (name: string, options: { optional?: boolean } = {}) => ({
   name,
   valueFrom: { configMapKeyRef: { name: PLATFORM_CONFIG, key: name, ...options } },
@@ -296,7 +304,9 @@ function subgraphDeployment(entry: SubgraphEntry): Manifest {
         fromSecret('KAFKA_PASSWORD', secret),
         fromPlatform('KAFKA_REPLICATION_FACTOR'),
         fromSecret('JWT_SECRET', JWT_SECRET_NAME),
+        previousFromSecret('JWT_SECRET_PREVIOUS', JWT_SECRET_NAME),
         fromSecret('SUBGRAPH_SECRET', secret),
+        previousFromSecret('SUBGRAPH_SECRET_PREVIOUS', secret),
         fromPlatform('LOG_LEVEL'),
       ],
       resources: SUBGRAPH_RESOURCES,
@@ -328,6 +338,7 @@ function gatewayDeployment(registry: readonly SubgraphEntry[]): Manifest {
         literal('SUPERGRAPH_SOURCE', `file:${SUPERGRAPH_MOUNT}/supergraph.graphql`),
         ...registry.map((entry) => literal(entry.urlVariable, `http://${entry.name}:${entry.port}/graphql`)),
         fromSecret('JWT_SECRET', JWT_SECRET_NAME),
+        previousFromSecret('JWT_SECRET_PREVIOUS', JWT_SECRET_NAME),
         // The secret each subgraph expects, from that subgraph's own Secret: one value, one place.
         ...registry.map((entry) => fromSecret(entry.secretVariable, serviceSecretName(entry), 'SUBGRAPH_SECRET')),
         fromPlatform('CORS_ORIGINS', { optional: true }),
