@@ -157,6 +157,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
   app.disable('x-powered-by');
+  // Express would hash every answer's whole body into an ETag, for POSTs that no client revalidates.
+  app.set('etag', false);
   app.use(securityHeaders(production ? {} : GRAPHIQL_CONTENT_SECURITY));
   app.use(corsFor({ origins: config.CORS_ORIGINS, localhost: !production }));
   app.get('/health', (_request, response) => {
