@@ -15,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { catalogueRoutes } from './catalogue/catalogue-page';
+import { coalescingIdenticalQueries } from './coalesced-queries';
 import { dashboardRoutes } from './dashboard';
 import { notFoundPage } from './not-found-page';
 import { documentLimits } from './document-limits';
@@ -121,7 +122,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const metricsApp = express();
   const metricsServer = config.METRICS_PORT === undefined ? undefined : http.createServer(metricsApp);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    // The caller's token is all the gateway passes on that can change an answer (the request id only names it).
+    gateway: coalescingIdenticalQueries(gateway, ({ context }) => (context as Partial<GatewayContext>).authorization),
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
