@@ -44,7 +44,7 @@ export function queryLimits<TContext extends object>(limits: QueryLimits): Apoll
         async didResolveOperation({ document, operation, schema, request }) {
           // Apollo Server refuses a document without the operation asked for before this hook.
           if (!operation) return;
-          const { depth, aliases } = measureShape(document, operation, schema);
+          const { depth, aliases } = shapeOf(document, operation, schema);
           if (depth > limits.maxDepth) {
             throw refused('QUERY_TOO_DEEP', `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`);
           }
@@ -76,6 +76,21 @@ function alone(document: DocumentNode, operation: OperationDefinitionNode): Docu
 /** What GraphQL Armor's rules report when an operation is within their limit. */
 interface Measured {
   readonly n: number;
+}
+
+/**
+ * Apollo Server keeps each document it has parsed and validated (its document store), so a
+ * repeated operation arrives as the same node: its shape, which variables do not change, is
+ * measured once per schema.
+ */
+const shapes = new WeakMap<OperationDefinitionNode, { readonly schema: GraphQLSchema; readonly shape: ReturnType<typeof measureShape> }>();
+
+function shapeOf(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema) {
+  const known = shapes.get(operation);
+  if (known?.schema === schema) return known.shape;
+  const shape = measureShape(document, operation, schema);
+  shapes.set(operation, { schema, shape });
+  return shape;
 }
 
 /**

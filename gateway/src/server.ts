@@ -15,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import { type GatewayConfig, subgraphTargets } from './config';
 import { corsFor } from './cors';
 import { catalogueRoutes } from './catalogue/catalogue-page';
+import { coalescingIdenticalQueries } from './coalesced-queries';
 import { dashboardRoutes } from './dashboard';
 import { notFoundPage } from './not-found-page';
 import { documentLimits } from './document-limits';
@@ -114,7 +115,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const metricsApp = express();
   const metricsServer = config.METRICS_PORT === undefined ? undefined : http.createServer(metricsApp);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    // The caller's token is all the gateway passes on that can change an answer (the request id only names it).
+    gateway: coalescingIdenticalQueries(gateway, ({ context }) => (context as Partial<GatewayContext>).authorization),
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
@@ -150,6 +152,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
   app.disable('x-powered-by');
+  // Express would hash every answer's whole body into an ETag, for POSTs that no client revalidates.
+  app.set('etag', false);
   app.use(securityHeaders(production ? {} : GRAPHIQL_CONTENT_SECURITY));
   app.use(corsFor({ origins: config.CORS_ORIGINS, localhost: !production }));
   app.get('/health', (_request, response) => {

@@ -45,8 +45,16 @@ describe('the subgraph fetcher', () => {
     await reached(subgraph, 1);
     subgraph.release();
     const [first, second] = await Promise.all(answers);
-    expect(await first!.json()).toEqual({ data: { n: 1 } });
-    expect(await second!.json()).toEqual({ data: { n: 1 } });
+    const [firstBody, secondBody] = [await first!.json(), await second!.json()];
+    expect(firstBody).toEqual({ data: { n: 1 } });
+    expect(secondBody).toEqual({ data: { n: 1 } });
+    // The gateway merges each answer into its own result: the copies never share an object.
+    expect(firstBody).not.toBe(secondBody);
+    expect((firstBody as { data: object }).data).not.toBe((secondBody as { data: object }).data);
+    expect(first!.headers.get('content-type')).toBe('application/json');
+    expect([first!.ok, first!.status]).toEqual([true, 200]);
+    // A body is read once, as a fetch Response's is.
+    await expect(first!.text()).rejects.toThrow(TypeError);
     expect(subgraph.sent).toHaveLength(1);
   });
 

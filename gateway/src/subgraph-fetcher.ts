@@ -2,6 +2,7 @@ import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /** Headers that name one request, not what is asked: requests differing only in these ask the same. */
 const PER_REQUEST_HEADERS = new Set(['x-request-id', 'traceparent', 'tracestate']);
@@ -20,7 +21,8 @@ const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
  * the result it builds, so they must not share objects). Only queries are shared, never
  * mutations, and only between requests with the same authorization and subgraph secret: everything
  * but the request id and trace context goes into the key. Hive Gateway's HTTP executor does the same
- * by default (deduplicateInflightRequests).
+ * by default (deduplicateInflightRequests). Each caller's copy parses the answer's text straight
+ * (AnswerCopy), not through a new Response, which would encode the text to a stream to decode it again.
  *
  * Every request has a deadline (`timeoutMs`, the whole answer read): a subgraph that takes a
  * request and never answers costs its callers that long, then its fields are missing with
@@ -40,8 +42,7 @@ export function subgraphFetcher({ timeoutMs, send = fetch }: { readonly timeoutM
       answer = readWhole(send(url, withDeadline(init))).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
-    const { text, status, statusText, headers } = await answer;
-    return new Response(text, { status, statusText, headers });
+    return new AnswerCopy(await answer, url);
   };
 }
 
@@ -55,6 +56,56 @@ interface SharedAnswer {
 async function readWhole(pending: Promise<Response>): Promise<SharedAnswer> {
   const response = await pending;
   return { text: await response.text(), status: response.status, statusText: response.statusText, headers: response.headers };
+}
+
+/**
+ * One caller's copy of a shared answer: what @apollo/gateway reads of a response (status, headers,
+ * the body as JSON or text), each call to json() a new object of its own, as the gateway merges
+ * answers into the result it builds.
+ */
+class AnswerCopy implements FetcherResponse {
+  readonly redirected = false;
+  bodyUsed = false;
+
+  constructor(
+    private readonly answer: SharedAnswer,
+    readonly url: string,
+  ) {}
+
+  get status() {
+    return this.answer.status;
+  }
+
+  get statusText() {
+    return this.answer.statusText;
+  }
+
+  get ok() {
+    return this.answer.status >= 200 && this.answer.status < 300;
+  }
+
+  get headers() {
+    return this.answer.headers;
+  }
+
+  text(): Promise<string> {
+    if (this.bodyUsed) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    this.bodyUsed = true;
+    return Promise.resolve(this.answer.text);
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = new TextEncoder().encode(await this.text());
+    return bytes.buffer;
+  }
+
+  clone(): AnswerCopy {
+    return new AnswerCopy(this.answer, this.url);
+  }
 }
 
 function requestKey(url: string, init: FetcherRequestInit, body: string): string {

@@ -1,0 +1,106 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import { parse } from 'graphql';
+import { coalescingIdenticalQueries } from './coalesced-queries';
+
+type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;
+type Executor = NonNullable<Loaded['executor']>;
+type ExecutionRequest = Parameters<Executor>[0];
+
+/** A gateway whose executor answers each request once `release` is called, counting what it executed. */
+function slowGateway() {
+  const executed: ExecutionRequest[] = [];
+  const waiting: (() => void)[] = [];
+  let failNext = false;
+  const executor: Executor = async (request) => {
+    executed.push(request);
+    const n = executed.length;
+    const fail = failNext;
+    failNext = false;
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    if (fail) throw new Error('a subgraph could not answer');
+    return { data: { n } };
+  };
+  const gateway = {
+    load: () => Promise.resolve({ executor } as Loaded),
+    onSchemaLoadOrUpdate: () => () => undefined,
+    stop: () => Promise.resolve(),
+  } as Pick<ApolloGateway, 'load' | 'onSchemaLoadOrUpdate' | 'stop'>;
+  return {
+    gateway,
+    executed,
+    release: () => waiting.splice(0).forEach((resolve) => resolve()),
+    failNext: () => (failNext = true),
+  };
+}
+
+const QUERY = 'query Dashboard($level: ClusterLevel!) { clusters(filter: { level: $level }) { totalCount } }';
+const MUTATION = 'mutation Award { awardGrant { id } }';
+
+/** What Apollo Server hands the gateway's executor for `query` with `variables`, sent with `authorization`. */
+function requestFor(query: string, variables: Record<string, unknown>, authorization?: string): ExecutionRequest {
+  const document = parse(query);
+  const operation = document.definitions[0]!;
+  return {
+    request: { query, variables, operationName: undefined },
+    queryHash: `hash of ${query}`,
+    document,
+    operation,
+    operationName: null,
+    context: { requestId: `request ${Math.random()}`, authorization },
+  } as unknown as ExecutionRequest;
+}
+
+async function coalescedExecutor(gateway: ReturnType<typeof slowGateway>['gateway']) {
+  const coalesced = coalescingIdenticalQueries(gateway, ({ context }) => (context as { authorization?: string }).authorization);
+  const { executor } = await coalesced.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
+  return executor;
+}
+
+describe('coalescing identical queries', () => {
+  it('executes a query asked again by the same caller while it is in flight once, every request getting its result', async () => {
+    const slow = slowGateway();
+    const execute = await coalescedExecutor(slow.gateway);
+    const results = [
+      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
+      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
+      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
+    ];
+    slow.release();
+    expect(await Promise.all(results)).toEqual([{ data: { n: 1 } }, { data: { n: 1 } }, { data: { n: 1 } }]);
+    expect(slow.executed).toHaveLength(1);
+  });
+
+  it('executes queries of different callers or variables, mutations and queries asked after a result each on their own', async () => {
+    const slow = slowGateway();
+    const execute = await coalescedExecutor(slow.gateway);
+    const inFlight = [
+      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
+      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer b')),
+      execute(requestFor(QUERY, { level: 'NCE' })),
+      execute(requestFor(QUERY, { level: 'GCE' }, 'Bearer a')),
+      execute(requestFor(MUTATION, {}, 'Bearer a')),
+      execute(requestFor(MUTATION, {}, 'Bearer a')),
+    ];
+    expect(slow.executed).toHaveLength(6);
+    slow.release();
+    await Promise.all(inFlight);
+    const later = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    expect(slow.executed).toHaveLength(7);
+    slow.release();
+    expect(await later).toEqual({ data: { n: 7 } });
+  });
+
+  it('gives every request of a shared execution its failure, and executes the next afresh', async () => {
+    const slow = slowGateway();
+    const execute = await coalescedExecutor(slow.gateway);
+    slow.failNext();
+    const failing = Promise.allSettled([execute(requestFor(QUERY, { level: 'NCE' })), execute(requestFor(QUERY, { level: 'NCE' }))]);
+    slow.release();
+    expect((await failing).map(({ status }) => status)).toEqual(['rejected', 'rejected']);
+    expect(slow.executed).toHaveLength(1);
+    const next = execute(requestFor(QUERY, { level: 'NCE' }));
+    expect(slow.executed).toHaveLength(2);
+    slow.release();
+    expect(await next).toEqual({ data: { n: 2 } });
+  });
+});
