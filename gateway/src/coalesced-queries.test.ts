@@ -29,6 +29,8 @@ function slowGateway() {
     gateway,
     executed,
     release: () => waiting.splice(0).forEach((resolve) => resolve()),
+    /** Answers the `n`th execution (from 1) alone, the others staying in flight. */
+    releaseExecution: (n: number) => waiting[n - 1]?.(),
     failNext: () => (failNext = true),
   };
 }
@@ -68,6 +70,21 @@ describe('coalescing identical queries', () => {
     slow.release();
     expect(await Promise.all(results)).toEqual([{ data: { n: 1 } }, { data: { n: 1 } }, { data: { n: 1 } }]);
     expect(slow.executed).toHaveLength(1);
+  });
+
+  it('lets no query asked after a mutation answered join an execution that began before it', async () => {
+    const slow = slowGateway();
+    const execute = await coalescedExecutor(slow.gateway);
+    const before = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    const mutation = execute(requestFor(MUTATION, {}, 'Bearer a'));
+    // The mutation answers while the query that began before it is still in flight.
+    slow.releaseExecution(2);
+    await mutation;
+    const after = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    slow.release();
+    expect(await before).toEqual({ data: { n: 1 } });
+    expect(await after).toEqual({ data: { n: 3 } });
+    expect(slow.executed).toHaveLength(3);
   });
 
   it('executes queries of different callers or variables, mutations and queries asked after a result each on their own', async () => {

@@ -30,12 +30,19 @@ export function coalescingIdenticalQueries(
   const coalesced =
     (execute: Executor): Executor =>
     (request) => {
-      if (request.operation.operation !== OperationTypeNode.QUERY) return execute(request);
+      if (request.operation.operation !== OperationTypeNode.QUERY) {
+        // A query asked after a mutation has answered must see what it wrote: none may join an
+        // execution that began before (those already waiting keep it; they asked before).
+        return execute(request).finally(() => inFlight.clear());
+      }
       const { operationName, variables } = request.request;
       const key = JSON.stringify([request.queryHash, operationName ?? null, variables ?? {}, callerOf(request) ?? null]);
       let result = inFlight.get(key);
       if (!result) {
-        result = execute(request).finally(() => inFlight.delete(key));
+        const started = execute(request).finally(() => {
+          if (inFlight.get(key) === started) inFlight.delete(key);
+        });
+        result = started;
         inFlight.set(key, result);
       }
       return result;
