@@ -40,6 +40,8 @@ const GATEWAY_WORKERS = benchSetting('GATEWAY_WORKERS', 1);
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const LEVEL = process.env.BENCH_LEVEL ?? 'GCE';
+// Our gateway's response cache (its RESPONSE_CACHE, which the benchmark passes on): memory by default, as deployed.
+const RESPONSE_CACHE = process.env.RESPONSE_CACHE ?? 'memory';
 const SIZE = benchDataSize({ clusters: 1_000, organizations: 20_000, grants: 50_000 });
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
 const PAGE = Math.ceil(SIZE.clusters / CLUSTER_LEVELS.length);
@@ -235,7 +237,7 @@ async function main() {
         { key: 'competence', label: 'competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS) },
       ].map((part) => ({ ...part, headers: secretHeader(part.key) }));
       const gateways: HttpTarget[] = [
-        { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
+        { key: 'ours', label: `our gateway (@apollo/gateway), response cache ${RESPONSE_CACHE}`, url: apolloUrl, body: dashboard },
         { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
         { key: 'hiveRouter', label: 'Hive Gateway + router runtime (Rust planner)', url: routerUrl, body: dashboard },
       ];
@@ -325,6 +327,7 @@ async function main() {
             durationSeconds: DURATION_S,
             singleDurationSeconds: SINGLE_DURATION_S,
             gatewayWorkers: GATEWAY_WORKERS,
+            responseCache: RESPONSE_CACHE,
           },
           clustersAsked: page.clusters.totalCount,
           answerBytes,

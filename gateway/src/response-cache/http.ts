@@ -31,7 +31,8 @@ const ANSWER_TYPES = ['application/json', 'application/graphql-response+json'] a
  * Server; `plugin` keeps a miss's answer when it has no errors. Only queries sent by POST are
  * cached, keyed by the document, the operation name, the variables and who asks: anonymous
  * callers share answers; a token holder's are their own (keyed by every claim of their token
- * that the subgraphs may read), so no caller is ever served another's.
+ * that the subgraphs may read), so no caller is ever served another's. A request with
+ * `Cache-Control: no-cache` (or `no-store`) is answered by the subgraphs and not kept.
  */
 export function responseCacheHttp(options: {
   /** Undefined when the cache is off. */
@@ -66,6 +67,11 @@ export function responseCacheHttp(options: {
     response.setHeader(CACHE_HEADER, 'bypass');
     if (!cache) {
       metrics.responseCacheBypasses.inc({ reason: 'off' });
+      return next();
+    }
+    // A client may ask for an answer computed now (Cache-Control: no-cache or no-store), as HTTP caches allow.
+    if (/\bno-(cache|store)\b/i.test(request.header('cache-control') ?? '')) {
+      metrics.responseCacheBypasses.inc({ reason: 'requested' });
       return next();
     }
     const body: unknown = request.body;
