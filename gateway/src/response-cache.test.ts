@@ -149,8 +149,13 @@ describe('the response cache, kept exact by the events', () => {
   it('says where every answer came from, caches no mutation and no error, and counts hits and misses', async () => {
     const [hits, misses] = [await counter('klynge_response_cache_hits_total'), await counter('klynge_response_cache_misses_total')];
     const query = `query Fresh { cluster(slug: "${clusters.get('A')!.slug}") { id name } }`;
-    expect(cacheOf(await client.gq(query))).toBe('miss');
-    expect(cacheOf(await client.gq(query))).toBe('hit');
+    const miss = await client.gq(query);
+    const hit = await client.gq(query);
+    expect([cacheOf(miss), cacheOf(hit)]).toEqual(['miss', 'hit']);
+    // The answer kept is the answer computed, served as JSON with an ETag of its own.
+    expect(hit.data).toEqual(miss.data);
+    expect(hit.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(hit.headers.get('etag')).toMatch(/^W\/"[\w-]+"$/);
     expect(await counter('klynge_response_cache_hits_total')).toBe(hits + 1);
     expect(await counter('klynge_response_cache_misses_total')).toBe(misses + 1);
 

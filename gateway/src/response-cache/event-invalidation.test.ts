@@ -20,7 +20,12 @@ describe('the response cache on the in-process broker', () => {
     const broker = new LocalBroker();
     const metrics = new GatewayMetrics();
     const cache = new ResponseCache({ maxBytes: 1024 * 1024, settleMs: 0, metrics });
-    const answer = (dependencies: AnswerDependencies) => ({ body: '{"data":{}}\n', operation: 'other', dependencies });
+    const answer = (dependencies: AnswerDependencies) => ({
+      body: Buffer.from('{"data":{}}\n'),
+      etag: 'W/"test"',
+      operation: 'other',
+      dependencies,
+    });
     cache.store(cache.begin('a'), answer(aboutCluster(CLUSTER_A)));
     cache.store(cache.begin('b'), answer(aboutCluster(CLUSTER_B)));
     const grantAwarded = (clusterId: string) => ({

@@ -92,7 +92,8 @@ export function responseCacheHttp(options: {
     if (answer) {
       metrics.responseCacheHits.inc();
       metrics.requests.inc({ operation: answer.operation, outcome: 'ok' });
-      response.status(200).type(`${accepted}; charset=utf-8`).setHeader(CACHE_HEADER, 'hit');
+      // Express would hash the body for an ETag on every send: the one made when it was kept is sent instead.
+      response.status(200).type(`${accepted}; charset=utf-8`).setHeader(CACHE_HEADER, 'hit').setHeader('etag', answer.etag);
       response.send(answer.body);
       return;
     }
@@ -118,9 +119,11 @@ export function responseCacheHttp(options: {
         metrics.responseCacheMisses.inc();
         response.http.headers.set(CACHE_HEADER, 'miss');
         const { data, extensions } = body.singleResult;
+        // As Apollo Server writes it (one line of JSON and a newline).
+        const text = `${JSON.stringify(extensions ? { data, extensions } : { data })}\n`;
         cache.store(fill.pending, {
-          // As Apollo Server writes it (one line of JSON and a newline).
-          body: `${JSON.stringify(extensions ? { data, extensions } : { data })}\n`,
+          body: Buffer.from(text),
+          etag: `W/"${createHash('sha1').update(text).digest('base64url')}"`,
           operation: metrics.operationLabel(operationName),
           dependencies: fill.recorder.dependencies(),
         });

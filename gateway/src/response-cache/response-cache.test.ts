@@ -60,7 +60,12 @@ describe('which events touch which answers', () => {
 });
 
 describe('the response cache', () => {
-  const answer = (dependencies: AnswerDependencies, body = '{"data":{}}\n') => ({ body, operation: 'other', dependencies });
+  const answer = (dependencies: AnswerDependencies, body = '{"data":{}}\n') => ({
+    body: Buffer.from(body),
+    etag: 'W/"test"',
+    operation: 'other',
+    dependencies,
+  });
   let clock = 0;
   const cacheOf = (settleMs = 100, maxBytes = 1024 * 1024) => {
     const metrics = new GatewayMetrics();

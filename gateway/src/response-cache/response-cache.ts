@@ -2,9 +2,10 @@ import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics';
 import { type AnswerDependencies, type EventEntities, type InvalidationReason, touches } from './entities';
 
-/** One cached answer: the body as sent, and what it was built from. */
+/** One cached answer: the body as sent (encoded once, with its ETag), and what it was built from. */
 export interface CachedAnswer {
-  readonly body: string;
+  readonly body: Buffer;
+  readonly etag: string;
   /** The operation's metrics label. */
   readonly operation: string;
   readonly dependencies: AnswerDependencies;
