@@ -103,11 +103,12 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
   const credentialsFile = infrastructure.kafkaCredentialsFile;
   const principals = new Set(services.map(({ name }) => servicePrincipal(name)));
   const access = kafkaAccessPlan({ topicPrefix }).filter(({ principal }) => principals.has(principal));
-  const kafkaOperator = credentialsFile
+  const adminCredentials = credentialsFile ? readKafkaCredentials(credentialsFile, KAFKA_ADMIN) : undefined;
+  const kafkaOperator = adminCredentials
     ? new KafkaBroker({
         brokers: infrastructure.kafkaBrokers.split(','),
         clientId: `klynge-${options.label}-access`,
-        credentials: readKafkaCredentials(credentialsFile, KAFKA_ADMIN),
+        credentials: adminCredentials,
       })
     : undefined;
   const kafkaPrincipal = (name: string): Record<string, string> => {
@@ -134,7 +135,15 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
     return child;
   };
 
+  // The response cache reads the run's event topics. Until the registry has a read-only principal
+  // for the gateway, it reads them as the admin the run already is.
+  const gatewayKafka: Record<string, string> = {
+    KAFKA_BROKERS: infrastructure.kafkaBrokers,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    ...(adminCredentials && { KAFKA_USERNAME: adminCredentials.username, KAFKA_PASSWORD: adminCredentials.password }),
+  };
   const gatewayEnv = {
+    ...gatewayKafka,
     ...subgraphSettings(
       (name) => subgraphUrls.get(name)!,
       (name) => secrets.get(name)!,

@@ -18,7 +18,8 @@
  * BENCH_OUT (a file for the figures as JSON), GATEWAY_WORKERS (our gateway's processes, 1),
  * BENCH_TARGETS (the rows to load, by key, comma-separated: ours,hive,hiveRouter,clusters,funding,
  * competence,clustersSql,fundingSql,competenceSql; all by default), BENCH_CPU_PROF (a directory:
- * our gateway runs with --cpu-prof and writes its profile there when the run ends).
+ * our gateway runs with --cpu-prof and writes its profile there when the run ends), RESPONSE_CACHE
+ * (our gateway's response cache: off, or memory).
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,9 @@ const GATEWAY_WORKERS = benchSetting('GATEWAY_WORKERS', 1);
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const LEVEL = process.env.BENCH_LEVEL ?? 'GCE';
+// Our gateway's response cache: off unless RESPONSE_CACHE says memory, so that the rows compare
+// gateways computing the answer (nothing changes the data here: with the cache every answer is a hit).
+const RESPONSE_CACHE = process.env.RESPONSE_CACHE ?? 'off';
 const SIZE = benchDataSize({ clusters: 1_000, organizations: 20_000, grants: 50_000 });
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
 const PAGE = Math.ceil(SIZE.clusters / CLUSTER_LEVELS.length);
@@ -211,7 +215,11 @@ async function main() {
         PORT: String(routerPort),
         HIVE_ROUTER_RUNTIME: 'true',
       });
-      const apolloUrl = await graph.startGateway(apolloPort!, { ...anyDocument, GATEWAY_WORKERS: String(GATEWAY_WORKERS) }, profile);
+      const apolloUrl = await graph.startGateway(
+        apolloPort!,
+        { ...anyDocument, GATEWAY_WORKERS: String(GATEWAY_WORKERS), RESPONSE_CACHE },
+        profile,
+      );
       const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
       const ours = await post(apolloUrl, dashboard);
       for (const [peer, url] of [
@@ -235,7 +243,7 @@ async function main() {
         { key: 'competence', label: 'competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS) },
       ].map((part) => ({ ...part, headers: secretHeader(part.key) }));
       const gateways: HttpTarget[] = [
-        { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
+        { key: 'ours', label: `our gateway (@apollo/gateway), response cache ${RESPONSE_CACHE}`, url: apolloUrl, body: dashboard },
         { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
         { key: 'hiveRouter', label: 'Hive Gateway + router runtime (Rust planner)', url: routerUrl, body: dashboard },
       ];
@@ -325,6 +333,7 @@ async function main() {
             durationSeconds: DURATION_S,
             singleDurationSeconds: SINGLE_DURATION_S,
             gatewayWorkers: GATEWAY_WORKERS,
+            responseCache: RESPONSE_CACHE,
           },
           clustersAsked: page.clusters.totalCount,
           answerBytes,

@@ -1,7 +1,18 @@
 import { MIN_SECRET_BYTES, tokenConfigProblems, tokenVariables } from '@klynge/platform/auth';
-import { type ConfigProblem, defineConfig, env, LOG_LEVELS, type VariableSpec } from '@klynge/platform/config';
+import {
+  type ConfigProblem,
+  defineConfig,
+  env,
+  kafkaClientVariables,
+  kafkaCredentialProblems,
+  LOG_LEVELS,
+  type VariableSpec,
+} from '@klynge/platform/config';
 import { SUBGRAPHS } from './subgraphs';
 import { ANONYMOUS_OPERATIONS } from './trusted-operations';
+
+/** Where answers are cached: nowhere, or in the gateway's own memory. */
+export const RESPONSE_CACHE_MODES = ['off', 'memory'] as const;
 
 /** Per registered subgraph: where it answers, and the secret it expects from the gateway. */
 const subgraphVariables = Object.fromEntries(
@@ -87,10 +98,28 @@ export const gatewayConfig = defineConfig(
       default: 30_000,
       min: 100,
     }),
+    RESPONSE_CACHE: env.oneOf(RESPONSE_CACHE_MODES, {
+      description:
+        'whole answers of queries kept in this process (memory) and dropped by the events that change them, read from KAFKA_BROKERS or the in-process broker of npm start; off to answer every request from the subgraphs',
+      default: 'memory',
+    }),
+    RESPONSE_CACHE_MIB: env.integer({
+      description: 'most memory for cached answers, in MiB (least recently used go first)',
+      default: 64,
+      min: 1,
+    }),
+    RESPONSE_CACHE_SETTLE_MS: env.integer({
+      description:
+        "how long after an event answers it touches are served but not kept: the services' read models apply the event a little after the gateway reads it",
+      default: 100,
+      min: 0,
+    }),
+    // Where the response cache reads the events: unset (and no broker handed to the gateway), nothing is cached.
+    ...kafkaClientVariables('gateway'),
     GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
     SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
   },
-  [tokenConfigProblems, subgraphSecretProblems],
+  [tokenConfigProblems, subgraphSecretProblems, kafkaCredentialProblems],
 );
 
 /** In production the gateway proves itself to every subgraph, which refuses anyone else. */

@@ -1,7 +1,9 @@
 // First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) wraps http, fetch and graphql as they load.
 import '@klynge/telemetry/register';
 import cluster from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { KafkaBroker } from '@klynge/broker-kafka';
 import { exitOnConfigError, runService } from '@klynge/platform/process';
 import { gatewayConfig } from './config';
 import { createGateway } from './server';
@@ -28,5 +30,23 @@ if (workers > 1 && cluster.isPrimary) {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } else {
-  void runService(() => createGateway(config));
+  void runService(() => createGateway(config, { events: kafkaEvents() }));
+}
+
+/** The event topics on Kafka (KAFKA_BROKERS), which keep the response cache exact; unset, nothing is cached. */
+function kafkaEvents() {
+  if (config.RESPONSE_CACHE === 'off' || !config.KAFKA_BROKERS) return undefined;
+  const instance = randomUUID();
+  return {
+    broker: new KafkaBroker({
+      brokers: config.KAFKA_BROKERS,
+      clientId: `gateway-${instance}`,
+      ...(config.KAFKA_USERNAME !== undefined &&
+        config.KAFKA_PASSWORD !== undefined && { credentials: { username: config.KAFKA_USERNAME, password: config.KAFKA_PASSWORD } }),
+    }),
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    // Each process keeps a cache of its own, so reads every event: a group of its own.
+    groupId: `gateway.response-cache.${instance}`,
+    closeBroker: true,
+  };
 }

@@ -63,12 +63,50 @@ export class GatewayMetrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  readonly responseCacheHits = new Counter({
+    name: 'klynge_response_cache_hits_total',
+    help: 'GraphQL answers served from the response cache',
+    registers: [this.registry],
+  });
+  readonly responseCacheMisses = new Counter({
+    name: 'klynge_response_cache_misses_total',
+    help: 'Cacheable GraphQL requests the response cache did not hold, answered by the subgraphs',
+    registers: [this.registry],
+  });
+  readonly responseCacheBypasses = new Counter({
+    name: 'klynge_response_cache_bypasses_total',
+    help: 'GraphQL answers the response cache does not keep, by why: not a query over POST, an error, asked for fresh (Cache-Control: no-cache), or the cache off',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly responseCacheInvalidations = new Counter({
+    name: 'klynge_response_cache_invalidations_total',
+    help: 'Cached answers dropped, by why: an event names their entity (entity), names none of its type (type), may change any list (list), could not be read (anything), or a new supergraph',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly responseCacheStoresSkipped = new Counter({
+    name: 'klynge_response_cache_stores_skipped_total',
+    help: 'Answers computed but not kept: an event touching them arrived while they were computed or its consumers were settling (settling), or too large',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly responseCacheEvents = new Counter({
+    name: 'klynge_response_cache_events_total',
+    help: 'Events the response cache read from the event topics',
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'klynge_gateway_errors_total',
     help: 'Errors in responses, by code',
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
+
+  /** The label of an operation: its name when registered, `other` otherwise. */
+  operationLabel(operationName: string | null | undefined): string {
+    return operationName && this.registeredOperations.has(operationName) ? operationName : OTHER_OPERATION;
+  }
 
   /** Times a request to `subgraph`, counting it by outcome. */
   async timeSubgraph<T>(subgraph: string, request: () => Promise<T>): Promise<T> {
@@ -93,7 +131,7 @@ export class GatewayMetrics {
         return {
           // eslint-disable-next-line @typescript-eslint/require-await
           willSendResponse: async ({ operationName, errors }) => {
-            const operation = operationName && this.registeredOperations.has(operationName) ? operationName : OTHER_OPERATION;
+            const operation = this.operationLabel(operationName);
             done({ operation });
             this.requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
             for (const error of errors ?? []) {

@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { bearerAuthenticator, type Caller, SUBGRAPH_SECRET_HEADER, tokenSettings, tokenVerifier } from '@klynge/platform/auth';
 import { apolloLogger, jsonErrors, notFound, securityHeaders, withoutSuggestions } from '@klynge/platform/http';
 import { createLogger, type Logger, withLogContext } from '@klynge/platform/logging';
+import type { Subscription } from '@klynge/broker';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { type GatewayConfig, subgraphTargets } from './config';
@@ -27,12 +28,17 @@ import { GatewayMetrics, OTHER_OPERATION } from './metrics';
 import { operationGuard } from './operation-guard';
 import { MeasuredQueryPlanCache } from './query-plan-cache';
 import { registeredDocuments, registeredOperations } from './registered-operations';
+import { type EntityKeyFields, entityKeyFields } from './response-cache/entities';
+import { type EventEntityMap, eventEntityMaps } from './response-cache/event-entities';
+import { type EventSource, invalidateOnEvents } from './response-cache/event-invalidation';
+import { CACHE_HEADER, type CacheContext, responseCacheHttp } from './response-cache/http';
+import { ResponseCache } from './response-cache/response-cache';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { supergraphFile } from './subgraphs';
 import { supergraphLocation, supergraphManager, type SupergraphState } from './supergraph-source';
 import { trustedOperations } from './trusted-operations';
 
-interface GatewayContext {
+interface GatewayContext extends CacheContext {
   readonly requestId: string;
   /** The caller's token, verified here and passed on for each subgraph to verify again. */
   readonly authorization: string | undefined;
@@ -56,7 +62,14 @@ export interface Gateway {
  * The gateway over the supergraph composed ahead of time (schemas/supergraph.graphql). Each
  * subgraph is reached at the URL its configuration variable gives, with the request id passed on.
  */
-export function createGateway(config: GatewayConfig, options: { supergraphSdl?: string } = {}): Gateway {
+export function createGateway(
+  config: GatewayConfig,
+  options: {
+    supergraphSdl?: string;
+    /** The event topics, which keep the response cache exact: without them (and KAFKA_BROKERS) nothing is cached. */
+    events?: EventSource;
+  } = {},
+): Gateway {
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const subgraphs = subgraphTargets(config);
   const production = config.NODE_ENV === 'production';
@@ -64,6 +77,17 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
   const registered = registeredOperations();
   const metrics = new GatewayMetrics(new Set(registered.map((operation) => operation.name)));
   let supergraph: SupergraphState | undefined;
+  const events = options.events;
+  if (config.RESPONSE_CACHE !== 'off' && !events)
+    logger.warn('The response cache is off: it needs the event topics to stay exact (KAFKA_BROKERS, or a broker handed to the gateway)');
+  const cache =
+    config.RESPONSE_CACHE === 'memory' && events
+      ? new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MIB * 1024 * 1024, settleMs: config.RESPONSE_CACHE_SETTLE_MS, metrics })
+      : undefined;
+  // Which entities answers and events name, from the supergraph served (and again when it changes).
+  let entityKeys: EntityKeyFields = new Map();
+  let eventMaps: ReadonlyMap<string, EventEntityMap> = new Map();
+  const responseCache = responseCacheHttp({ cache, metrics, entityKeys: () => entityKeys });
   const fetcher = subgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({
@@ -90,6 +114,7 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       new MeasuredDataSource(name, metrics, {
         url: subgraphs.get(name)!.url,
         fetcher,
+        recordFetch: (context, variables, data) => context?.cacheFill?.recorder.fetched(variables, data),
         willSendRequest({ request, context }) {
           const headers = request.http?.headers;
           const secret = subgraphs.get(name)!.secret;
@@ -145,8 +170,16 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
         maxNodes: config.MAX_QUERY_NODES,
       }),
       metrics.plugin(),
+      responseCache.plugin,
     ],
   });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    const loaded = entityKeys.size > 0;
+    entityKeys = entityKeyFields(coreSupergraphSdl);
+    eventMaps = eventEntityMaps(entityKeys);
+    if (loaded) cache?.clear('supergraph');
+  });
+  let subscription: Subscription | undefined;
   let serving = false;
   const serveMetrics: express.RequestHandler = async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -188,6 +221,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
       app.use(
         '/graphql',
         (request, response, next) => {
+          // Until a cached answer says otherwise, or Apollo Server's answer says it was computed for the cache.
+          response.setHeader(CACHE_HEADER, 'bypass');
           const offered = request.header('x-request-id');
           const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
           response.setHeader('x-request-id', requestId);
@@ -235,14 +270,20 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
           trusted: new Set(registered.map((operation) => operation.text)),
           onRefused: refusedHere,
         }),
+        responseCache.lookup,
         expressMiddleware(apollo, {
           // eslint-disable-next-line @typescript-eslint/require-await -- the integration's hook is async by contract
-          context: async ({ req, res }) => ({ requestId: String(res.locals.requestId), authorization: req.header('authorization') }),
+          context: async ({ req, res }) => ({
+            requestId: String(res.locals.requestId),
+            authorization: req.header('authorization'),
+            cacheFill: res.locals.cacheFill as CacheContext['cacheFill'],
+          }),
         }),
       );
       app.use(notFoundPage({ dashboard: config.DASHBOARD_DIR !== undefined, developerTools: config.NODE_ENV !== 'production' }));
       app.use(notFound());
       app.use(jsonErrors(logger));
+      if (cache && events) subscription = await invalidateOnEvents({ source: events, cache, maps: () => eventMaps, metrics, logger });
       await listen(httpServer, config.PORT, config.HOST);
       if (metricsServer) await listen(metricsServer, config.METRICS_PORT!, config.METRICS_HOST);
       serving = true;
@@ -259,6 +300,8 @@ export function createGateway(config: GatewayConfig, options: { supergraphSdl?: 
     async stop() {
       serving = false;
       await apollo.stop();
+      await subscription?.close();
+      if (events?.closeBroker) await events.broker.close();
       if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       logger.info('The gateway has stopped');
     },
@@ -280,17 +323,25 @@ function baseUrl(server: http.Server, host: string): string {
   return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 }
 
-/** A subgraph's data source, timed and counted in the gateway's metrics. */
+type FetchRecorder = (context: CacheContext | undefined, variables: Record<string, unknown> | undefined, data: unknown) => void;
+
+/** A subgraph's data source, timed and counted in the gateway's metrics; what each fetch was for goes to the response cache. */
 class MeasuredDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly recordFetch: FetchRecorder;
+
   constructor(
     private readonly subgraph: string,
     private readonly metrics: GatewayMetrics,
-    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    { recordFetch, ...options }: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { recordFetch: FetchRecorder },
   ) {
     super(options);
+    this.recordFetch = recordFetch;
   }
 
-  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
-    return this.metrics.timeSubgraph(this.subgraph, () => super.process(options));
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const response = await this.metrics.timeSubgraph(this.subgraph, () => super.process(options));
+    // Health checks and schema loading come without a request context, so record nothing.
+    this.recordFetch(options.context as CacheContext | undefined, options.request.variables, response.data);
+    return response;
   }
 }

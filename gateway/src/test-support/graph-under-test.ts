@@ -1,7 +1,9 @@
 import { type Caller, signToken } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/subgraph-under-test';
 import { loadSubgraphs } from '@klynge/subgraph-registry';
-import { freePorts, uniqueTopicPrefix, waitFor } from '@klynge/test-infrastructure';
+import { randomUUID } from 'node:crypto';
+import { KafkaBroker } from '@klynge/broker-kafka';
+import { freePorts, kafkaConnection, uniqueTopicPrefix, waitFor } from '@klynge/test-infrastructure';
 import { gatewayConfig } from '../config';
 import { createGateway, type Gateway } from '../server';
 import { subgraphSettings } from '../subgraphs';
@@ -25,7 +27,11 @@ export interface GraphUnderTest {
   readonly clusters: ServiceUnderTest;
   readonly funding: ServiceUnderTest;
   readonly competence: ServiceUnderTest;
-  /** A gateway (not started) over the three subgraphs, with their secrets, and `settings`. */
+  /**
+   * A gateway (not started) over the three subgraphs, with their secrets, and `settings`; its
+   * response cache reads the graph's event topics (as the tests' admin on the broker), unless
+   * RESPONSE_CACHE is off.
+   */
   gatewayOver(settings?: Record<string, string>): Promise<Gateway>;
   /** Waits until `service`'s `table` has a row whose `key` is `value` (its read models catch up). */
   known(service: ServiceUnderTest, table: string, key: string, value: string): Promise<void>;
@@ -72,6 +78,16 @@ export async function startGraphUnderTest(label: string): Promise<GraphUnderTest
     competence: named('competence'),
     async gatewayOver(settings = {}) {
       const [port] = await freePorts(1);
+      const instance = randomUUID();
+      const events =
+        settings.RESPONSE_CACHE === 'off'
+          ? undefined
+          : {
+              broker: new KafkaBroker({ ...kafkaConnection(), clientId: `${label}-gateway-${instance}` }),
+              topicPrefix,
+              groupId: `gateway.response-cache.${instance}`,
+              closeBroker: true,
+            };
       return createGateway(
         gatewayConfig.load({
           PORT: String(port),
@@ -80,6 +96,7 @@ export async function startGraphUnderTest(label: string): Promise<GraphUnderTest
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'fatal',
           ...settings,
         }),
+        { events },
       );
     },
     async known(service, table, key, value) {

@@ -85,6 +85,8 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
           (name) => secrets.get(name)!,
         ),
       }),
+      // The response cache reads the same in-process broker the services publish on; the stack closes it.
+      { events: { broker: sharedBroker(broker), groupId: 'gateway.response-cache' } },
     );
     const gatewayUrl = await gateway.start();
     return { gatewayUrl, seeded, stop };

@@ -8,7 +8,7 @@ import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
 import pg from 'pg';
 import { dashboardSetting, gatewayTargetOf, portOf, repoRoot, type StackConfig } from './config';
-import { developmentCredentialsFile, serviceKafkaEnv } from './kafka-credentials';
+import { developmentCredentialsFile, gatewayKafkaEnv, serviceKafkaEnv } from './kafka-credentials';
 import type { RunningStack } from './embedded-stack';
 import { serveStackControl, stackControlSocket } from './stack-control';
 import { SupervisedProcess } from './supervised-process';
@@ -58,6 +58,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
         [path.join(repoRoot, 'gateway', 'dist', 'index.js')],
         environment({
           PORT: String(config.PORT),
+          ...gatewayKafkaEnv(brokers, credentialsFile),
           ...dashboardSetting(),
           ...subgraphSettings(
             (name) => gatewayTargetOf(config, { name }),

@@ -8,4 +8,12 @@ export {
   type ConfigValues,
   type VariableSpec,
 } from './define-config';
-export { LOG_LEVELS, subgraphConfig, subgraphVariables, type SubgraphConfig, type SubgraphVariables } from './subgraph-config';
+export {
+  kafkaClientVariables,
+  kafkaCredentialProblems,
+  LOG_LEVELS,
+  subgraphConfig,
+  subgraphVariables,
+  type SubgraphConfig,
+  type SubgraphVariables,
+} from './subgraph-config';

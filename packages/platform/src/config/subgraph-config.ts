@@ -14,17 +14,7 @@ export function subgraphVariables(service: string, port: number) {
     }),
     DATABASE_POOL_SIZE: env.integer({ description: 'connections in the pool', default: 10, min: 1, max: 100 }),
     // Required unless the service is handed a broker of its own (npm start's in-process one).
-    KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers, comma-separated host:port', optional: true }),
-    KAFKA_TOPIC_PREFIX: env.string({
-      description: 'prepended to every topic and consumer group name (tests use it to stay apart)',
-      default: '',
-      pattern: /^[A-Za-z0-9._-]*$/,
-    }),
-    KAFKA_USERNAME: env.string({
-      description: "the service's principal on Kafka (SASL/SCRAM-SHA-512), with KAFKA_PASSWORD; required in production",
-      optional: true,
-    }),
-    KAFKA_PASSWORD: env.string({ description: "the password of the service's Kafka principal", optional: true }),
+    ...kafkaClientVariables('service'),
     KAFKA_TOPIC_PARTITIONS: env.integer({ description: 'partitions of the topics a service creates', default: 3, min: 1 }),
     KAFKA_REPLICATION_FACTOR: env.integer({ description: 'replicas of the topics a service creates', default: 1, min: 1 }),
     LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
@@ -98,8 +88,30 @@ function subgraphSecretProblems(values: {
   return [];
 }
 
-/** A username needs its password and the other way round; in production a service on Kafka must authenticate. */
-function kafkaCredentialProblems(values: SubgraphConfig): ConfigProblem[] {
+/** Where a Kafka client connects and as whom: the service's (or the gateway's) own principal. */
+export function kafkaClientVariables(who: 'service' | 'gateway') {
+  return {
+    KAFKA_BROKERS: env.hostPorts({ description: 'Kafka bootstrap servers, comma-separated host:port', optional: true }),
+    KAFKA_TOPIC_PREFIX: env.string({
+      description: 'prepended to every topic and consumer group name (tests use it to stay apart)',
+      default: '',
+      pattern: /^[A-Za-z0-9._-]*$/,
+    }),
+    KAFKA_USERNAME: env.string({
+      description: `the ${who}'s principal on Kafka (SASL/SCRAM-SHA-512), with KAFKA_PASSWORD; required in production`,
+      optional: true,
+    }),
+    KAFKA_PASSWORD: env.string({ description: `the password of the ${who}'s Kafka principal`, optional: true }),
+  };
+}
+
+/** A username needs its password and the other way round; in production a client on Kafka must authenticate. */
+export function kafkaCredentialProblems(values: {
+  readonly NODE_ENV?: unknown;
+  readonly KAFKA_BROKERS?: unknown;
+  readonly KAFKA_USERNAME?: unknown;
+  readonly KAFKA_PASSWORD?: unknown;
+}): ConfigProblem[] {
   if (values.KAFKA_USERNAME !== undefined && values.KAFKA_PASSWORD === undefined) {
     return [{ variable: 'KAFKA_PASSWORD', message: 'is required with KAFKA_USERNAME' }];
   }
@@ -107,7 +119,7 @@ function kafkaCredentialProblems(values: SubgraphConfig): ConfigProblem[] {
     return [{ variable: 'KAFKA_USERNAME', message: 'is required with KAFKA_PASSWORD' }];
   }
   if (values.NODE_ENV === 'production' && values.KAFKA_BROKERS && values.KAFKA_USERNAME === undefined) {
-    return [{ variable: 'KAFKA_USERNAME', message: "is required in production (with KAFKA_PASSWORD: the service's principal on Kafka)" }];
+    return [{ variable: 'KAFKA_USERNAME', message: "is required in production (with KAFKA_PASSWORD: the client's principal on Kafka)" }];
   }
   return [];
 }

@@ -1,0 +1,132 @@
+import { Kind, parse } from 'graphql';
+
+/**
+ * The entity keys the response cache speaks in: an entity type of the supergraph (a type with
+ * `@key`) and the value of its key field, e.g. `Cluster` and a cluster's id. Answers record the
+ * entities they were fetched for; events name the entities they are about; one is dropped when
+ * the other names it (see {@link touches}).
+ */
+
+/** Per entity type, its single-field keys (`id`, `orgNumber`, `code`): a composite key names no one value. */
+export type EntityKeyFields = ReadonlyMap<string, readonly string[]>;
+
+/** The entity types of a supergraph and their single-field keys, from its `@join__type(key:)` directives. */
+export function entityKeyFields(supergraphSdl: string): EntityKeyFields {
+  const keys = new Map<string, string[]>();
+  for (const definition of parse(supergraphSdl).definitions) {
+    if (
+      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION
+    )
+      continue;
+    for (const directive of definition.directives ?? []) {
+      if (directive.name.value !== 'join__type') continue;
+      const key = directive.arguments?.find((argument) => argument.name.value === 'key')?.value;
+      if (key?.kind !== Kind.STRING || !/^\w+$/.test(key.value.trim())) continue;
+      const fields = keys.get(definition.name.value) ?? [];
+      if (!fields.includes(key.value.trim())) fields.push(key.value.trim());
+      keys.set(definition.name.value, fields);
+    }
+  }
+  return keys;
+}
+
+/** Entity type → key values. */
+export type EntityValues = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** What one answer depended on, as its subgraph fetches show it. */
+export interface AnswerDependencies {
+  /**
+   * A fetch that was not for known entities: a list, an aggregate, a search, a lookup that found
+   * nothing or whose entity the plan did not need to name. Any event may change it.
+   */
+  readonly unkeyed: boolean;
+  /** The entities the other fetches were for: the representations sent, the single entity a root field returned. */
+  readonly anchors: EntityValues;
+}
+
+/** What an event is about: the entities it names, or (unknown type, unreadable) possibly anything. */
+export type EventEntities = { readonly anything: true } | { readonly anything?: false; readonly named: EntityValues };
+
+/** Why an event drops an answer: it may change any list (`list`), names no entity of a type the answer was for (`type`), or names the answer's own entity (`entity`). */
+export type InvalidationReason = 'anything' | 'list' | 'type' | 'entity';
+
+/**
+ * Whether an event may have changed an answer, and why. Conservative where it cannot know: an
+ * answer built on a list or aggregate goes with every event, and an answer about entities of a
+ * type goes with every event that names no entity of that type. An answer about cluster A stays
+ * only when the event names clusters and A is not one of them. The assumption, which the
+ * services' resolvers keep: what a subgraph says about an entity changes only with events that
+ * name that entity or name none of its type.
+ */
+export function touches(answer: AnswerDependencies, event: EventEntities): InvalidationReason | undefined {
+  if (event.anything) return 'anything';
+  if (answer.unkeyed) return 'list';
+  let reason: InvalidationReason | undefined;
+  for (const [type, values] of answer.anchors) {
+    const named = event.named.get(type);
+    if (!named) reason = 'type';
+    else if ([...values].some((value) => named.has(value))) return 'entity';
+  }
+  return reason;
+}
+
+/** Collects an answer's dependencies, fetch by fetch, as the gateway makes them. */
+export class DependencyRecorder {
+  private unkeyed = false;
+  private readonly anchors = new Map<string, Set<string>>();
+
+  constructor(private readonly keys: EntityKeyFields) {}
+
+  /**
+   * One subgraph fetch: with `representations`, an `_entities` fetch for those entities;
+   * without, a root fetch, for one entity when each root field returned one the plan named by
+   * its key (`__typename` and key), for anything otherwise.
+   */
+  fetched(variables: Record<string, unknown> | undefined, data: unknown): void {
+    const representations = variables?.representations;
+    if (Array.isArray(representations)) {
+      for (const representation of representations) this.anchor(representation);
+      return;
+    }
+    if (!isObject(data)) {
+      this.unkeyed = true;
+      return;
+    }
+    for (const [field, value] of Object.entries(data)) if (!field.startsWith('__')) this.anchor(value);
+  }
+
+  /** A subgraph answer could not be read as data: nothing about it can be kept. */
+  unreadable(): void {
+    this.unkeyed = true;
+  }
+
+  dependencies(): AnswerDependencies {
+    return { unkeyed: this.unkeyed, anchors: this.anchors };
+  }
+
+  private anchor(entity: unknown): void {
+    const value = isObject(entity) ? keyOf(this.keys, entity) : undefined;
+    if (!value) {
+      this.unkeyed = true;
+      return;
+    }
+    const values = this.anchors.get(value.type) ?? new Set<string>();
+    values.add(value.key);
+    this.anchors.set(value.type, values);
+  }
+}
+
+function keyOf(keys: EntityKeyFields, entity: Record<string, unknown>): { type: string; key: string } | undefined {
+  const type = entity.__typename;
+  if (typeof type !== 'string') return undefined;
+  for (const field of keys.get(type) ?? []) {
+    const key = entity[field];
+    if (typeof key === 'string' || typeof key === 'number') return { type, key: String(key) };
+  }
+  return undefined;
+}
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,162 @@
+import { LRUCache } from 'lru-cache';
+import type { GatewayMetrics } from '../metrics';
+import { type AnswerDependencies, type EventEntities, type InvalidationReason, touches } from './entities';
+
+/** One cached answer: the body as sent (encoded once, with its ETag), and what it was built from. */
+export interface CachedAnswer {
+  readonly body: Buffer;
+  readonly etag: string;
+  /** The operation's metrics label. */
+  readonly operation: string;
+  readonly dependencies: AnswerDependencies;
+}
+
+/** Where an answer being computed stands: its key, and when its fetches began. */
+export interface PendingFill {
+  readonly key: string;
+  readonly startedAt: number;
+}
+
+interface RecentEvent {
+  readonly at: number;
+  readonly entities: EventEntities;
+}
+
+/** Bytes an entry costs besides its body and key: the dependency sets and the cache's own records. */
+const ENTRY_OVERHEAD = 512;
+
+/**
+ * Whole answers in process memory, least recently used going first past `maxBytes`, each dropped
+ * as soon as an event may have changed it ({@link touches}).
+ *
+ * The settle window: an event reaches this gateway about when it reaches the services that keep
+ * read models of it, which apply it a little later. An answer computed in between could come
+ * from a read model not yet updated and would then stay in the cache, stale, until the next
+ * event. So an answer is stored only if no event that touches it arrived from `settleMs` before
+ * its fetches began until it is stored: fetches that started before an event (the race of a
+ * request in flight) and those made while its consumers were still applying it are served once
+ * and not kept. Consumers that publish what they derived (clusters' ClusterLevelChanged after
+ * a GrantAwarded) drop the entry again with their own event.
+ */
+export class ResponseCache {
+  private readonly entries: LRUCache<string, CachedAnswer>;
+  /** Index: answers built on a list or aggregate, and answers by entity type and key. */
+  private readonly unkeyed = new Set<string>();
+  private readonly byType = new Map<string, Set<string>>();
+  private readonly byEntity = new Map<string, Set<string>>();
+  private recent: RecentEvent[] = [];
+
+  constructor(
+    private readonly options: {
+      readonly maxBytes: number;
+      readonly settleMs: number;
+      readonly metrics: GatewayMetrics;
+      readonly now?: () => number;
+    },
+  ) {
+    this.entries = new LRUCache<string, CachedAnswer>({
+      maxSize: options.maxBytes,
+      // One answer may take at most an eighth of the cache: a huge answer does not empty it.
+      maxEntrySize: Math.max(1, Math.floor(options.maxBytes / 8)),
+      sizeCalculation: (answer, key) => answer.body.length + key.length + ENTRY_OVERHEAD,
+      dispose: (answer, key) => this.unindex(key, answer),
+    });
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? performance.now();
+  }
+
+  /** Starts computing an answer for `key`. */
+  begin(key: string): PendingFill {
+    return { key, startedAt: this.now() };
+  }
+
+  get(key: string): CachedAnswer | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Keeps an answer, unless an event that touches it arrived while it could have been computed from stale data. */
+  store(fill: PendingFill, answer: CachedAnswer): boolean {
+    const since = fill.startedAt - this.options.settleMs;
+    if (this.recent.some((event) => event.at >= since && touches(answer.dependencies, event.entities))) {
+      this.options.metrics.responseCacheStoresSkipped.inc({ reason: 'settling' });
+      return false;
+    }
+    this.entries.set(fill.key, answer);
+    if (!this.entries.has(fill.key)) {
+      this.options.metrics.responseCacheStoresSkipped.inc({ reason: 'too_large' });
+      return false;
+    }
+    this.index(fill.key, answer);
+    return true;
+  }
+
+  /** Drops every answer the event may have changed; says how many went. */
+  invalidate(entities: EventEntities): number {
+    const at = this.now();
+    this.recent = this.recent.filter((event) => event.at >= at - this.options.settleMs);
+    this.recent.push({ at, entities });
+    const candidates = new Set<string>(this.unkeyed);
+    if (entities.anything) for (const key of this.entries.keys()) candidates.add(key);
+    else
+      for (const [type, keys] of this.byType) {
+        const named = entities.named.get(type);
+        if (!named) for (const key of keys) candidates.add(key);
+        else for (const value of named) for (const key of this.byEntity.get(entityKey(type, value)) ?? []) candidates.add(key);
+      }
+    let dropped = 0;
+    for (const key of candidates) {
+      const answer = this.entries.peek(key);
+      const reason = answer && touches(answer.dependencies, entities);
+      if (!reason) continue;
+      this.drop(key, reason);
+      dropped += 1;
+    }
+    return dropped;
+  }
+
+  /** Drops everything (a new supergraph: every answer may read differently). */
+  clear(reason: 'supergraph'): void {
+    for (const key of [...this.entries.keys()]) this.drop(key, reason);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private drop(key: string, reason: InvalidationReason | 'supergraph'): void {
+    this.entries.delete(key);
+    this.options.metrics.responseCacheInvalidations.inc({ reason });
+  }
+
+  private index(key: string, answer: CachedAnswer): void {
+    if (answer.dependencies.unkeyed) this.unkeyed.add(key);
+    for (const [type, values] of answer.dependencies.anchors) {
+      addTo(this.byType, type, key);
+      for (const value of values) addTo(this.byEntity, entityKey(type, value), key);
+    }
+  }
+
+  private unindex(key: string, answer: CachedAnswer): void {
+    this.unkeyed.delete(key);
+    for (const [type, values] of answer.dependencies.anchors) {
+      removeFrom(this.byType, type, key);
+      for (const value of values) removeFrom(this.byEntity, entityKey(type, value), key);
+    }
+  }
+}
+
+const entityKey = (type: string, value: string) => `${type}\u0000${value}`;
+
+function addTo(index: Map<string, Set<string>>, at: string, key: string): void {
+  const keys = index.get(at) ?? new Set<string>();
+  keys.add(key);
+  index.set(at, keys);
+}
+
+function removeFrom(index: Map<string, Set<string>>, at: string, key: string): void {
+  const keys = index.get(at);
+  keys?.delete(key);
+  if (keys?.size === 0) index.delete(at);
+}
