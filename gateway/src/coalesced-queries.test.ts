@@ -52,8 +52,12 @@ function requestFor(query: string, variables: Record<string, unknown>, authoriza
   } as unknown as ExecutionRequest;
 }
 
-async function coalescedExecutor(gateway: ReturnType<typeof slowGateway>['gateway']) {
-  const coalesced = coalescingIdenticalQueries(gateway, ({ context }) => (context as { authorization?: string }).authorization);
+async function coalescedExecutor(gateway: ReturnType<typeof slowGateway>['gateway'], joined: ExecutionRequest[] = []) {
+  const coalesced = coalescingIdenticalQueries(
+    gateway,
+    ({ context }) => (context as { authorization?: string }).authorization,
+    (request) => joined.push(request),
+  );
   const { executor } = await coalesced.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
   return executor;
 }
@@ -61,15 +65,15 @@ async function coalescedExecutor(gateway: ReturnType<typeof slowGateway>['gatewa
 describe('coalescing identical queries', () => {
   it('executes a query asked again by the same caller while it is in flight once, every request getting its result', async () => {
     const slow = slowGateway();
-    const execute = await coalescedExecutor(slow.gateway);
-    const results = [
-      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
-      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
-      execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a')),
-    ];
+    const joined: ExecutionRequest[] = [];
+    const execute = await coalescedExecutor(slow.gateway, joined);
+    const requests = [1, 2, 3].map(() => requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    const results = requests.map((request) => execute(request));
     slow.release();
     expect(await Promise.all(results)).toEqual([{ data: { n: 1 } }, { data: { n: 1 } }, { data: { n: 1 } }]);
     expect(slow.executed).toHaveLength(1);
+    // The two given the first one's result are named (the response cache keeps only the first's answer).
+    expect(joined).toEqual([requests[1], requests[2]]);
   });
 
   it('lets no query asked after a mutation answered join an execution that began before it', async () => {

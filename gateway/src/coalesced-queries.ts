@@ -25,6 +25,8 @@ type ExecutionResult = Awaited<ReturnType<Executor>>;
 export function coalescingIdenticalQueries(
   gateway: GatewayInterface,
   callerOf: (request: ExecutionRequest) => string | undefined,
+  /** Told of each request given another's result (the response cache must not keep its answer). */
+  joined: (request: ExecutionRequest) => void = () => undefined,
 ): GatewayInterface {
   const inFlight = new Map<string, Promise<ExecutionResult>>();
   const coalesced =
@@ -44,6 +46,8 @@ export function coalescingIdenticalQueries(
         });
         result = started;
         inFlight.set(key, result);
+      } else {
+        joined(request);
       }
       return result;
     };

@@ -75,7 +75,7 @@ export class GatewayMetrics {
   });
   readonly responseCacheBypasses = new Counter({
     name: 'klynge_response_cache_bypasses_total',
-    help: 'GraphQL answers the response cache does not keep, by why: not a query over POST, an error, asked for fresh (Cache-Control: no-cache), or the cache off',
+    help: 'GraphQL answers the response cache does not keep, by why: not a query over POST, an error, asked for fresh (Cache-Control: no-cache), the cache off, or given the result of an identical request (coalesced)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -31,7 +31,7 @@ import { registeredDocuments, registeredOperations } from './registered-operatio
 import { type EntityKeyFields, entityKeyFields } from './response-cache/entities';
 import { type EventEntityMap, eventEntityMaps } from './response-cache/event-entities';
 import { type EventSource, invalidateOnEvents } from './response-cache/event-invalidation';
-import { CACHE_HEADER, type CacheContext, responseCacheHttp } from './response-cache/http';
+import { CACHE_HEADER, type CacheContext, joinedAnotherRequest, responseCacheHttp } from './response-cache/http';
 import { ResponseCache } from './response-cache/response-cache';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { supergraphFile } from './subgraphs';
@@ -141,7 +141,11 @@ export function createGateway(
   const metricsServer = config.METRICS_PORT === undefined ? undefined : http.createServer(metricsApp);
   const apollo = new ApolloServer<GatewayContext>({
     // The caller's token is all the gateway passes on that can change an answer (the request id only names it).
-    gateway: coalescingIdenticalQueries(gateway, ({ context }) => (context as Partial<GatewayContext>).authorization),
+    gateway: coalescingIdenticalQueries(
+      gateway,
+      ({ context }) => (context as Partial<GatewayContext>).authorization,
+      ({ context }) => joinedAnotherRequest(context as CacheContext),
+    ),
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: !production,

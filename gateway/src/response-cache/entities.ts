@@ -75,6 +75,7 @@ export function touches(answer: AnswerDependencies, event: EventEntities): Inval
 /** Collects an answer's dependencies, fetch by fetch, as the gateway makes them. */
 export class DependencyRecorder {
   private unkeyed = false;
+  private fetchedAny = false;
   private readonly anchors = new Map<string, Set<string>>();
 
   constructor(private readonly keys: EntityKeyFields) {}
@@ -85,6 +86,7 @@ export class DependencyRecorder {
    * its key (`__typename` and key), for anything otherwise.
    */
   fetched(variables: Record<string, unknown> | undefined, data: unknown): void {
+    this.fetchedAny = true;
     const representations = variables?.representations;
     if (Array.isArray(representations)) {
       for (const representation of representations) this.anchor(representation);
@@ -103,7 +105,8 @@ export class DependencyRecorder {
   }
 
   dependencies(): AnswerDependencies {
-    return { unkeyed: this.unkeyed, anchors: this.anchors };
+    // No fetch recorded: what the answer read is not known, so any event may have changed it.
+    return { unkeyed: this.unkeyed || !this.fetchedAny, anchors: this.anchors };
   }
 
   private anchor(entity: unknown): void {

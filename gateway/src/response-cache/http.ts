@@ -15,6 +15,17 @@ export const CACHE_HEADER = 'x-klynge-cache';
 export interface CacheFill {
   readonly pending: PendingFill;
   readonly recorder: DependencyRecorder;
+  /**
+   * Set when the request was given another request's result (coalesced-queries.ts): its own
+   * fetches never ran, so neither what the answer depends on nor whether an event came while it
+   * was computed is known here. The request that computed it keeps it.
+   */
+  joined?: boolean;
+}
+
+/** The request was answered with another's result: its answer is not kept (see CacheFill.joined). */
+export function joinedAnotherRequest(context: CacheContext | undefined): void {
+  if (context?.cacheFill) context.cacheFill.joined = true;
 }
 
 /** The part of the request context the cache reads: set when the answer may be kept. */
@@ -113,6 +124,11 @@ export function responseCacheHttp(options: {
         if (body.kind !== 'single' || body.singleResult.errors || !body.singleResult.data || (response.http.status ?? 200) !== 200) {
           // Never an error, nor an answer some subgraph left partial (SUBGRAPH_UNAVAILABLE).
           metrics.responseCacheBypasses.inc({ reason: 'error' });
+          response.http.headers.set(CACHE_HEADER, 'bypass');
+          return;
+        }
+        if (fill.joined) {
+          metrics.responseCacheBypasses.inc({ reason: 'coalesced' });
           response.http.headers.set(CACHE_HEADER, 'bypass');
           return;
         }

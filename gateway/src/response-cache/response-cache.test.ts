@@ -56,6 +56,8 @@ describe('which events touch which answers', () => {
     const notFound = new DependencyRecorder(keys);
     notFound.fetched(undefined, { cluster: null });
     expect(notFound.dependencies().unkeyed).toBe(true);
+    // No fetch at all (an answer another request computed): nothing is known of what it read.
+    expect(new DependencyRecorder(keys).dependencies().unkeyed).toBe(true);
   });
 });
 
