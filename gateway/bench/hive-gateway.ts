@@ -35,6 +35,10 @@ for (const entry of SUBGRAPHS) {
 }
 const secrets = new Map<string, string | undefined>(SUBGRAPHS.map(({ name, secretVariable }) => [name, process.env[secretVariable]]));
 
+// The store keeps an answer under one key and two more per entity in it (for invalidation): its
+// default of 1,000 keys cannot hold one dashboard answer (250 clusters with their programmes), and
+// evicts the answer as it writes them.
+const CACHE_KEYS = 100_000;
 const cacheTtlMs = process.env.HIVE_RESPONSE_CACHE_TTL_MS ? Number(process.env.HIVE_RESPONSE_CACHE_TTL_MS) : undefined;
 
 const gateway = createGatewayRuntime({
@@ -42,7 +46,10 @@ const gateway = createGatewayRuntime({
   ...(process.env.HIVE_ROUTER_RUNTIME === 'true' ? { unifiedGraphHandler } : {}),
   // One entry per document and variables for everyone (session null): the benchmark reads anonymously.
   ...(cacheTtlMs
-    ? { cache: new InMemoryLRUCache(), responseCaching: { session: () => null, ttl: cacheTtlMs, invalidateViaMutation: true } }
+    ? {
+        cache: new InMemoryLRUCache({ max: CACHE_KEYS }),
+        responseCaching: { session: () => null, ttl: cacheTtlMs, invalidateViaMutation: true },
+      }
     : {}),
   logging: false,
   graphiql: false,
