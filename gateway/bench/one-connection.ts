@@ -3,6 +3,7 @@ import { percentile } from '@klynge/test-infrastructure';
 
 export interface HttpAnswer {
   readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
 }
 
@@ -20,7 +21,9 @@ export function oneConnection(url: string) {
       const outgoing = http.request({ hostname, port, path, method, agent, headers: { ...sent, ...headers } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.once('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.once('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         response.once('error', reject);
       });
       outgoing.once('error', reject);

@@ -15,7 +15,7 @@ import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { KafkaBroker } from '@klynge/broker-kafka';
 import { SUBGRAPH_SECRET_HEADER, type SyntheticDataSize } from '@klynge/platform';
-import { subgraphRegistry } from '@klynge/schemas';
+import { registeredAgencies, subgraphRegistry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
 import { KAFKA_ADMIN, kafkaAccessPlan, loadSubgraphNamed, servicePrincipal } from '@klynge/subgraph-registry';
 import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/test-infrastructure';
@@ -23,6 +23,9 @@ import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
 
 const repoRoot = path.resolve(__dirname, '../..');
+
+/** The registry's principal the benchmarks read events as: an agency, which may read every public topic and write none. */
+export const EVENT_OBSERVER = registeredAgencies()[0]!;
 
 /** The generated data's size from BENCH_CLUSTERS, BENCH_ORGANIZATIONS and BENCH_GRANTS, each `defaults`' when unset. */
 export function benchDataSize(defaults: SyntheticDataSize): SyntheticDataSize {
@@ -74,6 +77,15 @@ export interface ProductionGraph {
   readonly secretHeader: (name: string) => Record<string, string>;
   /** Starts a process of ours (node `args`, from the repository root) in production mode; it is stopped with the graph. */
   readonly startProcess: (label: string, args: readonly string[], env: Record<string, string>) => ChildProcess;
+  /** What the run's topics' names begin with (KAFKA_TOPIC_PREFIX). */
+  readonly topicPrefix: string;
+  /** What a process needs to reach the run's topics on Kafka as `principal` (brokers, topic prefix, its credentials). */
+  readonly kafkaEnv: (principal: string) => Record<string, string>;
+  /**
+   * A client of the run's broker as {@link EVENT_OBSERVER}, a principal of the registry that may
+   * only read the public topics: what the benchmarks watch events with. Closed with the graph.
+   */
+  readonly observerBroker: () => KafkaBroker;
   /** Our gateway as its package's start script runs it, over these subgraphs, on `port`: its GraphQL URL once it is ready. */
   startGateway(port: number, env?: Record<string, string>, flags?: readonly string[]): Promise<string>;
 }
@@ -101,7 +113,7 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
   // Each service is its own principal, as in production; the registry's rules, which name the
   // real topics, are granted for the run's own topics (KAFKA_TOPIC_PREFIX) too, for as long as it runs.
   const credentialsFile = infrastructure.kafkaCredentialsFile;
-  const principals = new Set(services.map(({ name }) => servicePrincipal(name)));
+  const principals = new Set([...services.map(({ name }) => servicePrincipal(name)), EVENT_OBSERVER]);
   const access = kafkaAccessPlan({ topicPrefix }).filter(({ principal }) => principals.has(principal));
   const adminCredentials = credentialsFile ? readKafkaCredentials(credentialsFile, KAFKA_ADMIN) : undefined;
   const kafkaOperator = adminCredentials
@@ -111,10 +123,24 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
         credentials: adminCredentials,
       })
     : undefined;
-  const kafkaPrincipal = (name: string): Record<string, string> => {
-    if (!credentialsFile) return {};
-    const { username, password } = readKafkaCredentials(credentialsFile, servicePrincipal(name));
-    return { KAFKA_USERNAME: username, KAFKA_PASSWORD: password };
+  const credentialsOf = (principal: string) => (credentialsFile ? readKafkaCredentials(credentialsFile, principal) : undefined);
+  const kafkaEnv = (principal: string): Record<string, string> => {
+    const credentials = credentialsOf(principal);
+    return {
+      KAFKA_BROKERS: infrastructure.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      ...(credentials ? { KAFKA_USERNAME: credentials.username, KAFKA_PASSWORD: credentials.password } : {}),
+    };
+  };
+  const brokers: KafkaBroker[] = [];
+  const observerBroker = () => {
+    const broker = new KafkaBroker({
+      brokers: infrastructure.kafkaBrokers.split(','),
+      clientId: `klynge-${options.label}-observer`,
+      credentials: credentialsOf(EVENT_OBSERVER),
+    });
+    brokers.push(broker);
+    return broker;
   };
 
   const startProcess = (label: string, args: readonly string[], env: Record<string, string>): ChildProcess => {
@@ -156,6 +182,7 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
   let cleaning: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaning ??= (async () => {
+      await Promise.all(brokers.map((broker) => broker.close()));
       await Promise.all(
         children
           .filter((child) => child.exitCode === null && child.signalCode === null)
@@ -190,9 +217,7 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
           [...startFlags(directory), ...instrumented.args, SUBGRAPH_RUNNER, path.join(repoRoot, directory)],
           {
             DATABASE_URL: databaseUrl,
-            KAFKA_BROKERS: infrastructure.kafkaBrokers,
-            ...kafkaPrincipal(name),
-            KAFKA_TOPIC_PREFIX: topicPrefix,
+            ...kafkaEnv(servicePrincipal(name)),
             PORT: String(ports[index]),
             HOST: '127.0.0.1',
             SUBGRAPH_SECRET: secrets.get(name)!,
@@ -225,6 +250,9 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
       gatewayEnv,
       secretHeader: (name) => ({ [SUBGRAPH_SECRET_HEADER]: secrets.get(name)! }),
       startProcess,
+      topicPrefix,
+      kafkaEnv,
+      observerBroker,
       async startGateway(port, env = {}, flags = []) {
         const url = `http://127.0.0.1:${port}/graphql`;
         startProcess('gateway', [...startFlags('gateway'), ...flags, 'gateway/dist/index.js'], {

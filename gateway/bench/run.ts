@@ -8,6 +8,10 @@
  * reads them. Everything runs as deployed (production-graph.ts): NODE_ENV=production, subgraph
  * secrets, a JWT secret, each service as its own principal on Kafka.
  *
+ * Then the mixed workload (freshness.ts): the dashboard query while a writer changes its answer,
+ * through our gateway without and with its response cache and through Hive Gateway with its own
+ * (a TTL of BENCH_HIVE_CACHE_TTL_MS): requests per second, time to fresh and stale answers.
+ *
  * Runs on the PostgreSQL and Kafka the tests use (started by the infra scripts when neither
  * DATABASE_URL nor KAFKA_BROKERS is set), in databases of its own that it drops at the end, also
  * when interrupted.
@@ -16,10 +20,11 @@
  * BENCH_LEVEL (GCE, held today by a quarter of the generated clusters), BENCH_CLUSTERS (1000),
  * BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000),
  * BENCH_OUT (a file for the figures as JSON), GATEWAY_WORKERS (our gateway's processes, 1),
- * BENCH_TARGETS (the rows to load, by key, comma-separated: ours,hive,hiveRouter,clusters,funding,
- * competence,clustersSql,fundingSql,competenceSql; all by default), BENCH_CPU_PROF (a directory:
- * our gateway runs with --cpu-prof and writes its profile there when the run ends), RESPONSE_CACHE
- * (our gateway's response cache: off, or memory).
+ * BENCH_TARGETS (the rows to load, by key, comma-separated: ours,oursCached,hive,hiveCached,
+ * hiveRouter,clusters,funding,competence,clustersSql,fundingSql,competenceSql, and the mixed
+ * workload's freshOurs,freshOursCached,freshHiveCached; all by default), BENCH_CHANGE_RATE (the
+ * mixed workload's changes per second, 2), BENCH_HIVE_CACHE_TTL_MS (10000), BENCH_CPU_PROF (a directory:
+ * our gateway runs with --cpu-prof and writes its profile there when the run ends).
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +35,7 @@ import { CLUSTER_LEVELS } from '@klynge/contracts';
 import { benchSetting, percentile, waitFor } from '@klynge/test-infrastructure';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { FRESHNESS_ALLOWANCE_MS, runMixedWorkload } from './freshness';
 import { benchDataSize, withProductionGraph } from './production-graph';
 import { formatTable, ms } from './table';
 
@@ -41,9 +47,8 @@ const GATEWAY_WORKERS = benchSetting('GATEWAY_WORKERS', 1);
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(',').map((key) => key.trim())) : undefined;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const LEVEL = process.env.BENCH_LEVEL ?? 'GCE';
-// Our gateway's response cache: off unless RESPONSE_CACHE says memory, so that the rows compare
-// gateways computing the answer (nothing changes the data here: with the cache every answer is a hit).
-const RESPONSE_CACHE = process.env.RESPONSE_CACHE ?? 'off';
+const CHANGE_RATE = benchSetting('BENCH_CHANGE_RATE', 2);
+const HIVE_CACHE_TTL_MS = benchSetting('BENCH_HIVE_CACHE_TTL_MS', 10_000);
 const SIZE = benchDataSize({ clusters: 1_000, organizations: 20_000, grants: 50_000 });
 // The generator spreads clusters evenly over the levels: one page holds every cluster at one.
 const PAGE = Math.ceil(SIZE.clusters / CLUSTER_LEVELS.length);
@@ -192,7 +197,7 @@ async function main() {
     {
       label: 'bench',
       size: SIZE,
-      extraPorts: 3,
+      extraPorts: 5,
       instrument: (name, workDir) => ({
         args: ['-r', path.join(__dirname, 'record-sql.cjs')],
         env: { BENCH_SQL_RECORD: sqlRecord(workDir, name) },
@@ -202,11 +207,12 @@ async function main() {
       const { subgraphUrls, subgraphProcesses, databaseUrls, secretHeader } = graph;
       // The benchmark's query is its own, sent as a document, not one of the registered operations.
       const anyDocument = { ANONYMOUS_OPERATIONS: 'any' };
-      const [apolloPort, hivePort, routerPort] = graph.ports;
+      const [apolloPort, hivePort, routerPort, cachedPort, hiveCachedPort] = graph.ports;
       const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
       const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
+      const hiveCachedUrl = `http://127.0.0.1:${hiveCachedPort}/graphql`;
       const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
-      // The Hive Gateways start first, so that all three start at once.
+      // The Hive Gateways start first, so that all of them start at once.
       const hive = ['-r', '@klynge/jest-config/register', 'gateway/bench/hive-gateway.ts'];
       graph.startProcess('hive gateway', hive, { ...graph.gatewayEnv, ...anyDocument, PORT: String(hivePort) });
       graph.startProcess('hive gateway (router runtime)', hive, {
@@ -215,16 +221,23 @@ async function main() {
         PORT: String(routerPort),
         HIVE_ROUTER_RUNTIME: 'true',
       });
-      const apolloUrl = await graph.startGateway(
-        apolloPort!,
-        { ...anyDocument, GATEWAY_WORKERS: String(GATEWAY_WORKERS), RESPONSE_CACHE },
-        profile,
-      );
+      graph.startProcess('hive gateway (response cache)', hive, {
+        ...graph.gatewayEnv,
+        ...anyDocument,
+        PORT: String(hiveCachedPort),
+        HIVE_RESPONSE_CACHE_TTL_MS: String(HIVE_CACHE_TTL_MS),
+      });
+      const workers = { GATEWAY_WORKERS: String(GATEWAY_WORKERS) };
+      const apolloUrl = await graph.startGateway(apolloPort!, { ...anyDocument, ...workers, RESPONSE_CACHE: 'off' }, profile);
+      // The cache learns of changes from the events: it reads the run's topics (as graph.gatewayEnv says).
+      const cachedUrl = await graph.startGateway(cachedPort!, { ...anyDocument, ...workers, RESPONSE_CACHE: 'memory' });
       const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
       const ours = await post(apolloUrl, dashboard);
       for (const [peer, url] of [
+        ['Our gateway with its response cache', cachedUrl],
         ['Hive Gateway', hiveUrl],
         ['Hive Gateway with the router runtime', routerUrl],
+        ['Hive Gateway with its response cache', hiveCachedUrl],
       ] as const) {
         const theirs = await waitFor(peer, () => post(url, dashboard), { timeoutMs: 60_000 });
         if (!isDeepStrictEqual(ours, theirs)) throw new Error(`${peer} answered the dashboard query differently from ours`);
@@ -243,8 +256,15 @@ async function main() {
         { key: 'competence', label: 'competence _entities alone', url: subgraphUrls.get('competence')!, body: entities(COMPETENCE_FIELDS) },
       ].map((part) => ({ ...part, headers: secretHeader(part.key) }));
       const gateways: HttpTarget[] = [
-        { key: 'ours', label: `our gateway (@apollo/gateway), response cache ${RESPONSE_CACHE}`, url: apolloUrl, body: dashboard },
+        { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
+        { key: 'oursCached', label: 'our gateway with its response cache', url: cachedUrl, body: dashboard },
         { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
+        {
+          key: 'hiveCached',
+          label: `Hive Gateway with its response cache (TTL ${HIVE_CACHE_TTL_MS} ms)`,
+          url: hiveCachedUrl,
+          body: dashboard,
+        },
         { key: 'hiveRouter', label: 'Hive Gateway + router runtime (Rust planner)', url: routerUrl, body: dashboard },
       ];
       for (const target of [...gateways, ...parts]) await post(target.url, target.body, target.headers); // warm caches and plans
@@ -285,6 +305,28 @@ async function main() {
       }
       printTable(rows);
 
+      const mixed = await runMixedWorkload(
+        graph,
+        chosen([
+          { key: 'freshOurs', label: 'mixed: our gateway without cache', url: apolloUrl },
+          { key: 'freshOursCached', label: 'mixed: our gateway with its response cache', url: cachedUrl },
+          {
+            key: 'freshHiveCached',
+            label: `mixed: Hive Gateway with its response cache (TTL ${HIVE_CACHE_TTL_MS} ms)`,
+            url: hiveCachedUrl,
+          },
+        ]),
+        {
+          dashboard,
+          connections: CONNECTIONS,
+          durationMs: DURATION_S * 1_000,
+          changeRate: CHANGE_RATE,
+          // Hive Gateway's cache learns of a grant only when its entry expires.
+          tailMs: HIVE_CACHE_TTL_MS + 5_000,
+          clusterId: page.clusters.edges[0]!.node.id,
+        },
+      );
+
       const missing: Row = {
         key: '',
         label: '',
@@ -300,7 +342,23 @@ async function main() {
         floorPathP50,
         oursToFloorPathP50: row('ours').single.p50 / floorPathP50,
         ...Object.fromEntries(parts.map(({ key }) => [`${key}ToSqlP50`, row(key).single.p50 / row(`${key}Sql`).single.p50])),
+        cachedToUncachedRequestsPerSecond: row('oursCached').loaded.requestsPerSecond / row('ours').loaded.requestsPerSecond,
+        cachedToHiveCachedRequestsPerSecond: row('oursCached').loaded.requestsPerSecond / row('hiveCached').loaded.requestsPerSecond,
       };
+      const mixedRow = (key: string) => mixed.find((candidate) => candidate.key === key);
+      const freshnessGoal = (key: string) => {
+        const figures = mixedRow(key);
+        return (
+          figures && {
+            timeToFreshP99: figures.timeToFresh.p99,
+            propagationP99: figures.propagation.p99,
+            boundMs: figures.boundMs,
+            withinBound: figures.neverFresh === 0 && figures.timeToFresh.p99 <= figures.boundMs,
+            staleBeyondBound: figures.staleBeyondBound,
+          }
+        );
+      };
+      const goals = { cachedFreshness: freshnessGoal('freshOursCached'), hiveCachedFreshness: freshnessGoal('freshHiveCached') };
       const ratio = (value: number) => `${value.toFixed(2)}x`;
       // A line per comparison whose rows were all loaded (BENCH_TARGETS may leave some out).
       const partsWithSql = parts.filter(({ key }) => Number.isFinite(ratios[`${key}ToSqlP50` as keyof typeof ratios]));
@@ -309,7 +367,22 @@ async function main() {
           `Our gateway against Hive Gateway at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRequestsPerSecond)} the requests per second ` +
             `(goal >= 1.00x), ${ratio(ratios.oursToHiveP99)} the p99 (goal <= 1.00x).`,
         Number.isFinite(ratios.oursToHiveRouterRequestsPerSecond) &&
-          `Our gateway against the router runtime at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second.`,
+          `Our gateway against the router runtime at ${CONNECTIONS} connections: ${ratio(ratios.oursToHiveRouterRequestsPerSecond)} the requests per second (goal >= 1.00x).`,
+        Number.isFinite(ratios.cachedToUncachedRequestsPerSecond) &&
+          `Our gateway with its response cache at ${CONNECTIONS} connections: ${ratio(ratios.cachedToUncachedRequestsPerSecond)} the requests per second ` +
+            `without it (goal >= 10.00x).`,
+        Number.isFinite(ratios.cachedToHiveCachedRequestsPerSecond) &&
+          `Our gateway with its response cache against Hive Gateway with its: ${ratio(ratios.cachedToHiveCachedRequestsPerSecond)} the requests per second (goal >= 1.00x).`,
+        ...mixed.map(
+          (figures) =>
+            `${figures.label.replace(/^mixed: /, '')}: time to fresh p99 ${ms(figures.timeToFresh.p99)} ms (renames through the gateway ` +
+            `${ms(figures.timeToFreshByKind.rename.p99)} ms, grants straight onto funding ${ms(figures.timeToFreshByKind.grant.p99)} ms; ` +
+            `${figures.neverFresh} changes never fresh), ` +
+            `event propagation p99 ${ms(figures.propagation.p99)} ms + ${FRESHNESS_ALLOWANCE_MS} ms = ${ms(figures.boundMs)} ms` +
+            `${figures.key === 'freshOursCached' ? ` (goal: within): ${goals.cachedFreshness?.withinBound ? 'met' : 'not met'}` : ''}; ` +
+            `${figures.staleBeyondBound} answers stale beyond that${figures.key === 'freshOursCached' ? ' (goal 0)' : ''}, ` +
+            `${figures.staleAfterEvent} after the change's event was on its topic.`,
+        ),
         Number.isFinite(ratios.oursToFloorPathP50) &&
           `At 1 connection our gateway's p50 is ${ratio(ratios.oursToFloorPathP50)} the floor path (clusters, then the slower of funding ` +
             `and competence: ${ms(floorPathP50)} ms; goal <= 1.20x).`,
@@ -333,12 +406,16 @@ async function main() {
             durationSeconds: DURATION_S,
             singleDurationSeconds: SINGLE_DURATION_S,
             gatewayWorkers: GATEWAY_WORKERS,
-            responseCache: RESPONSE_CACHE,
+            changesPerSecond: CHANGE_RATE,
+            hiveCacheTtlMs: HIVE_CACHE_TTL_MS,
+            freshnessAllowanceMs: FRESHNESS_ALLOWANCE_MS,
           },
           clustersAsked: page.clusters.totalCount,
           answerBytes,
           rows,
+          mixed,
           ratios,
+          goals,
           statements: Object.fromEntries(
             sqlParts.map(({ key, statements }) => [key, statements.map(({ text }) => text.replace(/\s+/g, ' ').trim())]),
           ),

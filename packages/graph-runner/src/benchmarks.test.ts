@@ -20,12 +20,31 @@ async function npmRun(script: string, env: Record<string, string | undefined>): 
 /** Generated data for the gateway benchmarks' runs that show only that they run. */
 const SMALL_DATA = { BENCH_CLUSTERS: '40', BENCH_ORGANIZATIONS: '100', BENCH_GRANTS: '100' };
 
-/** The gateway benchmark's settings for a run that shows only that it runs: little data, 1 s per row. */
-const SMALL_GATEWAY_BENCH = { ...SMALL_DATA, BENCH_DURATION: '1', BENCH_CONNECTIONS: '2' };
+/**
+ * The gateway benchmark's settings for a run that shows only that it runs: little data, 1 s per
+ * row (two changes in the mixed workload), and Hive Gateway's cache entries kept for 3 s.
+ */
+const SMALL_GATEWAY_BENCH = { ...SMALL_DATA, BENCH_DURATION: '1', BENCH_CONNECTIONS: '2', BENCH_HIVE_CACHE_TTL_MS: '3000' };
 
 /** The rows of the gateway benchmark's table (a label, then req/s, p50, p99, 0 errors, 1-connection p50). */
 function tableRows(printed: string): string[] {
-  return printed.split('\n').filter((line) => /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+  return printed.split('\n').filter((line) => !line.startsWith('mixed: ') && /^\S.*\s\d+\.\d\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+$/.test(line));
+}
+
+/** What the benchmark writes to BENCH_OUT of a row of its mixed workload (freshness.ts). */
+interface MixedFigures {
+  key: string;
+  requests: number;
+  changes: number;
+  errors: number;
+  cache: Record<string, number>;
+  propagation: { p99: number };
+  timeToFresh: { p50: number; p99: number; max: number };
+  timeToFreshByKind: { rename: { max: number }; grant: { max: number } };
+  eventsMissing: number;
+  neverFresh: number;
+  staleAfterEvent: number;
+  staleBeyondBound: number;
 }
 
 /**
@@ -63,20 +82,74 @@ describe("the README's benchmark commands", () => {
     expect((figures.writeCost!.transactionAlone as { ratio: number }).ratio).toBeGreaterThan(0);
   }, 300_000);
 
-  it('npm run bench prints the table for our gateway, both Hive Gateways, each subgraph and its SQL, with the goal ratios', async () => {
+  it('npm run bench prints the table for our gateway, with and without its cache, the Hive Gateways, each subgraph and its SQL, the mixed workload and the goal ratios', async () => {
     const file = path.join(out, 'gateway.json');
     const printed = await npmRun('bench', { ...SMALL_GATEWAY_BENCH, BENCH_OUT: file });
     expect(printed).toContain('Generating 40 clusters, 100 organisations, 100 grants (synthetic)');
     expect(printed).toMatch(/target\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+1 conn p50 ms/);
     const rows = tableRows(printed);
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(11);
+    for (const label of ['our gateway with its response cache ', 'Hive Gateway with its response cache (TTL 3000 ms) ']) {
+      expect(rows.filter((line) => line.startsWith(label))).toHaveLength(1);
+    }
     expect(printed).toMatch(/Our gateway against Hive Gateway at 2 connections: \d+\.\d\dx the requests per second/);
-    expect(printed).toMatch(/Our gateway against the router runtime at 2 connections: \d+\.\d\dx the requests per second/);
+    expect(printed).toMatch(
+      /Our gateway against the router runtime at 2 connections: \d+\.\d\dx the requests per second \(goal >= 1\.00x\)/,
+    );
     expect(printed).toMatch(/At 1 connection our gateway's p50 is \d+\.\d\dx the floor path/);
     expect(printed).toMatch(/Each part at 1 connection against its SQL alone \(goal <= 2\.00x\): clusters \d+\.\d\dx, funding \d+\.\d\dx/);
-    const figures = JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown[]; ratios: Record<string, number> };
-    expect(figures.rows).toHaveLength(9);
+    expect(printed).toMatch(
+      /Our gateway with its response cache at 2 connections: \d+\.\d\dx the requests per second without it \(goal >= 10\.00x\)/,
+    );
+    expect(printed).toMatch(
+      /Our gateway with its response cache against Hive Gateway with its: \d+\.\d\dx the requests per second \(goal >= 1\.00x\)/,
+    );
+
+    // The mixed workload: a row per gateway with time to fresh and the stale answers, and the freshness goal.
+    expect(printed).toMatch(
+      /mixed workload\s+req\/s\s+p50 ms\s+hits\s+misses\s+changes\s+fresh p50\s+p99\s+max ms\s+never\s+stale after event\s+beyond bound/,
+    );
+    for (const label of [
+      'our gateway without cache',
+      'our gateway with its response cache',
+      'Hive Gateway with its response cache \\(TTL 3000 ms\\)',
+    ]) {
+      expect(printed).toMatch(
+        new RegExp(`^mixed: ${label}\\s+\\d+\\.\\d\\s+[\\d.]+(\\s+(\\d+|-)){2}\\s+2(\\s+[\\d.]+){3}(\\s+\\d+){3}$`, 'm'),
+      );
+    }
+    expect(printed).toMatch(
+      /our gateway with its response cache: time to fresh p99 [\d.]+ ms \(renames through the gateway [\d.]+ ms, grants straight onto funding [\d.]+ ms; \d+ changes never fresh\), event propagation p99 [\d.]+ ms \+ 50 ms = [\d.]+ ms \(goal: within\): (met|not met); \d+ answers stale beyond that \(goal 0\), \d+ after the change's event was on its topic\./,
+    );
+
+    const figures = JSON.parse(readFileSync(file, 'utf8')) as {
+      settings: Record<string, unknown>;
+      rows: unknown[];
+      mixed: MixedFigures[];
+      ratios: Record<string, number>;
+      goals: Record<string, { timeToFreshP99: number; boundMs: number; withinBound: boolean; staleBeyondBound: number }>;
+    };
+    expect(figures.settings).toMatchObject({ changesPerSecond: 2, hiveCacheTtlMs: 3000, freshnessAllowanceMs: 50 });
+    expect(figures.rows).toHaveLength(11);
     expect(figures.ratios.oursToHiveRequestsPerSecond).toBeGreaterThan(0);
+    expect(figures.ratios.cachedToUncachedRequestsPerSecond).toBeGreaterThan(0);
+    expect(figures.ratios.cachedToHiveCachedRequestsPerSecond).toBeGreaterThan(0);
+    expect(figures.mixed.map(({ key }) => key)).toEqual(['freshOurs', 'freshOursCached', 'freshHiveCached']);
+    for (const row of figures.mixed) {
+      // Every change's event was consumed, so commit to topic is a figure.
+      expect(row).toMatchObject({ changes: 2, errors: 0, eventsMissing: 0 });
+      expect(row.requests).toBeGreaterThan(0);
+      expect(row.propagation.p99).toBeGreaterThanOrEqual(0);
+    }
+    const [uncached, cached, hive] = figures.mixed as [MixedFigures, MixedFigures, MixedFigures];
+    // Without a cache every answer to a request sent after a change's event shows the change.
+    expect(uncached).toMatchObject({ neverFresh: 0, staleAfterEvent: 0, staleBeyondBound: 0 });
+    expect(cached.neverFresh).toBe(0);
+    // Hive Gateway's cache never hears of the grant reported straight onto funding: it answers from the entry until the TTL.
+    expect(hive.staleAfterEvent).toBeGreaterThan(0);
+    expect(hive.timeToFreshByKind.grant.max).toBeGreaterThan(hive.propagation.p99 + 50);
+    expect(figures.goals.cachedFreshness).toMatchObject({ staleBeyondBound: cached.staleBeyondBound });
+    expect(typeof figures.goals.cachedFreshness!.withinBound).toBe('boolean');
   }, 600_000);
 
   it('npm run bench with BENCH_TARGETS loads only those rows and prints only the comparisons they make', async () => {
@@ -87,7 +160,7 @@ describe("the README's benchmark commands", () => {
       'floor: clusters SQL alone (4 statements)',
     ]);
     expect(printed).toMatch(/Each part at 1 connection against its SQL alone \(goal <= 2\.00x\): clusters \d+\.\d\dx\.\n/);
-    expect(printed).not.toMatch(/NaN|Our gateway against/);
+    expect(printed).not.toMatch(/NaN|Our gateway against|Our gateway with its response cache|Mixed workload/);
   }, 600_000);
 
   it('npm run bench:hostile prints /health and dashboard latency quiet and under attack, what the hostile requests got and the goals, and writes them to BENCH_OUT', async () => {
