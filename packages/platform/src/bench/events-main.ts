@@ -14,6 +14,11 @@
  *    with one event per transaction (a mutation's) and with BENCH_BATCH per transaction (an import's);
  * 4. catch-up: how fast a consumer applies a backlog published while it was away.
  *
+ * 1-3 for each outbox: the table outbox on the PostgreSQL of DATABASE_URL (the shared one runs
+ * with wal_level = replica), and the WAL outbox on a PostgreSQL of the benchmark's own started
+ * with wal_level = logical (and fsync on, so that a commit costs what it costs on a real server);
+ * the table outbox's write cost is measured there too, beside the WAL outbox's.
+ *
  * Asserts nothing. Settings: BENCH_WRITES (2,000 each way), BENCH_RATE (events/s, 200),
  * BENCH_RATE_SECONDS (10), BENCH_EVENTS (20,000), BENCH_WRITERS (8), BENCH_BATCH (100),
  * BENCH_CATCH_UP (10,000).
@@ -28,12 +33,13 @@ import {
   percentile,
   provideInfrastructure,
   readKafkaCredentials,
+  startDedicatedPostgres,
   type TestDatabase,
 } from '@klynge/test-infrastructure';
 import { createDataSource, runMigrations } from '../database';
 import { TopicNames } from '../events';
 import { createLogger } from '../logging';
-import { Outbox, UnitOfWork } from '../outbox';
+import { chooseOutboxStorage, Outbox, type OutboxStorage, UnitOfWork, walOutboxNames } from '../outbox';
 import { measureCatchUp } from '../test-fixtures/catch-up';
 import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { SampleProcesses } from '../test-fixtures/sample-process';
@@ -91,22 +97,30 @@ async function measureWriteCost(platform: Pick<PlatformUnderTest, 'unitOfWork'>)
   };
 }
 
-/** The write cost on a database of its own that no relay reads: the transaction alone. */
-async function measureIsolatedWriteCost() {
-  const db = await createTestDatabase('bench-events-writes');
+/** The write cost on a database of its own (on `server`) that no relay reads: the transaction alone. */
+async function measureIsolatedWriteCost(storage: OutboxStorage, server?: string) {
+  const db = await createTestDatabase('bench-events-writes', server);
+  const logger = createLogger({ service: 'bench-events-writes', level: 'warn' });
   const dataSource = createDataSource({
     url: db.url,
     applicationName: 'bench-events-writes',
     entities: [],
     migrations: [CreateTallies1795400000001],
-    logger: createLogger({ service: 'bench-events-writes', level: 'warn' }),
+    logger,
   });
+  const query = <R>(sql: string, params?: unknown[]) => dataSource.query<R[]>(sql, params);
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
     const outbox = new Outbox({ source: '/klynge/sample', schemas: sampleEventSchemas(), topics: new TopicNames('bench.') });
+    const chosen = await chooseOutboxStorage(query, logger, { prefer: storage });
+    if (chosen !== storage) throw new Error(`The ${storage} outbox is not available on ${server ?? 'the server'}`);
+    outbox.use(storage);
     return await measureWriteCost({ unitOfWork: new UnitOfWork(dataSource, outbox) });
   } finally {
+    // A database with a replication slot cannot be dropped.
+    if (dataSource.isInitialized && storage === 'wal')
+      await query('SELECT pg_drop_replication_slot($1)', [(await walOutboxNames(query)).slot]);
     if (dataSource.isInitialized) await dataSource.destroy();
     await db.drop();
   }
@@ -181,13 +195,61 @@ async function main(): Promise<void> {
   }
 }
 
+type WriteCost = Awaited<ReturnType<typeof measureWriteCost>>;
+
+const printCost = (label: string, cost: WriteCost) =>
+  process.stdout.write(
+    `  ${label}: without an event mean ${cost.withoutEventMs.mean.toFixed(2)} ms (p50 ${cost.withoutEventMs.p50.toFixed(2)}), ` +
+      `with its event mean ${cost.withEventMs.mean.toFixed(2)} ms (p50 ${cost.withEventMs.p50.toFixed(2)}): ${cost.ratio.toFixed(2)}x (goal <= 1.2x)\n`,
+  );
+
 async function measure(): Promise<void> {
+  // The WAL outbox needs wal_level = logical, which the shared server does not run with (and must
+  // not be restarted for): a server of the benchmark's own, committing to disk as a real one does.
+  const logical = await startDedicatedPostgres('bench-events-wal', {
+    settings: { wal_level: 'logical', fsync: 'on', full_page_writes: 'on', shared_buffers: '128MB' },
+  });
+  try {
+    process.stdout.write('The table outbox, on the PostgreSQL of DATABASE_URL:\n');
+    const table = await measureOutbox('table');
+    process.stdout.write('The WAL outbox (pg_logical_emit_message, logical decoding), on a PostgreSQL with wal_level = logical:\n');
+    const wal = await measureOutbox('wal', logical.url);
+
+    process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
+    const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
+    let catchUp;
+    try {
+      catchUp = await measureCatchUp(catchUpPlatform, CATCH_UP);
+    } finally {
+      await catchUpPlatform.close();
+    }
+    process.stdout.write(`  ${catchUp.eventsPerSecond} events/s (${catchUp.seconds.toFixed(2)} s)\n`);
+
+    process.stdout.write(
+      `Goals, the WAL outbox: write cost ${wal.writeCost.transactionAlone.ratio.toFixed(2)}x the write alone (goal <= 1.2x; ` +
+        `the table outbox on the same server ${wal.tableOnSameServer?.ratio.toFixed(2)}x), ` +
+        `${wal.throughput.endToEndPerSecond} events/s end to end with one event per transaction (goal >= 5,000; ` +
+        `the table outbox ${table.throughput.endToEndPerSecond})\n`,
+    );
+    if (process.env.BENCH_OUT) {
+      const { writeCost, propagation, throughput, batchedThroughput } = table;
+      const figures = { benchmark: 'events', writeCost, propagation, throughput, batchedThroughput, walOutbox: wal, catchUp };
+      writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    }
+  } finally {
+    await logical.destroy();
+  }
+}
+
+/** Write cost, propagation and throughput through one outbox, its database on `server` (by default DATABASE_URL's). */
+async function measureOutbox(storage: OutboxStorage, server?: string) {
   // Writes as the sample service would (its consumers trust events from their own service only).
-  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample' });
+  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample', postgres: server, outbox: storage });
   const consumerDb = await createTestDatabase('bench-events-consumer');
   const processes = new SampleProcesses();
   try {
-    // The consumer: another process, its own database, the topics of the writer here.
+    if (platform.outboxStorage !== storage) throw new Error(`The ${storage} outbox is not available on ${server ?? 'DATABASE_URL'}`);
+    // The consumer: another process, its own database (on DATABASE_URL's server), the topics of the writer here.
     const consumer = await processes.start({
       databaseUrl: consumerDb.url,
       topicPrefix: platform.topics.prefix,
@@ -209,15 +271,13 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Outbox write cost: ${WRITES} writes each way, one at a time...\n`);
-    const printCost = (label: string, cost: Awaited<ReturnType<typeof measureWriteCost>>) =>
-      process.stdout.write(
-        `  ${label}: without an event mean ${cost.withoutEventMs.mean.toFixed(2)} ms (p50 ${cost.withoutEventMs.p50.toFixed(2)}), ` +
-          `with its event mean ${cost.withEventMs.mean.toFixed(2)} ms (p50 ${cost.withEventMs.p50.toFixed(2)}): ${cost.ratio.toFixed(2)}x (goal <= 1.2x)\n`,
-      );
-    const isolatedWriteCost = await measureIsolatedWriteCost();
-    printCost('the transaction alone', isolatedWriteCost);
-    const writeCost = await measureWriteCost(platform);
-    printCost('with the relay publishing', writeCost);
+    const transactionAlone = await measureIsolatedWriteCost(storage, server);
+    printCost('the transaction alone', transactionAlone);
+    // The WAL outbox's server holds the table outbox too: the two compared on one server.
+    const tableOnSameServer = storage === 'wal' ? await measureIsolatedWriteCost('table', server) : undefined;
+    if (tableOnSameServer) printCost('the table outbox on the same server, alone', tableOnSameServer);
+    const withRelay = await measureWriteCost(platform);
+    printCost('with the relay publishing', withRelay);
 
     process.stdout.write(`Propagation at a steady ${RATE} events/s for ${RATE_SECONDS} s...\n`);
     const written = new Map<string, number>();
@@ -258,28 +318,13 @@ async function measure(): Promise<void> {
       `  ${BATCH} events per transaction: written ${batchedThroughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${batchedThroughput.endToEndPerSecond} events/s (${batchedThroughput.seconds.toFixed(2)} s)\n`,
     );
-
-    process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
-    const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
-    let catchUp;
-    try {
-      catchUp = await measureCatchUp(catchUpPlatform, CATCH_UP);
-    } finally {
-      await catchUpPlatform.close();
-    }
-    process.stdout.write(`  ${catchUp.eventsPerSecond} events/s (${catchUp.seconds.toFixed(2)} s)\n`);
-
-    if (process.env.BENCH_OUT) {
-      const figures = {
-        benchmark: 'events',
-        writeCost: { transactionAlone: isolatedWriteCost, withRelay: writeCost },
-        propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },
-        throughput,
-        batchedThroughput,
-        catchUp,
-      };
-      writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
-    }
+    return {
+      writeCost: { transactionAlone, withRelay },
+      ...(tableOnSameServer ? { tableOnSameServer } : {}),
+      propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },
+      throughput,
+      batchedThroughput,
+    };
   } finally {
     await processes.killAll();
     await platform.close();

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { type DedicatedPostgres, startDedicatedPostgres, waitFor } from '@klynge/test-infrastructure';
+import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
+import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+import { OutboxRelay } from './outbox-relay';
+import { walOutboxNames } from './outbox-storage';
+
+/**
+ * The WAL outbox (pg_logical_emit_message, read back through a logical replication slot) on a
+ * PostgreSQL of this file's own with wal_level = logical (the shared one runs with replica and
+ * must not be reconfigured), publishing to the real Kafka and applied by the idempotent consumer.
+ */
+describe('the WAL outbox, against PostgreSQL with wal_level = logical and Kafka', () => {
+  let postgres: DedicatedPostgres;
+  let platform: PlatformUnderTest;
+
+  beforeAll(async () => {
+    postgres = await startDedicatedPostgres('wal-outbox', { settings: { wal_level: 'logical' } });
+    platform = await startPlatformUnderTest('wal_outbox', { postgres: postgres.url });
+    await platform.startConsumer(tallyTotalsConsumer());
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.close();
+    await postgres?.destroy();
+  });
+
+  const count = async (sql: string, params: unknown[] = []) => Number((await platform.db.query<{ count: string }>(sql, params))[0]!.count);
+  const applied = (tallies: readonly string[]) => count('SELECT count(*) FROM tally_totals WHERE tally_id = ANY($1::uuid[])', [tallies]);
+  /** Where the slot has confirmed to: what the relay let go after the broker acknowledged it. */
+  const confirmed = async () => {
+    const { slot } = await walOutboxNames((sql, params) => platform.dataSource.query(sql, params));
+    return (
+      await platform.db.query<{ lsn: string }>('SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = $1', [
+        slot,
+      ])
+    )[0]!.lsn;
+  };
+
+  it('is chosen on a server with wal_level = logical, and writes no outbox rows', async () => {
+    expect(platform.outboxStorage).toBe('wal');
+    const tallyId = randomUUID();
+    await incrementTally(platform.unitOfWork, tallyId, 1);
+    expect(await count('SELECT count(*) FROM outbox_events')).toBe(0);
+    await waitFor('the event to take effect', async () => (await applied([tallyId])) === 1);
+  });
+
+  it('publishes nothing for a write that rolls back', async () => {
+    const reader = await platform.readTopic(platform.tallyTopic);
+    const tallyId = randomUUID();
+    await expect(incrementTally(platform.unitOfWork, tallyId, 1, { failAfterPublishing: true })).rejects.toThrow('fails after publishing');
+
+    // A committed event with the same key shares its partition and comes later in the WAL.
+    await incrementTally(platform.unitOfWork, tallyId, 2);
+    await waitFor('the committed event', () => reader.messages.find((message) => message.key === tallyId));
+    const sequences = reader.messages
+      .filter((message) => message.key === tallyId)
+      .map((message) => (JSON.parse(message.value) as { data: { sequence: number } }).data.sequence);
+    expect(sequences).toEqual([2]);
+  });
+
+  it('publishes every event once, in order per aggregate: 50 aggregates × 20 events from concurrent writers', async () => {
+    const tallies = Array.from({ length: 50 }, () => randomUUID());
+    await Promise.all(
+      tallies.map(async (tallyId) => {
+        for (let sequence = 1; sequence <= 20; sequence += 1) await incrementTally(platform.unitOfWork, tallyId, sequence);
+      }),
+    );
+
+    await waitFor(
+      'all 1,000 events in the read model',
+      async () => (await count('SELECT count(*) FROM tally_arrivals WHERE tally_id = ANY($1::uuid[])', [tallies])) === 1_000,
+      {
+        timeoutMs: 120_000,
+      },
+    );
+    const expected = Array.from({ length: 20 }, (_, index) => index + 1);
+    for (const tallyId of tallies) expect(await tallyArrivals(platform.db, tallyId)).toEqual(expected);
+    expect(await count('SELECT count(*) FROM tally_totals WHERE tally_id = ANY($1::uuid[]) AND applied <> 20', [tallies])).toBe(0);
+  }, 180_000);
+
+  it('loses nothing across a relay restart: what was written while no relay ran is published by the next one', async () => {
+    await platform.relay.stop();
+    const before = await confirmed();
+    const tallies = Array.from({ length: 300 }, () => randomUUID());
+    for (const tallyId of tallies) await incrementTally(platform.unitOfWork, tallyId, 1);
+    // Nothing read the slot meanwhile: its position stays where the last acknowledged batch left it.
+    expect(await confirmed()).toBe(before);
+
+    const next = new OutboxRelay({
+      databaseUrl: platform.db.url,
+      applicationName: 'wal_outbox-next',
+      broker: platform.broker,
+      logger: platform.logger,
+      pollIntervalMs: 200,
+    });
+    next.start('wal');
+    try {
+      await waitFor('all 300 events to take effect', async () => (await applied(tallies)) === 300, { timeoutMs: 60_000 });
+      expect(await count(`SELECT count(*) FROM tally_totals WHERE tally_id = ANY($1::uuid[]) AND applied <> 1`, [tallies])).toBe(0);
+      expect(await next.flush(10_000)).toBe(true);
+      expect(await confirmed()).not.toBe(before);
+    } finally {
+      await next.stop();
+    }
+  }, 120_000);
+
+  it('lets one relay read the slot while a second stands by, which takes over when the first stops', async () => {
+    const relay = (name: string) =>
+      new OutboxRelay({
+        databaseUrl: platform.db.url,
+        applicationName: name,
+        broker: platform.broker,
+        logger: platform.logger,
+        pollIntervalMs: 100,
+      });
+    const first = relay('wal_outbox-first');
+    const second = relay('wal_outbox-second');
+    first.start('wal');
+    try {
+      await waitFor('the first to lead', () => first.isLeader);
+      second.start('wal');
+      const early = randomUUID();
+      await incrementTally(platform.unitOfWork, early, 1);
+      await waitFor('the first to publish', async () => (await applied([early])) === 1);
+      expect(second.isLeader).toBe(false);
+
+      await first.stop();
+      const late = randomUUID();
+      await incrementTally(platform.unitOfWork, late, 1);
+      await waitFor('the second to take over and publish', async () => second.isLeader && (await applied([late])) === 1, {
+        timeoutMs: 30_000,
+      });
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  }, 60_000);
+});
