@@ -6,8 +6,8 @@ import { isPgliteUrl, openPglite } from '../database/pglite';
 import { failed, SpanKind, startSpanContinuing } from '../events';
 import type { Logger } from '../logging';
 import { backoff, pause, Wakeup } from '@klynge/async';
-import type { OutboxMessage } from './outbox';
-import { type OutboxStorage, type Query, WAL_OUTBOX_PREFIX, walOutboxNames } from './outbox-storage';
+import { type OutboxStorage, type Query, walOutboxNames } from './outbox-storage';
+import { type OutboxBatch, WalStream } from './wal-stream';
 
 export interface OutboxRelayOptions {
   readonly databaseUrl: string;
@@ -27,19 +27,6 @@ export interface OutboxRelayOptions {
    * connection of its own.
    */
   readonly dataSource?: DataSource;
-}
-
-/** Events read from the outbox, oldest first, and how to let them go once the broker has them. */
-interface OutboxBatch {
-  readonly messages: readonly OutboxMessage[];
-  /** What was read, events or not (a WAL batch may hold only transactions without events). */
-  readonly size: number;
-  acknowledge(): Promise<void>;
-}
-
-interface OutboxReader {
-  /** The oldest events not yet acknowledged, or nothing when there are none. */
-  read(limit: number): Promise<OutboxBatch | undefined>;
 }
 
 /**
@@ -70,8 +57,8 @@ export class OutboxRelay {
   /** The batch last sent without an acknowledgement: what is sent next. */
   private unacknowledged: OutboxBatch | undefined;
   private storage: OutboxStorage = 'table';
-  /** The WAL outbox's slot reader (once leading), after the table's rows left from before it. */
-  private walReader: WalReader | undefined;
+  /** The WAL outbox's stream from its slot (while leading), read after the table's rows left from before it. */
+  private walStream: WalStream | undefined;
   private tableDrained = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -174,12 +161,16 @@ export class OutboxRelay {
         this.logger.info({ outbox: this.storage }, 'Outbox relay is publishing for this database');
         // Rows from before the WAL outbox (the server ran without wal_level = logical) go first.
         this.tableDrained = false;
-        if (this.storage === 'wal')
-          this.walReader = new WalReader(
-            (sql, params) => this.query(sql, params ?? []),
-            await walOutboxNames((sql, params) => this.query(sql, params ?? [])),
-            this.pollIntervalMs,
-          );
+        if (this.storage === 'wal') {
+          const names = await walOutboxNames((sql, params) => this.query(sql, params ?? []));
+          this.walStream = new WalStream({
+            databaseUrl: this.options.databaseUrl,
+            applicationName: `${this.options.applicationName}:outbox-relay`,
+            ...names,
+            onChange: () => this.wakeup.fire(),
+          });
+          this.walStream.start();
+        }
       }
     }
   }
@@ -216,12 +207,12 @@ export class OutboxRelay {
 
   /** Where the next events come from: the table (while rows are left in it), else the WAL. */
   private async readBatch(): Promise<OutboxBatch | undefined> {
-    if (!this.walReader || !this.tableDrained) {
-      const batch = await tableReader((sql, params) => this.query(sql, params ?? [])).read(this.batchSize);
-      if (batch || !this.walReader) return batch;
+    if (!this.walStream || !this.tableDrained) {
+      const batch = await readTable((sql, params) => this.query(sql, params ?? []), this.batchSize);
+      if (batch || !this.walStream) return batch;
       this.tableDrained = true;
     }
-    return this.walReader.read(this.batchSize);
+    return this.walStream.read(this.batchSize);
   }
 
   /**
@@ -234,7 +225,7 @@ export class OutboxRelay {
     const batch = this.unacknowledged ?? (await this.readBatch());
     if (!batch) return 0;
     this.unacknowledged = batch;
-    const messages = batch.messages;
+    const { messages } = batch;
     // Each traced event's publication is a span of the trace that wrote it (untraced events carry no traceparent).
     const spans = messages
       .filter((message) => message.headers.traceparent)
@@ -252,7 +243,7 @@ export class OutboxRelay {
         ),
       );
     try {
-      if (messages.length > 0) await this.options.broker.publish(messages);
+      await this.options.broker.publish(messages);
     } catch (error) {
       for (const span of spans) failed(span, error);
       throw error;
@@ -262,7 +253,7 @@ export class OutboxRelay {
     this.unacknowledged = undefined;
     await batch.acknowledge();
     this.logger.debug({ count: messages.length }, 'Published outbox events');
-    return batch.size;
+    return messages.length;
   }
 
   private async disconnect(): Promise<void> {
@@ -272,7 +263,9 @@ export class OutboxRelay {
     const client = this.client;
     this.client = undefined;
     this.leader = false;
-    this.walReader = undefined;
+    const walStream = this.walStream;
+    this.walStream = undefined;
+    await walStream?.stop().catch(() => undefined);
     // Another instance may lead next and publish those rows: read them again when leading again.
     this.unacknowledged = undefined;
     // Ending the session releases the advisory lock.
@@ -280,97 +273,16 @@ export class OutboxRelay {
   }
 }
 
-/** The table outbox: rows by position, deleted once published. */
-function tableReader(query: Query): OutboxReader {
+/** The table outbox's oldest rows, by position; deleted once published. */
+async function readTable(query: Query, limit: number): Promise<OutboxBatch | undefined> {
+  const rows = await query<{ position: string; topic: string; message_key: string; payload: string; headers: Record<string, string> }>(
+    'SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1',
+    [limit],
+  );
+  if (rows.length === 0) return undefined;
   return {
-    async read(limit) {
-      const rows = await query<{ position: string; topic: string; message_key: string; payload: string; headers: Record<string, string> }>(
-        'SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1',
-        [limit],
-      );
-      if (rows.length === 0) return undefined;
-      return {
-        messages: rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
-        size: rows.length,
-        acknowledge: async () =>
-          void (await query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)])),
-      };
-    },
-  };
-}
-
-/**
- * The WAL outbox: the outbox's messages of committed transactions, read from the replication
- * slot without consuming them (peek), in commit order; the slot moves past a batch only once the
- * broker has acknowledged it, so a relay that stops (or crashes) in between reads it again.
- * Transactions without events are read too (as begin and commit only) and passed the same way.
- */
-class WalReader implements OutboxReader {
-  private lastIdleAdvance = 0;
-
-  constructor(
-    private readonly query: Query,
-    private readonly names: { readonly slot: string; readonly publication: string },
-    private readonly idleAdvanceIntervalMs: number,
-  ) {}
-
-  async read(limit: number): Promise<OutboxBatch | undefined> {
-    // Decoded up to the WAL flushed when the peek starts, at least: known before it starts.
-    const [flushed] = await this.query<{ lsn: string }>('SELECT pg_current_wal_flush_lsn()::text AS lsn');
-    // Each transaction is a begin, its messages and a commit; whole transactions only.
-    const rows = await this.query<{ lsn: string; data: Buffer }>(
-      `SELECT lsn::text AS lsn, data FROM pg_logical_slot_peek_binary_changes($1, NULL, $2,
-         'proto_version', '1', 'publication_names', $3, 'messages', 'true')`,
-      [this.names.slot, limit, this.names.publication],
-    );
-    let through: string | undefined;
-    const messages: OutboxMessage[] = [];
-    for (const row of rows) {
-      const kind = String.fromCharCode(row.data[0]!);
-      if (kind === 'C') through = row.lsn;
-      if (kind !== 'M') continue;
-      const message = decodeMessage(row.data);
-      if (message.transactional && message.prefix === WAL_OUTBOX_PREFIX) messages.push(JSON.parse(message.content) as OutboxMessage);
-    }
-    if (through === undefined) {
-      await this.advanceWhileIdle(flushed?.lsn);
-      return undefined;
-    }
-    const upTo = through;
-    return { messages, size: rows.length, acknowledge: () => this.advance(upTo) };
-  }
-
-  private async advance(lsn: string): Promise<void> {
-    await this.query('SELECT pg_replication_slot_advance($1, $2::pg_lsn)', [this.names.slot, lsn]);
-  }
-
-  /**
-   * Nothing of ours was decoded up to `flushed`: moving the slot there lets PostgreSQL recycle
-   * the WAL of others' writes meanwhile (an unmoved slot keeps all of it). Not on every empty
-   * read: moving it decodes that WAL again.
-   */
-  private async advanceWhileIdle(flushed: string | undefined): Promise<void> {
-    if (flushed === undefined || performance.now() - this.lastIdleAdvance < this.idleAdvanceIntervalMs) return;
-    this.lastIdleAdvance = performance.now();
-    await this.query(
-      `SELECT pg_replication_slot_advance(slot_name, $2::pg_lsn) FROM pg_replication_slots
-       WHERE slot_name = $1 AND confirmed_flush_lsn < $2::pg_lsn`,
-      [this.names.slot, flushed],
-    );
-  }
-}
-
-/**
- * pgoutput's logical-decoding message (protocol 1): 'M', flags (1: transactional), the message's
- * LSN (8 bytes), the prefix (NUL-terminated), the content's length (4 bytes) and the content.
- */
-function decodeMessage(data: Buffer): { transactional: boolean; prefix: string; content: string } {
-  const prefixStart = 10;
-  const prefixEnd = data.indexOf(0, prefixStart);
-  const length = data.readInt32BE(prefixEnd + 1);
-  return {
-    transactional: data[1] === 1,
-    prefix: data.toString('utf8', prefixStart, prefixEnd),
-    content: data.toString('utf8', prefixEnd + 5, prefixEnd + 5 + length),
+    messages: rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
+    acknowledge: async () =>
+      void (await query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)])),
   };
 }
