@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type DedicatedPostgres, startDedicatedPostgres, waitFor } from '@klynge/test-infrastructure';
 import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { walOutboxNames } from './outbox-storage';
+import { UnitOfWork } from './unit-of-work';
 
 /**
  * The WAL outbox (pg_logical_emit_message, read back through a logical replication slot) on a
@@ -36,6 +38,16 @@ describe('the WAL outbox, against PostgreSQL with wal_level = logical and Kafka'
       ])
     )[0]!.lsn;
   };
+
+  /** Another relay for the same database, as another instance of the service (or the next start) runs. */
+  const relayNamed = (applicationName: string) =>
+    new OutboxRelay({
+      databaseUrl: platform.db.url,
+      applicationName,
+      broker: platform.broker,
+      logger: platform.logger,
+      pollIntervalMs: 100,
+    });
 
   it('is chosen on a server with wal_level = logical, and writes no outbox rows', async () => {
     expect(platform.outboxStorage).toBe('wal');
@@ -87,13 +99,7 @@ describe('the WAL outbox, against PostgreSQL with wal_level = logical and Kafka'
     // Nothing read the slot meanwhile: its position stays where the last acknowledged batch left it.
     expect(await confirmed()).toBe(before);
 
-    const next = new OutboxRelay({
-      databaseUrl: platform.db.url,
-      applicationName: 'wal_outbox-next',
-      broker: platform.broker,
-      logger: platform.logger,
-      pollIntervalMs: 200,
-    });
+    const next = relayNamed('wal_outbox-next');
     next.start('wal');
     try {
       await waitFor('all 300 events to take effect', async () => (await applied(tallies)) === 300, { timeoutMs: 60_000 });
@@ -104,6 +110,27 @@ describe('the WAL outbox, against PostgreSQL with wal_level = logical and Kafka'
       await next.stop();
     }
   }, 120_000);
+
+  it('publishes the rows a table outbox left before it first, then the WAL’s events', async () => {
+    await platform.relay.stop();
+    const tallyId = randomUUID();
+    // As written before the server ran with wal_level = logical, by a table outbox.
+    const tableOutbox = new Outbox({ source: '/klynge/wal_outbox', schemas: platform.schemas, topics: platform.topics });
+    const before = new UnitOfWork(platform.dataSource, tableOutbox);
+    for (let sequence = 1; sequence <= 3; sequence += 1) await incrementTally(before, tallyId, sequence);
+    expect(await count('SELECT count(*) FROM outbox_events')).toBe(3);
+    for (let sequence = 4; sequence <= 6; sequence += 1) await incrementTally(platform.unitOfWork, tallyId, sequence);
+
+    const next = relayNamed('wal_outbox-after-table');
+    next.start('wal');
+    try {
+      await waitFor('all six events to take effect', async () => (await tallyArrivals(platform.db, tallyId)).length === 6);
+      expect(await tallyArrivals(platform.db, tallyId)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await count('SELECT count(*) FROM outbox_events')).toBe(0);
+    } finally {
+      await next.stop();
+    }
+  });
 
   it('lets one relay read the slot while a second stands by, which takes over when the first stops', async () => {
     const relay = (name: string) =>

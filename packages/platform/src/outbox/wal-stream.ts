@@ -35,7 +35,7 @@ export class WalStream {
   /** Read but not yet acknowledged. */
   private inFlight = 0;
   private confirmed: bigint | undefined;
-  private failure: unknown;
+  private failure: Error | undefined;
   private stopped = false;
 
   constructor(
@@ -134,7 +134,7 @@ export class WalStream {
 
   private fail(error: unknown): void {
     if (this.stopped) return;
-    this.failure ??= error;
+    this.failure ??= error instanceof Error ? error : new Error(String(error));
     this.options.onChange();
   }
 }
