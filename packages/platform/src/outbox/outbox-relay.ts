@@ -82,7 +82,8 @@ export class OutboxRelay {
   /** Events were committed in this process: publishes them now if this is the relay publishing (see UnitOfWork). */
   wakeIfLeading(): boolean {
     if (!this.leader || this.stopping.signal.aborted) return false;
-    this.wakeup.fire();
+    // The WAL outbox's stream wakes the relay itself once the commit is decoded: not before.
+    if (!this.walStream) this.wakeup.fire();
     return true;
   }
 

@@ -8,6 +8,13 @@ export interface OutboxBatch {
   acknowledge(): Promise<void>;
 }
 
+/**
+ * How long a position published may wait before the slot is told: one status message for many
+ * batches, not one each. A relay that crashes meanwhile publishes those events again (consumers
+ * deduplicate); a relay that stops tells the slot first.
+ */
+const CONFIRM_AFTER_MS = 100;
+
 interface CommittedTransaction {
   readonly messages: readonly OutboxMessage[];
   /** Where the transaction's commit record ends: the slot's position once it is published. */
@@ -34,7 +41,10 @@ export class WalStream {
   private receiving: OutboxMessage[] | undefined;
   /** Read but not yet acknowledged. */
   private inFlight = 0;
+  /** Published (or passed over, with nothing of ours in it) up to here; the slot is told within CONFIRM_AFTER_MS. */
+  private done: bigint | undefined;
   private confirmed: bigint | undefined;
+  private confirmTimer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
   private stopped = false;
 
@@ -83,14 +93,17 @@ export class WalStream {
     const endLsn = taken.at(-1)!.endLsn;
     return {
       messages: taken.flatMap((transaction) => transaction.messages),
-      acknowledge: async () => {
+      acknowledge: () => {
         this.inFlight -= taken.length;
-        await this.confirm(endLsn);
+        this.completed(endLsn);
+        return Promise.resolve();
       },
     };
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.confirmTimer);
+    if (this.done !== undefined && this.failure === undefined) await this.confirm(this.done).catch(() => undefined);
     this.stopped = true;
     await this.service.destroy();
   }
@@ -119,8 +132,18 @@ export class WalStream {
    */
   private async keepalive(lsn: string, shouldRespond: boolean): Promise<void> {
     const idle = this.committed.length === 0 && this.inFlight === 0 && this.receiving === undefined;
-    if (idle) await this.confirm(parseLsn(lsn));
-    else if (shouldRespond && this.confirmed !== undefined) await this.confirm(this.confirmed);
+    if (idle) this.completed(parseLsn(lsn));
+    const position = this.done ?? this.confirmed;
+    if (shouldRespond && position !== undefined) await this.confirm(position);
+  }
+
+  /** Everything up to `lsn` is published: the slot is told soon, with whatever follows meanwhile. */
+  private completed(lsn: bigint): void {
+    if (this.done === undefined || lsn > this.done) this.done = lsn;
+    this.confirmTimer ??= setTimeout(() => {
+      this.confirmTimer = undefined;
+      if (this.done !== undefined) this.confirm(this.done).catch((error: unknown) => this.fail(error));
+    }, CONFIRM_AFTER_MS);
   }
 
   private async confirm(lsn: bigint): Promise<void> {
