@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type DedicatedPostgres, startDedicatedPostgres, waitFor } from '@klynge/test-infrastructure';
+import { KafkaBroker } from '@klynge/broker-kafka';
+import { type DedicatedPostgres, freePorts, startDedicatedPostgres, waitFor } from '@klynge/test-infrastructure';
+import { pino } from 'pino';
 import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { Outbox } from './outbox';
@@ -106,6 +108,46 @@ describe('the WAL outbox, against PostgreSQL with wal_level = logical and Kafka'
       expect(await count(`SELECT count(*) FROM tally_totals WHERE tally_id = ANY($1::uuid[]) AND applied <> 1`, [tallies])).toBe(0);
       expect(await next.flush(10_000)).toBe(true);
       await waitFor('the slot to confirm what was published', async () => (await confirmed()) !== before);
+    } finally {
+      await next.stop();
+    }
+  }, 120_000);
+
+  it('moves the slot past no event the broker has not acknowledged', async () => {
+    await platform.relay.stop();
+    const before = await confirmed();
+    const tallies = Array.from({ length: 20 }, () => randomUUID());
+    for (const tallyId of tallies) await incrementTally(platform.unitOfWork, tallyId, 1);
+
+    // A relay whose Kafka does not answer (nothing listens on its port): it reads the events and cannot publish them.
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+    const [port] = await freePorts(1);
+    const unreachable = new KafkaBroker({ brokers: [`127.0.0.1:${port!}`], clientId: 'wal_outbox-unreachable', logger });
+    const failing = new OutboxRelay({
+      databaseUrl: platform.db.url,
+      applicationName: 'wal_outbox-failing',
+      broker: unreachable,
+      logger,
+      pollIntervalMs: 100,
+      maxBackoffMs: 200,
+    });
+    failing.start('wal');
+    try {
+      await waitFor('the relay to fail to publish twice', () => warnings.filter((line) => line.includes('could not publish')).length >= 2, {
+        timeoutMs: 60_000,
+      });
+    } finally {
+      await failing.stop();
+      await unreachable.close();
+    }
+    expect(await confirmed()).toBe(before);
+    expect(await applied(tallies)).toBe(0);
+
+    const next = relayNamed('wal_outbox-after-failing');
+    next.start('wal');
+    try {
+      await waitFor('all 20 events to take effect', async () => (await applied(tallies)) === 20, { timeoutMs: 60_000 });
     } finally {
       await next.stop();
     }
