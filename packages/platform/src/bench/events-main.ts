@@ -24,7 +24,8 @@
  * BENCH_CATCH_UP (10,000).
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { waitFor } from '@klynge/async';
 import {
@@ -126,12 +127,51 @@ async function measureIsolatedWriteCost(storage: OutboxStorage, server: string) 
   }
 }
 
+/** Linux's clock ticks per second, in which /proc/<pid>/stat counts CPU time. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds used so far by each process tree named (a process and all its descendants, and
+ * the descendants it has waited for), from /proc: where the benchmark's CPU goes.
+ */
+function cpuMillis(roots: Readonly<Record<string, number | undefined>>): Record<string, number> {
+  const processes = new Map<number, { parent: number; own: number; children: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the command's name (in parentheses, which may hold anything): state, ppid, ..., utime (14), stime, cutime, cstime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = (index: number) => Number(fields[index - 3]);
+    processes.set(Number(entry), { parent: ticks(4), own: ticks(14) + ticks(15), children: ticks(16) + ticks(17) });
+  }
+  const treeTicks = (root: number): number => {
+    let total = (processes.get(root)?.own ?? 0) + (processes.get(root)?.children ?? 0);
+    for (const [pid, process] of processes) if (process.parent === root) total += treeTicks(pid);
+    return total;
+  };
+  return Object.fromEntries(
+    Object.entries(roots).map(([name, pid]) => [name, pid === undefined ? 0 : (treeTicks(pid) * 1_000) / CLOCK_TICKS_PER_SECOND]),
+  );
+}
+
 /**
  * EVENTS events, one per new tally, written by WRITERS writers `perTransaction` to a transaction
  * (1: a mutation's; more: an import's), until the consumer in the other process has applied them all.
+ * `processes`: the process trees whose CPU time per event it reports.
  */
-async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDatabase, perTransaction: number) {
+async function measureThroughput(
+  platform: PlatformUnderTest,
+  consumerDb: TestDatabase,
+  perTransaction: number,
+  processes: Readonly<Record<string, number | undefined>>,
+) {
   const tallies = Array.from({ length: EVENTS }, () => randomUUID());
+  const cpuBefore = cpuMillis(processes);
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -158,6 +198,8 @@ async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDa
     );
   await waitFor(`every event to take effect`, async () => (await applied()) === EVENTS, { timeoutMs: 300_000, intervalMs: 50 });
   const seconds = (performance.now() - started) / 1_000;
+  const cpuAfter = cpuMillis(processes);
+  const cpuMsPerEvent = Object.fromEntries(Object.keys(processes).map((name) => [name, (cpuAfter[name]! - cpuBefore[name]!) / EVENTS]));
   return {
     events: EVENTS,
     writers: WRITERS,
@@ -165,6 +207,7 @@ async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDa
     writtenPerSecond: Math.round(EVENTS / writeSeconds),
     endToEndPerSecond: Math.round(EVENTS / seconds),
     seconds,
+    cpuMsPerEvent,
   };
 }
 
@@ -209,11 +252,13 @@ async function measure(): Promise<void> {
   const logical = await startDedicatedPostgres('bench-events-wal', {
     settings: { wal_level: 'logical', fsync: 'on', full_page_writes: 'on', shared_buffers: '128MB' },
   });
+  // Its server's processes are all the benchmark's: their CPU time is the writes' and the relay's.
+  const postmaster = Number(readFileSync(path.join(logical.home, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
   try {
     process.stdout.write('The table outbox (outbox_events), on a PostgreSQL with wal_level = logical:\n');
-    const table = await measureOutbox('table', logical.url);
+    const table = await measureOutbox('table', logical.url, postmaster);
     process.stdout.write('The WAL outbox (pg_logical_emit_message, logical decoding), on the same PostgreSQL:\n');
-    const wal = await measureOutbox('wal', logical.url);
+    const wal = await measureOutbox('wal', logical.url, postmaster);
 
     process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
     const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
@@ -242,7 +287,7 @@ async function measure(): Promise<void> {
 }
 
 /** Write cost, propagation and throughput through one outbox, its database on `server`. */
-async function measureOutbox(storage: OutboxStorage, server: string) {
+async function measureOutbox(storage: OutboxStorage, server: string, postmaster: number) {
   // Writes as the sample service would (its consumers trust events from their own service only).
   const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample', postgres: server, outbox: storage });
   const consumerDb = await createTestDatabase('bench-events-consumer');
@@ -305,16 +350,26 @@ async function measureOutbox(storage: OutboxStorage, server: string) {
     );
 
     process.stdout.write(`Sustained throughput: ${EVENTS} events from ${WRITERS} writers...\n`);
-    const throughput = await measureThroughput(platform, consumerDb, 1);
+    // Kafka and the consumer's PostgreSQL are shared (with other runs, other tests): not counted.
+    const measured = { 'writers and relay': process.pid, consumer: consumer.child.pid, "writers' PostgreSQL": postmaster };
+    const printCpu = (figures: { cpuMsPerEvent: Record<string, number> }) =>
+      process.stdout.write(
+        `    CPU per event: ${Object.entries(figures.cpuMsPerEvent)
+          .map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`)
+          .join(', ')}\n`,
+      );
+    const throughput = await measureThroughput(platform, consumerDb, 1, measured);
     process.stdout.write(
       `  one event per transaction: written ${throughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${throughput.endToEndPerSecond} events/s (${throughput.seconds.toFixed(2)} s; goal >= 5,000)\n`,
     );
-    const batchedThroughput = await measureThroughput(platform, consumerDb, BATCH);
+    printCpu(throughput);
+    const batchedThroughput = await measureThroughput(platform, consumerDb, BATCH, measured);
     process.stdout.write(
       `  ${BATCH} events per transaction: written ${batchedThroughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${batchedThroughput.endToEndPerSecond} events/s (${batchedThroughput.seconds.toFixed(2)} s)\n`,
     );
+    printCpu(batchedThroughput);
     return {
       writeCost: { transactionAlone, withRelay },
       propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },
