@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
@@ -48,14 +49,15 @@ export class Outbox {
     this.storage = storage;
   }
 
-  get storageInUse(): OutboxStorage {
-    return this.storage;
-  }
-
+  /**
+   * `beforeCommit`: where the caller, which commits the transaction itself, collects the WAL
+   * outbox's messages to send with its COMMIT (see UnitOfWork); without it they are sent now.
+   */
   async add<TData extends object>(
     manager: EntityManager,
     contract: EventContract<TData>,
     input: PublishInput<TData>,
+    beforeCommit?: string[],
   ): Promise<EventEnvelope<TData>> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Outbox.add needs the EntityManager of an open transaction: the event must commit with its write');
@@ -78,7 +80,8 @@ export class Outbox {
       // PostgreSQL decodes committed transactions in commit order, so per-key order needs no lock:
       // a later writer of the same aggregate commits later. Nothing is decoded for a rollback.
       const message: OutboxMessage = { topic, key: input.subject, value, headers };
-      await manager.query('SELECT pg_logical_emit_message(true, $1, $2::text)', [WAL_OUTBOX_PREFIX, JSON.stringify(message)]);
+      if (beforeCommit) beforeCommit.push(emitStatement(message));
+      else await manager.query('SELECT pg_logical_emit_message(true, $1, $2::text)', [WAL_OUTBOX_PREFIX, JSON.stringify(message)]);
       return envelope;
     }
     // Transactions writing events for the same key take their outbox positions one after the
@@ -93,4 +96,9 @@ export class Outbox {
     );
     return envelope;
   }
+}
+
+/** The WAL outbox's message as one statement of a simple (multi-statement) query: its text as a literal. */
+function emitStatement(message: OutboxMessage): string {
+  return `SELECT pg_logical_emit_message(true, ${escapeLiteral(WAL_OUTBOX_PREFIX)}, ${escapeLiteral(JSON.stringify(message))})`;
 }

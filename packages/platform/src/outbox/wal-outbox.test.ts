@@ -3,6 +3,7 @@ import { KafkaBroker } from '@klynge/broker-kafka';
 import { type DedicatedPostgres, freePorts, startDedicatedPostgres, waitFor } from '@klynge/test-infrastructure';
 import { pino } from 'pino';
 import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
+import { TallyIncremented } from '../test-fixtures/sample-events';
 import { incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -71,6 +72,27 @@ describe('the WAL outbox, against PostgreSQL with wal_level = logical and Kafka'
       .filter((message) => message.key === tallyId)
       .map((message) => (JSON.parse(message.value) as { data: { sequence: number } }).data.sequence);
     expect(sequences).toEqual([2]);
+  });
+
+  it('sends a unit of work’s events with its COMMIT, their text exact, and an event handler’s at once in its transaction', async () => {
+    const reader = await platform.readTopic(platform.tallyTopic);
+    const tallyId = randomUUID();
+    const note = `it's "quoted", back\\slashed, ø and 🙂; COMMIT; --`;
+    await platform.unitOfWork.run(async ({ publish }) => {
+      for (let sequence = 1; sequence <= 3; sequence += 1)
+        await publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence, note } });
+    });
+    // A transaction the unit of work did not open (as a consumer's): its COMMIT is not the unit of work's to extend.
+    await platform.dataSource.transaction(async (manager) => {
+      await platform.unitOfWork.bind(manager).publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 4, note } });
+    });
+
+    const messages = await waitFor('the four events', () => {
+      const found = reader.messages.filter((message) => message.key === tallyId);
+      return found.length === 4 && found;
+    });
+    const data = messages.map((message) => (JSON.parse(message.value) as { data: { sequence: number; note: string } }).data);
+    expect(data).toEqual([1, 2, 3, 4].map((sequence) => ({ tallyId, sequence, note })));
   });
 
   it('publishes every event once, in order per aggregate: 50 aggregates × 20 events from concurrent writers', async () => {
