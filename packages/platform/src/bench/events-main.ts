@@ -63,22 +63,27 @@ function percentiles(values: readonly number[]) {
   return { p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), p99: percentile(sorted, 0.99), max: percentile(sorted, 1) };
 }
 
-/** The same transaction with and without its event, alternating in blocks so drift hits both alike. */
-async function measureWriteCost(platform: Pick<PlatformUnderTest, 'unitOfWork'>) {
+/**
+ * The same transaction without an event and with its event through each of `withEvent`'s units of
+ * work, alternating in blocks so that drift (and the load of whatever else runs on the machine)
+ * hits them all alike.
+ */
+async function measureWriteCosts<K extends string>(plainWriter: UnitOfWork, withEvent: Readonly<Record<K, UnitOfWork>>) {
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
     await write();
     return performance.now() - started;
   };
   const plain: number[] = [];
-  const withEvent: number[] = [];
+  const names = Object.keys(withEvent) as K[];
+  const eventful = new Map<K, number[]>(names.map((name) => [name, []]));
   const block = 100;
   for (let done = 0; done < WRITES; done += block) {
     for (let index = 0; index < block; index += 1) {
       const tallyId = randomUUID();
       plain.push(
         await timed(() =>
-          platform.unitOfWork.run(async ({ manager }) => {
+          plainWriter.run(async ({ manager }) => {
             await manager.query(
               `INSERT INTO tallies (tally_id, count) VALUES ($1, 1) ON CONFLICT (tally_id) DO UPDATE SET count = tallies.count + 1`,
               [tallyId],
@@ -87,19 +92,42 @@ async function measureWriteCost(platform: Pick<PlatformUnderTest, 'unitOfWork'>)
         ),
       );
     }
-    for (let index = 0; index < block; index += 1) withEvent.push(await timed(() => incrementTally(platform.unitOfWork, randomUUID(), 1)));
+    for (const name of names) {
+      for (let index = 0; index < block; index += 1)
+        eventful.get(name)!.push(await timed(() => incrementTally(withEvent[name], randomUUID(), 1)));
+    }
   }
   const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  return {
-    writes: plain.length,
-    withoutEventMs: { mean: mean(plain), ...percentiles(plain) },
-    withEventMs: { mean: mean(withEvent), ...percentiles(withEvent) },
-    ratio: mean(withEvent) / mean(plain),
-  };
+  const withoutEventMs = { mean: mean(plain), ...percentiles(plain) };
+  return Object.fromEntries(
+    names.map((name) => {
+      const times = eventful.get(name)!;
+      return [
+        name,
+        {
+          writes: plain.length,
+          withoutEventMs,
+          withEventMs: { mean: mean(times), ...percentiles(times) },
+          ratio: mean(times) / mean(plain),
+        },
+      ];
+    }),
+  ) as Record<K, WriteCost>;
 }
 
-/** The write cost on a database of its own (on `server`) that no relay reads: the transaction alone. */
-async function measureIsolatedWriteCost(storage: OutboxStorage, server: string) {
+interface WriteCost {
+  readonly writes: number;
+  readonly withoutEventMs: ReturnType<typeof percentiles> & { mean: number };
+  readonly withEventMs: ReturnType<typeof percentiles> & { mean: number };
+  readonly ratio: number;
+}
+
+/**
+ * The write cost of both outboxes as the transaction alone: one database (on `server`) that no
+ * relay reads, its writes without an event, with one through the table outbox and with one
+ * through the WAL outbox, interleaved.
+ */
+async function measureIsolatedWriteCosts(server: string) {
   const db = await createTestDatabase('bench-events-writes', server);
   const logger = createLogger({ service: 'bench-events-writes', level: 'warn' });
   const dataSource = createDataSource({
@@ -113,15 +141,16 @@ async function measureIsolatedWriteCost(storage: OutboxStorage, server: string) 
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const outbox = new Outbox({ source: '/klynge/sample', schemas: sampleEventSchemas(), topics: new TopicNames('bench.') });
-    const chosen = await chooseOutboxStorage(query, logger, { prefer: storage });
-    if (chosen !== storage) throw new Error(`The ${storage} outbox is not available on ${server}`);
-    outbox.use(storage);
-    return await measureWriteCost({ unitOfWork: new UnitOfWork(dataSource, outbox) });
+    const writer = (storage: OutboxStorage) => {
+      const outbox = new Outbox({ source: '/klynge/sample', schemas: sampleEventSchemas(), topics: new TopicNames('bench.') });
+      outbox.use(storage);
+      return new UnitOfWork(dataSource, outbox);
+    };
+    if ((await chooseOutboxStorage(query, logger)) !== 'wal') throw new Error(`The WAL outbox is not available on ${server}`);
+    return await measureWriteCosts(writer('table'), { table: writer('table'), wal: writer('wal') });
   } finally {
     // A database with a replication slot cannot be dropped.
-    if (dataSource.isInitialized && storage === 'wal')
-      await query('SELECT pg_drop_replication_slot($1)', [(await walOutboxNames(query)).slot]);
+    if (dataSource.isInitialized) await query('SELECT pg_drop_replication_slot($1)', [(await walOutboxNames(query)).slot]);
     if (dataSource.isInitialized) await dataSource.destroy();
     await db.drop();
   }
@@ -238,8 +267,6 @@ async function main(): Promise<void> {
   }
 }
 
-type WriteCost = Awaited<ReturnType<typeof measureWriteCost>>;
-
 const printCost = (label: string, cost: WriteCost) =>
   process.stdout.write(
     `  ${label}: without an event mean ${cost.withoutEventMs.mean.toFixed(2)} ms (p50 ${cost.withoutEventMs.p50.toFixed(2)}), ` +
@@ -255,10 +282,12 @@ async function measure(): Promise<void> {
   // Its server's processes are all the benchmark's: their CPU time is the writes' and the relay's.
   const postmaster = Number(readFileSync(path.join(logical.home, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
   try {
+    process.stdout.write(`Outbox write cost, the transaction alone: ${WRITES} writes each way, one at a time, interleaved...\n`);
+    const alone = await measureIsolatedWriteCosts(logical.url);
     process.stdout.write('The table outbox (outbox_events), on a PostgreSQL with wal_level = logical:\n');
-    const table = await measureOutbox('table', logical.url, postmaster);
+    const table = await measureOutbox('table', logical.url, postmaster, alone.table);
     process.stdout.write('The WAL outbox (pg_logical_emit_message, logical decoding), on the same PostgreSQL:\n');
-    const wal = await measureOutbox('wal', logical.url, postmaster);
+    const wal = await measureOutbox('wal', logical.url, postmaster, alone.wal);
 
     process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
     const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
@@ -287,7 +316,7 @@ async function measure(): Promise<void> {
 }
 
 /** Write cost, propagation and throughput through one outbox, its database on `server`. */
-async function measureOutbox(storage: OutboxStorage, server: string, postmaster: number) {
+async function measureOutbox(storage: OutboxStorage, server: string, postmaster: number, transactionAlone: WriteCost) {
   // Writes as the sample service would (its consumers trust events from their own service only).
   const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample', postgres: server, outbox: storage });
   const consumerDb = await createTestDatabase('bench-events-consumer');
@@ -316,9 +345,8 @@ async function measureOutbox(storage: OutboxStorage, server: string, postmaster:
     );
 
     process.stdout.write(`Outbox write cost: ${WRITES} writes each way, one at a time...\n`);
-    const transactionAlone = await measureIsolatedWriteCost(storage, server);
     printCost('the transaction alone', transactionAlone);
-    const withRelay = await measureWriteCost(platform);
+    const { withRelay } = await measureWriteCosts(platform.unitOfWork, { withRelay: platform.unitOfWork });
     printCost('with the relay publishing', withRelay);
 
     process.stdout.write(`Propagation at a steady ${RATE} events/s for ${RATE_SECONDS} s...\n`);
