@@ -33,13 +33,14 @@ export interface OutboxRelayOptions {
  * Publishes the outbox, oldest first, and lets each event go (deletes its row, or moves the
  * replication slot past it) once the broker has acknowledged it.
  *
- * - Woken after a commit with events: directly by a UnitOfWork in its own process, by NOTIFY from
- *   others, with a fallback poll; while the broker is away the rows
- *   simply wait, and the relay retries with backoff.
+ * - Woken after a commit with events: the table outbox's directly by a UnitOfWork in its own
+ *   process, by NOTIFY from others, with a fallback poll; the WAL outbox's by its replication
+ *   stream (see WalStream). While the broker is away the events simply wait, and the relay
+ *   retries with backoff.
  * - One relay per database publishes at a time: leadership is a PostgreSQL session advisory lock
  *   held by the relay's own connection, so a second instance of a service stands by instead of
- *   racing the first and reordering events.
- * - A crash between publishing and deleting publishes those rows again: delivery is
+ *   racing the first and reordering events; only the leader reads the WAL outbox's slot.
+ * - A crash between publishing and letting go publishes those events again: delivery is
  *   at-least-once, and consumers deduplicate by event id.
  */
 export class OutboxRelay {
@@ -90,7 +91,9 @@ export class OutboxRelay {
   /**
    * Publishes what is in the outbox now. Resolves true once the relay has seen the outbox empty,
    * false if that did not happen within `timeoutMs` (the broker is away): the rest stays in the
-   * outbox for the next start. An instance that is not the leader has nothing to flush.
+   * outbox for the next start. An instance that is not the leader has nothing to flush. (The WAL
+   * outbox's "now" is what its stream has delivered: a commit still being decoded is left to the
+   * next start, which reads it from the slot.)
    */
   async flush(timeoutMs: number): Promise<boolean> {
     if (!this.loop || !this.leader) return true;
