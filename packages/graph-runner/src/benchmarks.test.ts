@@ -58,7 +58,7 @@ describe("the README's benchmark commands", () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('npm run bench:events prints the outbox write cost, propagation latency, throughput and catch-up, and writes them to BENCH_OUT', async () => {
+  it('npm run bench:events prints the outbox write cost, propagation latency, throughput and catch-up, for both outboxes, and writes them to BENCH_OUT', async () => {
     const file = path.join(out, 'events.json');
     const printed = await npmRun('bench:events', {
       BENCH_WRITES: '100',
@@ -74,12 +74,22 @@ describe("the README's benchmark commands", () => {
     expect(printed).toMatch(/one event per transaction: written \d+ events\/s; written, relayed and applied: \d+ events\/s/);
     expect(printed).toMatch(/100 events per transaction: written \d+ events\/s; written, relayed and applied: \d+ events\/s/);
     expect(printed).toMatch(/Catch-up: a 300-event backlog[^\n]*\n\s+\d+ events\/s/);
+    // The same figures for the WAL outbox, on the benchmark's own PostgreSQL with wal_level = logical.
+    expect(printed).toMatch(/The WAL outbox [^\n]*\n[^\n]*\n\s+the transaction alone: [^\n]*: \d+\.\d\dx/);
+    expect(printed).toMatch(
+      /Goals, the WAL outbox: write cost \d+\.\d\dx the write alone [^\n]*, \d+ events\/s end to end with one event per transaction/,
+    );
     const figures = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
     expect(figures.propagation).toMatchObject({ rate: 50, events: 50 });
     expect(figures.throughput).toMatchObject({ events: 300 });
     expect(figures.catchUp).toMatchObject({ events: 300 });
     expect(figures.batchedThroughput).toMatchObject({ events: 300, eventsPerTransaction: 100 });
     expect((figures.writeCost!.transactionAlone as { ratio: number }).ratio).toBeGreaterThan(0);
+    expect(figures.walOutbox).toMatchObject({
+      writeCost: { transactionAlone: { writes: 100 } },
+      throughput: { events: 300 },
+      batchedThroughput: { events: 300 },
+    });
   }, 300_000);
 
   it('npm run bench prints the table for our gateway, with and without its cache, the Hive Gateways, each subgraph and its SQL, the mixed workload and the goal ratios', async () => {

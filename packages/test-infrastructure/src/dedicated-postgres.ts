@@ -35,7 +35,16 @@ const START_TIMEOUT_S = 60;
  * initdb and postgres refuse to work, so they run as the `postgres` OS user then, which owns
  * the folder. POSTGRES_BINDIR names the binaries' folder when they are not found on their own.
  */
-export async function startDedicatedPostgres(label: string): Promise<DedicatedPostgres> {
+export async function startDedicatedPostgres(
+  label: string,
+  options: {
+    /**
+     * Server settings over the defaults below, e.g. `{ wal_level: 'logical' }` for the WAL outbox,
+     * or `{ fsync: 'on' }` where commits must cost what they cost on a real server (a benchmark).
+     */
+    readonly settings?: Readonly<Record<string, string>>;
+  } = {},
+): Promise<DedicatedPostgres> {
   const bindir = postgresBindir();
   const [port] = (await freePorts(1)) as [number];
   const home = await mkdtemp(path.join(tmpdir(), `klynge-postgres-${label.replace(/[^A-Za-z0-9_-]/g, '_')}-`));
@@ -98,6 +107,7 @@ export async function startDedicatedPostgres(label: string): Promise<DedicatedPo
         // stopped (or killed) server loses nothing the OS has; only a machine crash would.
         'fsync = off',
         'full_page_writes = off',
+        ...Object.entries(options.settings ?? {}).map(([name, value]) => `${name} = '${value.replace(/'/g, "''")}'`),
         '',
       ].join('\n'),
     );

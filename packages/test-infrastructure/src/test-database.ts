@@ -20,11 +20,11 @@ export function serverUrl(): string {
   return url;
 }
 
-/** A fresh, empty database for one test file on the test server. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/** A fresh, empty database for one test file on the test server (or on `server`, a URL of another, e.g. a DedicatedPostgres's). */
+export async function createTestDatabase(label: string, server: string = serverUrl()): Promise<TestDatabase> {
   const name = `klynge_test_${uniqueName(label)}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = withDatabase(serverUrl(), name);
+  await adminQuery(server, `CREATE DATABASE "${name}"`);
+  const url = withDatabase(server, name);
   let pool: pg.Pool | undefined;
   return {
     name,
@@ -40,7 +40,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     },
     async drop() {
       await pool?.end();
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
 }
@@ -51,8 +51,8 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl() });
+async function adminQuery(server: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(sql);

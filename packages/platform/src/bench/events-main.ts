@@ -14,12 +14,18 @@
  *    with one event per transaction (a mutation's) and with BENCH_BATCH per transaction (an import's);
  * 4. catch-up: how fast a consumer applies a backlog published while it was away.
  *
+ * 1-3 for each outbox, the table outbox and the WAL outbox, both on a PostgreSQL of the
+ * benchmark's own started with wal_level = logical (the WAL outbox needs it; the shared server
+ * runs with replica), with fsync on, so that a commit costs what it costs on a real server. The
+ * consumer's database, and 4, are on the PostgreSQL of DATABASE_URL.
+ *
  * Asserts nothing. Settings: BENCH_WRITES (2,000 each way), BENCH_RATE (events/s, 200),
  * BENCH_RATE_SECONDS (10), BENCH_EVENTS (20,000), BENCH_WRITERS (8), BENCH_BATCH (100),
  * BENCH_CATCH_UP (10,000).
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { waitFor } from '@klynge/async';
 import {
@@ -28,12 +34,13 @@ import {
   percentile,
   provideInfrastructure,
   readKafkaCredentials,
+  startDedicatedPostgres,
   type TestDatabase,
 } from '@klynge/test-infrastructure';
 import { createDataSource, runMigrations } from '../database';
 import { TopicNames } from '../events';
 import { createLogger } from '../logging';
-import { Outbox, UnitOfWork } from '../outbox';
+import { chooseOutboxStorage, Outbox, type OutboxStorage, UnitOfWork, walOutboxNames } from '../outbox';
 import { measureCatchUp } from '../test-fixtures/catch-up';
 import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
 import { SampleProcesses } from '../test-fixtures/sample-process';
@@ -56,22 +63,27 @@ function percentiles(values: readonly number[]) {
   return { p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), p99: percentile(sorted, 0.99), max: percentile(sorted, 1) };
 }
 
-/** The same transaction with and without its event, alternating in blocks so drift hits both alike. */
-async function measureWriteCost(platform: Pick<PlatformUnderTest, 'unitOfWork'>) {
+/**
+ * The same transaction without an event and with its event through each of `withEvent`'s units of
+ * work, alternating in blocks so that drift (and the load of whatever else runs on the machine)
+ * hits them all alike.
+ */
+async function measureWriteCosts<K extends string>(plainWriter: UnitOfWork, withEvent: Readonly<Record<K, UnitOfWork>>) {
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
     await write();
     return performance.now() - started;
   };
   const plain: number[] = [];
-  const withEvent: number[] = [];
+  const names = Object.keys(withEvent) as K[];
+  const eventful = new Map<K, number[]>(names.map((name) => [name, []]));
   const block = 100;
   for (let done = 0; done < WRITES; done += block) {
     for (let index = 0; index < block; index += 1) {
       const tallyId = randomUUID();
       plain.push(
         await timed(() =>
-          platform.unitOfWork.run(async ({ manager }) => {
+          plainWriter.run(async ({ manager }) => {
             await manager.query(
               `INSERT INTO tallies (tally_id, count) VALUES ($1, 1) ON CONFLICT (tally_id) DO UPDATE SET count = tallies.count + 1`,
               [tallyId],
@@ -80,44 +92,115 @@ async function measureWriteCost(platform: Pick<PlatformUnderTest, 'unitOfWork'>)
         ),
       );
     }
-    for (let index = 0; index < block; index += 1) withEvent.push(await timed(() => incrementTally(platform.unitOfWork, randomUUID(), 1)));
+    for (const name of names) {
+      for (let index = 0; index < block; index += 1)
+        eventful.get(name)!.push(await timed(() => incrementTally(withEvent[name], randomUUID(), 1)));
+    }
   }
   const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  return {
-    writes: plain.length,
-    withoutEventMs: { mean: mean(plain), ...percentiles(plain) },
-    withEventMs: { mean: mean(withEvent), ...percentiles(withEvent) },
-    ratio: mean(withEvent) / mean(plain),
-  };
+  const withoutEventMs = { mean: mean(plain), ...percentiles(plain) };
+  return Object.fromEntries(
+    names.map((name) => {
+      const times = eventful.get(name)!;
+      return [
+        name,
+        {
+          writes: plain.length,
+          withoutEventMs,
+          withEventMs: { mean: mean(times), ...percentiles(times) },
+          ratio: mean(times) / mean(plain),
+        },
+      ];
+    }),
+  ) as Record<K, WriteCost>;
 }
 
-/** The write cost on a database of its own that no relay reads: the transaction alone. */
-async function measureIsolatedWriteCost() {
-  const db = await createTestDatabase('bench-events-writes');
+interface WriteCost {
+  readonly writes: number;
+  readonly withoutEventMs: ReturnType<typeof percentiles> & { mean: number };
+  readonly withEventMs: ReturnType<typeof percentiles> & { mean: number };
+  readonly ratio: number;
+}
+
+/**
+ * The write cost of both outboxes as the transaction alone: one database (on `server`) that no
+ * relay reads, its writes without an event, with one through the table outbox and with one
+ * through the WAL outbox, interleaved.
+ */
+async function measureIsolatedWriteCosts(server: string) {
+  const db = await createTestDatabase('bench-events-writes', server);
+  const logger = createLogger({ service: 'bench-events-writes', level: 'warn' });
   const dataSource = createDataSource({
     url: db.url,
     applicationName: 'bench-events-writes',
     entities: [],
     migrations: [CreateTallies1795400000001],
-    logger: createLogger({ service: 'bench-events-writes', level: 'warn' }),
+    logger,
   });
+  const query = <R>(sql: string, params?: unknown[]) => dataSource.query<R[]>(sql, params);
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const outbox = new Outbox({ source: '/klynge/sample', schemas: sampleEventSchemas(), topics: new TopicNames('bench.') });
-    return await measureWriteCost({ unitOfWork: new UnitOfWork(dataSource, outbox) });
+    const writer = (storage: OutboxStorage) => {
+      const outbox = new Outbox({ source: '/klynge/sample', schemas: sampleEventSchemas(), topics: new TopicNames('bench.') });
+      outbox.use(storage);
+      return new UnitOfWork(dataSource, outbox);
+    };
+    if ((await chooseOutboxStorage(query, logger)) !== 'wal') throw new Error(`The WAL outbox is not available on ${server}`);
+    return await measureWriteCosts(writer('table'), { table: writer('table'), wal: writer('wal') });
   } finally {
+    // A database with a replication slot cannot be dropped.
+    if (dataSource.isInitialized) await query('SELECT pg_drop_replication_slot($1)', [(await walOutboxNames(query)).slot]);
     if (dataSource.isInitialized) await dataSource.destroy();
     await db.drop();
   }
 }
 
+/** Linux's clock ticks per second, in which /proc/<pid>/stat counts CPU time. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds used so far by each process tree named (a process and all its descendants, and
+ * the descendants it has waited for), from /proc: where the benchmark's CPU goes.
+ */
+function cpuMillis(roots: Readonly<Record<string, number | undefined>>): Record<string, number> {
+  const processes = new Map<number, { parent: number; own: number; children: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the command's name (in parentheses, which may hold anything): state, ppid, ..., utime (14), stime, cutime, cstime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = (index: number) => Number(fields[index - 3]);
+    processes.set(Number(entry), { parent: ticks(4), own: ticks(14) + ticks(15), children: ticks(16) + ticks(17) });
+  }
+  const treeTicks = (root: number): number => {
+    let total = (processes.get(root)?.own ?? 0) + (processes.get(root)?.children ?? 0);
+    for (const [pid, process] of processes) if (process.parent === root) total += treeTicks(pid);
+    return total;
+  };
+  return Object.fromEntries(
+    Object.entries(roots).map(([name, pid]) => [name, pid === undefined ? 0 : (treeTicks(pid) * 1_000) / CLOCK_TICKS_PER_SECOND]),
+  );
+}
+
 /**
  * EVENTS events, one per new tally, written by WRITERS writers `perTransaction` to a transaction
  * (1: a mutation's; more: an import's), until the consumer in the other process has applied them all.
+ * `processes`: the process trees whose CPU time per event it reports.
  */
-async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDatabase, perTransaction: number) {
+async function measureThroughput(
+  platform: PlatformUnderTest,
+  consumerDb: TestDatabase,
+  perTransaction: number,
+  processes: Readonly<Record<string, number | undefined>>,
+) {
   const tallies = Array.from({ length: EVENTS }, () => randomUUID());
+  const cpuBefore = cpuMillis(processes);
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -144,6 +227,8 @@ async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDa
     );
   await waitFor(`every event to take effect`, async () => (await applied()) === EVENTS, { timeoutMs: 300_000, intervalMs: 50 });
   const seconds = (performance.now() - started) / 1_000;
+  const cpuAfter = cpuMillis(processes);
+  const cpuMsPerEvent = Object.fromEntries(Object.keys(processes).map((name) => [name, (cpuAfter[name]! - cpuBefore[name]!) / EVENTS]));
   return {
     events: EVENTS,
     writers: WRITERS,
@@ -151,6 +236,7 @@ async function measureThroughput(platform: PlatformUnderTest, consumerDb: TestDa
     writtenPerSecond: Math.round(EVENTS / writeSeconds),
     endToEndPerSecond: Math.round(EVENTS / seconds),
     seconds,
+    cpuMsPerEvent,
   };
 }
 
@@ -181,13 +267,63 @@ async function main(): Promise<void> {
   }
 }
 
+const printCost = (label: string, cost: WriteCost) =>
+  process.stdout.write(
+    `  ${label}: without an event mean ${cost.withoutEventMs.mean.toFixed(2)} ms (p50 ${cost.withoutEventMs.p50.toFixed(2)}), ` +
+      `with its event mean ${cost.withEventMs.mean.toFixed(2)} ms (p50 ${cost.withEventMs.p50.toFixed(2)}): ${cost.ratio.toFixed(2)}x (goal <= 1.2x)\n`,
+  );
+
 async function measure(): Promise<void> {
+  // The WAL outbox needs wal_level = logical, which the shared server does not run with (and must
+  // not be restarted for): a server of the benchmark's own, committing to disk as a real one does.
+  const logical = await startDedicatedPostgres('bench-events-wal', {
+    settings: { wal_level: 'logical', fsync: 'on', full_page_writes: 'on', shared_buffers: '128MB' },
+  });
+  // Its server's processes are all the benchmark's: their CPU time is the writes' and the relay's.
+  const postmaster = Number(readFileSync(path.join(logical.home, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  try {
+    process.stdout.write(`Outbox write cost, the transaction alone: ${WRITES} writes each way, one at a time, interleaved...\n`);
+    const alone = await measureIsolatedWriteCosts(logical.url);
+    process.stdout.write('The table outbox (outbox_events), on a PostgreSQL with wal_level = logical:\n');
+    const table = await measureOutbox('table', logical.url, postmaster, alone.table);
+    process.stdout.write('The WAL outbox (pg_logical_emit_message, logical decoding), on the same PostgreSQL:\n');
+    const wal = await measureOutbox('wal', logical.url, postmaster, alone.wal);
+
+    process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
+    const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
+    let catchUp;
+    try {
+      catchUp = await measureCatchUp(catchUpPlatform, CATCH_UP);
+    } finally {
+      await catchUpPlatform.close();
+    }
+    process.stdout.write(`  ${catchUp.eventsPerSecond} events/s (${catchUp.seconds.toFixed(2)} s)\n`);
+
+    process.stdout.write(
+      `Goals, the WAL outbox: write cost ${wal.writeCost.transactionAlone.ratio.toFixed(2)}x the write alone (goal <= 1.2x; ` +
+        `the table outbox ${table.writeCost.transactionAlone.ratio.toFixed(2)}x), ` +
+        `${wal.throughput.endToEndPerSecond} events/s end to end with one event per transaction (goal >= 5,000; ` +
+        `the table outbox ${table.throughput.endToEndPerSecond})\n`,
+    );
+    if (process.env.BENCH_OUT) {
+      const { writeCost, propagation, throughput, batchedThroughput } = table;
+      const figures = { benchmark: 'events', writeCost, propagation, throughput, batchedThroughput, walOutbox: wal, catchUp };
+      writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    }
+  } finally {
+    await logical.destroy();
+  }
+}
+
+/** Write cost, propagation and throughput through one outbox, its database on `server`. */
+async function measureOutbox(storage: OutboxStorage, server: string, postmaster: number, transactionAlone: WriteCost) {
   // Writes as the sample service would (its consumers trust events from their own service only).
-  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample' });
+  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample', postgres: server, outbox: storage });
   const consumerDb = await createTestDatabase('bench-events-consumer');
   const processes = new SampleProcesses();
   try {
-    // The consumer: another process, its own database, the topics of the writer here.
+    if (platform.outboxStorage !== storage) throw new Error(`The ${storage} outbox is not available on ${server}`);
+    // The consumer: another process, its own database (on DATABASE_URL's server), the topics of the writer here.
     const consumer = await processes.start({
       databaseUrl: consumerDb.url,
       topicPrefix: platform.topics.prefix,
@@ -209,15 +345,9 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Outbox write cost: ${WRITES} writes each way, one at a time...\n`);
-    const printCost = (label: string, cost: Awaited<ReturnType<typeof measureWriteCost>>) =>
-      process.stdout.write(
-        `  ${label}: without an event mean ${cost.withoutEventMs.mean.toFixed(2)} ms (p50 ${cost.withoutEventMs.p50.toFixed(2)}), ` +
-          `with its event mean ${cost.withEventMs.mean.toFixed(2)} ms (p50 ${cost.withEventMs.p50.toFixed(2)}): ${cost.ratio.toFixed(2)}x (goal <= 1.2x)\n`,
-      );
-    const isolatedWriteCost = await measureIsolatedWriteCost();
-    printCost('the transaction alone', isolatedWriteCost);
-    const writeCost = await measureWriteCost(platform);
-    printCost('with the relay publishing', writeCost);
+    printCost('the transaction alone', transactionAlone);
+    const { withRelay } = await measureWriteCosts(platform.unitOfWork, { withRelay: platform.unitOfWork });
+    printCost('with the relay publishing', withRelay);
 
     process.stdout.write(`Propagation at a steady ${RATE} events/s for ${RATE_SECONDS} s...\n`);
     const written = new Map<string, number>();
@@ -248,38 +378,32 @@ async function measure(): Promise<void> {
     );
 
     process.stdout.write(`Sustained throughput: ${EVENTS} events from ${WRITERS} writers...\n`);
-    const throughput = await measureThroughput(platform, consumerDb, 1);
+    // Kafka and the consumer's PostgreSQL are shared (with other runs, other tests): not counted.
+    const measured = { 'writers and relay': process.pid, consumer: consumer.child.pid, "writers' PostgreSQL": postmaster };
+    const printCpu = (figures: { cpuMsPerEvent: Record<string, number> }) =>
+      process.stdout.write(
+        `    CPU per event: ${Object.entries(figures.cpuMsPerEvent)
+          .map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`)
+          .join(', ')}\n`,
+      );
+    const throughput = await measureThroughput(platform, consumerDb, 1, measured);
     process.stdout.write(
       `  one event per transaction: written ${throughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${throughput.endToEndPerSecond} events/s (${throughput.seconds.toFixed(2)} s; goal >= 5,000)\n`,
     );
-    const batchedThroughput = await measureThroughput(platform, consumerDb, BATCH);
+    printCpu(throughput);
+    const batchedThroughput = await measureThroughput(platform, consumerDb, BATCH, measured);
     process.stdout.write(
       `  ${BATCH} events per transaction: written ${batchedThroughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${batchedThroughput.endToEndPerSecond} events/s (${batchedThroughput.seconds.toFixed(2)} s)\n`,
     );
-
-    process.stdout.write(`Catch-up: a ${CATCH_UP}-event backlog applied by a consumer started after it was published...\n`);
-    const catchUpPlatform = await startPlatformUnderTest('bench-events-catch-up');
-    let catchUp;
-    try {
-      catchUp = await measureCatchUp(catchUpPlatform, CATCH_UP);
-    } finally {
-      await catchUpPlatform.close();
-    }
-    process.stdout.write(`  ${catchUp.eventsPerSecond} events/s (${catchUp.seconds.toFixed(2)} s)\n`);
-
-    if (process.env.BENCH_OUT) {
-      const figures = {
-        benchmark: 'events',
-        writeCost: { transactionAlone: isolatedWriteCost, withRelay: writeCost },
-        propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },
-        throughput,
-        batchedThroughput,
-        catchUp,
-      };
-      writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
-    }
+    printCpu(batchedThroughput);
+    return {
+      writeCost: { transactionAlone, withRelay },
+      propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },
+      throughput,
+      batchedThroughput,
+    };
   } finally {
     await processes.killAll();
     await platform.close();

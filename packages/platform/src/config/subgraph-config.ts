@@ -23,6 +23,11 @@ export function subgraphVariables(service: string, port: number) {
       default: 1_000,
       min: 10,
     }),
+    OUTBOX_STORAGE: env.oneOf(['auto', 'table'] as const, {
+      description:
+        'where the outbox keeps events until published: auto (the WAL, through a logical replication slot, where the server runs with wal_level = logical; else the outbox_events table) or table',
+      default: 'auto',
+    }),
     ...tokenVariables(),
     SUBGRAPH_SECRET: env.string({
       description: `when set, /graphql answers only requests that carry it (from the gateway); required in production, at least ${MIN_SECRET_BYTES} bytes`,

@@ -6,6 +6,8 @@ import { isPgliteUrl, openPglite } from '../database/pglite';
 import { failed, SpanKind, startSpanContinuing } from '../events';
 import type { Logger } from '../logging';
 import { backoff, pause, Wakeup } from '@klynge/async';
+import { type OutboxStorage, type Query, walOutboxNames } from './outbox-storage';
+import { type OutboxBatch, WalStream } from './wal-stream';
 
 export interface OutboxRelayOptions {
   readonly databaseUrl: string;
@@ -27,24 +29,18 @@ export interface OutboxRelayOptions {
   readonly dataSource?: DataSource;
 }
 
-interface OutboxRow {
-  position: string;
-  topic: string;
-  message_key: string;
-  payload: string;
-  headers: Record<string, string>;
-}
-
 /**
- * Publishes the outbox, oldest first, and deletes each row once the broker has acknowledged it.
+ * Publishes the outbox, oldest first, and lets each event go (deletes its row, or moves the
+ * replication slot past it) once the broker has acknowledged it.
  *
- * - Woken after a commit with events: directly by a UnitOfWork in its own process, by NOTIFY from
- *   others, with a fallback poll; while the broker is away the rows
- *   simply wait, and the relay retries with backoff.
+ * - Woken after a commit with events: the table outbox's directly by a UnitOfWork in its own
+ *   process, by NOTIFY from others, with a fallback poll; the WAL outbox's by its replication
+ *   stream (see WalStream). While the broker is away the events simply wait, and the relay
+ *   retries with backoff.
  * - One relay per database publishes at a time: leadership is a PostgreSQL session advisory lock
  *   held by the relay's own connection, so a second instance of a service stands by instead of
- *   racing the first and reordering events.
- * - A crash between publishing and deleting publishes those rows again: delivery is
+ *   racing the first and reordering events; only the leader reads the WAL outbox's slot.
+ * - A crash between publishing and letting go publishes those events again: delivery is
  *   at-least-once, and consumers deduplicate by event id.
  */
 export class OutboxRelay {
@@ -60,7 +56,11 @@ export class OutboxRelay {
   private leader = false;
   private loop: Promise<void> | undefined;
   /** The batch last sent without an acknowledgement: what is sent next. */
-  private unacknowledged: OutboxRow[] | undefined;
+  private unacknowledged: OutboxBatch | undefined;
+  private storage: OutboxStorage = 'table';
+  /** The WAL outbox's stream from its slot (while leading), read after the table's rows left from before it. */
+  private walStream: WalStream | undefined;
+  private tableDrained = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -69,7 +69,9 @@ export class OutboxRelay {
     this.logger = options.logger.child({ component: 'outbox-relay' });
   }
 
-  start(): void {
+  /** Starts publishing from `storage`, where the service's {@link Outbox} writes (see chooseOutboxStorage). */
+  start(storage: OutboxStorage = 'table'): void {
+    this.storage = storage;
     this.loop ??= this.run();
   }
 
@@ -81,14 +83,17 @@ export class OutboxRelay {
   /** Events were committed in this process: publishes them now if this is the relay publishing (see UnitOfWork). */
   wakeIfLeading(): boolean {
     if (!this.leader || this.stopping.signal.aborted) return false;
-    this.wakeup.fire();
+    // The WAL outbox's stream wakes the relay itself once the commit is decoded: not before.
+    if (!this.walStream) this.wakeup.fire();
     return true;
   }
 
   /**
    * Publishes what is in the outbox now. Resolves true once the relay has seen the outbox empty,
    * false if that did not happen within `timeoutMs` (the broker is away): the rest stays in the
-   * outbox for the next start. An instance that is not the leader has nothing to flush.
+   * outbox for the next start. An instance that is not the leader has nothing to flush. (The WAL
+   * outbox's "now" is what its stream has delivered: a commit still being decoded is left to the
+   * next start, which reads it from the slot.)
    */
   async flush(timeoutMs: number): Promise<boolean> {
     if (!this.loop || !this.leader) return true;
@@ -156,7 +161,21 @@ export class OutboxRelay {
         `SELECT pg_try_advisory_lock(hashtext('klynge.outbox-relay')) AS acquired`,
       );
       this.leader = result.rows[0]?.acquired === true;
-      if (this.leader) this.logger.info('Outbox relay is publishing for this database');
+      if (this.leader) {
+        this.logger.info({ outbox: this.storage }, 'Outbox relay is publishing for this database');
+        // Rows from before the WAL outbox (the server ran without wal_level = logical) go first.
+        this.tableDrained = false;
+        if (this.storage === 'wal') {
+          const names = await walOutboxNames((sql, params) => this.query(sql, params ?? []));
+          this.walStream = new WalStream({
+            databaseUrl: this.options.databaseUrl,
+            applicationName: `${this.options.applicationName}:outbox-relay`,
+            ...names,
+            onChange: () => this.wakeup.fire(),
+          });
+          this.walStream.start();
+        }
+      }
     }
   }
 
@@ -190,40 +209,45 @@ export class OutboxRelay {
     return (await client.query(sql, params)).rows as R[];
   }
 
+  /** Where the next events come from: the table (while rows are left in it), else the WAL. */
+  private async readBatch(): Promise<OutboxBatch | undefined> {
+    if (!this.walStream || !this.tableDrained) {
+      const batch = await readTable((sql, params) => this.query(sql, params ?? []), this.batchSize);
+      if (batch || !this.walStream) return batch;
+      this.tableDrained = true;
+    }
+    return this.walStream.read(this.batchSize);
+  }
+
   /**
-   * Publishes the oldest rows, then deletes them. A batch the broker did not acknowledge is sent
-   * again exactly as it was (not with rows added since): the idempotent producer recognises the
+   * Publishes the oldest events, then lets them go. A batch the broker did not acknowledge is sent
+   * again exactly as it was (not with events added since): the idempotent producer recognises the
    * part the broker already has only when the same messages come again in the same requests.
    */
   private async publishBatch(): Promise<number> {
     if (!this.client && !this.embedded) return 0;
-    const rows =
-      this.unacknowledged ??
-      (await this.query<OutboxRow>('SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1', [
-        this.batchSize,
-      ]));
-    if (rows.length === 0) return 0;
-    this.unacknowledged = rows;
+    const batch = this.unacknowledged ?? (await this.readBatch());
+    if (!batch) return 0;
+    this.unacknowledged = batch;
+    const { messages } = batch;
     // Each traced event's publication is a span of the trace that wrote it (untraced events carry no traceparent).
-    const spans = rows
-      .filter((row) => row.headers.traceparent)
-      .map((row) =>
+    const spans = messages
+      .filter((message) => message.headers.traceparent)
+      .map((message) =>
         startSpanContinuing(
-          { traceparent: row.headers.traceparent, tracestate: row.headers.tracestate },
-          `${row.topic} publish`,
+          { traceparent: message.headers.traceparent, tracestate: message.headers.tracestate },
+          `${message.topic} publish`,
           SpanKind.PRODUCER,
           {
             'messaging.system': 'kafka',
             'messaging.operation.type': 'publish',
-            'messaging.destination.name': row.topic,
-            'messaging.kafka.message.key': row.message_key,
+            'messaging.destination.name': message.topic,
+            'messaging.kafka.message.key': message.key,
           },
         ),
       );
     try {
-      await this.options.broker.publish(
-        rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
-      );
+      await this.options.broker.publish(messages);
     } catch (error) {
       for (const span of spans) failed(span, error);
       throw error;
@@ -231,9 +255,9 @@ export class OutboxRelay {
       for (const span of spans) span.end();
     }
     this.unacknowledged = undefined;
-    await this.query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
-    this.logger.debug({ count: rows.length }, 'Published outbox events');
-    return rows.length;
+    await batch.acknowledge();
+    this.logger.debug({ count: messages.length }, 'Published outbox events');
+    return messages.length;
   }
 
   private async disconnect(): Promise<void> {
@@ -243,9 +267,26 @@ export class OutboxRelay {
     const client = this.client;
     this.client = undefined;
     this.leader = false;
+    const walStream = this.walStream;
+    this.walStream = undefined;
+    await walStream?.stop().catch(() => undefined);
     // Another instance may lead next and publish those rows: read them again when leading again.
     this.unacknowledged = undefined;
     // Ending the session releases the advisory lock.
     await client?.end().catch(() => undefined);
   }
+}
+
+/** The table outbox's oldest rows, by position; deleted once published. */
+async function readTable(query: Query, limit: number): Promise<OutboxBatch | undefined> {
+  const rows = await query<{ position: string; topic: string; message_key: string; payload: string; headers: Record<string, string> }>(
+    'SELECT position, topic, message_key, payload, headers FROM outbox_events ORDER BY position LIMIT $1',
+    [limit],
+  );
+  if (rows.length === 0) return undefined;
+  return {
+    messages: rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
+    acknowledge: async () =>
+      void (await query('DELETE FROM outbox_events WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)])),
+  };
 }

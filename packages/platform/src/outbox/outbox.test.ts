@@ -20,6 +20,18 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
   const countRows = async (sql: string, params: unknown[] = []) =>
     Number((await platform.db.query<{ count: string }>(sql, params))[0]!.count);
 
+  it('keeps its events in the table on a server without wal_level = logical', async () => {
+    expect((await platform.db.query<{ wal_level: string }>('SHOW wal_level'))[0]!.wal_level).not.toBe('logical');
+    expect(platform.outboxStorage).toBe('table');
+    const tallyId = randomUUID();
+    // Seen from inside the transaction, before the relay may have published (and deleted) it.
+    await platform.unitOfWork.run(async ({ manager, publish }) => {
+      await publish(TallyIncremented, { subject: tallyId, data: { tallyId, sequence: 1 } });
+      const [row] = await manager.query<{ count: string }[]>('SELECT count(*) FROM outbox_events WHERE message_key = $1', [tallyId]);
+      expect(Number(row!.count)).toBe(1);
+    });
+  });
+
   it('publishes nothing for a write that rolls back', async () => {
     const reader = await platform.readTopic(platform.tallyTopic);
     const tallyId = randomUUID();

@@ -1,4 +1,10 @@
-import { type DataSource, type EntityManager, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  type QueryRunner,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { DatabaseConnectionLostError } from '../database/postgres-errors';
 import type { EventContract, EventEnvelope } from '../events';
 import type { Outbox, PublishInput } from './outbox';
@@ -45,7 +51,9 @@ export class UnitOfWork {
     try {
       unwatch = watchConnection(await queryRunner.connect(), (error) => (lost ??= error));
       let published = false;
-      const inTransaction = (manager: EntityManager) => work(this.bind(manager, () => (published = true)));
+      const beforeCommit: string[] = [];
+      sendWithCommit(queryRunner, beforeCommit);
+      const inTransaction = (manager: EntityManager) => work(this.bind(manager, () => (published = true), beforeCommit));
       // READ COMMITTED is PostgreSQL's default: no SET TRANSACTION round trip for it.
       const result = await (isolation === 'READ COMMITTED'
         ? queryRunner.manager.transaction(inTransaction)
@@ -62,13 +70,16 @@ export class UnitOfWork {
     }
   }
 
-  /** The {@link Transaction} view of a transaction someone else opened (an event handler's). */
-  bind(manager: EntityManager, onPublish?: () => void): Transaction {
+  /**
+   * The {@link Transaction} view of a transaction someone else opened (an event handler's).
+   * `beforeCommit`: statements collected for this unit of work's own COMMIT (see sendWithCommit).
+   */
+  bind(manager: EntityManager, onPublish?: () => void, beforeCommit?: string[]): Transaction {
     return {
       manager,
       publish: (contract, input) => {
         onPublish?.();
-        return this.outbox.add(manager, contract, input);
+        return this.outbox.add(manager, contract, input, beforeCommit);
       },
     };
   }
@@ -120,6 +131,21 @@ class CommitAnnouncer {
       this.sending = false;
     }
   }
+}
+
+/**
+ * Sends `statements` (the WAL outbox's messages, see Outbox.add) in the round trip of the
+ * transaction's COMMIT, as one simple query, instead of one round trip each before it: that
+ * round trip was most of what an event added to its write (~0.2 of ~0.3 ms on a 1.3 ms write
+ * here). TypeORM commits with the statement `COMMIT` through the query runner, which is this
+ * unit of work's own and released after it; a failing statement fails the COMMIT with it, and
+ * the transaction rolls back. A rollback never sends them.
+ */
+function sendWithCommit(queryRunner: QueryRunner, statements: string[]): void {
+  const query = queryRunner.query.bind(queryRunner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  const withStatements = (sql: string, parameters?: unknown[], structured?: boolean) =>
+    query(sql === 'COMMIT' && statements.length > 0 ? `${statements.splice(0).join('; ')}; COMMIT` : sql, parameters, structured);
+  queryRunner.query = withStatements as QueryRunner['query'];
 }
 
 /** Calls `onError` when `connection` (a pg client) fails; answers how to stop watching. */

@@ -9,7 +9,7 @@ import { type EventContract, EventSchemas, ownerSourceOf, sourceOfService, Topic
 import { buildFederatedSchema, type RequestContext, type SubgraphSchemaOptions } from '../graphql';
 import { SubgraphServer, type SubgraphServerOptions } from '../http/subgraph-server';
 import { createLogger, type Logger } from '../logging';
-import { Outbox, OutboxRelay, UnitOfWork } from '../outbox';
+import { chooseOutboxStorage, Outbox, OutboxRelay, preferredOutbox, UnitOfWork } from '../outbox';
 
 /** What a service's own code gets to build its resolvers and event handlers with. */
 export interface ServiceDependencies {
@@ -98,7 +98,18 @@ export function createService<TContext extends RequestContext>(definition: Servi
       // Not fatal: the relay creates them when it first publishes, once the broker is back.
       logger.warn({ err: error }, 'Could not create the topics this service publishes to');
     }
-    relay.start();
+    // The WAL outbox where the server supports it (wal_level = logical), else the table: see outbox/outbox-storage.ts.
+    const storage = await chooseOutboxStorage(
+      (sql, params) => dataSource.query(sql, params),
+      logger,
+      preferredOutbox(config.OUTBOX_STORAGE),
+    );
+    outbox.use(storage);
+    logger.info(
+      { outbox: storage },
+      `The outbox keeps events in the ${storage === 'wal' ? 'WAL (logical decoding)' : 'outbox_events table'}`,
+    );
+    relay.start(storage);
     await Promise.all(runners.map((runner) => runner.start()));
     server = new SubgraphServer<TContext>({
       schema: await buildFederatedSchema(definition.schema(dependencies)),

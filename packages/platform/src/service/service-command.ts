@@ -3,7 +3,7 @@ import { type ConfigValues, defineConfig, env, LOG_LEVELS, subgraphVariables, ty
 import { createDataSource, runMigrations } from '../database';
 import { EventSchemas, TopicNames } from '../events';
 import { createLogger, type Logger } from '../logging';
-import { Outbox, UnitOfWork } from '../outbox';
+import { chooseOutboxStorage, Outbox, preferredOutbox, UnitOfWork } from '../outbox';
 
 /** What a command of a subgraph's process works with: its database, migrated, and the API's unit of work. */
 export interface ServiceCommandContext {
@@ -27,6 +27,7 @@ const commandVariables = (service: string) => {
   return {
     DATABASE_URL: variables.DATABASE_URL,
     KAFKA_TOPIC_PREFIX: variables.KAFKA_TOPIC_PREFIX,
+    OUTBOX_STORAGE: variables.OUTBOX_STORAGE,
     LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'least severe log level written', default: 'info' }),
   };
 };
@@ -34,7 +35,7 @@ const commandVariables = (service: string) => {
 /**
  * Runs `work` on the service's database (DATABASE_URL), migrated first, with the same unit of
  * work as the API; the database connection is closed after. Reads DATABASE_URL,
- * KAFKA_TOPIC_PREFIX and LOG_LEVEL, and the `more` variables, whose values it hands to `work`.
+ * KAFKA_TOPIC_PREFIX, OUTBOX_STORAGE and LOG_LEVEL, and the `more` variables, whose values it hands to `work`.
  */
 export async function withServiceDatabase<M extends Record<string, VariableSpec<unknown>>, T>(
   options: {
@@ -68,6 +69,8 @@ export async function withServiceDatabase<M extends Record<string, VariableSpec<
       schemas: new EventSchemas(),
       topics: new TopicNames(config.KAFKA_TOPIC_PREFIX),
     });
+    // Where the service's relay reads: the WAL where the server supports it (see outbox/outbox-storage.ts).
+    outbox.use(await chooseOutboxStorage((sql, params) => dataSource.query(sql, params), logger, preferredOutbox(config.OUTBOX_STORAGE)));
     return await work({ dataSource, unitOfWork: new UnitOfWork(dataSource, outbox), logger, settings });
   } finally {
     await dataSource.destroy();

@@ -13,7 +13,7 @@ import { ConsumerRunner, type ConsumerRunnerOptions, type EventConsumer } from '
 import { createDataSource, runMigrations } from '../database';
 import { type EventSchemas, TopicNames } from '../events';
 import { createLogger, type Logger } from '../logging';
-import { Outbox, OutboxRelay, UnitOfWork } from '../outbox';
+import { chooseOutboxStorage, Outbox, OutboxRelay, type OutboxStorage, UnitOfWork, walOutboxNames } from '../outbox';
 import { sampleEventSchemas, TallyIncremented } from './sample-events';
 import { CreateTallies1795400000001 } from './tally-model';
 
@@ -29,6 +29,8 @@ export interface PlatformUnderTest {
   readonly schemas: EventSchemas;
   readonly unitOfWork: UnitOfWork;
   readonly relay: OutboxRelay;
+  /** Where its outbox keeps events: the WAL on a server with wal_level = logical, unless `outbox: 'table'` was asked for. */
+  readonly outboxStorage: OutboxStorage;
   readonly logger: Logger;
   /** The physical topic of the sample events. */
   readonly tallyTopic: string;
@@ -46,12 +48,19 @@ export interface TopicReader {
 /**
  * `kafka`: a broker of the test's own (a DedicatedKafka); by default the one the setup provided.
  * `source`: the events' source, for a consumer that trusts only its own (the sample service's is `/klynge/sample`).
+ * `postgres`: the URL of the server to make its database on (a DedicatedPostgres's); by default the one the setup provided.
+ * `outbox: 'table'`: the table outbox even where the server supports the WAL outbox.
  */
 export async function startPlatformUnderTest(
   label: string,
-  options: { kafka?: { readonly brokers: string; readonly credentials: KafkaCredentials }; source?: string } = {},
+  options: {
+    kafka?: { readonly brokers: string; readonly credentials: KafkaCredentials };
+    source?: string;
+    postgres?: string;
+    outbox?: OutboxStorage;
+  } = {},
 ): Promise<PlatformUnderTest> {
-  const db = await createTestDatabase(label);
+  const db = await createTestDatabase(label, options.postgres);
   const logger = createLogger({ service: label, level: (process.env.LOG_LEVEL ?? 'warn') as 'warn' });
   const dataSource = createDataSource({
     url: db.url,
@@ -67,8 +76,12 @@ export async function startPlatformUnderTest(
   const topics = new TopicNames(uniqueTopicPrefix(label));
   const schemas = sampleEventSchemas();
   const relay = new OutboxRelay({ databaseUrl: db.url, applicationName: label, broker, logger, pollIntervalMs: 200 });
-  const unitOfWork = new UnitOfWork(dataSource, new Outbox({ source: options.source ?? `/klynge/${label}`, schemas, topics }), { relay });
-  relay.start();
+  const outbox = new Outbox({ source: options.source ?? `/klynge/${label}`, schemas, topics });
+  const unitOfWork = new UnitOfWork(dataSource, outbox, { relay });
+  const query = <R>(sql: string, params?: unknown[]) => dataSource.query<R[]>(sql, params);
+  const outboxStorage = await chooseOutboxStorage(query, logger, options.outbox ? { prefer: options.outbox } : {});
+  outbox.use(outboxStorage);
+  relay.start(outboxStorage);
   const runners: ConsumerRunner[] = [];
   const readers: TopicReader[] = [];
 
@@ -80,6 +93,7 @@ export async function startPlatformUnderTest(
     schemas,
     unitOfWork,
     relay,
+    outboxStorage,
     logger,
     tallyTopic: topics.topic(TallyIncremented.topic),
     async startConsumer(consumer, overrides = {}) {
@@ -116,6 +130,8 @@ export async function startPlatformUnderTest(
       await Promise.all([...runners.map((runner) => runner.stop()), ...readers.map((reader) => reader.close())]);
       await relay.stop();
       await broker.close();
+      // A database with a replication slot cannot be dropped.
+      if (outboxStorage === 'wal') await query(`SELECT pg_drop_replication_slot($1)`, [(await walOutboxNames(query)).slot]);
       await dataSource.destroy();
       await db.drop();
     },
