@@ -17,7 +17,7 @@ import { KafkaBroker } from '@klynge/broker-kafka';
 import { SUBGRAPH_SECRET_HEADER, type SyntheticDataSize } from '@klynge/platform';
 import { registeredAgencies, subgraphRegistry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
-import { KAFKA_ADMIN, kafkaAccessPlan, loadSubgraphNamed, servicePrincipal } from '@klynge/subgraph-registry';
+import { GATEWAY_PRINCIPAL, KAFKA_ADMIN, kafkaAccessPlan, loadSubgraphNamed, servicePrincipal } from '@klynge/subgraph-registry';
 import { benchSetting, freePorts, provideInfrastructure, readKafkaCredentials, waitFor, withDatabase } from '@klynge/test-infrastructure';
 import pg from 'pg';
 import { subgraphSettings } from '../src/subgraphs';
@@ -113,7 +113,7 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
   // Each service is its own principal, as in production; the registry's rules, which name the
   // real topics, are granted for the run's own topics (KAFKA_TOPIC_PREFIX) too, for as long as it runs.
   const credentialsFile = infrastructure.kafkaCredentialsFile;
-  const principals = new Set([...services.map(({ name }) => servicePrincipal(name)), EVENT_OBSERVER]);
+  const principals = new Set([...services.map(({ name }) => servicePrincipal(name)), EVENT_OBSERVER, GATEWAY_PRINCIPAL]);
   const access = kafkaAccessPlan({ topicPrefix }).filter(({ principal }) => principals.has(principal));
   const adminCredentials = credentialsFile ? readKafkaCredentials(credentialsFile, KAFKA_ADMIN) : undefined;
   const kafkaOperator = adminCredentials
@@ -161,13 +161,8 @@ export async function withProductionGraph<T>(options: ProductionGraphOptions, us
     return child;
   };
 
-  // The response cache reads the run's event topics. Until the registry has a read-only principal
-  // for the gateway, it reads them as the admin the run already is.
-  const gatewayKafka: Record<string, string> = {
-    KAFKA_BROKERS: infrastructure.kafkaBrokers,
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    ...(adminCredentials && { KAFKA_USERNAME: adminCredentials.username, KAFKA_PASSWORD: adminCredentials.password }),
-  };
+  // Our gateways' response caches read the run's events as the gateways' principal of the registry.
+  const gatewayKafka = kafkaEnv(GATEWAY_PRINCIPAL);
   const gatewayEnv = {
     ...gatewayKafka,
     ...subgraphSettings(

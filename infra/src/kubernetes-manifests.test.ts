@@ -394,7 +394,7 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
       },
     );
 
-    it('the gateway reaches DNS and each subgraph of the registry on its port, nothing else', () => {
+    it('the gateway reaches DNS, each subgraph of the registry on its port and Kafka (its response cache reads the events), nothing else', () => {
       const policy = find('NetworkPolicy', 'gateway').spec!;
       expect(policy.podSelector!.matchLabels).toEqual(selectorOf('gateway', 'gateway'));
       expect(policy.egress).toEqual([
@@ -403,6 +403,7 @@ describe.each(OVERLAYS)('the Kubernetes manifests, %s overlay', (overlay) => {
           to: [{ podSelector: { matchLabels: selectorOf(entry.name, 'subgraph') } }],
           ports: [{ protocol: 'TCP', port: entry.port }],
         })),
+        KAFKA,
       ]);
       expect(policy.ingress).toEqual([
         { ports: [{ protocol: 'TCP', port: 4000 }] },

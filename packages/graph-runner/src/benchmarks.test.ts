@@ -155,6 +155,9 @@ describe("the README's benchmark commands", () => {
     // Without a cache every answer to a request sent after a change's event shows the change.
     expect(uncached).toMatchObject({ neverFresh: 0, staleAfterEvent: 0, staleBeyondBound: 0 });
     expect(cached.neverFresh).toBe(0);
+    // Our cached gateway answered from its cache, and the uncached one never did.
+    expect(cached.cache.hit).toBeGreaterThan(0);
+    expect(uncached.cache.hit).toBeUndefined();
     // Hive Gateway's cache never hears of the grant reported straight onto funding: it answers from the entry until the TTL.
     expect(hive.staleAfterEvent).toBeGreaterThan(0);
     expect(hive.timeToFreshByKind.grant.max).toBeGreaterThan(hive.propagation.p99 + 50);

@@ -9,6 +9,7 @@ import { CLOUDEVENTS_CONTENT_TYPE } from '@klynge/platform';
 import { registeredAgencies, subgraphRegistry } from '@klynge/schemas';
 import {
   eventConsumptions,
+  GATEWAY_PRINCIPAL,
   KAFKA_ADMIN,
   kafkaAccessPlan,
   kafkaAccessScope,
@@ -163,6 +164,16 @@ describe('who may do what on Kafka', () => {
       ]);
     });
 
+    it('lets the gateways read a public topic in a group of their own (the response cache), and in no other group', async () => {
+      expect(await readGrants(principalCredentials(GATEWAY_PRINCIPAL), 'gateway-reader', 'gateway.response-cache')).toEqual([
+        expect.objectContaining({ topic: topic('funding.grant.v1'), value: '{"probe":true}' }),
+      ]);
+      const gateway = as(principalCredentials(GATEWAY_PRINCIPAL), 'gateway-client');
+      expect(await failure(gateway.groupProgress(`${prefix}funding.grant-ledger`, [topic('funding.grant.v1')]))).toMatch(
+        /Failed to find group coordinator/,
+      );
+    });
+
     it("refuses a partner a consumer group without its prefix, and writing any topic, its own subgraph's too", async () => {
       const siva = as(principalCredentials('siva'), 'siva-client');
       // What a group has read: the broker answers for the agency's own groups only. For another,
@@ -221,7 +232,11 @@ describe('who may do what on Kafka', () => {
       }
 
       expect(written).toEqual(expected);
-      expect(Object.keys(written)).toEqual([...registry.map((entry) => servicePrincipal(entry.name)), ...registeredAgencies()]);
+      expect(Object.keys(written)).toEqual([
+        GATEWAY_PRINCIPAL,
+        ...registry.map((entry) => servicePrincipal(entry.name)),
+        ...registeredAgencies(),
+      ]);
       // And the broker holds what was written, and nothing else.
       for (const target of targets) {
         const writers = Object.values(expected).filter((allowed) => allowed.includes(target)).length;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from '@klynge/subgraph-registry';
+import { GATEWAY_PRINCIPAL, kafkaPrincipals, servicePrincipal } from '@klynge/subgraph-registry';
 import { repoRoot } from './config';
 
 /**
@@ -69,10 +69,15 @@ export function serviceKafkaEnv(file: string | undefined, service: string): Reco
 
 /**
  * Where the gateway's response cache reads the events, as environment variables: the broker and,
- * on a broker set up by infra/, the admin's credentials (the registry has no read-only principal
- * for the gateway yet).
+ * on a broker set up by infra/, the credentials of the gateways' principal (it reads the event
+ * topics and writes nothing).
  */
 export function gatewayKafkaEnv(brokers: readonly string[], file: string | undefined): Record<string, string> {
-  const password = file !== undefined && existsSync(file) ? readCredentials(file)[KAFKA_ADMIN] : undefined;
-  return { KAFKA_BROKERS: brokers.join(','), ...(password !== undefined && { KAFKA_USERNAME: KAFKA_ADMIN, KAFKA_PASSWORD: password }) };
+  const password = file !== undefined && existsSync(file) ? readCredentials(file)[GATEWAY_PRINCIPAL] : undefined;
+  if (file !== undefined && existsSync(file) && password === undefined)
+    throw new Error(`${file} has no password for ${GATEWAY_PRINCIPAL}: run npm run infra:up`);
+  return {
+    KAFKA_BROKERS: brokers.join(','),
+    ...(password !== undefined && { KAFKA_USERNAME: GATEWAY_PRINCIPAL, KAFKA_PASSWORD: password }),
+  };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
-import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from '@klynge/subgraph-registry';
+import { GATEWAY_PRINCIPAL, KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from '@klynge/subgraph-registry';
 import type { DerivedFile } from './derived-file';
 import { kubernetesManifests } from './kubernetes-manifests';
 import { workspacesIn } from './workspaces';
@@ -169,6 +169,10 @@ ${registry.map((entry) => `      ${entry.urlVariable}: http://${entry.name}:${en
       JWT_SECRET: ${secretOf('JWT_SECRET')}
 ${registry.map((entry) => `      ${entry.secretVariable}: ${secretOf(entry.secretVariable)}`).join('\n')}
       CORS_ORIGINS: \${CORS_ORIGINS:-}
+      # The response cache reads the events, as the gateways' principal (reads only).
+      KAFKA_BROKERS: kafka:19092
+      KAFKA_USERNAME: ${GATEWAY_PRINCIPAL}
+      KAFKA_PASSWORD: ${secretOf(kafkaPasswordVariable(GATEWAY_PRINCIPAL))}
       # Prometheus scrapes /metrics here; the public port does not serve it in production.
       METRICS_PORT: "9464"
       METRICS_HOST: 0.0.0.0

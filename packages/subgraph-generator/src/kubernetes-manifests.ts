@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type SubgraphEntry } from '@klynge/schemas';
-import { servicePrincipal } from '@klynge/subgraph-registry';
+import { GATEWAY_PRINCIPAL, servicePrincipal } from '@klynge/subgraph-registry';
 import { stringify } from 'yaml';
 import type { DerivedFile } from './derived-file';
 
@@ -34,6 +34,8 @@ export const SUPERGRAPH_CONFIG = 'klynge-supergraph';
 export const SUPERGRAPH_MOUNT = '/etc/klynge/supergraph';
 /** The Secret every process that checks tokens reads JWT_SECRET from. */
 export const JWT_SECRET_NAME = 'klynge-jwt';
+/** The gateways' own Secret: KAFKA_PASSWORD, the password of their principal on Kafka (the response cache reads the events). */
+export const GATEWAY_SECRET_NAME = 'klynge-gateway';
 /** A subgraph's own Secret: DATABASE_URL, KAFKA_PASSWORD and SUBGRAPH_SECRET (which the gateway reads too). */
 export const serviceSecretName = (entry: Pick<SubgraphEntry, 'name'>) => `klynge-${entry.name}`;
 /** The node user of the official Node.js image, by number (runAsNonRoot verifies numbers). */
@@ -342,6 +344,10 @@ function gatewayDeployment(registry: readonly SubgraphEntry[]): Manifest {
         // The secret each subgraph expects, from that subgraph's own Secret: one value, one place.
         ...registry.map((entry) => fromSecret(entry.secretVariable, serviceSecretName(entry), 'SUBGRAPH_SECRET')),
         fromPlatform('CORS_ORIGINS', { optional: true }),
+        // The response cache reads the events as the gateways' principal, which may only read them.
+        fromPlatform('KAFKA_BROKERS'),
+        literal('KAFKA_USERNAME', GATEWAY_PRINCIPAL),
+        fromSecret('KAFKA_PASSWORD', GATEWAY_SECRET_NAME),
         fromPlatform('LOG_LEVEL'),
       ],
       resources: GATEWAY_RESOURCES,
@@ -365,7 +371,10 @@ function gatewayAutoscaler(): Manifest {
   };
 }
 
-/** The gateway takes GraphQL from anywhere and metrics scrapes from monitoring; it reaches DNS and the subgraphs, nothing else. */
+/**
+ * The gateway takes GraphQL from anywhere and metrics scrapes from monitoring; it reaches DNS, the
+ * subgraphs and Kafka (its response cache reads the events), nothing else.
+ */
 function gatewayNetworkPolicy(registry: readonly SubgraphEntry[]): Manifest {
   return networkPolicy('gateway', 'gateway', {
     podSelector: selectorOf('gateway', 'gateway'),
@@ -382,6 +391,7 @@ function gatewayNetworkPolicy(registry: readonly SubgraphEntry[]): Manifest {
         to: [{ podSelector: { matchLabels: selectorOf(entry.name, 'subgraph') } }],
         ports: [{ protocol: 'TCP', port: entry.port }],
       })),
+      kafkaEgress,
     ],
   });
 }

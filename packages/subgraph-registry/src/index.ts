@@ -7,4 +7,4 @@ export {
   kafkaAccessPlan,
   kafkaAccessScope,
 } from './kafka-access';
-export { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';
+export { GATEWAY_PRINCIPAL, KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';

@@ -27,8 +27,8 @@ describe("the broker's ACLs, from the registry", () => {
   const topics = [...new Set(subgraphs.flatMap((subgraph) => (subgraph.definition.publishes ?? []).map((contract) => contract.topic)))];
   const domainOf = (topic: string) => topic.split('.')[0]!;
 
-  it('has a principal per service and per agency that owns a subgraph, besides the admin', () => {
-    expect(kafkaPrincipals()).toEqual(['admin', ...registry.map((entry) => `${entry.name}-service`), ...registeredAgencies()]);
+  it("has a principal per service and per agency that owns a subgraph, besides the admin and the gateways'", () => {
+    expect(kafkaPrincipals()).toEqual(['admin', 'gateway', ...registry.map((entry) => `${entry.name}-service`), ...registeredAgencies()]);
     expect(new Set(plan.map((acl) => acl.principal))).toEqual(new Set(kafkaPrincipals().filter((principal) => principal !== 'admin')));
   });
 
@@ -79,6 +79,23 @@ describe("the broker's ACLs, from the registry", () => {
     expect(allows(plan, 'siva', 'topic', 'catapult.centre.v1.dlq', 'READ')).toBe(true);
     expect(allows(plan, 'siva', 'topic', 'clusters.cluster.v1.dlq', 'READ')).toBe(false);
     expect(allows(plan, 'catapult-service', 'topic', 'catapult.centre.v1', 'WRITE')).toBe(true);
+  });
+
+  it('lets the gateways read every public topic with groups of their own, and nothing else', () => {
+    for (const topic of topics) {
+      expect({ topic, read: allows(plan, 'gateway', 'topic', topic, 'READ') }).toEqual({ topic, read: true });
+      expect({ topic, write: allows(plan, 'gateway', 'topic', topic, 'WRITE') }).toEqual({ topic, write: false });
+      expect(allows(plan, 'gateway', 'topic', `${topic}.dlq`, 'READ')).toBe(false);
+    }
+    expect(allows(plan, 'gateway', 'group', 'gateway.response-cache.1', 'READ')).toBe(true);
+    expect(allows(plan, 'gateway', 'group', 'funding.grant-ledger', 'READ')).toBe(false);
+    expect(
+      plan.filter(
+        (acl) => acl.principal === 'gateway' && acl.operations.some((operation) => !['READ', 'DESCRIBE', 'DELETE'].includes(operation)),
+      ),
+    ).toEqual([]);
+    const named = (name: string) => ({ ...registry[0]!, name, package: `@klynge/${name}`, owner: registry[0]!.owner });
+    expect(() => kafkaAccessPlan({ subgraphs, registry: [...registry, named('gateway')] })).toThrow(/gateways' name on Kafka/);
   });
 
   it("puts KAFKA_TOPIC_PREFIX before every topic and group, so a test's rules cover its own topics only", () => {

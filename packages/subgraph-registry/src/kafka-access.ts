@@ -1,7 +1,7 @@
 import type { KafkaAccessScope, KafkaAcl } from '@klynge/broker-kafka';
 import type { EventContract, Subgraph } from '@klynge/platform';
 import { registeredAgencies as agencies, subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
-import { KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';
+import { GATEWAY_PRINCIPAL, KAFKA_ADMIN, kafkaPrincipals, servicePrincipal } from './kafka-principals';
 import { loadSubgraphs } from './load-subgraphs';
 
 export type { KafkaAccessScope, KafkaAcl };
@@ -51,6 +51,9 @@ export function kafkaAccessPlan(
   const subgraphs = options.subgraphs ?? loadSubgraphs();
   const clash = registry.find((entry) => agencies(registry).includes(entry.name));
   if (clash) throw new Error(`${clash.name} names both a service and an agency: their consumer groups would be one`);
+  const gatewayClash = [...registry.map((entry) => entry.name), ...agencies(registry)].find((name) => name === GATEWAY_PRINCIPAL);
+  if (gatewayClash)
+    throw new Error(`${gatewayClash} is the gateways' name on Kafka: a service or agency of that name would share their consumer groups`);
 
   const consumed = eventConsumptions(subgraphs);
   const publicTopics = [
@@ -58,6 +61,13 @@ export function kafkaAccessPlan(
   ].sort();
   const domainTopics = (principal: string, domains: readonly string[], operations: KafkaAcl['operations']): KafkaAcl[] =>
     domains.map((domain) => ({ principal, resource: 'topic', name: `${prefix}${domain}.`, prefixed: true, operations }));
+  const readsTopic = (principal: string, topic: string): KafkaAcl => ({
+    principal,
+    resource: 'topic',
+    name: `${prefix}${topic}`,
+    prefixed: false,
+    operations: ['READ', 'DESCRIBE'],
+  });
   const groups = (principal: string, name: string): KafkaAcl => ({
     principal,
     resource: 'group',
@@ -91,17 +101,17 @@ export function kafkaAccessPlan(
   const partners = agencies(registry).flatMap((agency): KafkaAcl[] => {
     const ownDomains = registry.filter((entry) => entry.owner === agency).flatMap((entry) => entry.publishes);
     const ownTopics = publicTopics.filter((topic) => ownDomains.includes(topic.split('.')[0]!));
-    const reads = (topic: string): KafkaAcl => ({
-      principal: agency,
-      resource: 'topic',
-      name: `${prefix}${topic}`,
-      prefixed: false,
-      operations: ['READ', 'DESCRIBE'],
-    });
-    return [...publicTopics.map(reads), ...ownTopics.map((topic) => reads(`${topic}.dlq`)), groups(agency, agency)];
+    return [
+      ...publicTopics.map((topic) => readsTopic(agency, topic)),
+      ...ownTopics.map((topic) => readsTopic(agency, `${topic}.dlq`)),
+      groups(agency, agency),
+    ];
   });
 
-  return [...services, ...partners];
+  // The gateways read every event (their response caches drop what an event touches) and write nothing.
+  const gateway = [...publicTopics.map((topic) => readsTopic(GATEWAY_PRINCIPAL, topic)), groups(GATEWAY_PRINCIPAL, GATEWAY_PRINCIPAL)];
+
+  return [...services, ...partners, ...gateway];
 }
 
 /**
@@ -116,9 +126,9 @@ export function kafkaAccessScope(
 ): KafkaAccessScope {
   const prefix = options.topicPrefix ?? '';
   const registry = options.registry ?? subgraphRegistry();
-  const roots = [...new Set([...registry.flatMap((entry) => [entry.name, ...entry.publishes]), ...agencies(registry)])].map(
-    (root) => `${prefix}${root}.`,
-  );
+  const roots = [
+    ...new Set([...registry.flatMap((entry) => [entry.name, ...entry.publishes]), ...agencies(registry), GATEWAY_PRINCIPAL]),
+  ].map((root) => `${prefix}${root}.`);
   return {
     principals: kafkaPrincipals(registry).filter((principal) => principal !== KAFKA_ADMIN),
     covers: (resourceName) => roots.some((root) => resourceName.startsWith(root)),
