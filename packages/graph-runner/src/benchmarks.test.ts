@@ -210,10 +210,25 @@ describe("the README's benchmark commands", () => {
     expect(Object.keys(figures.goals).sort()).toEqual(['dashboardP50UnderAttackWithin2xQuiet', 'healthP50UnderAttackBelow50Ms']);
   }, 600_000);
 
-  it('npm run bench:start prints how long npm start takes to answer and the memory it holds', async () => {
+  it('npm run bench:start prints how long npm start takes to answer and the memory it holds, with the demo and the synthetic data, the goals, and writes them to BENCH_OUT', async () => {
+    const file = path.join(out, 'start.json');
     // As a newcomer runs it: the embedded start, not the test run's servers.
-    const printed = await npmRun('bench:start', { DATABASE_URL: undefined, KAFKA_BROKERS: undefined });
+    const printed = await npmRun('bench:start', { DATABASE_URL: undefined, KAFKA_BROKERS: undefined, BENCH_OUT: file });
     expect(printed).toContain('npm start on');
-    expect(printed).toMatch(/ready s\s+RSS MiB\s+peak MiB/);
+    expect(printed).toMatch(/ready s\s+RSS MiB\s+settled\s+peak MiB/);
+    for (const label of ['demo data, first start', 'demo data, second start', 'synthetic data, first start']) {
+      expect(printed).toMatch(new RegExp(`^${label}[^\\n]*(\\s+\\d+\\.\\d)(\\s+\\d+){3}$`, 'm'));
+      expect(printed).toMatch(new RegExp(`^At the first answer, ${label}[^\\n]*: [^\\n]*main\\.js \\d+ MiB`, 'm'));
+    }
+    expect(printed).toMatch(/^Goal: demo data under 1024 MiB at the first answer: (met|not met) \(\d+ MiB\)$/m);
+    expect(printed).toMatch(/^Goal: synthetic data under 1229 MiB at the first answer: (met|not met) \(\d+ MiB\)$/m);
+    expect(printed).toMatch(/^Goal: every start answers within 15 s: (met|not met) \(slowest \d+\.\d s\)$/m);
+    const figures = JSON.parse(readFileSync(file, 'utf8')) as {
+      rows: { demo: string; atFirstAnswerMiB: number; processes: unknown[] }[];
+      goals: Record<string, { met: boolean }>;
+    };
+    expect(figures.rows.map(({ demo }) => demo)).toEqual(['facts', 'facts', 'synthetic']);
+    for (const row of figures.rows) expect(row.atFirstAnswerMiB).toBeGreaterThan(0);
+    expect(Object.keys(figures.goals).sort()).toEqual(['demoUnder1GiB', 'readyWithin15s', 'syntheticUnder1point2GiB']);
   }, 600_000);
 });

@@ -27,7 +27,12 @@ export function descendants(pid: number): number[] {
   return found;
 }
 
+/** Resident memory of `pid` in bytes (0 once it has ended). */
+export function residentBytes(pid: number): number {
+  return (statusField(pid, 'VmRSS') ?? 0) * 1024;
+}
+
 /** Resident memory of `pid` and everything under it, in bytes. */
 export function treeResidentBytes(pid: number): number {
-  return [pid, ...descendants(pid)].reduce((total, each) => total + (statusField(each, 'VmRSS') ?? 0) * 1024, 0);
+  return [pid, ...descendants(pid)].reduce((total, each) => total + residentBytes(each), 0);
 }
