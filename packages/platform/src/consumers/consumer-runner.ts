@@ -142,6 +142,11 @@ export class ConsumerRunner {
       'SELECT topic, partition, next_offset FROM consumer_positions WHERE consumer = $1',
       [this.options.consumer.name],
     );
+    // None at all: a database this consumer has never applied an event in (a new one, not one
+    // restored from a backup of its own). It starts where its group is, as a consumer without
+    // positions of its own would: rebuilding a read model from the topics' start is a replay's
+    // work (npm run replay), which also empties what the topics' older events would clash with.
+    if (rows.length === 0) return [];
     const stored = new Map(rows.map((row) => [`${row.topic}:${row.partition}`, row.next_offset]));
     return assigned.map(({ topic, partition }) => ({ topic, partition, offset: stored.get(`${topic}:${partition}`) ?? '0' }));
   }
