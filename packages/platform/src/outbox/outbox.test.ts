@@ -37,7 +37,8 @@ describe('the transactional outbox, against PostgreSQL and Kafka', () => {
     const tallyId = randomUUID();
 
     await expect(incrementTally(platform.unitOfWork, tallyId, 1, { failAfterPublishing: true })).rejects.toThrow('fails after publishing');
-    expect(await countRows('SELECT count(*) FROM outbox_events')).toBe(0);
+    // Its own key only: the test before may have left its event for the relay to publish.
+    expect(await countRows('SELECT count(*) FROM outbox_events WHERE message_key = $1', [tallyId])).toBe(0);
     expect(await countRows('SELECT count(*) FROM tallies WHERE tally_id = $1', [tallyId])).toBe(0);
 
     // A committed event with the same key shares its partition, so it arrives after anything
