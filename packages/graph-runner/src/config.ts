@@ -59,6 +59,8 @@ export const stackConfig = defineConfig(
     ...subgraphUrls,
     // What the dashboard does in production can be tried here: ANONYMOUS_OPERATIONS=registered npm start.
     ANONYMOUS_OPERATIONS: gatewayConfig.variables.ANONYMOUS_OPERATIONS,
+    // And every answer from the subgraphs, as without the response cache: RESPONSE_CACHE=off npm start.
+    RESPONSE_CACHE: gatewayConfig.variables.RESPONSE_CACHE,
     KLYNGE_DEMO: env.oneOf(['facts', 'synthetic'], {
       description:
         'the demo data a new data folder gets: facts (only what the sources say) or synthetic (the benchmark\'s generated data set, every name ending in "(generated)"; embedded stack only)',

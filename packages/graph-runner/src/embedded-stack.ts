@@ -80,6 +80,7 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
         LOG_LEVEL: config.LOG_LEVEL,
         ...dashboardSetting(),
         ...(config.ANONYMOUS_OPERATIONS ? { ANONYMOUS_OPERATIONS: config.ANONYMOUS_OPERATIONS } : {}),
+        RESPONSE_CACHE: config.RESPONSE_CACHE,
         ...subgraphSettings(
           (name) => gatewayTargetOf(config, { name }),
           (name) => secrets.get(name)!,
