@@ -57,8 +57,9 @@ describe('the dashboard for everyone: Norwegian first, accessible, on phones', (
   let gateway: string;
 
   beforeAll(async () => {
-    // As npm start runs by default (anonymous documents allowed), so that GraphiQL loads the schema as a developer sees it.
-    dashboard = await startDashboardUnderTest({ proxied: ['funding'] });
+    // As npm start runs by default (anonymous documents allowed), so that GraphiQL loads the schema as a developer sees it,
+    // but without the response cache, which would go on answering the panels of the subgraph one test takes away.
+    dashboard = await startDashboardUnderTest({ env: { RESPONSE_CACHE: 'off' }, proxied: ['funding'] });
     gateway = new URL(dashboard.graphqlUrl).origin;
     mkdirSync(screenshots, { recursive: true });
   }, DASHBOARD_SETUP_TIMEOUT_MS);
