@@ -56,15 +56,19 @@ export function ensureCredentials(file: string): KafkaCredentialsFile {
 }
 
 /**
- * A service's own principal as environment variables, when `file` names the broker's
+ * A principal of the registry as environment variables, when `file` names the broker's
  * credentials (a broker set up by infra/); none when the broker needs none.
  */
-export function serviceKafkaEnv(file: string | undefined, service: string): Record<string, string> {
+function principalKafkaEnv(file: string | undefined, username: string): Record<string, string> {
   if (file === undefined || !existsSync(file)) return {};
-  const username = servicePrincipal(service);
   const password = readCredentials(file)[username];
   if (password === undefined) throw new Error(`${file} has no password for ${username}: run npm run infra:up`);
   return { KAFKA_USERNAME: username, KAFKA_PASSWORD: password };
+}
+
+/** A service's own principal as environment variables (see principalKafkaEnv). */
+export function serviceKafkaEnv(file: string | undefined, service: string): Record<string, string> {
+  return principalKafkaEnv(file, servicePrincipal(service));
 }
 
 /**
@@ -73,11 +77,5 @@ export function serviceKafkaEnv(file: string | undefined, service: string): Reco
  * topics and writes nothing).
  */
 export function gatewayKafkaEnv(brokers: readonly string[], file: string | undefined): Record<string, string> {
-  const password = file !== undefined && existsSync(file) ? readCredentials(file)[GATEWAY_PRINCIPAL] : undefined;
-  if (file !== undefined && existsSync(file) && password === undefined)
-    throw new Error(`${file} has no password for ${GATEWAY_PRINCIPAL}: run npm run infra:up`);
-  return {
-    KAFKA_BROKERS: brokers.join(','),
-    ...(password !== undefined && { KAFKA_USERNAME: GATEWAY_PRINCIPAL, KAFKA_PASSWORD: password }),
-  };
+  return { KAFKA_BROKERS: brokers.join(','), ...principalKafkaEnv(file, GATEWAY_PRINCIPAL) };
 }
