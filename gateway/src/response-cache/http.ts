@@ -99,28 +99,36 @@ export function responseCacheHttp(options: {
       return next();
     }
     const key = cacheKey(response.locals.caller as Caller | undefined, body.query, body.operationName, body.variables);
-    const answered = (answer: CachedAnswer | undefined | typeof STORE_UNAVAILABLE) => {
-      if (answer === STORE_UNAVAILABLE) {
-        // The shared store is unreachable: answered by the subgraphs, not kept.
-        metrics.responseCacheBypasses.inc({ reason: 'store_unavailable' });
-        return next();
-      }
-      if (answer) {
-        metrics.responseCacheHits.inc();
-        metrics.requests.inc({ operation: answer.operation, outcome: 'ok' });
-        // Express would hash the body for an ETag on every send: the one made when it was kept is sent instead.
-        response.status(200).type(`${accepted}; charset=utf-8`).setHeader(CACHE_HEADER, 'hit').setHeader('etag', answer.etag);
-        response.send(answer.body);
-        return;
-      }
-      const fill: CacheFill = { pending: cache.begin(key), recorder: new DependencyRecorder(options.entityKeys()) };
-      response.locals.cacheFill = fill;
-      next();
-    };
     const found = cache.get(key);
     // The memory cache answers at once, in this turn of the event loop; a shared store answers a promise.
-    if (found instanceof Promise) found.then(answered, next);
-    else answered(found);
+    if (found instanceof Promise) found.then((answer) => answered(answer, key, accepted, response, next), next);
+    else answered(found, key, accepted, response, next);
+  };
+
+  /** Serves a hit, or lets the request on to be computed (and kept, when the store is there). */
+  const answered = (
+    answer: CachedAnswer | undefined | typeof STORE_UNAVAILABLE,
+    key: string,
+    accepted: string,
+    response: express.Response,
+    next: express.NextFunction,
+  ): void => {
+    if (answer === STORE_UNAVAILABLE) {
+      // The shared store is unreachable: answered by the subgraphs, not kept.
+      metrics.responseCacheBypasses.inc({ reason: 'store_unavailable' });
+      return next();
+    }
+    if (answer) {
+      metrics.responseCacheHits.inc();
+      metrics.requests.inc({ operation: answer.operation, outcome: 'ok' });
+      // Express would hash the body for an ETag on every send: the one made when it was kept is sent instead.
+      response.status(200).type(`${accepted}; charset=utf-8`).setHeader(CACHE_HEADER, 'hit').setHeader('etag', answer.etag);
+      response.send(answer.body);
+      return;
+    }
+    const fill: CacheFill = { pending: cache!.begin(key), recorder: new DependencyRecorder(options.entityKeys()) };
+    response.locals.cacheFill = fill;
+    next();
   };
 
   const plugin: ApolloServerPlugin<CacheContext> = {
