@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { GatewayMetrics } from '../metrics';
-import { supergraphFile } from '../subgraphs';
-import { type AnswerDependencies, DependencyRecorder, entityKeyFields, type EventEntities, touches } from './entities';
-import { entitiesOfEvent, eventEntityMaps } from './event-entities';
+import { aboutCluster, aList, answer, CLUSTER_A, CLUSTER_B, counted, event, grantAwardedTo, keys, maps } from './cache-test-support';
+import { DependencyRecorder, type EventEntities, touches } from './entities';
+import { entitiesOfEvent } from './event-entities';
 import { ResponseCache } from './response-cache';
-
-const keys = entityKeyFields(readFileSync(supergraphFile, 'utf8'));
-const maps = eventEntityMaps(keys);
-const CLUSTER_A = '0b9f4c2e-8a1d-4e55-9d0e-0c1a2b3c4d5e';
-const CLUSTER_B = '1c0a5d3f-9b2e-4f66-8e1f-1d2b3c4d5e6f';
-
-const event = (topic: string, name: string, subject: string, data: Record<string, unknown>) =>
-  entitiesOfEvent(maps, topic, JSON.stringify({ type: `no.klynge.${topic.split('.')[0]}.${name}.v1`, subject, data }));
-const grantAwardedTo = (clusterId: string) =>
-  event('funding.grant.v1', 'GrantAwarded', 'g-1', { grantId: 'g-1', recipient: { type: 'CLUSTER', clusterId } });
-const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: false, anchors: new Map([['Cluster', new Set([id])]]) });
-const aList: AnswerDependencies = { unkeyed: true, anchors: new Map() };
 
 describe('which events touch which answers', () => {
   it('reads the entities an event names from its schema: subject, nested and listed keys', () => {
@@ -62,22 +49,11 @@ describe('which events touch which answers', () => {
 });
 
 describe('the response cache', () => {
-  const answer = (dependencies: AnswerDependencies, body = '{"data":{}}\n') => ({
-    body: Buffer.from(body),
-    etag: 'W/"test"',
-    operation: 'other',
-    dependencies,
-  });
   let clock = 0;
   const cacheOf = (settleMs = 100, maxBytes = 1024 * 1024) => {
     const metrics = new GatewayMetrics();
     return { metrics, cache: new ResponseCache({ maxBytes, settleMs, metrics, now: () => clock }) };
   };
-  const counted = async (metrics: GatewayMetrics, name: string) =>
-    Object.fromEntries(
-      ((await metrics.registry.getSingleMetric(name)!.get()).values ?? []).map(({ labels, value }) => [String(labels.reason ?? ''), value]),
-    );
-
   beforeEach(() => (clock = 1_000));
 
   it('drops exactly what an event touches, counting why', async () => {
