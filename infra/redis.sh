@@ -7,8 +7,9 @@
 # On 127.0.0.1, on REDIS_PORT (6380) or the next free port, with a password made up at its first
 # start (kept, with its settings, in $REDIS_HOME, readable only by you, as the broker's are), no
 # persistence (a cache: what it held is gone after a restart, and the gateways' answers with it),
-# and `maxmemory` (REDIS_MAXMEMORY, 128mb) with `allkeys-lru`, which is what bounds the cache: the
-# least recently used answers go first. `url` prints the RESPONSE_CACHE_REDIS_URL of the running
+# and `maxmemory` (REDIS_MAXMEMORY, 128mb) with `volatile-lru`, which is what bounds the cache: the
+# least recently used answers go first (only they have a TTL; the index sets beside them, which
+# events find them by, are never evicted). `url` prints the RESPONSE_CACHE_REDIS_URL of the running
 # one (npm run stack hands it to its gateway).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -62,14 +63,14 @@ dir $REDIS_HOME
 save ""
 appendonly no
 maxmemory ${REDIS_MAXMEMORY:-128mb}
-maxmemory-policy allkeys-lru
+maxmemory-policy volatile-lru
 requirepass $(cat "$PASSWORD_FILE")
 CONF
   )
   log "starting Redis on 127.0.0.1:$port"
   "$REDIS_SERVER" "$REDIS_HOME/redis.conf"
   wait_until 20 "Redis answers on 127.0.0.1:$port" answers || fail "Redis did not start (see $REDIS_HOME/redis.log)"
-  log "Redis is ready on 127.0.0.1:$port (maxmemory ${REDIS_MAXMEMORY:-128mb}, allkeys-lru, no persistence)"
+  log "Redis is ready on 127.0.0.1:$port (maxmemory ${REDIS_MAXMEMORY:-128mb}, volatile-lru, no persistence)"
 }
 
 stop() {
@@ -87,7 +88,7 @@ stop() {
 
 status() {
   if answers; then
-    echo "redis: answering at 127.0.0.1:$(port) (pid $(pid); maxmemory, allkeys-lru; npm run stack uses it with RESPONSE_CACHE=redis)"
+    echo "redis: answering at 127.0.0.1:$(port) (pid $(pid); maxmemory, volatile-lru; npm run stack uses it with RESPONSE_CACHE=redis)"
   else
     echo "redis: not running (npm run infra:up starts it)"
     return 1

@@ -110,7 +110,7 @@ export const gatewayConfig = defineConfig(
     }),
     RESPONSE_CACHE_REDIS_URL: env.url({
       description:
-        'the Redis the gateways share answers in, with RESPONSE_CACHE=redis: redis://[:password@]host:port[/db] (rediss: for TLS); give it maxmemory and allkeys-lru, as infra/ does',
+        'the Redis the gateways share answers in, with RESPONSE_CACHE=redis: redis://[:password@]host:port[/db] (rediss: for TLS); give it maxmemory and volatile-lru, as infra/ does',
       protocols: ['redis:', 'rediss:'],
       optional: true,
       secret: true,
@@ -122,7 +122,7 @@ export const gatewayConfig = defineConfig(
     }),
     RESPONSE_CACHE_REDIS_TTL_S: env.integer({
       description:
-        "a safety net, not what bounds the cache (Redis's maxmemory does): an answer kept in Redis goes at the latest this long after it was stored",
+        "an answer kept in Redis goes at the latest this long after it was stored: a safety net, not what bounds the cache (Redis's maxmemory with volatile-lru does, which evicts only keys with a TTL: the answers, never their index)",
       default: 86_400,
       min: 1,
     }),

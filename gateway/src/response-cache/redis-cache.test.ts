@@ -99,6 +99,8 @@ describe('the response cache in Redis', () => {
     const [a] = (await gateways(1)) as [GatewayCache];
     await a.cache.store(a.cache.begin('evicted'), answer(aboutCluster(CLUSTER_B)));
     expect(await indexMembers(redis.url, CLUSTER_B)).toEqual(['evicted']);
+    // Only the answer has a TTL, so volatile-lru evicts answers and never the index that finds them.
+    expect(await ttls(redis.url)).toEqual({ answer: 60, index: -1 });
     // As maxmemory's LRU would: the answer goes, its index entries stay.
     await evictAnswer(redis.url, 'evicted');
     expect(await a.cache.invalidate(grantAwardedTo(CLUSTER_B))).toBe(0);
@@ -123,8 +125,24 @@ async function indexMembers(url: string, id: string): Promise<string[]> {
   const { Redis } = await import('ioredis');
   const client = new Redis(url);
   try {
-    const sets = await client.keys(`test:*:entity:${JSON.stringify(['Cluster', id]).replace(/[[\]]/g, '\\$&')}`);
+    const sets = await client.keys(entitySets(id));
     return sets.length === 0 ? [] : await client.sunion(...sets);
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** A KEYS pattern for cluster `id`'s index sets in every test namespace. */
+const entitySets = (id: string) => `test:*:entity:${JSON.stringify(['Cluster', id]).replace(/[[\]]/g, '\\$&')}`;
+
+/** The TTLs of the answer `evicted` and of cluster B's index set (-1: none). */
+async function ttls(url: string): Promise<{ answer: number; index: number }> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url);
+  try {
+    const [answer] = await client.keys('test:*:answer:evicted');
+    const [index] = await client.keys(entitySets(CLUSTER_B));
+    return { answer: await client.ttl(answer!), index: await client.ttl(index!) };
   } finally {
     client.disconnect();
   }

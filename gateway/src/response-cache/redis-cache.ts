@@ -34,9 +34,13 @@ export function redisAddress(url: string): string {
  * through index sets kept beside the answers (answers built on a list or aggregate, answers by
  * entity type and by entity), and applying the same {@link touches} rule as the memory cache.
  *
- * Bounds: Redis's own `maxmemory` with `allkeys-lru` (infra/redis.sh sets both) bounds what is
- * kept; an answer evicted leaves its key in index sets, which the next event that names it
- * removes. `ttlSeconds` on every key is a safety net only, for a Redis set up without them.
+ * Bounds: Redis's own `maxmemory` with `volatile-lru` (infra/redis.sh sets both) bounds what is
+ * kept. Only the answers carry a TTL (`ttlSeconds`, otherwise a safety net only), so only they
+ * are evicted, least recently used first; the index sets have none and stay: were one evicted
+ * (as `allkeys-lru` may do to the set of an entity whose answer is read often but stored long
+ * ago), an event naming that entity would not find the answer, which would then stay, stale. An
+ * answer evicted leaves its key in index sets, which the next event that names it removes (a
+ * set whose last member goes is gone).
  *
  * What bounds staleness: each gateway keeps its own settle window (events it has read), so a
  * gateway never keeps an answer an event it has read touched while it was computed. A gateway
@@ -138,9 +142,10 @@ export class RedisResponseCache implements AnswerCache {
         dependencies: dependenciesToText(answer.dependencies),
       })
       .expire(entry, ttlSeconds);
-    for (const index of indexes) transaction.sadd(index, fill.key).expire(index, ttlSeconds);
+    // The index sets without a TTL: volatile-lru never evicts them (see the class's comment).
+    for (const index of indexes) transaction.sadd(index, fill.key);
     const types = [...answer.dependencies.anchors.keys()];
-    if (types.length > 0) transaction.sadd(keys.types, ...types).expire(keys.types, ttlSeconds);
+    if (types.length > 0) transaction.sadd(keys.types, ...types);
     try {
       await transaction.exec();
       return true;
@@ -231,6 +236,17 @@ export class RedisResponseCache implements AnswerCache {
     return answers;
   }
 
+  /** An eviction policy that may take an index set away leaves answers stale: said in the log (once a connection). */
+  private async warnOnEvictionPolicy(): Promise<void> {
+    // A managed Redis may refuse CONFIG: then nothing is known, and nothing said.
+    const policy = (await this.redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
+    if (policy[1]?.startsWith('allkeys-'))
+      this.options.logger.warn(
+        { redis: redisAddress(this.options.url), policy: policy[1] },
+        'Redis may evict the response cache index sets (maxmemory-policy allkeys-*), and answers may then stay stale: set volatile-lru',
+      );
+  }
+
   /** A command failed: answer uncached until Redis is back and cleared; log the outage once. */
   private failed(operation: string, error: unknown): void {
     this.options.metrics.responseCacheStoreErrors.inc({ operation });
@@ -262,6 +278,7 @@ export class RedisResponseCache implements AnswerCache {
       try {
         const since = performance.now();
         await this.redis.ping();
+        await this.warnOnEvictionPolicy();
         await this.deleteAll('recovered');
         if (this.closed) return;
         this.healthy = true;

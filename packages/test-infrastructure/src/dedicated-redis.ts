@@ -29,7 +29,7 @@ const START_TIMEOUT_MS = 20_000;
 
 /**
  * Starts a throwaway redis-server (Debian's, or REDIS_SERVER) on a free port of 127.0.0.1, never
- * the machine's own Redis: no persistence, a password, `maxmemory` with `allkeys-lru` as
+ * the machine's own Redis: no persistence, a password, `maxmemory` with `volatile-lru` as
  * infra/redis.sh sets up, its working folder in a temporary one.
  */
 export async function startDedicatedRedis(label: string, options: { readonly maxmemory?: string } = {}): Promise<DedicatedRedis> {
@@ -61,7 +61,7 @@ export async function startDedicatedRedis(label: string, options: { readonly max
         '--maxmemory',
         options.maxmemory ?? '64mb',
         '--maxmemory-policy',
-        'allkeys-lru',
+        'volatile-lru',
         '--logfile',
         path.join(home, 'redis.log'),
       ],
