@@ -43,13 +43,14 @@ export function redisAddress(url: string): string {
  * set whose last member goes is gone).
  *
  * What bounds staleness: each gateway keeps its own settle window (events it has read), so a
- * gateway never keeps an answer an event it has read touched while it was computed. A gateway
- * that lags behind another in reading events can still keep an answer computed before a
- * service applied an event the other gateway has already read and acted on; that answer is
- * then served, by every gateway, until the lagging gateway itself reads the event and drops it
- * (it reads every event, as every gateway does). So an answer is stale at most for the
- * slowest gateway's consumer lag plus the settle window, as with the memory cache, where each
- * gateway's lag bounds only its own answers.
+ * gateway never keeps an answer an event it has read touched while it was computed, and does not
+ * serve one from Redis that an event it read within the window touches (its drop may still be on
+ * its way). A gateway that lags behind another in reading events can still keep an answer
+ * computed before a service applied an event the other gateway has already read and acted on;
+ * that answer is then served (by the other gateways once their window has passed) until the
+ * lagging gateway itself reads the event and drops it, as every gateway reads every event. So an
+ * answer is stale at most for the slowest gateway's consumer lag plus the settle window, where
+ * with the memory cache each gateway's lag bounds only its own answers.
  *
  * Redis unreachable (or a command past `timeoutMs`): answers are computed and not kept
  * (`bypass`, reason `store_unavailable`), the outage logged once. Events read meanwhile could
@@ -107,12 +108,12 @@ export class RedisResponseCache implements AnswerCache {
     try {
       const fields = await this.redis.hgetallBuffer(this.keys.answer(key));
       if (!fields.body || !fields.etag || !fields.operation || !fields.dependencies) return undefined;
-      return {
-        body: fields.body,
-        etag: fields.etag.toString(),
-        operation: fields.operation.toString(),
-        dependencies: dependenciesFromText(fields.dependencies.toString()),
-      };
+      const dependencies = dependenciesFromText(fields.dependencies.toString());
+      // An event this gateway read within the settle window touches it: its drop in Redis may
+      // still be on its way (or the answer was kept by a gateway that had not read the event).
+      // Computed again, as the memory cache would after dropping it at once.
+      if (this.settle.spoils(performance.now(), dependencies)) return undefined;
+      return { body: fields.body, etag: fields.etag.toString(), operation: fields.operation.toString(), dependencies };
     } catch (error) {
       this.failed('get', error);
       return STORE_UNAVAILABLE;
