@@ -83,11 +83,13 @@ export type InvalidationReason = 'anything' | 'list' | 'type' | 'entity';
  * its own writes, each of which publishes an event on its own topics in the same transaction
  * (the outbox), and through the events it consumes into its read models. So a competence event
  * leaves the clusters list, which nothing competence says is in, while a new cluster drops it.
- * Writes that publish nothing break the assumption: some mutations do (funding's
- * createProgramme and openCall, catapult's recordCatapultAllocation, research's
- * recordResearchCall, competence's addModule, ...), and their subgraph's cached answers stay as
- * they were until an event of its topics comes (before, until any event came); a client that
- * must see its own such write asks with `Cache-Control: no-cache`.
+ * Writes that publish nothing break the assumption, and some mutations do (funding's
+ * registerAgency, createProgramme, openCall, createApplication, startReview and
+ * withdrawApplication; competence's addModule, completeModule and dropEnrolment; catapult's
+ * recordCatapultAllocation; research's recordResearchCall): the answers they change stay as they
+ * were until an event of their subgraph's topics comes (before, until any event came; an answer
+ * about an entity, until an event names it or none of its type). A client that must see its
+ * own such write asks with `Cache-Control: no-cache`.
  *
  * Entities: an answer about entities of a type goes with every event that names no entity of
  * that type, and an answer about cluster A stays only when the event names clusters and A is not
