@@ -205,6 +205,7 @@ async function measureThroughput(
 ) {
   const tallies = Array.from({ length: EVENTS }, () => randomUUID());
   const cpuBefore = cpuMillis(processes);
+  const relayBefore = platform.relay.published;
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -232,6 +233,9 @@ async function measureThroughput(
   await waitFor(`every event to take effect`, async () => (await applied()) === EVENTS, { timeoutMs: 300_000, intervalMs: 50 });
   const seconds = (performance.now() - started) / 1_000;
   const cpuAfter = cpuMillis(processes);
+  const relayAfter = platform.relay.published;
+  const relayRequests = relayAfter.requests - relayBefore.requests;
+  const eventsPerRelayRequest = (relayAfter.events - relayBefore.events) / relayRequests;
   const cpuMsPerEvent = Object.fromEntries(Object.keys(processes).map((name) => [name, (cpuAfter[name]! - cpuBefore[name]!) / EVENTS]));
   return {
     events: EVENTS,
@@ -241,6 +245,8 @@ async function measureThroughput(
     endToEndPerSecond: Math.round(EVENTS / seconds),
     seconds,
     cpuMsPerEvent,
+    relayRequests,
+    eventsPerRelayRequest,
   };
 }
 
@@ -348,7 +354,13 @@ async function measure(): Promise<void> {
 /** Write cost, propagation and throughput through one outbox, its database on `server`. */
 async function measureOutbox(storage: OutboxStorage, server: string, postmaster: number, transactionAlone: WriteCost) {
   // Writes as the sample service would (its consumers trust events from their own service only).
-  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample', postgres: server, outbox: storage });
+  // A connection for each writer: they write side by side, as several requests to a service do.
+  const platform = await startPlatformUnderTest('bench-events', {
+    source: '/klynge/sample',
+    postgres: server,
+    outbox: storage,
+    poolSize: Math.max(WRITERS, 10),
+  });
   const consumerDb = await createTestDatabase('bench-events-consumer');
   const processes = new SampleProcesses();
   try {
@@ -409,14 +421,18 @@ async function measureOutbox(storage: OutboxStorage, server: string, postmaster:
         `p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms (goal p50 <= 10, p99 <= 50)\n`,
     );
 
-    process.stdout.write(`Sustained throughput: ${EVENTS} events from ${WRITERS} writers...\n`);
+    process.stdout.write(
+      `Sustained throughput: ${EVENTS} events from ${WRITERS} concurrent writers, each a transaction at a time on a connection ` +
+        `of its own...\n`,
+    );
     // Kafka and the consumer's PostgreSQL are shared (with other runs, other tests): not counted.
     const measured = { 'writers and relay': process.pid, consumer: consumer.child.pid, "writers' PostgreSQL": postmaster };
-    const printCpu = (figures: { cpuMsPerEvent: Record<string, number> }) =>
+    const printCpu = (figures: { cpuMsPerEvent: Record<string, number>; relayRequests: number; eventsPerRelayRequest: number }) =>
       process.stdout.write(
         `    CPU per event: ${Object.entries(figures.cpuMsPerEvent)
           .map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`)
-          .join(', ')}\n`,
+          .join(', ')}; the relay published with ${figures.relayRequests} requests, ` +
+          `${figures.eventsPerRelayRequest.toFixed(1)} events each\n`,
       );
     const throughput = await profiled(platform.db, `${storage}-1`, () => measureThroughput(platform, consumerDb, 1, measured));
     process.stdout.write(
