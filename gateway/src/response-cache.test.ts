@@ -60,19 +60,27 @@ describe('the response cache, kept exact by the events', () => {
     world = await buildWorld(graph, client);
     clusters = await worldClusters(client, world);
     await graph.settled();
-    // The gateway reads the setup's events after the services have applied them, and keeps no
-    // answer while an event comes in: once an aggregate (which every event drops) is served from
-    // the cache on asking again, it has read them all (a loaded CI machine: seconds later).
-    const counts = () => client.gq('{ clusterCounts { total } }');
+    await everyEventRead();
+  }, GRAPH_SETUP_TIMEOUT_MS);
+
+  /**
+   * Waits until the gateway has read every event published so far. It reads them after the
+   * services have applied them, and keeps no answer while an event comes in: once an answer with
+   * a list of every subgraph (which every event drops, each topic being one of theirs) is served
+   * from the cache on asking again, it has read them all (a loaded CI machine: seconds later).
+   */
+  const everyEventRead = async () => {
+    const lists = () =>
+      client.gq('{ clusterCounts { total } agencies { code } competenceProgrammes { id } catapultCentres { id } researchCalls { id } }');
     await waitFor(
-      "the gateway to have read the setup's events",
+      'the gateway to have read the events so far',
       async () => {
-        await counts();
-        return cacheOf(await counts()) === 'hit';
+        await lists();
+        return cacheOf(await lists()) === 'hit';
       },
       { timeoutMs: 60_000, intervalMs: 200 },
     );
-  }, GRAPH_SETUP_TIMEOUT_MS);
+  };
 
   afterAll(async () => {
     await gateway?.stop();
@@ -108,6 +116,33 @@ describe('the response cache, kept exact by the events', () => {
     );
     expect(client.ok(await clusterList()).clusters.totalCount).toBe(client.ok(list).clusters.totalCount + 1);
     expect(cacheOf(await clusterFunding('A'))).toBe('hit');
+  });
+
+  it('keeps a list answer through the events of subgraphs that neither publish nor read what it lists', async () => {
+    await graph.settled();
+    await everyEventRead();
+    await waitFor('the list to be cached', async () => cacheOf(await clusterList()) === 'hit');
+    // A competence list, which the competence event below drops: once it goes, the gateway has read the event.
+    const programmes = () => client.gq<{ competenceProgrammes: { id: string }[] }>('{ competenceProgrammes { id } }');
+    await waitFor('the programmes to be cached', async () => cacheOf(await programmes()) === 'hit');
+    const [lists, events] = [
+      await counter('klynge_response_cache_invalidations_total', 'list'),
+      await counter('klynge_response_cache_events_total'),
+    ];
+
+    // The enrolment completes: an event on competence.enrolment.v1, which only competence writes and no subgraph reads.
+    client.ok(
+      await client.gq(
+        `mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-06-01") { status } }`,
+        { id: world.enrolmentId },
+        managerOf(world.clusterA),
+      ),
+    );
+    await waitFor('the competence event to drop the programmes', async () => cacheOf(await programmes()) !== 'hit');
+    expect(await counter('klynge_response_cache_events_total')).toBeGreaterThan(events);
+    expect(await counter('klynge_response_cache_invalidations_total', 'list')).toBeGreaterThan(lists);
+    // Nothing the clusters subgraph lists reads competence: the list answer is still the one kept.
+    expect(cacheOf(await clusterList())).toBe('hit');
   });
 
   it("never serves one caller's answer to another, nor a token holder's to an anonymous caller", async () => {
@@ -164,5 +199,49 @@ describe('the response cache, kept exact by the events', () => {
     expect(await counter('klynge_response_cache_events_total')).toBeGreaterThan(0);
     const exposed = await (await fetch(new URL('/metrics', url))).text();
     for (const name of ['hits', 'misses', 'invalidations', 'bypasses']) expect(exposed).toContain(`klynge_response_cache_${name}_total`);
+  });
+
+  it('goes on answering what it kept while its subgraph is down, until an event drops it, and keeps no answer missing a part', async () => {
+    const research = graph.subgraphs.get('research')!;
+    const calls = () => client.gq<{ researchCalls: { id: string }[] }>('{ researchCalls { id } }');
+    const reachOfA = () =>
+      client.gq<{ cluster: { slug: string; researchReach: unknown } }>(
+        'query ReachOfA($slug: String!) { cluster(slug: $slug) { slug researchReach { members } } }',
+        {
+          slug: clusters.get('A')!.slug,
+        },
+      );
+    const unavailable = (answer: GatewayAnswer<unknown>) =>
+      answer.errors?.map((error) => [error.extensions?.code, error.extensions?.subgraph]);
+    await graph.settled();
+    await everyEventRead();
+    await waitFor('the research calls to be cached', async () => cacheOf(await calls()) === 'hit');
+    const kept = await calls();
+
+    await research.service.stop();
+    try {
+      // Kept before it went: served as it was, without a word about the outage.
+      const whileDown = await calls();
+      expect([cacheOf(whileDown), whileDown.errors, whileDown.data]).toEqual(['hit', undefined, kept.data]);
+      // Not kept: computed without its part, with the error naming it, and computed again next time.
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const partial = await reachOfA();
+        expect(partial.status).toBe(200);
+        expect(partial.data).toEqual({ cluster: { slug: clusters.get('A')!.slug, researchReach: null } });
+        expect(unavailable(partial)).toEqual([['SUBGRAPH_UNAVAILABLE', 'research']]);
+        expect(cacheOf(partial)).toBe('bypass');
+      }
+      // A new cluster, which research's directory of clusters reads, drops the kept answer: then the outage shows.
+      await register('NCE Registered While Research Is Down');
+      await waitFor('the event to drop the research calls', async () => cacheOf(await calls()) !== 'hit');
+      const dropped = await calls();
+      expect(unavailable(dropped)).toEqual([['SUBGRAPH_UNAVAILABLE', 'research']]);
+      expect(cacheOf(dropped)).toBe('bypass');
+    } finally {
+      await research.restart();
+    }
+    await graph.settled();
+    await waitFor('the research calls to be cached again', async () => cacheOf(await calls()) === 'hit');
+    expect(client.ok(await calls())).toEqual(kept.data);
   });
 });

@@ -112,7 +112,7 @@ export function createGateway(
       new MeasuredDataSource(name, metrics, {
         url: subgraphs.get(name)!.url,
         fetcher,
-        recordFetch: (context, variables, data) => context?.cacheFill?.recorder.fetched(variables, data),
+        recordFetch: (context, variables, data) => context?.cacheFill?.recorder.fetched(name, variables, data),
         willSendRequest({ request, context }) {
           const headers = request.http?.headers;
           const secret = subgraphs.get(name)!.secret;

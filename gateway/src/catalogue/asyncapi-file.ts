@@ -7,3 +7,12 @@ import { graphqlSchemaDir } from '@klynge/schemas';
  * (asyncapi.ts loads every subgraph's definition, and with them TypeORM and PGlite).
  */
 export const asyncApiFile = path.join(graphqlSchemaDir, 'asyncapi.yaml');
+
+/**
+ * The catalogue's own extensions, for programs: on a topic's `send` operation, the subgraph that
+ * publishes it; on its `receive` operation, the subgraphs whose consumers read it (sorted). The
+ * gateway's response cache reads them (response-cache/topic-subgraphs.ts) without loading the
+ * subgraphs' code.
+ */
+export const PUBLISHER = 'x-klynge-publisher';
+export const READERS = 'x-klynge-readers';

@@ -14,8 +14,9 @@ export const event = (topic: string, name: string, subject: string, data: Record
   entitiesOfEvent(maps, topic, JSON.stringify({ type: `no.klynge.${topic.split('.')[0]}.${name}.v1`, subject, data }));
 export const grantAwardedTo = (clusterId: string) =>
   event('funding.grant.v1', 'GrantAwarded', 'g-1', { grantId: 'g-1', recipient: { type: 'CLUSTER', clusterId } });
-export const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: false, anchors: new Map([['Cluster', new Set([id])]]) });
-export const aList: AnswerDependencies = { unkeyed: true, anchors: new Map() };
+export const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: [], anchors: new Map([['Cluster', new Set([id])]]) });
+export const listFrom = (...subgraphs: string[]): AnswerDependencies => ({ unkeyed: subgraphs, anchors: new Map() });
+export const aList = listFrom('clusters');
 
 export const answer = (dependencies: AnswerDependencies, body = '{"data":{}}\n') => ({
   body: Buffer.from(body),

@@ -35,34 +35,71 @@ export function entityKeyFields(supergraphSdl: string): EntityKeyFields {
 /** Entity type → key values. */
 export type EntityValues = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** What one answer depended on, as its subgraph fetches show it. */
+/** Stands in {@link AnswerDependencies.unkeyed} for a subgraph not known: any event may have changed what it answered. */
+export const ANY_SUBGRAPH = '*';
+
+/**
+ * What one answer depended on, as its subgraph fetches show it. Plain arrays and maps of strings,
+ * so that a store outside the process can write it down.
+ */
 export interface AnswerDependencies {
   /**
-   * A fetch that was not for known entities: a list, an aggregate, a search, a lookup that found
-   * nothing or whose entity the plan did not need to name. Any event may change it.
+   * The subgraphs (sorted, each once) its fetches not for known entities went to: a list, an
+   * aggregate, a search, a lookup that found nothing or whose entity the plan did not need to
+   * name. {@link ANY_SUBGRAPH} when what it read is not known. Empty when every fetch was for
+   * known entities.
    */
-  readonly unkeyed: boolean;
+  readonly unkeyed: readonly string[];
   /** The entities the other fetches were for: the representations sent, the single entity a root field returned. */
   readonly anchors: EntityValues;
 }
 
-/** What an event is about: the entities it names, or (unknown type, unreadable) possibly anything. */
-export type EventEntities = { readonly anything: true } | { readonly anything?: false; readonly named: EntityValues };
+/**
+ * What an event is about: the entities it names and the subgraphs whose answers it cannot change,
+ * or (unknown type, unreadable) possibly anything.
+ */
+export type EventEntities =
+  | { readonly anything: true }
+  | {
+      readonly anything?: false;
+      readonly named: EntityValues;
+      /** The subgraphs that neither publish nor read its topic (see {@link touches}). */
+      readonly unaffected: ReadonlySet<string>;
+    };
 
-/** Why an event drops an answer: it may change any list (`list`), names no entity of a type the answer was for (`type`), or names the answer's own entity (`entity`). */
+/**
+ * Why an event drops an answer: it may be about anything (`anything`), may change a list one of
+ * the answer's subgraphs gave (`list`), names no entity of a type the answer was for (`type`),
+ * or names the answer's own entity (`entity`).
+ */
 export type InvalidationReason = 'anything' | 'list' | 'type' | 'entity';
 
 /**
- * Whether an event may have changed an answer, and why. Conservative where it cannot know: an
- * answer built on a list or aggregate goes with every event, and an answer about entities of a
- * type goes with every event that names no entity of that type. An answer about cluster A stays
- * only when the event names clusters and A is not one of them. The assumption, which the
- * services' resolvers keep: what a subgraph says about an entity changes only with events that
- * name that entity or name none of its type.
+ * Whether an event may have changed an answer, and why. Conservative where it cannot know.
+ *
+ * Lists, aggregates and searches: an event drops the answer when one of the subgraphs its unkeyed
+ * fetches went to publishes the event's topic or reads it (topic-subgraphs.ts), a subgraph not
+ * known to the catalogue included. The assumption: what a subgraph answers changes only through
+ * its own writes, each of which publishes an event on its own topics in the same transaction
+ * (the outbox), and through the events it consumes into its read models. So a competence event
+ * leaves the clusters list, which nothing competence says is in, while a new cluster drops it.
+ * Writes that publish nothing break the assumption, and some mutations do (funding's
+ * registerAgency, createProgramme, openCall, createApplication, startReview and
+ * withdrawApplication; competence's addModule, completeModule and dropEnrolment; catapult's
+ * recordCatapultAllocation; research's recordResearchCall): the answers they change stay as they
+ * were until an event of their subgraph's topics comes (before, until any event came; an answer
+ * about an entity, until an event names it or none of its type). A client that must see its
+ * own such write asks with `Cache-Control: no-cache`.
+ *
+ * Entities: an answer about entities of a type goes with every event that names no entity of
+ * that type, and an answer about cluster A stays only when the event names clusters and A is not
+ * one of them, whichever subgraph the event comes from. The assumption, which the services'
+ * resolvers keep: what a subgraph says about an entity changes only with events that name that
+ * entity or name none of its type.
  */
 export function touches(answer: AnswerDependencies, event: EventEntities): InvalidationReason | undefined {
   if (event.anything) return 'anything';
-  if (answer.unkeyed) return 'list';
+  if (answer.unkeyed.some((subgraph) => !event.unaffected.has(subgraph))) return 'list';
   let reason: InvalidationReason | undefined;
   for (const [type, values] of answer.anchors) {
     const named = event.named.get(type);
@@ -74,45 +111,41 @@ export function touches(answer: AnswerDependencies, event: EventEntities): Inval
 
 /** Collects an answer's dependencies, fetch by fetch, as the gateway makes them. */
 export class DependencyRecorder {
-  private unkeyed = false;
+  private readonly unkeyed = new Set<string>();
   private fetchedAny = false;
   private readonly anchors = new Map<string, Set<string>>();
 
   constructor(private readonly keys: EntityKeyFields) {}
 
   /**
-   * One subgraph fetch: with `representations`, an `_entities` fetch for those entities;
+   * One fetch from `subgraph`: with `representations`, an `_entities` fetch for those entities;
    * without, a root fetch, for one entity when each root field returned one the plan named by
-   * its key (`__typename` and key), for anything otherwise.
+   * its key (`__typename` and key), for anything that subgraph lists otherwise.
    */
-  fetched(variables: Record<string, unknown> | undefined, data: unknown): void {
+  fetched(subgraph: string, variables: Record<string, unknown> | undefined, data: unknown): void {
     this.fetchedAny = true;
     const representations = variables?.representations;
     if (Array.isArray(representations)) {
-      for (const representation of representations) this.anchor(representation);
+      for (const representation of representations) this.anchor(subgraph, representation);
       return;
     }
     if (!isObject(data)) {
-      this.unkeyed = true;
+      this.unkeyed.add(subgraph);
       return;
     }
-    for (const [field, value] of Object.entries(data)) if (!field.startsWith('__')) this.anchor(value);
-  }
-
-  /** A subgraph answer could not be read as data: nothing about it can be kept. */
-  unreadable(): void {
-    this.unkeyed = true;
+    for (const [field, value] of Object.entries(data)) if (!field.startsWith('__')) this.anchor(subgraph, value);
   }
 
   dependencies(): AnswerDependencies {
     // No fetch recorded: what the answer read is not known, so any event may have changed it.
-    return { unkeyed: this.unkeyed || !this.fetchedAny, anchors: this.anchors };
+    const unkeyed = this.fetchedAny ? [...this.unkeyed].sort() : [ANY_SUBGRAPH];
+    return { unkeyed, anchors: this.anchors };
   }
 
-  private anchor(entity: unknown): void {
+  private anchor(subgraph: string, entity: unknown): void {
     const value = isObject(entity) ? keyOf(this.keys, entity) : undefined;
     if (!value) {
-      this.unkeyed = true;
+      this.unkeyed.add(subgraph);
       return;
     }
     const values = this.anchors.get(value.type) ?? new Set<string>();

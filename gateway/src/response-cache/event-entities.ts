@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eventSchemaDir } from '@klynge/schemas';
 import { type EntityKeyFields, type EventEntities, isObject } from './entities';
+import { type TopicSubgraphs, topicSubgraphs } from './topic-subgraphs';
 
 /** Where in an event's data a key of an entity type stands: `recipient.clusterId` is a `Cluster`. */
 export interface EntityPath {
@@ -14,6 +15,8 @@ export interface EventEntityMap {
   /** The entity type the topic's aggregate is, when the supergraph has one. */
   readonly subject: string | undefined;
   readonly paths: readonly EntityPath[];
+  /** The subgraphs the catalogue names that neither publish nor read its topic: their lists stay. */
+  readonly unaffected: ReadonlySet<string>;
 }
 
 /** The event topics (schemas/events/<topic>/), a partner's new subgraph's among them. */
@@ -35,12 +38,22 @@ export function eventTopics(directory: string = eventSchemaDir): string[] {
  *   → `Cluster`; `centreId` → `CatapultCentre`; `orgNumber`, `ownerOrgNumber` → `Organization`;
  *   `programmeCode` → `FundingProgramme`. A name that fits no type, or several equally well
  *   (`countyCode`, `callId`), names nothing: the event then names no entity of those types, and
- *   answers about them go with it (conservative).
+ *   answers about them go with it (conservative);
+ * - the subgraphs whose lists, aggregates and searches its events leave: those of the catalogue
+ *   that neither publish nor read its topic (topic-subgraphs.ts; none for a topic it lacks).
  */
-export function eventEntityMaps(keys: EntityKeyFields, directory: string = eventSchemaDir): Map<string, EventEntityMap> {
+export function eventEntityMaps(
+  keys: EntityKeyFields,
+  directory: string = eventSchemaDir,
+  subgraphsOfTopics: TopicSubgraphs = topicSubgraphs(),
+): Map<string, EventEntityMap> {
   const maps = new Map<string, EventEntityMap>();
+  const known = new Set([...subgraphsOfTopics.values()].flatMap((subgraphs) => [...subgraphs]));
   for (const topic of eventTopics(directory)) {
     const [domain = '', aggregate = ''] = topic.split('.');
+    // A topic the catalogue does not know may change any subgraph's lists.
+    const affected = subgraphsOfTopics.get(topic);
+    const unaffected = new Set(affected ? [...known].filter((subgraph) => !affected.has(subgraph)) : []);
     for (const file of readdirSync(path.join(directory, topic)).filter((name) => name.endsWith('.json'))) {
       const schema: unknown = JSON.parse(readFileSync(path.join(directory, topic, file), 'utf8'));
       const paths: EntityPath[] = [];
@@ -48,7 +61,7 @@ export function eventEntityMaps(keys: EntityKeyFields, directory: string = event
         const type = entityTypeNamed(keys, propertyPath.at(-1)!, domain);
         if (type) paths.push({ path: propertyPath, type });
       });
-      maps.set(eventMapKey(topic, file.replace(/\.json$/, '')), { subject: aggregateType(keys, aggregate, domain), paths });
+      maps.set(eventMapKey(topic, file.replace(/\.json$/, '')), { subject: aggregateType(keys, aggregate, domain), paths, unaffected });
     }
   }
   return maps;
@@ -79,7 +92,7 @@ export function entitiesOfEvent(maps: ReadonlyMap<string, EventEntityMap>, topic
   };
   if (map.subject) name(map.subject, envelope.subject);
   for (const { path: propertyPath, type } of map.paths) for (const value of valuesAt(envelope.data, propertyPath)) name(type, value);
-  return { named };
+  return { named, unaffected: map.unaffected };
 }
 
 /** Every property path of a JSON Schema, through nested objects, arrays and their alternatives. */

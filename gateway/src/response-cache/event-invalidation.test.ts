@@ -12,7 +12,7 @@ import { ResponseCache } from './response-cache';
 const maps = eventEntityMaps(entityKeyFields(readFileSync(supergraphFile, 'utf8')));
 const CLUSTER_A = '0b9f4c2e-8a1d-4e55-9d0e-0c1a2b3c4d5e';
 const CLUSTER_B = '1c0a5d3f-9b2e-4f66-8e1f-1d2b3c4d5e6f';
-const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: false, anchors: new Map([['Cluster', new Set([id])]]) });
+const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: [], anchors: new Map([['Cluster', new Set([id])]]) });
 
 /** `npm start` runs the graph on the in-process broker: the cache reads its events there as on Kafka. */
 describe('the response cache on the in-process broker', () => {

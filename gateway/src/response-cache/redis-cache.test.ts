@@ -44,7 +44,7 @@ describe('the response cache in Redis', () => {
   });
 
   it('keeps what it depended on as it was', () => {
-    const dependencies = { unkeyed: false, anchors: new Map([['Cluster', new Set([CLUSTER_A, CLUSTER_B])]]) };
+    const dependencies = { unkeyed: ['clusters', 'research'], anchors: new Map([['Cluster', new Set([CLUSTER_A, CLUSTER_B])]]) };
     expect(dependenciesFromText(dependenciesToText(dependencies))).toEqual(dependencies);
     expect(dependenciesFromText(dependenciesToText(aList))).toEqual(aList);
     expect(redisAddress('redis://:hunter2@cache.internal:6380/1')).toBe('redis://cache.internal:6380/1');

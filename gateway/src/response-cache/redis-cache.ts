@@ -17,7 +17,7 @@ export function dependenciesToText(dependencies: AnswerDependencies): string {
 }
 
 export function dependenciesFromText(text: string): AnswerDependencies {
-  const parsed = JSON.parse(text) as { unkeyed: boolean; anchors: [string, string[]][] };
+  const parsed = JSON.parse(text) as { unkeyed: string[]; anchors: [string, string[]][] };
   return { unkeyed: parsed.unkeyed, anchors: new Map(parsed.anchors.map(([type, values]) => [type, new Set(values)])) };
 }
 
@@ -310,7 +310,7 @@ function namespaceKeys(namespace: string) {
 /** The index sets an answer is listed in. */
 function indexKeys(keys: ReturnType<typeof namespaceKeys>, dependencies: AnswerDependencies): string[] {
   const sets: string[] = [];
-  if (dependencies.unkeyed) sets.push(keys.unkeyed);
+  if (dependencies.unkeyed.length > 0) sets.push(keys.unkeyed);
   for (const [type, values] of dependencies.anchors) {
     sets.push(keys.byType(type));
     for (const value of values) sets.push(keys.byEntity(type, value));

@@ -1,8 +1,27 @@
+import { kafkaAccessPlan, servicePrincipal } from '@klynge/subgraph-registry';
+import { subgraphRegistry } from '@klynge/schemas';
 import { GatewayMetrics } from '../metrics';
-import { aboutCluster, aList, answer, CLUSTER_A, CLUSTER_B, counted, event, grantAwardedTo, keys, maps } from './cache-test-support';
-import { DependencyRecorder, type EventEntities, touches } from './entities';
-import { entitiesOfEvent } from './event-entities';
+import {
+  aboutCluster,
+  aList,
+  answer,
+  CLUSTER_A,
+  CLUSTER_B,
+  counted,
+  event,
+  grantAwardedTo,
+  keys,
+  listFrom,
+  maps,
+} from './cache-test-support';
+import { ANY_SUBGRAPH, DependencyRecorder, type EventEntities, touches } from './entities';
+import { entitiesOfEvent, eventEntityMaps, eventTopics } from './event-entities';
 import { ResponseCache } from './response-cache';
+import { topicSubgraphs } from './topic-subgraphs';
+
+const programmeLaunched = event('competence.programme.v1', 'ProgrammeLaunched', 'p-1', { programmeId: 'p-1', hostClusterIds: [CLUSTER_A] });
+const researchProjectGranted = event('research.project.v1', 'ProjectGranted', 'r-1', { projectId: 'r-1', ownerOrgNumber: '923609016' });
+const clusterRegistered = event('clusters.cluster.v1', 'ClusterRegistered', CLUSTER_B, { clusterId: CLUSTER_B });
 
 describe('which events touch which answers', () => {
   it('reads the entities an event names from its schema: subject, nested and listed keys', () => {
@@ -32,19 +51,78 @@ describe('which events touch which answers', () => {
     expect(touches(aboutCluster(CLUSTER_A), { anything: true })).toBe('anything');
   });
 
-  it('records the entities fetches were for, and any fetch that was not for named entities', () => {
+  it('drops a list only with the events of the topics its subgraph publishes or reads', () => {
+    // Nothing the clusters subgraph lists reads competence or research: those events leave it.
+    expect(touches(listFrom('clusters'), programmeLaunched)).toBeUndefined();
+    expect(touches(listFrom('clusters'), researchProjectGranted)).toBeUndefined();
+    // Its own events, and the grants its read model keeps (programme-grants), drop it.
+    expect(touches(listFrom('clusters'), clusterRegistered)).toBe('list');
+    expect(touches(listFrom('clusters'), grantAwardedTo(CLUSTER_B))).toBe('list');
+    // Competence reads the clusters' events into its directory: a new cluster may join its lists.
+    expect(touches(listFrom('competence'), clusterRegistered)).toBe('list');
+    expect(touches(listFrom('competence'), programmeLaunched)).toBe('list');
+    expect(touches(listFrom('funding'), researchProjectGranted)).toBeUndefined();
+    // One of an answer's lists is enough.
+    expect(touches(listFrom('clusters', 'research'), researchProjectGranted)).toBe('list');
+  });
+
+  it('keeps the per-entity rule for entity fetches, whichever subgraph the event comes from', () => {
+    // The competence event names cluster A: an answer about A goes, one about B stays.
+    expect(touches(aboutCluster(CLUSTER_A), programmeLaunched)).toBe('entity');
+    expect(touches(aboutCluster(CLUSTER_B), programmeLaunched)).toBeUndefined();
+    // The research event names no cluster: any answer about a cluster goes.
+    expect(touches(aboutCluster(CLUSTER_B), researchProjectGranted)).toBe('type');
+    expect(touches({ ...listFrom('clusters'), anchors: aboutCluster(CLUSTER_B).anchors }, researchProjectGranted)).toBe('type');
+  });
+
+  it('drops with any event a list whose subgraph is not known, and with an event of a topic the catalogue lacks every list', () => {
+    expect(touches(listFrom(ANY_SUBGRAPH), programmeLaunched)).toBe('list');
+    expect(touches(listFrom('partner'), programmeLaunched)).toBe('list');
+    const withoutCatalogue = eventEntityMaps(keys, undefined, new Map());
+    const competence = entitiesOfEvent(
+      withoutCatalogue,
+      'competence.programme.v1',
+      JSON.stringify({ type: 'no.klynge.competence.ProgrammeLaunched.v1', subject: 'p-1', data: { programmeId: 'p-1' } }),
+    );
+    expect(touches(listFrom('clusters'), competence)).toBe('list');
+  });
+
+  it("reads each topic's publisher and readers from the catalogue, as the Kafka ACL plan grants them", () => {
+    const catalogue = topicSubgraphs();
+    expect(new Set(catalogue.keys())).toEqual(new Set(eventTopics()));
+    // What each service's principal may write (its domains) and read (the topics it consumes), from the plug-ins.
+    const plan = kafkaAccessPlan();
+    for (const { name } of subgraphRegistry()) {
+      const grants = plan.filter(
+        (acl) => acl.principal === servicePrincipal(name) && acl.resource === 'topic' && !acl.name.endsWith('.dlq'),
+      );
+      const granted = (topic: string) =>
+        grants.some(
+          (acl) =>
+            (acl.prefixed ? topic.startsWith(acl.name) : topic === acl.name) &&
+            acl.operations.some((op) => op === 'WRITE' || op === 'READ'),
+        );
+      for (const topic of eventTopics()) expect([topic, name, catalogue.get(topic)!.has(name)]).toEqual([topic, name, granted(topic)]);
+    }
+  });
+
+  it('records the entities fetches were for, and the subgraphs of any fetch that was not for named entities', () => {
     const keyed = new DependencyRecorder(keys);
-    keyed.fetched(undefined, { cluster: { __typename: 'Cluster', id: CLUSTER_A, slug: 'a' } });
-    keyed.fetched({ representations: [{ __typename: 'Cluster', id: CLUSTER_A }] }, { _entities: [{ grants: [] }] });
+    keyed.fetched('clusters', undefined, { cluster: { __typename: 'Cluster', id: CLUSTER_A, slug: 'a' } });
+    keyed.fetched('funding', { representations: [{ __typename: 'Cluster', id: CLUSTER_A }] }, { _entities: [{ grants: [] }] });
     expect(keyed.dependencies()).toEqual(aboutCluster(CLUSTER_A));
     const list = new DependencyRecorder(keys);
-    list.fetched(undefined, { clusters: { edges: [] } });
-    expect(list.dependencies().unkeyed).toBe(true);
+    list.fetched('research', undefined, { researchProjects: { edges: [] } });
+    list.fetched('clusters', undefined, { clusters: { edges: [] } });
+    list.fetched('research', undefined, { researchActivities: [] });
+    expect(list.dependencies().unkeyed).toEqual(['clusters', 'research']);
     const notFound = new DependencyRecorder(keys);
-    notFound.fetched(undefined, { cluster: null });
-    expect(notFound.dependencies().unkeyed).toBe(true);
+    notFound.fetched('clusters', undefined, { cluster: null });
+    expect(notFound.dependencies().unkeyed).toEqual(['clusters']);
     // No fetch at all (an answer another request computed): nothing is known of what it read.
-    expect(new DependencyRecorder(keys).dependencies().unkeyed).toBe(true);
+    expect(new DependencyRecorder(keys).dependencies().unkeyed).toEqual([ANY_SUBGRAPH]);
+    // Plain arrays and maps: a store outside the process can write it down and read it back.
+    expect(JSON.parse(JSON.stringify(list.dependencies().unkeyed))).toEqual(['clusters', 'research']);
   });
 });
 
@@ -67,6 +145,22 @@ describe('the response cache', () => {
     const unknown: EventEntities = { anything: true };
     expect(cache.invalidate(unknown)).toBe(1);
     expect(cache.size).toBe(0);
+  });
+
+  it("drops with an event the lists of the subgraphs that publish or read its topic, and no other subgraph's", async () => {
+    const { cache, metrics } = cacheOf();
+    cache.store(cache.begin('clusters'), answer(listFrom('clusters')));
+    cache.store(cache.begin('competence'), answer(listFrom('competence')));
+    cache.store(cache.begin('research'), answer(listFrom('research')));
+    expect(cache.invalidate(programmeLaunched)).toBe(1);
+    expect([cache.get('clusters'), cache.get('competence'), cache.get('research')].map((kept) => kept !== undefined)).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // A new cluster may join the clusters list, and research keeps a directory of clusters.
+    expect(cache.invalidate(clusterRegistered)).toBe(2);
+    expect(await counted(metrics, 'klynge_response_cache_invalidations_total')).toEqual({ list: 3 });
   });
 
   it('does not keep an answer an event touched while it was computed or its consumers settled', async () => {

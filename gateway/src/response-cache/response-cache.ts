@@ -133,7 +133,7 @@ export class ResponseCache implements AnswerCache {
   }
 
   private index(key: string, answer: CachedAnswer): void {
-    if (answer.dependencies.unkeyed) this.unkeyed.add(key);
+    if (answer.dependencies.unkeyed.length > 0) this.unkeyed.add(key);
     for (const [type, values] of answer.dependencies.anchors) {
       addTo(this.byType, type, key);
       for (const value of values) addTo(this.byEntity, entityKey(type, value), key);

@@ -22,6 +22,7 @@ import { MembershipService } from './memberships/membership.service';
 import { CreateClusterRegistry1795500000000 } from './migrations/1795500000000-create-cluster-registry';
 import { LevelsEnd1795500000001 } from './migrations/1795500000001-levels-end';
 import { ReportedLevelHistory1797000000000 } from './migrations/1797000000000-reported-level-history';
+import { LatestLevelPeriodIndex1797000000001 } from './migrations/1797000000001-latest-level-period-index';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationQueries } from './organizations/organization.queries';
 import { OrganizationResolver } from './organizations/organization.resolver';
@@ -36,7 +37,12 @@ import { LevelCountType, LevelCountyCountType, LevelYearCountType } from './stat
 export const subgraph = defineSubgraph({
   name: 'clusters',
   entities: [ClusterEntity, ClusterLevelPeriodEntity, OrganizationEntity, MembershipEntity],
-  migrations: [CreateClusterRegistry1795500000000, LevelsEnd1795500000001, ReportedLevelHistory1797000000000],
+  migrations: [
+    CreateClusterRegistry1795500000000,
+    LevelsEnd1795500000001,
+    ReportedLevelHistory1797000000000,
+    LatestLevelPeriodIndex1797000000001,
+  ],
   publishes: [
     ClusterRegistered,
     ClusterUpdated,

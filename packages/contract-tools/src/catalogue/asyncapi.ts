@@ -4,6 +4,7 @@ import { CLOUDEVENTS_CONTENT_TYPE, type EventContract, ownerSourceOf, sourceOfSe
 import type { Subgraph } from '@klynge/platform/subgraph';
 import { eventSchemaDir, subgraphRegistry } from '@klynge/schemas';
 import { eventConsumptions, loadSubgraphs, servicePrincipal } from '@klynge/subgraph-registry';
+import { PUBLISHER, READERS } from '@klynge/gateway/catalogue-file';
 import { stringify } from 'yaml';
 
 export { asyncApiFile } from '@klynge/gateway/catalogue-file';
@@ -133,6 +134,8 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
       channel: { $ref: `#/channels/${id}` },
       summary: `The ${subgraph.name} service publishes ${onTopic.map(({ contract }) => contract.type.split('.').at(-2)).join(', ')}.`,
       messages: Object.keys(channelMessages).map((name) => ({ $ref: `#/channels/${id}/messages/${name}` })),
+      // For programs: the gateway's response cache reads which subgraphs each topic's events may change.
+      [PUBLISHER]: subgraph.name,
     };
     if (readers.length > 0) {
       const read = [
@@ -143,6 +146,7 @@ export function asyncApiDocument(subgraphs: readonly Subgraph[] = loadSubgraphs(
         channel: { $ref: `#/channels/${id}` },
         summary: `Read by ${readers.join(', ')}.`,
         messages: read.map((name) => ({ $ref: `#/channels/${id}/messages/${name}` })),
+        [READERS]: [...new Set(consumed.filter(({ contract }) => contract.topic === topic).map(({ service }) => service))].sort(),
       };
     }
   }

@@ -21,10 +21,13 @@
  *
  * Asserts nothing. Settings: BENCH_WRITES (2,000 each way), BENCH_RATE (events/s, 200),
  * BENCH_RATE_SECONDS (10), BENCH_EVENTS (20,000), BENCH_WRITERS (8), BENCH_BATCH (100),
- * BENCH_CATCH_UP (10,000).
+ * BENCH_CATCH_UP (10,000). BENCH_PROFILE, a folder: where the time goes, for each throughput
+ * phase the writers' PostgreSQL's statements (pg_stat_statements) as JSON, and the consumer
+ * process's CPU profile (node --cpu-prof); run the benchmark itself with --cpu-prof for the
+ * writers' and the relay's.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { waitFor } from '@klynge/async';
@@ -54,6 +57,7 @@ const EVENTS = benchSetting('BENCH_EVENTS', 20_000);
 const WRITERS = benchSetting('BENCH_WRITERS', 8);
 const BATCH = benchSetting('BENCH_BATCH', 100);
 const CATCH_UP = benchSetting('BENCH_CATCH_UP', 10_000);
+const PROFILE = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
 
 /** Wall-clock milliseconds with a fraction, comparable with PostgreSQL's clock_timestamp() on this machine. */
 const now = () => performance.timeOrigin + performance.now();
@@ -201,6 +205,7 @@ async function measureThroughput(
 ) {
   const tallies = Array.from({ length: EVENTS }, () => randomUUID());
   const cpuBefore = cpuMillis(processes);
+  const relayBefore = platform.relay.published;
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -228,6 +233,9 @@ async function measureThroughput(
   await waitFor(`every event to take effect`, async () => (await applied()) === EVENTS, { timeoutMs: 300_000, intervalMs: 50 });
   const seconds = (performance.now() - started) / 1_000;
   const cpuAfter = cpuMillis(processes);
+  const relayAfter = platform.relay.published;
+  const relayRequests = relayAfter.requests - relayBefore.requests;
+  const eventsPerRelayRequest = (relayAfter.events - relayBefore.events) / relayRequests;
   const cpuMsPerEvent = Object.fromEntries(Object.keys(processes).map((name) => [name, (cpuAfter[name]! - cpuBefore[name]!) / EVENTS]));
   return {
     events: EVENTS,
@@ -237,7 +245,28 @@ async function measureThroughput(
     endToEndPerSecond: Math.round(EVENTS / seconds),
     seconds,
     cpuMsPerEvent,
+    relayRequests,
+    eventsPerRelayRequest,
   };
+}
+
+/**
+ * With BENCH_PROFILE: the statements `db`'s server ran during `phase`, by total time, written to
+ * pg-statements-<phase>.json there (the writes' statements; the WAL sender's decoding is not a
+ * statement, its CPU is in the server's CPU per event).
+ */
+async function profiled<T>(db: TestDatabase, phase: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return run();
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await db.query('SELECT pg_stat_statements_reset()');
+  const result = await run();
+  const statements = await db.query(
+    `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 4) AS mean_ms, rows,
+            wal_records, wal_bytes, left(query, 200) AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+  );
+  writeFileSync(path.join(PROFILE, `pg-statements-${phase}.json`), `${JSON.stringify(statements, null, 2)}\n`);
+  return result;
 }
 
 /** Where the consumer process's read model has the events of `tallyIds` (one event per tally), with when each arrived. */
@@ -277,8 +306,15 @@ async function measure(): Promise<void> {
   // The WAL outbox needs wal_level = logical, which the shared server does not run with (and must
   // not be restarted for): a server of the benchmark's own, committing to disk as a real one does.
   const logical = await startDedicatedPostgres('bench-events-wal', {
-    settings: { wal_level: 'logical', fsync: 'on', full_page_writes: 'on', shared_buffers: '128MB' },
+    settings: {
+      wal_level: 'logical',
+      fsync: 'on',
+      full_page_writes: 'on',
+      shared_buffers: '128MB',
+      ...(PROFILE && { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' }),
+    },
   });
+  if (PROFILE) mkdirSync(PROFILE, { recursive: true });
   // Its server's processes are all the benchmark's: their CPU time is the writes' and the relay's.
   const postmaster = Number(readFileSync(path.join(logical.home, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
   try {
@@ -318,7 +354,13 @@ async function measure(): Promise<void> {
 /** Write cost, propagation and throughput through one outbox, its database on `server`. */
 async function measureOutbox(storage: OutboxStorage, server: string, postmaster: number, transactionAlone: WriteCost) {
   // Writes as the sample service would (its consumers trust events from their own service only).
-  const platform = await startPlatformUnderTest('bench-events', { source: '/klynge/sample', postgres: server, outbox: storage });
+  // A connection for each writer: they write side by side, as several requests to a service do.
+  const platform = await startPlatformUnderTest('bench-events', {
+    source: '/klynge/sample',
+    postgres: server,
+    outbox: storage,
+    poolSize: Math.max(WRITERS, 10),
+  });
   const consumerDb = await createTestDatabase('bench-events-consumer');
   const processes = new SampleProcesses();
   try {
@@ -328,6 +370,7 @@ async function measureOutbox(storage: OutboxStorage, server: string, postmaster:
       databaseUrl: consumerDb.url,
       topicPrefix: platform.topics.prefix,
       logLevel: process.env.LOG_LEVEL ?? 'fatal',
+      ...(PROFILE && { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE} --cpu-prof-name=consumer-${storage}.cpuprofile` } }),
     });
     await consumer.ready().catch((error: unknown) => {
       throw new Error(
@@ -356,7 +399,8 @@ async function measureOutbox(storage: OutboxStorage, server: string, postmaster:
     for (let index = 0; index < RATE * RATE_SECONDS; index += 1) {
       // Paced by the clock, not by the writes: a slow write does not slow the offered rate.
       const due = started + (index * 1_000) / RATE;
-      if (due > now()) await delay(due - now());
+      const early = due - now();
+      if (early > 0) await delay(early);
       const tallyId = randomUUID();
       writes.push(incrementTally(platform.unitOfWork, tallyId, 1).then(() => void written.set(tallyId, now())));
     }
@@ -377,27 +421,35 @@ async function measureOutbox(storage: OutboxStorage, server: string, postmaster:
         `p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms (goal p50 <= 10, p99 <= 50)\n`,
     );
 
-    process.stdout.write(`Sustained throughput: ${EVENTS} events from ${WRITERS} writers...\n`);
+    process.stdout.write(
+      `Sustained throughput: ${EVENTS} events from ${WRITERS} concurrent writers, each a transaction at a time on a connection ` +
+        `of its own...\n`,
+    );
     // Kafka and the consumer's PostgreSQL are shared (with other runs, other tests): not counted.
     const measured = { 'writers and relay': process.pid, consumer: consumer.child.pid, "writers' PostgreSQL": postmaster };
-    const printCpu = (figures: { cpuMsPerEvent: Record<string, number> }) =>
+    const printCpu = (figures: { cpuMsPerEvent: Record<string, number>; relayRequests: number; eventsPerRelayRequest: number }) =>
       process.stdout.write(
         `    CPU per event: ${Object.entries(figures.cpuMsPerEvent)
           .map(([name, ms]) => `${name} ${ms.toFixed(3)} ms`)
-          .join(', ')}\n`,
+          .join(', ')}; the relay published with ${figures.relayRequests} requests, ` +
+          `${figures.eventsPerRelayRequest.toFixed(1)} events each\n`,
       );
-    const throughput = await measureThroughput(platform, consumerDb, 1, measured);
+    const throughput = await profiled(platform.db, `${storage}-1`, () => measureThroughput(platform, consumerDb, 1, measured));
     process.stdout.write(
       `  one event per transaction: written ${throughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${throughput.endToEndPerSecond} events/s (${throughput.seconds.toFixed(2)} s; goal >= 5,000)\n`,
     );
     printCpu(throughput);
-    const batchedThroughput = await measureThroughput(platform, consumerDb, BATCH, measured);
+    const batchedThroughput = await profiled(platform.db, `${storage}-${BATCH}`, () =>
+      measureThroughput(platform, consumerDb, BATCH, measured),
+    );
     process.stdout.write(
       `  ${BATCH} events per transaction: written ${batchedThroughput.writtenPerSecond} events/s; written, relayed and applied: ` +
         `${batchedThroughput.endToEndPerSecond} events/s (${batchedThroughput.seconds.toFixed(2)} s)\n`,
     );
     printCpu(batchedThroughput);
+    // Node writes the CPU profile when the process exits of itself: a service does so on SIGTERM.
+    if (PROFILE) await consumer.kill('SIGTERM');
     return {
       writeCost: { transactionAlone, withRelay },
       propagation: { rate: RATE, seconds: RATE_SECONDS, events: latencies.length, latencyMs: latency },

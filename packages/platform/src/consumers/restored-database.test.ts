@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@klynge/test-infrastructure';
+import { createTestDatabase, waitFor } from '@klynge/test-infrastructure';
+import { createDataSource, runMigrations } from '../database';
+import { Outbox, UnitOfWork } from '../outbox';
 import { type PlatformUnderTest, startPlatformUnderTest } from '../test-fixtures/platform-under-test';
-import { incrementTally, tallyTotalsConsumer } from '../test-fixtures/tally-model';
+import { CreateTallies1795400000001, incrementTally, tallyArrivals, tallyTotalsConsumer } from '../test-fixtures/tally-model';
 import type { ConsumerRunner } from './consumer-runner';
 
 /** What a restore puts back: the read model and the consumer's own records, as of the backup. */
@@ -11,7 +13,8 @@ const RESTORED_TABLES = ['tally_totals', 'tally_arrivals', 'consumed_events', 'c
  * A service's database restored from a backup is behind its consumer groups, whose offsets the
  * broker keeps: the group went past the events applied after the backup, and the restored
  * database has lost their effects. The consumer finds its own position behind the group's and
- * reads those partitions again, so the read model catches up by itself.
+ * reads those partitions again, so the read model catches up by itself. A database with no
+ * position at all was never the consumer's (a new one): it starts where its group is.
  */
 describe('a consumer whose database was restored from an older backup, against PostgreSQL and Kafka', () => {
   let platform: PlatformUnderTest;
@@ -75,5 +78,45 @@ describe('a consumer whose database was restored from an older backup, against P
     const [arrivals] = await platform.db.query<{ n: string }>('SELECT count(*) AS n FROM tally_arrivals');
     expect(Number(arrivals!.n)).toBe(beforeBackup.length + afterBackup.length + afterRestore.length);
     await runner.stop();
+  });
+
+  it("on a database it has never applied an event in, starts where its group is, not at the topics' start", async () => {
+    // One key, so one partition, in order: whatever the group consumed before comes before the new events.
+    const consumer = tallyTotalsConsumer('new-database');
+    const tallyId = randomUUID();
+    const first = await platform.startConsumer(consumer);
+    for (const sequence of [1, 2, 3]) await incrementTally(platform.unitOfWork, tallyId, sequence);
+    await waitFor('the group to consume the first events', async () => (await tallyArrivals(platform.db, tallyId)).length === 3);
+    await first.stop();
+    await waitFor('the group to commit its offsets', async () => {
+      const progress = await platform.broker.groupProgress(first.group, [platform.tallyTopic]);
+      return progress.done === progress.total;
+    });
+
+    // The same service and consumer (so the same group) on a new, empty database: npm run stack on a broker an earlier run used.
+    const fresh = await createTestDatabase('restored-new');
+    const dataSource = createDataSource({
+      url: fresh.url,
+      applicationName: 'restored-new',
+      entities: [],
+      migrations: [CreateTallies1795400000001],
+      logger: platform.logger,
+    });
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource);
+      const outbox = new Outbox({ source: '/klynge/restored-new', schemas: platform.schemas, topics: platform.topics });
+      const second = await platform.startConsumer(consumer, { dataSource, unitOfWork: new UnitOfWork(dataSource, outbox) });
+      expect(second.group).toBe(first.group);
+      for (const sequence of [4, 5]) await incrementTally(platform.unitOfWork, tallyId, sequence);
+
+      // From the group's committed offset: the events it had consumed are not applied again into the new read model.
+      await waitFor('the new events in the new database', async () => (await tallyArrivals(fresh, tallyId)).includes(5));
+      expect(await tallyArrivals(fresh, tallyId)).toEqual([4, 5]);
+      await second.stop();
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await fresh.drop();
+    }
   });
 });

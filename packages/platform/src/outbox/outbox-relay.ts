@@ -61,6 +61,7 @@ export class OutboxRelay {
   /** The WAL outbox's stream from its slot (while leading), read after the table's rows left from before it. */
   private walStream: WalStream | undefined;
   private tableDrained = false;
+  private publishedSoFar = { requests: 0, events: 0 };
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -73,6 +74,11 @@ export class OutboxRelay {
   start(storage: OutboxStorage = 'table'): void {
     this.storage = storage;
     this.loop ??= this.run();
+  }
+
+  /** The broker requests this relay has published with, and their events, since it started: how full its batches are. */
+  get published(): { readonly requests: number; readonly events: number } {
+    return { ...this.publishedSoFar };
   }
 
   /** Whether this instance holds the relay lock and is the one publishing. */
@@ -255,6 +261,8 @@ export class OutboxRelay {
       for (const span of spans) span.end();
     }
     this.unacknowledged = undefined;
+    this.publishedSoFar.requests += 1;
+    this.publishedSoFar.events += messages.length;
     await batch.acknowledge();
     this.logger.debug({ count: messages.length }, 'Published outbox events');
     return messages.length;

@@ -50,6 +50,7 @@ export interface TopicReader {
  * `source`: the events' source, for a consumer that trusts only its own (the sample service's is `/klynge/sample`).
  * `postgres`: the URL of the server to make its database on (a DedicatedPostgres's); by default the one the setup provided.
  * `outbox: 'table'`: the table outbox even where the server supports the WAL outbox.
+ * `poolSize`: connections of its DataSource (default 10).
  */
 export async function startPlatformUnderTest(
   label: string,
@@ -58,6 +59,7 @@ export async function startPlatformUnderTest(
     source?: string;
     postgres?: string;
     outbox?: OutboxStorage;
+    poolSize?: number;
   } = {},
 ): Promise<PlatformUnderTest> {
   const db = await createTestDatabase(label, options.postgres);
@@ -68,6 +70,7 @@ export async function startPlatformUnderTest(
     entities: [],
     migrations: [CreateTallies1795400000001],
     logger,
+    ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
   });
   await dataSource.initialize();
   await runMigrations(dataSource);

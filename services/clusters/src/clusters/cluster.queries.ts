@@ -9,19 +9,22 @@ import {
   Keyset,
   keysetPage,
   OSLO_TODAY,
+  type Queryable,
   type RequestContext,
   sourceOf,
   SqlConditions,
 } from '@klynge/platform';
 import type { ClusterLevel } from '@klynge/contracts';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { ClusterEntity, ClusterLevelPeriodEntity } from './cluster.entity';
 import type { ClusterFilter, ClusterLevelPeriodType, MemberStatsType } from './cluster.types';
 
 /**
  * The latest level period of cluster `c` that has begun in Norway (or whose start no source
  * gives), as `latest`: a row of nulls when there is none. A change decided for a later day (a
- * grant's planned start, say) is in the history, and takes over on that day.
+ * grant's planned start, say) is in the history, and takes over on that day. Its order is that of
+ * the index cluster_level_periods_latest, which finds each cluster's row without reading the
+ * others (a list filtered by level asks it of every cluster): change the two together.
  */
 const LATEST_BEGUN_PERIOD = `(SELECT 1) AS one LEFT JOIN LATERAL (
     SELECT p.level, p.valid_to, p.basis, p.ended_by FROM cluster_level_periods p
@@ -56,13 +59,13 @@ export interface LevelHeldToday {
   until: string | null;
 }
 
-/** The level a cluster holds today (CURRENT_LEVEL_SQL), read in `manager`'s transaction. */
-export async function levelHeldToday(manager: Pick<EntityManager, 'query'>, clusterId: string): Promise<LevelHeldToday> {
-  const [held] = await manager.query<LevelHeldToday[]>(
+/** The level a cluster holds today (CURRENT_LEVEL_SQL), read in `manager`'s transaction (or any connection's). */
+export async function levelHeldToday(manager: Queryable, clusterId: string): Promise<LevelHeldToday> {
+  const [held] = (await manager.query(
     `SELECT ${OSLO_TODAY}::text AS today, ${LEVEL_HELD} AS level, CASE WHEN ${LATEST_COVERS_TODAY} THEN latest.valid_to::text END AS until
      FROM clusters c, ${LATEST_BEGUN_PERIOD} WHERE c.id = $1`,
     [clusterId],
-  );
+  )) as LevelHeldToday[];
   return held!;
 }
 

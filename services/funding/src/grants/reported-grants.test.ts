@@ -5,6 +5,7 @@ import {
   ALLOCATE_BUDGET,
   caseworker,
   CREATE_PROGRAMME,
+  DISBURSE,
   type FundingUnderTest,
   REGISTER_AGENCY,
   sivaCaseworker,
@@ -192,5 +193,29 @@ describe('reported grants', () => {
     expect(await count(`clusterId: "${raufoss}"`)).toBe(1);
     expect(await count(`orgNumber: "${ORG}"`)).toBe(1);
     expect(await count('orgNumber: "974760673"')).toBe(0);
+  });
+
+  it("gives a cluster's payments per year once one of its grants has them recorded: not known before, not nothing", async () => {
+    const byYear = async () =>
+      (
+        await funding.query<{ _entities: { fundingByYear: unknown[]; grants: { id: string }[] }[] }>(
+          `query($r: [_Any!]!) { _entities(representations: $r) {
+             ... on Cluster { fundingByYear { year granted { amount } paid { amount } } grants { id } } } }`,
+          { r: [{ __typename: 'Cluster', id: raufoss }] },
+        )
+      ).data!._entities[0]!;
+    const reported = await byYear();
+    expect(reported.fundingByYear).toEqual([{ year: 2017, granted: { amount: '14000000' }, paid: null }]);
+
+    const paid = await funding.query(
+      DISBURSE,
+      { input: { grantId: reported.grants[0]!.id, amount: '1000000', paidOn: '2018-01-15' } },
+      caseworker,
+    );
+    expect(paid.errors).toBeUndefined();
+    expect((await byYear()).fundingByYear).toEqual([
+      { year: 2017, granted: { amount: '14000000' }, paid: { amount: '0' } },
+      { year: 2018, granted: { amount: '0' }, paid: { amount: '1000000' } },
+    ]);
   });
 });
