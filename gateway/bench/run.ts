@@ -21,8 +21,8 @@
  * BENCH_ORGANIZATIONS (20000), BENCH_GRANTS (50000),
  * BENCH_OUT (a file for the figures as JSON), GATEWAY_WORKERS (our gateway's processes, 1),
  * BENCH_TARGETS (the rows to load, by key, comma-separated: ours,oursCached,hive,hiveCached,
- * hiveRouter,clusters,funding,competence,clustersSql,fundingSql,competenceSql, and the mixed
- * workload's freshOurs,freshOursCached,freshHiveCached; all by default), BENCH_CHANGE_RATE (the
+ * oursRedis,hiveRouter,clusters,funding,competence,clustersSql,fundingSql,competenceSql, and the mixed
+ * workload's freshOurs,freshOursCached,freshOursRedis,freshHiveCached; all by default), BENCH_CHANGE_RATE (the
  * mixed workload's changes per second, 2), BENCH_HIVE_CACHE_TTL_MS (10000), BENCH_CPU_PROF (a directory:
  * our gateway runs with --cpu-prof and writes its profile there when the run ends).
  */
@@ -32,7 +32,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { CLUSTER_LEVELS } from '@klynge/contracts';
-import { benchSetting, percentile, waitFor } from '@klynge/test-infrastructure';
+import { benchSetting, percentile, startDedicatedRedis, waitFor } from '@klynge/test-infrastructure';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { FRESHNESS_ALLOWANCE_MS, runMixedWorkload } from './freshness';
@@ -197,7 +197,7 @@ async function main() {
     {
       label: 'bench',
       size: SIZE,
-      extraPorts: 5,
+      extraPorts: 6,
       instrument: (name, workDir) => ({
         args: ['-r', path.join(__dirname, 'record-sql.cjs')],
         env: { BENCH_SQL_RECORD: sqlRecord(workDir, name) },
@@ -207,7 +207,7 @@ async function main() {
       const { subgraphUrls, subgraphProcesses, databaseUrls, secretHeader } = graph;
       // The benchmark's query is its own, sent as a document, not one of the registered operations.
       const anyDocument = { ANONYMOUS_OPERATIONS: 'any' };
-      const [apolloPort, hivePort, routerPort, cachedPort, hiveCachedPort] = graph.ports;
+      const [apolloPort, hivePort, routerPort, cachedPort, hiveCachedPort, redisCachedPort] = graph.ports;
       const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
       const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
       const hiveCachedUrl = `http://127.0.0.1:${hiveCachedPort}/graphql`;
@@ -231,10 +231,20 @@ async function main() {
       const apolloUrl = await graph.startGateway(apolloPort!, { ...anyDocument, ...workers, RESPONSE_CACHE: 'off' }, profile);
       // The cache learns of changes from the events: it reads the run's topics (as graph.gatewayEnv says).
       const cachedUrl = await graph.startGateway(cachedPort!, { ...anyDocument, ...workers, RESPONSE_CACHE: 'memory' });
+      // The same with the answers in a Redis of the run's own (as several gateways would share them).
+      // (Killed when the run's process exits, should it fail before the end.)
+      const redis = await startDedicatedRedis('bench', { maxmemory: '256mb' });
+      const redisCachedUrl = await graph.startGateway(redisCachedPort!, {
+        ...anyDocument,
+        ...workers,
+        RESPONSE_CACHE: 'redis',
+        RESPONSE_CACHE_REDIS_URL: redis.url,
+      });
       const dashboard = JSON.stringify({ query: DASHBOARD, variables: { level: LEVEL, first: PAGE } });
       const ours = await post(apolloUrl, dashboard);
       for (const [peer, url] of [
         ['Our gateway with its response cache', cachedUrl],
+        ['Our gateway with its response cache in Redis', redisCachedUrl],
         ['Hive Gateway', hiveUrl],
         ['Hive Gateway with the router runtime', routerUrl],
         ['Hive Gateway with its response cache', hiveCachedUrl],
@@ -258,6 +268,7 @@ async function main() {
       const gateways: HttpTarget[] = [
         { key: 'ours', label: 'our gateway (@apollo/gateway)', url: apolloUrl, body: dashboard },
         { key: 'oursCached', label: 'our gateway with its response cache', url: cachedUrl, body: dashboard },
+        { key: 'oursRedis', label: 'our gateway with its response cache in Redis', url: redisCachedUrl, body: dashboard },
         { key: 'hive', label: 'Hive Gateway (runtime 2.12)', url: hiveUrl, body: dashboard },
         {
           key: 'hiveCached',
@@ -310,6 +321,7 @@ async function main() {
         chosen([
           { key: 'freshOurs', label: 'mixed: our gateway without cache', url: apolloUrl },
           { key: 'freshOursCached', label: 'mixed: our gateway with its response cache', url: cachedUrl },
+          { key: 'freshOursRedis', label: 'mixed: our gateway with its response cache in Redis', url: redisCachedUrl },
           {
             key: 'freshHiveCached',
             label: `mixed: Hive Gateway with its response cache (TTL ${HIVE_CACHE_TTL_MS} ms)`,
@@ -422,6 +434,7 @@ async function main() {
         };
         writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
       }
+      await redis.destroy();
     },
   );
 }

@@ -11,8 +11,8 @@ import {
 import { SUBGRAPHS } from './subgraphs';
 import { ANONYMOUS_OPERATIONS } from './trusted-operations';
 
-/** Where answers are cached: nowhere, or in the gateway's own memory. */
-export const RESPONSE_CACHE_MODES = ['off', 'memory'] as const;
+/** Where answers are cached: nowhere, in the gateway's own memory, or in a Redis that several gateways share. */
+export const RESPONSE_CACHE_MODES = ['off', 'memory', 'redis'] as const;
 
 /** Per registered subgraph: where it answers, and the secret it expects from the gateway. */
 const subgraphVariables = Object.fromEntries(
@@ -100,12 +100,30 @@ export const gatewayConfig = defineConfig(
     }),
     RESPONSE_CACHE: env.oneOf(RESPONSE_CACHE_MODES, {
       description:
-        'whole answers of queries kept in this process (memory) and dropped by the events that change them, read from KAFKA_BROKERS or the in-process broker of npm start; off to answer every request from the subgraphs',
+        'whole answers of queries kept in this process (memory) or in a Redis several gateways share (redis, at RESPONSE_CACHE_REDIS_URL), dropped by the events that change them, read from KAFKA_BROKERS or the in-process broker of npm start; off to answer every request from the subgraphs',
       default: 'memory',
     }),
     RESPONSE_CACHE_MIB: env.integer({
       description: 'most memory for cached answers, in MiB (least recently used go first)',
       default: 64,
+      min: 1,
+    }),
+    RESPONSE_CACHE_REDIS_URL: env.url({
+      description:
+        'the Redis the gateways share answers in, with RESPONSE_CACHE=redis: redis://[:password@]host:port[/db] (rediss: for TLS); give it maxmemory and volatile-lru, as infra/ does',
+      protocols: ['redis:', 'rediss:'],
+      optional: true,
+      secret: true,
+    }),
+    RESPONSE_CACHE_REDIS_TIMEOUT_MS: env.integer({
+      description: 'how long one Redis command may take before the gateway answers uncached (bypass) and waits for Redis to be back',
+      default: 500,
+      min: 10,
+    }),
+    RESPONSE_CACHE_REDIS_TTL_S: env.integer({
+      description:
+        "an answer kept in Redis goes at the latest this long after it was stored: a safety net, not what bounds the cache (Redis's maxmemory with volatile-lru does, which evicts only keys with a TTL: the answers, never their index)",
+      default: 86_400,
       min: 1,
     }),
     RESPONSE_CACHE_SETTLE_MS: env.integer({
@@ -119,8 +137,16 @@ export const gatewayConfig = defineConfig(
     GATEWAY_WORKERS: env.integer({ description: 'gateway processes sharing the port; 0 for one per core', default: 1, min: 0, max: 64 }),
     SHUTDOWN_TIMEOUT_MS: env.integer({ description: 'how long a graceful shutdown may take', default: 10_000, min: 0 }),
   },
-  [tokenConfigProblems, subgraphSecretProblems, kafkaCredentialProblems],
+  [tokenConfigProblems, subgraphSecretProblems, kafkaCredentialProblems, responseCacheStoreProblems],
 );
+
+/** A shared cache needs its Redis. */
+function responseCacheStoreProblems(values: Record<string, unknown>): ConfigProblem[] {
+  if (values.RESPONSE_CACHE !== 'redis' || values.RESPONSE_CACHE_REDIS_URL !== undefined) return [];
+  return [
+    { variable: 'RESPONSE_CACHE_REDIS_URL', message: 'is required with RESPONSE_CACHE=redis (the Redis the gateways share answers in)' },
+  ];
+}
 
 /** In production the gateway proves itself to every subgraph, which refuses anyone else. */
 function subgraphSecretProblems(values: Record<string, unknown>): ConfigProblem[] {

@@ -75,20 +75,26 @@ export class GatewayMetrics {
   });
   readonly responseCacheBypasses = new Counter({
     name: 'klynge_response_cache_bypasses_total',
-    help: 'GraphQL answers the response cache does not keep, by why: not a query over POST, an error, asked for fresh (Cache-Control: no-cache), the cache off, or given the result of an identical request (coalesced)',
+    help: 'GraphQL answers the response cache does not keep, by why: not a query over POST, an error, asked for fresh (Cache-Control: no-cache), the cache off, given the result of an identical request (coalesced), or its shared store (Redis) unreachable (store_unavailable)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
   readonly responseCacheInvalidations = new Counter({
     name: 'klynge_response_cache_invalidations_total',
-    help: 'Cached answers dropped, by why: an event names their entity (entity), names none of its type (type), may change any list (list), could not be read (anything), or a new supergraph',
+    help: 'Cached answers dropped, by why: an event names their entity (entity), names none of its type (type), may change any list (list), could not be read (anything), a new supergraph, or everything in the shared store deleted once it was reachable again (recovered)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
   readonly responseCacheStoresSkipped = new Counter({
     name: 'klynge_response_cache_stores_skipped_total',
-    help: 'Answers computed but not kept: an event touching them arrived while they were computed or its consumers were settling (settling), or too large',
+    help: 'Answers computed but not kept: an event touching them arrived while they were computed or its consumers were settling (settling), too large, or the shared store unreachable since they were begun (store_unavailable)',
     labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly responseCacheStoreErrors = new Counter({
+    name: 'klynge_response_cache_store_errors_total',
+    help: 'Failed commands to the shared store of the response cache (Redis), by what was asked: get, store, invalidate, clear, recover, or a lost connection',
+    labelNames: ['operation'] as const,
     registers: [this.registry],
   });
   readonly responseCacheEvents = new Counter({

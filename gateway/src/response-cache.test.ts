@@ -4,7 +4,7 @@ import { waitFor } from '@klynge/test-infrastructure';
 import { registeredOperation } from './registered-operations';
 import { CACHE_HEADER } from './response-cache/http';
 import type { Gateway } from './server';
-import { buildWorld, type World } from './test-support/world';
+import { awardGrant, buildWorld, type World, worldClusters } from './test-support/world';
 import {
   GRAPH_SETUP_TIMEOUT_MS,
   gatewayClient,
@@ -14,7 +14,6 @@ import {
 } from './test-support/graph-under-test';
 
 const { admin, managerOf } = testCallers;
-const caseworker = testCallers.caseworker('innovasjon-norge');
 
 interface ClusterFunding {
   cluster: { slug: string; grants: { id: string }[] };
@@ -33,7 +32,7 @@ describe('the response cache, kept exact by the events', () => {
   let gateway: Gateway;
   let client: ReturnType<typeof gatewayClient>;
   let url: string;
-  const clusters = new Map<'A' | 'B', { id: string; slug: string }>();
+  let clusters: ReadonlyMap<'A' | 'B', { id: string; slug: string }>;
 
   const clusterFunding = (name: 'A' | 'B', caller?: Caller) =>
     client.gq<ClusterFunding>(registeredOperation('ClusterFunding').text, { slug: clusters.get(name)!.slug }, caller);
@@ -59,14 +58,7 @@ describe('the response cache, kept exact by the events', () => {
     url = await gateway.start();
     client = gatewayClient(url);
     world = await buildWorld(graph, client);
-    const slugs = await client.gq<{ clusters: { edges: { node: { id: string; slug: string } }[] } }>(
-      '{ clusters(first: 100) { edges { node { id slug } } } }',
-    );
-    for (const [name, id] of [
-      ['A', world.clusterA],
-      ['B', world.clusterB],
-    ] as const)
-      clusters.set(name, { id, slug: client.ok(slugs).clusters.edges.find(({ node }) => node.id === id)!.node.slug });
+    clusters = await worldClusters(client, world);
     await graph.settled();
     await everyEventRead();
   }, GRAPH_SETUP_TIMEOUT_MS);
@@ -95,30 +87,6 @@ describe('the response cache, kept exact by the events', () => {
     await graph?.close();
   });
 
-  /** Awards cluster B a grant, as its manager and a caseworker would: its events go through the broker. */
-  const awardGrantToB = async () => {
-    const { gq, ok } = client;
-    const b = clusters.get('B')!.id;
-    const applicationId = ok(
-      await gq<{ createApplication: { id: string } }>(
-        `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`,
-        { input: { callId: world.callId, clusterId: b, title: 'For B', requested: '1000000' } },
-        managerOf(b),
-      ),
-    ).createApplication.id;
-    const move = async (mutation: string, caller: Caller) =>
-      ok(await gq(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id: applicationId }, caller));
-    await move('submitApplication', managerOf(b));
-    await move('startReview', caseworker);
-    return ok(
-      await gq<{ decideApplication: { grant: { id: string } } }>(
-        `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, plannedEnd: "2019-10-31" }) { grant { id } } }`,
-        { id: applicationId },
-        caseworker,
-      ),
-    ).decideApplication.grant.id;
-  };
-
   it('drops the answers an event touches and keeps those about other entities; a list answer goes when a new entity joins it', async () => {
     // Filled, then served from the cache.
     for (const name of ['A', 'B'] as const) {
@@ -129,7 +97,7 @@ describe('the response cache, kept exact by the events', () => {
     const list = await clusterList();
     expect(cacheOf(list)).toBe('hit');
 
-    const grantId = await awardGrantToB();
+    const grantId = await awardGrant(client, world, clusters.get('B')!.id);
     // B's answer shows the grant as soon as the gateway has read its events: nothing but an event could drop it.
     await waitFor('cluster B to show its new grant', async () =>
       client.ok(await clusterFunding('B')).cluster.grants.some((grant) => grant.id === grantId),

@@ -32,7 +32,8 @@ import { type EntityKeyFields, entityKeyFields } from './response-cache/entities
 import { type EventEntityMap, eventEntityMaps } from './response-cache/event-entities';
 import { type EventSource, invalidateOnEvents } from './response-cache/event-invalidation';
 import { CACHE_HEADER, type CacheContext, joinedAnotherRequest, responseCacheHttp } from './response-cache/http';
-import { ResponseCache } from './response-cache/response-cache';
+import { RedisResponseCache } from './response-cache/redis-cache';
+import { type AnswerCache, ResponseCache } from './response-cache/response-cache';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { supergraphFile } from './subgraphs';
 import { supergraphLocation, supergraphManager, type SupergraphState } from './supergraph-source';
@@ -80,10 +81,7 @@ export function createGateway(
   const events = options.events;
   if (config.RESPONSE_CACHE !== 'off' && !events)
     logger.warn('The response cache is off: it needs the event topics to stay exact (KAFKA_BROKERS, or a broker handed to the gateway)');
-  const cache =
-    config.RESPONSE_CACHE === 'memory' && events
-      ? new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MIB * 1024 * 1024, settleMs: config.RESPONSE_CACHE_SETTLE_MS, metrics })
-      : undefined;
+  const cache = events ? answerCache(config, { metrics, logger, topicPrefix: events.topicPrefix }) : undefined;
   // Which entities answers and events name, from the supergraph served (and again when it changes).
   let entityKeys: EntityKeyFields = new Map();
   let eventMaps: ReadonlyMap<string, EventEntityMap> = new Map();
@@ -181,7 +179,7 @@ export function createGateway(
     const loaded = entityKeys.size > 0;
     entityKeys = entityKeyFields(coreSupergraphSdl);
     eventMaps = eventEntityMaps(entityKeys);
-    if (loaded) cache?.clear('supergraph');
+    if (loaded) void cache?.clear('supergraph');
   });
   let subscription: Subscription | undefined;
   let serving = false;
@@ -305,6 +303,7 @@ export function createGateway(
       serving = false;
       await apollo.stop();
       await subscription?.close();
+      await cache?.close?.();
       if (events?.closeBroker) await events.broker.close();
       if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       logger.info('The gateway has stopped');
@@ -347,5 +346,31 @@ class MeasuredDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and schema loading come without a request context, so record nothing.
     this.recordFetch(options.context as CacheContext | undefined, options.request.variables, response.data);
     return response;
+  }
+}
+
+/** Where the response cache keeps answers, as configured (RESPONSE_CACHE); none when it is off. */
+function answerCache(
+  config: GatewayConfig,
+  options: { readonly metrics: GatewayMetrics; readonly logger: Logger; readonly topicPrefix: string | undefined },
+): AnswerCache | undefined {
+  const { metrics, logger } = options;
+  switch (config.RESPONSE_CACHE) {
+    case 'off':
+      return undefined;
+    case 'memory':
+      return new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MIB * 1024 * 1024, settleMs: config.RESPONSE_CACHE_SETTLE_MS, metrics });
+    case 'redis':
+      return new RedisResponseCache({
+        // The config's check requires it with RESPONSE_CACHE=redis.
+        url: config.RESPONSE_CACHE_REDIS_URL!,
+        // One deployment's answers apart from another's on the same Redis (tests, benchmarks: their topic prefix).
+        namespace: `klynge:response-cache:${options.topicPrefix ?? ''}`,
+        settleMs: config.RESPONSE_CACHE_SETTLE_MS,
+        timeoutMs: config.RESPONSE_CACHE_REDIS_TIMEOUT_MS,
+        ttlSeconds: config.RESPONSE_CACHE_REDIS_TTL_S,
+        metrics,
+        logger,
+      });
   }
 }

@@ -2,7 +2,7 @@ import type { MessageBroker, Subscription } from '@klynge/broker';
 import type { Logger } from '@klynge/platform/logging';
 import type { GatewayMetrics } from '../metrics';
 import { entitiesOfEvent, type EventEntityMap, eventTopics } from './event-entities';
-import type { ResponseCache } from './response-cache';
+import type { AnswerCache } from './response-cache';
 
 /** Where the gateway reads the events from: a broker, the deployment's topic prefix, and a consumer group of its own. */
 export interface EventSource {
@@ -26,7 +26,7 @@ export interface EventSource {
  */
 export async function invalidateOnEvents(options: {
   readonly source: EventSource;
-  readonly cache: ResponseCache;
+  readonly cache: AnswerCache;
   readonly maps: () => ReadonlyMap<string, EventEntityMap>;
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
@@ -37,11 +37,10 @@ export async function invalidateOnEvents(options: {
   const subscription = await source.broker.subscribe({
     groupId: `${prefix}${source.groupId}`,
     topics: topics.map((topic) => `${prefix}${topic}`),
-    // eslint-disable-next-line @typescript-eslint/require-await -- the broker's handler is async by contract
     handleBatch: async (messages) => {
       for (const message of messages) {
         const topic = message.topic.slice(prefix.length);
-        const dropped = cache.invalidate(entitiesOfEvent(options.maps(), topic, message.value));
+        const dropped = await cache.invalidate(entitiesOfEvent(options.maps(), topic, message.value));
         metrics.responseCacheEvents.inc();
         if (dropped > 0) logger.debug({ topic, offset: message.offset, dropped }, 'An event dropped cached answers');
       }

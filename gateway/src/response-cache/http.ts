@@ -6,7 +6,7 @@ import { Kind, OperationTypeNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics';
 import { DependencyRecorder, type EntityKeyFields, isObject } from './entities';
-import type { PendingFill, ResponseCache } from './response-cache';
+import { type AnswerCache, type CachedAnswer, type PendingFill, STORE_UNAVAILABLE } from './response-cache';
 
 /** Every GraphQL answer says where it came from: `hit` (the cache), `miss` (the subgraphs, now kept) or `bypass` (not cacheable). */
 export const CACHE_HEADER = 'x-klynge-cache';
@@ -47,7 +47,7 @@ const ANSWER_TYPES = ['application/json', 'application/graphql-response+json'] a
  */
 export function responseCacheHttp(options: {
   /** Undefined when the cache is off. */
-  readonly cache: ResponseCache | undefined;
+  readonly cache: AnswerCache | undefined;
   readonly metrics: GatewayMetrics;
   readonly entityKeys: () => EntityKeyFields;
 }) {
@@ -99,7 +99,25 @@ export function responseCacheHttp(options: {
       return next();
     }
     const key = cacheKey(response.locals.caller as Caller | undefined, body.query, body.operationName, body.variables);
-    const answer = cache.get(key);
+    const found = cache.get(key);
+    // The memory cache answers at once, in this turn of the event loop; a shared store answers a promise.
+    if (found instanceof Promise) found.then((answer) => answered(answer, key, accepted, response, next), next);
+    else answered(found, key, accepted, response, next);
+  };
+
+  /** Serves a hit, or lets the request on to be computed (and kept, when the store is there). */
+  const answered = (
+    answer: CachedAnswer | undefined | typeof STORE_UNAVAILABLE,
+    key: string,
+    accepted: string,
+    response: express.Response,
+    next: express.NextFunction,
+  ): void => {
+    if (answer === STORE_UNAVAILABLE) {
+      // The shared store is unreachable: answered by the subgraphs, not kept.
+      metrics.responseCacheBypasses.inc({ reason: 'store_unavailable' });
+      return next();
+    }
     if (answer) {
       metrics.responseCacheHits.inc();
       metrics.requests.inc({ operation: answer.operation, outcome: 'ok' });
@@ -108,7 +126,7 @@ export function responseCacheHttp(options: {
       response.send(answer.body);
       return;
     }
-    const fill: CacheFill = { pending: cache.begin(key), recorder: new DependencyRecorder(options.entityKeys()) };
+    const fill: CacheFill = { pending: cache!.begin(key), recorder: new DependencyRecorder(options.entityKeys()) };
     response.locals.cacheFill = fill;
     next();
   };
@@ -137,7 +155,8 @@ export function responseCacheHttp(options: {
         const { data, extensions } = body.singleResult;
         // As Apollo Server writes it (one line of JSON and a newline).
         const text = `${JSON.stringify(extensions ? { data, extensions } : { data })}\n`;
-        cache.store(fill.pending, {
+        // Not awaited: the answer is sent while a shared store keeps it (which reports its own failures).
+        void cache.store(fill.pending, {
           body: Buffer.from(text),
           etag: `W/"${createHash('sha1').update(text).digest('base64url')}"`,
           operation: metrics.operationLabel(operationName),

@@ -1,25 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { kafkaAccessPlan, servicePrincipal } from '@klynge/subgraph-registry';
 import { subgraphRegistry } from '@klynge/schemas';
 import { GatewayMetrics } from '../metrics';
-import { supergraphFile } from '../subgraphs';
-import { ANY_SUBGRAPH, type AnswerDependencies, DependencyRecorder, entityKeyFields, type EventEntities, touches } from './entities';
+import {
+  aboutCluster,
+  aList,
+  answer,
+  CLUSTER_A,
+  CLUSTER_B,
+  counted,
+  event,
+  grantAwardedTo,
+  keys,
+  listFrom,
+  maps,
+} from './cache-test-support';
+import { ANY_SUBGRAPH, DependencyRecorder, type EventEntities, touches } from './entities';
 import { entitiesOfEvent, eventEntityMaps, eventTopics } from './event-entities';
 import { ResponseCache } from './response-cache';
 import { topicSubgraphs } from './topic-subgraphs';
 
-const keys = entityKeyFields(readFileSync(supergraphFile, 'utf8'));
-const maps = eventEntityMaps(keys);
-const CLUSTER_A = '0b9f4c2e-8a1d-4e55-9d0e-0c1a2b3c4d5e';
-const CLUSTER_B = '1c0a5d3f-9b2e-4f66-8e1f-1d2b3c4d5e6f';
-
-const event = (topic: string, name: string, subject: string, data: Record<string, unknown>) =>
-  entitiesOfEvent(maps, topic, JSON.stringify({ type: `no.klynge.${topic.split('.')[0]}.${name}.v1`, subject, data }));
-const grantAwardedTo = (clusterId: string) =>
-  event('funding.grant.v1', 'GrantAwarded', 'g-1', { grantId: 'g-1', recipient: { type: 'CLUSTER', clusterId } });
-const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: [], anchors: new Map([['Cluster', new Set([id])]]) });
-const listFrom = (...subgraphs: string[]): AnswerDependencies => ({ unkeyed: subgraphs, anchors: new Map() });
-const aList = listFrom('clusters');
 const programmeLaunched = event('competence.programme.v1', 'ProgrammeLaunched', 'p-1', { programmeId: 'p-1', hostClusterIds: [CLUSTER_A] });
 const researchProjectGranted = event('research.project.v1', 'ProjectGranted', 'r-1', { projectId: 'r-1', ownerOrgNumber: '923609016' });
 const clusterRegistered = event('clusters.cluster.v1', 'ClusterRegistered', CLUSTER_B, { clusterId: CLUSTER_B });
@@ -128,22 +127,11 @@ describe('which events touch which answers', () => {
 });
 
 describe('the response cache', () => {
-  const answer = (dependencies: AnswerDependencies, body = '{"data":{}}\n') => ({
-    body: Buffer.from(body),
-    etag: 'W/"test"',
-    operation: 'other',
-    dependencies,
-  });
   let clock = 0;
   const cacheOf = (settleMs = 100, maxBytes = 1024 * 1024) => {
     const metrics = new GatewayMetrics();
     return { metrics, cache: new ResponseCache({ maxBytes, settleMs, metrics, now: () => clock }) };
   };
-  const counted = async (metrics: GatewayMetrics, name: string) =>
-    Object.fromEntries(
-      ((await metrics.registry.getSingleMetric(name)!.get()).values ?? []).map(({ labels, value }) => [String(labels.reason ?? ''), value]),
-    );
-
   beforeEach(() => (clock = 1_000));
 
   it('drops exactly what an event touches, counting why', async () => {

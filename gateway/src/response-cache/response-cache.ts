@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics';
 import { type AnswerDependencies, type EventEntities, type InvalidationReason, touches } from './entities';
+import { SettleWindow } from './settle-window';
 
 /** One cached answer: the body as sent (encoded once, with its ETag), and what it was built from. */
 export interface CachedAnswer {
@@ -17,34 +18,41 @@ export interface PendingFill {
   readonly startedAt: number;
 }
 
-interface RecentEvent {
-  readonly at: number;
-  readonly entities: EventEntities;
-}
-
 /** Bytes an entry costs besides its body and key: the dependency sets and the cache's own records. */
 const ENTRY_OVERHEAD = 512;
 
+/** The store cannot be used now (Redis unreachable): the request is answered uncached. */
+export const STORE_UNAVAILABLE = 'unavailable';
+
+/**
+ * Where answers are kept: the gateway's memory ({@link ResponseCache}, every method synchronous,
+ * so a hit costs no turn of the event loop) or a Redis several gateways share
+ * (RedisResponseCache, whose methods answer promises). Callers take either.
+ */
+export interface AnswerCache {
+  begin(key: string): PendingFill;
+  get(key: string): MaybePromise<CachedAnswer | undefined | typeof STORE_UNAVAILABLE>;
+  /** Keeps an answer, unless an event that touched it arrived while it could have been computed from stale data (SettleWindow). */
+  store(fill: PendingFill, answer: CachedAnswer): MaybePromise<boolean>;
+  invalidate(entities: EventEntities): MaybePromise<number>;
+  clear(reason: 'supergraph'): MaybePromise<void>;
+  close?(): Promise<void>;
+}
+
+export type MaybePromise<T> = T | Promise<T>;
+
 /**
  * Whole answers in process memory, least recently used going first past `maxBytes`, each dropped
- * as soon as an event may have changed it ({@link touches}).
- *
- * The settle window: an event reaches this gateway about when it reaches the services that keep
- * read models of it, which apply it a little later. An answer computed in between could come
- * from a read model not yet updated and would then stay in the cache, stale, until the next
- * event. So an answer is stored only if no event that touches it arrived from `settleMs` before
- * its fetches began until it is stored: fetches that started before an event (the race of a
- * request in flight) and those made while its consumers were still applying it are served once
- * and not kept. Consumers that publish what they derived (clusters' ClusterLevelChanged after
- * a GrantAwarded) drop the entry again with their own event.
+ * as soon as an event may have changed it ({@link touches}), and not kept when an event touched
+ * it while it was computed ({@link SettleWindow}).
  */
-export class ResponseCache {
+export class ResponseCache implements AnswerCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
   /** Index: answers built on a list or aggregate, and answers by entity type and key. */
   private readonly unkeyed = new Set<string>();
   private readonly byType = new Map<string, Set<string>>();
   private readonly byEntity = new Map<string, Set<string>>();
-  private recent: RecentEvent[] = [];
+  private readonly settle: SettleWindow;
 
   constructor(
     private readonly options: {
@@ -54,6 +62,7 @@ export class ResponseCache {
       readonly now?: () => number;
     },
   ) {
+    this.settle = new SettleWindow(options.settleMs, () => this.now());
     this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: options.maxBytes,
       // One answer may take at most an eighth of the cache: a huge answer does not empty it.
@@ -67,7 +76,6 @@ export class ResponseCache {
     return this.options.now?.() ?? performance.now();
   }
 
-  /** Starts computing an answer for `key`. */
   begin(key: string): PendingFill {
     return { key, startedAt: this.now() };
   }
@@ -76,10 +84,8 @@ export class ResponseCache {
     return this.entries.get(key);
   }
 
-  /** Keeps an answer, unless an event that touches it arrived while it could have been computed from stale data. */
   store(fill: PendingFill, answer: CachedAnswer): boolean {
-    const since = fill.startedAt - this.options.settleMs;
-    if (this.recent.some((event) => event.at >= since && touches(answer.dependencies, event.entities))) {
+    if (this.settle.spoils(fill.startedAt, answer.dependencies)) {
       this.options.metrics.responseCacheStoresSkipped.inc({ reason: 'settling' });
       return false;
     }
@@ -92,11 +98,8 @@ export class ResponseCache {
     return true;
   }
 
-  /** Drops every answer the event may have changed; says how many went. */
   invalidate(entities: EventEntities): number {
-    const at = this.now();
-    this.recent = this.recent.filter((event) => event.at >= at - this.options.settleMs);
-    this.recent.push({ at, entities });
+    this.settle.record(entities);
     const candidates = new Set<string>(this.unkeyed);
     if (entities.anything) for (const key of this.entries.keys()) candidates.add(key);
     else
@@ -116,7 +119,6 @@ export class ResponseCache {
     return dropped;
   }
 
-  /** Drops everything (a new supergraph: every answer may read differently). */
   clear(reason: 'supergraph'): void {
     for (const key of [...this.entries.keys()]) this.drop(key, reason);
   }

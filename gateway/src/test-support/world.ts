@@ -161,3 +161,43 @@ export async function buildWorld<Service>(graph: WorldGraph<Service>, client: Re
   ).enrolCompany.id;
   return world;
 }
+
+/** Awards `clusterId` a grant in the world's call, as its manager and a caseworker would: its events go through the broker. */
+export async function awardGrant(client: ReturnType<typeof gatewayClient>, world: World, clusterId: string): Promise<string> {
+  const { gq, ok } = client;
+  const applicationId = ok(
+    await gq<{ createApplication: { id: string } }>(
+      `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`,
+      { input: { callId: world.callId, clusterId, title: 'A grant to cache', requested: '1000000' } },
+      managerOf(clusterId),
+    ),
+  ).createApplication.id;
+  const move = async (mutation: string, caller: Caller) =>
+    ok(await gq(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id: applicationId }, caller));
+  await move('submitApplication', managerOf(clusterId));
+  await move('startReview', innovasjonNorge);
+  return ok(
+    await gq<{ decideApplication: { grant: { id: string } } }>(
+      `mutation($id: ID!) { decideApplication(id: $id, input: { decision: GRANTED, plannedEnd: "2019-10-31" }) { grant { id } } }`,
+      { id: applicationId },
+      innovasjonNorge,
+    ),
+  ).decideApplication.grant.id;
+}
+
+/** The world's clusters A and B with the slugs the clusters subgraph gave them, as queries ask for them. */
+export async function worldClusters(
+  client: ReturnType<typeof gatewayClient>,
+  world: World,
+): Promise<ReadonlyMap<'A' | 'B', { id: string; slug: string }>> {
+  const { edges } = client.ok(
+    await client.gq<{ clusters: { edges: { node: { id: string; slug: string } }[] } }>(
+      '{ clusters(first: 100) { edges { node { id slug } } } }',
+    ),
+  ).clusters;
+  const named = (id: string) => ({ id, slug: edges.find(({ node }) => node.id === id)!.node.slug });
+  return new Map([
+    ['A', named(world.clusterA)],
+    ['B', named(world.clusterB)],
+  ]);
+}

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayConfig } from '@klynge/gateway/config';
@@ -17,6 +18,24 @@ export const dashboardSetting = (): Record<string, string> =>
     : existsSync(path.join(dashboardDir, 'index.html'))
       ? { DASHBOARD_DIR: dashboardDir }
       : {};
+
+/**
+ * The gateway's response cache as the stack's configuration asks: with RESPONSE_CACHE=redis, the
+ * Redis of RESPONSE_CACHE_REDIS_URL, or else the one `npm run infra:up` started (infra/redis.sh).
+ */
+export function responseCacheSettings(config: {
+  readonly RESPONSE_CACHE: string;
+  readonly RESPONSE_CACHE_REDIS_URL?: string | undefined;
+}): Record<string, string> {
+  if (config.RESPONSE_CACHE !== 'redis') return { RESPONSE_CACHE: config.RESPONSE_CACHE };
+  const url =
+    config.RESPONSE_CACHE_REDIS_URL ??
+    execFileSync('bash', [path.join(repoRoot, 'infra', 'redis.sh'), 'url'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+  return { RESPONSE_CACHE: 'redis', RESPONSE_CACHE_REDIS_URL: url };
+}
 
 /** The variable with a subgraph's port under `npm start`: CLUSTERS_PORT for clusters, ... */
 export const portVariableOf = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
@@ -61,6 +80,8 @@ export const stackConfig = defineConfig(
     ANONYMOUS_OPERATIONS: gatewayConfig.variables.ANONYMOUS_OPERATIONS,
     // And every answer from the subgraphs, as without the response cache: RESPONSE_CACHE=off npm start.
     RESPONSE_CACHE: gatewayConfig.variables.RESPONSE_CACHE,
+    // With RESPONSE_CACHE=redis: unset, npm run stack's gateway uses the Redis of npm run infra:up.
+    RESPONSE_CACHE_REDIS_URL: gatewayConfig.variables.RESPONSE_CACHE_REDIS_URL,
     KLYNGE_DEMO: env.oneOf(['facts', 'synthetic'], {
       description:
         'the demo data a new data folder gets: facts (only what the sources say) or synthetic (the benchmark\'s generated data set, every name ending in "(generated)"; embedded stack only)',

@@ -8,7 +8,7 @@ import { createGateway } from '@klynge/gateway/server';
 import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { createLogger, type Logger, type Service, type Subgraph, type SyntheticDataSize } from '@klynge/platform';
 import { loadSubgraphs } from '@klynge/subgraph-registry';
-import { dashboardSetting, gatewayTargetOf, portOf, type StackConfig } from './config';
+import { dashboardSetting, gatewayTargetOf, portOf, responseCacheSettings, type StackConfig } from './config';
 import { sharedBroker } from './shared-broker';
 
 const TEMPLATE = path.join(__dirname, 'pglite-template.tar.gz');
@@ -80,7 +80,7 @@ export async function startEmbeddedStack(config: StackConfig): Promise<RunningSt
         LOG_LEVEL: config.LOG_LEVEL,
         ...dashboardSetting(),
         ...(config.ANONYMOUS_OPERATIONS ? { ANONYMOUS_OPERATIONS: config.ANONYMOUS_OPERATIONS } : {}),
-        RESPONSE_CACHE: config.RESPONSE_CACHE,
+        ...responseCacheSettings(config),
         ...subgraphSettings(
           (name) => gatewayTargetOf(config, { name }),
           (name) => secrets.get(name)!,

@@ -7,7 +7,7 @@ import { subgraphSettings } from '@klynge/gateway/subgraphs';
 import { subgraphRegistry, type SubgraphEntry } from '@klynge/schemas';
 import { SUBGRAPH_RUNNER } from '@klynge/subgraph-runner';
 import pg from 'pg';
-import { dashboardSetting, gatewayTargetOf, portOf, repoRoot, type StackConfig } from './config';
+import { dashboardSetting, gatewayTargetOf, portOf, repoRoot, responseCacheSettings, type StackConfig } from './config';
 import { developmentCredentialsFile, gatewayKafkaEnv, serviceKafkaEnv } from './kafka-credentials';
 import type { RunningStack } from './embedded-stack';
 import { serveStackControl, stackControlSocket } from './stack-control';
@@ -59,6 +59,7 @@ export async function startServerStack(config: StackConfig): Promise<RunningStac
         environment({
           PORT: String(config.PORT),
           ...gatewayKafkaEnv(brokers, credentialsFile),
+          ...responseCacheSettings(config),
           ...dashboardSetting(),
           ...subgraphSettings(
             (name) => gatewayTargetOf(config, { name }),

@@ -1,5 +1,6 @@
 export { type DedicatedKafka, startDedicatedKafka } from './dedicated-kafka';
 export { type DedicatedPostgres, startDedicatedPostgres } from './dedicated-postgres';
+export { type DedicatedRedis, startDedicatedRedis } from './dedicated-redis';
 export { benchSetting, percentile, writeBenchFigures } from './bench-figures';
 export { freePorts } from './free-ports';
 export { infraDir, infraScriptOutput, kafkaVersion, runInfraScript } from './infra-scripts';

@@ -46,6 +46,15 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('never repeats the value of a variable that may hold a password', () => {
+    const secretive = defineConfig({
+      CACHE_URL: env.url({ description: 'a store', protocols: ['redis:'], optional: true, secret: true }),
+    });
+    expect(() => secretive.load({ CACHE_URL: 'http://:hunter2@cache:6379' })).toThrow(
+      new ConfigError([{ variable: 'CACHE_URL', message: 'must be a URL starting with redis:' }]),
+    );
+  });
+
   it('parses each kind of variable strictly', () => {
     const kinds = defineConfig({
       COUNT: env.integer({ description: 'a count', min: 0 }),

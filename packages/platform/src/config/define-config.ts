@@ -11,6 +11,8 @@ export interface VariableSpec<T> {
   readonly default?: T;
   /** Unset is allowed, and reads as `undefined`. */
   readonly optional?: boolean;
+  /** The value may hold a password (a URL with credentials): a problem with it never repeats it. */
+  readonly secret?: boolean;
   /** Turns the raw text into a value, or throws an Error whose message says what was expected. */
   parse(raw: string): T;
 }
@@ -65,7 +67,7 @@ export function defineConfig<D extends Record<string, VariableSpec<unknown>>>(
           values[name] = spec.parse(raw);
         } catch (error) {
           const expected = error instanceof Error ? error.message : String(error);
-          problems.push({ variable: name, message: `${expected}, got ${JSON.stringify(raw)}` });
+          problems.push({ variable: name, message: spec.secret ? expected : `${expected}, got ${JSON.stringify(raw)}` });
         }
       }
       if (problems.length === 0) {
@@ -80,6 +82,7 @@ export function defineConfig<D extends Record<string, VariableSpec<unknown>>>(
 interface Common<T> {
   readonly description: string;
   readonly default?: T;
+  readonly secret?: boolean;
 }
 type Spec<T, O> = O extends { optional: true } ? VariableSpec<T | undefined> : VariableSpec<T>;
 
