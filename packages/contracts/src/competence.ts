@@ -45,7 +45,41 @@ export interface EnrolmentCompletedData {
   readonly modulesCompleted: number;
 }
 
+/** A module of a programme, on the programme's stream: modules belong to their programme. */
+export interface ModuleAddedData {
+  readonly moduleId: string;
+  readonly programmeId: string;
+  readonly title: string;
+  readonly theme: string;
+  readonly format: string;
+  readonly startsOn: IsoDate | null;
+  readonly endsOn: IsoDate | null;
+  /** Null: no limit is known (not "no places"). */
+  readonly capacity: number | null;
+}
+
+export interface ModuleCompletedData {
+  readonly enrolmentId: string;
+  readonly programmeId: string;
+  readonly moduleId: string;
+  readonly orgNumber: string;
+  readonly completedOn: IsoDate;
+  /** Completed on the enrolment so far, this module included. */
+  readonly modulesCompleted: number;
+}
+
+export interface EnrolmentDroppedData {
+  readonly enrolmentId: string;
+  readonly programmeId: string;
+  readonly orgNumber: string;
+  readonly droppedOn: IsoDate;
+  readonly modulesCompleted: number;
+}
+
 export const ProgrammeLaunched = competenceProgrammeStream.event<ProgrammeLaunchedData>('ProgrammeLaunched');
 export const ProgrammeStatusChanged = competenceProgrammeStream.event<ProgrammeStatusChangedData>('ProgrammeStatusChanged');
 export const CompanyEnrolled = enrolmentStream.event<CompanyEnrolledData>('CompanyEnrolled');
 export const EnrolmentCompleted = enrolmentStream.event<EnrolmentCompletedData>('EnrolmentCompleted');
+export const ModuleAdded = competenceProgrammeStream.event<ModuleAddedData>('ModuleAdded');
+export const ModuleCompleted = enrolmentStream.event<ModuleCompletedData>('ModuleCompleted');
+export const EnrolmentDropped = enrolmentStream.event<EnrolmentDroppedData>('EnrolmentDropped');

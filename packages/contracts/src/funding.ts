@@ -1,7 +1,9 @@
 import { defineEventStream } from '@klynge/platform';
 import type { ClusterLevel, DatePrecision, IsoDate, MoneyData } from './common';
 
-/** The funding service's streams: budgets, applications, grants (with their payments). */
+/** The funding service's streams: agencies, programmes (with their calls), budgets, applications, grants (with their payments). */
+export const agencyStream = defineEventStream({ domain: 'funding', aggregate: 'agency', version: 1 });
+export const fundingProgrammeStream = defineEventStream({ domain: 'funding', aggregate: 'programme', version: 1 });
 export const budgetStream = defineEventStream({ domain: 'funding', aggregate: 'budget', version: 1 });
 export const applicationStream = defineEventStream({ domain: 'funding', aggregate: 'application', version: 1 });
 export const grantStream = defineEventStream({ domain: 'funding', aggregate: 'grant', version: 1 });
@@ -56,21 +58,76 @@ export interface BudgetAllocatedData {
   readonly cofunders: readonly { readonly name: string; readonly amount: MoneyData }[];
 }
 
-export interface ApplicationSubmittedData {
+export interface AgencyRegisteredData {
+  readonly agencyCode: string;
+  readonly name: string;
+  /** INNOVATION_NORWAY, SIVA, RESEARCH_COUNCIL, ENOVA, EU, MINISTRY or OTHER. */
+  readonly kind: string;
+  /** Null where it was registered without one: not known, not "none". */
+  readonly orgNumber: string | null;
+}
+
+export interface ProgrammeCreatedData {
+  readonly programmeCode: string;
+  readonly agencyCode: string;
+  readonly name: string;
+  readonly purpose: string | null;
+  /** Null: which levels it accepts is not known (not "none"). */
+  readonly eligibleClusterLevels: readonly ClusterLevel[] | null;
+  /** Null: which kinds of organisation it accepts is not known (not "none"). */
+  readonly eligibleOrganizationKinds: readonly string[] | null;
+  readonly periodStart: IsoDate;
+  readonly periodStartPrecision: DatePrecision;
+  readonly periodEnd: IsoDate | null;
+  readonly periodEndPrecision: DatePrecision | null;
+}
+
+/** A call of a programme, on the programme's stream: calls belong to their programme. */
+export interface CallOpenedData {
+  readonly callId: string;
+  readonly programmeCode: string;
+  readonly agencyCode: string;
+  readonly title: string;
+  readonly targetLevel: ClusterLevel | null;
+  readonly opensOn: IsoDate;
+  readonly closesAt: string;
+  readonly decisionDate: IsoDate | null;
+  readonly projectStart: IsoDate | null;
+}
+
+/** What every event of an application names: itself, its call and programme, and who applies. */
+export interface ApplicationEventSubject {
   readonly applicationId: string;
   readonly callId: string;
   readonly programmeCode: string;
   readonly applicant: GrantRecipientData;
+}
+
+/** A DRAFT application: not yet before the agency, but already the applicant's. */
+export interface ApplicationCreatedData extends ApplicationEventSubject {
+  readonly title: string;
+  readonly requested: MoneyData;
+  readonly ownFunding: MoneyData;
+  readonly createdAt: string;
+}
+
+export interface ApplicationReviewStartedData extends ApplicationEventSubject {
+  readonly startedAt: string;
+}
+
+export interface ApplicationWithdrawnData extends ApplicationEventSubject {
+  /** DRAFT, SUBMITTED or UNDER_REVIEW: where it was withdrawn from. */
+  readonly previousStatus: 'DRAFT' | 'SUBMITTED' | 'UNDER_REVIEW';
+  readonly withdrawnAt: string;
+}
+
+export interface ApplicationSubmittedData extends ApplicationEventSubject {
   readonly title: string;
   readonly requested: MoneyData;
   readonly submittedAt: string;
 }
 
-export interface ApplicationDecidedData {
-  readonly applicationId: string;
-  readonly callId: string;
-  readonly programmeCode: string;
-  readonly applicant: GrantRecipientData;
+export interface ApplicationDecidedData extends ApplicationEventSubject {
   readonly decision: 'GRANTED' | 'REJECTED';
   readonly decidedAt: string;
   /** The grant made, when GRANTED. */
@@ -86,6 +143,12 @@ export interface DisbursementPaidData {
   readonly totalPaid: MoneyData;
 }
 
+export const AgencyRegistered = agencyStream.event<AgencyRegisteredData>('AgencyRegistered');
+export const ProgrammeCreated = fundingProgrammeStream.event<ProgrammeCreatedData>('ProgrammeCreated');
+export const CallOpened = fundingProgrammeStream.event<CallOpenedData>('CallOpened');
+export const ApplicationCreated = applicationStream.event<ApplicationCreatedData>('ApplicationCreated');
+export const ApplicationReviewStarted = applicationStream.event<ApplicationReviewStartedData>('ApplicationReviewStarted');
+export const ApplicationWithdrawn = applicationStream.event<ApplicationWithdrawnData>('ApplicationWithdrawn');
 export const BudgetAllocated = budgetStream.event<BudgetAllocatedData>('BudgetAllocated');
 export const ApplicationSubmitted = applicationStream.event<ApplicationSubmittedData>('ApplicationSubmitted');
 export const ApplicationDecided = applicationStream.event<ApplicationDecidedData>('ApplicationDecided');

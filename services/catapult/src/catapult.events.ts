@@ -4,6 +4,7 @@ import { defineEventStream } from '@klynge/platform';
 /** The catapult subgraph's streams; each event's JSON Schema is in schemas/events/<topic>/. */
 export const centreStream = defineEventStream({ domain: 'catapult', aggregate: 'centre', version: 1 });
 export const projectStream = defineEventStream({ domain: 'catapult', aggregate: 'project', version: 1 });
+export const allocationStream = defineEventStream({ domain: 'catapult', aggregate: 'allocation', version: 1 });
 
 export interface CentreDesignatedData {
   readonly centreId: string;
@@ -54,8 +55,24 @@ export interface ProjectCompletedData {
   readonly endedOn: IsoDate;
 }
 
+/** Money to Norsk katapult in one year, as a source reports it. */
+export interface AllocationRecordedData {
+  readonly allocationId: string;
+  readonly year: number;
+  /** Whole NOK as a decimal string; a lower bound when amountBound is MORE_THAN. */
+  readonly amount: string;
+  readonly amountBound: 'EXACT' | 'MORE_THAN';
+  readonly recipient: 'SCHEME' | 'CENTRES' | 'NODES';
+  /** The centres it went to, only when recipient is CENTRES. */
+  readonly centreIds: readonly string[];
+  /** Null where the source does not say. */
+  readonly grantedBy: string | null;
+  readonly purpose: string;
+}
+
 export const CentreDesignated = centreStream.event<CentreDesignatedData>('CentreDesignated');
 export const CentreClosed = centreStream.event<CentreClosedData>('CentreClosed');
 export const NodeSelected = centreStream.event<NodeSelectedData>('NodeSelected');
 export const ProjectStarted = projectStream.event<ProjectStartedData>('ProjectStarted');
 export const ProjectCompleted = projectStream.event<ProjectCompletedData>('ProjectCompleted');
+export const AllocationRecorded = allocationStream.event<AllocationRecordedData>('AllocationRecorded');

@@ -1,6 +1,6 @@
 import { defineSubgraph } from '@klynge/platform';
 import { clusterDirectory, directoryMigrations, organizationDirectory, stubReferenceResolvers } from '@klynge/read-models';
-import { CentreClosed, CentreDesignated, NodeSelected, ProjectCompleted, ProjectStarted } from './catapult.events';
+import { AllocationRecorded, CentreClosed, CentreDesignated, NodeSelected, ProjectCompleted, ProjectStarted } from './catapult.events';
 import { CreateCatapult1796095566354 } from './migrations/1796095566354-create-catapult';
 import { ProjectQueries } from './projects/project.queries';
 import { OrganizationProjectsResolver, ProjectResolver, ProjectYearResolver } from './projects/project.resolver';
@@ -15,7 +15,7 @@ import { catapultSeedReady, seedCatapult } from './seed/seed-catapult';
 export const subgraph = defineSubgraph({
   name: 'catapult',
   migrations: [...directoryMigrations, CreateCatapult1796095566354],
-  publishes: [CentreDesignated, CentreClosed, NodeSelected, ProjectStarted, ProjectCompleted],
+  publishes: [CentreDesignated, CentreClosed, NodeSelected, ProjectStarted, ProjectCompleted, AllocationRecorded],
   schema: ({ dataSource, unitOfWork }) => {
     const scheme = new SchemeQueries(dataSource);
     const schemeService = new SchemeService(unitOfWork);

@@ -1,4 +1,12 @@
-import { CompanyEnrolled, EnrolmentCompleted, ProgrammeLaunched, ProgrammeStatusChanged } from '@klynge/contracts';
+import {
+  CompanyEnrolled,
+  EnrolmentCompleted,
+  EnrolmentDropped,
+  ModuleAdded,
+  ModuleCompleted,
+  ProgrammeLaunched,
+  ProgrammeStatusChanged,
+} from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
 import {
   clusterDirectory,
@@ -36,7 +44,15 @@ export const subgraph = defineSubgraph({
     ReportedGrants1795900000000,
     ProgrammeUnknowns1795900000001,
   ],
-  publishes: [ProgrammeLaunched, ProgrammeStatusChanged, CompanyEnrolled, EnrolmentCompleted],
+  publishes: [
+    ProgrammeLaunched,
+    ProgrammeStatusChanged,
+    ModuleAdded,
+    CompanyEnrolled,
+    ModuleCompleted,
+    EnrolmentCompleted,
+    EnrolmentDropped,
+  ],
   schema: ({ dataSource, unitOfWork }) => {
     const programmes = new ProgrammeQueries(dataSource);
     const enrolments = new EnrolmentQueries(dataSource);

@@ -1,10 +1,16 @@
 import {
+  AgencyRegistered,
+  ApplicationCreated,
   ApplicationDecided,
+  ApplicationReviewStarted,
   ApplicationSubmitted,
+  ApplicationWithdrawn,
   BudgetAllocated,
+  CallOpened,
   DisbursementPaid,
   GrantAwarded,
   GrantReported,
+  ProgrammeCreated,
 } from '@klynge/contracts';
 import { defineSubgraph } from '@klynge/platform';
 import {
@@ -49,7 +55,20 @@ export const subgraph = defineSubgraph({
     FunnelIndexes1795600000003,
     ProgrammeFacts1797000000002,
   ],
-  publishes: [BudgetAllocated, ApplicationSubmitted, ApplicationDecided, GrantAwarded, GrantReported, DisbursementPaid],
+  publishes: [
+    AgencyRegistered,
+    ProgrammeCreated,
+    CallOpened,
+    BudgetAllocated,
+    ApplicationCreated,
+    ApplicationSubmitted,
+    ApplicationReviewStarted,
+    ApplicationWithdrawn,
+    ApplicationDecided,
+    GrantAwarded,
+    GrantReported,
+    DisbursementPaid,
+  ],
   schema: ({ dataSource, unitOfWork }) => {
     const programmes = new ProgrammeQueries(dataSource);
     const applications = new ApplicationQueries(dataSource);

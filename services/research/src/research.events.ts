@@ -1,7 +1,8 @@
 import { defineEventStream } from '@klynge/platform';
 
-/** The research subgraph's stream; each event's JSON Schema is in schemas/events/research.project.v1/. */
+/** The research subgraph's streams; each event's JSON Schema is in schemas/events/<topic>/. */
 export const projectStream = defineEventStream({ domain: 'research', aggregate: 'project', version: 1 });
+export const callStream = defineEventStream({ domain: 'research', aggregate: 'call', version: 1 });
 
 export type ResearchPhase = 'GRANTED' | 'RUNNING' | 'COMPLETED';
 
@@ -33,3 +34,22 @@ export const ProjectCompleted = projectStream.event<{
   readonly projectNumber: string;
   readonly endYear: number;
 }>('ProjectCompleted');
+
+/** A call for proposals as Forskningsrådet announced it; what the announcement does not give is null. */
+export interface CallRecordedData {
+  readonly callId: string;
+  readonly activityCode: string | null;
+  readonly applicationType: string | null;
+  readonly title: string;
+  readonly opensOn: string | null;
+  readonly deadline: string | null;
+  readonly continuousIntake: boolean;
+  readonly decisionBy: string | null;
+  readonly earliestStart: string | null;
+  readonly latestStart: string | null;
+  /** Whole NOK as a decimal string, with amountBound. */
+  readonly amountOffered: string | null;
+  readonly amountBound: 'EXACT' | 'UP_TO' | null;
+}
+
+export const CallRecorded = callStream.event<CallRecordedData>('CallRecorded');

@@ -16,14 +16,14 @@ import { ProjectImportService } from './projects/import/project-import.service';
 import { ProjectQueries } from './projects/project.queries';
 import { ClusterResearchResolver, OrganizationResearchResolver, PartnerResolver, ProjectResolver } from './projects/project.resolver';
 import { ClusterReference, OrganizationReference } from './references';
-import { ProjectCompleted, ProjectGranted, ProjectUpdated } from './research.events';
+import { CallRecorded, ProjectCompleted, ProjectGranted, ProjectUpdated } from './research.events';
 import { seedResearch } from './seed/seed-research';
 
 /** Forskningsrådet's subgraph: research projects as Prosjektbanken publishes them. */
 export const subgraph = defineSubgraph({
   name: 'research',
   migrations: [...directoryMigrations, ...membershipMigrations, CreateResearch1796096854442],
-  publishes: [ProjectGranted, ProjectUpdated, ProjectCompleted],
+  publishes: [ProjectGranted, ProjectUpdated, ProjectCompleted, CallRecorded],
   schema: ({ dataSource, unitOfWork }) => {
     const activities = new ActivityQueries(dataSource);
     const projects = new ProjectQueries(dataSource);

@@ -14,7 +14,7 @@ import {
 } from '@klynge/platform';
 import { requireKnownClusters } from '@klynge/read-models';
 import type { EntityManager } from 'typeorm';
-import { CentreClosed, CentreDesignated, NodeSelected } from '../catapult.events';
+import { AllocationRecorded, CentreClosed, CentreDesignated, NodeSelected } from '../catapult.events';
 import { idList, organizationInput, organizationsInput, placesInput, sourcedDate } from './scheme.validation';
 import type { RecordAllocationInput } from './allocation.types';
 import type { CloseCentreInput, DesignateCentreInput } from './centre.types';
@@ -172,13 +172,26 @@ export class SchemeService {
     const purpose = requiredText('purpose', input.purpose, 500);
     const caller = authorize();
     const id = randomUUID();
-    await this.unitOfWork.run(async ({ manager }) => {
+    await this.unitOfWork.run(async ({ manager, publish }) => {
       await mustBeCentres(manager, 'centreIds', centreIds);
       await manager.query(
         `INSERT INTO catapult_allocations (id, year, amount, amount_bound, recipient, centre_ids, granted_by, purpose, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [id, input.year, amount.toString(), input.amountBound, input.recipient, centreIds, grantedBy, purpose, caller.subject],
       );
+      await publish(AllocationRecorded, {
+        subject: id,
+        data: {
+          allocationId: id,
+          year: input.year,
+          amount: amount.toString(),
+          amountBound: input.amountBound,
+          recipient: input.recipient,
+          centreIds,
+          grantedBy,
+          purpose,
+        },
+      });
     });
     return { id };
   }

@@ -221,8 +221,18 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
   });
 
   it('records allocations as the sources give them, and adds them up per year, saying when a total is a lower bound', async () => {
+    const events = await catapult.readTopic('catapult.allocation.v1');
     const record = (input: Record<string, unknown>) =>
-      catapult.query<{ recordCatapultAllocation: unknown }>(ALLOCATE, { input }, testCallers.admin);
+      catapult.query<{ recordCatapultAllocation: { id: string } }>(ALLOCATE, { input }, testCallers.admin);
+    // Refused inside the transaction (no such centre): nothing recorded, nothing announced.
+    const unknownCentre = await record({
+      year: 2018,
+      amount: '1',
+      recipient: 'CENTRES',
+      centreIds: ['00000000-0000-4000-8000-000000000000'],
+      purpose: 'Refused',
+    });
+    expect(unknownCentre.errors?.[0]?.extensions?.field).toBe('centreIds');
     const scheme = await record({
       year: 2018,
       amount: '125000000',
@@ -257,6 +267,21 @@ describe('the catapult scheme: centres, nodes and allocations', () => {
       },
       { year: 2022, total: { amount: '47000000' }, totalIsLowerBound: true, allocations: [{ recipient: 'NODES' }] },
     ]);
+    await waitFor('AllocationRecorded for each', () => events.length === 3);
+    await waitFor('the outbox to be empty', async () => (await catapult.stillMoving()) === undefined);
+    expect(events).toHaveLength(3);
+    const centresId = centres.data!.recordCatapultAllocation.id;
+    expect(eventTypes(events, centresId)).toEqual(['no.klynge.catapult.AllocationRecorded.v1']);
+    expect((JSON.parse(events.find((m) => m.key === centresId)!.value) as { data: unknown }).data).toEqual({
+      allocationId: centresId,
+      year: 2018,
+      amount: '55000000',
+      amountBound: 'EXACT',
+      recipient: 'CENTRES',
+      centreIds: [manufacturing, materials],
+      grantedBy: null,
+      purpose: 'Developing the two centres',
+    });
   });
 
   it('lets only admins and caseworkers of siva write the scheme, writing nothing for anyone else', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CompanyEnrolled, EnrolmentCompleted, orgNumberInput } from '@klynge/contracts';
+import { CompanyEnrolled, EnrolmentCompleted, EnrolmentDropped, ModuleCompleted, orgNumberInput } from '@klynge/contracts';
 import {
   BadUserInputError,
   type Caller,
@@ -85,11 +85,27 @@ export class EnrolmentService {
         [enrolment.id, moduleId],
       );
       if (!module) throw new NotFoundError('Module', moduleId, 'moduleId');
-      await tx.manager.query(
-        'INSERT INTO enrolment_modules (enrolment_id, module_id, completed_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      const completed = await tx.manager.query<unknown[]>(
+        `INSERT INTO enrolment_modules (enrolment_id, module_id, completed_on) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING 1`,
         [enrolment.id, module.id, completedOn],
       );
-      return (await enrolmentsById(tx, [enrolment.id]))[0]!;
+      const [after] = await enrolmentsById(tx, [enrolment.id]);
+      // Completing a module again changes nothing, so it says nothing.
+      if (completed.length > 0) {
+        await tx.publish(ModuleCompleted, {
+          subject: enrolment.id,
+          data: {
+            enrolmentId: enrolment.id,
+            programmeId: enrolment.programmeId,
+            moduleId: module.id,
+            orgNumber: enrolment.orgNumber,
+            completedOn,
+            modulesCompleted: after!.modulesCompleted,
+          },
+        });
+      }
+      return after!;
     });
   }
 
@@ -121,6 +137,16 @@ export class EnrolmentService {
       if (enrolment.status !== 'ENROLLED') throw new ConflictError(`The enrolment is ${enrolment.status}`, 'enrolmentId');
       notBeforeEnrolment(enrolment, 'droppedOn', droppedOn);
       await tx.manager.query(`UPDATE enrolments SET status = 'DROPPED', dropped_on = $2 WHERE id = $1`, [enrolment.id, droppedOn]);
+      await tx.publish(EnrolmentDropped, {
+        subject: enrolment.id,
+        data: {
+          enrolmentId: enrolment.id,
+          programmeId: enrolment.programmeId,
+          orgNumber: enrolment.orgNumber,
+          droppedOn,
+          modulesCompleted: enrolment.modulesCompleted,
+        },
+      });
       return (await enrolmentsById(tx, [enrolment.id]))[0]!;
     });
   }

@@ -177,6 +177,7 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
 
   it('records completed modules and enrolments, frees a place on a drop, and reports reach against the target', async () => {
     const enrolmentEvents = await competence.readTopic('competence.enrolment.v1');
+    const programmeEvents = await competence.readTopic('competence.programme.v1');
     const module = await competence.query<{ addModule: { id: string } }>(
       `mutation($input: AddModuleInput!) { addModule(input: $input) { id } }`,
       { input: { programmeId, title: 'Lean production', theme: 'Productivity', format: 'WORKSHOP', startsOn: '2018-01-10' } },
@@ -187,11 +188,29 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     const member = await enrolmentOf(MEMBER_ORG!);
     const outsider = await enrolmentOf(OUTSIDER_ORG!);
     const moduleId = module.data!.addModule.id;
-    await competence.query(
-      `mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-01-10") { id } }`,
-      { e: member.id, m: moduleId },
-      admin,
+    const added = await waitFor('ModuleAdded', () =>
+      programmeEvents.find((m) => m.key === programmeId && m.value.includes('no.klynge.competence.ModuleAdded.v1')),
     );
+    expect((JSON.parse(added.value) as { data: unknown }).data).toEqual({
+      moduleId,
+      programmeId,
+      title: 'Lean production',
+      theme: 'productivity',
+      format: 'WORKSHOP',
+      startsOn: '2018-01-10',
+      endsOn: null,
+      capacity: null,
+    });
+    const completeModule = (m: string) =>
+      competence.query(
+        `mutation($e: ID!, $m: ID!) { completeModule(enrolmentId: $e, moduleId: $m, completedOn: "2018-01-10") { modulesCompleted } }`,
+        { e: member.id, m },
+        admin,
+      );
+    expect((await completeModule(randomUUID())).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'moduleId' });
+    expect((await completeModule(moduleId)).data).toEqual({ completeModule: { modulesCompleted: 1 } });
+    // Again: nothing changes, so nothing is said.
+    expect((await completeModule(moduleId)).data).toEqual({ completeModule: { modulesCompleted: 1 } });
     const completed = await competence.query<{ completeEnrolment: { status: string; modulesCompleted: number } }>(
       `mutation($id: ID!) { completeEnrolment(id: $id, completedOn: "2018-06-30") { status modulesCompleted } }`,
       { id: member.id },
@@ -204,7 +223,14 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
       admin,
     );
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'enrolmentId' });
-    await competence.query(`mutation($id: ID!) { dropEnrolment(id: $id, droppedOn: "2018-02-01") { status } }`, { id: outsider.id }, admin);
+    const drop = (droppedOn: string) =>
+      competence.query(
+        `mutation($id: ID!, $on: String!) { dropEnrolment(id: $id, droppedOn: $on) { status } }`,
+        { id: outsider.id, on: droppedOn },
+        admin,
+      );
+    expect((await drop('2017-01-01')).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'droppedOn' });
+    expect((await drop('2018-02-01')).data).toEqual({ dropEnrolment: { status: 'DROPPED' } });
     expect((await competence.query(ENROL, { input: { programmeId, orgNumber: MORE[10] } }, admin)).errors).toBeUndefined();
 
     const { data } = await competence.query<{ competenceProgramme: { reach: unknown; knowledgeTransfer: unknown } }>(
@@ -235,6 +261,32 @@ describe('competence programmes: planning, opening on the grant, enrolling, reac
     await waitFor('EnrolmentCompleted', () =>
       eventTypes(enrolmentEvents, member.id).includes('no.klynge.competence.EnrolmentCompleted.v1'),
     );
+    // One partition per key keeps an enrolment's events in order: a refused or idle call before the last would show among them.
+    expect(eventTypes(enrolmentEvents, member.id)).toEqual([
+      'no.klynge.competence.CompanyEnrolled.v1',
+      'no.klynge.competence.ModuleCompleted.v1',
+      'no.klynge.competence.EnrolmentCompleted.v1',
+    ]);
+    expect(
+      JSON.parse(enrolmentEvents.find((m) => m.key === member.id && m.value.includes('ModuleCompleted'))!.value) as { data: unknown },
+    ).toMatchObject({
+      data: { enrolmentId: member.id, programmeId, moduleId, orgNumber: MEMBER_ORG, completedOn: '2018-01-10', modulesCompleted: 1 },
+    });
+    await waitFor('EnrolmentDropped', () => eventTypes(enrolmentEvents, outsider.id).length === 2);
+    expect(eventTypes(enrolmentEvents, outsider.id)).toEqual([
+      'no.klynge.competence.CompanyEnrolled.v1',
+      'no.klynge.competence.EnrolmentDropped.v1',
+    ]);
+    expect(
+      (JSON.parse(enrolmentEvents.find((m) => m.key === outsider.id && m.value.includes('EnrolmentDropped'))!.value) as { data: unknown })
+        .data,
+    ).toEqual({
+      enrolmentId: outsider.id,
+      programmeId,
+      orgNumber: OUTSIDER_ORG,
+      droppedOn: '2018-02-01',
+      modulesCompleted: 0,
+    });
   });
 
   it('moves through RUNNING to COMPLETED, and shows up on its host cluster and its companies', async () => {

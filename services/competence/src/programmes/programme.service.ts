@@ -5,6 +5,7 @@ import {
   type CompetenceProgrammeStatus,
   type GrantAwardedData,
   type GrantReportedData,
+  ModuleAdded,
   ProgrammeLaunched,
   ProgrammeStatusChanged,
 } from '@klynge/contracts';
@@ -89,6 +90,20 @@ export class ProgrammeService {
         'INSERT INTO modules (id, programme_id, title, theme, format, starts_on, ends_on, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [module.id, programme.id, module.title, module.theme, module.format, module.startsOn, module.endsOn, module.capacity],
       );
+      await tx.publish(ModuleAdded, {
+        // On the programme's stream, keyed by it: its modules stay in order with its status changes.
+        subject: programme.id,
+        data: {
+          moduleId: module.id,
+          programmeId: programme.id,
+          title: module.title,
+          theme: module.theme,
+          format: module.format,
+          startsOn: module.startsOn,
+          endsOn: module.endsOn,
+          capacity: module.capacity,
+        },
+      });
       return module;
     });
   }

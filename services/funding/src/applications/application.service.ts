@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationDecided, ApplicationSubmitted, GrantAwarded, type GrantRecipientData, orgNumberInput } from '@klynge/contracts';
+import {
+  ApplicationCreated,
+  ApplicationDecided,
+  type ApplicationEventSubject,
+  ApplicationReviewStarted,
+  ApplicationSubmitted,
+  ApplicationWithdrawn,
+  GrantAwarded,
+  type GrantRecipientData,
+  orgNumberInput,
+} from '@klynge/contracts';
 import {
   BadUserInputError,
   type Caller,
@@ -71,7 +81,7 @@ export class ApplicationService {
     const ownFunding = wholeAmount('ownFunding', input.ownFunding, { allowZero: true });
     const cofinancingPlan = optionalText('cofinancingPlan', input.cofinancingPlan, 5_000);
     const id = randomUUID();
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async ({ manager, publish }) => {
       const [call] = await callsById(manager, [input.callId]);
       if (!call) throw new NotFoundError('Call', input.callId, 'callId');
       const [programme] = await programmesByCode(manager, [call.programmeCode]);
@@ -93,7 +103,21 @@ export class ApplicationService {
         ],
       );
       await recordStep(manager, id, 'DRAFT', caller.subject, null);
-      return (await applicationsById(manager, [id]))[0]!;
+      const [application] = await applicationsById(manager, [id]);
+      await publish(ApplicationCreated, {
+        subject: id,
+        data: {
+          applicationId: id,
+          callId: call.id,
+          programmeCode: programme!.code,
+          applicant: recipientOf(application!),
+          title,
+          requested: nok(requested),
+          ownFunding: nok(ownFunding),
+          createdAt: this.clock().toISOString(),
+        },
+      });
+      return application!;
     });
   }
 
@@ -102,7 +126,8 @@ export class ApplicationService {
    * programme must have a budget for the year the call's grants are charged to.
    */
   submit(id: string, authorize: (inHand: ApplicationInHand) => Caller) {
-    return this.move(id, 'SUBMITTED', authorize, null, async (tx, { application, call, programme }) => {
+    return this.move(id, 'SUBMITTED', authorize, null, async (tx, inHand) => {
+      const { application, call, programme } = inHand;
       const now = this.clock();
       if (now.getTime() >= new Date(call.closesAt).getTime()) {
         throw new ConflictError(`The call closed at ${call.closesAt}; applications can no longer be submitted`, 'id');
@@ -122,10 +147,7 @@ export class ApplicationService {
       await tx.publish(ApplicationSubmitted, {
         subject: application.id,
         data: {
-          applicationId: application.id,
-          callId: call.id,
-          programmeCode: programme.code,
-          applicant: recipientOf(application),
+          ...aboutApplication(inHand),
           title: application.title,
           requested: application.requested,
           submittedAt: now.toISOString(),
@@ -135,11 +157,26 @@ export class ApplicationService {
   }
 
   startReview(id: string, authorize: (inHand: ApplicationInHand) => Caller) {
-    return this.move(id, 'UNDER_REVIEW', authorize, null);
+    return this.move(id, 'UNDER_REVIEW', authorize, null, async (tx, inHand) => {
+      await tx.publish(ApplicationReviewStarted, {
+        subject: inHand.application.id,
+        data: { ...aboutApplication(inHand), startedAt: this.clock().toISOString() },
+      });
+    });
   }
 
   withdraw(id: string, authorize: (inHand: ApplicationInHand) => Caller, note?: string) {
-    return this.move(id, 'WITHDRAWN', authorize, optionalText('note', note, 2_000));
+    return this.move(id, 'WITHDRAWN', authorize, optionalText('note', note, 2_000), async (tx, inHand) => {
+      await tx.publish(ApplicationWithdrawn, {
+        subject: inHand.application.id,
+        data: {
+          ...aboutApplication(inHand),
+          // move() lets only these three become WITHDRAWN.
+          previousStatus: inHand.application.status as 'DRAFT' | 'SUBMITTED' | 'UNDER_REVIEW',
+          withdrawnAt: this.clock().toISOString(),
+        },
+      });
+    });
   }
 
   decide(id: string, input: DecideApplicationInput, authorize: (inHand: ApplicationInHand) => Caller) {
@@ -148,7 +185,8 @@ export class ApplicationService {
     const plannedStart = optionalIsoDate('plannedStart', input.plannedStart);
     const plannedEnd = optionalIsoDate('plannedEnd', input.plannedEnd);
     const amountAwarded = isGiven(input.amountAwarded) ? wholeAmount('amountAwarded', input.amountAwarded) : undefined;
-    return this.move(id, input.decision, authorize, note, async (tx, { application, call, programme }) => {
+    return this.move(id, input.decision, authorize, note, async (tx, inHand) => {
+      const { application, call, programme } = inHand;
       const decidedAt = this.clock();
       let grantId: string | null = null;
       if (input.decision === 'GRANTED') {
@@ -170,10 +208,7 @@ export class ApplicationService {
       await tx.publish(ApplicationDecided, {
         subject: application.id,
         data: {
-          applicationId: application.id,
-          callId: call.id,
-          programmeCode: programme.code,
-          applicant: recipientOf(application),
+          ...aboutApplication(inHand),
           decision: input.decision,
           decidedAt: decidedAt.toISOString(),
           grantId,
@@ -321,6 +356,11 @@ async function assertEligible(
       `${organization.name} is a ${organization.kind}; ${programme.code} accepts ${programme.eligibleOrganizationKinds.join(', ') || 'no organisations'}`,
     );
   }
+}
+
+/** What every event of an application says it is about: itself, its call and programme, its applicant. */
+function aboutApplication({ application, call, programme }: ApplicationInHand): ApplicationEventSubject {
+  return { applicationId: application.id, callId: call.id, programmeCode: programme.code, applicant: recipientOf(application) };
 }
 
 function recipientOf(application: ApplicationRecord): GrantRecipientData {

@@ -4,9 +4,12 @@ import {
   applicationUnderReview,
   caseworker,
   CREATE_APPLICATION,
+  CREATE_PROGRAMME,
   DECIDE,
   type FundingUnderTest,
   managerOf,
+  OPEN_CALL,
+  REGISTER_AGENCY,
   setUpProgramme,
   sivaCaseworker,
   START_REVIEW,
@@ -33,6 +36,77 @@ describe('the application workflow', () => {
 
   afterAll(async () => {
     await funding?.close();
+  });
+
+  it('announces its agencies, programmes and calls, each once, and nothing for a refused one', async () => {
+    const agencyEvents = await funding.readTopic('funding.agency.v1');
+    const programmeEvents = await funding.readTopic('funding.programme.v1');
+    const duplicate = await funding.query(REGISTER_AGENCY, { input: { code: 'siva', name: 'Siva again', kind: 'SIVA' } }, admin);
+    expect(duplicate.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'code' });
+    const again = await funding.query(
+      CREATE_PROGRAMME,
+      { input: { code: 'NIC', name: 'Again', agencyCode: 'innovasjon-norge', periodStart: '2014-01-01' } },
+      caseworker,
+    );
+    expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'code' });
+    // Refused inside the transaction, after the programme is locked: its call is not announced either.
+    const outside = await funding.query(
+      OPEN_CALL,
+      { input: { programmeCode: 'NIC', title: 'Too early', opensOn: '2013-01-01', closesAt: '2099-12-31T12:00:00Z' } },
+      caseworker,
+    );
+    expect(outside.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'opensOn' });
+    const later = await funding.query<{ openCall: { id: string } }>(
+      OPEN_CALL,
+      { input: { programmeCode: 'NIC', title: 'Later', opensOn: '2019-01-01', closesAt: '2099-12-31T12:00:00Z' } },
+      caseworker,
+    );
+
+    // A programme's events share a partition, in order: the refusals before the last call published nothing.
+    await waitFor('the programme events', () => eventTypes(programmeEvents, 'NIC').length === 3);
+    const programme = programmeEvents.filter((m) => m.key === 'NIC').map((m) => JSON.parse(m.value) as { type: string; data: unknown });
+    expect(programme.map((event) => event.type)).toEqual([
+      'no.klynge.funding.ProgrammeCreated.v1',
+      'no.klynge.funding.CallOpened.v1',
+      'no.klynge.funding.CallOpened.v1',
+    ]);
+    expect(programme[0]!.data).toEqual({
+      programmeCode: 'NIC',
+      agencyCode: 'innovasjon-norge',
+      name: 'Norwegian Innovation Clusters',
+      purpose: null,
+      eligibleClusterLevels: ['ARENA', 'ARENA_PRO', 'NCE'],
+      eligibleOrganizationKinds: ['COMPANY'],
+      periodStart: '2014-01-01',
+      periodStartPrecision: 'DAY',
+      periodEnd: null,
+      periodEndPrecision: null,
+    });
+    expect(programme[1]!.data).toEqual({
+      callId,
+      programmeCode: 'NIC',
+      agencyCode: 'innovasjon-norge',
+      title: 'New cluster programmes 2019',
+      targetLevel: 'NCE',
+      opensOn: '2018-01-01',
+      closesAt: '2099-12-31T11:00:00Z',
+      decisionDate: '2019-12-15',
+      projectStart: '2019-01-01',
+    });
+    expect(programme[2]!.data).toMatchObject({
+      callId: later.data!.openCall.id,
+      targetLevel: null,
+      decisionDate: null,
+      projectStart: null,
+    });
+
+    await waitFor('the agency events', () => agencyEvents.length === 2);
+    await waitFor('the outbox to be empty', async () => (await funding.stillMoving()) === undefined);
+    expect(Object.fromEntries(agencyEvents.map((m) => [m.key, (JSON.parse(m.value) as { data: unknown }).data]))).toEqual({
+      'innovasjon-norge': { agencyCode: 'innovasjon-norge', name: 'Innovasjon Norge', kind: 'INNOVATION_NORWAY', orgNumber: '123456785' },
+      siva: { agencyCode: 'siva', name: 'Siva', kind: 'SIVA', orgNumber: null },
+    });
+    expect(agencyEvents).toHaveLength(2);
   });
 
   it('takes an application from DRAFT to GRANTED, recording every step, publishing each event, making the grant', async () => {
@@ -73,11 +147,23 @@ describe('the application workflow', () => {
       ],
     });
     const grantId = decided.data!.decideApplication.grant.id;
-    await waitFor('the application events', () => eventTypes(applicationEvents, id).length === 2);
+    await waitFor('the application events', () => eventTypes(applicationEvents, id).length === 4);
     expect(eventTypes(applicationEvents, id)).toEqual([
+      'no.klynge.funding.ApplicationCreated.v1',
       'no.klynge.funding.ApplicationSubmitted.v1',
+      'no.klynge.funding.ApplicationReviewStarted.v1',
       'no.klynge.funding.ApplicationDecided.v1',
     ]);
+    const [created, , reviewStarted] = applicationEvents.filter((m) => m.key === id).map((m) => JSON.parse(m.value) as { data: unknown });
+    const about = { applicationId: id, callId, programmeCode: 'NIC', applicant: { type: 'CLUSTER', clusterId: arenaCluster } };
+    expect(created!.data).toEqual({
+      ...about,
+      title: 'NCE status',
+      requested: { amount: '5000000', currency: 'NOK' },
+      ownFunding: { amount: '2500000', currency: 'NOK' },
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect(reviewStarted!.data).toEqual({ ...about, startedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     const awarded = await waitFor('GrantAwarded', () => grantEvents.find((m) => m.key === grantId));
     expect(JSON.parse(awarded.value)).toMatchObject({
       type: 'no.klynge.funding.GrantAwarded.v1',
@@ -96,6 +182,7 @@ describe('the application workflow', () => {
   });
 
   it('allows only the legal moves', async () => {
+    const applicationEvents = await funding.readTopic('funding.application.v1');
     const id = await applicationUnderReview(funding, callId, arenaCluster);
     const again = await funding.query(SUBMIT, { id }, managerOf(arenaCluster));
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
@@ -112,8 +199,23 @@ describe('the application workflow', () => {
     const draftId = draft.data!.createApplication.id;
     const decideDraft = await funding.query(DECIDE, { id: draftId, input: { decision: 'GRANTED', plannedEnd: '2020-01-01' } }, caseworker);
     expect(decideDraft.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'id' });
+    expect((await funding.query(WITHDRAW, { id: draftId }, sivaCaseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await funding.query(WITHDRAW, { id: draftId }, managerOf(arenaCluster))).data).toEqual({
       withdrawApplication: { status: 'WITHDRAWN' },
+    });
+    // An application's events share a partition, in order: the refused moves before the withdrawal published nothing.
+    await waitFor('ApplicationWithdrawn', () => eventTypes(applicationEvents, draftId).length === 2);
+    expect(eventTypes(applicationEvents, draftId)).toEqual([
+      'no.klynge.funding.ApplicationCreated.v1',
+      'no.klynge.funding.ApplicationWithdrawn.v1',
+    ]);
+    expect((JSON.parse(applicationEvents.filter((m) => m.key === draftId)[1]!.value) as { data: unknown }).data).toEqual({
+      applicationId: draftId,
+      callId,
+      programmeCode: 'NIC',
+      applicant: { type: 'CLUSTER', clusterId: arenaCluster },
+      previousStatus: 'DRAFT',
+      withdrawnAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BudgetAllocated, CLUSTER_LEVELS, orgNumberInput } from '@klynge/contracts';
+import { AgencyRegistered, BudgetAllocated, CallOpened, CLUSTER_LEVELS, orgNumberInput, ProgrammeCreated } from '@klynge/contracts';
 import {
   BadUserInputError,
   ConflictError,
@@ -30,16 +30,22 @@ export class ProgrammeService {
   async registerAgency(input: RegisterAgencyInput): Promise<void> {
     const code = requiredText('code', input.code, 50);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code)) throw new BadUserInputError('code', 'code must be lower-case words joined by hyphens');
-    const values = [
-      code,
-      requiredText('name', input.name),
-      input.kind,
-      input.orgNumber ? orgNumberInput('orgNumber', input.orgNumber) : null,
-    ];
+    const agency = {
+      agencyCode: code,
+      name: requiredText('name', input.name),
+      kind: input.kind,
+      orgNumber: input.orgNumber ? orgNumberInput('orgNumber', input.orgNumber) : null,
+    };
     await translateConstraintErrors({ agencies_pkey: () => new ConflictError(`Agency ${code} exists already`, 'code') }, () =>
-      this.unitOfWork.run(({ manager }) =>
-        manager.query('INSERT INTO agencies (code, name, kind, org_number) VALUES ($1, $2, $3, $4)', values),
-      ),
+      this.unitOfWork.run(async ({ manager, publish }) => {
+        await manager.query('INSERT INTO agencies (code, name, kind, org_number) VALUES ($1, $2, $3, $4)', [
+          agency.agencyCode,
+          agency.name,
+          agency.kind,
+          agency.orgNumber,
+        ]);
+        await publish(AgencyRegistered, { subject: code, data: agency });
+      }),
     );
   }
 
@@ -55,33 +61,46 @@ export class ProgrammeService {
     const periodEnd = optionalIsoDate('periodEnd', input.periodEnd);
     if (periodEnd !== null) preciseDateInput('periodEnd', periodEnd, input.periodEndPrecision, { end: true });
     if (periodEnd !== null && periodEnd < periodStart) throw new BadUserInputError('periodEnd', 'periodEnd must not be before periodStart');
-    const values = [
-      code,
-      requiredText('name', input.name),
-      input.agencyCode,
-      optionalText('purpose', input.purpose, 2_000),
+    const programme = {
+      programmeCode: code,
+      agencyCode: input.agencyCode,
+      name: requiredText('name', input.name),
+      purpose: optionalText('purpose', input.purpose, 2_000),
       // null stays null: not known is not "none".
-      input.eligibleClusterLevels && [...new Set(input.eligibleClusterLevels)].filter((level) => CLUSTER_LEVELS.includes(level)),
-      input.eligibleOrganizationKinds && [...new Set(input.eligibleOrganizationKinds)],
+      eligibleClusterLevels:
+        input.eligibleClusterLevels && [...new Set(input.eligibleClusterLevels)].filter((level) => CLUSTER_LEVELS.includes(level)),
+      eligibleOrganizationKinds: input.eligibleOrganizationKinds && [...new Set(input.eligibleOrganizationKinds)],
       periodStart,
+      periodStartPrecision: input.periodStartPrecision,
       periodEnd,
-      input.periodStartPrecision,
-      periodEnd === null ? null : input.periodEndPrecision,
-    ];
+      periodEndPrecision: periodEnd === null ? null : input.periodEndPrecision,
+    };
     await translateConstraintErrors(
       {
         funding_programmes_pkey: () => new ConflictError(`Programme ${code} exists already`, 'code'),
         funding_programmes_agency_code_fkey: () => new NotFoundError('Agency', input.agencyCode, 'agencyCode'),
       },
       () =>
-        this.unitOfWork.run(({ manager }) =>
-          manager.query(
+        this.unitOfWork.run(async ({ manager, publish }) => {
+          await manager.query(
             `INSERT INTO funding_programmes (code, name, agency_code, purpose, eligible_cluster_levels,
                eligible_organization_kinds, period_start, period_end, period_start_precision, period_end_precision)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            values,
-          ),
-        ),
+            [
+              programme.programmeCode,
+              programme.name,
+              programme.agencyCode,
+              programme.purpose,
+              programme.eligibleClusterLevels,
+              programme.eligibleOrganizationKinds,
+              programme.periodStart,
+              programme.periodEnd,
+              programme.periodStartPrecision,
+              programme.periodEndPrecision,
+            ],
+          );
+          await publish(ProgrammeCreated, { subject: code, data: programme });
+        }),
     );
   }
 
@@ -152,7 +171,7 @@ export class ProgrammeService {
     const decisionDate = optionalIsoDate('decisionDate', input.decisionDate);
     if (decisionDate !== null) dateWithin('decisionDate', decisionDate, { notBefore: [opensOn, 'when the call opens'] });
     const id = randomUUID();
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async ({ manager, publish }) => {
       const programme = await lockProgramme(manager, input.programmeCode, 'programmeCode');
       const inside = {
         notBefore: [programme.periodStart, `when programme ${programme.code} begins`],
@@ -175,7 +194,23 @@ export class ProgrammeService {
           optionalIsoDate('projectStart', input.projectStart),
         ],
       );
-      return (await callsById(manager, [id]))[0]!;
+      const [call] = await callsById(manager, [id]);
+      await publish(CallOpened, {
+        // On the programme's stream, keyed by it: a programme's calls stay in order with it.
+        subject: programme.code,
+        data: {
+          callId: id,
+          programmeCode: programme.code,
+          agencyCode: programme.agencyCode,
+          title: call!.title,
+          targetLevel: call!.targetLevel,
+          opensOn: call!.opensOn,
+          closesAt: call!.closesAt,
+          decisionDate: call!.decisionDate,
+          projectStart: call!.projectStart,
+        },
+      });
+      return call!;
     });
   }
 }

@@ -9,6 +9,7 @@ import {
   type UnitOfWork,
   wholeAmount,
 } from '@klynge/platform';
+import { CallRecorded } from '../research.events';
 import type { RecordCallInput } from './activity.types';
 
 /** Calls for proposals, recorded as Forskningsrådet announces them. */
@@ -35,7 +36,21 @@ export class CallService {
     }
     authorize();
     const id = randomUUID();
-    await this.unitOfWork.run(async ({ manager }) => {
+    const call = {
+      callId: id,
+      activityCode: input.activityCode ?? null,
+      applicationType,
+      title,
+      opensOn,
+      deadline,
+      continuousIntake: input.continuousIntake,
+      decisionBy,
+      earliestStart,
+      latestStart,
+      amountOffered: amountOffered?.toString() ?? null,
+      amountBound: input.amountBound ?? null,
+    };
+    await this.unitOfWork.run(async ({ manager, publish }) => {
       if (input.activityCode) {
         const known = await manager.query<unknown[]>('SELECT 1 FROM research_funding_activities WHERE code = $1', [input.activityCode]);
         if (known.length === 0) throw new BadUserInputError('activityCode', `${input.activityCode} is not a funding activity`);
@@ -45,20 +60,21 @@ export class CallService {
            earliest_start, latest_start, amount_offered, amount_bound)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
-          id,
-          input.activityCode ?? null,
-          applicationType,
-          title,
-          opensOn,
-          deadline,
-          input.continuousIntake,
-          decisionBy,
-          earliestStart,
-          latestStart,
-          amountOffered?.toString() ?? null,
-          input.amountBound ?? null,
+          call.callId,
+          call.activityCode,
+          call.applicationType,
+          call.title,
+          call.opensOn,
+          call.deadline,
+          call.continuousIntake,
+          call.decisionBy,
+          call.earliestStart,
+          call.latestStart,
+          call.amountOffered,
+          call.amountBound,
         ],
       );
+      await publish(CallRecorded, { subject: id, data: call });
     });
     return { id };
   }
