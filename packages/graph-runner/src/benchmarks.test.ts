@@ -106,9 +106,14 @@ describe("the README's benchmark commands", () => {
     expect(printed).toContain('Generating 40 clusters, 100 organisations, 100 grants (synthetic)');
     expect(printed).toMatch(/target\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+1 conn p50 ms/);
     const rows = tableRows(printed);
-    expect(rows).toHaveLength(11);
-    for (const label of ['our gateway with its response cache ', 'Hive Gateway with its response cache (TTL 3000 ms) ']) {
-      expect(rows.filter((line) => line.startsWith(label))).toHaveLength(1);
+    expect(rows).toHaveLength(12);
+    // A label then the figures: the cache in memory's row is not the one in Redis.
+    for (const label of [
+      'our gateway with its response cache ',
+      'our gateway with its response cache in Redis ',
+      'Hive Gateway with its response cache (TTL 3000 ms) ',
+    ]) {
+      expect(rows.filter((line) => line.startsWith(label) && /^\s*\d/.test(line.slice(label.length)))).toHaveLength(1);
     }
     expect(printed).toMatch(/Our gateway against Hive Gateway at 2 connections: \d+\.\d\dx the requests per second/);
     expect(printed).toMatch(
@@ -148,18 +153,18 @@ describe("the README's benchmark commands", () => {
       goals: Record<string, { timeToFreshP99: number; boundMs: number; withinBound: boolean; staleBeyondBound: number }>;
     };
     expect(figures.settings).toMatchObject({ changesPerSecond: 3, hiveCacheTtlMs: 3000, freshnessAllowanceMs: 50 });
-    expect(figures.rows).toHaveLength(11);
+    expect(figures.rows).toHaveLength(12);
     expect(figures.ratios.oursToHiveRequestsPerSecond).toBeGreaterThan(0);
     expect(figures.ratios.cachedToUncachedRequestsPerSecond).toBeGreaterThan(0);
     expect(figures.ratios.cachedToHiveCachedRequestsPerSecond).toBeGreaterThan(0);
-    expect(figures.mixed.map(({ key }) => key)).toEqual(['freshOurs', 'freshOursCached', 'freshHiveCached']);
+    expect(figures.mixed.map(({ key }) => key)).toEqual(['freshOurs', 'freshOursCached', 'freshOursRedis', 'freshHiveCached']);
     for (const row of figures.mixed) {
       // Every change's event was consumed, so commit to topic is a figure.
       expect(row).toMatchObject({ changes: 3, changesByKind: { rename: 1, grant: 1, level: 1 }, errors: 0, eventsMissing: 0 });
       expect(row.requests).toBeGreaterThan(0);
       expect(row.propagation.p99).toBeGreaterThanOrEqual(0);
     }
-    const [uncached, cached, hive] = figures.mixed as [MixedFigures, MixedFigures, MixedFigures];
+    const [uncached, cached, , hive] = figures.mixed as [MixedFigures, MixedFigures, MixedFigures, MixedFigures];
     // Without a cache every answer to a request sent after a change's event shows the change.
     expect(uncached).toMatchObject({ neverFresh: 0, staleAfterEvent: 0, staleBeyondBound: 0 });
     expect(cached.neverFresh).toBe(0);
