@@ -3,10 +3,13 @@
  * through one gateway while a writer changes what it answers at a steady rate, and how long each
  * change takes to show in every answer.
  *
- * The writer alternates two changes to one cluster of the dashboard's page: a new name, through
- * the gateway under test with a caseworker's token (a mutation the gateway sees), and a reported
- * grant in the year the dashboard shows, straight onto the funding service (as an agency's import
- * records it: a change no gateway sees but by its event). A change counts as committed when its
+ * The writer takes turns with three changes to what the dashboard's page shows: a new name for
+ * the watched cluster, through the gateway under test with a caseworker's token (a mutation the
+ * gateway sees); a reported grant to it in the year the dashboard shows, straight onto the
+ * funding service (as an agency's import records it: a change no gateway sees but by its event);
+ * and a level change that brings another cluster to the page's level, straight onto the clusters
+ * service (as the programme's registrar's system would: again seen only by its event), which
+ * the page's total count shows. A change counts as committed when its
  * service made its event, inside the change's transaction (the envelope's `time`: the commit
  * follows within milliseconds, so this errs towards a longer time to fresh), and as on its topic
  * when that event reaches a subscription of the run's broker as a read-only principal of the
@@ -21,7 +24,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { KafkaBroker } from '@klynge/broker-kafka';
-import { CLUSTER_PROGRAMME_AGENCIES } from '@klynge/contracts';
+import { CLUSTER_LEVELS, CLUSTER_PROGRAMME_AGENCIES, type ClusterLevel } from '@klynge/contracts';
 import { signToken } from '@klynge/platform/auth';
 import { percentile, waitFor } from '@klynge/test-infrastructure';
 import { oneConnection } from './one-connection';
@@ -31,10 +34,11 @@ import { formatTable, ms } from './table';
 // The generated programme every cluster may get grants from, its agency, and a year it has a budget for.
 const GRANT_PROGRAMME = { code: 'SYNTHETIC', agency: 'synthetic-agency', year: 2020 };
 
-/** What the dashboard shows of the watched cluster: its name and what was granted to it in the watched year. */
+/** What the dashboard shows: the watched cluster's name and what was granted to it in the watched year, and how many clusters hold the page's level. */
 interface Observed {
   readonly name: string;
   readonly granted: number;
+  readonly totalCount: number;
 }
 
 interface Answer {
@@ -46,11 +50,15 @@ interface Answer {
   readonly cache: string | undefined;
 }
 
+/** The writer's changes, in the order it takes turns with them. */
+const CHANGE_KINDS = ['rename', 'grant', 'level'] as const;
+type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 interface Change {
-  readonly kind: 'rename' | 'grant';
+  readonly kind: ChangeKind;
   /** When its mutation answered the writer: after the commit. */
   readonly answeredAt: number;
-  /** What only this change's event carries: the new name, or the grant's id. */
+  /** What only this change's event carries: the new name, the grant's id, or the level change's reason. */
   readonly marker: string;
   /** The domain whose topics carry its event. */
   readonly domain: string;
@@ -87,6 +95,8 @@ export interface MixedWorkload {
   readonly tailMs: number;
   /** The cluster the changes go to: one of the dashboard's page. */
   readonly clusterId: string;
+  /** The level the dashboard's page lists: the level changes bring other clusters to it. */
+  readonly level: ClusterLevel;
 }
 
 /** One row's workload: through which gateway, and as whom. */
@@ -95,6 +105,10 @@ interface RowWorkload extends MixedWorkload {
   readonly renames: MutationTarget;
   /** Straight onto the funding service, as a caseworker of the programme's agency. */
   readonly grants: MutationTarget;
+  /** Straight onto the clusters service, as a caseworker of a cluster programme agency. */
+  readonly levels: MutationTarget;
+  /** The next cluster not at the page's level, for a level change to bring to it; each is given once in the run. */
+  readonly nextClusterElsewhere: () => string;
   /** Unique to the run and row: the names it gives are `<prefix> <n> (generated)`. */
   readonly namePrefix: string;
 }
@@ -118,10 +132,23 @@ export interface FreshnessFigures {
   readonly propagation: Spread;
   /** Changes whose event no subscription of the run consumed before the row ended. */
   readonly eventsMissing: number;
-  /** Over the changes that showed before the run ended, ms. */
+  /**
+   * Over the changes that showed before the run ended, ms. The first request that showed the
+   * change and every one after it: later than the gateway became fresh by up to the gap
+   * between requests, which is an answer's latency when every client waits for one (as when
+   * identical queries in flight are answered together, and the clients send their next at once).
+   */
   readonly timeToFresh: Spread;
-  /** The same per kind of change: renames through the gateway, grants straight onto funding. */
-  readonly timeToFreshByKind: Record<Change['kind'], Spread>;
+  /**
+   * Commit to the request of the last answer that still lacked the change (0 when none sent
+   * after the commit did), ms: when the gateway became fresh, no later than the next request's
+   * time to fresh and no earlier than this.
+   */
+  readonly staleUntil: Spread;
+  /** The same per kind of change: renames through the gateway, grants straight onto funding, level changes straight onto clusters. */
+  readonly timeToFreshByKind: Record<ChangeKind, Spread>;
+  /** Changes made, per kind. */
+  readonly changesByKind: Record<ChangeKind, number>;
   /** Changes some answer still lacked when the run ended (the tail ran out). */
   readonly neverFresh: number;
   readonly staleAfterEvent: number;
@@ -147,6 +174,8 @@ async function post(target: MutationTarget, query: string, variables: Record<str
 
 const RENAME = `mutation Rename($id: ID!, $input: UpdateClusterInput!) { updateCluster(id: $id, input: $input) { id name } }`;
 const REPORT_GRANT = `mutation Report($input: RecordReportedGrantInput!) { recordReportedGrant(input: $input) { id } }`;
+const CHANGE_LEVEL = `mutation ChangeLevel($id: ID!, $input: ChangeClusterLevelInput!) { changeClusterLevel(id: $id, input: $input) { id level } }`;
+const CLUSTERS_AT = `query ClustersAt($level: ClusterLevel!, $first: Int!) { clusters(filter: { level: $level }, first: $first) { edges { node { id } } } }`;
 const FUNDING_BY_YEAR = `query Funding($representations: [_Any!]!) { _entities(representations: $representations) { ... on Cluster { fundingByYear { year granted { amount } } } } }`;
 
 /** What was granted to the cluster in the year, as the funding service has it now (a gateway's cache may still hold less). */
@@ -158,6 +187,7 @@ async function grantedNow(workload: RowWorkload): Promise<number> {
 
 interface DashboardData {
   readonly clusters?: {
+    readonly totalCount: number;
     readonly edges: readonly {
       readonly node: {
         readonly id: string;
@@ -171,15 +201,23 @@ interface DashboardData {
 function observe(body: string, clusterId: string, year: number): Observed | undefined {
   const { data, errors } = JSON.parse(body) as { data?: DashboardData; errors?: unknown };
   if (errors) return undefined;
-  const node = data?.clusters?.edges.find((edge) => edge.node.id === clusterId)?.node;
-  if (!node) return undefined;
+  const page = data?.clusters;
+  const node = page?.edges.find((edge) => edge.node.id === clusterId)?.node;
+  if (!page || !node) return undefined;
   const granted = node.fundingByYear?.find((entry) => entry.year === year)?.granted.amount;
-  return { name: node.name, granted: Number(granted ?? 0) };
+  return { name: node.name, granted: Number(granted ?? 0), totalCount: page.totalCount };
 }
 
 /** The number of the watched cluster's name as the writer set it (`<prefix> <n> (generated)`); -1 for any other name. */
 const nameNumber = (name: string, prefix: string) =>
   name.startsWith(`${prefix} `) ? Number.parseInt(name.slice(prefix.length + 1), 10) : -1;
+
+/** Clusters at another level than `level` (the first one that has any), for the level changes to bring to it. */
+async function clustersElsewhere(clusters: MutationTarget, level: ClusterLevel): Promise<string[]> {
+  const other = CLUSTER_LEVELS.find((candidate) => candidate !== level)!;
+  const data = await post(clusters, CLUSTERS_AT, { level: other, first: 100 });
+  return (data.clusters as { edges: { node: { id: string } }[] }).edges.map(({ node }) => node.id);
+}
 
 /** Reads the dashboard back to back on one connection until `stopped()`; each answer's observation is parsed once per distinct body. */
 async function read(workload: RowWorkload, stopped: () => boolean, answers: Answer[]): Promise<number> {
@@ -212,27 +250,29 @@ async function read(workload: RowWorkload, stopped: () => boolean, answers: Answ
   return errors;
 }
 
-/** Makes `count` changes at `changeRate` per second, alternating a rename through the gateway and a reported grant straight onto funding. */
-async function write(workload: RowWorkload, clusterName: string, count: number): Promise<Change[]> {
-  const changes: Change[] = [];
+/** The date a level change takes effect from: today, after every level period the generated data begins. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Makes `count` changes at `changeRate` per second, taking turns with a rename through the
+ * gateway, a reported grant straight onto funding and a level change straight onto clusters.
+ */
+async function write(workload: RowWorkload, first: Observed, count: number): Promise<Change[]> {
   let granted = await grantedNow(workload);
-  const started = performance.now();
-  for (let index = 0; index < count; index += 1) {
-    const due = started + (index * 1_000) / workload.changeRate;
-    const wait = due - performance.now();
-    if (wait > 0) await delay(wait); // pacing the writer, not waiting for anything
-    if (index % 2 === 0) {
+  let totalCount = first.totalCount;
+  const make: Record<ChangeKind, (index: number) => Promise<Omit<Change, 'answeredAt'>>> = {
+    rename: async (index) => {
       const number = index + 1;
       const name = `${workload.namePrefix} ${number} (generated)`;
       await post(workload.renames, RENAME, { id: workload.clusterId, input: { name } });
-      changes.push({
+      return {
         kind: 'rename',
-        answeredAt: performance.now(),
         marker: name,
         domain: 'clusters',
         shows: (observed) => nameNumber(observed.name, workload.namePrefix) >= number,
-      });
-    } else {
+      };
+    },
+    grant: async (index) => {
       const amount = 1_000 + index;
       const data = await post(workload.grants, REPORT_GRANT, {
         input: {
@@ -242,19 +282,38 @@ async function write(workload: RowWorkload, clusterName: string, count: number):
           awardDate: `${GRANT_PROGRAMME.year}-06-01`,
           title: `Freshness grant ${index} (generated)`,
           source: 'npm run bench (generated)',
-          recipients: [{ name: clusterName, clusterId: workload.clusterId }],
+          recipients: [{ name: first.name, clusterId: workload.clusterId }],
         },
       });
       granted += amount;
       const expected = granted;
-      changes.push({
+      return {
         kind: 'grant',
-        answeredAt: performance.now(),
         marker: (data.recordReportedGrant as { id: string }).id,
         domain: 'funding',
         shows: (observed) => observed.granted >= expected,
+      };
+    },
+    level: async (index) => {
+      // The reason is the change's own: its event carries it.
+      const reason = `${workload.namePrefix} level change ${index + 1} (generated)`;
+      await post(workload.levels, CHANGE_LEVEL, {
+        id: workload.nextClusterElsewhere(),
+        input: { level: workload.level, effectiveFrom: today(), reason },
       });
-    }
+      totalCount += 1;
+      const expected = totalCount;
+      return { kind: 'level', marker: reason, domain: 'clusters', shows: (observed) => observed.totalCount >= expected };
+    },
+  };
+  const changes: Change[] = [];
+  const started = performance.now();
+  for (let index = 0; index < count; index += 1) {
+    const due = started + (index * 1_000) / workload.changeRate;
+    const wait = due - performance.now();
+    if (wait > 0) await delay(wait); // pacing the writer, not waiting for anything
+    const change = await make[CHANGE_KINDS[index % CHANGE_KINDS.length]!](index);
+    changes.push({ ...change, answeredAt: performance.now() });
   }
   return changes;
 }
@@ -290,6 +349,9 @@ async function watchEvents(broker: KafkaBroker, topics: readonly string[], group
 
 type EventWatch = Awaited<ReturnType<typeof watchEvents>>;
 
+const byKind = <T>(figure: (kind: ChangeKind) => T) =>
+  Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, figure(kind)])) as Record<ChangeKind, T>;
+
 const spread = (values: readonly number[]): Spread => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? NaN };
@@ -309,7 +371,7 @@ async function measureFreshness(workload: RowWorkload, events: EventWatch): Prom
         timeoutMs: 30_000,
       },
     );
-    const changes = await write(workload, first.name, Math.max(2, Math.round((workload.durationMs / 1_000) * workload.changeRate)));
+    const changes = await write(workload, first, Math.max(2, Math.round((workload.durationMs / 1_000) * workload.changeRate)));
     // Until every event was consumed and the last answer of each connection shows every change, or the tail runs out.
     const fresh = () => {
       const latest = answers.slice(-workload.connections);
@@ -338,7 +400,8 @@ function figures(answers: Answer[], changes: readonly Change[], events: EventWat
   );
   const boundMs = propagation.p99 + FRESHNESS_ALLOWANCE_MS;
   const lacks = (answer: Answer, change: Change) => answer.observed !== undefined && !change.shows(answer.observed);
-  const timesToFresh: { kind: Change['kind']; ms: number }[] = [];
+  const timesToFresh: { kind: ChangeKind; ms: number }[] = [];
+  const staleUntil: number[] = [];
   let neverFresh = 0;
   let staleAfterEvent = 0;
   let staleBeyondBound = 0;
@@ -351,6 +414,7 @@ function figures(answers: Answer[], changes: readonly Change[], events: EventWat
     const freshFrom = bySent[lastLacking + 1];
     if (freshFrom) timesToFresh.push({ kind: change.kind, ms: Math.max(0, freshFrom.sentAt - committedAt) });
     else neverFresh += 1;
+    staleUntil.push(Math.max(0, (bySent[lastLacking]?.sentAt ?? -Infinity) - committedAt));
     const onTopicAt = events.onTopicAt(change) ?? Infinity;
     for (const answer of bySent) {
       if (!lacks(answer, change)) continue;
@@ -372,10 +436,9 @@ function figures(answers: Answer[], changes: readonly Change[], events: EventWat
     propagation,
     eventsMissing: changes.filter((change) => events.onTopicAt(change) === undefined).length,
     timeToFresh: spread(timesToFresh.map(({ ms }) => ms)),
-    timeToFreshByKind: {
-      rename: spread(timesToFresh.filter(({ kind }) => kind === 'rename').map(({ ms }) => ms)),
-      grant: spread(timesToFresh.filter(({ kind }) => kind === 'grant').map(({ ms }) => ms)),
-    },
+    staleUntil: spread(staleUntil),
+    timeToFreshByKind: byKind((kind) => spread(timesToFresh.filter((time) => time.kind === kind).map(({ ms }) => ms))),
+    changesByKind: byKind((kind) => changes.filter((change) => change.kind === kind).length),
     neverFresh,
     staleAfterEvent,
     boundMs,
@@ -406,6 +469,13 @@ export async function runMixedWorkload(
     url: graph.subgraphUrls.get('funding')!,
     headers: { ...graph.secretHeader('funding'), ...(await caseworker(GRANT_PROGRAMME.agency)) },
   };
+  const levels = { url: graph.subgraphUrls.get('clusters')!, headers: { ...graph.secretHeader('clusters'), ...renamer } };
+  const elsewhere = await clustersElsewhere(levels, workload.level);
+  const nextClusterElsewhere = () => {
+    const id = elsewhere.shift();
+    if (!id) throw new Error(`The level changes ran out of clusters not at ${workload.level}: generate more (BENCH_CLUSTERS)`);
+    return id;
+  };
   const events = await watchEvents(
     graph.observerBroker(),
     [`${graph.topicPrefix}clusters.cluster.v1`, `${graph.topicPrefix}funding.grant.v1`],
@@ -413,8 +483,9 @@ export async function runMixedWorkload(
   );
   process.stdout.write(
     `\nMixed workload: the dashboard query at ${workload.connections} connections for ${workload.durationMs / 1_000} s per row while a ` +
-      `writer makes ${workload.changeRate} changes per second to one of its clusters, alternately a new name through the gateway and a ` +
-      `grant reported straight onto the funding service:\n\n`,
+      `writer makes ${workload.changeRate} changes per second to what it shows, in turn a new name for one of its clusters through the ` +
+      `gateway, a grant to it reported straight onto the funding service, and another cluster brought to ${workload.level} straight ` +
+      `onto the clusters service:\n\n`,
   );
   const rows: MixedRow[] = [];
   try {
@@ -424,6 +495,8 @@ export async function runMixedWorkload(
           ...workload,
           renames: { url, headers: renamer },
           grants,
+          levels,
+          nextClusterElsewhere,
           namePrefix: `Freshness ${key} ${graph.topicPrefix.replace(/\.$/, '')}`,
         },
         events,

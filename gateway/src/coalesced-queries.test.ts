@@ -1,6 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { parse } from 'graphql';
 import { coalescingIdenticalQueries } from './coalesced-queries';
+import { SharingEpoch } from './sharing-epoch';
 
 type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;
 type Executor = NonNullable<Loaded['executor']>;
@@ -52,11 +53,16 @@ function requestFor(query: string, variables: Record<string, unknown>, authoriza
   } as unknown as ExecutionRequest;
 }
 
-async function coalescedExecutor(gateway: ReturnType<typeof slowGateway>['gateway'], joined: ExecutionRequest[] = []) {
+async function coalescedExecutor(
+  gateway: ReturnType<typeof slowGateway>['gateway'],
+  joined: ExecutionRequest[] = [],
+  epoch = new SharingEpoch(),
+) {
   const coalesced = coalescingIdenticalQueries(
     gateway,
     ({ context }) => (context as { authorization?: string }).authorization,
     (request) => joined.push(request),
+    epoch,
   );
   const { executor } = await coalesced.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
   return executor;
@@ -89,6 +95,44 @@ describe('coalescing identical queries', () => {
     expect(await before).toEqual({ data: { n: 1 } });
     expect(await after).toEqual({ data: { n: 3 } });
     expect(slow.executed).toHaveLength(3);
+  });
+
+  it('lets no query asked after an event came in join an execution that began before it, and later ones join the new one', async () => {
+    const slow = slowGateway();
+    const joined: ExecutionRequest[] = [];
+    const epoch = new SharingEpoch();
+    const execute = await coalescedExecutor(slow.gateway, joined, epoch);
+    const before = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    // The gateway reads an event while the first execution is in flight.
+    epoch.advance();
+    const requests = [1, 2].map(() => requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    const after = requests.map((request) => execute(request));
+    slow.releaseExecution(1);
+    expect(await before).toEqual({ data: { n: 1 } });
+    slow.release();
+    expect(await Promise.all(after)).toEqual([{ data: { n: 2 } }, { data: { n: 2 } }]);
+    expect(slow.executed).toHaveLength(2);
+    expect(joined).toEqual([requests[1]]);
+    // The first one's end does not drop the second from the queries in flight (it answered already here).
+    const next = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    expect(slow.executed).toHaveLength(3);
+    slow.release();
+    expect(await next).toEqual({ data: { n: 3 } });
+  });
+
+  it('keeps the execution begun after an event joinable when the one begun before it ends first', async () => {
+    const slow = slowGateway();
+    const epoch = new SharingEpoch();
+    const execute = await coalescedExecutor(slow.gateway, [], epoch);
+    const before = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    epoch.advance();
+    const after = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    slow.releaseExecution(1);
+    await before;
+    const joining = execute(requestFor(QUERY, { level: 'NCE' }, 'Bearer a'));
+    expect(slow.executed).toHaveLength(2);
+    slow.release();
+    expect(await Promise.all([after, joining])).toEqual([{ data: { n: 2 } }, { data: { n: 2 } }]);
   });
 
   it('executes queries of different callers or variables, mutations and queries asked after a result each on their own', async () => {

@@ -1,5 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { OperationTypeNode } from 'graphql';
+import { SharingEpoch } from './sharing-epoch';
 
 /** What Apollo Server asks of a gateway: the part of ApolloGateway it calls. */
 type GatewayInterface = Pick<ApolloGateway, 'load' | 'onSchemaLoadOrUpdate' | 'stop'>;
@@ -20,35 +21,38 @@ type ExecutionResult = Awaited<ReturnType<Executor>>;
  * mutations, and never across callers; each request still goes through Apollo Server's pipeline
  * of its own (limits, metrics, error formatting) and its own serialisation of the shared,
  * read-only result. A request that arrives after the result is done starts afresh: this keeps
- * nothing.
+ * nothing. Nor does one that arrives after the data may have changed (`epoch`: a mutation through
+ * this gateway answered, or an event came in) while the execution it matches was in flight.
  */
 export function coalescingIdenticalQueries(
   gateway: GatewayInterface,
   callerOf: (request: ExecutionRequest) => string | undefined,
   /** Told of each request given another's result (the response cache must not keep its answer). */
   joined: (request: ExecutionRequest) => void = () => undefined,
+  /** Shared with the subgraph fetcher and the event reader: when in-flight executions stop being joinable. */
+  epoch: SharingEpoch = new SharingEpoch(),
 ): GatewayInterface {
-  const inFlight = new Map<string, Promise<ExecutionResult>>();
+  const inFlight = new Map<string, { readonly epoch: number; readonly result: Promise<ExecutionResult> }>();
   const coalesced =
     (execute: Executor): Executor =>
     (request) => {
       if (request.operation.operation !== OperationTypeNode.QUERY) {
         // A query asked after a mutation has answered must see what it wrote: none may join an
         // execution that began before (those already waiting keep it; they asked before).
-        return execute(request).finally(() => inFlight.clear());
+        return execute(request).finally(() => epoch.advance());
       }
       const { operationName, variables } = request.request;
       const key = JSON.stringify([request.queryHash, operationName ?? null, variables ?? {}, callerOf(request) ?? null]);
-      let result = inFlight.get(key);
-      if (!result) {
-        const started = execute(request).finally(() => {
-          if (inFlight.get(key) === started) inFlight.delete(key);
-        });
-        result = started;
-        inFlight.set(key, result);
-      } else {
+      const shared = inFlight.get(key);
+      if (shared?.epoch === epoch.current) {
         joined(request);
+        return shared.result;
       }
+      const result = execute(request).finally(() => {
+        // Only its own entry: a later execution of the same query may have taken the key since.
+        if (inFlight.get(key)?.result === result) inFlight.delete(key);
+      });
+      inFlight.set(key, { epoch: epoch.current, result });
       return result;
     };
   return {

@@ -34,6 +34,7 @@ import { type EventSource, invalidateOnEvents } from './response-cache/event-inv
 import { CACHE_HEADER, type CacheContext, joinedAnotherRequest, responseCacheHttp } from './response-cache/http';
 import { RedisResponseCache } from './response-cache/redis-cache';
 import { type AnswerCache, ResponseCache } from './response-cache/response-cache';
+import { SharingEpoch } from './sharing-epoch';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { supergraphFile } from './subgraphs';
 import { supergraphLocation, supergraphManager, type SupergraphState } from './supergraph-source';
@@ -86,7 +87,9 @@ export function createGateway(
   let entityKeys: EntityKeyFields = new Map();
   let eventMaps: ReadonlyMap<string, EventEntityMap> = new Map();
   const responseCache = responseCacheHttp({ cache, metrics, entityKeys: () => entityKeys });
-  const fetcher = subgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
+  // Mutations answered and events read end the sharing of executions and subgraph queries in flight.
+  const sharing = new SharingEpoch();
+  const fetcher = subgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS, epoch: sharing });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({
       location: options.supergraphSdl
@@ -143,6 +146,7 @@ export function createGateway(
       gateway,
       ({ context }) => (context as Partial<GatewayContext>).authorization,
       ({ context }) => joinedAnotherRequest(context as CacheContext),
+      sharing,
     ),
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
@@ -285,7 +289,8 @@ export function createGateway(
       app.use(notFoundPage({ dashboard: config.DASHBOARD_DIR !== undefined, developerTools: config.NODE_ENV !== 'production' }));
       app.use(notFound());
       app.use(jsonErrors(logger));
-      if (cache && events) subscription = await invalidateOnEvents({ source: events, cache, maps: () => eventMaps, metrics, logger });
+      if (cache && events)
+        subscription = await invalidateOnEvents({ source: events, cache, epoch: sharing, maps: () => eventMaps, metrics, logger });
       await listen(httpServer, config.PORT, config.HOST);
       if (metricsServer) await listen(metricsServer, config.METRICS_PORT!, config.METRICS_HOST);
       serving = true;

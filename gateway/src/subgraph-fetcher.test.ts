@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SharingEpoch } from './sharing-epoch';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 const URL = 'http://127.0.0.1:4002/graphql';
@@ -19,7 +20,13 @@ function slowSubgraph() {
     await new Promise<void>((resolve) => waiting.push(resolve));
     return new Response(JSON.stringify({ data: { n: sent.length } }), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
-  return { sent, send, release: () => waiting.splice(0).forEach((resolve) => resolve()) };
+  return {
+    sent,
+    send,
+    release: () => waiting.splice(0).forEach((resolve) => resolve()),
+    /** Answers the oldest request still waiting alone. */
+    releaseFirst: () => waiting.shift()?.(),
+  };
 }
 
 const post = (body: string, headers: Record<string, string> = {}) => ({
@@ -75,6 +82,25 @@ describe('the subgraph fetcher', () => {
     await reached(subgraph, 6);
     subgraph.release();
     expect(await (await later).json()).toEqual({ data: { n: 6 } });
+  });
+
+  it('sends a query asked after the data may have changed afresh, and shares that one, also once the one sent before has answered', async () => {
+    const subgraph = slowSubgraph();
+    const epoch = new SharingEpoch();
+    const fetcher = subgraphFetcher({ timeoutMs: 60_000, send: subgraph.send, epoch });
+    const before = fetcher(URL, post(QUERY, { authorization: 'Bearer a' }));
+    await reached(subgraph, 1);
+    // An event came in (or a mutation answered) while the first was in flight.
+    epoch.advance();
+    const after = fetcher(URL, post(QUERY, { authorization: 'Bearer a' }));
+    await reached(subgraph, 2);
+    // The one sent before answers first; its end must not drop the one sent after from those in flight.
+    subgraph.releaseFirst();
+    await before;
+    const joining = fetcher(URL, post(QUERY, { authorization: 'Bearer a' }));
+    subgraph.release();
+    expect(await (await joining).json()).toEqual(await (await after).json());
+    expect(subgraph.sent).toHaveLength(2);
   });
 
   it('gives every caller of a shared request its failure', async () => {

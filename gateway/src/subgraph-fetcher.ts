@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { SharingEpoch } from './sharing-epoch';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
@@ -23,13 +24,23 @@ const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
  * but the request id and trace context goes into the key. Hive Gateway's HTTP executor does the same
  * by default (deduplicateInflightRequests). Each caller's copy parses the answer's text straight
  * (AnswerCopy), not through a new Response, which would encode the text to a stream to decode it again.
+ * A query sent before the data may have changed (`epoch`: a mutation through the gateway answered, or an
+ * event came in) is not shared with a request that comes after: that one is sent afresh.
  *
  * Every request has a deadline (`timeoutMs`, the whole answer read): a subgraph that takes a
  * request and never answers costs its callers that long, then its fields are missing with
  * SUBGRAPH_UNAVAILABLE, instead of holding the gateway's request, and the caller's, forever.
  */
-export function subgraphFetcher({ timeoutMs, send = fetch }: { readonly timeoutMs: number; readonly send?: typeof fetch }): Fetcher {
-  const inFlight = new Map<string, Promise<SharedAnswer>>();
+export function subgraphFetcher({
+  timeoutMs,
+  send = fetch,
+  epoch = new SharingEpoch(),
+}: {
+  readonly timeoutMs: number;
+  readonly send?: typeof fetch;
+  readonly epoch?: SharingEpoch;
+}): Fetcher {
+  const inFlight = new Map<string, { readonly epoch: number; readonly answer: Promise<SharedAnswer> }>();
   const withDeadline = (init: FetcherRequestInit): RequestInit => ({ ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
   return async (url, init = {}) => {
     const body = typeof init.body === 'string' ? init.body : undefined;
@@ -37,11 +48,13 @@ export function subgraphFetcher({ timeoutMs, send = fetch }: { readonly timeoutM
       return send(url, withDeadline(init));
     }
     const key = requestKey(url, init, body);
-    let answer = inFlight.get(key);
-    if (!answer) {
-      answer = readWhole(send(url, withDeadline(init))).finally(() => inFlight.delete(key));
-      inFlight.set(key, answer);
-    }
+    const shared = inFlight.get(key);
+    if (shared?.epoch === epoch.current) return new AnswerCopy(await shared.answer, url);
+    const answer = readWhole(send(url, withDeadline(init))).finally(() => {
+      // Only its own entry: a request sent after the data changed may have taken the key since.
+      if (inFlight.get(key)?.answer === answer) inFlight.delete(key);
+    });
+    inFlight.set(key, { epoch: epoch.current, answer });
     return new AnswerCopy(await answer, url);
   };
 }

@@ -3,6 +3,7 @@ import { LocalBroker } from '@klynge/broker-local';
 import { createLogger } from '@klynge/platform/logging';
 import { waitFor } from '@klynge/test-infrastructure';
 import { GatewayMetrics } from '../metrics';
+import { SharingEpoch } from '../sharing-epoch';
 import { supergraphFile } from '../subgraphs';
 import { type AnswerDependencies, entityKeyFields } from './entities';
 import { eventEntityMaps } from './event-entities';
@@ -16,7 +17,7 @@ const aboutCluster = (id: string): AnswerDependencies => ({ unkeyed: [], anchors
 
 /** `npm start` runs the graph on the in-process broker: the cache reads its events there as on Kafka. */
 describe('the response cache on the in-process broker', () => {
-  it("drops what an event published there touches, and nothing else, from the topics' first message", async () => {
+  it("drops what an event published there touches, and nothing else, from the topics' first message, and ends the sharing of work in flight", async () => {
     const broker = new LocalBroker();
     const metrics = new GatewayMetrics();
     const cache = new ResponseCache({ maxBytes: 1024 * 1024, settleMs: 0, metrics });
@@ -40,9 +41,11 @@ describe('the response cache on the in-process broker', () => {
     });
     // Published before the gateway subscribed: a new group starts at the first message.
     await broker.publish([grantAwarded(CLUSTER_B)]);
+    const epoch = new SharingEpoch();
     const subscription = await invalidateOnEvents({
       source: { broker, groupId: 'gateway.response-cache' },
       cache,
+      epoch,
       maps: () => maps,
       metrics,
       logger: createLogger({ service: 'gateway', level: 'silent' }),
@@ -50,8 +53,12 @@ describe('the response cache on the in-process broker', () => {
     try {
       await waitFor('the event to drop B', () => cache.get('b') === undefined);
       expect(cache.get('a')).toBeDefined();
+      // A request from now on must not be given what an execution begun before the event computes.
+      const afterFirst = epoch.current;
+      expect(afterFirst).toBeGreaterThan(0);
       await broker.publish([grantAwarded(CLUSTER_A)]);
       await waitFor('the event to drop A', () => cache.get('a') === undefined);
+      expect(epoch.current).toBeGreaterThan(afterFirst);
       expect((await metrics.responseCacheEvents.get()).values[0]?.value).toBe(2);
     } finally {
       await subscription.close();

@@ -1,6 +1,7 @@
 import type { MessageBroker, Subscription } from '@klynge/broker';
 import type { Logger } from '@klynge/platform/logging';
 import type { GatewayMetrics } from '../metrics';
+import type { SharingEpoch } from '../sharing-epoch';
 import { entitiesOfEvent, type EventEntityMap, eventTopics } from './event-entities';
 import type { AnswerCache } from './response-cache';
 
@@ -23,21 +24,28 @@ export interface EventSource {
  * Reads every event topic (schemas/events) and drops the cached answers each event may have
  * changed. Read-only: it creates no topic and publishes nothing, and never holds an event back
  * (an event it cannot read drops everything it could have touched).
+ *
+ * Each batch of events also ends the sharing of work in flight (`epoch`): a request that arrives
+ * after an event must not be given the answer of an execution, or a subgraph query, that began
+ * before it, or it would show what the event changed as it was before. Any event does, not only
+ * one that touches the work: which entities an answer holds is known only once it is done.
  */
 export async function invalidateOnEvents(options: {
   readonly source: EventSource;
   readonly cache: AnswerCache;
+  readonly epoch: SharingEpoch;
   readonly maps: () => ReadonlyMap<string, EventEntityMap>;
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
 }): Promise<Subscription> {
-  const { source, cache, metrics, logger } = options;
+  const { source, cache, epoch, metrics, logger } = options;
   const prefix = source.topicPrefix ?? '';
   const topics = eventTopics();
   const subscription = await source.broker.subscribe({
     groupId: `${prefix}${source.groupId}`,
     topics: topics.map((topic) => `${prefix}${topic}`),
     handleBatch: async (messages) => {
+      epoch.advance();
       for (const message of messages) {
         const topic = message.topic.slice(prefix.length);
         const dropped = await cache.invalidate(entitiesOfEvent(options.maps(), topic, message.value));

@@ -22,9 +22,15 @@ const SMALL_DATA = { BENCH_CLUSTERS: '40', BENCH_ORGANIZATIONS: '100', BENCH_GRA
 
 /**
  * The gateway benchmark's settings for a run that shows only that it runs: little data, 1 s per
- * row (two changes in the mixed workload), and Hive Gateway's cache entries kept for 3 s.
+ * row (three changes in the mixed workload, one of each kind), and Hive Gateway's cache entries kept for 3 s.
  */
-const SMALL_GATEWAY_BENCH = { ...SMALL_DATA, BENCH_DURATION: '1', BENCH_CONNECTIONS: '2', BENCH_HIVE_CACHE_TTL_MS: '3000' };
+const SMALL_GATEWAY_BENCH = {
+  ...SMALL_DATA,
+  BENCH_DURATION: '1',
+  BENCH_CONNECTIONS: '2',
+  BENCH_CHANGE_RATE: '3',
+  BENCH_HIVE_CACHE_TTL_MS: '3000',
+};
 
 /** The rows of the gateway benchmark's table (a label, then req/s, p50, p99, 0 errors, 1-connection p50). */
 function tableRows(printed: string): string[] {
@@ -36,11 +42,13 @@ interface MixedFigures {
   key: string;
   requests: number;
   changes: number;
+  changesByKind: Record<string, number>;
   errors: number;
   cache: Record<string, number>;
   propagation: { p99: number };
   timeToFresh: { p50: number; p99: number; max: number };
-  timeToFreshByKind: { rename: { max: number }; grant: { max: number } };
+  staleUntil: { p99: number };
+  timeToFreshByKind: { rename: { max: number }; grant: { max: number }; level: { max: number } };
   eventsMissing: number;
   neverFresh: number;
   staleAfterEvent: number;
@@ -98,9 +106,14 @@ describe("the README's benchmark commands", () => {
     expect(printed).toContain('Generating 40 clusters, 100 organisations, 100 grants (synthetic)');
     expect(printed).toMatch(/target\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+1 conn p50 ms/);
     const rows = tableRows(printed);
-    expect(rows).toHaveLength(11);
-    for (const label of ['our gateway with its response cache ', 'Hive Gateway with its response cache (TTL 3000 ms) ']) {
-      expect(rows.filter((line) => line.startsWith(label))).toHaveLength(1);
+    expect(rows).toHaveLength(12);
+    // A label then the figures: the cache in memory's row is not the one in Redis.
+    for (const label of [
+      'our gateway with its response cache ',
+      'our gateway with its response cache in Redis ',
+      'Hive Gateway with its response cache (TTL 3000 ms) ',
+    ]) {
+      expect(rows.filter((line) => line.startsWith(label) && /^\s*\d/.test(line.slice(label.length)))).toHaveLength(1);
     }
     expect(printed).toMatch(/Our gateway against Hive Gateway at 2 connections: \d+\.\d\dx the requests per second/);
     expect(printed).toMatch(
@@ -125,11 +138,11 @@ describe("the README's benchmark commands", () => {
       'Hive Gateway with its response cache \\(TTL 3000 ms\\)',
     ]) {
       expect(printed).toMatch(
-        new RegExp(`^mixed: ${label}\\s+\\d+\\.\\d\\s+[\\d.]+(\\s+(\\d+|-)){2}\\s+2(\\s+[\\d.]+){3}(\\s+\\d+){3}$`, 'm'),
+        new RegExp(`^mixed: ${label}\\s+\\d+\\.\\d\\s+[\\d.]+(\\s+(\\d+|-)){2}\\s+3(\\s+[\\d.]+){3}(\\s+\\d+){3}$`, 'm'),
       );
     }
     expect(printed).toMatch(
-      /our gateway with its response cache: time to fresh p99 [\d.]+ ms \(renames through the gateway [\d.]+ ms, grants straight onto funding [\d.]+ ms; \d+ changes never fresh\), event propagation p99 [\d.]+ ms \+ 50 ms = [\d.]+ ms \(goal: within\): (met|not met); \d+ answers stale beyond that \(goal 0\), \d+ after the change's event was on its topic\./,
+      /our gateway with its response cache: time to fresh p99 [\d.]+ ms \(renames through the gateway [\d.]+ ms, grants straight onto funding [\d.]+ ms, level changes straight onto clusters [\d.]+ ms; the last stale answer's request p99 [\d.]+ ms after the commit; \d+ changes never fresh\), event propagation p99 [\d.]+ ms \+ 50 ms = [\d.]+ ms \(goal: within\): (met|not met); \d+ answers stale beyond that \(goal 0\), \d+ after the change's event was on its topic\./,
     );
 
     const figures = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -139,28 +152,32 @@ describe("the README's benchmark commands", () => {
       ratios: Record<string, number>;
       goals: Record<string, { timeToFreshP99: number; boundMs: number; withinBound: boolean; staleBeyondBound: number }>;
     };
-    expect(figures.settings).toMatchObject({ changesPerSecond: 2, hiveCacheTtlMs: 3000, freshnessAllowanceMs: 50 });
-    expect(figures.rows).toHaveLength(11);
+    expect(figures.settings).toMatchObject({ changesPerSecond: 3, hiveCacheTtlMs: 3000, freshnessAllowanceMs: 50 });
+    expect(figures.rows).toHaveLength(12);
     expect(figures.ratios.oursToHiveRequestsPerSecond).toBeGreaterThan(0);
     expect(figures.ratios.cachedToUncachedRequestsPerSecond).toBeGreaterThan(0);
     expect(figures.ratios.cachedToHiveCachedRequestsPerSecond).toBeGreaterThan(0);
-    expect(figures.mixed.map(({ key }) => key)).toEqual(['freshOurs', 'freshOursCached', 'freshHiveCached']);
+    expect(figures.mixed.map(({ key }) => key)).toEqual(['freshOurs', 'freshOursCached', 'freshOursRedis', 'freshHiveCached']);
     for (const row of figures.mixed) {
       // Every change's event was consumed, so commit to topic is a figure.
-      expect(row).toMatchObject({ changes: 2, errors: 0, eventsMissing: 0 });
+      expect(row).toMatchObject({ changes: 3, changesByKind: { rename: 1, grant: 1, level: 1 }, errors: 0, eventsMissing: 0 });
       expect(row.requests).toBeGreaterThan(0);
       expect(row.propagation.p99).toBeGreaterThanOrEqual(0);
     }
-    const [uncached, cached, hive] = figures.mixed as [MixedFigures, MixedFigures, MixedFigures];
+    const [uncached, cached, , hive] = figures.mixed as [MixedFigures, MixedFigures, MixedFigures, MixedFigures];
     // Without a cache every answer to a request sent after a change's event shows the change.
     expect(uncached).toMatchObject({ neverFresh: 0, staleAfterEvent: 0, staleBeyondBound: 0 });
     expect(cached.neverFresh).toBe(0);
+    // The last stale answer's request comes before the first fresh one's.
+    expect(cached.staleUntil.p99).toBeLessThanOrEqual(cached.timeToFresh.p99);
     // Our cached gateway answered from its cache, and the uncached one never did.
     expect(cached.cache.hit).toBeGreaterThan(0);
     expect(uncached.cache.hit).toBeUndefined();
     // Hive Gateway's cache never hears of the grant reported straight onto funding: it answers from the entry until the TTL.
     expect(hive.staleAfterEvent).toBeGreaterThan(0);
     expect(hive.timeToFreshByKind.grant.max).toBeGreaterThan(hive.propagation.p99 + 50);
+    // Nor of the level change made straight onto clusters.
+    expect(hive.timeToFreshByKind.level.max).toBeGreaterThan(hive.propagation.p99 + 50);
     expect(figures.goals.cachedFreshness).toMatchObject({ staleBeyondBound: cached.staleBeyondBound });
     expect(typeof figures.goals.cachedFreshness!.withinBound).toBe('boolean');
   }, 600_000);
