@@ -55,6 +55,20 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('repeats a refused value without the password a URL carries', () => {
+    const database = defineConfig({ DATABASE_URL: env.url({ description: 'a database', protocols: ['postgresql:'] }) });
+    expect(() => database.load({ DATABASE_URL: 'mysql://klynge:hunter2@db.internal:3306/clusters' })).toThrow(
+      new ConfigError([
+        {
+          variable: 'DATABASE_URL',
+          message: 'must be a URL starting with postgresql:, got "mysql://klynge:***@db.internal:3306/clusters"',
+        },
+      ]),
+    );
+    expect(() => database.load({ DATABASE_URL: 'postgresql://klynge:hun:ter@2@db:5432:x/clusters' })).toThrow(/klynge:\*\*\*@db:5432:x/);
+    expect(() => database.load({ DATABASE_URL: 'not a url' })).toThrow(/got "not a url"/);
+  });
+
   it('parses each kind of variable strictly', () => {
     const kinds = defineConfig({
       COUNT: env.integer({ description: 'a count', min: 0 }),

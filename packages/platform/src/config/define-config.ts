@@ -67,7 +67,7 @@ export function defineConfig<D extends Record<string, VariableSpec<unknown>>>(
           values[name] = spec.parse(raw);
         } catch (error) {
           const expected = error instanceof Error ? error.message : String(error);
-          problems.push({ variable: name, message: spec.secret ? expected : `${expected}, got ${JSON.stringify(raw)}` });
+          problems.push({ variable: name, message: spec.secret ? expected : `${expected}, got ${JSON.stringify(withoutPassword(raw))}` });
         }
       }
       if (problems.length === 0) {
@@ -168,3 +168,14 @@ export const env = {
     });
   },
 };
+
+/**
+ * A value as a configuration error may repeat it: any password written in it the way URLs carry
+ * one (`scheme://user:password@host`) replaced by `***`. DATABASE_URL, KAFKA_BROKERS and the like
+ * are echoed to help whoever set them, and such errors go to logs that more people read than may
+ * know the password. URL parsing is not relied on, since the value may be refused for not
+ * parsing; the password runs to the last `@` before the path (a URL's password has no bare `/`).
+ */
+function withoutPassword(raw: string): string {
+  return raw.replace(/(\/\/[^/@:\s]*:)[^/\s]*@/g, '$1***@');
+}
