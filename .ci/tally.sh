@@ -12,12 +12,18 @@ tally() {
     if [[ "$line" =~ ([0-9]+)\ passed ]]; then passed=$((passed + BASH_REMATCH[1])); fi
     if [[ "$line" =~ ([0-9]+)\ failed ]]; then failed=$((failed + BASH_REMATCH[1])); fi
   done < <(grep -aE '^(.*: )?Tests: ' "$1" || true)
-  # A failure's heading (● suite › test) with the lines after it, which say what was expected.
-  awk '/^(.*: )?FAIL / { print } /^(.*: )?  ● / && !/● Console/ { left = 8 } left > 0 { print; left-- }' "$1" >>"$TALLY_FAILURES"
+  # A failure's heading (● suite › test) with the non-blank lines after it, which say what was
+  # expected; each once, though jest's summary repeats them, so that one package's failures leave
+  # room for the next one's (CI, stop 33: a suite's failures twice over hid the generator's).
+  awk '
+    /^(.*: )?FAIL / { if (!seen[$0]++) print; left = 0; next }
+    /^(.*: )?  ● / { left = (/● Console/ || seen[$0]++) ? 0 : 6; if (left) { print; left-- } next }
+    left > 0 && !/^(.*: )? *$/ { print; left-- }
+  ' "$1" >>"$TALLY_FAILURES"
 }
 
 tally_failures() {
   [[ -s "$TALLY_FAILURES" ]] || return 0
-  echo "--- what failed (the first 80 lines; jest's own summary may repeat them)"
-  head -n 80 "$TALLY_FAILURES"
+  echo "--- what failed (the first 120 lines)"
+  head -n 120 "$TALLY_FAILURES"
 }

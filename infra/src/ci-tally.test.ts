@@ -53,4 +53,35 @@ describe("what .ci/run's closing lines say", () => {
     expect(printed.join('\n')).not.toContain('19 | source line');
     expect(printed.at(-2)).toBe('102 passed, 1 failed');
   });
+
+  it("names a failure once though jest's summary repeats it, so that the next package's failures are still named", () => {
+    const repeated = (suffix: string) =>
+      Array.from({ length: 12 }, (_, test) => [
+        `@klynge/gateway:test:   ● tokens › test ${test}${suffix}`,
+        '@klynge/gateway:test: ',
+        '@klynge/gateway:test:     listen EADDRINUSE: address already in use 127.0.0.1:42537',
+        '@klynge/gateway:test: ',
+      ]).flat();
+    const gateway = [
+      '@klynge/gateway:test: FAIL src/security-auth.test.ts',
+      ...repeated(''),
+      '@klynge/gateway:test: FAIL src/security-auth.test.ts',
+      ...repeated(''),
+      '@klynge/gateway:test: Tests:       12 failed, 138 passed, 150 total',
+      '',
+    ].join('\n');
+    const generator = [
+      '@klynge/subgraph-generator:test: FAIL src/generate.test.ts (511.0 s)',
+      '@klynge/subgraph-generator:test:   ● npm run subgraph:new › passes its own tests',
+      '@klynge/subgraph-generator:test:     turbo run test failed:',
+      '@klynge/subgraph-generator:test: Tests:       1 failed, 5 passed, 6 total',
+      '',
+    ].join('\n');
+    const printed = closingLines(gateway, generator);
+    expect(printed.split('\n').filter((line) => line.includes('● tokens › test 3'))).toHaveLength(1);
+    expect(printed.split('\n').filter((line) => line.includes('FAIL src/security-auth.test.ts'))).toHaveLength(1);
+    expect(printed).toContain('@klynge/subgraph-generator:test:   ● npm run subgraph:new › passes its own tests');
+    expect(printed).toContain('turbo run test failed:');
+    expect(printed.trim().split('\n').at(-1)).toBe('143 passed, 13 failed');
+  });
 });

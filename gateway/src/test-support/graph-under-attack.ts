@@ -51,11 +51,19 @@ export function graphUnderAttack(label: string, options: { world?: boolean } = {
     return started;
   };
 
+  // What beforeAll has started so far, so that afterAll stops it also when a start fails halfway
+  // (else a gateway's event consumer outlives the suite and jest reports it as torn down).
+  const parts: { graph?: GraphUnderTest; gateway?: Gateway; strict?: Gateway } = {};
+
   beforeAll(async () => {
-    const graph = await startGraphUnderTest(label);
-    const gateway = await graph.gatewayOver();
+    const graph = (parts.graph = await startGraphUnderTest(label));
+    const gateway = (parts.gateway = await graph.gatewayOver());
     const gatewayUrl = await gateway.start();
-    const strict = await graph.gatewayOver({ NODE_ENV: 'production', MAX_QUERY_COST: '3000', ANONYMOUS_OPERATIONS: 'any' });
+    const strict = (parts.strict = await graph.gatewayOver({
+      NODE_ENV: 'production',
+      MAX_QUERY_COST: '3000',
+      ANONYMOUS_OPERATIONS: 'any',
+    }));
     const strictUrl = await strict.start();
     const client = gatewayClient(gatewayUrl);
     started = { graph, gateway, gatewayUrl, client, strict, strictUrl, strictClient: gatewayClient(strictUrl), world: undefined };
@@ -63,9 +71,9 @@ export function graphUnderAttack(label: string, options: { world?: boolean } = {
   }, GRAPH_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await started?.strict.stop();
-    await started?.gateway.stop();
-    await started?.graph.close();
+    await parts.strict?.stop();
+    await parts.gateway?.stop();
+    await parts.graph?.close();
   });
 
   return {
