@@ -83,13 +83,9 @@ export type InvalidationReason = 'anything' | 'list' | 'type' | 'entity';
  * its own writes, each of which publishes an event on its own topics in the same transaction
  * (the outbox), and through the events it consumes into its read models. So a competence event
  * leaves the clusters list, which nothing competence says is in, while a new cluster drops it.
- * Writes that publish nothing break the assumption, and some mutations do (funding's
- * registerAgency, createProgramme, openCall, createApplication, startReview and
- * withdrawApplication; competence's addModule, completeModule and dropEnrolment; catapult's
- * recordCatapultAllocation; research's recordResearchCall): the answers they change stay as they
- * were until an event of their subgraph's topics comes (before, until any event came; an answer
- * about an entity, until an event names it or none of its type). A client that must see its
- * own such write asks with `Cache-Control: no-cache`.
+ * A write that published nothing would break the assumption: every mutation publishes its event
+ * (guarded by every-mutation-publishes.test.ts), and a write made straight onto a database, past
+ * the services, is not seen until some event of its subgraph's topics comes.
  *
  * Entities: an answer about entities of a type goes with every event that names no entity of
  * that type, and an answer about cluster A stays only when the event names clusters and A is not
@@ -107,6 +103,47 @@ export function touches(answer: AnswerDependencies, event: EventEntities): Inval
     else if ([...values].some((value) => named.has(value))) return 'entity';
   }
   return reason;
+}
+
+/**
+ * How a store names the sets it indexes its answers in: one of the answers built on a list or
+ * aggregate, one per entity type, one per entity. The memory and Redis stores name them their
+ * own way and find an event's candidates by the same rule ({@link indexesTouchedBy}).
+ */
+export interface AnswerIndexNames<Name> {
+  readonly unkeyed: Name;
+  byType(type: string): Name;
+  byEntity(type: string, value: string): Name;
+}
+
+/** The index sets an answer is kept in. */
+export function indexesOf<Name>(names: AnswerIndexNames<Name>, dependencies: AnswerDependencies): Name[] {
+  const indexes: Name[] = [];
+  if (dependencies.unkeyed.length > 0) indexes.push(names.unkeyed);
+  for (const [type, values] of dependencies.anchors) {
+    indexes.push(names.byType(type));
+    for (const value of values) indexes.push(names.byEntity(type, value));
+  }
+  return indexes;
+}
+
+/**
+ * The index sets that hold every answer an event not about `anything` may touch, among answers
+ * about `indexedTypes`: the list answers; per type, the answers about the entities the event
+ * names, or every answer of the type when it names none of it. {@link touches} then decides each.
+ */
+export function indexesTouchedBy<Name>(
+  names: AnswerIndexNames<Name>,
+  indexedTypes: Iterable<string>,
+  event: { readonly named: EntityValues },
+): Name[] {
+  const indexes: Name[] = [names.unkeyed];
+  for (const type of indexedTypes) {
+    const named = event.named.get(type);
+    if (!named) indexes.push(names.byType(type));
+    else for (const value of named) indexes.push(names.byEntity(type, value));
+  }
+  return indexes;
 }
 
 /** Collects an answer's dependencies, fetch by fetch, as the gateway makes them. */

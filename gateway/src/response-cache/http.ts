@@ -6,7 +6,7 @@ import { Kind, OperationTypeNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics';
 import { DependencyRecorder, type EntityKeyFields, isObject } from './entities';
-import { type AnswerCache, type CachedAnswer, type PendingFill, STORE_UNAVAILABLE } from './response-cache';
+import { type AnswerCache, type PendingFill, type ServedAnswer, STORE_UNAVAILABLE } from './response-cache';
 
 /** Every GraphQL answer says where it came from: `hit` (the cache), `miss` (the subgraphs, now kept) or `bypass` (not cacheable). */
 export const CACHE_HEADER = 'x-klynge-cache';
@@ -107,7 +107,7 @@ export function responseCacheHttp(options: {
 
   /** Serves a hit, or lets the request on to be computed (and kept, when the store is there). */
   const answered = (
-    answer: CachedAnswer | undefined | typeof STORE_UNAVAILABLE,
+    answer: ServedAnswer | undefined | typeof STORE_UNAVAILABLE,
     key: string,
     accepted: string,
     response: express.Response,

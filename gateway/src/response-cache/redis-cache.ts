@@ -1,8 +1,8 @@
 import type { Logger } from '@klynge/platform/logging';
 import { Redis } from 'ioredis';
 import type { GatewayMetrics } from '../metrics';
-import { type AnswerDependencies, type EventEntities, type InvalidationReason, touches } from './entities';
-import { type AnswerCache, type CachedAnswer, type PendingFill, STORE_UNAVAILABLE } from './response-cache';
+import { type AnswerDependencies, type EventEntities, indexesOf, indexesTouchedBy, type InvalidationReason, touches } from './entities';
+import { type AnswerCache, type CachedAnswer, type PendingFill, type ServedAnswer, STORE_UNAVAILABLE } from './response-cache';
 import { SettleWindow } from './settle-window';
 
 /** How often an unreachable Redis is asked again whether it is back. */
@@ -103,17 +103,18 @@ export class RedisResponseCache implements AnswerCache {
     return { key, startedAt: performance.now() };
   }
 
-  async get(key: string): Promise<CachedAnswer | undefined | typeof STORE_UNAVAILABLE> {
+  async get(key: string): Promise<ServedAnswer | undefined | typeof STORE_UNAVAILABLE> {
     if (!this.healthy) return STORE_UNAVAILABLE;
     try {
       const fields = await this.redis.hgetallBuffer(this.keys.answer(key));
       if (!fields.body || !fields.etag || !fields.operation || !fields.dependencies) return undefined;
-      const dependencies = dependenciesFromText(fields.dependencies.toString());
       // An event this gateway read within the settle window touches it: its drop in Redis may
       // still be on its way (or the answer was kept by a gateway that had not read the event).
-      // Computed again, as the memory cache would after dropping it at once.
-      if (this.settle.spoils(performance.now(), dependencies)) return undefined;
-      return { body: fields.body, etag: fields.etag.toString(), operation: fields.operation.toString(), dependencies };
+      // Computed again, as the memory cache would after dropping it at once. Its dependencies are
+      // read only then: most hits come when no event is that recent.
+      const now = performance.now();
+      if (this.settle.eventsSince(now) && this.settle.spoils(now, dependenciesFromText(fields.dependencies.toString()))) return undefined;
+      return { body: fields.body, etag: fields.etag.toString(), operation: fields.operation.toString() };
     } catch (error) {
       this.failed('get', error);
       return STORE_UNAVAILABLE;
@@ -132,7 +133,7 @@ export class RedisResponseCache implements AnswerCache {
     }
     const { keys } = this;
     const { ttlSeconds } = this.options;
-    const indexes = indexKeys(keys, answer.dependencies);
+    const indexes = indexesOf(keys, answer.dependencies);
     const entry = keys.answer(fill.key);
     const transaction = this.redis
       .multi()
@@ -165,13 +166,7 @@ export class RedisResponseCache implements AnswerCache {
       if (entities.anything) return await this.deleteAll('anything');
       const { keys } = this;
       // The sets whose answers the event may touch, as the memory cache's indexes find them.
-      const types = await this.redis.smembers(keys.types);
-      const sets = [keys.unkeyed];
-      for (const type of types) {
-        const named = entities.named.get(type);
-        if (!named) sets.push(keys.byType(type));
-        else for (const value of named) sets.push(keys.byEntity(type, value));
-      }
+      const sets = indexesTouchedBy(keys, await this.redis.smembers(keys.types), entities);
       const candidates = await this.redis.sunion(...sets);
       if (candidates.length === 0) return 0;
       const found = await this.redis.pipeline(candidates.map((key) => ['hget', keys.answer(key), 'dependencies'])).exec();
@@ -192,7 +187,7 @@ export class RedisResponseCache implements AnswerCache {
       const transaction = this.redis.multi();
       for (const { key } of drops) transaction.del(keys.answer(key));
       for (const { key, dependencies } of drops)
-        for (const index of dependencies ? indexKeys(keys, dependencies) : sets) transaction.srem(index, key);
+        for (const index of dependencies ? indexesOf(keys, dependencies) : sets) transaction.srem(index, key);
       const results = (await transaction.exec()) ?? [];
       let dropped = 0;
       drops.forEach(({ reason }, index) => {
@@ -305,17 +300,6 @@ function namespaceKeys(namespace: string) {
     byType: (type: string) => `${namespace}type:${type}`,
     byEntity: (type: string, value: string) => `${namespace}entity:${JSON.stringify([type, value])}`,
   };
-}
-
-/** The index sets an answer is listed in. */
-function indexKeys(keys: ReturnType<typeof namespaceKeys>, dependencies: AnswerDependencies): string[] {
-  const sets: string[] = [];
-  if (dependencies.unkeyed.length > 0) sets.push(keys.unkeyed);
-  for (const [type, values] of dependencies.anchors) {
-    sets.push(keys.byType(type));
-    for (const value of values) sets.push(keys.byEntity(type, value));
-  }
-  return sets;
 }
 
 /** The namespace as a literal in a SCAN pattern. */

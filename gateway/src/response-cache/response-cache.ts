@@ -1,6 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics';
-import { type AnswerDependencies, type EventEntities, type InvalidationReason, touches } from './entities';
+import {
+  type AnswerDependencies,
+  type AnswerIndexNames,
+  type EventEntities,
+  indexesOf,
+  indexesTouchedBy,
+  type InvalidationReason,
+  touches,
+} from './entities';
 import { SettleWindow } from './settle-window';
 
 /** One cached answer: the body as sent (encoded once, with its ETag), and what it was built from. */
@@ -11,6 +19,9 @@ export interface CachedAnswer {
   readonly operation: string;
   readonly dependencies: AnswerDependencies;
 }
+
+/** What a hit serves: the answer without what it was built from. */
+export type ServedAnswer = Pick<CachedAnswer, 'body' | 'etag' | 'operation'>;
 
 /** Where an answer being computed stands: its key, and when its fetches began. */
 export interface PendingFill {
@@ -31,7 +42,7 @@ export const STORE_UNAVAILABLE = 'unavailable';
  */
 export interface AnswerCache {
   begin(key: string): PendingFill;
-  get(key: string): MaybePromise<CachedAnswer | undefined | typeof STORE_UNAVAILABLE>;
+  get(key: string): MaybePromise<ServedAnswer | undefined | typeof STORE_UNAVAILABLE>;
   /** Keeps an answer, unless an event that touched it arrived while it could have been computed from stale data (SettleWindow). */
   store(fill: PendingFill, answer: CachedAnswer): MaybePromise<boolean>;
   invalidate(entities: EventEntities): MaybePromise<number>;
@@ -48,10 +59,10 @@ export type MaybePromise<T> = T | Promise<T>;
  */
 export class ResponseCache implements AnswerCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
-  /** Index: answers built on a list or aggregate, and answers by entity type and key. */
-  private readonly unkeyed = new Set<string>();
-  private readonly byType = new Map<string, Set<string>>();
-  private readonly byEntity = new Map<string, Set<string>>();
+  /** Index: answers built on a list or aggregate, and answers by entity type and key (see MEMORY_INDEX_NAMES). */
+  private readonly indexes = new Map<string, Set<string>>();
+  /** The entity types whose index set is not empty. */
+  private readonly indexedTypes = new Set<string>();
   private readonly settle: SettleWindow;
 
   constructor(
@@ -100,14 +111,11 @@ export class ResponseCache implements AnswerCache {
 
   invalidate(entities: EventEntities): number {
     this.settle.record(entities);
-    const candidates = new Set<string>(this.unkeyed);
+    const candidates = new Set<string>();
     if (entities.anything) for (const key of this.entries.keys()) candidates.add(key);
     else
-      for (const [type, keys] of this.byType) {
-        const named = entities.named.get(type);
-        if (!named) for (const key of keys) candidates.add(key);
-        else for (const value of named) for (const key of this.byEntity.get(entityKey(type, value)) ?? []) candidates.add(key);
-      }
+      for (const index of indexesTouchedBy(MEMORY_INDEX_NAMES, this.indexedTypes, entities))
+        for (const key of this.indexes.get(index) ?? []) candidates.add(key);
     let dropped = 0;
     for (const key of candidates) {
       const answer = this.entries.peek(key);
@@ -133,23 +141,23 @@ export class ResponseCache implements AnswerCache {
   }
 
   private index(key: string, answer: CachedAnswer): void {
-    if (answer.dependencies.unkeyed.length > 0) this.unkeyed.add(key);
-    for (const [type, values] of answer.dependencies.anchors) {
-      addTo(this.byType, type, key);
-      for (const value of values) addTo(this.byEntity, entityKey(type, value), key);
-    }
+    for (const index of indexesOf(MEMORY_INDEX_NAMES, answer.dependencies)) addTo(this.indexes, index, key);
+    for (const type of answer.dependencies.anchors.keys()) this.indexedTypes.add(type);
   }
 
   private unindex(key: string, answer: CachedAnswer): void {
-    this.unkeyed.delete(key);
-    for (const [type, values] of answer.dependencies.anchors) {
-      removeFrom(this.byType, type, key);
-      for (const value of values) removeFrom(this.byEntity, entityKey(type, value), key);
-    }
+    for (const index of indexesOf(MEMORY_INDEX_NAMES, answer.dependencies)) removeFrom(this.indexes, index, key);
+    for (const type of answer.dependencies.anchors.keys())
+      if (!this.indexes.has(MEMORY_INDEX_NAMES.byType(type))) this.indexedTypes.delete(type);
   }
 }
 
-const entityKey = (type: string, value: string) => `${type}\u0000${value}`;
+/** The memory store's index names: a NUL, which no GraphQL type name holds, keeps them apart. */
+const MEMORY_INDEX_NAMES: AnswerIndexNames<string> = {
+  unkeyed: '\u0000',
+  byType: (type) => type,
+  byEntity: (type, value) => `${type}\u0000${value}`,
+};
 
 function addTo(index: Map<string, Set<string>>, at: string, key: string): void {
   const keys = index.get(at) ?? new Set<string>();

@@ -31,6 +31,12 @@ export class SettleWindow {
     this.recent.push({ at, entities });
   }
 
+  /** Whether any event arrived since `settleMs` before `startedAt`: without one, no answer begun then is spoilt. */
+  eventsSince(startedAt: number): boolean {
+    const since = startedAt - this.settleMs;
+    return this.recent.some((event) => event.at >= since);
+  }
+
   /** Whether an event that touches the answer arrived since `settleMs` before its fetches began at `startedAt`. */
   spoils(startedAt: number, dependencies: AnswerDependencies): boolean {
     const since = startedAt - this.settleMs;
