@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { OperationTypeNode } from 'graphql';
-import { SharingEpoch } from './sharing-epoch';
+import { InFlight, SharingEpoch } from './sharing-epoch';
 
 /** What Apollo Server asks of a gateway: the part of ApolloGateway it calls. */
 type GatewayInterface = Pick<ApolloGateway, 'load' | 'onSchemaLoadOrUpdate' | 'stop'>;
@@ -32,7 +32,7 @@ export function coalescingIdenticalQueries(
   /** Shared with the subgraph fetcher and the event reader: when in-flight executions stop being joinable. */
   epoch: SharingEpoch = new SharingEpoch(),
 ): GatewayInterface {
-  const inFlight = new Map<string, { readonly epoch: number; readonly result: Promise<ExecutionResult> }>();
+  const inFlight = new InFlight<ExecutionResult>(epoch);
   const coalesced =
     (execute: Executor): Executor =>
     (request) => {
@@ -43,17 +43,9 @@ export function coalescingIdenticalQueries(
       }
       const { operationName, variables } = request.request;
       const key = JSON.stringify([request.queryHash, operationName ?? null, variables ?? {}, callerOf(request) ?? null]);
-      const shared = inFlight.get(key);
-      if (shared?.epoch === epoch.current) {
-        joined(request);
-        return shared.result;
-      }
-      const result = execute(request).finally(() => {
-        // Only its own entry: a later execution of the same query may have taken the key since.
-        if (inFlight.get(key)?.result === result) inFlight.delete(key);
-      });
-      inFlight.set(key, { epoch: epoch.current, result });
-      return result;
+      const shared = inFlight.share(key, () => execute(request));
+      if (shared.joined) joined(request);
+      return shared.work;
     };
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),

@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { KafkaBroker } from '@klynge/broker-kafka';
 import type { Caller } from '@klynge/platform';
 import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { testCallers } from '@klynge/subgraph-under-test';
 import { kafkaConnection, waitFor } from '@klynge/test-infrastructure';
-import { buildASTSchema, Kind, OperationTypeNode, parse } from 'graphql';
-import { sdlFileOf, SUBGRAPHS } from './subgraphs';
-import { GRAPH_SETUP_TIMEOUT_MS, gatewayClient, type GraphUnderTest, startGraphUnderTest } from './test-support/graph-under-test';
+import { Kind, OperationTypeNode, parse } from 'graphql';
+import { SUBGRAPHS } from './subgraphs';
+import {
+  declaredMutations,
+  GRAPH_SETUP_TIMEOUT_MS,
+  gatewayClient,
+  type GraphUnderTest,
+  startGraphUnderTest,
+} from './test-support/graph-under-test';
 import { buildWorld, type World } from './test-support/world';
 
 const { admin, managerOf, staffOf } = testCallers;
@@ -26,11 +31,7 @@ const SPOKEN_OF = ['clusters', 'funding', 'competence', 'catapult', 'research'];
 /** Each subgraph's mutations, from its committed SDL: what every subgraph lets a caller change. */
 const mutationOwners = new Map(
   SUBGRAPHS.filter((entry) => SPOKEN_OF.includes(entry.name)).flatMap((entry) =>
-    Object.keys(
-      buildASTSchema(parse(readFileSync(sdlFileOf(entry.name), 'utf8')), { assumeValidSDL: true })
-        .getMutationType()
-        ?.getFields() ?? {},
-    ).map((mutation) => [mutation, entry.name] as const),
+    declaredMutations(entry.name).map((mutation) => [mutation, entry.name] as const),
   ),
 );
 

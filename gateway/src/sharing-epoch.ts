@@ -20,3 +20,25 @@ export class SharingEpoch {
     this.value += 1;
   }
 }
+
+/**
+ * Work in flight by key, joined only within the epoch it began in: the one way the coalescer and
+ * the subgraph fetcher share it. Keeps nothing once the work is done.
+ */
+export class InFlight<T> {
+  private readonly entries = new Map<string, { readonly epoch: number; readonly work: Promise<T> }>();
+
+  constructor(private readonly epoch: SharingEpoch) {}
+
+  /** The work under `key` begun in this epoch, joined; else `start()`, begun and shared under `key`. */
+  share(key: string, start: () => Promise<T>): { readonly work: Promise<T>; readonly joined: boolean } {
+    const shared = this.entries.get(key);
+    if (shared?.epoch === this.epoch.current) return { work: shared.work, joined: true };
+    const work = start().finally(() => {
+      // Only its own entry: work begun after the data changed may have taken the key since.
+      if (this.entries.get(key)?.work === work) this.entries.delete(key);
+    });
+    this.entries.set(key, { epoch: this.epoch.current, work });
+    return { work, joined: false };
+  }
+}

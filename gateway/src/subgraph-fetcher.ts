@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { SharingEpoch } from './sharing-epoch';
+import { InFlight, SharingEpoch } from './sharing-epoch';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
@@ -40,22 +40,15 @@ export function subgraphFetcher({
   readonly send?: typeof fetch;
   readonly epoch?: SharingEpoch;
 }): Fetcher {
-  const inFlight = new Map<string, { readonly epoch: number; readonly answer: Promise<SharedAnswer> }>();
+  const inFlight = new InFlight<SharedAnswer>(epoch);
   const withDeadline = (init: FetcherRequestInit): RequestInit => ({ ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
   return async (url, init = {}) => {
     const body = typeof init.body === 'string' ? init.body : undefined;
     if (body === undefined || (init.method ?? 'GET') !== 'POST' || !QUERY_BODY.test(body)) {
       return send(url, withDeadline(init));
     }
-    const key = requestKey(url, init, body);
-    const shared = inFlight.get(key);
-    if (shared?.epoch === epoch.current) return new AnswerCopy(await shared.answer, url);
-    const answer = readWhole(send(url, withDeadline(init))).finally(() => {
-      // Only its own entry: a request sent after the data changed may have taken the key since.
-      if (inFlight.get(key)?.answer === answer) inFlight.delete(key);
-    });
-    inFlight.set(key, { epoch: epoch.current, answer });
-    return new AnswerCopy(await answer, url);
+    const { work } = inFlight.share(requestKey(url, init, body), () => readWhole(send(url, withDeadline(init))));
+    return new AnswerCopy(await work, url);
   };
 }
 

@@ -110,10 +110,9 @@ export class RedisResponseCache implements AnswerCache {
       if (!fields.body || !fields.etag || !fields.operation || !fields.dependencies) return undefined;
       // An event this gateway read within the settle window touches it: its drop in Redis may
       // still be on its way (or the answer was kept by a gateway that had not read the event).
-      // Computed again, as the memory cache would after dropping it at once. Its dependencies are
-      // read only then: most hits come when no event is that recent.
-      const now = performance.now();
-      if (this.settle.eventsSince(now) && this.settle.spoils(now, dependenciesFromText(fields.dependencies.toString()))) return undefined;
+      // Computed again, as the memory cache would after dropping it at once.
+      const dependencies = fields.dependencies;
+      if (this.settle.spoils(performance.now(), () => dependenciesFromText(dependencies.toString()))) return undefined;
       return { body: fields.body, etag: fields.etag.toString(), operation: fields.operation.toString() };
     } catch (error) {
       this.failed('get', error);
@@ -122,7 +121,7 @@ export class RedisResponseCache implements AnswerCache {
   }
 
   async store(fill: PendingFill, answer: CachedAnswer): Promise<boolean> {
-    if (this.settle.spoils(fill.startedAt, answer.dependencies)) {
+    if (this.settle.spoils(fill.startedAt, () => answer.dependencies)) {
       this.options.metrics.responseCacheStoresSkipped.inc({ reason: 'settling' });
       return false;
     }

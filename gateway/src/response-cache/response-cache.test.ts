@@ -17,6 +17,7 @@ import {
 import { ANY_SUBGRAPH, DependencyRecorder, type EventEntities, touches } from './entities';
 import { entitiesOfEvent, eventEntityMaps, eventTopics } from './event-entities';
 import { ResponseCache } from './response-cache';
+import { SettleWindow } from './settle-window';
 import { topicSubgraphs } from './topic-subgraphs';
 
 const programmeLaunched = event('competence.programme.v1', 'ProgrammeLaunched', 'p-1', { programmeId: 'p-1', hostClusterIds: [CLUSTER_A] });
@@ -191,5 +192,26 @@ describe('the response cache', () => {
     // An event drops what is held, no more: what the LRU evicted left the indexes with it.
     const held = cache.size;
     expect(cache.invalidate(grantAwardedTo(CLUSTER_B))).toBe(held);
+  });
+});
+
+describe('the settle window', () => {
+  it("reads an answer's dependencies only when an event arrived within it, and then spoils only what the event touches", () => {
+    let now = 1_000;
+    const settle = new SettleWindow(100, () => now);
+    let read = 0;
+    const dependenciesOf = (id: string) => () => {
+      read += 1;
+      return aboutCluster(id);
+    };
+    expect(settle.spoils(now, dependenciesOf(CLUSTER_A))).toBe(false);
+    expect(read).toBe(0);
+    settle.record(grantAwardedTo(CLUSTER_B));
+    expect(settle.spoils(now, dependenciesOf(CLUSTER_A))).toBe(false);
+    expect(settle.spoils(now, dependenciesOf(CLUSTER_B))).toBe(true);
+    expect(read).toBe(2);
+    now += 101;
+    expect(settle.spoils(now, dependenciesOf(CLUSTER_B))).toBe(false);
+    expect(read).toBe(2);
   });
 });

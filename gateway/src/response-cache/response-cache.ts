@@ -96,7 +96,7 @@ export class ResponseCache implements AnswerCache {
   }
 
   store(fill: PendingFill, answer: CachedAnswer): boolean {
-    if (this.settle.spoils(fill.startedAt, answer.dependencies)) {
+    if (this.settle.spoils(fill.startedAt, () => answer.dependencies)) {
       this.options.metrics.responseCacheStoresSkipped.inc({ reason: 'settling' });
       return false;
     }

@@ -31,15 +31,14 @@ export class SettleWindow {
     this.recent.push({ at, entities });
   }
 
-  /** Whether any event arrived since `settleMs` before `startedAt`: without one, no answer begun then is spoilt. */
-  eventsSince(startedAt: number): boolean {
+  /**
+   * Whether an event that touches the answer arrived since `settleMs` before its fetches began at
+   * `startedAt`. Its dependencies are asked for only when some event arrived since: a store that
+   * keeps them as text (Redis) reads them only then, not on every hit.
+   */
+  spoils(startedAt: number, dependencies: () => AnswerDependencies): boolean {
     const since = startedAt - this.settleMs;
-    return this.recent.some((event) => event.at >= since);
-  }
-
-  /** Whether an event that touches the answer arrived since `settleMs` before its fetches began at `startedAt`. */
-  spoils(startedAt: number, dependencies: AnswerDependencies): boolean {
-    const since = startedAt - this.settleMs;
-    return this.recent.some((event) => event.at >= since && touches(dependencies, event.entities) !== undefined);
+    let answer: AnswerDependencies | undefined;
+    return this.recent.some((event) => event.at >= since && touches((answer ??= dependencies()), event.entities) !== undefined);
   }
 }

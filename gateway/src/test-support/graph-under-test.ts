@@ -2,16 +2,27 @@ import { type Caller, signToken } from '@klynge/platform';
 import { type GraphQLResult, type ServiceUnderTest, startServiceUnderTest } from '@klynge/subgraph-under-test';
 import { loadSubgraphs } from '@klynge/subgraph-registry';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { buildASTSchema, parse } from 'graphql';
 import { KafkaBroker } from '@klynge/broker-kafka';
 import { freePorts, kafkaConnection, uniqueTopicPrefix, waitFor } from '@klynge/test-infrastructure';
 import { gatewayConfig } from '../config';
 import { createGateway, type Gateway } from '../server';
-import { subgraphSettings } from '../subgraphs';
+import { sdlFileOf, subgraphSettings } from '../subgraphs';
 
 /** The key tokens are signed with in these tests, as an identity provider would sign them. */
 export const TEST_JWT_SECRET = 'gateway-tests: a secret of at least 32 bytes';
 /** What a subgraph expects from the gateway. */
 export const subgraphSecret = (name: string) => `${name}: the secret only the gateway knows`;
+
+/** The mutations a subgraph's committed SDL declares: what it lets a caller change. */
+export function declaredMutations(subgraph: string): string[] {
+  return Object.keys(
+    buildASTSchema(parse(readFileSync(sdlFileOf(subgraph), 'utf8')), { assumeValidSDL: true })
+      .getMutationType()
+      ?.getFields() ?? {},
+  );
+}
 
 /**
  * How long a suite's setup over the graph may take: every registered subgraph starts and the
